@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123091518 } from './Migration20261123091518';
+
+/**
+ * The committed migrations, in order. `hub migration:create` writes a new file
+ * here; add it to this list (explicit, so the same list works from TypeScript
+ * in tests and from the compiled build).
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123091518', class: Migration20261123091518 },
+];

@@ -1,0 +1,17 @@
+import type { AuthCheckerFn } from 'type-graphql';
+import { hasRole, type Role } from '../src/auth/principal';
+import { ErrorCode, HubError } from '../src/common/errors';
+import type { HubContext } from './context';
+
+/**
+ * `@Authorized(Role...)`: anonymous callers get UNAUTHENTICATED, callers
+ * without one of the roles FORBIDDEN (ADMIN holds every role).
+ */
+export const authChecker: AuthCheckerFn<HubContext, Role> = ({ context }, roles) => {
+  const p = context.principal;
+  if (p.id === 'anonymous') throw new HubError(ErrorCode.UNAUTHENTICATED, 'this operation needs an API key: Authorization: Bearer <key>');
+  if (roles.length && !roles.some((r) => hasRole(p, r))) {
+    throw new HubError(ErrorCode.FORBIDDEN, `this operation needs one of the roles ${roles.join(', ')}`);
+  }
+  return true;
+};

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { authenticate, bearerToken } from '../src/auth/keys';
+import type { Principal } from '../src/auth/principal';
+import type { Logger } from '../src/logger';
+import type { HubServices } from '../src/services';
+import { createLoaders, type Loaders } from './loaders';
+
+/** What every resolver receives: built once per HTTP request or per graphql-ws operation. */
+export interface HubContext {
+  requestId: string;
+  principal: Principal;
+  /** A fresh EntityManager fork for this request only. */
+  em: EntityManager;
+  loaders: Loaders;
+  services: HubServices;
+  log: Logger;
+}
+
+/**
+ * Resolves the caller of an `Authorization` header value. An invalid key is
+ * UNAUTHENTICATED, never silently anonymous.
+ */
+export function resolvePrincipal(services: HubServices, authorization: string | undefined | null): Promise<Principal> {
+  return authenticate(services.orm.em.fork() as EntityManager, bearerToken(authorization), services.config.adminKey);
+}
+
+/**
+ * The one context factory, for HTTP requests and graphql-ws operations alike:
+ * a fresh EntityManager fork and fresh loaders for this operation only.
+ */
+export function createContext(services: HubServices, principal: Principal, requestId: string = randomUUID()): HubContext {
+  const em = services.orm.em.fork() as EntityManager;
+  return { requestId, principal, em, loaders: createLoaders(em), services, log: services.log.child({ requestId, principal: principal.id }) };
+}

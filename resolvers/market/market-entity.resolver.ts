@@ -1,0 +1,59 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../src/auth/principal';
+import { toVersions } from '../../src/feed/history';
+import type { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { findMarketEntity, listMarketEntities, pushMarketEntities } from '../../src/market/market-entity.service';
+import { PushResult } from '../common/push-result.type';
+import type { HubContext } from '../context';
+import { SourceSystemType } from '../systems/source-system.type';
+import { MarketEntitiesArgs, MarketEntityInput } from './market-entity.input';
+import { MarketEntity, MarketEntityConnection, RecordVersion } from './market-entity.type';
+
+@Resolver(() => MarketEntity)
+export class MarketEntityResolver {
+  @Query(() => MarketEntity, { nullable: true, description: 'One market entity by its unified social credit code.' })
+  marketEntity(@Arg('creditCode', () => String) creditCode: string, @Ctx() ctx: HubContext): Promise<MarketEntityRow | null> {
+    return findMarketEntity(ctx.em, creditCode);
+  }
+
+  @Query(() => MarketEntityConnection, { description: 'Market entities, filtered, in a stable order, a page at a time.' })
+  async marketEntities(@Args(() => MarketEntitiesArgs) args: MarketEntitiesArgs, @Ctx() ctx: HubContext): Promise<MarketEntityConnection> {
+    const page = await listMarketEntities(ctx.em, args, ctx.services.config.maxPage);
+    return {
+      edges: page.nodes.map((node, i) => ({ node: node as unknown as MarketEntity, cursor: page.cursors[i] })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+      count: page.totalCount,
+    };
+  }
+
+  @Authorized(Role.SOURCE_SYSTEM)
+  @Mutation(() => PushResult, {
+    description: 'Pushes market entities (at most HUB_MAX_BATCH, default 5000). Each record is ACCEPTED, UNCHANGED or REJECTED on its own; accepted ones are stored with their change events in one transaction.',
+  })
+  pushMarketEntities(@Arg('records', () => [MarketEntityInput]) records: MarketEntityInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
+    return pushMarketEntities(ctx.em, ctx.principal, records, { maxBatch: ctx.services.config.maxBatch });
+  }
+
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  async sourceSystem(@Root() row: MarketEntityRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
+  }
+
+  @FieldResolver(() => [RecordVersion], { description: 'Every version of the entity from the change log, oldest first (or the last `last`).' })
+  async history(
+    @Root() row: MarketEntityRow,
+    @Ctx() ctx: HubContext,
+    @Arg('last', () => Int, { nullable: true }) last?: number | null,
+  ): Promise<RecordVersion[]> {
+    const versions = toVersions(await ctx.loaders.marketEntityHistory.load(row.creditCode));
+    return last ? versions.slice(-last) : versions;
+  }
+}
+
+@Resolver(() => MarketEntityConnection)
+export class MarketEntityConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Number of entities matching the filter (counted only when asked for).' })
+  totalCount(@Root() conn: MarketEntityConnection): Promise<number> {
+    return conn.count();
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Role } from '../../src/auth/principal';
+import { listSourceSystems, registerSourceSystem } from '../../src/systems/source-system.service';
+import type { HubContext } from '../context';
+import { RegisteredSourceSystem, SourceSystemType } from './source-system.type';
+
+@InputType()
+export class RegisterSourceSystemInput {
+  @Field({ description: 'Business key, 2-64 upper-case letters, digits or dashes.' }) code!: string;
+  @Field() name!: string;
+  @Field({ description: 'GOVERNMENT or MARKET.' }) kind!: string;
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?: string | null;
+}
+
+@Resolver(() => SourceSystemType)
+export class SourceSystemResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => RegisteredSourceSystem, { description: 'Registers a connected trading system and issues its API key (ADMIN).' })
+  registerSourceSystem(@Arg('input', () => RegisterSourceSystemInput) input: RegisterSourceSystemInput, @Ctx() ctx: HubContext): Promise<RegisteredSourceSystem> {
+    return registerSourceSystem(ctx.em, input);
+  }
+
+  @Query(() => [SourceSystemType], { description: 'The connected trading systems.' })
+  sourceSystems(@Ctx() ctx: HubContext): Promise<SourceSystemType[]> {
+    return listSourceSystems(ctx.em);
+  }
+}

@@ -1,0 +1,32 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { SourceSystemKind } from '../../src/systems/source-system.entity';
+import { DateTimeScalar } from '../common/scalars';
+
+registerEnumType(SourceSystemKind, { name: 'SourceSystemKind', description: 'Built by the government (政府建设) or the market (市场建设).' });
+
+@ObjectType('SourceSystem', { description: 'A connected electronic trading system (交易系统).' })
+export class SourceSystemType {
+  @Field()
+  code!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => SourceSystemKind)
+  kind!: SourceSystemKind;
+
+  @Field()
+  regionCode!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'A newly registered system and its API key. The key is shown only this once.' })
+export class RegisteredSourceSystem {
+  @Field(() => SourceSystemType)
+  system!: SourceSystemType;
+
+  @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' })
+  apiKey!: string;
+}

@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+
+/**
+ * The hub's configuration: one typed object, read from the environment once at
+ * start-up. Every bad value is reported together, with the variable's name,
+ * before anything starts. Tests pass overrides instead of touching process.env.
+ */
+export interface HubConfig {
+  /** PORT: HTTP, graphql-ws and health endpoints all listen here. Default 4000; 0 picks a free port. */
+  port: number;
+  /** HOST: interface to bind. Default 127.0.0.1; set 0.0.0.0 behind a load balancer. */
+  host: string;
+  /** DATABASE_URL: an existing PostgreSQL to use; when unset the hub runs embedded PostgreSQL. */
+  databaseUrl?: string;
+  /** HUB_DATA_DIR: folder of the embedded PostgreSQL cluster. Default ./.data */
+  dataDir: string;
+  /** HUB_PG_PORT: port of the embedded PostgreSQL (loopback only). Default 54329. */
+  embeddedPgPort: number;
+  /** HUB_SEED: load demo data into an empty database at start-up. Default true. */
+  seed: boolean;
+  /** HUB_ADMIN_KEY: the operators' bootstrap key (ADMIN role); unset disables admin operations. */
+  adminKey?: string;
+  /** LOG_LEVEL: pino level. Default info. */
+  logLevel: string;
+  /** HUB_MAX_BATCH: most records in one push. Default 5000. */
+  maxBatch: number;
+  /** HUB_MAX_PAGE: largest `first` of a connection. Default 500. */
+  maxPage: number;
+  /** HUB_BODY_LIMIT: largest HTTP request body. Default 32mb. */
+  bodyLimit: string;
+  /** HUB_FEED_POLL_MS: how often the feed tail looks for events even without a NOTIFY. Default 2000. */
+  feedPollMs: number;
+  /** HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000. */
+  feedBuffer: number;
+  /** HUB_DB_POOL: connections in the pool. Default 10. */
+  dbPool: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig> = {}): HubConfig {
+  const problems: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name}=${JSON.stringify(raw)} must be true or false`);
+    return def;
+  };
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const adminKey = env.HUB_ADMIN_KEY || undefined;
+  if (adminKey !== undefined && adminKey.length < 16) {
+    problems.push('HUB_ADMIN_KEY must be at least 16 characters long');
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const bodyLimit = env.HUB_BODY_LIMIT || '32mb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
+  const config: HubConfig = {
+    port: int('PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: resolve(env.HUB_DATA_DIR || '.data'),
+    embeddedPgPort: int('HUB_PG_PORT', 54329, 1024, 65535),
+    seed: bool('HUB_SEED', true),
+    adminKey,
+    logLevel,
+    maxBatch: int('HUB_MAX_BATCH', 5000, 1, 100000),
+    maxPage: int('HUB_MAX_PAGE', 500, 1, 10000),
+    bodyLimit,
+    feedPollMs: int('HUB_FEED_POLL_MS', 2000, 50, 600000),
+    feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
+    dbPool: int('HUB_DB_POOL', 10, 2, 200),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,119 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import type { Logger } from '../logger';
+import { readChanges } from './read';
+import { ChangeStream, type StreamOptions } from './stream';
+import { FEED_CHANNEL, type ChangeRecord } from './topics';
+
+const TAIL_BATCH = 1000;
+
+/**
+ * One per hub process: a LISTEN connection that is only a wake-up, and one
+ * tail reader that reads new events from the change log once and fans them out
+ * in memory to every live subscriber. Subscribers behind the tail read the
+ * table themselves (see ChangeStream), so a slow one never holds others back.
+ */
+export class Feed {
+  /** Highest seq handed to live subscribers. */
+  head = 0;
+  private readonly live = new Set<ChangeStream>();
+  private listener?: Client;
+  private pumping?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly options: { pollMs: number; bufferLimit: number },
+  ) {}
+
+  async start(): Promise<void> {
+    const { watermark } = await readChanges(this.orm.em.fork(), Number.MAX_SAFE_INTEGER, undefined, 1);
+    this.head = watermark;
+    await this.connectListener();
+    this.timer = setInterval(() => this.wake(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  private async connectListener(): Promise<void> {
+    if (this.closed) return;
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => this.connectListener().catch((e) => this.log.error({ err: e }, 'feed LISTEN reconnect failed')), 500).unref();
+    });
+    await client.connect();
+    await client.query(`listen ${FEED_CHANNEL}`);
+    this.listener = client;
+    // Anything committed while we were not listening is picked up now.
+    this.wake();
+  }
+
+  /** Asks the tail reader to look for new events; calls while it reads coalesce into one more round. */
+  wake(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((err) => this.log.error({ err }, 'feed tail read failed'))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async pump(): Promise<void> {
+    const em = this.orm.em.fork();
+    for (;;) {
+      const { events } = await readChanges(em, this.head, undefined, TAIL_BATCH);
+      if (!events.length || this.closed) return;
+      this.dispatch(events);
+      if (events.length < TAIL_BATCH) return;
+    }
+  }
+
+  /** Hands a contiguous run of new events (all after `head`) to every live subscriber, synchronously. */
+  private dispatch(events: ChangeRecord[]): void {
+    this.head = events[events.length - 1].seq;
+    for (const s of [...this.live]) s.offer(events);
+  }
+
+  /** @internal called by a ChangeStream that has caught up with `head`. */
+  attach(stream: ChangeStream): void {
+    this.live.add(stream);
+  }
+
+  /** @internal */
+  detach(stream: ChangeStream): void {
+    this.live.delete(stream);
+  }
+
+  /** Number of subscribers currently served live from memory. */
+  get liveCount(): number {
+    return this.live.size;
+  }
+
+  /** A new subscriber stream: replays events after `after` from the table, then follows live. */
+  subscribe(options: Omit<StreamOptions, 'bufferLimit'>): ChangeStream {
+    return new ChangeStream(this, () => this.orm.em.fork(), { ...options, bufferLimit: this.options.bufferLimit });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    for (const s of [...this.live]) await s.return();
+    await this.pumping;
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,112 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Feed } from './feed';
+import { readChanges } from './read';
+import type { ChangeRecord, ChangeTopic } from './topics';
+
+const REPLAY_BATCH = 500;
+
+export interface StreamOptions {
+  /** Deliver only events after this seq (0: from the beginning). */
+  after: number;
+  /** Deliver only these topics; all when empty or absent. */
+  topics?: readonly ChangeTopic[];
+  /** Events a live subscriber may have waiting before it falls back to reading the table. */
+  bufferLimit: number;
+}
+
+/**
+ * One subscriber's stream of change events, in seq order, with no gap and no
+ * duplicate. It starts by replaying from the table in batches; once it has
+ * read everything up to the feed's head it attaches to the in-memory fan-out.
+ * If it falls more than `bufferLimit` events behind while live (a slow
+ * consumer), it drops its queue, detaches and reads the table again from the
+ * last event it delivered: memory stays bounded and nothing is lost.
+ *
+ * A hand-written iterator rather than an async generator so that `return()`
+ * ends a subscriber that is waiting for events at once.
+ */
+export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
+  private queue: ChangeRecord[] = [];
+  /** seq of the last event handed to the consumer. */
+  private delivered: number;
+  /** Highest seq already read or examined (events up to here are in the queue or filtered out). */
+  private scanned: number;
+  private live = false;
+  private closed = false;
+  private wakeUp?: () => void;
+  private readonly topics?: ReadonlySet<string>;
+
+  constructor(
+    private readonly feed: Feed,
+    private readonly fork: () => EntityManager,
+    private readonly options: StreamOptions,
+  ) {
+    this.delivered = options.after;
+    this.scanned = options.after;
+    this.topics = options.topics?.length ? new Set(options.topics) : undefined;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ChangeRecord>> {
+    for (;;) {
+      if (this.closed) return { value: undefined, done: true };
+      const e = this.queue.shift();
+      if (e) {
+        this.delivered = e.seq;
+        return { value: e, done: false };
+      }
+      if (!this.live) {
+        await this.catchUp();
+        continue;
+      }
+      await new Promise<void>((resolve) => (this.wakeUp = resolve));
+      this.wakeUp = undefined;
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const { events, watermark } = await readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH);
+    if (this.closed) return;
+    this.queue.push(...events);
+    const full = events.length === REPLAY_BATCH;
+    this.scanned = full ? events[events.length - 1].seq : Math.max(this.scanned, watermark, events.at(-1)?.seq ?? 0);
+    // Synchronous with the feed's dispatch: nothing can slip between the check and the attach.
+    if (!full && this.scanned >= this.feed.head) {
+      this.live = true;
+      this.feed.attach(this);
+    }
+  }
+
+  /** @internal called by the feed with new events after its previous head, in seq order. */
+  offer(events: readonly ChangeRecord[]): void {
+    for (const e of events) {
+      if (e.seq <= this.scanned) continue; // already read from the table at the seam
+      this.scanned = e.seq;
+      if (!this.topics || this.topics.has(e.topic)) this.queue.push(e);
+    }
+    if (this.queue.length > this.options.bufferLimit) {
+      // Too slow to be served from memory: read the table from where the consumer is.
+      this.feed.detach(this);
+      this.live = false;
+      this.queue = [];
+      this.scanned = this.delivered;
+    }
+    this.wakeUp?.();
+  }
+
+  async return(): Promise<IteratorResult<ChangeRecord>> {
+    this.closed = true;
+    this.feed.detach(this);
+    this.queue = [];
+    this.wakeUp?.();
+    return { value: undefined, done: true };
+  }
+
+  async throw(err?: unknown): Promise<IteratorResult<ChangeRecord>> {
+    await this.return();
+    throw err;
+  }
+}

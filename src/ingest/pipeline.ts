@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal';
+import { contentHash } from '../common/canonical';
+import { ErrorCode, HubError } from '../common/errors';
+import { appendChanges } from '../feed/append';
+import { ChangeOp, type NewChange } from '../feed/topics';
+import { RecordStatus, type Accepted, type FieldError, type PushDomain, type PushResult, type RecordResult } from './types';
+
+export interface PushOptions {
+  /** Largest batch accepted; above it the whole push is LIMIT_EXCEEDED. */
+  maxBatch: number;
+}
+
+/**
+ * The one push pipeline every data family goes through (ARCHITECTURE.md):
+ * validate every record purely, resolve references and current versions with
+ * one query per kind for the whole batch, skip unchanged content, authorise
+ * per record, then in one transaction write all accepted records and append
+ * their change events. Per-record problems are returned as data; a storage
+ * fault rolls the whole batch back and is thrown.
+ */
+export async function runPush<In, T, Ctx>(
+  em: EntityManager,
+  principal: Principal,
+  domain: PushDomain<In, T, Ctx>,
+  inputs: readonly In[],
+  options: PushOptions,
+): Promise<PushResult> {
+  if (inputs.length > options.maxBatch) {
+    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `a push carries at most ${options.maxBatch} records; this one has ${inputs.length}. Split it into smaller batches.`, {
+      field: 'records',
+      details: { limit: options.maxBatch, actual: inputs.length },
+    });
+  }
+  const results: RecordResult[] = inputs.map((_, index) => ({ index, key: null, status: RecordStatus.REJECTED, version: null, errors: [] }));
+  const reject = (index: number, errors: FieldError[]) => {
+    results[index].status = RecordStatus.REJECTED;
+    results[index].errors.push(...errors);
+  };
+
+  // 1-3. Validate and normalise, purely; duplicates inside the batch are refused.
+  const ctx = await domain.prepare(em, inputs);
+  let candidates: Accepted<T>[] = [];
+  const firstIndexOfKey = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const v = domain.validate(input, ctx);
+    if (!v.ok) return reject(index, v.errors);
+    const key = domain.key(v.value);
+    results[index].key = key;
+    const earlier = firstIndexOfKey.get(key);
+    if (earlier !== undefined) {
+      return reject(index, [{ field: '', code: ErrorCode.CONFLICT, message: `the same key ${key} is already at index ${earlier} of this batch` }]);
+    }
+    firstIndexOfKey.set(key, index);
+    candidates.push({ index, key, value: v.value, contentHash: contentHash(domain.content(v.value)) });
+  });
+
+  // 4. References by business key, one query per kind.
+  if (domain.resolveReferences && candidates.length) {
+    const refErrors = await domain.resolveReferences(em, candidates);
+    candidates = candidates.filter((c) => {
+      const errs = refErrors.get(c.index);
+      if (errs?.length) reject(c.index, errs);
+      return !errs?.length;
+    });
+  }
+
+  // 5. Current versions, one query; identical content is UNCHANGED and writes nothing.
+  const current = candidates.length ? await domain.loadCurrent(em, candidates.map((c) => c.key)) : new Map();
+  const toWrite: Accepted<T>[] = [];
+  for (const c of candidates) {
+    c.current = current.get(c.key);
+    if (c.current && c.current.contentHash === c.contentHash) {
+      Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current.version });
+      continue;
+    }
+    // 6. Authorisation per record.
+    const denied = domain.authorise?.(principal, c);
+    if (denied) {
+      reject(c.index, [denied]);
+      continue;
+    }
+    toWrite.push(c);
+  }
+
+  // 7. One transaction: multi-row write, change events, NOTIFY.
+  if (toWrite.length) {
+    const written = await em.transactional(async (tx) => {
+      const rows = await domain.write(tx, toWrite, principal);
+      const byKey = new Map(rows.map((w) => [w.key, w]));
+      const changes: NewChange[] = [];
+      for (const c of toWrite) {
+        const w = byKey.get(c.key);
+        if (!w) continue;
+        changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
+      }
+      await appendChanges(tx, changes, principal);
+      return byKey;
+    });
+    const stale: Accepted<T>[] = [];
+    for (const c of toWrite) {
+      const w = written.get(c.key);
+      if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version });
+      else stale.push(c);
+    }
+    // A concurrent push stored the same content first: report the stored version.
+    if (stale.length) {
+      const now = await domain.loadCurrent(em, stale.map((c) => c.key));
+      for (const c of stale) Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: now.get(c.key)?.version ?? null });
+    }
+  }
+
+  const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
+  return { accepted: count(RecordStatus.ACCEPTED), unchanged: count(RecordStatus.UNCHANGED), rejected: count(RecordStatus.REJECTED), results };
+}

@@ -1,0 +1,88 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal';
+import type { ErrorCode } from '../common/errors';
+import type { ChangeTopic, NewChange } from '../feed/topics';
+
+export enum RecordStatus {
+  ACCEPTED = 'ACCEPTED',
+  UNCHANGED = 'UNCHANGED',
+  REJECTED = 'REJECTED',
+}
+
+/** One located problem with a pushed record. `field` is a path inside the record, e.g. `qualifications.0.validUntil`. */
+export interface FieldError {
+  field: string;
+  code: ErrorCode;
+  message: string;
+}
+
+/** What happened to one record of a push; expected outcomes are data, not exceptions. */
+export interface RecordResult {
+  index: number;
+  key: string | null;
+  status: RecordStatus;
+  version: number | null;
+  errors: FieldError[];
+}
+
+export interface PushResult {
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  results: RecordResult[];
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** What the pipeline needs to know of the stored version of a record. */
+export interface CurrentVersion {
+  version: number;
+  contentHash: string;
+}
+
+/** A record that passed every check and is about to be written. */
+export interface Accepted<T> {
+  index: number;
+  key: string;
+  value: T;
+  contentHash: string;
+  current?: CurrentVersion;
+}
+
+/** The row the store reports for each record it actually wrote. */
+export interface Written {
+  key: string;
+  version: number;
+  created: boolean;
+  /** Server-side values to include in the change event (e.g. updatedAt). */
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * How a data family plugs into the one push pipeline (src/ingest/pipeline.ts).
+ * Validation is pure; every database step works on the whole batch at once.
+ */
+export interface PushDomain<In, T, Ctx = unknown> {
+  topic: ChangeTopic;
+  /** Loads, in one query per kind, what validation needs to know (e.g. code exceptions). */
+  prepare(em: EntityManager, inputs: readonly In[]): Promise<Ctx>;
+  /** Validates and normalises one record; pure, collects every error. */
+  validate(input: In, ctx: Ctx): Validated<T>;
+  key(value: T): string;
+  /** The content that decides whether a re-push is a change (hashed canonically). */
+  content(value: T): unknown;
+  /** Resolves references by business key for the whole batch; returns errors by record index. */
+  resolveReferences?(em: EntityManager, records: Accepted<T>[]): Promise<Map<number, FieldError[]>>;
+  /** Current versions of the given keys, one query. */
+  loadCurrent(em: EntityManager, keys: string[]): Promise<Map<string, CurrentVersion>>;
+  /** Per-record authorisation (scope, region, ownership); undefined when allowed. */
+  authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
+  /**
+   * Writes the records in one multi-row statement inside the transaction.
+   * Returns only the rows really written: a row whose stored content equals the
+   * pushed content (a concurrent identical push) is left out.
+   */
+  write(em: EntityManager, records: Accepted<T>[], principal: Principal): Promise<Written[]>;
+  /** The change-event payload of a written record. */
+  snapshot(record: Accepted<T>, written: Written, principal: Principal): NewChange['data'];
+}

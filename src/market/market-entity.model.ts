@@ -1,0 +1,53 @@
+/** Kinds of market entity (市场主体类型). */
+export enum EntityKind {
+  ENTERPRISE = 'ENTERPRISE',
+  PUBLIC_INSTITUTION = 'PUBLIC_INSTITUTION',
+  SOCIAL_ORGANISATION = 'SOCIAL_ORGANISATION',
+  OTHER = 'OTHER',
+}
+
+/** Roles an entity plays in trading (招标人, 投标人, 代理机构, 供应商, 采购人, 转让方). */
+export enum MarketRole {
+  TENDERER = 'TENDERER',
+  BIDDER = 'BIDDER',
+  AGENCY = 'AGENCY',
+  SUPPLIER = 'SUPPLIER',
+  PURCHASER = 'PURCHASER',
+  TRANSFEROR = 'TRANSFEROR',
+}
+
+/** Registration status (存续, 注销, 吊销). */
+export enum EntityStatus {
+  ACTIVE = 'ACTIVE',
+  CANCELLED = 'CANCELLED',
+  REVOKED = 'REVOKED',
+}
+
+/** A qualification (资质) held by an entity. Dates are `YYYY-MM-DD`. */
+export interface QualificationData {
+  code: string;
+  name: string;
+  level: string | null;
+  validUntil: string | null;
+  issuer: string | null;
+}
+
+/**
+ * A market entity's content after validation and normalisation: exactly what
+ * is stored, hashed and published in the change log.
+ */
+export interface MarketEntityData {
+  creditCode: string;
+  name: string;
+  kind: EntityKind;
+  roles: MarketRole[];
+  legalRepresentative: string | null;
+  /** Decimal string with two fraction digits, yuan. */
+  registeredCapital: string | null;
+  regionCode: string;
+  address: string | null;
+  establishedOn: string | null;
+  status: EntityStatus;
+  qualifications: QualificationData[];
+  externalId: string | null;
+}

@@ -1,0 +1,100 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Principal } from '../auth/principal';
+import { normaliseCreditCode } from '../common/credit-code';
+import { ErrorCode, HubError } from '../common/errors';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
+import { isKnownRegion, regionPrefix } from '../common/regions';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { PushResult } from '../ingest/types';
+import { MarketEntityRow } from './market-entity.entity';
+import type { EntityStatus, MarketRole } from './market-entity.model';
+import { marketEntityPush } from './market-entity.push';
+import type { MarketEntityPush } from './market-entity.rules';
+
+/** Pushes a batch of market entities through the one pipeline. */
+export function pushMarketEntities(em: EntityManager, principal: Principal, records: MarketEntityPush[], options: PushOptions): Promise<PushResult> {
+  return runPush(em, principal, marketEntityPush, records, options);
+}
+
+export async function findMarketEntity(em: EntityManager, creditCode: string): Promise<MarketEntityRow | null> {
+  return em.findOne(MarketEntityRow, { creditCode: normaliseCreditCode(creditCode) });
+}
+
+export interface MarketEntityFilter {
+  nameContains?: string | null;
+  /** A GB/T 2260 code: a prefecture includes its counties, 420000 the whole province. */
+  regionCode?: string | null;
+  role?: MarketRole | null;
+  status?: EntityStatus | null;
+  updatedSince?: Date | null;
+  creditCodes?: string[] | null;
+}
+
+export enum MarketEntityOrder {
+  CREDIT_CODE = 'CREDIT_CODE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Translates the API filter into an ORM condition; every condition has an index (see the entity). */
+export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<MarketEntityRow> {
+  const where: FilterQuery<MarketEntityRow> & Record<string, unknown> = {};
+  if (filter.nameContains?.trim()) where.name = { $ilike: `%${escapeLike(filter.nameContains.trim())}%` };
+  if (filter.regionCode) {
+    if (!isKnownRegion(filter.regionCode)) {
+      throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
+    }
+    where.regionCode = { $like: `${regionPrefix(filter.regionCode)}%` };
+  }
+  if (filter.role) where.roles = { $contains: [filter.role] };
+  if (filter.status) where.status = filter.status;
+  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  if (filter.creditCodes) {
+    if (filter.creditCodes.length > 1000) {
+      throw new HubError(ErrorCode.LIMIT_EXCEEDED, 'filter.creditCodes takes at most 1000 codes', { field: 'filter.creditCodes' });
+    }
+    where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode) };
+  }
+  return where;
+}
+
+/**
+ * One page of market entities in a stable order: by credit code, or by
+ * (updatedAt, id) for integrators that sync "what changed since". Keyset
+ * pagination: the cursor holds the sort key of the last row.
+ */
+export async function listMarketEntities(
+  em: EntityManager,
+  args: { filter?: MarketEntityFilter | null; first?: number | null; after?: string | null; orderBy?: MarketEntityOrder | null },
+  maxPage: number,
+): Promise<Page<MarketEntityRow>> {
+  const first = pageSize(args.first, maxPage);
+  const base = marketEntityWhere(args.filter ?? {});
+  const byUpdate = args.orderBy === MarketEntityOrder.UPDATED_AT;
+  let where: FilterQuery<MarketEntityRow> = base;
+  if (args.after) {
+    if (byUpdate) {
+      const [at, id] = decodeCursor(args.after, 2);
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      where = { $and: [base, { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] }] };
+    } else {
+      const [code] = decodeCursor(args.after, 1);
+      if (typeof code !== 'string') throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      where = { $and: [base, { creditCode: { $gt: code } }] };
+    }
+  }
+  const rows = first === 0 ? [] : await em.find(MarketEntityRow, where, {
+    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { creditCode: 'asc' },
+    limit: first + 1,
+  });
+  const nodes = rows.slice(0, first);
+  return {
+    nodes,
+    cursors: nodes.map((r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.creditCode])),
+    hasNextPage: rows.length > first,
+    totalCount: () => em.count(MarketEntityRow, base),
+  };
+}
