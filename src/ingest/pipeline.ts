@@ -44,7 +44,10 @@ export async function runPush<In, T, Ctx>(
   const firstIndexOfKey = new Map<string, number>();
   inputs.forEach((input, index) => {
     const v = domain.validate(input, ctx);
-    if (!v.ok) return reject(index, v.errors);
+    if (!v.ok) {
+      results[index].key = domain.rawKey(input);
+      return reject(index, v.errors);
+    }
     const key = domain.key(v.value);
     results[index].key = key;
     const earlier = firstIndexOfKey.get(key);

@@ -69,6 +69,8 @@ export interface PushDomain<In, T, Ctx = unknown> {
   /** Validates and normalises one record; pure, collects every error. */
   validate(input: In, ctx: Ctx): Validated<T>;
   key(value: T): string;
+  /** The key as pushed, for reporting a record that failed validation; null when unreadable. */
+  rawKey(input: In): string | null;
   /** The content that decides whether a re-push is a change (hashed canonically). */
   content(value: T): unknown;
   /** Resolves references by business key for the whole batch; returns errors by record index. */

@@ -33,6 +33,7 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
 
   validate: (input, exceptions) => validateMarketEntity(input ?? {}, exceptions),
   key: (v) => v.creditCode,
+  rawKey: (input) => (typeof input?.creditCode === 'string' && input.creditCode.trim() ? normaliseCreditCode(input.creditCode) : null),
   content: (v) => v,
 
   async loadCurrent(em, keys) {
