@@ -82,6 +82,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     const apollo = new ApolloServer<HubContext>({
       schema,
       introspection: true,
+      // main.ts handles SIGINT/SIGTERM and stops everything in order.
+      stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, log),
       plugins: [

@@ -32,6 +32,8 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
   /** Highest seq already read or examined (events up to here are in the queue or filtered out). */
   private scanned: number;
   private live = false;
+  /** How many times this subscriber lagged too far and went back to reading the table. */
+  fallbacks = 0;
   private closed = false;
   private wakeUp?: () => void;
   private readonly topics?: ReadonlySet<string>;
@@ -90,6 +92,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
     if (this.queue.length > this.options.bufferLimit) {
       // Too slow to be served from memory: read the table from where the consumer is.
       this.feed.detach(this);
+      this.fallbacks += 1;
       this.live = false;
       this.queue = [];
       this.scanned = this.delivered;

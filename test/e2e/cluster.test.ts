@@ -1,0 +1,46 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import { collect, startTestHub, type TestHub } from '../setup/hub';
+import { spawnHub, type HubProcess } from '../setup/process';
+
+describe('two hub processes on one database', () => {
+  let a: TestHub;
+  let b: HubProcess;
+
+  beforeAll(async () => {
+    a = await startTestHub();
+    b = await spawnHub({ DATABASE_URL: a.db.url, HUB_FEED_POLL_MS: '60000' });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.stop();
+  });
+
+  it('delivers a change pushed to one process to the subscribers of the other, in both directions', async () => {
+    const key = await a.system('CLUSTER');
+    const onB = createClient({ url: b.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      // A subscriber on process B, live from the current end of the log.
+      const fromA = collect<ChangeEventData>(onB, CHANGES, { after: null }, 3, 20000);
+      await new Promise((r) => setTimeout(r, 300));
+      const pushedToA = await a.gql<PushResponse>(PUSH, { records: entities(3, 0) }, key);
+      expect(pushedToA.data?.pushMarketEntities.accepted).toBe(3);
+      const seen = await fromA;
+      expect(seen.map((e) => e.changes.key)).toEqual(entities(3, 0).map((e) => e.creditCode));
+
+      // And the other way: pushed over HTTP to B, seen live by a subscriber of A.
+      const fromB = collect<ChangeEventData>(a.ws(), CHANGES, { after: seen[2].changes.cursor }, 2, 20000);
+      await new Promise((r) => setTimeout(r, 300));
+      const res = await fetch(b.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: PUSH, variables: { records: entities(2, 3) } }),
+      });
+      expect(((await res.json()) as { data: PushResponse }).data.pushMarketEntities.accepted).toBe(2);
+      expect((await fromB).map((e) => Number(e.changes.seq))).toEqual([4, 5]);
+    } finally {
+      await onB.dispose();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { openOrm } from '../../src/db/orm';
+import { createLogger } from '../../src/logger';
+import { SCHEMA_FILE, printHubSchema } from '../../resolvers/schema';
+import { createTestDatabase } from '../setup/db';
+
+describe('the public contract and the database schema', () => {
+  it('has schema/schema.graphql equal to the schema the code builds (run `npm run schema` after an API change)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await printHubSchema());
+  });
+
+  it('gets exactly what the entities describe from the committed migrations on an empty database', async () => {
+    const db = await createTestDatabase(false);
+    const orm = await openOrm(db.url, createLogger('silent'));
+    try {
+      const executed = await orm.getMigrator().getExecutedMigrations();
+      expect(executed.length).toBeGreaterThan(0);
+      const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+      expect(diff.trim()).toBe('');
+      expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
+  });
+});
