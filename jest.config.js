@@ -12,4 +12,5 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
 };
