@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123091518 } from './Migration20261123091518';
+import { Migration20261123092728 } from './Migration20261123092728';
 
 /**
  * The committed migrations, in order. `hub migration:create` writes a new file
@@ -8,4 +9,5 @@ import { Migration20261123091518 } from './Migration20261123091518';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123091518', class: Migration20261123091518 },
+  { name: 'Migration20261123092728', class: Migration20261123092728 },
 ];

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { projectRoot } from '../src/common/paths';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AdminResolver } from './admin/admin.resolver';
 import { authChecker } from './auth-checker';
 import { DateTimeScalar } from './common/scalars';
 import { ChangesResolver } from './feed/changes.resolver';
@@ -28,7 +29,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 /** Builds (once per process) the executable schema from the resolver classes. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver],
+    resolvers: [AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver],
     authChecker,
     pubSub: noPubSub,
     validate: false,

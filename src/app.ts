@@ -1,23 +1,22 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { createContext, resolvePrincipal, type HubContext } from '../resolvers/context';
+import type { HubContext } from '../resolvers/context';
 import { buildHubSchema } from '../resolvers/schema';
-import type { Principal } from './auth/principal';
-import { formatError, HubError } from './common/errors';
+import { formatError } from './common/errors';
 import type { HubConfig } from './config';
 import { openDatabase } from './db/database';
 import { Feed } from './feed/feed';
+import { checkCost, limitRules } from './limits/operation-limits';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo';
+import { Guard } from './server/guard';
+import { createHttpApp } from './server/http';
+import { attachWebSocket } from './server/ws';
 import type { HubServices } from './services';
 
 export interface Hub {
@@ -49,70 +48,44 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     cleanups.unshift(() => feed.close());
     const services: HubServices = { config, log, orm: db.orm, feed };
     const schema = await buildHubSchema();
+    const guard = new Guard(services);
 
-    const app = express();
-    app.disable('x-powered-by');
-    const httpServer = createServer(app);
-    const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
-    const ws = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
-      {
-        schema,
-        // Authenticate once per connection: connectionParams.authorization, or the upgrade request's header.
-        onConnect: async (ctx) => {
-          const auth = (ctx.connectionParams?.authorization as string | undefined) ?? ctx.extra.request.headers.authorization;
-          try {
-            (ctx.extra as { principal?: Principal }).principal = await resolvePrincipal(services, auth);
-            return true;
-          } catch (err) {
-            if (err instanceof HubError) return false;
-            throw err;
-          }
-        },
-        context: (ctx) => createContext(services, (ctx.extra as { principal: Principal }).principal),
-        onNext: (_ctx, _id, _payload, args, result) => {
-          if (!result.errors?.length) return;
-          const requestId = (args.contextValue as HubContext | undefined)?.requestId;
-          return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log, requestId)) };
-        },
-        onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
-      },
-      wss,
-    );
-
+    const wss = new WebSocketServer({ noServer: true });
+    const ws = attachWebSocket(wss, schema, services, guard);
     const apollo = new ApolloServer<HubContext>({
       schema,
       introspection: true,
       // main.ts handles SIGINT/SIGTERM and stops everything in order.
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
+      validationRules: limitRules(config.limits),
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, log),
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+        {
+          async requestDidStart() {
+            return {
+              async didResolveOperation(rc: GraphQLRequestContext<HubContext>) {
+                checkCost(schema, rc.document!, rc.request.variables, rc.operationName, config.limits.cost);
+              },
+            };
+          },
+        },
       ],
     });
+    const httpServer = createServer();
+    httpServer.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
+      wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
+    });
+    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+    apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
-
-    app.get('/healthz', (_req, res) => {
-      res.json({ status: 'ok' });
-    });
-    app.get('/readyz', async (_req, res) => {
-      try {
+    httpServer.on(
+      'request',
+      createHttpApp(apollo, services, guard, async () => {
         await db.orm.em.fork().execute('select 1');
-        res.json({ status: 'ready', feedHead: String(feed.head) });
-      } catch {
-        res.status(503).json({ status: 'unavailable' });
-      }
-    });
-    app.use(
-      '/graphql',
-      express.json({ limit: config.bodyLimit }),
-      expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-          return createContext(services, await resolvePrincipal(services, req.headers.authorization), requestId);
-        },
+        return { feedHead: String(feed.head) };
       }),
     );
 

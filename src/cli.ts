@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { ADMIN, type Principal } from './auth/principal';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { runningEmbeddedUrl } from './db/embedded';
@@ -9,6 +10,9 @@ import { writeSchemaFile } from '../resolvers/schema';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
 import { listSourceSystems, registerSourceSystem } from './systems/source-system.service';
+
+/** Operator actions from the command line are attributed to `cli` in the change log. */
+const CLI_ACTOR: Principal = { ...ADMIN, id: 'cli', name: 'cli' };
 
 const USAGE = `Usage: hub <command> [options]
 
@@ -67,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
           options: { code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, region: { type: 'string' } },
         });
         return withOrm(async (orm) => {
-          const { system, apiKey } = await registerSourceSystem(orm.em.fork(), {
+          const { system, apiKey } = await registerSourceSystem(orm.em.fork(), CLI_ACTOR, {
             code: values.code ?? '',
             name: values.name ?? '',
             kind: values.kind ?? '',

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { OperationLimits } from './limits/operation-limits';
 
 /**
  * The hub's configuration: one typed object, read from the environment once at
@@ -34,6 +35,16 @@ export interface HubConfig {
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
+  /** HUB_PUBLIC_OPERATIONS: root fields anonymous callers may use (comma-separated, e.g. marketEntity,marketEntities). Default none: only health endpoints and the schema. */
+  publicOperations: string[];
+  /** HUB_MAX_DEPTH, HUB_MAX_ALIASES, HUB_MAX_DIRECTIVES, HUB_MAX_ROOT_FIELDS, HUB_MAX_COST: bounds on one operation. */
+  limits: OperationLimits;
+  /** HUB_MAX_SUBSCRIPTIONS: active subscriptions on one graphql-ws connection. Default 10. */
+  maxSubscriptions: number;
+  /** HUB_RATE_LIMIT: average requests per second per principal. Default 100. */
+  rateLimit: number;
+  /** HUB_RATE_BURST: requests a principal may make at once. Default 200. */
+  rateBurst: number;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +106,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     feedPollMs: int('HUB_FEED_POLL_MS', 2000, 50, 600000),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
+    publicOperations: (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    limits: {
+      depth: int('HUB_MAX_DEPTH', 10, 2, 100),
+      aliases: int('HUB_MAX_ALIASES', 15, 0, 1000),
+      directives: int('HUB_MAX_DIRECTIVES', 10, 0, 1000),
+      rootFields: int('HUB_MAX_ROOT_FIELDS', 10, 1, 1000),
+      cost: int('HUB_MAX_COST', 50000, 10, 100000000),
+    },
+    maxSubscriptions: int('HUB_MAX_SUBSCRIPTIONS', 10, 1, 10000),
+    rateLimit: int('HUB_RATE_LIMIT', 100, 1, 1000000),
+    rateBurst: int('HUB_RATE_BURST', 200, 1, 1000000),
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };

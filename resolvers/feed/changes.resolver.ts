@@ -1,11 +1,14 @@
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import { maskRecord } from '../../src/auth/masking';
+import { isAdmin, mayRead, type Principal } from '../../src/auth/principal';
+import { ErrorCode, HubError } from '../../src/common/errors';
 import { feedCursor, parseFeedCursor } from '../../src/feed/cursor';
-import { ChangeTopic, type ChangeRecord } from '../../src/feed/topics';
+import { ChangeTopic, TOPIC_SENSITIVE, type ChangeRecord } from '../../src/feed/topics';
 import type { HubContext } from '../context';
 import { ChangeEvent } from './change-event.type';
 
-/** Maps a stored change to its API shape. */
-export function toChangeEvent(e: ChangeRecord): ChangeEvent {
+/** Maps a stored change to its API shape, masking what the principal may not see. */
+export function toChangeEvent(e: ChangeRecord, principal: Principal): ChangeEvent {
   return {
     cursor: feedCursor(e.seq),
     seq: String(e.seq),
@@ -15,27 +18,45 @@ export function toChangeEvent(e: ChangeRecord): ChangeEvent {
     version: e.version,
     occurredAt: e.occurredAt,
     sourceSystem: e.sourceSystem,
-    data: e.data,
+    data: maskRecord(TOPIC_SENSITIVE[e.topic], e.data, principal),
     hash: e.hash,
   };
+}
+
+/**
+ * The topics a principal follows: those asked for, each of which it must be
+ * granted; or all its granted topics. ADMIN may follow every topic.
+ */
+export function feedTopics(principal: Principal, requested: readonly ChangeTopic[] | null | undefined): ChangeTopic[] {
+  if (principal.id === 'anonymous') throw new HubError(ErrorCode.UNAUTHENTICATED, 'the change feed needs an API key');
+  const all = Object.values(ChangeTopic);
+  if (requested?.length) {
+    const denied = requested.filter((t) => !mayRead(principal, t));
+    if (denied.length) throw new HubError(ErrorCode.FORBIDDEN, `not granted the topics ${denied.join(', ')}`, { field: 'topics' });
+    return [...new Set(requested)];
+  }
+  const granted = isAdmin(principal) ? all : all.filter((t) => mayRead(principal, t));
+  if (!granted.length) throw new HubError(ErrorCode.FORBIDDEN, 'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)');
+  return granted;
 }
 
 @Resolver(() => ChangeEvent)
 export class ChangesResolver {
   @Subscription(() => ChangeEvent, {
     description:
-      'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect.',
+      'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN).',
     subscribe: ({ args, context }) => {
       const ctx = context as HubContext;
-      return ctx.services.feed.subscribe({ after: parseFeedCursor(args.after as string | undefined), topics: args.topics as ChangeTopic[] | undefined });
+      const topics = feedTopics(ctx.principal, args.topics as ChangeTopic[] | undefined);
+      return ctx.services.feed.subscribe({ after: parseFeedCursor(args.after as string | undefined), topics });
     },
   })
   changes(
     @Root() event: ChangeRecord,
-    @Arg('topics', () => [ChangeTopic], { nullable: true, description: 'Only these topics; all when absent.' }) _topics?: ChangeTopic[] | null,
+    @Ctx() ctx: HubContext,
+    @Arg('topics', () => [ChangeTopic], { nullable: true, description: 'Only these topics; all granted topics when absent.' }) _topics?: ChangeTopic[] | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event already processed; from the beginning when absent.' }) _after?: string | null,
-    @Ctx() _ctx?: HubContext,
   ): ChangeEvent {
-    return toChangeEvent(event);
+    return toChangeEvent(event, ctx.principal);
   }
 }

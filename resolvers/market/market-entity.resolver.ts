@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Role } from '../../src/auth/principal';
+import { RECORD_READERS, Role } from '../../src/auth/principal';
 import { toVersions } from '../../src/feed/history';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
 import { findMarketEntity, listMarketEntities, pushMarketEntities } from '../../src/market/market-entity.service';
@@ -11,11 +11,13 @@ import { MarketEntity, MarketEntityConnection, RecordVersion } from './market-en
 
 @Resolver(() => MarketEntity)
 export class MarketEntityResolver {
+  @Authorized(...RECORD_READERS)
   @Query(() => MarketEntity, { nullable: true, description: 'One market entity by its unified social credit code.' })
   marketEntity(@Arg('creditCode', () => String) creditCode: string, @Ctx() ctx: HubContext): Promise<MarketEntityRow | null> {
     return findMarketEntity(ctx.em, creditCode);
   }
 
+  @Authorized(...RECORD_READERS)
   @Query(() => MarketEntityConnection, { description: 'Market entities, filtered, in a stable order, a page at a time.' })
   async marketEntities(@Args(() => MarketEntitiesArgs) args: MarketEntitiesArgs, @Ctx() ctx: HubContext): Promise<MarketEntityConnection> {
     const page = await listMarketEntities(ctx.em, args, ctx.services.config.maxPage);

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
-import { Role } from '../../src/auth/principal';
+import { RECORD_READERS, Role } from '../../src/auth/principal';
 import { listSourceSystems, registerSourceSystem } from '../../src/systems/source-system.service';
+import { ChangeTopic } from '../../src/feed/topics';
 import type { HubContext } from '../context';
 import { RegisteredSourceSystem, SourceSystemType } from './source-system.type';
 
@@ -10,6 +11,8 @@ export class RegisterSourceSystemInput {
   @Field() name!: string;
   @Field({ description: 'GOVERNMENT or MARKET.' }) kind!: string;
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?: string | null;
+  @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default MARKET_ENTITY.' }) topics?: ChangeTopic[] | null;
+  @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write; default its regionCode.' }) regions?: string[] | null;
 }
 
 @Resolver(() => SourceSystemType)
@@ -17,9 +20,10 @@ export class SourceSystemResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => RegisteredSourceSystem, { description: 'Registers a connected trading system and issues its API key (ADMIN).' })
   registerSourceSystem(@Arg('input', () => RegisterSourceSystemInput) input: RegisterSourceSystemInput, @Ctx() ctx: HubContext): Promise<RegisteredSourceSystem> {
-    return registerSourceSystem(ctx.em, input);
+    return registerSourceSystem(ctx.em, ctx.principal, input);
   }
 
+  @Authorized(...RECORD_READERS)
   @Query(() => [SourceSystemType], { description: 'The connected trading systems.' })
   sourceSystems(@Ctx() ctx: HubContext): Promise<SourceSystemType[]> {
     return listSourceSystems(ctx.em);

@@ -1,9 +1,11 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { SourceSystem } from '../systems/source-system.entity';
+import { PrincipalRow } from './principal.entity';
 
 /**
- * An API key. Only its SHA-256 is stored: the key itself is 32 random bytes,
- * shown once when issued, so a fast hash is enough (no dictionary to attack).
+ * An API key of a principal. Only its SHA-256 is stored: the key itself is 32
+ * random bytes, shown once when issued, so a fast hash is enough (there is no
+ * dictionary to attack). Rotation issues a new key and lets the old one expire
+ * after a grace period.
  */
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
@@ -18,21 +20,22 @@ export class ApiKey {
   hash!: string;
 
   @Index()
-  @ManyToOne(() => SourceSystem, { nullable: true, deleteRule: 'cascade' })
-  sourceSystem?: SourceSystem;
-
-  @Property({ type: 'text[]' })
-  roles: string[] = [];
+  @ManyToOne(() => PrincipalRow, { deleteRule: 'cascade' })
+  principal!: PrincipalRow;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  expiresAt?: Date;
+  expiresAt?: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  revokedAt?: Date;
+  revokedAt?: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  lastUsedAt?: Date;
+  lastUsedAt?: Date | null;
+
+  /** The key this one replaced by rotation. */
+  @Property({ type: 'integer', nullable: true })
+  rotatedFrom?: number | null;
 }

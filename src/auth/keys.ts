@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, HubError } from '../common/errors';
 import { ApiKey } from './api-key.entity';
-import { ANONYMOUS, Role, type Principal } from './principal';
+import { ADMIN, ANONYMOUS, type Principal, type Role } from './principal';
+import type { PrincipalRow } from './principal.entity';
 
 const KEY_PREFIX = 'hub_';
 
@@ -26,31 +27,43 @@ export function bearerToken(header: string | undefined | null): string | undefin
 }
 
 function equalsConstantTime(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
+  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
+}
+
+/** The runtime principal of a stored principal, as seen through one of its keys. */
+export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
+  const system = row.sourceSystem;
+  return {
+    id: `${row.name}/key:${keyId}`,
+    name: row.name,
+    roles: new Set(row.roles as Role[]),
+    grants: {
+      writeTopics: new Set(row.writeTopics),
+      readTopics: new Set(row.readTopics),
+      regions: row.regions,
+      reveal: new Set(row.reveal),
+      authoritativeTopics: new Set(row.authoritativeTopics),
+    },
+    sourceSystem: system ? { id: system.id, code: system.code, regionCode: system.regionCode } : undefined,
+  };
 }
 
 /**
  * Resolves a key to its principal. No key gives the anonymous principal; an
- * unknown, expired or revoked key is UNAUTHENTICATED (never silently anonymous).
+ * unknown, expired or revoked key, or a disabled principal, is UNAUTHENTICATED
+ * (never silently anonymous).
  */
 export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string): Promise<Principal> {
   if (token === undefined) return ANONYMOUS;
-  if (adminKey && equalsConstantTime(token, adminKey)) return { id: 'admin', roles: new Set([Role.ADMIN]) };
-  const row = await em.findOne(ApiKey, { hash: hashKey(token) }, { populate: ['sourceSystem'] });
+  if (adminKey && equalsConstantTime(token, adminKey)) return ADMIN;
+  const row = await em.findOne(ApiKey, { hash: hashKey(token) }, { populate: ['principal', 'principal.sourceSystem'] });
   const now = new Date();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) {
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.principal.disabledAt) {
     throw new HubError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown, expired or revoked');
   }
   // Recorded at most once a minute per key, so that reads stay cheap.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await em.nativeUpdate(ApiKey, { id: row.id }, { lastUsedAt: now });
   }
-  const system = row.sourceSystem;
-  return {
-    id: `key:${row.id}`,
-    roles: new Set(row.roles as Role[]),
-    sourceSystem: system ? { id: system.id, code: system.code, regionCode: system.regionCode } : undefined,
-  };
+  return toPrincipal(row.principal, row.id);
 }

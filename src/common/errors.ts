@@ -97,6 +97,10 @@ export function formatError(
     const { http: _http, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { message: hub.message, locations: formatted.locations, path: formatted.path, extensions: { ...ext, code: hub.code } };
   }
+  if (formatted.extensions?.limitExceeded) {
+    const { stacktrace: _s, ...ext } = formatted.extensions as Record<string, unknown>;
+    return { ...formatted, extensions: { ...ext, code: ErrorCode.LIMIT_EXCEEDED } };
+  }
   const code = formatted.extensions?.code;
   const original = (error as { originalError?: unknown })?.originalError;
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !(original && !(original instanceof GraphQLError) && code !== 'BAD_USER_INPUT')) {

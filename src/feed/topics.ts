@@ -1,3 +1,4 @@
+import type { SensitiveFields } from '../auth/masking';
 import type { MarketEntitySnapshot } from '../market/market-entity.push';
 
 /**
@@ -6,6 +7,8 @@ import type { MarketEntitySnapshot } from '../market/market-entity.push';
  */
 export enum ChangeTopic {
   MARKET_ENTITY = 'MARKET_ENTITY',
+  /** Operator actions (keys, grants, systems): only ADMIN may follow it. */
+  ADMIN = 'ADMIN',
 }
 
 export enum ChangeOp {
@@ -17,6 +20,7 @@ export enum ChangeOp {
 /** The snapshot carried in `data` for each topic. */
 export interface TopicPayloads {
   [ChangeTopic.MARKET_ENTITY]: MarketEntitySnapshot;
+  [ChangeTopic.ADMIN]: { action: string; target: string; [detail: string]: unknown };
 }
 
 /** A change to append: the writer's side. */
@@ -42,6 +46,9 @@ export interface ChangeRecord {
   prevHash: string;
   hash: string;
 }
+
+/** The sensitive fields of each topic's payload, declared by its data family; masked in feeds and exports. */
+export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {};
 
 /** The PostgreSQL channel whose NOTIFY wakes the feed tail readers of every hub process. */
 export const FEED_CHANNEL = 'hub_changes';

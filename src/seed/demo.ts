@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role, type Principal } from '../auth/principal';
+import { ADMIN, Role, type Principal } from '../auth/principal';
+import { ChangeTopic } from '../feed/topics';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
 import { pushMarketEntities } from '../market/market-entity.service';
@@ -78,8 +79,15 @@ export function demoEntities(count: number, seed = 42, offset = 0): MarketEntity
   return out;
 }
 
+/** The demo systems push as themselves, granted the whole province. */
 function systemPrincipal(s: SourceSystem): Principal {
-  return { id: 'seed', roles: new Set([Role.SOURCE_SYSTEM]), sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode } };
+  return {
+    id: `${s.code}/seed`,
+    name: s.code,
+    roles: new Set([Role.SOURCE_SYSTEM]),
+    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY]), regions: ['420000'] },
+    sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode },
+  };
 }
 
 async function ensureSystems(em: EntityManager): Promise<SourceSystem[]> {

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApiKey } from '../auth/api-key.entity';
-import { newKey } from '../auth/keys';
-import { Role } from '../auth/principal';
+import { addKey, logAdminAction } from '../auth/admin.service';
+import { checkGrants } from '../auth/admin.rules';
+import { Role, type Principal } from '../auth/principal';
+import { PrincipalRow } from '../auth/principal.entity';
 import { ErrorCode, HubError } from '../common/errors';
 import { isKnownRegion } from '../common/regions';
+import { ChangeTopic } from '../feed/topics';
 import { SourceSystem, SourceSystemKind } from './source-system.entity';
 
 export interface RegisterSourceSystemInput {
@@ -11,6 +13,10 @@ export interface RegisterSourceSystemInput {
   name: string;
   kind: string;
   regionCode?: string | null;
+  /** Topics it may push; default MARKET_ENTITY. */
+  topics?: string[] | null;
+  /** Regions it may write; default its own region. */
+  regions?: string[] | null;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
@@ -35,22 +41,42 @@ export function validateRegistration(input: RegisterSourceSystemInput): { code: 
 }
 
 /**
- * Registers a connected trading system and issues its first API key (role
- * SOURCE_SYSTEM). The key is returned once and stored only as a hash.
+ * Registers a connected trading system with its principal (role
+ * SOURCE_SYSTEM, granted its topics and regions) and first API key. The key
+ * is returned once and stored only as a hash; the action is in the change log.
  */
 export async function registerSourceSystem(
   em: EntityManager,
+  actor: Principal,
   input: RegisterSourceSystemInput,
 ): Promise<{ system: SourceSystem; apiKey: string }> {
   const v = validateRegistration(input);
-  if (await em.count(SourceSystem, { code: v.code })) {
-    throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
-  }
-  const system = em.create(SourceSystem, { code: v.code, name: v.name, kind: v.kind, regionCode: v.regionCode, createdAt: new Date() });
-  const { key, prefix, hash } = newKey();
-  em.create(ApiKey, { prefix, hash, sourceSystem: system, roles: [Role.SOURCE_SYSTEM], createdAt: new Date() });
-  await em.flush();
-  return { system, apiKey: key };
+  const grants = checkGrants({ writeTopics: input.topics ?? [ChangeTopic.MARKET_ENTITY], regions: input.regions ?? [v.regionCode] });
+  return em.transactional(async (tx) => {
+    if (await tx.count(SourceSystem, { code: v.code })) {
+      throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
+    }
+    if (await tx.count(PrincipalRow, { name: v.code })) {
+      throw new HubError(ErrorCode.CONFLICT, `a principal named ${v.code} exists already`, { field: 'input.code' });
+    }
+    const system = tx.create(SourceSystem, { ...v, createdAt: new Date() });
+    const principal = tx.create(PrincipalRow, {
+      name: v.code,
+      sourceSystem: system,
+      roles: [Role.SOURCE_SYSTEM],
+      writeTopics: grants.writeTopics!,
+      regions: grants.regions!,
+      createdAt: new Date(),
+    });
+    const { key, row } = addKey(tx, principal);
+    await tx.flush();
+    await logAdminAction(tx, actor, {
+      action: 'REGISTER_SOURCE_SYSTEM',
+      target: `principal:${v.code}`,
+      details: { system: v, writeTopics: principal.writeTopics, regions: principal.regions, keyId: row.id, keyPrefix: row.prefix },
+    });
+    return { system, apiKey: key };
+  });
 }
 
 export async function listSourceSystems(em: EntityManager): Promise<SourceSystem[]> {

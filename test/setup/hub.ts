@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { startHub, type Hub } from '../../src/app';
 import { loadConfig, type HubConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { ADMIN } from '../../src/auth/principal';
 import { registerSourceSystem } from '../../src/systems/source-system.service';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -21,7 +22,7 @@ export interface TestHub {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<T>>;
   /** Registers a source system directly and returns its API key. */
   system(code: string, regionCode?: string): Promise<string>;
-  /** A graphql-ws client to this hub; closed by stop(). */
+  /** A graphql-ws client to this hub, with the admin key unless another (or '' for none) is given; closed by stop(). */
   ws(key?: string): WsClient;
   stop(): Promise<void>;
 }
@@ -33,7 +34,18 @@ export interface TestHub {
  */
 export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: TestDatabase): Promise<TestHub> {
   const database = db ?? (await createTestDatabase());
-  const config = loadConfig({}, { databaseUrl: database.url, port: 0, host: '127.0.0.1', seed: false, adminKey: ADMIN_KEY, logLevel: 'silent', feedPollMs: 1000, ...overrides });
+  const config = loadConfig({}, {
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
+    seed: false,
+    adminKey: ADMIN_KEY,
+    logLevel: 'silent',
+    feedPollMs: 1000,
+    // Tests that are not about access control read anonymously; test/e2e/access.test.ts runs with the product default (none).
+    publicOperations: ['marketEntity', 'marketEntities', 'sourceSystems'],
+    ...overrides,
+  });
   const hub = await startHub(config, createLogger(config.logLevel));
   const clients: WsClient[] = [];
   return {
@@ -49,10 +61,10 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
       return { ...body, status: res.status };
     },
     async system(code, regionCode = '420000') {
-      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode });
+      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode });
       return apiKey;
     },
-    ws(key) {
+    ws(key = ADMIN_KEY) {
       const client = createClient({ url: hub.wsUrl, webSocketImpl: WebSocket, connectionParams: key ? { authorization: `Bearer ${key}` } : undefined, retryAttempts: 0, lazy: true });
       clients.push(client);
       return client;

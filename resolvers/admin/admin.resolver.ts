@@ -1,0 +1,67 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from '../../src/auth/admin.service';
+import type { ApiKey } from '../../src/auth/api-key.entity';
+import { Role } from '../../src/auth/principal';
+import type { PrincipalRow } from '../../src/auth/principal.entity';
+import { verifyChain } from '../../src/feed/verify';
+import type { HubContext } from '../context';
+import { DateTimeScalar } from '../common/scalars';
+import { ApiKeyType, ChainVerificationType, CreateClientInput, GrantsInput, IssuedApiKey, PrincipalType } from './admin.type';
+
+/** Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic ADMIN. */
+@Authorized(Role.ADMIN)
+@Resolver(() => PrincipalType)
+export class AdminResolver {
+  @Query(() => [PrincipalType], { description: 'Every principal with its grants (ADMIN).' })
+  principals(@Ctx() ctx: HubContext): Promise<PrincipalRow[]> {
+    return listPrincipals(ctx.em);
+  }
+
+  @FieldResolver(() => [ApiKeyType], { description: 'Its keys, newest first.' })
+  async keys(@Root() p: PrincipalRow, @Ctx() ctx: HubContext): Promise<ApiKey[]> {
+    return ctx.loaders.keysByPrincipal.load(p.id);
+  }
+
+  @Mutation(() => IssuedApiKey, { description: 'Creates a client principal with grants and its first key (ADMIN).' })
+  async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: HubContext): Promise<IssuedApiKey> {
+    const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input);
+    const [key] = await keysOf(ctx.em, [principal.id]);
+    return { principal: principal as unknown as PrincipalType, key, apiKey };
+  }
+
+  @Mutation(() => PrincipalType, { description: "Replaces a principal's grants for the lists given (ADMIN)." })
+  async updateGrants(@Arg('principal', () => String) name: string, @Arg('input', () => GrantsInput) input: GrantsInput, @Ctx() ctx: HubContext): Promise<PrincipalRow> {
+    return updateGrants(ctx.em, ctx.principal, name, input);
+  }
+
+  @Mutation(() => IssuedApiKey, { description: 'Issues an additional key for a principal (ADMIN).' })
+  async issueApiKey(
+    @Arg('principal', () => String) name: string,
+    @Ctx() ctx: HubContext,
+    @Arg('expiresAt', () => DateTimeScalar, { nullable: true }) expiresAt?: Date | null,
+  ): Promise<IssuedApiKey> {
+    const { key, apiKey } = await issueKey(ctx.em, ctx.principal, name, expiresAt);
+    return { principal: key.principal as unknown as PrincipalType, key, apiKey };
+  }
+
+  @Mutation(() => IssuedApiKey, { description: 'Issues a new key for the same principal; the old key keeps working for graceSeconds (default one day), then expires (ADMIN).' })
+  async rotateApiKey(
+    @Arg('keyId', () => Int) keyId: number,
+    @Ctx() ctx: HubContext,
+    @Arg('graceSeconds', () => Int, { defaultValue: 86400 }) graceSeconds: number,
+  ): Promise<IssuedApiKey> {
+    const { key, apiKey, old } = await rotateKey(ctx.em, ctx.principal, keyId, graceSeconds);
+    return { principal: old.principal as unknown as PrincipalType, key, apiKey };
+  }
+
+  @Mutation(() => ApiKeyType, { description: 'Revokes a key at once (ADMIN).' })
+  revokeApiKey(@Arg('keyId', () => Int) keyId: number, @Ctx() ctx: HubContext): Promise<ApiKey> {
+    return revokeKey(ctx.em, ctx.principal, keyId);
+  }
+
+  @Query(() => ChainVerificationType, { description: 'Recomputes the SM3 hash chain of the whole change log and names the first broken link (ADMIN).' })
+  async verifyChangeLog(@Ctx() ctx: HubContext): Promise<ChainVerificationType> {
+    const v = await verifyChain(ctx.em);
+    return { ...v, lastSeq: String(v.lastSeq), firstBrokenSeq: v.firstBrokenSeq === null ? null : String(v.firstBrokenSeq) };
+  }
+}

@@ -1,0 +1,65 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Sensitivity } from '../../src/auth/masking';
+import { Role } from '../../src/auth/principal';
+import { ChangeTopic } from '../../src/feed/topics';
+import { DateTimeScalar } from '../common/scalars';
+import { SourceSystemType } from '../systems/source-system.type';
+
+registerEnumType(Role, { name: 'Role', description: 'Roles of a principal; a principal can hold several.' });
+registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'Classes of personal or confidential data, masked unless granted.' });
+
+@ObjectType('ApiKey', { description: 'An API key (never the key itself: only its prefix).' })
+export class ApiKeyType {
+  @Field(() => Int) id!: number;
+  @Field() prefix!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) expiresAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) revokedAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at most once a minute.' }) lastUsedAt?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'The key this one replaced by rotation.' }) rotatedFrom?: number | null;
+}
+
+@ObjectType('Principal', { description: 'A caller of the hub with its roles and grants.' })
+export class PrincipalType {
+  @Field() name!: string;
+  @Field(() => SourceSystemType, { nullable: true }) sourceSystem?: SourceSystemType | null;
+  @Field(() => [Role]) roles!: Role[];
+  @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: ChangeTopic[];
+  @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: ChangeTopic[];
+  @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write.' }) regions!: string[];
+  @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: Sensitivity[];
+  @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: ChangeTopic[];
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType({ description: 'A newly issued key. The key is shown only this once.' })
+export class IssuedApiKey {
+  @Field(() => PrincipalType) principal!: PrincipalType;
+  @Field(() => ApiKeyType) key!: ApiKeyType;
+  @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' }) apiKey!: string;
+}
+
+@InputType({ description: 'Grants; every list given replaces the old one, absent lists stay.' })
+export class GrantsInput {
+  @Field(() => [Role], { nullable: true }) roles?: Role[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) writeTopics?: ChangeTopic[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) readTopics?: ChangeTopic[] | null;
+  @Field(() => [String], { nullable: true }) regions?: string[] | null;
+  @Field(() => [Sensitivity], { nullable: true }) reveal?: Sensitivity[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: ChangeTopic[] | null;
+}
+
+@InputType({ description: 'A client: an integrator, a feed consumer (national platform, Credit Hubei) or a dashboard.' })
+export class CreateClientInput extends GrantsInput {
+  @Field({ description: '2-64 letters, digits, dots, dashes or underscores.' }) name!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When its first key expires; never when absent.' }) expiresAt?: Date | null;
+}
+
+@ObjectType({ description: 'Result of checking the hash chain of the change log.' })
+export class ChainVerificationType {
+  @Field() ok!: boolean;
+  @Field(() => Int) checked!: number;
+  @Field() lastSeq!: string;
+  @Field(() => String, { nullable: true, description: 'seq of the first event whose link is broken.' }) firstBrokenSeq!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}

@@ -1,0 +1,56 @@
+import { ErrorCode, HubError } from '../common/errors';
+import { isKnownRegion } from '../common/regions';
+import { ChangeTopic } from '../feed/topics';
+import { Sensitivity } from './masking';
+import { Role } from './principal';
+
+/** Grants as an operator sets them; every list optional (absent = unchanged). */
+export interface GrantsInput {
+  roles?: string[] | null;
+  writeTopics?: string[] | null;
+  readTopics?: string[] | null;
+  regions?: string[] | null;
+  reveal?: string[] | null;
+  authoritativeTopics?: string[] | null;
+}
+
+export interface CheckedGrants {
+  roles?: Role[];
+  writeTopics?: string[];
+  readTopics?: string[];
+  regions?: string[];
+  reveal?: string[];
+  authoritativeTopics?: string[];
+}
+
+function values<E extends string>(field: string, raw: string[] | null | undefined, allowed: readonly E[]): E[] | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const out = [...new Set(raw.map((r) => r.trim().toUpperCase()))] as E[];
+  const bad = out.filter((v) => !allowed.includes(v));
+  if (bad.length) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} may only hold ${allowed.join(', ')}; got ${bad.join(', ')}`, { field });
+  return out.sort();
+}
+
+/** Checks grants set by an operator; BAD_USER_INPUT naming the field on the first bad list. */
+export function checkGrants(input: GrantsInput, prefix = 'input'): CheckedGrants {
+  const topics = Object.values(ChangeTopic).filter((t) => t !== ChangeTopic.ADMIN);
+  const regions = input.regions === null || input.regions === undefined ? undefined : [...new Set(input.regions.map((r) => r.trim()))].sort();
+  const badRegion = regions?.find((r) => !isKnownRegion(r));
+  if (badRegion) throw new HubError(ErrorCode.BAD_USER_INPUT, `regions: ${badRegion} is not a known Hubei GB/T 2260 code`, { field: `${prefix}.regions` });
+  return {
+    roles: values(`${prefix}.roles`, input.roles, Object.values(Role)),
+    writeTopics: values(`${prefix}.writeTopics`, input.writeTopics, topics),
+    readTopics: values(`${prefix}.readTopics`, input.readTopics, Object.values(ChangeTopic)),
+    regions,
+    reveal: values(`${prefix}.reveal`, input.reveal, Object.values(Sensitivity)),
+    authoritativeTopics: values(`${prefix}.authoritativeTopics`, input.authoritativeTopics, topics),
+  };
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+
+export function checkPrincipalName(raw: string, field = 'input.name'): string {
+  const name = raw.trim();
+  if (!NAME.test(name)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'name must be 2-64 letters, digits, dots, dashes or underscores', { field });
+  return name;
+}

@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, HubError } from '../common/errors';
+import { appendChanges } from '../feed/append';
+import { ChangeOp, ChangeTopic } from '../feed/topics';
+import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
+import { ApiKey } from './api-key.entity';
+import { newKey } from './keys';
+import type { Principal } from './principal';
+import { PrincipalRow } from './principal.entity';
+
+/** What the ADMIN topic of the change log records for each operator action (never a key, only its id and prefix). */
+export interface AdminAction {
+  action: string;
+  target: string;
+  details?: Record<string, unknown>;
+}
+
+/** Appends an operator action to the change log, in the caller's transaction. */
+export async function logAdminAction(em: EntityManager, actor: Principal, a: AdminAction): Promise<void> {
+  await appendChanges(em, [{ topic: ChangeTopic.ADMIN, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } }], actor);
+}
+
+function grantsView(p: PrincipalRow): Record<string, unknown> {
+  return { roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics };
+}
+
+function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
+  if (g.roles) p.roles = g.roles;
+  if (g.writeTopics) p.writeTopics = g.writeTopics;
+  if (g.readTopics) p.readTopics = g.readTopics;
+  if (g.regions) p.regions = g.regions;
+  if (g.reveal) p.reveal = g.reveal;
+  if (g.authoritativeTopics) p.authoritativeTopics = g.authoritativeTopics;
+}
+
+/** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */
+export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKey } {
+  const { key, prefix, hash } = newKey();
+  const row = em.create(ApiKey, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
+  return { key, row };
+}
+
+async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
+  const p = await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'] });
+  if (!p) throw new HubError(ErrorCode.NOT_FOUND, `no principal named ${name}`, { field: 'principal' });
+  return p;
+}
+
+function checkExpiry(expiresAt: Date | null | undefined): void {
+  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HubError(ErrorCode.BAD_USER_INPUT, 'expiresAt must be in the future', { field: 'expiresAt' });
+}
+
+/** Creates a client principal (integrator, feed consumer, dashboard) with grants and a first key. */
+export async function createClient(
+  em: EntityManager,
+  actor: Principal,
+  input: { name: string; expiresAt?: Date | null } & GrantsInput,
+): Promise<{ principal: PrincipalRow; apiKey: string }> {
+  const name = checkPrincipalName(input.name);
+  const grants = checkGrants(input);
+  if (!grants.roles?.length) throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
+  checkExpiry(input.expiresAt);
+  return em.transactional(async (tx) => {
+    if (await tx.count(PrincipalRow, { name })) throw new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
+    const principal = tx.create(PrincipalRow, { name, createdAt: new Date() });
+    applyGrants(principal, grants);
+    const { key, row } = addKey(tx, principal, { expiresAt: input.expiresAt });
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'CREATE_CLIENT', target: `principal:${name}`, details: { ...grantsView(principal), keyId: row.id, keyPrefix: row.prefix } });
+    return { principal, apiKey: key };
+  });
+}
+
+/** Changes a principal's grants (lists given replace the old ones). */
+export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput): Promise<PrincipalRow> {
+  const grants = checkGrants(input);
+  return em.transactional(async (tx) => {
+    const p = await principalByName(tx, name);
+    applyGrants(p, grants);
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'UPDATE_GRANTS', target: `principal:${name}`, details: grantsView(p) });
+    return p;
+  });
+}
+
+/** Issues an additional key for a principal. */
+export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKey; apiKey: string }> {
+  checkExpiry(expiresAt);
+  return em.transactional(async (tx) => {
+    const p = await principalByName(tx, name);
+    const { key, row } = addKey(tx, p, { expiresAt });
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'ISSUE_KEY', target: `principal:${name}`, details: { keyId: row.id, keyPrefix: row.prefix, expiresAt: row.expiresAt ?? null } });
+    return { key: row, apiKey: key };
+  });
+}
+
+/**
+ * Rotates a key: issues a new key for the same principal and lets the old one
+ * work for `graceSeconds` more, so a connected system can switch without a gap.
+ */
+export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKey; apiKey: string; old: ApiKey }> {
+  if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 90 * 86400) {
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', { field: 'graceSeconds' });
+  }
+  return em.transactional(async (tx) => {
+    const old = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'] });
+    if (!old || old.revokedAt) throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
+    const graceEnd = new Date(Date.now() + graceSeconds * 1000);
+    if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
+    const { key, row } = addKey(tx, old.principal, { rotatedFrom: old.id });
+    await tx.flush();
+    await logAdminAction(tx, actor, {
+      action: 'ROTATE_KEY',
+      target: `principal:${old.principal.name}`,
+      details: { oldKeyId: old.id, oldKeyExpiresAt: old.expiresAt, keyId: row.id, keyPrefix: row.prefix },
+    });
+    return { key: row, apiKey: key, old };
+  });
+}
+
+/** Revokes a key at once. */
+export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKey> {
+  return em.transactional(async (tx) => {
+    const k = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'] });
+    if (!k) throw new HubError(ErrorCode.NOT_FOUND, `no key with id ${keyId}`, { field: 'keyId' });
+    k.revokedAt ??= new Date();
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'REVOKE_KEY', target: `principal:${k.principal.name}`, details: { keyId: k.id, keyPrefix: k.prefix } });
+    return k;
+  });
+}
+
+export async function listPrincipals(em: EntityManager): Promise<PrincipalRow[]> {
+  return em.find(PrincipalRow, {}, { orderBy: { name: 'asc' }, populate: ['sourceSystem'] });
+}
+
+/** Keys of the given principals (one query), newest first. */
+export async function keysOf(em: EntityManager, principalIds: readonly number[]): Promise<ApiKey[]> {
+  return em.find(ApiKey, { principal: { $in: [...principalIds] } }, { orderBy: { id: 'desc' } });
+}

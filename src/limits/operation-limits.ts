@@ -1,0 +1,117 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  Kind,
+  isListType,
+  getNamedType,
+  isNonNullType,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode, HubError } from '../common/errors';
+import { DEFAULT_PAGE } from '../common/pagination';
+
+/** The bounds on one GraphQL operation; the same for HTTP and graphql-ws. */
+export interface OperationLimits {
+  /** HUB_MAX_DEPTH: nesting of selections. */
+  depth: number;
+  /** HUB_MAX_ALIASES */
+  aliases: number;
+  /** HUB_MAX_DIRECTIVES */
+  directives: number;
+  /** HUB_MAX_ROOT_FIELDS: top-level fields in one operation. */
+  rootFields: number;
+  /** HUB_MAX_COST: estimated fields to resolve, list fields weighted by their page size. */
+  cost: number;
+}
+
+function limitError(message: string, limit: string): GraphQLError {
+  // `limitExceeded` survives Apollo's re-coding of validation errors; formatError turns it into LIMIT_EXCEEDED.
+  return new GraphQLError(message, { extensions: { code: ErrorCode.LIMIT_EXCEEDED, limitExceeded: limit } });
+}
+
+function rejectAs(limit: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(limitError(err.message, limit))],
+  };
+}
+
+/** At most `max` fields at the root of each operation (fragments on the root counted too). */
+function maxRootFieldsRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(op) {
+      let count = 0;
+      const seen = new Set<string>();
+      const visit = (selections: readonly import('graphql').SelectionNode[]) => {
+        for (const s of selections) {
+          if (s.kind === Kind.FIELD) {
+            if (!s.name.value.startsWith('__')) count += 1;
+          } else if (s.kind === Kind.INLINE_FRAGMENT) {
+            visit(s.selectionSet.selections);
+          } else if (!seen.has(s.name.value)) {
+            seen.add(s.name.value);
+            const frag = context.getFragment(s.name.value);
+            if (frag) visit(frag.selectionSet.selections);
+          }
+        }
+      };
+      visit(op.selectionSet.selections);
+      if (count > max) context.reportError(limitError(`an operation may select at most ${max} root fields; this one selects ${count}`, 'rootFields'));
+    },
+  });
+}
+
+/** The validation rules that bound an operation's shape (the cost needs variables and is checked after). */
+export function limitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.depth, ignoreIntrospection: true, flattenFragments: true, ...rejectAs('depth') }),
+    maxAliasesRule({ n: limits.aliases, ...rejectAs('aliases') }),
+    maxDirectivesRule({ n: limits.directives, ...rejectAs('directives') }),
+    maxRootFieldsRule(limits.rootFields),
+  ];
+}
+
+/**
+ * A list field costs its children times the page it asks for: `first` (or
+ * `last`) when given, the default page size for connections without it; a
+ * plain list of a paged parent (edges) costs its children once.
+ */
+const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const paged = field.args.find((a) => a.name === 'first' || a.name === 'last');
+  if (paged) {
+    const n = typeof args[paged.name] === 'number' ? (args[paged.name] as number) : DEFAULT_PAGE;
+    return 1 + childComplexity * Math.max(n, 1);
+  }
+  let t = field.type;
+  if (isNonNullType(t)) t = t.ofType;
+  if (isListType(t) && getNamedType(t) && field.args.length === 0) return 1 + childComplexity;
+  return undefined;
+};
+
+/** Throws LIMIT_EXCEEDED when the operation's estimated cost is over the limit. */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined | null,
+  limit: number,
+): void {
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+  } catch {
+    return; // invalid variables or operation name: graphql-js reports that itself
+  }
+  if (cost > limit) {
+    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `the operation's estimated cost ${cost} is over the limit of ${limit}; ask for smaller pages or fewer fields`, {
+      details: { limit, cost },
+      httpStatus: 400,
+    });
+  }
+}

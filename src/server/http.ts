@@ -1,0 +1,88 @@
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
+import type { Principal } from '../auth/principal';
+import { ErrorCode, HubError } from '../common/errors';
+import type { HubServices } from '../services';
+import type { Guard } from './guard';
+
+interface Locals {
+  requestId: string;
+  principal: Principal;
+}
+
+/** A GraphQL-shaped error response for failures before execution. */
+function sendError(res: express.Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+/**
+ * The Express app: health endpoints, and /graphql behind request ids, a body
+ * size limit, authentication and the rate limit, then Apollo. Malformed bodies
+ * get coded JSON errors, never Express's HTML error page.
+ */
+export function createHttpApp(apollo: ApolloServer<HubContext>, services: HubServices, guard: Guard, ready: () => Promise<Record<string, unknown>>): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      res.json({ status: 'ready', ...(await ready()) });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const requestId: RequestHandler = (req, res, next) => {
+    const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    (res.locals as Locals).requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  };
+
+  const authenticateAndAdmit: RequestHandler = async (req, res, next) => {
+    try {
+      const principal = await resolvePrincipal(services, req.headers.authorization);
+      guard.admit(principal, req.ip);
+      (res.locals as Locals).principal = principal;
+      next();
+    } catch (err) {
+      if (!(err instanceof HubError)) return next(err);
+      const ext = err.extensions as { retryAfterSeconds?: number; http?: { status?: number } };
+      if (ext.retryAfterSeconds) res.setHeader('retry-after', String(ext.retryAfterSeconds));
+      const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
+      sendError(res, ext.http?.status ?? 400, err.code, err.message, rest);
+    }
+  };
+
+  const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') return sendError(res, 413, ErrorCode.LIMIT_EXCEEDED, `the request body is larger than ${services.config.bodyLimit}`);
+    if (err.type === 'entity.parse.failed') return sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'the request body is not valid JSON');
+    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return sendError(res, 415, ErrorCode.BAD_USER_INPUT, 'unsupported body encoding');
+    const errorId = (res.locals as Locals).requestId;
+    services.log.error({ err, errorId }, 'unexpected HTTP error');
+    sendError(res, err.status && err.status < 500 ? err.status : 500, ErrorCode.INTERNAL, `Internal error; quote id ${errorId} to the operators`, { errorId });
+  };
+
+  app.use(
+    '/graphql',
+    requestId,
+    express.json({ limit: services.config.bodyLimit }),
+    authenticateAndAdmit,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const locals = res.locals as Locals;
+        return createContext(services, locals.principal, locals.requestId);
+      },
+    }),
+    bodyErrors,
+  );
+  return app;
+}
