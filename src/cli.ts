@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { writeSchemaFile } from '../resolvers/schema';
+import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from './auth/admin.service';
+import type { GrantsInput } from './auth/admin.rules';
 import { ADMIN, type Principal } from './auth/principal';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { runningEmbeddedUrl } from './db/embedded';
 import { openOrm } from './db/orm';
-import { writeSchemaFile } from '../resolvers/schema';
+import { verifyChain } from './feed/verify';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
 import { listSourceSystems, registerSourceSystem } from './systems/source-system.service';
@@ -16,19 +20,30 @@ const CLI_ACTOR: Principal = { ...ADMIN, id: 'cli', name: 'cli' };
 
 const USAGE = `Usage: hub <command> [options]
 
-Commands:
-  systems add --code C --name N --kind GOVERNMENT|MARKET [--region 420100]
-                         register a connected trading system; prints its API key on the last line
+Connected systems and clients (every action is recorded in the change log, topic ADMIN):
+  systems add --code C --name N --kind GOVERNMENT|MARKET [--region 420100] [--topics T,..] [--regions R,..]
+                         register a trading system; prints its API key on the last line
   systems list           list the connected systems
+  clients add --name N --roles INTEGRATOR,FEED_CONSUMER,DASHBOARD [--read-topics T,..] [--reveal S,..] [--expires ISO]
+                         create a client principal; prints its API key on the last line
+  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..]
+                         replace the given grant lists of a principal
+  keys list              principals with their keys (prefix, expiry, last use)
+  keys issue --principal N [--expires ISO]
+  keys rotate --id K [--grace SECONDS]    new key; the old one works for the grace period (default 86400)
+  keys revoke --id K
+
+Database and schema:
   migrate                apply pending migrations and exit
-  schema                 write schema/schema.graphql from the code
+  verify-log             recompute the SM3 hash chain of the change log; exit 3 when broken
   seed [--entities N]    load demo data (N generated market entities, default 120)
+  schema                 write schema/schema.graphql from the code
   migration:create       generate a migration from the difference between entities and database
 
 The database is DATABASE_URL, or the embedded PostgreSQL under HUB_DATA_DIR
 (the running hub's, if one runs; otherwise started for the command).`;
 
-async function withOrm<T>(fn: (orm: Awaited<ReturnType<typeof openOrm>>) => Promise<T>): Promise<T> {
+async function withOrm<T>(fn: (orm: MikroORM) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const running = config.databaseUrl ? undefined : await runningEmbeddedUrl(config.dataDir);
@@ -48,66 +63,152 @@ async function withOrm<T>(fn: (orm: Awaited<ReturnType<typeof openOrm>>) => Prom
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
-  switch (command) {
-    case 'migration:create': {
-      return withOrm(async (orm) => {
-        const result = await orm.getMigrator().createMigration(undefined, false, (await orm.getMigrator().getExecutedMigrations()).length === 0);
-        if (!result.fileName) {
-          console.log('No changes: the database already matches the entities.');
-        } else {
-          console.log(`Wrote migrations/${result.fileName}; add it to migrations/index.ts.`);
-        }
-        return 0;
+const LIST = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+function options(args: string[], names: string[]): Record<string, string | undefined> {
+  const spec: ParseArgsConfig['options'] = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+  return parseArgs({ args, options: spec, strict: true }).values as Record<string, string | undefined>;
+}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new Error(`--${name} is required`);
+  return v;
+}
+
+function grantsFrom(v: Record<string, string | undefined>): GrantsInput {
+  return {
+    roles: LIST(v.roles),
+    writeTopics: LIST(v['write-topics']),
+    readTopics: LIST(v['read-topics']),
+    regions: LIST(v.regions),
+    reveal: LIST(v.reveal),
+    authoritativeTopics: LIST(v.authoritative),
+  };
+}
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  'systems add': (args) => {
+    const v = options(args, ['code', 'name', 'kind', 'region', 'topics', 'regions']);
+    return withOrm(async (orm) => {
+      const { system, apiKey } = await registerSourceSystem(orm.em.fork(), CLI_ACTOR, {
+        code: required(v, 'code'),
+        name: required(v, 'name'),
+        kind: required(v, 'kind'),
+        regionCode: v.region ?? '420000',
+        topics: LIST(v.topics),
+        regions: LIST(v.regions),
       });
-    }
-    case 'migrate':
-      return withOrm(async () => 0);
-    case 'systems': {
-      if (sub === 'add') {
-        const { values } = parseArgs({
-          args: rest,
-          options: { code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, region: { type: 'string' } },
-        });
-        return withOrm(async (orm) => {
-          const { system, apiKey } = await registerSourceSystem(orm.em.fork(), CLI_ACTOR, {
-            code: values.code ?? '',
-            name: values.name ?? '',
-            kind: values.kind ?? '',
-            regionCode: values.region ?? '420000',
-          });
-          console.log(`Registered ${system.code} (${system.name}, ${system.kind}, ${system.regionCode}). API key, shown once:`);
-          console.log(apiKey);
-          return 0;
-        });
-      }
-      if (sub === 'list') {
-        return withOrm(async (orm) => {
-          for (const s of await listSourceSystems(orm.em.fork())) console.log(`${s.code}\t${s.kind}\t${s.regionCode}\t${s.name}`);
-          return 0;
-        });
-      }
-      break;
-    }
-    case 'schema': {
-      const path = await writeSchemaFile();
-      console.log(`Wrote ${path}`);
+      console.log(`Registered ${system.code} (${system.name}, ${system.kind}, ${system.regionCode}). API key, shown once:`);
+      console.log(apiKey);
       return 0;
-    }
-    case 'seed': {
-      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean) as string[], options: { entities: { type: 'string' } } });
-      return withOrm(async (orm) => {
-        const summary = await seedDemoData(orm, { entities: Number(values.entities ?? 120), force: true });
-        console.log(JSON.stringify(summary));
-        return 0;
+    });
+  },
+  'systems list': () =>
+    withOrm(async (orm) => {
+      for (const s of await listSourceSystems(orm.em.fork())) console.log(`${s.code}\t${s.kind}\t${s.regionCode}\t${s.name}`);
+      return 0;
+    }),
+  'clients add': (args) => {
+    const v = options(args, ['name', 'roles', 'read-topics', 'reveal', 'expires', 'regions']);
+    return withOrm(async (orm) => {
+      const { principal, apiKey } = await createClient(orm.em.fork(), CLI_ACTOR, {
+        name: required(v, 'name'),
+        ...grantsFrom(v),
+        expiresAt: v.expires ? new Date(v.expires) : null,
       });
-    }
-    default:
-      break;
+      console.log(`Created ${principal.name} with roles ${principal.roles.join(', ')}. API key, shown once:`);
+      console.log(apiKey);
+      return 0;
+    });
+  },
+  'grants set': (args) => {
+    const v = options(args, ['principal', 'roles', 'write-topics', 'read-topics', 'regions', 'reveal', 'authoritative']);
+    return withOrm(async (orm) => {
+      const p = await updateGrants(orm.em.fork(), CLI_ACTOR, required(v, 'principal'), grantsFrom(v));
+      console.log(JSON.stringify({ name: p.name, roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics }));
+      return 0;
+    });
+  },
+  'keys list': () =>
+    withOrm(async (orm) => {
+      const em = orm.em.fork();
+      const principals = await listPrincipals(em);
+      const keys = await keysOf(em, principals.map((p) => p.id));
+      for (const p of principals) {
+        console.log(`${p.name}\t${p.roles.join(',')}`);
+        for (const k of keys.filter((k) => k.principal.id === p.id)) {
+          const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= new Date() ? 'expired' : 'active';
+          console.log(`  key ${k.id}\t${k.prefix}…\t${state}\texpires ${k.expiresAt?.toISOString() ?? 'never'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`);
+        }
+      }
+      return 0;
+    }),
+  'keys issue': (args) => {
+    const v = options(args, ['principal', 'expires']);
+    return withOrm(async (orm) => {
+      const { key, apiKey } = await issueKey(orm.em.fork(), CLI_ACTOR, required(v, 'principal'), v.expires ? new Date(v.expires) : null);
+      console.log(`Issued key ${key.id} for ${required(v, 'principal')}, shown once:`);
+      console.log(apiKey);
+      return 0;
+    });
+  },
+  'keys rotate': (args) => {
+    const v = options(args, ['id', 'grace']);
+    return withOrm(async (orm) => {
+      const { key, apiKey, old } = await rotateKey(orm.em.fork(), CLI_ACTOR, Number(required(v, 'id')), Number(v.grace ?? 86400));
+      console.log(`Key ${old.id} now expires at ${old.expiresAt?.toISOString()}. New key ${key.id}, shown once:`);
+      console.log(apiKey);
+      return 0;
+    });
+  },
+  'keys revoke': (args) => {
+    const v = options(args, ['id']);
+    return withOrm(async (orm) => {
+      const k = await revokeKey(orm.em.fork(), CLI_ACTOR, Number(required(v, 'id')));
+      console.log(`Key ${k.id} (${k.prefix}…) revoked at ${k.revokedAt?.toISOString()}`);
+      return 0;
+    });
+  },
+  migrate: () => withOrm(async () => 0),
+  'verify-log': () =>
+    withOrm(async (orm) => {
+      const r = await verifyChain(orm.em.fork());
+      console.log(JSON.stringify(r));
+      return r.ok ? 0 : 3;
+    }),
+  seed: (args) => {
+    const v = options(args, ['entities']);
+    return withOrm(async (orm) => {
+      console.log(JSON.stringify(await seedDemoData(orm, { entities: Number(v.entities ?? 120), force: true })));
+      return 0;
+    });
+  },
+  schema: async () => {
+    console.log(`Wrote ${await writeSchemaFile()}`);
+    return 0;
+  },
+  'migration:create': () =>
+    withOrm(async (orm) => {
+      const migrator = orm.getMigrator();
+      const result = await migrator.createMigration(undefined, false, (await migrator.getExecutedMigrations()).length === 0);
+      console.log(result.fileName ? `Wrote migrations/${result.fileName}; add it to migrations/index.ts.` : 'No changes: the database already matches the entities.');
+      return 0;
+    }),
+};
+
+/** Runs one command; returns its exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const two = `${argv[0]} ${argv[1]}`;
+  const [name, args] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0], argv.slice(1)];
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
   }
-  console.error(USAGE);
-  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  return command(args);
 }
 
 /** Runs the command line and exits with its status; errors are printed with their code, never a stack. */
@@ -115,8 +216,9 @@ export function run(argv: string[]): void {
   main(argv).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      const e = err as { code?: string; message?: string; extensions?: { field?: string } };
-      console.error(`hub: ${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${e.extensions.field})` : ''}`);
+      const e = err as { code?: string; message?: string; extensions?: { field?: string; code?: string } };
+      const code = e.extensions?.code ?? '';
+      console.error(`hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${e.extensions.field})` : ''}`);
       process.exit(1);
     },
   );
