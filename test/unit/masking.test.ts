@@ -1,0 +1,35 @@
+import { Sensitivity, maskRecord, maskValue } from '../../src/auth/masking';
+import { ADMIN, ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
+
+const FIELDS = { idNumber: Sensitivity.PERSONAL_ID, phone: Sensitivity.PHONE, ip: Sensitivity.BID_EVIDENCE };
+
+function reader(reveal: Sensitivity[]): Principal {
+  return { ...ANONYMOUS, id: 'r/key:1', name: 'r', roles: new Set([Role.INTEGRATOR]), grants: { ...ANONYMOUS.grants, reveal: new Set(reveal) } };
+}
+
+describe('field masking', () => {
+  it('keeps the region and last digits of an ID number and hides the rest', () => {
+    expect(maskValue(Sensitivity.PERSONAL_ID, '420106199001011234')).toBe('420106**********34');
+  });
+
+  it('keeps the first three and last four digits of a phone number', () => {
+    expect(maskValue(Sensitivity.PHONE, '13800138000')).toBe('138****8000');
+  });
+
+  it('hides bid evidence entirely, also inside lists', () => {
+    expect(maskValue(Sensitivity.BID_EVIDENCE, ['10.1.2.3', 'AA:BB'])).toEqual(['******', '******']);
+  });
+
+  it('masks only the classes the reader is not granted, leaving the original untouched', () => {
+    const record = { name: '甲公司', idNumber: '420106199001011234', phone: '13800138000', ip: '10.1.2.3' };
+    const masked = maskRecord(FIELDS, record, reader([Sensitivity.PHONE]));
+    expect(masked).toEqual({ name: '甲公司', idNumber: '420106**********34', phone: '13800138000', ip: '******' });
+    expect(record.idNumber).toBe('420106199001011234');
+  });
+
+  it('shows everything to operators and leaves empty values alone', () => {
+    const record = { idNumber: '420106199001011234', phone: null };
+    expect(maskRecord(FIELDS, record, ADMIN)).toBe(record);
+    expect(maskRecord(FIELDS, { phone: null }, reader([]))).toEqual({ phone: null });
+  });
+});
