@@ -21,6 +21,9 @@ export class Checker {
     }
     if (typeof raw !== 'string') return this.fail(field, `${field} must be a string`);
     const s = raw.trim().replace(/\s+/g, ' ');
+    // PostgreSQL cannot store NUL or a lone UTF-16 surrogate; left in, one record would fail its whole batch.
+    if (CONTROL.test(s)) return this.fail(field, `${field} must not contain control characters`);
+    if (LONE_SURROGATE.test(s)) return this.fail(field, `${field} is not well-formed Unicode (a lone surrogate)`);
     const max = opts.max ?? 500;
     if (s.length > max) return this.fail(field, `${field} must be at most ${max} characters`);
     return s;
@@ -35,19 +38,43 @@ export class Checker {
     return values.includes(v) ? v : this.fail(field, `${field} must be one of ${values.join(', ')}; got ${JSON.stringify(raw)}`);
   }
 
-  /** A calendar date `YYYY-MM-DD` (an ISO timestamp is cut to its date). */
+  /**
+   * A calendar date `YYYY-MM-DD`. An ISO-8601 timestamp is cut to the date it
+   * was written with; anything else after the date is an error, not ignored.
+   */
   date(field: string, raw: unknown, opts: { notAfter?: string } = {}): string | null | undefined {
     if (raw === null || raw === undefined || raw === '') return null;
-    const s = String(raw).trim().slice(0, 10);
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-    const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
-    if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3] || +m[1] < 1800) {
-      return this.fail(field, `${field} must be a date YYYY-MM-DD; got ${JSON.stringify(raw)}`);
-    }
+    const bad = () => this.fail(field, `${field} must be a date YYYY-MM-DD; got ${JSON.stringify(raw)}`);
+    if (typeof raw !== 'string') return bad();
+    const m = ISO_DATE.exec(raw.trim());
+    if (!m) return bad();
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return bad();
+    const s = `${m[1]}-${m[2]}-${m[3]}`;
     if (opts.notAfter && s > opts.notAfter) return this.fail(field, `${field} ${s} is in the future`);
     return s;
   }
+
+  /** A list, or null when absent; anything else is reported and treated as empty. */
+  list<T>(field: string, raw: unknown): readonly T[] {
+    if (raw === null || raw === undefined) return [];
+    if (!Array.isArray(raw)) {
+      this.fail(field, `${field} must be a list`);
+      return [];
+    }
+    return raw as T[];
+  }
 }
+
+/** C0 control characters and DEL that white-space collapsing leaves behind (tab, newline and the like are spaces by then). */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `YYYY-MM-DD`, optionally followed by an ISO-8601 time of day and offset. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/i;
 
 /** Today's date in China (UTC+8), `YYYY-MM-DD`: the business calendar of the hub. */
 export function chinaToday(now: Date = new Date()): string {

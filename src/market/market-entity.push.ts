@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
 import { TEXT_SET, textSetParam } from '../common/sql';
-import { normaliseCreditCode } from '../common/credit-code';
+import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { ChangeTopic } from '../feed/topics';
 import type { Accepted, CurrentVersion, PushDomain, Written } from '../ingest/types';
 import type { MarketEntityData } from './market-entity.model';
@@ -27,7 +27,11 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
   topic: ChangeTopic.MARKET_ENTITY,
 
   async prepare(em, inputs) {
-    const codes = inputs.map((i) => (typeof i?.creditCode === 'string' ? normaliseCreditCode(i.creditCode) : '')).filter((c) => c.length === 18);
+    // Only a well-formed code with a wrong check character can be excused; asking about
+    // anything else is useless, and text such as NUL would make PostgreSQL fail the batch.
+    const codes = inputs
+      .map((i) => (typeof i?.creditCode === 'string' ? normaliseCreditCode(i.creditCode) : ''))
+      .filter((c) => checkCreditCode(c) === 'CHECK_CHARACTER');
     return loadCreditCodeExceptions(em, codes);
   },
 
@@ -52,7 +56,10 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
   },
 
   async write(em, records: Accepted<MarketEntityData>[], principal) {
-    const rows = records.map(({ value: v, contentHash }) => ({
+    // Rows are written (and locked) in credit-code order, so that two pushes of
+    // the same records in different orders wait for each other instead of deadlocking.
+    const sorted = [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const rows = sorted.map(({ value: v, contentHash }) => ({
       credit_code: v.creditCode,
       name: v.name,
       kind: v.kind,

@@ -61,7 +61,9 @@ export function kindFromCreditCode(code: string): EntityKind {
 export function validateMarketEntity(input: MarketEntityPush, exceptions: ReadonlySet<string>, today = chinaToday()): Validated<MarketEntityData> {
   const c = new Checker();
   let creditCode: string | undefined;
-  if (typeof input.creditCode !== 'string' || !input.creditCode.trim()) {
+  if (input.creditCode !== null && input.creditCode !== undefined && typeof input.creditCode !== 'string') {
+    c.fail('creditCode', 'creditCode must be a string');
+  } else if (!input.creditCode?.trim()) {
     c.fail('creditCode', 'creditCode is required');
   } else {
     creditCode = normaliseCreditCode(input.creditCode);
@@ -71,7 +73,7 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   const name = c.text('name', input.name, { required: true, max: 200 });
   const kind = c.oneOf('kind', input.kind, Object.values(EntityKind), creditCode ? kindFromCreditCode(creditCode) : EntityKind.OTHER);
   const roles: MarketRole[] = [];
-  (input.roles ?? []).forEach((r, i) => {
+  c.list<unknown>('roles', input.roles).forEach((r, i) => {
     const role = c.oneOf(`roles.${i}`, r, Object.values(MarketRole));
     if (role && !roles.includes(role)) roles.push(role);
   });
@@ -79,23 +81,34 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   const legalRepresentative = c.text('legalRepresentative', input.legalRepresentative, { max: 100 });
   let registeredCapital: string | null | undefined = null;
   if (input.registeredCapital !== null && input.registeredCapital !== undefined && input.registeredCapital !== '') {
-    registeredCapital = canonicalDecimal(String(input.registeredCapital), 2);
+    // Only a string is exact: a JSON number may already have been rounded by the sender's float.
+    registeredCapital = typeof input.registeredCapital === 'string' ? canonicalDecimal(input.registeredCapital, 2) : undefined;
     if (registeredCapital === undefined || registeredCapital.startsWith('-')) {
+      registeredCapital = undefined;
       c.fail('registeredCapital', `registeredCapital must be a non-negative decimal in yuan with at most 2 fraction digits, e.g. "5000000.00"; got ${JSON.stringify(input.registeredCapital)}`);
     }
   }
   let regionCode = c.text('regionCode', input.regionCode, { max: 6 });
   if (regionCode === null && creditCode && isKnownRegion(creditCode.slice(2, 8))) regionCode = creditCode.slice(2, 8);
-  if (regionCode === null) c.fail('regionCode', 'regionCode is required (a six-digit GB/T 2260 code in Hubei)');
-  else if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
+  if (regionCode === null) {
+    // Without a readable credit code the region could not be derived; the creditCode error says what to fix.
+    if (creditCode) c.fail('regionCode', 'regionCode is required (a six-digit GB/T 2260 code in Hubei)');
+  } else if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
   const address = c.text('address', input.address, { max: 500 });
   const establishedOn = c.date('establishedOn', input.establishedOn, { notAfter: today });
   const status = c.oneOf('status', input.status, Object.values(EntityStatus), EntityStatus.ACTIVE);
   const qualifications: QualificationData[] = [];
-  (input.qualifications ?? []).forEach((q, i) => {
+  const qualificationIndex = new Map<string, number>();
+  c.list<QualificationPush | null>('qualifications', input.qualifications).forEach((q, i) => {
     const p = `qualifications.${i}`;
-    if (!q) return c.fail(p, `${p} must not be null`);
-    const code = c.text(`${p}.code`, q.code, { required: true, max: 100 });
+    if (!q || typeof q !== 'object') return c.fail(p, `${p} must be an object`);
+    let code = c.text(`${p}.code`, q.code, { required: true, max: 100 });
+    if (code) {
+      // The code identifies a qualification within the entity; a second one would make the content ambiguous.
+      const first = qualificationIndex.get(code);
+      if (first !== undefined) code = c.fail(`${p}.code`, `${p}.code ${code} is already listed at qualifications.${first}`);
+      else qualificationIndex.set(code, i);
+    }
     const qname = c.text(`${p}.name`, q.name, { required: true, max: 200 });
     const level = c.text(`${p}.level`, q.level, { max: 50 });
     const validUntil = c.date(`${p}.validUntil`, q.validUntil);

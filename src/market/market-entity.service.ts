@@ -16,8 +16,19 @@ export function pushMarketEntities(em: EntityManager, principal: Principal, reco
   return runPush(em, principal, marketEntityPush, records, options);
 }
 
+/**
+ * True when a normalised code could be a stored key: 18 characters of the
+ * credit-code alphabet (exceptions included). Anything else matches nothing,
+ * and some text (NUL, a lone surrogate) PostgreSQL would refuse outright.
+ */
+function couldBeStored(code: string): boolean {
+  return /^[0-9A-Z]{18}$/.test(code);
+}
+
+/** One entity by credit code, written in any case; null when it is not held. */
 export async function findMarketEntity(em: EntityManager, creditCode: string): Promise<MarketEntityRow | null> {
-  return em.findOne(MarketEntityRow, { creditCode: normaliseCreditCode(creditCode) });
+  const code = normaliseCreditCode(creditCode);
+  return couldBeStored(code) ? em.findOne(MarketEntityRow, { creditCode: code }) : null;
 }
 
 export interface MarketEntityFilter {
@@ -35,6 +46,23 @@ export enum MarketEntityOrder {
   UPDATED_AT = 'UPDATED_AT',
 }
 
+const MAX_BIGINT = 9223372036854775807n;
+
+/** True for the decimal text of a positive PostgreSQL bigint (a surrogate id as the cursor carries it). */
+function isBigintId(id: unknown): id is string {
+  return typeof id === 'string' && /^[1-9]\d{0,18}$/.test(id) && BigInt(id) <= MAX_BIGINT;
+}
+
+/** True for a time as the cursor carries it (Date#toISOString of a year 0001-9999, which PostgreSQL can compare). */
+function isCursorTime(at: unknown): at is string {
+  return typeof at === 'string' && /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
+}
+
+/** False for text PostgreSQL cannot take as a parameter: NUL, or a lone UTF-16 surrogate. */
+function isStorableText(s: string): boolean {
+  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -42,7 +70,12 @@ function escapeLike(s: string): string {
 /** Translates the API filter into an ORM condition; every condition has an index (see the entity). */
 export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<MarketEntityRow> {
   const where: FilterQuery<MarketEntityRow> & Record<string, unknown> = {};
-  if (filter.nameContains?.trim()) where.name = { $ilike: `%${escapeLike(filter.nameContains.trim())}%` };
+  if (filter.nameContains?.trim()) {
+    if (!isStorableText(filter.nameContains)) {
+      throw new HubError(ErrorCode.BAD_USER_INPUT, 'nameContains must not contain NUL or a lone surrogate', { field: 'filter.nameContains' });
+    }
+    where.name = { $ilike: `%${escapeLike(filter.nameContains.trim())}%` };
+  }
   if (filter.regionCode) {
     if (!isKnownRegion(filter.regionCode)) {
       throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
@@ -51,12 +84,18 @@ export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<
   }
   if (filter.role) where.roles = { $contains: [filter.role] };
   if (filter.status) where.status = filter.status;
-  if (filter.updatedSince) where.updatedAt = { $gte: filter.updatedSince };
+  if (filter.updatedSince) {
+    // PostgreSQL has no year 0: refuse such a time here rather than fail in the database.
+    if (Number.isNaN(filter.updatedSince.getTime()) || filter.updatedSince.getUTCFullYear() < 1) {
+      throw new HubError(ErrorCode.BAD_USER_INPUT, 'updatedSince must be a time after the year 1', { field: 'filter.updatedSince' });
+    }
+    where.updatedAt = { $gte: filter.updatedSince };
+  }
   if (filter.creditCodes) {
     if (filter.creditCodes.length > 1000) {
       throw new HubError(ErrorCode.LIMIT_EXCEEDED, 'filter.creditCodes takes at most 1000 codes', { field: 'filter.creditCodes' });
     }
-    where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode) };
+    where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode).filter(couldBeStored) };
   }
   return where;
 }
@@ -78,7 +117,8 @@ export async function listMarketEntities(
   if (args.after) {
     if (byUpdate) {
       const [at, id] = decodeCursor(args.after, 2);
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      // A tampered id would otherwise reach PostgreSQL and fail there as an internal error.
+      if (!isCursorTime(at) || !isBigintId(id)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
       where = { $and: [base, { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] }] };
     } else {
       const [code] = decodeCursor(args.after, 1);

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { PUSH, entities, type PushResponse } from '../setup/data';
+import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
+
+const REGISTER = `mutation Register($input: RegisterSourceSystemInput!) {
+  registerSourceSystem(input: $input) {
+    apiKey
+    system { code name kind regionCode createdAt }
+  }
+}`;
+
+interface RegisterResponse {
+  registerSourceSystem: { apiKey: string; system: { code: string; name: string; kind: string; regionCode: string; createdAt: string } };
+}
+
+const READS = `query Reads($creditCode: String!) {
+  marketEntity(creditCode: $creditCode) { creditCode name sourceSystem { code } }
+  marketEntities(first: 5) { totalCount edges { node { creditCode } } }
+  sourceSystems { code }
+}`;
+
+function codeOf(r: GraphQLResponse<unknown>): unknown {
+  return r.errors?.[0]?.extensions?.code;
+}
+
+describe('authentication and authorisation', () => {
+  let t: TestHub;
+  let systemKey: string;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    systemKey = await t.system('AUTH-TEST');
+  });
+  afterAll(() => t.stop());
+
+  /** POSTs with a raw Authorization header, for headers that TestHub.gql does not write. */
+  async function withHeader(authorization: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+    const res = await fetch(t.hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { ...((await res.json()) as object), status: res.status };
+  }
+
+  function register(input: Record<string, unknown>, key?: string) {
+    return t.gql<RegisterResponse>(REGISTER, { input }, key);
+  }
+
+  describe('pushing', () => {
+    it('refuses a push without a key as UNAUTHENTICATED and stores nothing', async () => {
+      const [e] = entities(1, 100);
+      const r = await t.gql<PushResponse>(PUSH, { records: [e] });
+      expect(r.data ?? null).toBeNull();
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+      expect(r.status).toBe(401);
+      expect((await t.gql<{ marketEntity: unknown }>(READS, { creditCode: e.creditCode })).data!.marketEntity).toBeNull();
+    });
+
+    it('refuses a push with an unknown key as UNAUTHENTICATED with HTTP 401', async () => {
+      const r = await t.gql<PushResponse>(PUSH, { records: entities(1, 110) }, 'hub_this-key-was-never-issued');
+      expect(r.status).toBe(401);
+      expect(r.data ?? null).toBeNull();
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      expect(r.errors![0].message).toBe('The API key is unknown, expired or revoked');
+    });
+
+    it('refuses an unknown key even for reads, rather than treating the caller as anonymous', async () => {
+      const r = await t.gql(READS, { creditCode: '91420100MA4K12345K' }, 'hub_this-key-was-never-issued');
+      expect(r.status).toBe(401);
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses an Authorization header that is not a bearer key', async () => {
+      const r = await withHeader(`Basic ${Buffer.from(`x:${systemKey}`).toString('base64')}`, PUSH, { records: entities(1, 120) });
+      expect(r.status).toBe(401);
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('accepts a bearer key whatever the case of the scheme', async () => {
+      const r = await withHeader(`bearer ${systemKey}`, PUSH, { records: entities(1, 130) });
+      expect(r.errors).toBeUndefined();
+      expect((r.data as unknown as PushResponse).pushMarketEntities.accepted).toBe(1);
+    });
+
+    it('refuses a revoked key', async () => {
+      const { apiKey } = (await register({ code: 'AUTH-REVOKED', name: '将被吊销的系统', kind: 'MARKET' }, ADMIN_KEY)).data!.registerSourceSystem;
+      const ok = await t.gql<PushResponse>(PUSH, { records: entities(1, 140) }, apiKey);
+      expect(ok.data!.pushMarketEntities.accepted).toBe(1);
+      await t.hub.services.orm.em.fork().execute('update api_key set revoked_at = now() where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
+      const r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
+      expect(r.status).toBe(401);
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses every record pushed by a principal that is not a source system, such as the admin', async () => {
+      const records = entities(2, 150);
+      const r = await t.gql<PushResponse>(PUSH, { records }, ADMIN_KEY);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.pushMarketEntities).toMatchObject({ accepted: 0, rejected: 2 });
+      for (const x of r.data!.pushMarketEntities.results) expect(x).toMatchObject({ status: 'REJECTED', errors: [{ code: 'FORBIDDEN' }] });
+      expect((await t.gql<{ marketEntity: unknown }>(READS, { creditCode: records[0].creditCode })).data!.marketEntity).toBeNull();
+    });
+  });
+
+  describe('registering a source system', () => {
+    const input = { code: 'AUTH-NEW', name: '新接入的交易系统', kind: 'GOVERNMENT', regionCode: '420500' };
+
+    it('refuses a caller without a key as UNAUTHENTICATED', async () => {
+      const r = await register(input);
+      expect(r.data ?? null).toBeNull();
+      expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a source system’s key as FORBIDDEN', async () => {
+      const r = await register(input, systemKey);
+      expect(r.data ?? null).toBeNull();
+      expect(codeOf(r)).toBe('FORBIDDEN');
+      expect(r.status).toBe(403);
+    });
+
+    it('registers the system for the admin and returns a key that works for pushing', async () => {
+      const r = await register(input, ADMIN_KEY);
+      expect(r.errors).toBeUndefined();
+      const { apiKey, system } = r.data!.registerSourceSystem;
+      expect(system).toEqual({ code: 'AUTH-NEW', name: '新接入的交易系统', kind: 'GOVERNMENT', regionCode: '420500', createdAt: expect.stringMatching(/Z$/) });
+      expect(apiKey.length).toBeGreaterThanOrEqual(40);
+
+      const [e] = entities(1, 200);
+      const pushed = await t.gql<PushResponse>(PUSH, { records: [{ ...e, regionCode: '420500' }] }, apiKey);
+      expect(pushed.errors).toBeUndefined();
+      expect(pushed.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });
+      const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>(READS, { creditCode: e.creditCode });
+      expect(read.data!.marketEntity.sourceSystem.code).toBe('AUTH-NEW');
+      const listed = await t.gql<{ sourceSystems: { code: string }[] }>(READS, { creditCode: e.creditCode });
+      expect(listed.data!.sourceSystems.map((s) => s.code)).toContain('AUTH-NEW');
+    });
+
+    it('stores only a hash of the key: the key itself appears nowhere in the table', async () => {
+      const { apiKey } = (await register({ code: 'AUTH-HASH', name: '哈希检查系统', kind: 'MARKET' }, ADMIN_KEY)).data!.registerSourceSystem;
+      const rows = await t.hub.services.orm.em.fork().execute<Record<string, unknown>[]>('select * from api_key');
+      const text = JSON.stringify(rows);
+      expect(text).not.toContain(apiKey);
+      // Nor anything but a short prefix of it (what listings show).
+      expect(text).not.toContain(apiKey.slice(0, 16));
+      const sha256 = createHash('sha256').update(apiKey).digest('hex');
+      expect(rows.filter((row) => Object.values(row).includes(sha256))).toHaveLength(1);
+    });
+
+    it('refuses a code that is taken as CONFLICT, whatever its case', async () => {
+      await register({ code: 'AUTH-DUP', name: '甲', kind: 'GOVERNMENT' }, ADMIN_KEY);
+      for (const code of ['AUTH-DUP', 'auth-dup', ' Auth-Dup ']) {
+        const r = await register({ code, name: '乙', kind: 'MARKET' }, ADMIN_KEY);
+        expect(r.data ?? null).toBeNull();
+        expect(r.errors![0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.code' });
+      }
+    });
+
+    it.each([
+      [{ kind: 'PRIVATE' }, 'input.kind'],
+      [{ regionCode: '110000' }, 'input.regionCode'],
+      [{ regionCode: '420199' }, 'input.regionCode'],
+      [{ code: 'has space' }, 'input.code'],
+      [{ code: 'X' }, 'input.code'],
+      [{ name: '   ' }, 'input.name'],
+    ])('refuses %j as BAD_USER_INPUT naming the field %s', async (bad, field) => {
+      const r = await register({ code: 'AUTH-BAD', name: '坏输入', kind: 'MARKET', regionCode: '420100', ...bad }, ADMIN_KEY);
+      expect(r.data ?? null).toBeNull();
+      expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+
+    it('registers nothing when the input is refused', async () => {
+      const r = await t.gql<{ sourceSystems: { code: string }[] }>(READS, { creditCode: 'x' });
+      expect(r.data!.sourceSystems.map((s) => s.code)).not.toContain('AUTH-BAD');
+    });
+  });
+
+  describe('reading', () => {
+    it('serves marketEntity, marketEntities and sourceSystems to anonymous callers', async () => {
+      const [e] = entities(1, 300);
+      await t.gql(PUSH, { records: [e] }, systemKey);
+      const r = await t.gql<{
+        marketEntity: { creditCode: string; sourceSystem: { code: string } };
+        marketEntities: { totalCount: number; edges: unknown[] };
+        sourceSystems: { code: string }[];
+      }>(READS, { creditCode: e.creditCode });
+      expect(r.status).toBe(200);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.marketEntity).toMatchObject({ creditCode: e.creditCode, sourceSystem: { code: 'AUTH-TEST' } });
+      expect(r.data!.marketEntities.totalCount).toBeGreaterThan(0);
+      expect(r.data!.marketEntities.edges.length).toBeGreaterThan(0);
+      expect(r.data!.sourceSystems.map((s) => s.code)).toContain('AUTH-TEST');
+    });
+  });
+});
