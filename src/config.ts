@@ -62,7 +62,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
   const int = (name: string, def: number, min: number, max: number): number => {
     const raw = env[name];
     if (raw === undefined || raw === '') return def;
-    const n = Number(raw);
+    const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isInteger(n) || n < min || n > max) {
       problems.push(`${name}=${JSON.stringify(raw)} must be a whole number from ${min} to ${max}`);
       return def;

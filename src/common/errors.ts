@@ -108,10 +108,10 @@ export function formatError(
     const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions: { ...ext, code: mapped } };
   }
-  if (!original && !code && error instanceof GraphQLError) {
-    // Plain GraphQLError without original error: raised by graphql-js itself
-    // (e.g. variable coercion), so the message is about the client's input.
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (!code && error instanceof GraphQLError && !error.path && (!original || original instanceof GraphQLError)) {
+    // Raised by graphql-js itself before execution (validation, variable
+    // coercion), as graphql-ws hands it over: the message is about the client's input.
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   const errorId = requestId ?? randomUUID();
   log.error({ err: original ?? error, errorId, path: formatted.path }, 'unexpected error');

@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
-import { collect, startTestHub, type TestHub } from '../setup/hub';
+import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { spawnHub, type HubProcess } from '../setup/process';
 
 describe('two hub processes on one database', () => {
@@ -10,7 +10,7 @@ describe('two hub processes on one database', () => {
 
   beforeAll(async () => {
     a = await startTestHub();
-    b = await spawnHub({ DATABASE_URL: a.db.url, HUB_FEED_POLL_MS: '60000' });
+    b = await spawnHub({ DATABASE_URL: a.db.url, HUB_FEED_POLL_MS: '60000', HUB_ADMIN_KEY: ADMIN_KEY });
   });
   afterAll(async () => {
     await b?.stop();
@@ -19,10 +19,10 @@ describe('two hub processes on one database', () => {
 
   it('delivers a change pushed to one process to the subscribers of the other, in both directions', async () => {
     const key = await a.system('CLUSTER');
-    const onB = createClient({ url: b.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const onB = createClient({ url: b.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
     try {
       // A subscriber on process B, live from the current end of the log.
-      const fromA = collect<ChangeEventData>(onB, CHANGES, { after: null }, 3, 20000);
+      const fromA = collect<ChangeEventData>(onB, CHANGES, { after: null, topics: ['MARKET_ENTITY'] }, 3, 20000);
       await new Promise((r) => setTimeout(r, 300));
       const pushedToA = await a.gql<PushResponse>(PUSH, { records: entities(3, 0) }, key);
       expect(pushedToA.data?.pushMarketEntities.accepted).toBe(3);
@@ -30,7 +30,7 @@ describe('two hub processes on one database', () => {
       expect(seen.map((e) => e.changes.key)).toEqual(entities(3, 0).map((e) => e.creditCode));
 
       // And the other way: pushed over HTTP to B, seen live by a subscriber of A.
-      const fromB = collect<ChangeEventData>(a.ws(), CHANGES, { after: seen[2].changes.cursor }, 2, 20000);
+      const fromB = collect<ChangeEventData>(a.ws(), CHANGES, { after: seen[2].changes.cursor, topics: ['MARKET_ENTITY'] }, 2, 20000);
       await new Promise((r) => setTimeout(r, 300));
       const res = await fetch(b.url, {
         method: 'POST',
@@ -38,7 +38,7 @@ describe('two hub processes on one database', () => {
         body: JSON.stringify({ query: PUSH, variables: { records: entities(2, 3) } }),
       });
       expect(((await res.json()) as { data: PushResponse }).data.pushMarketEntities.accepted).toBe(2);
-      expect((await fromB).map((e) => Number(e.changes.seq))).toEqual([4, 5]);
+      expect((await fromB).map((e) => Number(e.changes.seq))).toEqual([5, 6]); // seq 1 registered the system
     } finally {
       await onB.dispose();
     }

@@ -52,7 +52,7 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
     try {
       expect((await fetch(first.url.replace('/graphql', '/healthz'))).status).toBe(200);
       expect((await fetch(first.url.replace('/graphql', '/readyz'))).status).toBe(200);
-      const seeded = await gql<{ marketEntities: { totalCount: number } }>(first.url, COUNT);
+      const seeded = await gql<{ marketEntities: { totalCount: number } }>(first.url, COUNT, undefined, ADMIN);
       expect(seeded.data?.marketEntities.totalCount).toBe(120);
       const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
         first.url,
@@ -71,7 +71,7 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
 
     const second = await spawnHub(env, 90000);
     try {
-      const after = await gql<{ marketEntities: { totalCount: number } }>(second.url, COUNT);
+      const after = await gql<{ marketEntities: { totalCount: number } }>(second.url, COUNT, undefined, ADMIN);
       expect(after.data?.marketEntities.totalCount).toBe(121); // nothing lost, demo data not loaded twice
       const again = await gql<PushResponse>(second.url, PUSH, { records: entities(1, 90000) }, key);
       expect(again.data?.pushMarketEntities.unchanged).toBe(1);

@@ -142,10 +142,7 @@ describe('formatError', () => {
     expect(out.message).toContain('Variable "$n" got invalid value "seven"');
   });
 
-  // graphql-ws hands formatError the bare error (no extensions.code). graphql-js sets originalError
-  // on a variable-coercion error, so src/common/errors.ts takes it for a fault and answers INTERNAL:
-  // a subscription with a mistyped variable gets "Internal error" instead of BAD_USER_INPUT.
-  it.failing('reports a bad variable as BAD_USER_INPUT when graphql-ws hands over the bare error', async () => {
+  it('reports a bad variable as BAD_USER_INPUT when graphql-ws hands over the bare error', async () => {
     const err = await firstError('query ($n: Int!) { count(n: $n) }', { n: 'seven' });
     const out = formatError(err.toJSON(), err, recorder());
     expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
