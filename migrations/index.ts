@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123091518 } from './Migration20261123091518';
 import { Migration20261123092728 } from './Migration20261123092728';
+import { Migration20261123093847 } from './Migration20261123093847';
 
 /**
  * The committed migrations, in order. `hub migration:create` writes a new file
@@ -10,4 +11,5 @@ import { Migration20261123092728 } from './Migration20261123092728';
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123091518', class: Migration20261123091518 },
   { name: 'Migration20261123092728', class: Migration20261123092728 },
+  { name: 'Migration20261123093847', class: Migration20261123093847 },
 ];

@@ -35,6 +35,11 @@ export class MarketEntityInput {
 
   @Field(() => String, { nullable: true }) legalRepresentative?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Resident ID number of the legal representative (GB 11643).' })
+  legalRepresentativeIdNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Digits, dashes, an optional leading +.' }) contactPhone?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00".' })
   registeredCapital?: string | null;
 

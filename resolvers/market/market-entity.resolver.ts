@@ -1,7 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskRecord } from '../../src/auth/masking';
 import { RECORD_READERS, Role } from '../../src/auth/principal';
 import { toVersions } from '../../src/feed/history';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
 import { findMarketEntity, listMarketEntities, pushMarketEntities } from '../../src/market/market-entity.service';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
@@ -48,7 +50,8 @@ export class MarketEntityResolver {
     @Arg('last', () => Int, { nullable: true }) last?: number | null,
   ): Promise<RecordVersion[]> {
     const versions = toVersions(await ctx.loaders.marketEntityHistory.load(row.creditCode));
-    return last ? versions.slice(-last) : versions;
+    const shown = last ? versions.slice(-last) : versions;
+    return shown.map((v) => ({ ...v, data: maskRecord(MARKET_ENTITY_SENSITIVE, v.data, ctx.principal) }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChangeOp } from '../../src/feed/topics';
-import { EntityKind, EntityStatus, MarketRole } from '../../src/market/market-entity.model';
+import { EntityKind, EntityStatus, MARKET_ENTITY_SENSITIVE, MarketRole } from '../../src/market/market-entity.model';
+import { applySensitiveFields } from '../common/masking';
 import { MarketEntityOrder } from '../../src/market/market-entity.service';
 import { PageInfo } from '../common/page-info.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
@@ -73,6 +74,12 @@ export class MarketEntity {
   @Field(() => String, { nullable: true, description: '法定代表人' })
   legalRepresentative!: string | null;
 
+  @Field(() => String, { nullable: true, description: "法定代表人身份证号; masked unless the reader is granted PERSONAL_ID." })
+  legalRepresentativeIdNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: '联系电话; masked unless the reader is granted PHONE.' })
+  contactPhone!: string | null;
+
   @Field(() => DecimalScalar, { nullable: true, description: '注册资本, yuan.' })
   registeredCapital!: string | null;
 
@@ -103,6 +110,8 @@ export class MarketEntity {
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 }
+
+applySensitiveFields(MarketEntity, MARKET_ENTITY_SENSITIVE);
 
 @ObjectType()
 export class MarketEntityEdge {

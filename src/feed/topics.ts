@@ -1,4 +1,5 @@
 import type { SensitiveFields } from '../auth/masking';
+import { MARKET_ENTITY_SENSITIVE } from '../market/market-entity.model';
 import type { MarketEntitySnapshot } from '../market/market-entity.push';
 
 /**
@@ -48,7 +49,9 @@ export interface ChangeRecord {
 }
 
 /** The sensitive fields of each topic's payload, declared by its data family; masked in feeds and exports. */
-export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {};
+export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {
+  [ChangeTopic.MARKET_ENTITY]: MARKET_ENTITY_SENSITIVE,
+};
 
 /** The PostgreSQL channel whose NOTIFY wakes the feed tail readers of every hub process. */
 export const FEED_CHANNEL = 'hub_changes';

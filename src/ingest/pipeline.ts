@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
+import { authoriseWrite } from './authorise';
 import { ChangeOp, type NewChange } from '../feed/topics';
 import { RecordStatus, type Accepted, type FieldError, type PushDomain, type PushResult, type RecordResult } from './types';
 
@@ -68,19 +69,20 @@ export async function runPush<In, T, Ctx>(
     });
   }
 
-  // 5. Current versions, one query; identical content is UNCHANGED and writes nothing.
+  // Current versions and owners, one query.
   const current = candidates.length ? await domain.loadCurrent(em, candidates.map((c) => c.key)) : new Map();
   const toWrite: Accepted<T>[] = [];
   for (const c of candidates) {
     c.current = current.get(c.key);
-    if (c.current && c.current.contentHash === c.contentHash) {
-      Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current.version });
-      continue;
-    }
-    // 6. Authorisation per record.
-    const denied = domain.authorise?.(principal, c);
+    // 5. Authorisation per record: topic, region and ownership, then the family's own rules.
+    const denied = authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c)) ?? domain.authorise?.(principal, c);
     if (denied) {
       reject(c.index, [denied]);
+      continue;
+    }
+    // 6. Identical content is UNCHANGED and writes nothing.
+    if (c.current && c.current.contentHash === c.contentHash) {
+      Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current.version });
       continue;
     }
     toWrite.push(c);

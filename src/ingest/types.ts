@@ -38,6 +38,9 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldEr
 export interface CurrentVersion {
   version: number;
   contentHash: string;
+  /** The system that created the record. */
+  ownerSystemId: number;
+  ownerCode: string;
 }
 
 /** A record that passed every check and is about to be written. */
@@ -75,9 +78,14 @@ export interface PushDomain<In, T, Ctx = unknown> {
   content(value: T): unknown;
   /** Resolves references by business key for the whole batch; returns errors by record index. */
   resolveReferences?(em: EntityManager, records: Accepted<T>[]): Promise<Map<number, FieldError[]>>;
-  /** Current versions of the given keys, one query. */
+  /** Current versions of the given keys, one query (see loadCurrentVersions). */
   loadCurrent(em: EntityManager, keys: string[]): Promise<Map<string, CurrentVersion>>;
-  /** Per-record authorisation (scope, region, ownership); undefined when allowed. */
+  /**
+   * The region a record belongs to and the field that holds it, for the
+   * region grants of the pushing system; undefined when the family has none.
+   */
+  regionOf?(record: Accepted<T>): { regionCode: string; field: string } | undefined;
+  /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**
    * Writes the records in one multi-row statement inside the transaction.

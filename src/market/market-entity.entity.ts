@@ -1,5 +1,5 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { SourceSystem } from '../systems/source-system.entity';
+import { Entity, Enum, Index, Property, type Opt } from '@mikro-orm/core';
+import { PushedRecord } from '../ingest/pushed-record.entity';
 import { EntityKind, EntityStatus, MarketRole, type QualificationData } from './market-entity.model';
 
 /**
@@ -22,10 +22,7 @@ import { EntityKind, EntityStatus, MarketRole, type QualificationData } from './
   name: 'market_entity_name_trgm_idx',
   expression: 'create index "market_entity_name_trgm_idx" on "market_entity" using gin ("name" gin_trgm_ops)',
 })
-export class MarketEntityRow {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
+export class MarketEntityRow extends PushedRecord {
   @Property({ type: 'string', length: 18, unique: true })
   creditCode!: string;
 
@@ -36,10 +33,18 @@ export class MarketEntityRow {
   kind!: EntityKind;
 
   @Enum({ items: () => MarketRole, array: true, type: 'text[]' })
-  roles: MarketRole[] = [];
+  roles: MarketRole[] & Opt = [];
 
   @Property({ type: 'text', nullable: true })
   legalRepresentative?: string | null;
+
+  /** Sensitive: PERSONAL_ID (see MARKET_ENTITY_SENSITIVE). */
+  @Property({ type: 'text', nullable: true })
+  legalRepresentativeIdNumber?: string | null;
+
+  /** Sensitive: PHONE. */
+  @Property({ type: 'text', nullable: true })
+  contactPhone?: string | null;
 
   @Property({ type: 'decimal', precision: 20, scale: 2, nullable: true })
   registeredCapital?: string | null;
@@ -57,24 +62,5 @@ export class MarketEntityRow {
   status!: EntityStatus;
 
   @Property({ type: 'json', columnType: 'jsonb', defaultRaw: `'[]'` })
-  qualifications: QualificationData[] = [];
-
-  @ManyToOne(() => SourceSystem, { index: true })
-  sourceSystem!: SourceSystem;
-
-  @Property({ type: 'text', nullable: true })
-  externalId?: string | null;
-
-  @Property({ type: 'integer' })
-  version!: number;
-
-  @Property({ type: 'string', length: 64 })
-  contentHash!: string;
-
-  // Millisecond precision, so that a DateTime in a cursor or filter round-trips exactly.
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)', defaultRaw: 'now()' })
-  createdAt!: Date;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)', defaultRaw: 'now()' })
-  updatedAt!: Date;
+  qualifications: QualificationData[] & Opt = [];
 }

@@ -1,3 +1,5 @@
+import { Sensitivity, type SensitiveFields } from '../auth/masking';
+
 /** Kinds of market entity (市场主体类型). */
 export enum EntityKind {
   ENTERPRISE = 'ENTERPRISE',
@@ -42,6 +44,10 @@ export interface MarketEntityData {
   kind: EntityKind;
   roles: MarketRole[];
   legalRepresentative: string | null;
+  /** ID number of the legal representative (GB 11643); PERSONAL_ID, masked unless granted. */
+  legalRepresentativeIdNumber: string | null;
+  /** Contact phone; PHONE, masked unless granted. */
+  contactPhone: string | null;
   /** Decimal string with two fraction digits, yuan. */
   registeredCapital: string | null;
   regionCode: string;
@@ -51,3 +57,9 @@ export interface MarketEntityData {
   qualifications: QualificationData[];
   externalId: string | null;
 }
+
+/** Personal data of a market entity: masked in queries, feeds and exports unless the reader is granted the class. */
+export const MARKET_ENTITY_SENSITIVE: SensitiveFields = {
+  legalRepresentativeIdNumber: Sensitivity.PERSONAL_ID,
+  contactPhone: Sensitivity.PHONE,
+};

@@ -1,4 +1,5 @@
 import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
+import { isValidIdNumber } from '../common/id-number';
 import { canonicalDecimal } from '../common/decimal';
 import { isKnownRegion } from '../common/regions';
 import { Checker, chinaToday } from '../common/validate';
@@ -12,6 +13,8 @@ export interface MarketEntityPush {
   kind?: string | null;
   roles?: (string | null)[] | null;
   legalRepresentative?: string | null;
+  legalRepresentativeIdNumber?: string | null;
+  contactPhone?: string | null;
   registeredCapital?: string | null;
   regionCode?: string | null;
   address?: string | null;
@@ -79,6 +82,15 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   });
   roles.sort();
   const legalRepresentative = c.text('legalRepresentative', input.legalRepresentative, { max: 100 });
+  let legalRepresentativeIdNumber = c.text('legalRepresentativeIdNumber', input.legalRepresentativeIdNumber, { max: 18 });
+  if (legalRepresentativeIdNumber) {
+    legalRepresentativeIdNumber = legalRepresentativeIdNumber.toUpperCase();
+    if (!isValidIdNumber(legalRepresentativeIdNumber)) {
+      legalRepresentativeIdNumber = c.fail('legalRepresentativeIdNumber', 'legalRepresentativeIdNumber is not a valid resident ID number (GB 11643)');
+    }
+  }
+  let contactPhone = c.text('contactPhone', input.contactPhone, { max: 20 });
+  if (contactPhone && !/^\+?[0-9][0-9-]{6,19}$/.test(contactPhone)) contactPhone = c.fail('contactPhone', 'contactPhone may hold digits, dashes and a leading + (7-20 characters)');
   let registeredCapital: string | null | undefined = null;
   if (input.registeredCapital !== null && input.registeredCapital !== undefined && input.registeredCapital !== '') {
     // Only a string is exact: a JSON number may already have been rounded by the sender's float.
@@ -128,6 +140,8 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
       kind: kind!,
       roles,
       legalRepresentative: legalRepresentative ?? null,
+      legalRepresentativeIdNumber: legalRepresentativeIdNumber ?? null,
+      contactPhone: contactPhone ?? null,
       registeredCapital: registeredCapital ?? null,
       regionCode: regionCode!,
       address: address ?? null,

@@ -74,7 +74,8 @@ describe('access control with the product defaults (nothing public)', () => {
   });
 
   it('lets a feed consumer follow its granted topics and refuses the others', async () => {
-    await t.gql(PUSH, { records: entities(2, 0) }, keys.system);
+    const pushed = await t.gql<PushResponse>(PUSH, { records: entities(2, 0).map((e) => ({ ...e, regionCode: '420106' })) }, keys.system);
+    expect(pushed.data?.pushMarketEntities.accepted).toBe(2);
     const events = await collect<ChangeEventData>(t.ws(keys.consumer), CHANGES, { after: null }, 2);
     expect(events.every((e) => e.changes.topic === 'MARKET_ENTITY')).toBe(true);
     await expect(collect(t.ws(keys.consumer), CHANGES, { after: null, topics: ['ADMIN'] }, 1)).rejects.toThrow(/FORBIDDEN/);
@@ -192,5 +193,55 @@ describe('API keys', () => {
     expect(used.keys[0].prefix).toBe(key.slice(0, 12));
     expect(used.keys[0].lastUsedAt).not.toBeNull();
     expect(JSON.stringify(r.data)).not.toContain(key);
+  });
+});
+
+describe('masking of personal data', () => {
+  let t: TestHub;
+  let plain: string;
+  let revealed: string;
+  const person = { legalRepresentativeIdNumber: '11010519491231002X', contactPhone: '13800138000' };
+
+  beforeAll(async () => {
+    t = await startTestHub();
+    const sys = await t.system('MASK-SYS');
+    const [e] = entities(1, 500);
+    const r = await t.gql<PushResponse>(PUSH, { records: [{ ...e, ...person }] }, sys);
+    expect(r.data?.pushMarketEntities.accepted).toBe(1);
+    const make = async (name: string, reveal: string) =>
+      (
+        await t.gql<{ createClient: { apiKey: string } }>(
+          `mutation { createClient(input: { name: "${name}", roles: [INTEGRATOR, FEED_CONSUMER], readTopics: [MARKET_ENTITY], reveal: [${reveal}] }) { apiKey } }`,
+          undefined,
+          ADMIN_KEY,
+        )
+      ).data!.createClient.apiKey;
+    plain = await make('plain-reader', '');
+    revealed = await make('credit-hubei', 'PERSONAL_ID, PHONE');
+  });
+  afterAll(() => t.stop());
+
+  const Q = '{ marketEntities(first: 1) { edges { node { legalRepresentativeIdNumber contactPhone history { data } } } } }';
+  type Q = { marketEntities: { edges: { node: { legalRepresentativeIdNumber: string; contactPhone: string; history: { data: Record<string, string> }[] } }[] } };
+
+  it('masks ID numbers and phones in query results and history unless the reader is granted them', async () => {
+    const masked = (await t.gql<Q>(Q, undefined, plain)).data!.marketEntities.edges[0].node;
+    expect(masked).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
+    expect(masked.history[0].data).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
+    const shown = (await t.gql<Q>(Q, undefined, revealed)).data!.marketEntities.edges[0].node;
+    expect(shown).toMatchObject(person);
+    expect(shown.history[0].data).toMatchObject(person);
+  });
+
+  it('applies the same masking to change-feed payloads', async () => {
+    const [m] = await collect<ChangeEventData>(t.ws(plain), CHANGES, { after: null }, 1);
+    expect(m.changes.data).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
+    const [r] = await collect<ChangeEventData>(t.ws(revealed), CHANGES, { after: null }, 1);
+    expect(r.changes.data).toMatchObject(person);
+  });
+
+  it('stores the data whole, so that granting a reader later reveals it', async () => {
+    const rows = await t.hub.services.orm.em.fork().execute<{ legal_representative_id_number: string }[]>('select legal_representative_id_number from market_entity');
+    expect(rows[0].legal_representative_id_number).toBe(person.legalRepresentativeIdNumber);
   });
 });

@@ -56,7 +56,7 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       expect(seeded.data?.marketEntities.totalCount).toBe(120);
       const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
         first.url,
-        'mutation { registerSourceSystem(input: { code: "LIFE", name: "生命周期测试", kind: "MARKET", regionCode: "420500" }) { apiKey } }',
+        'mutation { registerSourceSystem(input: { code: "LIFE", name: "生命周期测试", kind: "MARKET", regionCode: "420000" }) { apiKey } }',
         undefined,
         ADMIN,
       );

@@ -57,11 +57,13 @@ interface OneData {
 /** Every content field of a market entity: what the first version's changedFields lists. */
 const CONTENT_FIELDS = [
   'address',
+  'contactPhone',
   'creditCode',
   'establishedOn',
   'externalId',
   'kind',
   'legalRepresentative',
+  'legalRepresentativeIdNumber',
   'name',
   'qualifications',
   'regionCode',

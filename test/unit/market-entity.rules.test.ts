@@ -52,6 +52,8 @@ describe('validateMarketEntity', () => {
       kind: EntityKind.ENTERPRISE,
       roles: [MarketRole.BIDDER],
       legalRepresentative: '张伟',
+      legalRepresentativeIdNumber: null,
+      contactPhone: null,
       registeredCapital: '5000000.00',
       regionCode: '420100',
       address: '武汉市江岸区黄鹤路1号',
@@ -69,6 +71,8 @@ describe('validateMarketEntity', () => {
       kind: EntityKind.ENTERPRISE,
       roles: [],
       legalRepresentative: null,
+      legalRepresentativeIdNumber: null,
+      contactPhone: null,
       registeredCapital: null,
       regionCode: '420100',
       address: null,
@@ -335,5 +339,19 @@ describe('validateMarketEntity', () => {
       };
       expect(fields(weird).sort()).toEqual(['creditCode', 'establishedOn', 'name', 'qualifications', 'roles'].sort());
     });
+  });
+});
+
+describe('personal data of a market entity', () => {
+  const base = { creditCode: '91420100MA4K12345K', name: '某公司' };
+
+  it('accepts a valid ID number, upper-casing its check character, and a phone number', () => {
+    const v = validateMarketEntity({ ...base, legalRepresentativeIdNumber: '11010519491231002x', contactPhone: '027-87654321' }, new Set());
+    expect(v).toMatchObject({ ok: true, value: { legalRepresentativeIdNumber: '11010519491231002X', contactPhone: '027-87654321' } });
+  });
+
+  it('rejects an ID number with a wrong check character and a phone with letters', () => {
+    const v = validateMarketEntity({ ...base, legalRepresentativeIdNumber: '110105194912310021', contactPhone: '027-CALL-ME' }, new Set());
+    expect(v.ok ? [] : v.errors.map((e) => e.field).sort()).toEqual(['contactPhone', 'legalRepresentativeIdNumber']);
   });
 });

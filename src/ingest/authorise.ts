@@ -1,0 +1,31 @@
+import { regionGranted, type Principal } from '../auth/principal';
+import { ErrorCode } from '../common/errors';
+import type { ChangeTopic } from '../feed/topics';
+import type { Accepted, FieldError } from './types';
+
+/**
+ * What a source system may write, the same for every data family: it must be
+ * a connected system, granted the topic, granted the record's region, and
+ * either the record's owner (its creator) or authoritative for the topic.
+ * Pure; returns the reason for refusal or undefined.
+ */
+export function authoriseWrite<T>(
+  principal: Principal,
+  topic: ChangeTopic,
+  record: Accepted<T>,
+  region: { regionCode: string; field: string } | undefined,
+): FieldError | undefined {
+  const system = principal.sourceSystem;
+  if (!system) return { field: '', code: ErrorCode.FORBIDDEN, message: 'only a connected source system can push records' };
+  if (!principal.grants.writeTopics.has(topic)) {
+    return { field: '', code: ErrorCode.FORBIDDEN, message: `${system.code} is not granted topic ${topic}` };
+  }
+  if (region && !regionGranted(principal.grants.regions, region.regionCode)) {
+    return { field: region.field, code: ErrorCode.FORBIDDEN, message: `${system.code} may not write records of region ${region.regionCode} (granted: ${principal.grants.regions.join(', ') || 'none'})` };
+  }
+  const owner = record.current;
+  if (owner && owner.ownerSystemId !== system.id && !principal.grants.authoritativeTopics.has(topic)) {
+    return { field: '', code: ErrorCode.CONFLICT, message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it` };
+  }
+  return undefined;
+}
