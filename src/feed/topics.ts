@@ -8,6 +8,13 @@ import type { MarketEntitySnapshot } from '../market/market-entity.push';
  */
 export enum ChangeTopic {
   MARKET_ENTITY = 'MARKET_ENTITY',
+  TRADING_PROJECT = 'TRADING_PROJECT',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
+  BID = 'BID',
+  BID_OPENING = 'BID_OPENING',
+  EVALUATION = 'EVALUATION',
+  AWARD = 'AWARD',
+  CONTRACT = 'CONTRACT',
   /** Operator actions (keys, grants, systems): only ADMIN may follow it. */
   ADMIN = 'ADMIN',
 }
@@ -21,6 +28,13 @@ export enum ChangeOp {
 /** The snapshot carried in `data` for each topic. */
 export interface TopicPayloads {
   [ChangeTopic.MARKET_ENTITY]: MarketEntitySnapshot;
+  [ChangeTopic.TRADING_PROJECT]: Record<string, unknown>;
+  [ChangeTopic.ANNOUNCEMENT]: Record<string, unknown>;
+  [ChangeTopic.BID]: Record<string, unknown>;
+  [ChangeTopic.BID_OPENING]: Record<string, unknown>;
+  [ChangeTopic.EVALUATION]: Record<string, unknown>;
+  [ChangeTopic.AWARD]: Record<string, unknown>;
+  [ChangeTopic.CONTRACT]: Record<string, unknown>;
   [ChangeTopic.ADMIN]: { action: string; target: string; [detail: string]: unknown };
 }
 
@@ -52,6 +66,17 @@ export interface ChangeRecord {
 export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {
   [ChangeTopic.MARKET_ENTITY]: MARKET_ENTITY_SENSITIVE,
 };
+
+/** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */
+export const TRADING_TOPICS: readonly ChangeTopic[] = [
+  ChangeTopic.TRADING_PROJECT,
+  ChangeTopic.ANNOUNCEMENT,
+  ChangeTopic.BID,
+  ChangeTopic.BID_OPENING,
+  ChangeTopic.EVALUATION,
+  ChangeTopic.AWARD,
+  ChangeTopic.CONTRACT,
+];
 
 /** The PostgreSQL channel whose NOTIFY wakes the feed tail readers of every hub process. */
 export const FEED_CHANNEL = 'hub_changes';
