@@ -26,7 +26,7 @@ Connected systems and clients (every action is recorded in the change log, topic
   systems list           list the connected systems
   clients add --name N --roles INTEGRATOR,FEED_CONSUMER,DASHBOARD [--read-topics T,..] [--reveal S,..] [--expires ISO]
                          create a client principal; prints its API key on the last line
-  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..]
+  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..] [--categories ..]
                          replace the given grant lists of a principal
   keys list              principals with their keys (prefix, expiry, last use)
   keys issue --principal N [--expires ISO]
@@ -84,6 +84,7 @@ function grantsFrom(v: Record<string, string | undefined>): GrantsInput {
     regions: LIST(v.regions),
     reveal: LIST(v.reveal),
     authoritativeTopics: LIST(v.authoritative),
+    categories: LIST(v.categories),
   };
 }
 
@@ -125,7 +126,7 @@ const COMMANDS: Record<string, Command> = {
     });
   },
   'grants set': (args) => {
-    const v = options(args, ['principal', 'roles', 'write-topics', 'read-topics', 'regions', 'reveal', 'authoritative']);
+    const v = options(args, ['principal', 'roles', 'write-topics', 'read-topics', 'regions', 'reveal', 'authoritative', 'categories']);
     return withOrm(async (orm) => {
       const p = await updateGrants(orm.em.fork(), CLI_ACTOR, required(v, 'principal'), grantsFrom(v));
       console.log(JSON.stringify({ name: p.name, roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics }));

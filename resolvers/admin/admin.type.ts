@@ -29,6 +29,7 @@ export class PrincipalType {
   @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write.' }) regions!: string[];
   @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: Sensitivity[];
   @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: ChangeTopic[];
+  @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." }) categories!: string[];
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
@@ -47,6 +48,7 @@ export class GrantsInput {
   @Field(() => [String], { nullable: true }) regions?: string[] | null;
   @Field(() => [Sensitivity], { nullable: true }) reveal?: Sensitivity[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: ChangeTopic[] | null;
+  @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?: string[] | null;
 }
 
 @InputType({ description: 'A client: an integrator, a feed consumer (national platform, Credit Hubei) or a dashboard.' })

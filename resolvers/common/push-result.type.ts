@@ -26,6 +26,15 @@ export class FieldError {
   message!: string;
 }
 
+@ObjectType({ description: 'A data-quality finding of a stored record: a timing rule it breaks. Stored and queryable; the record is accepted.' })
+export class Warning {
+  @Field({ description: 'Stable rule code, e.g. BID_AFTER_OPENING.' })
+  rule!: string;
+
+  @Field()
+  message!: string;
+}
+
 @ObjectType({ description: 'The outcome for one record of a push, in the order pushed.' })
 export class RecordResult {
   @Field(() => Int, { description: 'Position of the record in the pushed list (0-based).' })
@@ -42,6 +51,9 @@ export class RecordResult {
 
   @Field(() => [FieldError])
   errors!: FieldError[];
+
+  @Field(() => [Warning], { description: 'Findings of an accepted record (empty otherwise).' })
+  warnings!: Warning[];
 }
 
 @ObjectType({ description: 'Result of a batch push: counts and one result per record.' })

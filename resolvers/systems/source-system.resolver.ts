@@ -11,8 +11,9 @@ export class RegisterSourceSystemInput {
   @Field() name!: string;
   @Field({ description: 'GOVERNMENT or MARKET.' }) kind!: string;
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?: string | null;
-  @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default MARKET_ENTITY.' }) topics?: ChangeTopic[] | null;
+  @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default every data topic.' }) topics?: ChangeTopic[] | null;
   @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write; default its regionCode.' }) regions?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Catalog categories of trading records it may write; default '*' (all)." }) categories?: string[] | null;
 }
 
 @Resolver(() => SourceSystemType)

@@ -12,6 +12,8 @@ export interface GrantsInput {
   regions?: string[] | null;
   reveal?: string[] | null;
   authoritativeTopics?: string[] | null;
+  /** Catalog category codes, or '*' for all. */
+  categories?: string[] | null;
 }
 
 export interface CheckedGrants {
@@ -21,6 +23,7 @@ export interface CheckedGrants {
   regions?: string[];
   reveal?: string[];
   authoritativeTopics?: string[];
+  categories?: string[];
 }
 
 function values<E extends string>(field: string, raw: string[] | null | undefined, allowed: readonly E[]): E[] | undefined {
@@ -44,6 +47,7 @@ export function checkGrants(input: GrantsInput, prefix = 'input'): CheckedGrants
     regions,
     reveal: values(`${prefix}.reveal`, input.reveal, Object.values(Sensitivity)),
     authoritativeTopics: values(`${prefix}.authoritativeTopics`, input.authoritativeTopics, topics),
+    categories: input.categories === null || input.categories === undefined ? undefined : [...new Set(input.categories.map((c) => c.trim().toUpperCase()))].sort(),
   };
 }
 

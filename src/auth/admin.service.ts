@@ -21,7 +21,7 @@ export async function logAdminAction(em: EntityManager, actor: Principal, a: Adm
 }
 
 function grantsView(p: PrincipalRow): Record<string, unknown> {
-  return { roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics };
+  return { roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics, categories: p.categories };
 }
 
 function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
@@ -31,6 +31,7 @@ function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
   if (g.regions) p.regions = g.regions;
   if (g.reveal) p.reveal = g.reveal;
   if (g.authoritativeTopics) p.authoritativeTopics = g.authoritativeTopics;
+  if (g.categories) p.categories = g.categories;
 }
 
 /** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */

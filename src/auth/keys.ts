@@ -43,6 +43,7 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
       regions: row.regions,
       reveal: new Set(row.reveal),
       authoritativeTopics: new Set(row.authoritativeTopics),
+      categories: row.categories,
     },
     sourceSystem: system ? { id: system.id, code: system.code, regionCode: system.regionCode } : undefined,
   };

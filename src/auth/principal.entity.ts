@@ -43,6 +43,10 @@ export class PrincipalRow {
   @Property({ type: 'text[]' })
   authoritativeTopics: string[] & Opt = [];
 
+  /** Catalog categories whose trading records it may write; '*' for all current and future ones. */
+  @Property({ type: 'text[]' })
+  categories: string[] & Opt = [];
+
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 

@@ -22,6 +22,8 @@ export interface Grants {
   regions: readonly string[];
   reveal: ReadonlySet<string>;
   authoritativeTopics: ReadonlySet<string>;
+  /** Catalog categories whose trading records it may write; '*' for all. */
+  categories: readonly string[];
 }
 
 /** Who is calling: resolved once per request (or per graphql-ws connection) from the API key. */
@@ -36,7 +38,7 @@ export interface Principal {
   sourceSystem?: { id: number; code: string; regionCode: string };
 }
 
-const NO_GRANTS: Grants = { writeTopics: new Set(), readTopics: new Set(), regions: [], reveal: new Set(), authoritativeTopics: new Set() };
+const NO_GRANTS: Grants = { writeTopics: new Set(), readTopics: new Set(), regions: [], reveal: new Set(), authoritativeTopics: new Set(), categories: [] };
 
 export const ANONYMOUS: Principal = { id: 'anonymous', name: 'anonymous', roles: new Set(), grants: NO_GRANTS };
 

@@ -1,3 +1,5 @@
+import { parseDateTime } from './datetime';
+import { canonicalDecimal } from './decimal';
 import { ErrorCode } from './errors';
 import type { FieldError } from '../ingest/types';
 
@@ -54,6 +56,44 @@ export class Checker {
     const s = `${m[1]}-${m[2]}-${m[3]}`;
     if (opts.notAfter && s > opts.notAfter) return this.fail(field, `${field} ${s} is in the future`);
     return s;
+  }
+
+  /** An instant in ISO 8601 with an explicit offset; null when absent (or an error when `required`). */
+  dateTime(field: string, raw: unknown, opts: { required?: boolean } = {}): Date | null | undefined {
+    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
+    const d = typeof raw === 'string' ? parseDateTime(raw) : undefined;
+    return d ?? this.fail(field, `${field} must be an ISO 8601 time with offset, e.g. 2026-11-23T10:00:00+08:00; got ${JSON.stringify(raw)}`);
+  }
+
+  /**
+   * An exact decimal (money: yuan, 2 fraction digits by default) as a string,
+   * canonicalised; never a JSON number. Negative values only when `signed`.
+   */
+  decimal(field: string, raw: unknown, opts: { required?: boolean; scale?: number; signed?: boolean } = {}): string | null | undefined {
+    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
+    const scale = opts.scale ?? 2;
+    const v = typeof raw === 'string' ? canonicalDecimal(raw, scale) : undefined;
+    if (v === undefined || (!opts.signed && v.startsWith('-'))) {
+      return this.fail(field, `${field} must be a ${opts.signed ? '' : 'non-negative '}decimal string with at most ${scale} fraction digits, e.g. "1234.50"; got ${JSON.stringify(raw)}`);
+    }
+    return v;
+  }
+
+  /** A whole number within bounds. */
+  integer(field: string, raw: unknown, opts: { required?: boolean; min?: number; max?: number } = {}): number | null | undefined {
+    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
+    const min = opts.min ?? 0;
+    const max = opts.max ?? 2 ** 31 - 1;
+    if (!Number.isInteger(n) || n < min || n > max) return this.fail(field, `${field} must be a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}`);
+    return n;
+  }
+
+  /** A code: letters, digits and . _ - / (2-80 characters). */
+  code(field: string, raw: unknown, opts: { required?: boolean; max?: number } = { required: true }): string | null | undefined {
+    const s = this.text(field, raw, { required: opts.required, max: opts.max ?? 80 });
+    if (!s) return s;
+    return /^[A-Za-z0-9][A-Za-z0-9._\-/]{1,79}$/.test(s) ? s : this.fail(field, `${field} may hold letters, digits and . _ - / only (2-80 characters); got ${JSON.stringify(raw)}`);
   }
 
   /** A list, or null when absent; anything else is reported and treated as empty. */

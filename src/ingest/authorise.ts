@@ -14,6 +14,7 @@ export function authoriseWrite<T>(
   topic: ChangeTopic,
   record: Accepted<T>,
   region: { regionCode: string; field: string } | undefined,
+  category?: string,
 ): FieldError | undefined {
   const system = principal.sourceSystem;
   if (!system) return { field: '', code: ErrorCode.FORBIDDEN, message: 'only a connected source system can push records' };
@@ -22,6 +23,9 @@ export function authoriseWrite<T>(
   }
   if (region && !regionGranted(principal.grants.regions, region.regionCode)) {
     return { field: region.field, code: ErrorCode.FORBIDDEN, message: `${system.code} may not write records of region ${region.regionCode} (granted: ${principal.grants.regions.join(', ') || 'none'})` };
+  }
+  if (category && !principal.grants.categories.includes('*') && !principal.grants.categories.includes(category)) {
+    return { field: '', code: ErrorCode.FORBIDDEN, message: `${system.code} is not granted catalog category ${category}` };
   }
   const owner = record.current;
   if (owner && owner.ownerSystemId !== system.id && !principal.grants.authoritativeTopics.has(topic)) {

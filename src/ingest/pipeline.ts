@@ -4,6 +4,7 @@ import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
 import { authoriseWrite } from './authorise';
+import { replaceFindings } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
 import { RecordStatus, type Accepted, type FieldError, type PushDomain, type PushResult, type RecordResult } from './types';
 
@@ -33,7 +34,7 @@ export async function runPush<In, T, Ctx>(
       details: { limit: options.maxBatch, actual: inputs.length },
     });
   }
-  const results: RecordResult[] = inputs.map((_, index) => ({ index, key: null, status: RecordStatus.REJECTED, version: null, errors: [] }));
+  const results: RecordResult[] = inputs.map((_, index) => ({ index, key: null, status: RecordStatus.REJECTED, version: null, errors: [], warnings: [] }));
   const reject = (index: number, errors: FieldError[]) => {
     results[index].status = RecordStatus.REJECTED;
     results[index].errors.push(...errors);
@@ -56,7 +57,7 @@ export async function runPush<In, T, Ctx>(
       return reject(index, [{ field: '', code: ErrorCode.CONFLICT, message: `the same key ${key} is already at index ${earlier} of this batch` }]);
     }
     firstIndexOfKey.set(key, index);
-    candidates.push({ index, key, value: v.value, contentHash: contentHash(domain.content(v.value)) });
+    candidates.push({ index, key, value: v.value, contentHash: contentHash(domain.content(v.value)), refs: {} });
   });
 
   // 4. References by business key, one query per kind.
@@ -75,7 +76,7 @@ export async function runPush<In, T, Ctx>(
   for (const c of candidates) {
     c.current = current.get(c.key);
     // 5. Authorisation per record: topic, region and ownership, then the family's own rules.
-    const denied = authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c)) ?? domain.authorise?.(principal, c);
+    const denied = authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ?? domain.authorise?.(principal, c);
     if (denied) {
       reject(c.index, [denied]);
       continue;
@@ -99,13 +100,14 @@ export async function runPush<In, T, Ctx>(
         if (!w) continue;
         changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
       }
+      if (domain.findings) await replaceFindings(tx, domain.topic, toWrite.filter((c) => byKey.has(c.key)), (c) => domain.findings!(c));
       await appendChanges(tx, changes, principal);
       return byKey;
     });
     const stale: Accepted<T>[] = [];
     for (const c of toWrite) {
       const w = written.get(c.key);
-      if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version });
+      if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: domain.findings?.(c)?.items ?? [] });
       else stale.push(c);
     }
     // A concurrent push stored the same content first: report the stored version.

@@ -23,6 +23,14 @@ export interface RecordResult {
   status: RecordStatus;
   version: number | null;
   errors: FieldError[];
+  /** Data-quality findings of a stored record (timing rules it breaks); stored too, and queryable. */
+  warnings: FindingData[];
+}
+
+/** A data-quality finding: a rule (stable code) a stored record breaks, e.g. BID_AFTER_OPENING. */
+export interface FindingData {
+  rule: string;
+  message: string;
 }
 
 export interface PushResult {
@@ -50,6 +58,8 @@ export interface Accepted<T> {
   value: T;
   contentHash: string;
   current?: CurrentVersion;
+  /** What resolveReferences found for the record (ids and facts of referenced records). */
+  refs: Record<string, unknown>;
 }
 
 /** The row the store reports for each record it actually wrote. */
@@ -85,6 +95,13 @@ export interface PushDomain<In, T, Ctx = unknown> {
    * region grants of the pushing system; undefined when the family has none.
    */
   regionOf?(record: Accepted<T>): { regionCode: string; field: string } | undefined;
+  /** The catalog category a record belongs to, for the category grants of trading systems. */
+  categoryOf?(record: Accepted<T>): string | undefined;
+  /**
+   * Data-quality findings of a record about to be stored, with the project it
+   * belongs to; they replace the record's earlier findings in the same transaction.
+   */
+  findings?(record: Accepted<T>): { projectCode: string; items: FindingData[] } | undefined;
   /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**

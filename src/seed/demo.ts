@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
-import { ChangeTopic } from '../feed/topics';
+import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
 import { pushMarketEntities } from '../market/market-entity.service';
@@ -85,7 +85,7 @@ function systemPrincipal(s: SourceSystem): Principal {
     id: `${s.code}/seed`,
     name: s.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY]), regions: ['420000'] },
+    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
     sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode },
   };
 }

@@ -5,7 +5,7 @@ import { Role, type Principal } from '../auth/principal';
 import { PrincipalRow } from '../auth/principal.entity';
 import { ErrorCode, HubError } from '../common/errors';
 import { isKnownRegion } from '../common/regions';
-import { ChangeTopic } from '../feed/topics';
+import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { SourceSystem, SourceSystemKind } from './source-system.entity';
 
 export interface RegisterSourceSystemInput {
@@ -13,10 +13,12 @@ export interface RegisterSourceSystemInput {
   name: string;
   kind: string;
   regionCode?: string | null;
-  /** Topics it may push; default MARKET_ENTITY. */
+  /** Topics it may push; default every data topic (market entities and trading records). */
   topics?: string[] | null;
   /** Regions it may write; default its own region. */
   regions?: string[] | null;
+  /** Catalog categories of trading records it may write; default all ('*'). */
+  categories?: string[] | null;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
@@ -51,7 +53,11 @@ export async function registerSourceSystem(
   input: RegisterSourceSystemInput,
 ): Promise<{ system: SourceSystem; apiKey: string }> {
   const v = validateRegistration(input);
-  const grants = checkGrants({ writeTopics: input.topics ?? [ChangeTopic.MARKET_ENTITY], regions: input.regions ?? [v.regionCode] });
+  const grants = checkGrants({
+    writeTopics: input.topics ?? [ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS],
+    regions: input.regions ?? [v.regionCode],
+    categories: input.categories ?? ['*'],
+  });
   return em.transactional(async (tx) => {
     if (await tx.count(SourceSystem, { code: v.code })) {
       throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
@@ -66,6 +72,7 @@ export async function registerSourceSystem(
       roles: [Role.SOURCE_SYSTEM],
       writeTopics: grants.writeTopics!,
       regions: grants.regions!,
+      categories: grants.categories!,
       createdAt: new Date(),
     });
     const { key, row } = addKey(tx, principal);
@@ -73,7 +80,7 @@ export async function registerSourceSystem(
     await logAdminAction(tx, actor, {
       action: 'REGISTER_SOURCE_SYSTEM',
       target: `principal:${v.code}`,
-      details: { system: v, writeTopics: principal.writeTopics, regions: principal.regions, keyId: row.id, keyPrefix: row.prefix },
+      details: { system: v, writeTopics: principal.writeTopics, regions: principal.regions, categories: principal.categories, keyId: row.id, keyPrefix: row.prefix },
     });
     return { system, apiKey: key };
   });
