@@ -6,6 +6,7 @@ import { projectRoot } from '../src/common/paths';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AdminResolver } from './admin/admin.resolver';
 import { authChecker } from './auth-checker';
+import { TradingPushResolver } from './trading/push.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { ChangesResolver } from './feed/changes.resolver';
 import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/market-entity.resolver';
@@ -29,7 +30,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 /** Builds (once per process) the executable schema from the resolver classes. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver],
+    resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver],
     authChecker,
     pubSub: noPubSub,
     validate: false,

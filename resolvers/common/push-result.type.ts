@@ -24,6 +24,9 @@ export class FieldError {
 
   @Field()
   message!: string;
+
+  @Field(() => String, { nullable: true, description: 'For lifecycle rules, the stable rule code, e.g. AWARD_WITHOUT_BID.' })
+  rule?: string | null;
 }
 
 @ObjectType({ description: 'A data-quality finding of a stored record: a timing rule it breaks. Stored and queryable; the record is accepted.' })

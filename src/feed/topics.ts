@@ -1,6 +1,10 @@
 import type { SensitiveFields } from '../auth/masking';
 import { MARKET_ENTITY_SENSITIVE } from '../market/market-entity.model';
 import type { MarketEntitySnapshot } from '../market/market-entity.push';
+import type { Snapshot } from '../ingest/snapshot';
+import type { ProjectData } from '../trading/project.rules';
+import type { AnnouncementData, AwardData, BidData, BidOpeningData, ContractData, EvaluationData } from '../trading/records.rules';
+import { BID_SENSITIVE } from '../trading/trading.model';
 
 /**
  * Topics of the change log. A new data family adds its topic here and its
@@ -28,13 +32,13 @@ export enum ChangeOp {
 /** The snapshot carried in `data` for each topic. */
 export interface TopicPayloads {
   [ChangeTopic.MARKET_ENTITY]: MarketEntitySnapshot;
-  [ChangeTopic.TRADING_PROJECT]: Record<string, unknown>;
-  [ChangeTopic.ANNOUNCEMENT]: Record<string, unknown>;
-  [ChangeTopic.BID]: Record<string, unknown>;
-  [ChangeTopic.BID_OPENING]: Record<string, unknown>;
-  [ChangeTopic.EVALUATION]: Record<string, unknown>;
-  [ChangeTopic.AWARD]: Record<string, unknown>;
-  [ChangeTopic.CONTRACT]: Record<string, unknown>;
+  [ChangeTopic.TRADING_PROJECT]: Snapshot<ProjectData>;
+  [ChangeTopic.ANNOUNCEMENT]: Snapshot<AnnouncementData>;
+  [ChangeTopic.BID]: Snapshot<BidData>;
+  [ChangeTopic.BID_OPENING]: Snapshot<BidOpeningData>;
+  [ChangeTopic.EVALUATION]: Snapshot<EvaluationData>;
+  [ChangeTopic.AWARD]: Snapshot<AwardData>;
+  [ChangeTopic.CONTRACT]: Snapshot<ContractData>;
   [ChangeTopic.ADMIN]: { action: string; target: string; [detail: string]: unknown };
 }
 
@@ -65,6 +69,7 @@ export interface ChangeRecord {
 /** The sensitive fields of each topic's payload, declared by its data family; masked in feeds and exports. */
 export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {
   [ChangeTopic.MARKET_ENTITY]: MARKET_ENTITY_SENSITIVE,
+  [ChangeTopic.BID]: BID_SENSITIVE,
 };
 
 /** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */

@@ -14,6 +14,8 @@ export interface FieldError {
   field: string;
   code: ErrorCode;
   message: string;
+  /** For lifecycle rules: the stable rule code, e.g. AWARD_WITHOUT_BID. */
+  rule?: string;
 }
 
 /** What happened to one record of a push; expected outcomes are data, not exceptions. */

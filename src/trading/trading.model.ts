@@ -1,3 +1,5 @@
+import { Sensitivity, type SensitiveFields } from '../auth/masking';
+
 /** Trading methods (交易方式). The list grows with the catalog; the API keeps them as an enum. */
 export enum TradingMethod {
   OPEN_TENDER = 'OPEN_TENDER',
@@ -32,3 +34,17 @@ export enum AnnouncementType {
   DEAL_NOTICE = 'DEAL_NOTICE',
   TERMINATION = 'TERMINATION',
 }
+
+/**
+ * Bid evidence and the project manager's ID number: stored whole for
+ * supervision (collusion analysis), masked in queries, feeds and exports
+ * unless the reader is granted the class.
+ */
+export const BID_SENSITIVE: SensitiveFields = {
+  caCertSerial: Sensitivity.BID_EVIDENCE,
+  deviceFingerprint: Sensitivity.BID_EVIDENCE,
+  ipAddress: Sensitivity.BID_EVIDENCE,
+  documentHash: Sensitivity.BID_EVIDENCE,
+  bondAccount: Sensitivity.BID_EVIDENCE,
+  projectManagerId: Sensitivity.PERSONAL_ID,
+};

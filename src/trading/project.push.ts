@@ -1,0 +1,131 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode } from '../common/errors';
+import { TEXT_SET, textSetParam } from '../common/sql';
+import { ChangeTopic } from '../feed/topics';
+import { snapshotOf } from '../ingest/snapshot';
+import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
+import type { Accepted, FieldError, PushDomain } from '../ingest/types';
+import { entityIds } from './references';
+import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
+
+/** The catalog as the push of a batch sees it (one query; the catalog is small). */
+export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
+  const rows = await em.execute<{ code: string; category_code: string; retired: boolean; details_schema: Record<string, unknown> | null }[]>(
+    `select s.code, s.category_code, (s.retired_at is not null or c.retired_at is not null) as retired, s.details_schema
+     from trading_sub_item s join trading_category c on c.code = s.category_code`,
+  );
+  return new Map(rows.map((r) => [r.code, { categoryCode: r.category_code, retired: r.retired, detailsSchema: r.details_schema }]));
+}
+
+const PROJECT_TABLE: TableSpec = {
+  table: 'trading_project',
+  conflict: ['code'],
+  keyExpr: 't.code',
+  columns: [
+    ['code', 'text'],
+    ['name', 'text'],
+    ['sub_item_code', 'text'],
+    ['category_code', 'text'],
+    ['region_code', 'text'],
+    ['tenderer_id', 'bigint'],
+    ['agency_id', 'bigint'],
+    ['budget', 'numeric'],
+    ['currency', 'text'],
+    ['method', 'text'],
+    ['status', 'text'],
+    ['published_at', 'timestamptz'],
+    ['bid_deadline', 'timestamptz'],
+    ['details', 'jsonb'],
+    ['external_id', 'text'],
+  ],
+};
+
+/** Trading projects with their sections (topic TRADING_PROJECT) in the push pipeline. */
+export const projectPush: PushDomain<ProjectPush, ProjectData, CatalogView> = {
+  topic: ChangeTopic.TRADING_PROJECT,
+  prepare: (em) => loadCatalogView(em),
+  validate: (input, catalog) => validateProject(input ?? {}, catalog),
+  key: (v) => v.code,
+  rawKey: (input) => (typeof input?.code === 'string' && input.code.trim() ? input.code.trim() : null),
+  content: (v) => v,
+
+  async resolveReferences(em, records) {
+    const errors = new Map<number, FieldError[]>();
+    const add = (i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
+    const ids = await entityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
+    // A section code belongs to one project for ever: refuse to move it.
+    const sectionCodes = records.flatMap((r) => r.value.sections.map((s) => s.code));
+    const owners = sectionCodes.length
+      ? new Map(
+          (
+            await em.execute<{ code: string; project_code: string }[]>(
+              `select s.code, p.code as project_code from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
+              [textSetParam(sectionCodes)],
+            )
+          ).map((r) => [r.code, r.project_code]),
+        )
+      : new Map<string, string>();
+    for (const r of records) {
+      const v = r.value;
+      r.refs.tendererId = ids.get(v.tendererCreditCode);
+      if (!r.refs.tendererId) add(r.index, { field: 'tendererCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.tendererCreditCode}; push it first` });
+      if (v.agencyCreditCode) {
+        r.refs.agencyId = ids.get(v.agencyCreditCode);
+        if (!r.refs.agencyId) add(r.index, { field: 'agencyCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.agencyCreditCode}; push it first` });
+      }
+      v.sections.forEach((s) => {
+        const owner = owners.get(s.code);
+        if (owner && owner !== v.code) {
+          const i = v.sections.indexOf(s);
+          add(r.index, { field: `sections.${i}.code`, code: ErrorCode.CONFLICT, message: `section ${s.code} belongs to project ${owner}` });
+        }
+      });
+    }
+    return errors;
+  },
+
+  loadCurrent: (em, keys) => loadCurrentVersions(em, 'trading_project t', 't.code', keys),
+  regionOf: (r) => ({ regionCode: r.value.regionCode, field: 'regionCode' }),
+  categoryOf: (r) => r.value.categoryCode,
+  findings: (r) => ({ projectCode: r.value.code, items: projectFindings(r.value) }),
+
+  async write(em, records, principal) {
+    const written = await upsertRecords(em, PROJECT_TABLE, records, ({ value: v, refs }: Accepted<ProjectData>) => ({
+      code: v.code,
+      name: v.name,
+      sub_item_code: v.subItemCode,
+      category_code: v.categoryCode,
+      region_code: v.regionCode,
+      tenderer_id: refs.tendererId,
+      agency_id: refs.agencyId ?? null,
+      budget: v.budget,
+      currency: v.currency,
+      method: v.method,
+      status: v.status,
+      published_at: v.publishedAt,
+      bid_deadline: v.bidDeadline,
+      details: v.details,
+      external_id: v.externalId,
+    }), principal);
+    const idByCode = new Map(written.map((w) => [w.key, w.meta!.id]));
+    const sections = records
+      .filter((r) => idByCode.has(r.key))
+      .flatMap((r) => r.value.sections.map((s) => ({ code: s.code, project_id: idByCode.get(r.key), name: s.name, budget: s.budget, status: s.status, opening_at: s.openingAt })))
+      .sort((a, b) => (a.code < b.code ? -1 : 1));
+    if (sections.length) {
+      // Sections present in an earlier version but missing now are kept: bids may hang off them.
+      await em.execute(
+        `insert into section as s (code, project_id, name, budget, status, opening_at, updated_at)
+         select r.code, r.project_id, r.name, r.budget, r.status, r.opening_at, now()
+         from jsonb_to_recordset(?::jsonb) as r(code text, project_id bigint, name text, budget numeric, status text, opening_at timestamptz)
+         on conflict (code) do update set name = excluded.name, budget = excluded.budget, status = excluded.status,
+           opening_at = excluded.opening_at, updated_at = now()
+         where s.project_id = excluded.project_id`,
+        [JSON.stringify(sections)],
+      );
+    }
+    return written;
+  },
+
+  snapshot: snapshotOf,
+};

@@ -1,0 +1,170 @@
+import { normaliseCreditCode } from '../common/credit-code';
+import { daysBetween, chinaDate } from '../common/datetime';
+import { ErrorCode } from '../common/errors';
+import { isKnownRegion } from '../common/regions';
+import { Checker } from '../common/validate';
+import type { FindingData, Validated } from '../ingest/types';
+import { validateDetails } from './catalog.rules';
+import { TradingMethod, TradingStatus } from './trading.model';
+
+/** A section as pushed inside its project. */
+export interface SectionPush {
+  code?: string | null;
+  name?: string | null;
+  budget?: string | null;
+  status?: string | null;
+  openingAt?: string | null;
+}
+
+/** A trading project as a trading system pushes it: untrusted, checked per record. */
+export interface ProjectPush {
+  code?: string | null;
+  name?: string | null;
+  subItemCode?: string | null;
+  regionCode?: string | null;
+  tendererCreditCode?: string | null;
+  agencyCreditCode?: string | null;
+  budget?: string | null;
+  currency?: string | null;
+  method?: string | null;
+  status?: string | null;
+  publishedAt?: string | null;
+  bidDeadline?: string | null;
+  details?: Record<string, unknown> | null;
+  externalId?: string | null;
+  sections?: (SectionPush | null)[] | null;
+}
+
+export interface SectionData {
+  code: string;
+  name: string;
+  budget: string | null;
+  status: TradingStatus;
+  /** ISO 8601, UTC. */
+  openingAt: string | null;
+}
+
+export interface ProjectData {
+  code: string;
+  name: string;
+  subItemCode: string;
+  categoryCode: string;
+  regionCode: string;
+  tendererCreditCode: string;
+  agencyCreditCode: string | null;
+  budget: string | null;
+  currency: string;
+  method: TradingMethod;
+  status: TradingStatus;
+  publishedAt: string | null;
+  bidDeadline: string | null;
+  details: Record<string, unknown> | null;
+  externalId: string | null;
+  sections: SectionData[];
+}
+
+/** The catalog as validation sees it: sub-items with their category, schema and whether retired. */
+export type CatalogView = ReadonlyMap<string, { categoryCode: string; retired: boolean; detailsSchema: Record<string, unknown> | null }>;
+
+/** Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise). */
+export const MIN_BID_PERIOD_DAYS = 20;
+
+function creditCodeRef(c: Checker, field: string, raw: unknown, required: boolean): string | null | undefined {
+  const s = c.text(field, raw, { required, max: 18 });
+  if (!s) return s;
+  const code = normaliseCreditCode(s);
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : c.fail(field, `${field} ${code} is not a unified social credit code`);
+}
+
+/** Validates and normalises a pushed project and its sections; pure. */
+export function validateProject(input: ProjectPush, catalog: CatalogView): Validated<ProjectData> {
+  const c = new Checker();
+  const code = c.code('code', input.code, { required: true, max: 64 });
+  const name = c.text('name', input.name, { required: true, max: 300 });
+  let subItemCode = c.text('subItemCode', input.subItemCode, { required: true, max: 60 });
+  const sub = subItemCode ? catalog.get(subItemCode.toUpperCase()) : undefined;
+  if (subItemCode && (!sub || sub.retired)) {
+    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is not ${sub ? 'an active' : 'a'} sub-item of the trading catalog` });
+    subItemCode = undefined;
+  }
+  let regionCode = c.text('regionCode', input.regionCode, { required: true, max: 6 });
+  if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
+  const tendererCreditCode = creditCodeRef(c, 'tendererCreditCode', input.tendererCreditCode, true);
+  const agencyCreditCode = creditCodeRef(c, 'agencyCreditCode', input.agencyCreditCode, false);
+  const budget = c.decimal('budget', input.budget);
+  const currency = (c.text('currency', input.currency, { max: 3 }) ?? 'CNY').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) c.fail('currency', 'currency must be an ISO 4217 code such as CNY');
+  const method = c.oneOf('method', input.method, Object.values(TradingMethod));
+  const status = c.oneOf('status', input.status, Object.values(TradingStatus), TradingStatus.TENDERING);
+  const publishedAt = c.dateTime('publishedAt', input.publishedAt);
+  const bidDeadline = c.dateTime('bidDeadline', input.bidDeadline);
+  if (publishedAt && bidDeadline && bidDeadline < publishedAt) c.fail('bidDeadline', 'bidDeadline is before publishedAt');
+  if (sub) c.errors.push(...validateDetails(input.details, sub.detailsSchema));
+  else if (input.details !== null && input.details !== undefined && (typeof input.details !== 'object' || Array.isArray(input.details))) c.fail('details', 'details must be an object');
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+
+  const sections: SectionData[] = [];
+  const seen = new Map<string, number>();
+  c.list<SectionPush | null>('sections', input.sections).forEach((s, i) => {
+    const p = `sections.${i}`;
+    if (!s) return c.fail(p, `${p} must not be null`);
+    const scode = c.code(`${p}.code`, s.code, { required: true, max: 80 });
+    if (scode && seen.has(scode)) {
+      c.fail(`${p}.code`, `${p}.code ${scode} is already listed at sections.${seen.get(scode)}`);
+      return;
+    }
+    if (scode) seen.set(scode, i);
+    const sname = c.text(`${p}.name`, s.name, { required: true, max: 300 });
+    const sbudget = c.decimal(`${p}.budget`, s.budget);
+    const sstatus = c.oneOf(`${p}.status`, s.status, Object.values(TradingStatus), status ?? TradingStatus.TENDERING);
+    const openingAt = c.dateTime(`${p}.openingAt`, s.openingAt);
+    if (scode && sname && sbudget !== undefined && sstatus && openingAt !== undefined) {
+      sections.push({ code: scode, name: sname, budget: sbudget, status: sstatus, openingAt: openingAt?.toISOString() ?? null });
+    }
+  });
+  sections.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+  if (c.errors.length) return { ok: false, errors: c.errors };
+  return {
+    ok: true,
+    value: {
+      code: code!,
+      name: name!,
+      subItemCode: subItemCode!.toUpperCase(),
+      categoryCode: sub!.categoryCode,
+      regionCode: regionCode!,
+      tendererCreditCode: tendererCreditCode!,
+      agencyCreditCode: agencyCreditCode ?? null,
+      budget: budget ?? null,
+      currency,
+      method: method!,
+      status: status!,
+      publishedAt: publishedAt?.toISOString() ?? null,
+      bidDeadline: bidDeadline?.toISOString() ?? null,
+      details: (input.details as Record<string, unknown> | null | undefined) ?? null,
+      externalId: externalId ?? null,
+      sections,
+    },
+  };
+}
+
+/**
+ * Timing rules of a project, as data-quality findings: an open tender or
+ * open procurement must leave at least 20 days between the notice and the
+ * bid deadline (招标投标法 Art. 24, 政府采购法实施条例).
+ */
+export function projectFindings(p: ProjectData): FindingData[] {
+  const out: FindingData[] = [];
+  if (p.method === TradingMethod.OPEN_TENDER && p.publishedAt && p.bidDeadline) {
+    const days = daysBetween(chinaDate(new Date(p.publishedAt)), chinaDate(new Date(p.bidDeadline)));
+    if (days < MIN_BID_PERIOD_DAYS) {
+      out.push({ rule: 'BID_PERIOD_SHORT', message: `only ${days} days from the tender notice to the bid deadline; at least ${MIN_BID_PERIOD_DAYS} are required (招标投标法 第二十四条)` });
+    }
+  }
+  for (const s of p.sections) {
+    if (s.openingAt && p.bidDeadline && s.openingAt < p.bidDeadline) {
+      out.push({ rule: 'OPENING_BEFORE_DEADLINE', message: `section ${s.code} opens at ${s.openingAt}, before the bid deadline ${p.bidDeadline}` });
+    }
+  }
+  return out;
+}

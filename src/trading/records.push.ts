@@ -1,0 +1,379 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode } from '../common/errors';
+import { TEXT_SET, textSetParam } from '../common/sql';
+import { ChangeTopic, type NewChange } from '../feed/topics';
+import { snapshotOf } from '../ingest/snapshot';
+import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
+import type { Accepted, FieldError, FindingData, PushDomain, Validated } from '../ingest/types';
+import { entityIds, projectRefs, sectionRefs, type SectionRef } from './references';
+import {
+  announcementFindings,
+  bidFindings,
+  bidKey,
+  contractFindings,
+  validateAnnouncement,
+  validateAward,
+  validateBid,
+  validateBidOpening,
+  validateContract,
+  validateEvaluation,
+  type AnnouncementData,
+  type AnnouncementPush,
+  type AwardData,
+  type AwardPush,
+  type BidData,
+  type BidOpeningData,
+  type BidOpeningPush,
+  type BidPush,
+  type ContractData,
+  type ContractPush,
+  type EvaluationData,
+  type EvaluationPush,
+} from './records.rules';
+
+type Errors = Map<number, FieldError[]>;
+const addError = (errors: Errors, i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
+
+/** Credit codes of the bidders of the given sections, as `<section>/<creditCode>` keys (one query). */
+async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: boolean): Promise<Set<string>> {
+  if (!sectionCodes.length) return new Set();
+  const rows = await em.execute<{ key: string }[]>(
+    `select s.code || '/' || m.credit_code as key from bid b join section s on s.id = b.section_id join market_entity m on m.id = b.bidder_id
+     where s.code in ${TEXT_SET}${validOnly ? ` and b.status = 'VALID'` : ''}`,
+    [textSetParam(sectionCodes)],
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Resolves `sectionCode` of every record; unknown sections are NOT_FOUND. Stores the section in refs.section. */
+async function resolveSections<T extends { sectionCode: string }>(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void> {
+  const sections = await sectionRefs(em, records.map((r) => r.value.sectionCode));
+  for (const r of records) {
+    const s = sections.get(r.value.sectionCode);
+    if (s) r.refs.section = s;
+    else addError(errors, r.index, { field: 'sectionCode', code: ErrorCode.NOT_FOUND, message: `no section ${r.value.sectionCode}; push its project first` });
+  }
+}
+
+const sectionOf = (r: Accepted<unknown>) => r.refs.section as SectionRef;
+
+interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
+  topic: ChangeTopic;
+  table: string;
+  validate(input: In): Validated<T>;
+  columns: readonly Column[];
+  toRow(r: Accepted<T>): Record<string, unknown>;
+  /** Extra references and lifecycle checks, after the sections are resolved. */
+  check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
+  findings?(r: Accepted<T>): FindingData[];
+}
+
+/** A record kept once per section (bid opening, evaluation, award): key = section code. */
+function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void> {
+  const table: TableSpec = {
+    table: spec.table,
+    conflict: ['section_id'],
+    keyExpr: '(select code from section where id = t.section_id)',
+    columns: [['section_id', 'bigint'], ...spec.columns, ['external_id', 'text']],
+  };
+  return {
+    topic: spec.topic,
+    prepare: async () => undefined,
+    validate: (input) => spec.validate(input ?? ({} as In)),
+    key: (v) => v.sectionCode,
+    rawKey: (input) => {
+      const code = (input as { sectionCode?: unknown } | null)?.sectionCode;
+      return typeof code === 'string' && code.trim() ? code.trim() : null;
+    },
+    content: (v) => v,
+    async resolveReferences(em, records) {
+      const errors: Errors = new Map();
+      await resolveSections(em, records, errors);
+      await spec.check?.(em, records.filter((r) => r.refs.section), errors);
+      return errors;
+    },
+    loadCurrent: (em, keys) => loadCurrentVersions(em, `${spec.table} t join section s on s.id = t.section_id`, 's.code', keys),
+    regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
+    categoryOf: (r) => sectionOf(r).categoryCode,
+    findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
+    write: (em, records, principal) => upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal),
+    // T is one of the section-record payloads of TopicPayloads; the factory cannot name which.
+    snapshot: (r, w, p) => snapshotOf(r, w, p) as unknown as NewChange['data'],
+  };
+}
+
+/** Bid opening records (topic BID_OPENING). */
+export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
+  topic: ChangeTopic.BID_OPENING,
+  table: 'bid_opening',
+  validate: validateBidOpening,
+  columns: [
+    ['opened_at', 'timestamptz'],
+    ['bidder_count', 'int'],
+    ['location', 'text'],
+  ],
+  toRow: ({ value: v }) => ({ opened_at: v.openedAt, bidder_count: v.bidderCount, location: v.location }),
+});
+
+/** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
+export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
+  topic: ChangeTopic.EVALUATION,
+  table: 'evaluation',
+  validate: validateEvaluation,
+  columns: [
+    ['reported_at', 'timestamptz'],
+    ['candidates', 'jsonb'],
+  ],
+  toRow: ({ value: v }) => ({ reported_at: v.reportedAt, candidates: v.candidates }),
+  async check(em, records, errors) {
+    const bidders = await biddersOf(em, records.map((r) => r.value.sectionCode), false);
+    for (const r of records) {
+      r.value.candidates.forEach((k, i) => {
+        if (!bidders.has(bidKey(r.value.sectionCode, k.bidderCreditCode))) {
+          addError(errors, r.index, {
+            field: `candidates.${i}.bidderCreditCode`,
+            code: ErrorCode.CONFLICT,
+            rule: 'CANDIDATE_NOT_A_BIDDER',
+            message: `${k.bidderCreditCode} did not bid for section ${r.value.sectionCode}`,
+          });
+        }
+      });
+    }
+  },
+});
+
+/** Awards (topic AWARD): the winner must hold a valid bid of that section. */
+export const awardPush = sectionRecord<AwardPush, AwardData>({
+  topic: ChangeTopic.AWARD,
+  table: 'award',
+  validate: validateAward,
+  columns: [
+    ['winner_id', 'bigint'],
+    ['amount', 'numeric'],
+    ['awarded_on', 'date'],
+  ],
+  toRow: ({ value: v, refs }) => ({ winner_id: refs.winnerId, amount: v.amount, awarded_on: v.awardedOn }),
+  async check(em, records, errors) {
+    const [bidders, ids] = await Promise.all([
+      biddersOf(em, records.map((r) => r.value.sectionCode), true),
+      entityIds(em, records.map((r) => r.value.winnerCreditCode)),
+    ]);
+    for (const r of records) {
+      r.refs.winnerId = ids.get(r.value.winnerCreditCode);
+      if (!bidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) {
+        addError(errors, r.index, {
+          field: 'winnerCreditCode',
+          code: ErrorCode.CONFLICT,
+          rule: 'AWARD_WITHOUT_BID',
+          message: `${r.value.winnerCreditCode} holds no valid bid for section ${r.value.sectionCode}; an award names a bid of its section`,
+        });
+      }
+    }
+  },
+});
+
+const BID_TABLE: TableSpec = {
+  table: 'bid',
+  conflict: ['record_key'],
+  keyExpr: 't.record_key',
+  columns: [
+    ['record_key', 'text'],
+    ['section_id', 'bigint'],
+    ['bidder_id', 'bigint'],
+    ['amount', 'numeric'],
+    ['submitted_at', 'timestamptz'],
+    ['status', 'text'],
+    ['ca_cert_serial', 'text'],
+    ['device_fingerprint', 'text'],
+    ['ip_address', 'text'],
+    ['document_hash', 'text'],
+    ['project_manager_id', 'text'],
+    ['bond_account', 'text'],
+    ['external_id', 'text'],
+  ],
+};
+
+/** Bids with their evidence (topic BID), key `<sectionCode>/<bidderCreditCode>`. */
+export const bidPush: PushDomain<BidPush, BidData, void> = {
+  topic: ChangeTopic.BID,
+  prepare: async () => undefined,
+  validate: (input) => validateBid(input ?? {}),
+  key: (v) => bidKey(v.sectionCode, v.bidderCreditCode),
+  rawKey: (input) => (typeof input?.sectionCode === 'string' && typeof input?.bidderCreditCode === 'string' ? bidKey(input.sectionCode.trim(), input.bidderCreditCode.trim().toUpperCase()) : null),
+  content: (v) => v,
+  async resolveReferences(em, records) {
+    const errors: Errors = new Map();
+    const [, ids] = await Promise.all([resolveSections(em, records, errors), entityIds(em, records.map((r) => r.value.bidderCreditCode))]);
+    for (const r of records) {
+      r.refs.bidderId = ids.get(r.value.bidderCreditCode);
+      if (!r.refs.bidderId) addError(errors, r.index, { field: 'bidderCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.bidderCreditCode}; push it first` });
+    }
+    return errors;
+  },
+  loadCurrent: (em, keys) => loadCurrentVersions(em, 'bid t', 't.record_key', keys),
+  regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
+  categoryOf: (r) => sectionOf(r).categoryCode,
+  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, sectionOf(r).openingAt) }),
+  write: (em, records, principal) =>
+    upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
+      record_key: key,
+      section_id: sectionOf({ refs } as Accepted<unknown>).id,
+      bidder_id: refs.bidderId,
+      amount: v.amount,
+      submitted_at: v.submittedAt,
+      status: v.status,
+      ca_cert_serial: v.caCertSerial,
+      device_fingerprint: v.deviceFingerprint,
+      ip_address: v.ipAddress,
+      document_hash: v.documentHash,
+      project_manager_id: v.projectManagerId,
+      bond_account: v.bondAccount,
+      external_id: v.externalId,
+    }), principal),
+  snapshot: snapshotOf,
+};
+
+const CONTRACT_TABLE: TableSpec = {
+  table: 'contract',
+  conflict: ['code'],
+  keyExpr: 't.code',
+  columns: [
+    ['code', 'text'],
+    ['section_id', 'bigint'],
+    ['amount', 'numeric'],
+    ['signed_on', 'date'],
+    ['period_start', 'date'],
+    ['period_end', 'date'],
+    ['external_id', 'text'],
+  ],
+};
+
+/** Contracts (topic CONTRACT): a contract follows an award of its section. */
+export const contractPush: PushDomain<ContractPush, ContractData, void> = {
+  topic: ChangeTopic.CONTRACT,
+  prepare: async () => undefined,
+  validate: (input) => validateContract(input ?? {}),
+  key: (v) => v.code,
+  rawKey: (input) => (typeof input?.code === 'string' && input.code.trim() ? input.code.trim() : null),
+  content: (v) => v,
+  async resolveReferences(em, records) {
+    const errors: Errors = new Map();
+    await resolveSections(em, records, errors);
+    const codes = records.filter((r) => r.refs.section).map((r) => r.value.sectionCode);
+    const awards = codes.length
+      ? new Map(
+          (
+            await em.execute<{ code: string; awarded_on: string }[]>(
+              `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
+              [textSetParam(codes)],
+            )
+          ).map((a) => [a.code, a.awarded_on]),
+        )
+      : new Map<string, string>();
+    for (const r of records.filter((x) => x.refs.section)) {
+      r.refs.awardedOn = awards.get(r.value.sectionCode) ?? null;
+      if (!r.refs.awardedOn) {
+        addError(errors, r.index, { field: 'sectionCode', code: ErrorCode.CONFLICT, rule: 'CONTRACT_WITHOUT_AWARD', message: `section ${r.value.sectionCode} has no award; a contract follows an award` });
+      }
+    }
+    return errors;
+  },
+  loadCurrent: (em, keys) => loadCurrentVersions(em, 'contract t', 't.code', keys),
+  regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
+  categoryOf: (r) => sectionOf(r).categoryCode,
+  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
+  write: (em, records, principal) =>
+    upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
+      code: v.code,
+      section_id: sectionOf({ refs } as Accepted<unknown>).id,
+      amount: v.amount,
+      signed_on: v.signedOn,
+      period_start: v.periodStart,
+      period_end: v.periodEnd,
+      external_id: v.externalId,
+    }), principal),
+  snapshot: snapshotOf,
+};
+
+const ANNOUNCEMENT_TABLE: TableSpec = {
+  table: 'announcement',
+  conflict: ['code'],
+  keyExpr: 't.code',
+  columns: [
+    ['code', 'text'],
+    ['project_id', 'bigint'],
+    ['type', 'text'],
+    ['title', 'text'],
+    ['published_at', 'timestamptz'],
+    ['period_start', 'date'],
+    ['period_end', 'date'],
+    ['document_hash', 'text'],
+    ['url', 'text'],
+    ['section_codes', 'text[]'],
+    ['external_id', 'text'],
+  ],
+};
+
+interface ProjectRef {
+  id: string;
+  regionCode: string;
+  categoryCode: string;
+}
+
+/** Announcements (topic ANNOUNCEMENT), with the publicity timing rules as findings. */
+export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, void> = {
+  topic: ChangeTopic.ANNOUNCEMENT,
+  prepare: async () => undefined,
+  validate: (input) => validateAnnouncement(input ?? {}),
+  key: (v) => v.code,
+  rawKey: (input) => (typeof input?.code === 'string' && input.code.trim() ? input.code.trim() : null),
+  content: (v) => v,
+  async resolveReferences(em, records) {
+    const errors: Errors = new Map();
+    const projectCodes = records.map((r) => r.value.projectCode);
+    const [projects, sections, reports] = await Promise.all([
+      projectRefs(em, projectCodes),
+      sectionRefs(em, records.flatMap((r) => r.value.sectionCodes)),
+      em.execute<{ code: string; last: Date }[]>(
+        `select p.code, max(e.reported_at) as last from evaluation e join section s on s.id = e.section_id join trading_project p on p.id = s.project_id
+         where p.code in ${TEXT_SET} group by p.code`,
+        [textSetParam(projectCodes)],
+      ),
+    ]);
+    const lastReport = new Map(reports.map((r) => [r.code, new Date(r.last)]));
+    for (const r of records) {
+      const p = projects.get(r.value.projectCode);
+      if (!p) {
+        addError(errors, r.index, { field: 'projectCode', code: ErrorCode.NOT_FOUND, message: `no trading project ${r.value.projectCode}; push it first` });
+        continue;
+      }
+      r.refs.project = p;
+      r.refs.lastReportAt = lastReport.get(r.value.projectCode) ?? null;
+      r.value.sectionCodes.forEach((code, i) => {
+        if (sections.get(code)?.projectCode !== r.value.projectCode) {
+          addError(errors, r.index, { field: `sectionCodes.${i}`, code: ErrorCode.NOT_FOUND, message: `project ${r.value.projectCode} has no section ${code}` });
+        }
+      });
+    }
+    return errors;
+  },
+  loadCurrent: (em, keys) => loadCurrentVersions(em, 'announcement t', 't.code', keys),
+  regionOf: (r) => ({ regionCode: (r.refs.project as ProjectRef).regionCode, field: 'projectCode' }),
+  categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
+  findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
+  write: (em, records, principal) =>
+    upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
+      code: v.code,
+      project_id: (refs.project as ProjectRef).id,
+      type: v.type,
+      title: v.title,
+      published_at: v.publishedAt,
+      period_start: v.periodStart,
+      period_end: v.periodEnd,
+      document_hash: v.documentHash,
+      url: v.url,
+      section_codes: v.sectionCodes,
+      external_id: v.externalId,
+    }), principal),
+  snapshot: snapshotOf,
+};

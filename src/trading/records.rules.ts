@@ -1,0 +1,281 @@
+import { isIP } from 'node:net';
+import { normaliseCreditCode } from '../common/credit-code';
+import { chinaDate, daysBetween } from '../common/datetime';
+import { isValidIdNumber } from '../common/id-number';
+import { Checker } from '../common/validate';
+import type { FindingData, Validated } from '../ingest/types';
+import { AnnouncementType } from './trading.model';
+
+type Loose<T> = { [K in keyof T]?: unknown };
+
+function creditCode(c: Checker, field: string, raw: unknown): string | undefined {
+  const s = c.text(field, raw, { required: true, max: 18 });
+  if (!s) return undefined;
+  const code = normaliseCreditCode(s);
+  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : c.fail(field, `${field} ${code} is not a unified social credit code`);
+}
+
+function done<T>(c: Checker, value: () => T): Validated<T> {
+  return c.errors.length ? { ok: false, errors: c.errors } : { ok: true, value: value() };
+}
+
+// ---------------------------------------------------------------- announcements
+
+export interface AnnouncementData {
+  code: string;
+  projectCode: string;
+  type: AnnouncementType;
+  title: string;
+  publishedAt: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  documentHash: string | null;
+  url: string | null;
+  sectionCodes: string[];
+  externalId: string | null;
+}
+export type AnnouncementPush = Loose<AnnouncementData>;
+
+export function validateAnnouncement(input: AnnouncementPush): Validated<AnnouncementData> {
+  const c = new Checker();
+  const code = c.code('code', input.code);
+  const projectCode = c.code('projectCode', input.projectCode, { required: true, max: 64 });
+  const type = c.oneOf('type', input.type, Object.values(AnnouncementType));
+  const title = c.text('title', input.title, { required: true, max: 500 });
+  const publishedAt = c.dateTime('publishedAt', input.publishedAt, { required: true });
+  const periodStart = c.date('periodStart', input.periodStart);
+  const periodEnd = c.date('periodEnd', input.periodEnd);
+  if (periodStart && periodEnd && periodEnd < periodStart) c.fail('periodEnd', 'periodEnd is before periodStart');
+  const documentHash = c.text('documentHash', input.documentHash, { max: 128 });
+  const url = c.text('url', input.url, { max: 1000 });
+  if (url && !/^https?:\/\//.test(url)) c.fail('url', 'url must be an http(s) address');
+  const sectionCodes = [...new Set(c.list<unknown>('sectionCodes', input.sectionCodes).map((s, i) => c.code(`sectionCodes.${i}`, s)).filter((s): s is string => !!s))].sort();
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({
+    code: code!,
+    projectCode: projectCode!,
+    type: type!,
+    title: title!,
+    publishedAt: publishedAt!.toISOString(),
+    periodStart: periodStart ?? null,
+    periodEnd: periodEnd ?? null,
+    documentHash: documentHash ?? null,
+    url: url ?? null,
+    sectionCodes,
+    externalId: externalId ?? null,
+  }));
+}
+
+/** Candidate publicity (中标候选人公示): within 3 days of the evaluation report, for at least 3 days (招标投标法实施条例 第五十四条). */
+export const PUBLICITY_MIN_DAYS = 3;
+export const PUBLICITY_WITHIN_DAYS = 3;
+
+/** Timing findings of an announcement; `lastReportAt` is the latest evaluation report of its sections, if any. */
+export function announcementFindings(a: AnnouncementData, lastReportAt: Date | null): FindingData[] {
+  if (a.type !== AnnouncementType.CANDIDATE_PUBLICITY) return [];
+  const out: FindingData[] = [];
+  const start = a.periodStart ?? chinaDate(new Date(a.publishedAt));
+  if (!a.periodEnd) {
+    out.push({ rule: 'PUBLICITY_PERIOD_MISSING', message: 'a candidate publicity must state its period' });
+  } else {
+    const days = daysBetween(start, a.periodEnd) + 1;
+    if (days < PUBLICITY_MIN_DAYS) out.push({ rule: 'PUBLICITY_TOO_SHORT', message: `the publicity lasts ${days} days; at least ${PUBLICITY_MIN_DAYS} are required (招标投标法实施条例 第五十四条)` });
+  }
+  if (lastReportAt) {
+    const late = daysBetween(chinaDate(lastReportAt), chinaDate(new Date(a.publishedAt)));
+    if (late > PUBLICITY_WITHIN_DAYS) out.push({ rule: 'PUBLICITY_LATE', message: `published ${late} days after the evaluation report; at most ${PUBLICITY_WITHIN_DAYS} are allowed (招标投标法实施条例 第五十四条)` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- bids
+
+export enum BidStatus {
+  VALID = 'VALID',
+  WITHDRAWN = 'WITHDRAWN',
+  DISQUALIFIED = 'DISQUALIFIED',
+}
+
+export interface BidData {
+  sectionCode: string;
+  bidderCreditCode: string;
+  amount: string | null;
+  submittedAt: string;
+  status: BidStatus;
+  caCertSerial: string | null;
+  deviceFingerprint: string | null;
+  ipAddress: string | null;
+  documentHash: string | null;
+  projectManagerId: string | null;
+  bondAccount: string | null;
+  externalId: string | null;
+}
+export type BidPush = Loose<BidData>;
+
+export const bidKey = (sectionCode: string, bidderCreditCode: string) => `${sectionCode}/${bidderCreditCode}`;
+
+export function validateBid(input: BidPush): Validated<BidData> {
+  const c = new Checker();
+  const sectionCode = c.code('sectionCode', input.sectionCode);
+  const bidderCreditCode = creditCode(c, 'bidderCreditCode', input.bidderCreditCode);
+  const amount = c.decimal('amount', input.amount);
+  const submittedAt = c.dateTime('submittedAt', input.submittedAt, { required: true });
+  const status = c.oneOf('status', input.status, Object.values(BidStatus), BidStatus.VALID);
+  const caCertSerial = c.text('caCertSerial', input.caCertSerial, { max: 128 });
+  const deviceFingerprint = c.text('deviceFingerprint', input.deviceFingerprint, { max: 256 });
+  let ipAddress = c.text('ipAddress', input.ipAddress, { max: 45 });
+  if (ipAddress && !isIP(ipAddress)) ipAddress = c.fail('ipAddress', `ipAddress ${ipAddress} is not an IPv4 or IPv6 address`);
+  const documentHash = c.text('documentHash', input.documentHash, { max: 128 });
+  let projectManagerId = c.text('projectManagerId', input.projectManagerId, { max: 18 });
+  if (projectManagerId) {
+    projectManagerId = projectManagerId.toUpperCase();
+    if (!isValidIdNumber(projectManagerId)) projectManagerId = c.fail('projectManagerId', 'projectManagerId is not a valid resident ID number (GB 11643)');
+  }
+  const bondAccount = c.text('bondAccount', input.bondAccount, { max: 64 });
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({
+    sectionCode: sectionCode!,
+    bidderCreditCode: bidderCreditCode!,
+    amount: amount ?? null,
+    submittedAt: submittedAt!.toISOString(),
+    status: status!,
+    caCertSerial: caCertSerial ?? null,
+    deviceFingerprint: deviceFingerprint ?? null,
+    ipAddress: ipAddress ?? null,
+    documentHash: documentHash ?? null,
+    projectManagerId: projectManagerId ?? null,
+    bondAccount: bondAccount ?? null,
+    externalId: externalId ?? null,
+  }));
+}
+
+/** A bid must be submitted before its section's bid opening. */
+export function bidFindings(b: BidData, openingAt: Date | null): FindingData[] {
+  if (openingAt && new Date(b.submittedAt) > openingAt) {
+    return [{ rule: 'BID_AFTER_OPENING', message: `submitted at ${b.submittedAt}, after the bid opening at ${openingAt.toISOString()}` }];
+  }
+  return [];
+}
+
+// ---------------------------------------------------------------- section records
+
+export interface BidOpeningData {
+  sectionCode: string;
+  openedAt: string;
+  bidderCount: number;
+  location: string | null;
+  externalId: string | null;
+}
+export type BidOpeningPush = Loose<BidOpeningData>;
+
+export function validateBidOpening(input: BidOpeningPush): Validated<BidOpeningData> {
+  const c = new Checker();
+  const sectionCode = c.code('sectionCode', input.sectionCode);
+  const openedAt = c.dateTime('openedAt', input.openedAt, { required: true });
+  const bidderCount = c.integer('bidderCount', input.bidderCount, { required: true, min: 0, max: 100000 });
+  const location = c.text('location', input.location, { max: 200 });
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({ sectionCode: sectionCode!, openedAt: openedAt!.toISOString(), bidderCount: bidderCount!, location: location ?? null, externalId: externalId ?? null }));
+}
+
+export interface CandidateData {
+  rank: number;
+  bidderCreditCode: string;
+  score: string | null;
+  amount: string | null;
+}
+
+export interface EvaluationData {
+  sectionCode: string;
+  reportedAt: string;
+  candidates: CandidateData[];
+  externalId: string | null;
+}
+export interface EvaluationPush {
+  sectionCode?: unknown;
+  reportedAt?: unknown;
+  candidates?: (Loose<CandidateData> | null)[] | null;
+  externalId?: unknown;
+}
+
+export function validateEvaluation(input: EvaluationPush): Validated<EvaluationData> {
+  const c = new Checker();
+  const sectionCode = c.code('sectionCode', input.sectionCode);
+  const reportedAt = c.dateTime('reportedAt', input.reportedAt, { required: true });
+  const candidates: CandidateData[] = [];
+  const list = c.list<Loose<CandidateData> | null>('candidates', input.candidates);
+  if (!list.length) c.fail('candidates', 'an evaluation names at least one candidate');
+  const ranks = new Set<number>();
+  list.forEach((k, i) => {
+    const p = `candidates.${i}`;
+    if (!k) return c.fail(p, `${p} must not be null`);
+    const rank = c.integer(`${p}.rank`, k.rank, { required: true, min: 1, max: 1000 });
+    if (rank && ranks.has(rank)) c.fail(`${p}.rank`, `rank ${rank} is given twice`);
+    if (rank) ranks.add(rank);
+    const bidder = creditCode(c, `${p}.bidderCreditCode`, k.bidderCreditCode);
+    const score = c.decimal(`${p}.score`, k.score, { scale: 4 });
+    const amount = c.decimal(`${p}.amount`, k.amount);
+    if (rank && bidder && score !== undefined && amount !== undefined) candidates.push({ rank, bidderCreditCode: bidder, score, amount });
+  });
+  candidates.sort((a, b) => a.rank - b.rank);
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({ sectionCode: sectionCode!, reportedAt: reportedAt!.toISOString(), candidates, externalId: externalId ?? null }));
+}
+
+export interface AwardData {
+  sectionCode: string;
+  winnerCreditCode: string;
+  amount: string;
+  awardedOn: string;
+  externalId: string | null;
+}
+export type AwardPush = Loose<AwardData>;
+
+export function validateAward(input: AwardPush): Validated<AwardData> {
+  const c = new Checker();
+  const sectionCode = c.code('sectionCode', input.sectionCode);
+  const winnerCreditCode = creditCode(c, 'winnerCreditCode', input.winnerCreditCode);
+  const amount = c.decimal('amount', input.amount, { required: true });
+  const awardedOn = c.date('awardedOn', input.awardedOn);
+  if (awardedOn === null) c.fail('awardedOn', 'awardedOn is required');
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({ sectionCode: sectionCode!, winnerCreditCode: winnerCreditCode!, amount: amount!, awardedOn: awardedOn!, externalId: externalId ?? null }));
+}
+
+export interface ContractData {
+  code: string;
+  sectionCode: string;
+  amount: string;
+  signedOn: string;
+  periodStart: string | null;
+  periodEnd: string | null;
+  externalId: string | null;
+}
+export type ContractPush = Loose<ContractData>;
+
+export function validateContract(input: ContractPush): Validated<ContractData> {
+  const c = new Checker();
+  const code = c.code('code', input.code);
+  const sectionCode = c.code('sectionCode', input.sectionCode);
+  const amount = c.decimal('amount', input.amount, { required: true });
+  const signedOn = c.date('signedOn', input.signedOn);
+  if (signedOn === null) c.fail('signedOn', 'signedOn is required');
+  const periodStart = c.date('periodStart', input.periodStart);
+  const periodEnd = c.date('periodEnd', input.periodEnd);
+  if (periodStart && periodEnd && periodEnd < periodStart) c.fail('periodEnd', 'periodEnd is before periodStart');
+  const externalId = c.text('externalId', input.externalId, { max: 100 });
+  return done(c, () => ({
+    code: code!,
+    sectionCode: sectionCode!,
+    amount: amount!,
+    signedOn: signedOn!,
+    periodStart: periodStart ?? null,
+    periodEnd: periodEnd ?? null,
+    externalId: externalId ?? null,
+  }));
+}
+
+/** A contract signed before the award it follows is a timing finding. */
+export function contractFindings(k: ContractData, awardedOn: string | null): FindingData[] {
+  return awardedOn && k.signedOn < awardedOn ? [{ rule: 'CONTRACT_BEFORE_AWARD', message: `signed on ${k.signedOn}, before the award on ${awardedOn}` }] : [];
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TEXT_SET, textSetParam } from '../common/sql';
+
+/** Ids of market entities by credit code, one query. */
+export async function entityIds(em: EntityManager, codes: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...new Set(codes)];
+  if (!list.length) return new Map();
+  const rows = await em.execute<{ id: string; credit_code: string }[]>(`select id, credit_code from market_entity where credit_code in ${TEXT_SET}`, [textSetParam(list)]);
+  return new Map(rows.map((r) => [r.credit_code, String(r.id)]));
+}
+
+/** What a record hanging off a section needs to know of it and its project. */
+export interface SectionRef {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  regionCode: string;
+  categoryCode: string;
+  openingAt: Date | null;
+}
+
+/** Sections (with their project's code, region and category) by section code, one query. */
+export async function sectionRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, SectionRef>> {
+  const list = [...new Set(codes)];
+  if (!list.length) return new Map();
+  const rows = await em.execute<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null }[]>(
+    `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at
+     from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { id: String(r.id), projectId: String(r.project_id), projectCode: r.project_code, regionCode: r.region_code, categoryCode: r.category_code, openingAt: r.opening_at ? new Date(r.opening_at) : null },
+    ]),
+  );
+}
+
+/** Projects by code, one query. */
+export async function projectRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, { id: string; regionCode: string; categoryCode: string }>> {
+  const list = [...new Set(codes)];
+  if (!list.length) return new Map();
+  const rows = await em.execute<{ id: string; code: string; region_code: string; category_code: string }[]>(
+    `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+  return new Map(rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]));
+}
