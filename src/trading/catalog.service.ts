@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { logAdminAction } from '../auth/admin.service';
+import type { Principal } from '../auth/principal';
+import { ErrorCode, HubError } from '../common/errors';
+import { TradingCategory, TradingSubItem } from './catalog.entity';
+import { compileDetailsSchema } from './catalog.rules';
+
+const CODE = /^[A-Z][A-Z0-9_]{1,59}$/;
+
+function checkCode(raw: string, field: string): string {
+  const code = raw.trim().toUpperCase();
+  if (!CODE.test(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 2-60 upper-case letters, digits or underscores, starting with a letter`, { field });
+  return code;
+}
+
+function checkName(raw: string, field: string): string {
+  const name = raw.trim();
+  if (!name || name.length > 200) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 1-200 characters`, { field });
+  return name;
+}
+
+/** The catalog, categories in order with their sub-items; retired entries only when asked. */
+export async function listCatalog(em: EntityManager, includeRetired: boolean): Promise<{ category: TradingCategory; subItems: TradingSubItem[] }[]> {
+  const where = includeRetired ? {} : { retiredAt: null };
+  const [categories, subItems] = await Promise.all([
+    em.find(TradingCategory, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
+    em.find(TradingSubItem, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
+  ]);
+  return categories.map((category) => ({ category, subItems: subItems.filter((s) => s.category.code === category.code) }));
+}
+
+/**
+ * Adds or renames a catalog category (the plan widens the catalog over time:
+ * greening increments, ecological value, government data, ...). A retired
+ * category comes back when upserted again.
+ */
+export async function upsertCategory(em: EntityManager, actor: Principal, input: { code: string; name: string; sortOrder?: number | null }): Promise<TradingCategory> {
+  const code = checkCode(input.code, 'input.code');
+  const name = checkName(input.name, 'input.name');
+  return em.transactional(async (tx) => {
+    let c = await tx.findOne(TradingCategory, { code });
+    if (!c) c = tx.create(TradingCategory, { code, name, sortOrder: input.sortOrder ?? 100 });
+    c.name = name;
+    if (input.sortOrder !== null && input.sortOrder !== undefined) c.sortOrder = input.sortOrder;
+    c.retiredAt = null;
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'UPSERT_CATEGORY', target: `category:${code}`, details: { name, sortOrder: c.sortOrder } });
+    return c;
+  });
+}
+
+/** Adds or changes a sub-item, with an optional JSON Schema for its projects' details (checked to be a valid schema). */
+export async function upsertSubItem(
+  em: EntityManager,
+  actor: Principal,
+  input: { code: string; categoryCode: string; name: string; detailsSchema?: Record<string, unknown> | null; sortOrder?: number | null },
+): Promise<TradingSubItem> {
+  const code = checkCode(input.code, 'input.code');
+  const name = checkName(input.name, 'input.name');
+  if (input.detailsSchema) compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
+  return em.transactional(async (tx) => {
+    const category = await tx.findOne(TradingCategory, { code: input.categoryCode.trim().toUpperCase() });
+    if (!category) throw new HubError(ErrorCode.NOT_FOUND, `no category ${input.categoryCode}`, { field: 'input.categoryCode' });
+    let s = await tx.findOne(TradingSubItem, { code });
+    if (!s) s = tx.create(TradingSubItem, { code, category, name, sortOrder: input.sortOrder ?? 100 });
+    if (s.category.code !== category.code) throw new HubError(ErrorCode.CONFLICT, `sub-item ${code} belongs to category ${s.category.code}`, { field: 'input.categoryCode' });
+    s.name = name;
+    s.detailsSchema = input.detailsSchema ?? null;
+    if (input.sortOrder !== null && input.sortOrder !== undefined) s.sortOrder = input.sortOrder;
+    s.retiredAt = null;
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'UPSERT_SUB_ITEM', target: `sub-item:${code}`, details: { categoryCode: category.code, name, detailsSchema: s.detailsSchema } });
+    return s;
+  });
+}
+
+/**
+ * Retires a category or sub-item: new projects can no longer use it; the
+ * projects that did keep it. Nothing is deleted.
+ */
+export async function retireCatalogEntry(em: EntityManager, actor: Principal, kind: 'category' | 'sub-item', rawCode: string): Promise<void> {
+  const code = rawCode.trim().toUpperCase();
+  await em.transactional(async (tx) => {
+    const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }) : await tx.findOne(TradingSubItem, { code });
+    if (!row) throw new HubError(ErrorCode.NOT_FOUND, `no ${kind} ${code}`, { field: 'code' });
+    row.retiredAt ??= new Date();
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: kind === 'category' ? 'RETIRE_CATEGORY' : 'RETIRE_SUB_ITEM', target: `${kind}:${code}` });
+  });
+}
