@@ -2,17 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, textSetParam } from '../common/sql';
 import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { ChangeTopic } from '../feed/topics';
+import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
 import type { PushDomain } from '../ingest/types';
 import type { MarketEntityData } from './market-entity.model';
 import { validateMarketEntity, type MarketEntityPush } from './market-entity.rules';
 
 /** The payload of a MARKET_ENTITY change event: the whole record as stored. */
-export interface MarketEntitySnapshot extends MarketEntityData {
-  sourceSystem: string;
-  version: number;
-  updatedAt: string;
-}
+export type MarketEntitySnapshot = Snapshot<MarketEntityData>;
 
 /** Loads the operator-kept credit-code exceptions among the given codes. */
 export async function loadCreditCodeExceptions(em: EntityManager, codes: string[]): Promise<Set<string>> {
@@ -84,7 +81,5 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
       external_id: v.externalId,
     }), principal),
 
-  snapshot(record, written, principal): MarketEntitySnapshot {
-    return { ...record.value, sourceSystem: principal.sourceSystem!.code, version: written.version, updatedAt: String(written.meta?.updatedAt) };
-  },
+  snapshot: snapshotOf,
 };
