@@ -45,6 +45,11 @@ export interface HubConfig {
   rateLimit: number;
   /** HUB_RATE_BURST: requests a principal may make at once. Default 200. */
   rateBurst: number;
+  /**
+   * HUB_OCDS_PREFIX: the ocid prefix of the OCDS export (an ocid is `<prefix>-<projectCode>`). Default ocds-hubei00;
+   * set the prefix the Open Contracting Partnership registers for the publisher before publishing outside the hub.
+   */
+  ocdsPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +95,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
   }
   const bodyLimit = env.HUB_BODY_LIMIT || '32mb';
+  const ocdsPrefix = env.HUB_OCDS_PREFIX || 'ocds-hubei00';
+  if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix)) problems.push(`HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`);
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
   const config: HubConfig = {
     port: int('PORT', 4000, 0, 65535),
@@ -117,6 +124,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     maxSubscriptions: int('HUB_MAX_SUBSCRIPTIONS', 10, 1, 10000),
     rateLimit: int('HUB_RATE_LIMIT', 100, 1, 1000000),
     rateBurst: int('HUB_RATE_BURST', 200, 1, 1000000),
+    ocdsPrefix,
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };
