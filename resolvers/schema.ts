@@ -11,6 +11,7 @@ import { DateTimeScalar } from './common/scalars';
 import { ChangesResolver } from './feed/changes.resolver';
 import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/market-entity.resolver';
 import { SourceSystemResolver } from './systems/source-system.resolver';
+import { TRADING_READ_RESOLVERS } from './trading/trading-project.resolver';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though
@@ -30,7 +31,9 @@ let cached: Promise<GraphQLSchema> | undefined;
 /** Builds (once per process) the executable schema from the resolver classes. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver],
+    resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver,
+      ...TRADING_READ_RESOLVERS,
+    ],
     authChecker,
     pubSub: noPubSub,
     validate: false,

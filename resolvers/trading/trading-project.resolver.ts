@@ -1,0 +1,274 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { RECORD_READERS } from '../../src/auth/principal';
+import { ErrorCode, HubError } from '../../src/common/errors';
+import type { MarketEntityRow } from '../../src/market/market-entity.entity';
+import type { PushedRecord } from '../../src/ingest/pushed-record.entity';
+import type { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
+import type { AwardRow, BidRow, Candidate, EvaluationRow } from '../../src/trading/records.entity';
+import { findTradingProject, listTradingProjects } from '../../src/trading/trading-project.queries';
+import type { HubContext } from '../context';
+import { MarketEntity } from '../market/market-entity.type';
+import { SourceSystemType } from '../systems/source-system.type';
+import { TradingProjectsArgs } from './trading-project.input';
+import {
+  Announcement,
+  Award,
+  Bid,
+  BidOpening,
+  Contract,
+  Evaluation,
+  EvaluationCandidate,
+  Finding,
+  Section,
+  TradingCategoryType,
+  TradingProject,
+  TradingProjectConnection,
+  TradingSubItemType,
+} from './trading-project.type';
+
+/*
+ * Thin resolvers over src/trading/trading-project.queries.ts. Rows are the ORM
+ * entities; every relation goes through a request-scoped loader
+ * (resolvers/loaders.ts), so a nested query costs one statement per relation.
+ */
+
+/** Default and largest number of rows of a nested list that takes `first` (a market entity's projects or bids). */
+const NESTED_DEFAULT = 20;
+const NESTED_MAX = 100;
+
+function nestedLimit(first: number | null | undefined): number {
+  if (first === null || first === undefined) return NESTED_DEFAULT;
+  if (!Number.isInteger(first) || first < 1) throw new HubError(ErrorCode.BAD_USER_INPUT, 'first must be one or more', { field: 'first' });
+  if (first > NESTED_MAX) {
+    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `first may be at most ${NESTED_MAX} here; page through tradingProjects with a participant filter instead`, {
+      field: 'first',
+      details: { limit: NESTED_MAX, actual: first },
+    });
+  }
+  return first;
+}
+
+// The loaders return ORM rows; GraphQL maps their fields by name (the classes are the schema, not the runtime shape).
+const as = <T>(v: unknown) => v as T;
+
+function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystemType | undefined> {
+  return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
+}
+
+@Resolver(() => TradingProject)
+export class TradingProjectResolver {
+  @Authorized(...RECORD_READERS)
+  @Query(() => TradingProject, { nullable: true, description: 'One trading project by its code.' })
+  async tradingProject(@Arg('code', () => String) code: string, @Ctx() ctx: HubContext): Promise<TradingProject | null> {
+    return as<TradingProject | null>(await findTradingProject(ctx.em, code));
+  }
+
+  @Authorized(...RECORD_READERS)
+  @Query(() => TradingProjectConnection, { description: 'Trading projects across the catalog, filtered, in a stable order, a page at a time.' })
+  async tradingProjects(@Args(() => TradingProjectsArgs) args: TradingProjectsArgs, @Ctx() ctx: HubContext): Promise<TradingProjectConnection> {
+    const page = await listTradingProjects(ctx.em, args, ctx.services.config.maxPage);
+    return {
+      edges: page.nodes.map((node, i) => ({ node: as<TradingProject>(node), cursor: page.cursors[i] })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+      count: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => TradingCategoryType, { description: 'The catalog category (交易目录大类).' })
+  async category(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingCategoryType | undefined> {
+    return ctx.loaders.tradingCategoryByCode.load(row.categoryCode);
+  }
+
+  @FieldResolver(() => TradingSubItemType, { description: 'The catalog sub-item (交易目录子项).' })
+  async subItem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingSubItemType | undefined> {
+    return ctx.loaders.tradingSubItemByCode.load(row.subItem.code);
+  }
+
+  @FieldResolver(() => MarketEntity, { description: '招标人 / 采购人 / 转让方' })
+  async tenderer(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
+    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.tenderer.id));
+  }
+
+  @FieldResolver(() => MarketEntity, { nullable: true, description: '招标代理机构' })
+  async agency(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<MarketEntity | null> {
+    return row.agency ? as<MarketEntity | null>((await ctx.loaders.marketEntityById.load(row.agency.id)) ?? null) : null;
+  }
+
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+
+  @FieldResolver(() => [Section], { description: 'Sections (标段 / 包) by code.' })
+  async sections(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Section[]> {
+    return as<Section[]>(await ctx.loaders.sectionsByProject.load(row.id));
+  }
+
+  @FieldResolver(() => [Announcement], { description: 'Announcements, oldest first.' })
+  async announcements(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Announcement[]> {
+    return as<Announcement[]>(await ctx.loaders.announcementsByProject.load(row.id));
+  }
+
+  @FieldResolver(() => [Finding], { description: 'Data-quality findings on the project and its records, oldest first.' })
+  async findings(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Finding[]> {
+    return ctx.loaders.findingsByProjectCode.load(row.code);
+  }
+}
+
+@Resolver(() => TradingProjectConnection)
+export class TradingProjectConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Number of projects matching the filter (counted only when asked for).' })
+  totalCount(@Root() conn: TradingProjectConnection): Promise<number> {
+    return conn.count();
+  }
+}
+
+@Resolver(() => Section)
+export class SectionResolver {
+  @FieldResolver(() => TradingProject, { description: 'The project the section belongs to.' })
+  async project(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<TradingProject | undefined> {
+    return as<TradingProject | undefined>(await ctx.loaders.tradingProjectById.load(row.project.id));
+  }
+
+  @FieldResolver(() => [Bid], { description: 'Bids in order of submission.' })
+  async bids(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Bid[]> {
+    return as<Bid[]>(await ctx.loaders.bidsBySection.load(row.id));
+  }
+
+  @FieldResolver(() => BidOpening, { nullable: true, description: 'The bid opening record (开标记录), once pushed.' })
+  async bidOpening(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<BidOpening | null> {
+    return as<BidOpening | null>((await ctx.loaders.bidOpeningBySection.load(row.id)) ?? null);
+  }
+
+  @FieldResolver(() => Evaluation, { nullable: true, description: 'The evaluation result (评标结果), once pushed.' })
+  async evaluation(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Evaluation | null> {
+    return as<Evaluation | null>((await ctx.loaders.evaluationBySection.load(row.id)) ?? null);
+  }
+
+  @FieldResolver(() => Award, { nullable: true, description: 'The award (中标 / 成交), once pushed.' })
+  async award(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Award | null> {
+    return as<Award | null>((await ctx.loaders.awardBySection.load(row.id)) ?? null);
+  }
+
+  @FieldResolver(() => [Contract], { description: 'Contracts (合同) in order of signing.' })
+  async contracts(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Contract[]> {
+    return as<Contract[]>(await ctx.loaders.contractsBySection.load(row.id));
+  }
+}
+
+@Resolver(() => Bid)
+export class BidResolver {
+  @FieldResolver(() => Section, { description: 'The section bid for.' })
+  async section(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<Section | undefined> {
+    return as<Section | undefined>(await ctx.loaders.sectionById.load(row.section.id));
+  }
+
+  @FieldResolver(() => MarketEntity, { description: '投标人 / 供应商 / 竞买人' })
+  async bidder(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
+    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.bidder.id));
+  }
+
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+@Resolver(() => EvaluationCandidate)
+export class EvaluationCandidateResolver {
+  @FieldResolver(() => MarketEntity, { nullable: true, description: 'The bidder, when the registry holds its credit code.' })
+  async bidder(@Root() c: Candidate, @Ctx() ctx: HubContext): Promise<MarketEntity | null> {
+    return as<MarketEntity | null>((await ctx.loaders.marketEntityByCreditCode.load(c.bidderCreditCode)) ?? null);
+  }
+}
+
+@Resolver(() => Evaluation)
+export class EvaluationResolver {
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+@Resolver(() => Award)
+export class AwardResolver {
+  @FieldResolver(() => MarketEntity, { description: '中标人 / 成交供应商 / 受让方' })
+  async winner(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
+    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.winner.id));
+  }
+
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+@Resolver(() => Announcement)
+export class AnnouncementResolver {
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+@Resolver(() => BidOpening)
+export class BidOpeningResolver {
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+    return sourceSystemOf(row, ctx);
+  }
+}
+
+/** The trading side of a market entity; type-graphql merges these fields into MarketEntity. */
+@Resolver(() => MarketEntity)
+export class MarketEntityTradingResolver {
+  // A key is needed even where operators made marketEntity public: trading records are not.
+  @Authorized(...RECORD_READERS)
+  @FieldResolver(() => [TradingProject], {
+    description: `Projects the entity takes part in as tenderer or agency, most recently published first: the first \`first\` (default ${NESTED_DEFAULT}, at most ${NESTED_MAX}). For all of them, page through tradingProjects with filter.participant.`,
+  })
+  async projects(
+    @Root() row: MarketEntityRow,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+  ): Promise<TradingProject[]> {
+    const found = await ctx.loaders.projectsByEntity(nestedLimit(first)).load(row.id);
+    return found.map((f) => as<TradingProject>(f.project));
+  }
+
+  @Authorized(...RECORD_READERS)
+  @FieldResolver(() => [Bid], {
+    description: `Bids of the entity, most recent first: the first \`first\` (default ${NESTED_DEFAULT}, at most ${NESTED_MAX}).`,
+  })
+  async bids(
+    @Root() row: MarketEntityRow,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+  ): Promise<Bid[]> {
+    const found = await ctx.loaders.bidsByBidder(nestedLimit(first)).load(row.id);
+    return found.map((f) => as<Bid>(f.bid));
+  }
+}
+
+/** Every resolver class of the trading read side, for resolvers/schema.ts. */
+export const TRADING_READ_RESOLVERS = [
+  TradingProjectResolver,
+  TradingProjectConnectionResolver,
+  SectionResolver,
+  BidResolver,
+  EvaluationCandidateResolver,
+  EvaluationResolver,
+  AwardResolver,
+  AnnouncementResolver,
+  BidOpeningResolver,
+  ContractResolver,
+  MarketEntityTradingResolver,
+] as const;

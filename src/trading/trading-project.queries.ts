@@ -1,0 +1,291 @@
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { normaliseCreditCode } from '../common/credit-code';
+import { ErrorCode, HubError } from '../common/errors';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
+import { isKnownRegion, regionPrefix } from '../common/regions';
+import { MarketEntityRow } from '../market/market-entity.entity';
+import { TradingCategory, TradingSubItem } from './catalog.entity';
+import { SectionRow, TradingProjectRow } from './project.entity';
+import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationRow, FindingRow } from './records.entity';
+import type { TradingMethod, TradingStatus } from './trading.model';
+
+/*
+ * The read side of trading records: one project, a filtered page of projects,
+ * and the set-based batch reads behind the request-scoped DataLoaders
+ * (resolvers/loaders.ts). Every batch read is one SQL statement for all its
+ * parents, whose keys travel as one JSON parameter (see src/common/sql.ts), so
+ * a statement's bind parameters stay fixed however large the batch.
+ */
+
+/** False for text PostgreSQL cannot take as a parameter: NUL, or a lone UTF-16 surrogate. */
+function isStorableText(s: string): boolean {
+  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+/** True when a normalised credit code could be a stored key (18 characters of the credit-code alphabet, exceptions included). */
+function couldBeCreditCode(code: string): boolean {
+  return /^[0-9A-Z]{18}$/.test(code);
+}
+
+const MAX_BIGINT = 9223372036854775807n;
+
+/** True for the decimal text of a positive PostgreSQL bigint (a surrogate id as the cursor carries it). */
+function isBigintId(id: unknown): id is string {
+  return typeof id === 'string' && /^[1-9]\d{0,18}$/.test(id) && BigInt(id) <= MAX_BIGINT;
+}
+
+/** True for a time as the cursor carries it (Date#toISOString of a year 0001-9999, which PostgreSQL can compare). */
+function isCursorTime(at: unknown): at is string {
+  return typeof at === 'string' && /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
+}
+
+/**
+ * A condition `<alias>.<column> in <the set of values>` with the values bound
+ * as one JSON parameter, cast to the column's type. A fresh raw fragment on
+ * every call: MikroORM forgets a raw key once a query has used it.
+ */
+function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text'): Record<string, unknown> {
+  return { [raw((alias: string) => `${alias}.${column} in (select (jsonb_array_elements_text(?::jsonb))::${cast})`, [JSON.stringify(values)])]: [] };
+}
+
+/** A project by its code (surrounding spaces ignored); null when it is not held. */
+export async function findTradingProject(em: EntityManager, code: string): Promise<TradingProjectRow | null> {
+  const c = code.trim();
+  if (!c || c.length > 64 || !isStorableText(c)) return null;
+  return em.findOne(TradingProjectRow, { code: c });
+}
+
+/** Filters of the tradingProjects connection; all given conditions must hold. */
+export interface TradingProjectFilter {
+  categoryCode?: string | null;
+  subItemCode?: string | null;
+  /** A GB/T 2260 code: a prefecture includes its counties, 420000 the whole province. */
+  regionCode?: string | null;
+  status?: TradingStatus | null;
+  method?: TradingMethod | null;
+  /** publishedAt at or after this time. */
+  publishedFrom?: Date | null;
+  /** publishedAt before this time (exclusive, so consecutive ranges do not overlap). */
+  publishedTo?: Date | null;
+  /** Budget at least this many yuan (a decimal string, compared as numeric). */
+  budgetMin?: string | null;
+  /** Budget at most this many yuan (a decimal string, compared as numeric). */
+  budgetMax?: string | null;
+  updatedSince?: Date | null;
+  /** Credit code of an entity taking part: the tenderer, the agency, or a bidder on any section. */
+  participant?: string | null;
+}
+
+export enum TradingProjectOrder {
+  CODE = 'CODE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+function checkTime(at: Date, field: string): Date {
+  // PostgreSQL has no year 0: refuse such a time here rather than fail in the database.
+  if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1) {
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must be a time after the year 1`, { field });
+  }
+  return at;
+}
+
+/** A catalog code as written by the caller: trimmed, upper-case; BAD_USER_INPUT for text PostgreSQL cannot hold. */
+function catalogCode(raw: string, field: string): string {
+  if (!isStorableText(raw)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must not contain NUL or a lone surrogate`, { field });
+  return raw.trim().toUpperCase();
+}
+
+/**
+ * Translates the API filter into an ORM condition. Every condition has an
+ * index (see project.entity.ts): category, sub-item, region (text_pattern_ops
+ * for the prefix), status, method, published time, budget, (updatedAt, id),
+ * tenderer and agency, and for bidders bid(bidder_id) then section's key.
+ * Builds fresh raw fragments on every call, so call it once per statement.
+ */
+export function tradingProjectWhere(filter: TradingProjectFilter = {}): FilterQuery<TradingProjectRow> {
+  const and: Record<string, unknown>[] = [];
+  if (filter.categoryCode) and.push({ categoryCode: catalogCode(filter.categoryCode, 'filter.categoryCode') });
+  if (filter.subItemCode) and.push({ subItem: catalogCode(filter.subItemCode, 'filter.subItemCode') });
+  if (filter.regionCode) {
+    if (!isKnownRegion(filter.regionCode)) {
+      throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
+    }
+    and.push({ regionCode: { $like: `${regionPrefix(filter.regionCode)}%` } });
+  }
+  if (filter.status) and.push({ status: filter.status });
+  if (filter.method) and.push({ method: filter.method });
+  if (filter.publishedFrom) and.push({ publishedAt: { $gte: checkTime(filter.publishedFrom, 'filter.publishedFrom') } });
+  if (filter.publishedTo) and.push({ publishedAt: { $lt: checkTime(filter.publishedTo, 'filter.publishedTo') } });
+  // Bound as text and cast to numeric by PostgreSQL: the comparison is exact, never through a float.
+  if (filter.budgetMin) and.push({ [raw((a: string) => `${a}.budget >= ?::numeric`, [filter.budgetMin.trim()])]: [] });
+  if (filter.budgetMax) and.push({ [raw((a: string) => `${a}.budget <= ?::numeric`, [filter.budgetMax.trim()])]: [] });
+  if (filter.updatedSince) and.push({ updatedAt: { $gte: checkTime(filter.updatedSince, 'filter.updatedSince') } });
+  if (filter.participant !== null && filter.participant !== undefined) {
+    const code = normaliseCreditCode(filter.participant);
+    if (!couldBeCreditCode(code)) {
+      and.push({ id: { $in: [] } }); // no stored entity has such a code
+    } else {
+      // A semi-join on the union of the three ways to take part, each probing its own index (tenderer_id,
+      // agency_id, bid(bidder_id) then section's key). Written as `tenderer = x or agency = x or exists
+      // (bid ...)` PostgreSQL cannot use those indexes and filters every project instead: measured on
+      // 200,000 projects and 1.2 million bids, 132 ms a page that way against 0.7 ms this way.
+      const who = '(select m.id from market_entity m where m.credit_code = ?)';
+      and.push({
+        [raw(
+          (a: string) =>
+            `${a}.id in (select p.id from trading_project p where p.tenderer_id = ${who}` +
+            ` union all select p.id from trading_project p where p.agency_id = ${who}` +
+            ` union all select s.project_id from bid b join section s on s.id = b.section_id where b.bidder_id = ${who})`,
+          [code, code, code],
+        )]: [],
+      });
+    }
+  }
+  return (and.length ? { $and: and } : {}) as FilterQuery<TradingProjectRow>;
+}
+
+/**
+ * One page of projects in a stable order: by code, or by (updatedAt, id) for
+ * integrators that sync "what changed since". Keyset pagination: the cursor
+ * holds the sort key of the last row.
+ */
+export async function listTradingProjects(
+  em: EntityManager,
+  args: { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
+  maxPage: number,
+): Promise<Page<TradingProjectRow>> {
+  const first = pageSize(args.first, maxPage);
+  const filter = args.filter ?? {};
+  const byUpdate = args.orderBy === TradingProjectOrder.UPDATED_AT;
+  let after: FilterQuery<TradingProjectRow> | undefined;
+  if (args.after) {
+    if (byUpdate) {
+      const [at, id] = decodeCursor(args.after, 2);
+      // A tampered id would otherwise reach PostgreSQL and fail there as an internal error.
+      if (!isCursorTime(at) || !isBigintId(id)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      after = { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] };
+    } else {
+      const [code] = decodeCursor(args.after, 1);
+      if (typeof code !== 'string' || !isStorableText(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      after = { code: { $gt: code } };
+    }
+  }
+  const base = tradingProjectWhere(filter); // validates the filter even for an empty page
+  const rows = first === 0 ? [] : await em.find(TradingProjectRow, after ? { $and: [base, after] } : base, {
+    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { code: 'asc' },
+    limit: first + 1,
+  });
+  const nodes = rows.slice(0, first);
+  return {
+    nodes,
+    cursors: nodes.map((r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.code])),
+    hasNextPage: rows.length > first,
+    totalCount: () => em.count(TradingProjectRow, tradingProjectWhere(filter)),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Batch reads for the loaders: one statement per call, whatever the number of keys.
+
+/** Projects by surrogate id. */
+export function projectsByIds(em: EntityManager, ids: readonly string[]): Promise<TradingProjectRow[]> {
+  return em.find(TradingProjectRow, inSet('id', ids, 'bigint'));
+}
+
+/** Sections by surrogate id. */
+export function sectionsByIds(em: EntityManager, ids: readonly string[]): Promise<SectionRow[]> {
+  return em.find(SectionRow, inSet('id', ids, 'bigint'));
+}
+
+/** The sections of the projects, by code. */
+export function sectionsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<SectionRow[]> {
+  return em.find(SectionRow, inSet('project_id', projectIds, 'bigint'), { orderBy: { code: 'asc' } });
+}
+
+/** The announcements of the projects, oldest first. */
+export function announcementsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<AnnouncementRow[]> {
+  return em.find(AnnouncementRow, inSet('project_id', projectIds, 'bigint'), { orderBy: [{ publishedAt: 'asc' }, { code: 'asc' }] });
+}
+
+/** The data-quality findings of the projects, oldest first. */
+export function findingsOfProjects(em: EntityManager, projectCodes: readonly string[]): Promise<FindingRow[]> {
+  return em.find(FindingRow, inSet('project_code', projectCodes, 'text'), { orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }] });
+}
+
+/** The bids on the sections, in order of submission. */
+export function bidsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<BidRow[]> {
+  return em.find(BidRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] });
+}
+
+/** The bid openings of the sections (at most one each). */
+export function openingsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<BidOpeningRow[]> {
+  return em.find(BidOpeningRow, inSet('section_id', sectionIds, 'bigint'));
+}
+
+/** The evaluations of the sections (at most one each). */
+export function evaluationsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<EvaluationRow[]> {
+  return em.find(EvaluationRow, inSet('section_id', sectionIds, 'bigint'));
+}
+
+/** The awards of the sections (at most one each). */
+export function awardsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<AwardRow[]> {
+  return em.find(AwardRow, inSet('section_id', sectionIds, 'bigint'));
+}
+
+/** The contracts of the sections, in order of signing. */
+export function contractsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<ContractRow[]> {
+  return em.find(ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
+}
+
+/** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
+export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
+  return em.find(MarketEntityRow, inSet('id', ids, 'bigint'));
+}
+
+/** Market entities by credit code (evaluation candidates, which name bidders by code). */
+export function marketEntitiesByCreditCodes(em: EntityManager, codes: readonly string[]): Promise<MarketEntityRow[]> {
+  return em.find(MarketEntityRow, inSet('credit_code', codes, 'text'));
+}
+
+/** Catalog sub-items by code. */
+export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItem[]> {
+  return em.find(TradingSubItem, inSet('code', codes, 'text'));
+}
+
+/** Catalog categories by code. */
+export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategory[]> {
+  return em.find(TradingCategory, inSet('code', codes, 'text'));
+}
+
+/**
+ * The latest `limit` projects of each entity as tenderer or agency (most
+ * recently published first, unpublished last), in one statement: the entity
+ * ids are joined laterally, each probing trading_project's tenderer and agency
+ * indexes. Returns each project with the entity it was found for.
+ */
+export async function projectsOfEntities(em: EntityManager, entityIds: readonly string[], limit: number): Promise<{ entityId: string; project: TradingProjectRow }[]> {
+  const rows = await em.execute<(Record<string, unknown> & { entity_key: string })[]>(
+    `select k.id as entity_key, p.* from (select (jsonb_array_elements_text(?::jsonb))::bigint as id) k
+     cross join lateral (
+       select * from trading_project p where p.tenderer_id = k.id or p.agency_id = k.id
+       order by p.published_at desc nulls last, p.code limit ?
+     ) p`,
+    [JSON.stringify(entityIds), limit],
+  );
+  return rows.map(({ entity_key, ...row }) => ({ entityId: String(entity_key), project: em.map(TradingProjectRow, row) }));
+}
+
+/**
+ * The latest `limit` bids of each entity as bidder (most recent first), in one
+ * statement: the entity ids are joined laterally, each probing bid(bidder_id).
+ */
+export async function bidsOfBidders(em: EntityManager, entityIds: readonly string[], limit: number): Promise<{ entityId: string; bid: BidRow }[]> {
+  const rows = await em.execute<(Record<string, unknown> & { entity_key: string })[]>(
+    `select k.id as entity_key, b.* from (select (jsonb_array_elements_text(?::jsonb))::bigint as id) k
+     cross join lateral (
+       select * from bid b where b.bidder_id = k.id order by b.submitted_at desc, b.id desc limit ?
+     ) b`,
+    [JSON.stringify(entityIds), limit],
+  );
+  return rows.map(({ entity_key, ...row }) => ({ entityId: String(entity_key), bid: em.map(BidRow, row) }));
+}
