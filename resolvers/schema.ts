@@ -11,6 +11,7 @@ import { DateTimeScalar } from './common/scalars';
 import { ChangesResolver } from './feed/changes.resolver';
 import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/market-entity.resolver';
 import { SourceSystemResolver } from './systems/source-system.resolver';
+import { TradingStatisticsResolver } from './trading/statistics.resolver';
 import { TRADING_READ_RESOLVERS } from './trading/trading-project.resolver';
 
 /**
@@ -32,6 +33,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function buildHubSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver,
+      TradingStatisticsResolver,
       ...TRADING_READ_RESOLVERS,
     ],
     authChecker,

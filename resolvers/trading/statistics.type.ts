@@ -1,0 +1,92 @@
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { StatisticsDimension } from '../../src/trading/statistics';
+import { TradingMethod } from '../../src/trading/trading.model';
+import { DateTimeScalar, DecimalScalar } from '../common/scalars';
+// Also registers the TradingMethod enum, which the read types own.
+import { TradingCategoryType, TradingSubItemType } from './trading-project.type';
+
+registerEnumType(StatisticsDimension, {
+  name: 'StatisticsDimension',
+  description: 'What trading statistics may be grouped by.',
+  valuesConfig: {
+    CATEGORY: { description: 'Catalog category (交易目录大类).' },
+    SUB_ITEM: { description: 'Catalog sub-item (子项).' },
+    REGION: { description: "Prefecture-level region: a county's projects count for its prefecture 42AA00; units directly under the province (4290xx) stay themselves." },
+    MONTH: { description: 'Month of publication in China time (UTC+8), YYYY-MM.' },
+    METHOD: { description: 'Trading method (交易方式).' },
+  },
+});
+
+@InputType({ description: 'Which trading projects the statistics count; all given conditions must hold.' })
+export class TradingStatisticsFilter {
+  @Field(() => String, { nullable: true }) categoryCode?: string | null;
+
+  @Field(() => String, { nullable: true }) subItemCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei, 429000 the units directly under the province.' })
+  regionCode?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Published at or after this time.' })
+  publishedFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Published before this time (exclusive).' })
+  publishedTo?: Date | null;
+
+  @Field(() => TradingMethod, { nullable: true }) method?: TradingMethod | null;
+}
+
+@ArgsType()
+export class TradingStatisticsArgs {
+  @Field(() => [StatisticsDimension], { description: 'The dimensions to group by, in any order; none gives one row for everything.' })
+  groupBy!: StatisticsDimension[];
+
+  @Field(() => TradingStatisticsFilter, { nullable: true }) filter?: TradingStatisticsFilter | null;
+}
+
+@ObjectType({ description: 'The figures of one group of trading projects. Keys of dimensions not grouped by are null.' })
+export class TradingStatisticsRow {
+  @Field(() => TradingCategoryType, { nullable: true }) category!: TradingCategoryType | null;
+
+  @Field(() => TradingSubItemType, { nullable: true }) subItem!: TradingSubItemType | null;
+
+  @Field(() => String, { nullable: true, description: 'Prefecture-level GB/T 2260 code (REGION).' })
+  regionCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of regionCode (GB/T 2260).' })
+  regionName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM in China time (MONTH); null for projects not yet published.' })
+  month!: string | null;
+
+  @Field(() => TradingMethod, { nullable: true }) method!: TradingMethod | null;
+
+  @Field(() => Int) projectCount!: number;
+
+  @Field(() => Int) sectionCount!: number;
+
+  @Field(() => DecimalScalar, { description: 'Sum of the project budgets (or reserve prices), yuan.' })
+  totalBudget!: string;
+
+  @Field(() => DecimalScalar, { description: 'Sum of the award amounts of the sections, yuan.' })
+  totalAwarded!: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Saving rate (节支率), 4 places: 1 − awarded / budget over the sections that have both an award and a budget. Null when there is no such section.',
+  })
+  savingRate!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Valid bids per section, 2 places (withdrawn and disqualified bids do not count). Null when there is no section.' })
+  averageBiddersPerSection!: string | null;
+}
+
+@ObjectType({ description: 'Fresh trading statistics, computed from one consistent snapshot.' })
+export class TradingStatisticsUpdate {
+  @Field(() => [TradingStatisticsRow]) rows!: TradingStatisticsRow[];
+
+  @Field(() => DateTimeScalar, { description: 'When the figures were computed.' })
+  asOf!: Date;
+
+  @Field({ description: 'Change-feed cursor of the last change the figures include: every change up to it, none after it.' })
+  cursor!: string;
+}
