@@ -37,6 +37,9 @@ Database and schema:
   migrate                apply pending migrations and exit
   verify-log             recompute the SM3 hash chain of the change log; exit 3 when broken
   seed [--entities N]    load demo data (N generated market entities, default 120)
+  seed --projects N [--entities M] [--bids-per-section K] [--seed S] [--batch B]
+                         push N generated trading projects (1-3 sections each, K bids per section, default 4) and M market
+                         entities (default N/5) through the push pipeline, progress on stderr; a re-run stores nothing new
   schema                 write schema/schema.graphql from the code
   migration:create       generate a migration from the difference between entities and database
 
@@ -181,10 +184,27 @@ const COMMANDS: Record<string, Command> = {
       return r.ok ? 0 : 3;
     }),
   seed: (args) => {
-    const v = options(args, ['entities']);
+    const v = options(args, ['entities', 'projects', 'bids-per-section', 'seed', 'batch']);
+    const count = (name: string, min: number): number | undefined => {
+      if (v[name] === undefined) return undefined;
+      if (!/^\d+$/.test(v[name]!) || Number(v[name]) < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
+      return Number(v[name]);
+    };
+    if (v.projects === undefined) {
+      return withOrm(async (orm) => {
+        console.log(JSON.stringify(await seedDemoData(orm, { entities: count('entities', 0) ?? 120, force: true })));
+        return 0;
+      });
+    }
+    const maxBatch = loadConfig().maxBatch;
+    const batchSize = count('batch', 1) ?? maxBatch;
+    if (batchSize > maxBatch) throw new Error(`--batch must be at most HUB_MAX_BATCH (${maxBatch})`);
+    const volume = { projects: count('projects', 0)!, entities: count('entities', 40), bidsPerSection: count('bids-per-section', 0), seed: count('seed', 0), batchSize };
     return withOrm(async (orm) => {
-      console.log(JSON.stringify(await seedDemoData(orm, { entities: Number(v.entities ?? 120), force: true })));
-      return 0;
+      const { seedVolume } = await import('./seed/volume.js');
+      const r = await seedVolume(orm, volume);
+      console.log(JSON.stringify(r));
+      return r.rejected ? 1 : 0;
     });
   },
   schema: async () => {
