@@ -1,0 +1,290 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+
+/*
+ * The examples are run as a user runs them: the compiled programs in
+ * dist/examples (built by `npm test` before jest), as child processes, against
+ * a real hub, configured only through their environment and arguments.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist', 'examples');
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'examples', 'data', 'entities.json'), 'utf8')) as {
+  records: { creditCode: string; name: string; regionCode: string; roles: string[] }[];
+};
+/** The eight valid records of the sample file, and the two deliberately bad ones. */
+const VALID = SAMPLE.records.slice(0, 8);
+const BAD = SAMPLE.records.slice(8);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Only what the examples read: nothing leaks in from the environment of the test run. */
+function exampleEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '', ...env };
+}
+
+/** Runs `node dist/examples/<name>.js` to its end and returns its exit status and output. */
+function run(name: string, env: Record<string, string>, args: string[] = [], cwd = ROOT): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(DIST, `${name}.js`), ...args], { cwd, env: exampleEnv(env), timeout: 60_000 }, (err, stdout, stderr) => {
+      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** The events a follow-changes run printed, in order: their seq and key. */
+function printed(stdout: string): { seq: number; key: string }[] {
+  return [...stdout.matchAll(/^seq\s+(\d+)\s+\S+\s+\S+\s+(\S+)\s/gm)].map((m) => ({ seq: Number(m[1]), key: m[2] }));
+}
+
+/** n consecutive integers from `first`. */
+function consecutive(first: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => first + i);
+}
+
+/** The credit codes of the entities a page-entities run listed, in order. */
+function listed(stdout: string): string[] {
+  return [...stdout.matchAll(/^([0-9A-HJ-NPQRTUWXY]{18})\s/gm)].map((m) => m[1]);
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('the typed operations of the examples', () => {
+  it('are generated from schema/schema.graphql as it stands (run `npm run codegen` after changing an operation or the schema)', async () => {
+    // `npm run codegen` in memory, in a child process (codegen's CLI loads ES modules,
+    // which jest's module system cannot): compare what it would write with what is committed.
+    const script = `
+      const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
+      loadCodegenConfig({ configFilePath: 'codegen.yml' })
+        .then(({ config }) => generate({ ...config, cwd: process.cwd(), silent: true }, false))
+        .then((outputs) => process.stdout.write(JSON.stringify(outputs.map((o) => ({ filename: o.filename, content: o.content })))));`;
+    const outputs = await new Promise<{ filename: string; content: string }[]>((resolve, reject) =>
+      execFile(process.execPath, ['-e', script], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
+        err ? reject(new Error(`codegen failed: ${stderr || err.message}`)) : resolve(JSON.parse(stdout) as { filename: string; content: string }[]),
+      ),
+    );
+    expect(outputs.map((o) => o.filename).sort()).toEqual(['examples/gql/gql.ts', 'examples/gql/graphql.ts', 'examples/gql/index.ts']);
+    for (const o of outputs) expect(readFileSync(join(ROOT, o.filename), 'utf8')).toBe(o.content);
+  });
+});
+
+describe('the examples', () => {
+  let t: TestHub;
+  let restarted: TestHub | undefined;
+  let key: string;
+  let tmp: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'push-entities.js'))) throw new Error('dist/examples is missing: run `npm run build` before jest');
+    t = await startTestHub();
+    key = await t.system('EXAMPLE');
+    tmp = mkdtempSync(join(tmpdir(), 'hub-examples-'));
+    env = { HUB_URL: t.hub.url, HUB_API_KEY: key };
+  });
+
+  afterAll(async () => {
+    await restarted?.stop();
+    await t?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  describe('push-entities', () => {
+    it('accepts the eight valid sample records and rejects the two bad ones, naming the faulty fields', async () => {
+      const r = await run('push-entities', env);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      VALID.forEach((e, i) => expect(r.stdout).toMatch(new RegExp(`^${i}\\s+${e.creditCode}\\s+ACCEPTED\\s+1\\s*$`, 'm')));
+      expect(r.stdout).toMatch(new RegExp(`^8\\s+${BAD[0].creditCode}\\s+REJECTED\\s+-\\s+creditCode: BAD_USER_INPUT .*wrong check character`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^9\\s+${BAD[1].creditCode}\\s+REJECTED\\s+-\\s+regionCode: BAD_USER_INPUT .*420799`, 'm'));
+      expect(r.stdout).toMatch(/^\s+qualifications\.0\.validUntil: BAD_USER_INPUT .*2027-02-30/m);
+      expect(r.stdout).toContain('accepted 8, unchanged 0, rejected 2 (of 10 records)');
+    });
+
+    it('stores the accepted records under the pushing system, and none of the rejected ones', async () => {
+      const r = await t.gql<{ marketEntities: { totalCount: number; edges: { node: { creditCode: string; name: string; version: number; sourceSystem: { code: string } } }[] } }>(
+        `query($codes: [String!]) { marketEntities(filter: { creditCodes: $codes }, first: 50) {
+           totalCount edges { node { creditCode name version sourceSystem { code } } } } }`,
+        { codes: SAMPLE.records.map((e) => e.creditCode) },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.marketEntities.totalCount).toBe(8);
+      const stored = r.data!.marketEntities.edges.map((e) => e.node);
+      expect(stored.map((e) => e.creditCode).sort()).toEqual(VALID.map((e) => e.creditCode).sort());
+      for (const e of stored) {
+        expect(e).toMatchObject({ version: 1, sourceSystem: { code: 'EXAMPLE' } });
+        expect(e.name).toBe(VALID.find((v) => v.creditCode === e.creditCode)!.name);
+      }
+    });
+
+    it('reports every valid record as UNCHANGED when the same file is pushed again', async () => {
+      const r = await run('push-entities', env, [join(ROOT, 'examples', 'data', 'entities.json')]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain('accepted 0, unchanged 8, rejected 2 (of 10 records)');
+      expect(r.stdout).toMatch(new RegExp(`^0\\s+${VALID[0].creditCode}\\s+UNCHANGED\\s+1\\s*$`, 'm'));
+    });
+
+    it('refuses to run without an API key and says where to get one', async () => {
+      const r = await run('push-entities', { HUB_URL: t.hub.url });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^push-entities: HUB_API_KEY is not set.*npx hub systems add/);
+    });
+
+    it('exits non-zero with the hub error code when the key is wrong', async () => {
+      const r = await run('push-entities', { HUB_URL: t.hub.url, HUB_API_KEY: 'hub_not-a-key' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^push-entities: UNAUTHENTICATED: /);
+    });
+  });
+
+  describe('page-entities', () => {
+    it('lists every pushed entity once, in credit-code order, following endCursor across pages', async () => {
+      const r = await run('page-entities', { ...env, PAGE_SIZE: '3' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(listed(r.stdout)).toEqual(VALID.map((e) => e.creditCode).sort());
+      for (const e of VALID) expect(r.stdout).toContain(e.name);
+      expect(r.stdout).toContain('8 entities listed in 3 page(s); totalCount 8');
+    });
+
+    it('narrows the list with filters from the environment and the command line', async () => {
+      const wuhan = await run('page-entities', { ...env, REGION: '420100' });
+      expect(listed(wuhan.stdout)).toEqual(VALID.filter((e) => e.regionCode.startsWith('4201')).map((e) => e.creditCode).sort());
+
+      const wuhanBidders = await run('page-entities', { ...env, ROLE: 'BIDDER' }, ['--region', '420100']);
+      expect(listed(wuhanBidders.stdout)).toEqual(
+        VALID.filter((e) => e.regionCode.startsWith('4201') && e.roles.includes('BIDDER')).map((e) => e.creditCode).sort(),
+      );
+
+      const builders = await run('page-entities', { ...env, NAME: '建设' });
+      expect(listed(builders.stdout)).toEqual(VALID.filter((e) => e.name.includes('建设')).map((e) => e.creditCode).sort());
+      expect(builders.stdout).toMatch(/totalCount 2$/m);
+    });
+
+    it('exits non-zero with the hub error when a filter is invalid', async () => {
+      const r = await run('page-entities', { ...env, REGION: '999999' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^page-entities: BAD_USER_INPUT: regionCode 999999 .*\(filter\.regionCode\)/);
+    });
+
+    it('exits non-zero with a clear message when the hub cannot be reached', async () => {
+      const r = await run('page-entities', { HUB_URL: `http://127.0.0.1:${await closedPort()}/graphql` });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^page-entities: cannot reach the hub at http:\/\/127\.0\.0\.1:\d+\/graphql: .*ECONNREFUSED/);
+    });
+  });
+
+  describe('follow-changes', () => {
+    let cursorFile: string;
+    /** The follower reads with the operators' key and only the market-entity topic of the log. */
+    let followEnv: Record<string, string>;
+    /** seq of the last event the runs so far processed. */
+    let last: number;
+
+    beforeAll(() => {
+      cursorFile = join(tmp, 'follow.cursor');
+      followEnv = { HUB_URL: t.hub.url, HUB_API_KEY: ADMIN_KEY, TOPICS: 'MARKET_ENTITY' };
+    });
+
+    it('prints the first three events with MAX_EVENTS=3 and saves the cursor of the last one', async () => {
+      const r = await run('follow-changes', { ...followEnv, CURSOR_FILE: cursorFile, MAX_EVENTS: '3' }, [], tmp);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain('starting from the beginning of the change log');
+      const events = printed(r.stdout);
+      // The pushed records, in the order pushed, at consecutive positions of the log.
+      expect(events.map((e) => e.key)).toEqual(VALID.slice(0, 3).map((e) => e.creditCode));
+      expect(events.map((e) => e.seq)).toEqual(consecutive(events[0].seq, 3));
+      expect(r.stdout).toMatch(new RegExp(`^seq\\s+${events[0].seq}\\s+MARKET_ENTITY\\s+CREATE\\s+${VALID[0].creditCode}\\s+v1\\s+EXAMPLE\\s.*${VALID[0].name}$`, 'm'));
+      expect(readFileSync(cursorFile, 'utf8').trim()).not.toBe('');
+      // Written via a temporary file and a rename: nothing is left beside it.
+      expect(readdirSync(tmp)).toEqual(['follow.cursor']);
+      last = events[2].seq;
+    });
+
+    it('continues with the next two events on the next run, with no repeat and no gap', async () => {
+      const r = await run('follow-changes', { ...followEnv, CURSOR_FILE: cursorFile, MAX_EVENTS: '2' }, [], tmp);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain(`resuming after the cursor saved in ${cursorFile}`);
+      const events = printed(r.stdout);
+      expect(events.map((e) => e.seq)).toEqual(consecutive(last + 1, 2));
+      expect(events.map((e) => e.key)).toEqual(VALID.slice(3, 5).map((e) => e.creditCode));
+      last = events[1].seq;
+    });
+
+    it('keeps its cursor in .cursor in the working directory by default', async () => {
+      const cwd = mkdtempSync(join(tmp, 'cwd-'));
+      const r = await run('follow-changes', { ...followEnv, MAX_EVENTS: '1' }, [], cwd);
+      expect(r.status).toBe(0);
+      expect(printed(r.stdout).map((e) => e.key)).toEqual([VALID[0].creditCode]);
+      expect(readdirSync(cwd)).toEqual(['.cursor']);
+    });
+
+    it('subscribes again with the latest cursor when the hub restarts, so nothing is repeated or lost', async () => {
+      const child = spawn(process.execPath, [join(DIST, 'follow-changes.js')], {
+        cwd: tmp,
+        env: exampleEnv({ ...followEnv, CURSOR_FILE: cursorFile, MAX_EVENTS: '4' }),
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        // The replay brings the last three pushed records: all there is so far.
+        await waitFor('the replay of the remaining three events', () => printed(stdout).length === 3);
+        expect(printed(stdout).map((e) => e.key)).toEqual(VALID.slice(5, 8).map((e) => e.creditCode));
+
+        // Restart the hub on the same port and database while the follower waits, then change one entity.
+        const port = t.hub.port;
+        await t.hub.close();
+        restarted = await startTestHub({ port }, t.db);
+        const renamed = `${VALID[0].name}（更名）`;
+        const pushed = await restarted.gql<{ pushMarketEntities: { accepted: number } }>(
+          `mutation($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted } }`,
+          { records: [{ ...VALID[0], name: renamed }] },
+          key,
+        );
+        expect(pushed.errors).toBeUndefined();
+        expect(pushed.data!.pushMarketEntities.accepted).toBe(1);
+
+        expect(await exited).toBe(0);
+        const events = printed(stdout);
+        expect(events.map((e) => e.seq)).toEqual(consecutive(last + 1, 4));
+        expect(events[3]).toEqual({ seq: last + 4, key: VALID[0].creditCode });
+        expect(stdout).toMatch(new RegExp(`^seq\\s+${last + 4}\\s+MARKET_ENTITY\\s+UPDATE\\s+${VALID[0].creditCode}\\s+v2\\s.*${renamed}$`, 'm'));
+        expect(stderr).toContain(`subscribing again after seq ${last + 3}`);
+        // Had it resubscribed with the cursor it started from, the hub would have
+        // replayed the three events again and the follower would have had to drop them.
+        expect(stderr).not.toContain('already processed');
+      } finally {
+        child.kill();
+      }
+    });
+  });
+});
