@@ -1,0 +1,158 @@
+/**
+ * `npm run bench`: the hub against what the same machine does without it
+ * (issue 5). Every scenario runs the hub as `npm start` runs it (a child
+ * process, `node dist/src/main.js`) and its baseline on the same PostgreSQL,
+ * with the same data and the same concurrency; the load comes from
+ * maintained tools (autocannon for HTTP, the graphql-ws client for
+ * subscriptions), not the hub's code.
+ *
+ *   npm run bench                       every scenario at full size
+ *   npm run bench -- --quick            every scenario, small (about 3 minutes here)
+ *   npm run bench -- --scenario read    one scenario (repeat or comma-separate for more)
+ *   npm run bench -- --out DIR          results somewhere else than bench/results
+ *   npm run bench -- --database-url URL an existing PostgreSQL server instead of an embedded one
+ *
+ * Writes bench/results/<scenario>.json and prints a table.
+ */
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchContext } from './lib/context';
+import { machine, ROOT, startPostgres } from './lib/env';
+import { table, writeResults, type Figure } from './lib/results';
+import { fanout, type FanoutSize } from './scenarios/fanout';
+import { ingest, type IngestSize } from './scenarios/ingest';
+import { read, type ReadSize } from './scenarios/read';
+import { replay, type ReplaySize } from './scenarios/replay';
+import { scale, type ScaleSize } from './scenarios/scale';
+
+export interface Sizes {
+  ingest: IngestSize;
+  read: ReadSize;
+  fanout: FanoutSize;
+  scale: ScaleSize;
+  replay: ReplaySize;
+}
+
+/** The sizes of issue 5 ... */
+export const FULL: Sizes = {
+  ingest: { entities: 100_000, projects: 25_000, bidsPerSection: 4, batch: 1000, clients: 4 },
+  read: { projects: 20_000, first: 20, connections: 16, seconds: 30, pages: 200 },
+  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100 },
+  scale: { records: 6_000_000 },
+  replay: { events: 1_000_000 },
+};
+
+/** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
+export const QUICK: Sizes = {
+  ingest: { entities: 20_000, projects: 2_500, bidsPerSection: 4, batch: 1000, clients: 4 },
+  read: { projects: 2_000, first: 20, connections: 16, seconds: 8, pages: 50 },
+  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 8, batch: 100 },
+  scale: { records: 150_000 },
+  replay: { events: 100_000 },
+};
+
+/** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
+export const SMOKE: Sizes = {
+  ingest: { entities: 2_000, projects: 125, bidsPerSection: 4, batch: 1000, clients: 4 },
+  read: { projects: 60, first: 20, connections: 4, seconds: 1, pages: 2 },
+  fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50 },
+  scale: { records: 5_000 },
+  replay: { events: 3_000 },
+};
+
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  sizes: Sizes;
+  scenarios: ScenarioName[];
+  out: string;
+  databaseUrl?: string;
+  mode: string;
+  log?: (m: string) => void;
+}
+
+/** Runs the chosen scenarios in order, writing each one's results as soon as it ends. */
+export async function runBench(o: BenchOptions): Promise<Figure[]> {
+  const log = o.log ?? ((m: string) => process.stderr.write(`[bench] ${m}\n`));
+  log(`starting PostgreSQL${o.databaseUrl ? ' (external)' : ' (embedded, temporary)'}`);
+  const pg = await startPostgres(o.databaseUrl);
+  const all: Figure[] = [];
+  try {
+    const [{ version }] = await pg.sql<{ version: string }>('postgres', 'show server_version');
+    const ctx: BenchContext = { pg, machine: { ...machine(version), mode: o.mode, postgresSettings: pg.settings.join(' ') }, log };
+    for (const name of o.scenarios) {
+      const started = Date.now();
+      log(`scenario ${name}`);
+      let figures: Figure[];
+      switch (name) {
+        case 'ingest':
+          figures = await ingest(ctx, o.sizes.ingest);
+          break;
+        case 'read':
+          figures = await read(ctx, o.sizes.read);
+          break;
+        case 'fanout':
+          figures = await fanout(ctx, o.sizes.fanout);
+          break;
+        case 'scale':
+          figures = await scale(ctx, o.sizes.scale);
+          break;
+        case 'replay':
+          figures = await replay(ctx, o.sizes.replay);
+          break;
+      }
+      const file = writeResults(o.out, name, figures);
+      log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
+      all.push(...figures);
+    }
+  } finally {
+    await pg.stop();
+  }
+  return all;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
+      scenario: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log('npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay ...] [--out DIR] [--database-url URL]');
+    return 0;
+  }
+  const chosen = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const unknown = chosen.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+  if (unknown.length) {
+    console.error(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);
+    return 2;
+  }
+  const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const figures = await runBench({
+    sizes: values.smoke ? SMOKE : values.quick ? QUICK : FULL,
+    scenarios: chosen.length ? (chosen as ScenarioName[]) : [...SCENARIOS],
+    out: values.out ?? join(ROOT, 'bench', 'results'),
+    databaseUrl: values['database-url'],
+    mode,
+  });
+  console.log(table(figures));
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,140 @@
+import { Pool } from 'pg';
+import { volumeEntity } from '../../src/seed/volume';
+import { benchOrm, benchReader, benchSystems, type BenchContext } from '../lib/context';
+import { startBaseline, startHub, type HubChild } from '../lib/env';
+import { figure, type Figure } from '../lib/results';
+import { CHANGES_LATENCY, LatencyHistogram, subscribe, type Subscriber } from '../lib/subscribers';
+import { baselineEntities } from './ingest';
+
+export interface FanoutSize {
+  /** graphql-ws subscribers, one connection each (issue 5: 1,000). */
+  subscribers: number;
+  /** Events the pushes produce per second (issue 5: 1,000). */
+  eventsPerSecond: number;
+  /** Seconds of pushing. */
+  seconds: number;
+  /** Records (events) per push. */
+  batch: number;
+}
+
+const PUSH = 'mutation Push($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted } }';
+const SEED = 7331;
+
+interface SideResult {
+  latency: LatencyHistogram;
+  expected: number;
+  missed: number;
+  disorder: number;
+  errors: string[];
+  pushSeconds: number;
+  drainSeconds: number;
+}
+
+/**
+ * Opens the subscribers, pushes `eventsPerSecond` events a second in batches
+ * for `seconds`, then waits (up to a minute) until every subscriber has every
+ * event. Latency is receipt time minus the event's occurredAt (taken just
+ * before the commit), both on this machine's clock.
+ */
+async function side(ctx: BenchContext, label: string, server: HubChild, key: string | undefined, size: FanoutSize, after: number, push: (batch: number) => Promise<void>, head: () => Promise<number>): Promise<SideResult> {
+  const latency = new LatencyHistogram();
+  const subs: Subscriber[] = [];
+  ctx.log(`fanout: ${label}, opening ${size.subscribers} subscribers`);
+  for (let i = 0; i < size.subscribers; i += 50) {
+    const wave = await Promise.all(
+      Array.from({ length: Math.min(50, size.subscribers - i) }, () =>
+        subscribe(server.wsUrl, key, CHANGES_LATENCY, { after: String(after), topics: ['MARKET_ENTITY'] }, (e) => latency.add(Date.now() - Date.parse(e.occurredAt!))),
+      ),
+    );
+    subs.push(...wave);
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const batches = Math.max(1, Math.round((size.eventsPerSecond * size.seconds) / size.batch));
+  const interval = (1000 * size.batch) / size.eventsPerSecond;
+  ctx.log(`fanout: ${label}, pushing ${batches} batches of ${size.batch} every ${interval.toFixed(0)} ms`);
+  const started = Date.now();
+  const inflight: Promise<void>[] = [];
+  for (let b = 0; b < batches; b++) {
+    const due = started + b * interval;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(push(b));
+  }
+  await Promise.all(inflight);
+  const pushSeconds = (Date.now() - started) / 1000;
+  const end = await head();
+  const expected = end - after;
+  const drainStart = Date.now();
+  while (Date.now() - drainStart < 60_000 && subs.some((s) => s.last < end && !s.errors.length)) await new Promise((r) => setTimeout(r, 100));
+  const drainSeconds = (Date.now() - drainStart) / 1000;
+  const missed = subs.reduce((a, s) => a + Math.max(0, expected - (s.received - s.disorder)), 0);
+  const disorder = subs.reduce((a, s) => a + s.disorder, 0);
+  const errors = subs.flatMap((s) => s.errors).slice(0, 5);
+  for (let i = 0; i < subs.length; i += 100) await Promise.all(subs.slice(i, i + 100).map((s) => s.stop()));
+  return { latency, expected, missed, disorder, errors, pushSeconds, drainSeconds };
+}
+
+/**
+ * Issue 5, scenario 3. `subscribers` graphql-ws subscribers of `changes`
+ * (MARKET_ENTITY, selecting seq and occurredAt) while HTTP pushes produce
+ * `eventsPerSecond` events a second; delivery latency p50/p99 from the
+ * event's occurredAt to its receipt, and events missed (must be 0). The
+ * baseline server fans the same kind of events (written with plain pg at the
+ * same rate, change-log rows included) out from one LISTEN and one tail
+ * reader, serialised once per event.
+ */
+export async function fanout(ctx: BenchContext, size: FanoutSize): Promise<Figure[]> {
+  const total = Math.max(1, Math.round((size.eventsPerSecond * size.seconds) / size.batch)) * size.batch;
+  const entities = Array.from({ length: total }, (_, i) => volumeEntity(i, SEED));
+  const hubUrl = await ctx.pg.freshDatabase('bench_fanout_hub');
+  const baseUrl = await ctx.pg.freshDatabase('bench_fanout_base');
+  const orm = await benchOrm(hubUrl);
+  const [pushKey] = await benchSystems(orm, 1);
+  const readKey = await benchReader(orm);
+  await orm.close(true);
+  const borm = await benchOrm(baseUrl);
+  await benchSystems(borm, 1);
+  await borm.close(true);
+  const maxSeq = async (db: string) => Number((await ctx.pg.sql<{ m: string }>(db, 'select coalesce(max(seq), 0) as m from change_event'))[0].m);
+
+  const hub = await startHub(hubUrl, { HUB_MAX_SUBSCRIPTIONS: '10' });
+  let h: SideResult;
+  try {
+    const bodies = Array.from({ length: total / size.batch }, (_, b) => JSON.stringify({ query: PUSH, variables: { records: entities.slice(b * size.batch, (b + 1) * size.batch) } }));
+    h = await side(ctx, 'hub', hub, readKey, size, await maxSeq('bench_fanout_hub'), async (b) => {
+      const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${pushKey}` }, body: bodies[b] });
+      const body = (await res.json()) as { data?: { pushMarketEntities: { accepted: number } } };
+      if (body.data?.pushMarketEntities.accepted !== size.batch) throw new Error(`fanout: push answered ${JSON.stringify(body).slice(0, 300)}`);
+    }, () => maxSeq('bench_fanout_hub'));
+  } finally {
+    await hub.stop();
+  }
+
+  const baseline = await startBaseline(baseUrl);
+  const pool = new Pool({ connectionString: baseUrl, max: 4 });
+  let b: SideResult;
+  try {
+    const [system] = await ctx.pg.sql<{ id: number; code: string }>('bench_fanout_base', `select id, code from source_system where code = 'BENCH-1'`);
+    b = await side(ctx, 'baseline', baseline, undefined, size, await maxSeq('bench_fanout_base'), async (k) => {
+      const c = await pool.connect();
+      try {
+        await baselineEntities(c, entities.slice(k * size.batch, (k + 1) * size.batch), system.id, system.code);
+      } finally {
+        c.release();
+      }
+    }, () => maxSeq('bench_fanout_base'));
+  } finally {
+    await pool.end();
+    await baseline.stop();
+  }
+  if (h.errors.length) ctx.log(`fanout: hub subscriber errors: ${h.errors.join(' | ')}`);
+  const params = { ...size, eventsPerSubscriber: h.expected, deliveries: h.latency.count, hubPushSeconds: h.pushSeconds, hubDrainSeconds: h.drainSeconds, baselinePushSeconds: b.pushSeconds, baselineDrainSeconds: b.drainSeconds, hubOutOfOrder: h.disorder, hubErrors: h.errors, tool: 'graphql-ws client' };
+  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) => figure('fanout', metric, unit, dir, hv, bv, ctx.machine, params);
+  return [
+    f('delivery latency p50', 'ms', 'lower', h.latency.percentile(50), b.latency.percentile(50)),
+    f('delivery latency p99', 'ms', 'lower', h.latency.percentile(99), b.latency.percentile(99)),
+    f('missed events', 'events', 'lower', h.missed, b.missed),
+    f('deliveries per second', 'events/s', 'higher', h.latency.count / (h.pushSeconds + h.drainSeconds), b.latency.count / (b.pushSeconds + b.drainSeconds)),
+    f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), baseline.peakRssMiB()),
+  ];
+}
