@@ -38,17 +38,17 @@ export interface Sizes {
 export const FULL: Sizes = {
   ingest: { entities: 100_000, projects: 25_000, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 20_000, first: 20, connections: 16, seconds: 30, pages: 200 },
-  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100 },
+  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100, drainSeconds: 120 },
   scale: { records: 6_000_000 },
   replay: { events: 1_000_000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
 export const QUICK: Sizes = {
-  ingest: { entities: 20_000, projects: 2_500, bidsPerSection: 4, batch: 1000, clients: 4 },
-  read: { projects: 2_000, first: 20, connections: 16, seconds: 8, pages: 50 },
-  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 8, batch: 100 },
-  scale: { records: 150_000 },
+  ingest: { entities: 12_000, projects: 1_500, bidsPerSection: 4, batch: 1000, clients: 4 },
+  read: { projects: 2_000, first: 20, connections: 16, seconds: 5, pages: 50 },
+  fanout: { subscribers: 1000, eventsPerSecond: 100, seconds: 5, batch: 50, drainSeconds: 30 },
+  scale: { records: 120_000 },
   replay: { events: 100_000 },
 };
 
@@ -56,7 +56,7 @@ export const QUICK: Sizes = {
 export const SMOKE: Sizes = {
   ingest: { entities: 2_000, projects: 125, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 60, first: 20, connections: 4, seconds: 1, pages: 2 },
-  fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50 },
+  fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50, drainSeconds: 30 },
   scale: { records: 5_000 },
   replay: { events: 3_000 },
 };

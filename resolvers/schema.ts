@@ -13,6 +13,7 @@ import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/m
 import { SourceSystemResolver } from './systems/source-system.resolver';
 import { TradingStatisticsResolver } from './trading/statistics.resolver';
 import { TRADING_READ_RESOLVERS } from './trading/trading-project.resolver';
+import { OcdsResolver } from './trading/ocds.resolver';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though
@@ -35,6 +36,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
     resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver,
       TradingStatisticsResolver,
       ...TRADING_READ_RESOLVERS,
+      OcdsResolver,
     ],
     authChecker,
     pubSub: noPubSub,

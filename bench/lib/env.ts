@@ -157,6 +157,8 @@ function wrap(child: ChildProcess, exited: Promise<number | null>): Child {
 export interface HubChild extends Child {
   url: string;
   wsUrl: string;
+  /** Error lines (pino level ≥ 50) the process logged so far. */
+  errorCount(): number;
 }
 
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
@@ -165,9 +167,12 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
  * Starts the hub as `npm start` does (`node dist/src/main.js`) on a free
  * port with DATABASE_URL pointing at the bench server, and waits until it
  * listens. Rate limits are lifted: the bench is one principal per client.
+ * BENCH_HUB_NODE_ARGS adds node flags (profiling).
  */
 export function startHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubChild> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub (flags NODE_OPTIONS refuses).
+  const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -185,6 +190,7 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let hubErrors = 0;
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -203,11 +209,12 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
       } catch {
         return;
       }
-      if ((entry.level ?? 0) >= 50) process.stderr.write(`hub: ${line}\n`);
+      // The first few errors of the hub are shown (trimmed); the rest are only counted.
+      if ((entry.level ?? 0) >= 50 && ++hubErrors <= 3) process.stderr.write(`hub error: ${line.slice(0, 600)}\n`);
       if (entry.msg === 'hub listening') {
         clearTimeout(timer);
         const url = String(entry.url);
-        resolve({ ...wrap(child, exited), url, wsUrl: url.replace(/^http/, 'ws') });
+        resolve({ ...wrap(child, exited), url, wsUrl: url.replace(/^http/, 'ws'), errorCount: () => hubErrors });
       }
     });
   });
@@ -230,7 +237,7 @@ export function startBaseline(databaseUrl: string): Promise<HubChild> {
     createInterface({ input: child.stdout! }).once('line', (line) => {
       const port = Number(/listening (\d+)/.exec(line)?.[1]);
       if (!port) return reject(new Error(`baseline server said ${line}`));
-      resolve({ ...wrap(child, exited), url: `http://127.0.0.1:${port}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql` });
+      resolve({ ...wrap(child, exited), url: `http://127.0.0.1:${port}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, errorCount: () => 0 });
     });
   });
 }

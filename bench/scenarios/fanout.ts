@@ -15,6 +15,8 @@ export interface FanoutSize {
   seconds: number;
   /** Records (events) per push. */
   batch: number;
+  /** How long to wait, after the last push, for every subscriber to have every event; an event still missing then counts as missed. */
+  drainSeconds: number;
 }
 
 const PUSH = 'mutation Push($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted } }';
@@ -28,6 +30,8 @@ interface SideResult {
   errors: string[];
   pushSeconds: number;
   drainSeconds: number;
+  failedPushes: number;
+  pushedEvents: number;
 }
 
 /**
@@ -53,25 +57,35 @@ async function side(ctx: BenchContext, label: string, server: HubChild, key: str
   const interval = (1000 * size.batch) / size.eventsPerSecond;
   ctx.log(`fanout: ${label}, pushing ${batches} batches of ${size.batch} every ${interval.toFixed(0)} ms`);
   const started = Date.now();
-  const inflight: Promise<void>[] = [];
+  // At most four pushes in flight (the ingest's four clients): when the server falls behind, the rate drops
+  // rather than the backlog growing without bound; failed pushes are counted, not retried.
+  const inflight = new Set<Promise<void>>();
+  let failedPushes = 0;
   for (let b = 0; b < batches; b++) {
     const due = started + b * interval;
     const wait = due - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inflight.push(push(b));
+    while (inflight.size >= 4) await Promise.race(inflight);
+    const p: Promise<void> = push(b)
+      .catch((err: unknown) => {
+        failedPushes += 1;
+        if (failedPushes <= 3) ctx.log(`fanout: ${label} push failed: ${String(err).slice(0, 300)}`);
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
   }
   await Promise.all(inflight);
   const pushSeconds = (Date.now() - started) / 1000;
   const end = await head();
   const expected = end - after;
   const drainStart = Date.now();
-  while (Date.now() - drainStart < 60_000 && subs.some((s) => s.last < end && !s.errors.length)) await new Promise((r) => setTimeout(r, 100));
+  while (Date.now() - drainStart < size.drainSeconds * 1000 && subs.some((s) => s.last < end && !s.errors.length)) await new Promise((r) => setTimeout(r, 100));
   const drainSeconds = (Date.now() - drainStart) / 1000;
   const missed = subs.reduce((a, s) => a + Math.max(0, expected - (s.received - s.disorder)), 0);
   const disorder = subs.reduce((a, s) => a + s.disorder, 0);
   const errors = subs.flatMap((s) => s.errors).slice(0, 5);
   for (let i = 0; i < subs.length; i += 100) await Promise.all(subs.slice(i, i + 100).map((s) => s.stop()));
-  return { latency, expected, missed, disorder, errors, pushSeconds, drainSeconds };
+  return { latency, expected, missed, disorder, errors, pushSeconds, drainSeconds, failedPushes, pushedEvents: (batches - failedPushes) * size.batch };
 }
 
 /**
@@ -128,12 +142,13 @@ export async function fanout(ctx: BenchContext, size: FanoutSize): Promise<Figur
     await baseline.stop();
   }
   if (h.errors.length) ctx.log(`fanout: hub subscriber errors: ${h.errors.join(' | ')}`);
-  const params = { ...size, eventsPerSubscriber: h.expected, deliveries: h.latency.count, hubPushSeconds: h.pushSeconds, hubDrainSeconds: h.drainSeconds, baselinePushSeconds: b.pushSeconds, baselineDrainSeconds: b.drainSeconds, hubOutOfOrder: h.disorder, hubErrors: h.errors, tool: 'graphql-ws client' };
+  const params = { ...size, eventsPerSubscriber: h.expected, hubFailedPushes: h.failedPushes, hubErrorLines: hub.errorCount(), hubAchievedEventsPerSecond: h.pushedEvents / h.pushSeconds, baselineAchievedEventsPerSecond: b.pushedEvents / b.pushSeconds, deliveries: h.latency.count, hubPushSeconds: h.pushSeconds, hubDrainSeconds: h.drainSeconds, baselinePushSeconds: b.pushSeconds, baselineDrainSeconds: b.drainSeconds, hubOutOfOrder: h.disorder, hubErrors: h.errors, tool: 'graphql-ws client' };
   const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) => figure('fanout', metric, unit, dir, hv, bv, ctx.machine, params);
   return [
     f('delivery latency p50', 'ms', 'lower', h.latency.percentile(50), b.latency.percentile(50)),
     f('delivery latency p99', 'ms', 'lower', h.latency.percentile(99), b.latency.percentile(99)),
     f('missed events', 'events', 'lower', h.missed, b.missed),
+    f('failed pushes', 'pushes', 'lower', h.failedPushes, b.failedPushes),
     f('deliveries per second', 'events/s', 'higher', h.latency.count / (h.pushSeconds + h.drainSeconds), b.latency.count / (b.pushSeconds + b.drainSeconds)),
     f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), baseline.peakRssMiB()),
   ];

@@ -14,6 +14,7 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('has documented defaults for everything', () => {
     expect(loadConfig({})).toEqual<HubConfig>({
+      ocdsPrefix: 'ocds-hubei00',
       port: 4000,
       host: '127.0.0.1',
       databaseUrl: undefined,
@@ -73,8 +74,10 @@ describe('loadConfig', () => {
         HUB_MAX_SUBSCRIPTIONS: '3',
         HUB_RATE_LIMIT: '7',
         HUB_RATE_BURST: '9',
+        HUB_OCDS_PREFIX: 'ocds-abc123',
       }),
     ).toEqual<HubConfig>({
+      ocdsPrefix: 'ocds-abc123',
       port: 8080,
       host: '0.0.0.0',
       databaseUrl: 'postgres://u:p@db:5432/hub',
