@@ -34,6 +34,8 @@ export interface Subscriber {
   last: number;
   /** Events received out of order or twice. */
   disorder: number;
+  /** Events skipped: a seq arrived while a smaller one of the (contiguous) stream never had. */
+  gaps: number;
   errors: string[];
   stop(): Promise<void>;
 }
@@ -76,6 +78,7 @@ export function subscribe(
       received: 0,
       last: Number(variables.after ?? 0),
       disorder: 0,
+      gaps: 0,
       errors: [],
       async stop() {
         unsubscribe();
@@ -93,7 +96,10 @@ export function subscribe(
           const e = v.data!.changes;
           const seq = Number(e.seq);
           if (seq <= sub.last) sub.disorder += 1;
-          else sub.last = seq;
+          else {
+            sub.gaps += seq - sub.last - 1;
+            sub.last = seq;
+          }
           sub.received += 1;
           onEvent(e, sub);
         },
