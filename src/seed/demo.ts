@@ -7,18 +7,10 @@ import { regions } from '../common/regions';
 import { pushMarketEntities } from '../market/market-entity.service';
 import type { MarketEntityPush } from '../market/market-entity.rules';
 import { SourceSystem, SourceSystemKind } from '../systems/source-system.entity';
+import { prng } from './prng';
+import { seedTradingDemo } from './volume';
 
-/** Deterministic pseudo-random numbers (mulberry32), so the demo data is the same on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from './prng';
 
 const DEMO_SYSTEMS = [
   { code: 'HB-GGZY', name: '湖北省公共资源交易电子服务系统', kind: SourceSystemKind.GOVERNMENT, regionCode: '420000' },
@@ -100,13 +92,17 @@ async function ensureSystems(em: EntityManager): Promise<SourceSystem[]> {
 }
 
 /**
- * Loads the demo data: five connected systems and market entities pushed
+ * Loads the demo data: five connected systems, market entities and a spread
+ * of trading projects over the catalog and the prefectures (src/seed/volume.ts), pushed
  * through the real pipeline (so they have change events and history). Without
  * `force` it does nothing unless the database has no source system yet.
  */
-export async function seedDemoData(orm: MikroORM, options: { force: boolean; entities?: number }): Promise<{ seeded: boolean; systems: number; entities: number }> {
+export async function seedDemoData(
+  orm: MikroORM,
+  options: { force: boolean; entities?: number },
+): Promise<{ seeded: boolean; systems: number; entities: number; projects: number }> {
   const em = orm.em.fork();
-  if (!options.force && (await em.count(SourceSystem, {})) > 0) return { seeded: false, systems: 0, entities: 0 };
+  if (!options.force && (await em.count(SourceSystem, {})) > 0) return { seeded: false, systems: 0, entities: 0, projects: 0 };
   const systems = await ensureSystems(em);
   const total = options.entities ?? 120;
   const BATCH = 5000;
@@ -117,5 +113,6 @@ export async function seedDemoData(orm: MikroORM, options: { force: boolean; ent
     const r = await pushMarketEntities(orm.em.fork(), systemPrincipal(system), batch, { maxBatch: BATCH });
     entities += r.accepted + r.unchanged;
   }
-  return { seeded: true, systems: systems.length, entities };
+  const trading = await seedTradingDemo(orm);
+  return { seeded: true, systems: systems.length, entities, projects: trading.projects };
 }

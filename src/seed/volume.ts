@@ -12,7 +12,7 @@ import { projectPush } from '../trading/project.push';
 import type { ProjectPush, SectionPush } from '../trading/project.rules';
 import { announcementPush, awardPush, bidOpeningPush, bidPush, contractPush, evaluationPush } from '../trading/records.push';
 import type { AnnouncementPush, AwardPush, BidOpeningPush, BidPush, ContractPush, EvaluationPush } from '../trading/records.rules';
-import { prng } from './demo';
+import { prng } from './prng';
 
 /*
  * Generated trading data at any volume, through the real push pipeline.
