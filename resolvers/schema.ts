@@ -14,6 +14,7 @@ import { SourceSystemResolver } from './systems/source-system.resolver';
 import { TradingStatisticsResolver } from './trading/statistics.resolver';
 import { TRADING_READ_RESOLVERS } from './trading/trading-project.resolver';
 import { OcdsResolver } from './trading/ocds.resolver';
+import { CatalogResolver } from './trading/catalog.resolver';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though
@@ -37,6 +38,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       TradingStatisticsResolver,
       ...TRADING_READ_RESOLVERS,
       OcdsResolver,
+      CatalogResolver,
     ],
     authChecker,
     pubSub: noPubSub,

@@ -70,6 +70,8 @@ describe('the benchmark at smoke size', () => {
     expect(first.params.sameJson).toBe(true);
     const perRequest = results.read.filter((f) => f.metric.startsWith('SQL statements per request'));
     expect(perRequest).toHaveLength(2);
-    expect(perRequest[0].hub).toBe(perRequest[1].hub);
+    // Averages over ten requests: a key's last-use time is written at most once a minute,
+    // which can add one statement to one of them; the count per page must not grow with the page.
+    expect(Math.round(perRequest[0].hub as number)).toBe(Math.round(perRequest[1].hub as number));
   });
 });
