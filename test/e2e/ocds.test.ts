@@ -1,6 +1,7 @@
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 import { describeErrors, ocdsValidator } from '../fixtures/ocds/ocds-validator';
+import { countStatements } from '../setup/statements';
 
 const RELEASE = `query Release($code: String!) { ocdsRelease(projectCode: $code) }`;
 
@@ -263,38 +264,7 @@ describe('the OCDS export over GraphQL', () => {
       expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     });
 
-    /** Counts the SQL statements one request sends, at both layers a statement can pass through (as test/e2e/query.test.ts does). */
-    async function statements(run: () => Promise<unknown>): Promise<{ executes: string[]; queries: string[] }> {
-      const conn = t.hub.services.orm.em.getConnection() as unknown as {
-        execute: (...args: unknown[]) => Promise<unknown>;
-        getKnex(): { client: { query: (...args: unknown[]) => Promise<unknown> } };
-      };
-      const client = conn.getKnex().client;
-      const execute = conn.execute;
-      const query = client.query;
-      const executes: string[] = [];
-      const queries: string[] = [];
-      // The feed's tail reader is not part of the request; nor are the transaction's begin and commit.
-      const own = (sql: string) => !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
-      conn.execute = function (this: unknown, ...args: unknown[]) {
-        const sql = String(args[0]);
-        if (own(sql)) executes.push(sql);
-        return execute.apply(this, args);
-      };
-      client.query = function (this: unknown, ...args: unknown[]) {
-        const q = args[1] as string | { sql: string };
-        const sql = typeof q === 'string' ? q : q.sql;
-        if (own(sql)) queries.push(sql);
-        return query.apply(this, args);
-      };
-      try {
-        await run();
-      } finally {
-        conn.execute = execute;
-        client.query = query;
-      }
-      return { executes, queries };
-    }
+    const statements = (run: () => Promise<unknown>) => countStatements(t.hub, run);
 
     it('runs the same number of SQL statements for a page of 2 projects as for a page of 10', async () => {
       await new Promise((r) => setTimeout(r, 100));

@@ -3,6 +3,7 @@ import { MarketRole } from '../../src/market/market-entity.model';
 import type { MarketEntityPush } from '../../src/market/market-entity.rules';
 import { PUSH, code, entities, type PushResponse } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
+import { countStatements } from '../setup/statements';
 
 const PAGE = `query Page($filter: MarketEntityFilterInput, $first: Int, $after: String, $orderBy: MarketEntityOrder) {
   marketEntities(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
@@ -407,38 +408,7 @@ describe('reading market entities', () => {
       }
     }`;
 
-    /** Counts the SQL statements one request sends, at both layers a statement can pass through. */
-    async function statements(run: () => Promise<unknown>): Promise<{ executes: string[]; queries: string[] }> {
-      const conn = t.hub.services.orm.em.getConnection() as unknown as {
-        execute: (...args: unknown[]) => Promise<unknown>;
-        getKnex(): { client: { query: (...args: unknown[]) => Promise<unknown> } };
-      };
-      const client = conn.getKnex().client;
-      const execute = conn.execute;
-      const query = client.query;
-      const executes: string[] = [];
-      const queries: string[] = [];
-      // The feed's tail reader is not part of the request.
-      const own = (sql: string) => !/as watermark/.test(sql);
-      conn.execute = function (this: unknown, ...args: unknown[]) {
-        const sql = String(args[0]);
-        if (own(sql)) executes.push(sql);
-        return execute.apply(this, args);
-      };
-      client.query = function (this: unknown, ...args: unknown[]) {
-        const q = args[1] as string | { sql: string };
-        const sql = typeof q === 'string' ? q : q.sql;
-        if (own(sql)) queries.push(sql);
-        return query.apply(this, args);
-      };
-      try {
-        await run();
-      } finally {
-        conn.execute = execute;
-        client.query = query;
-      }
-      return { executes, queries };
-    }
+    const statements = (run: () => Promise<unknown>) => countStatements(t.hub, run);
 
     it('runs the same number of SQL statements for 50 entities with their source system and history as for 5', async () => {
       const run = (first: number) => async () => {

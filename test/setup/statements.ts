@@ -1,0 +1,37 @@
+import type { Hub } from '../../src/app';
+
+/**
+ * Counts the SQL statements sent while `run` runs, at both layers a statement
+ * can pass through (MikroORM's execute and the knex client's query). The feed's
+ * tail reads and transaction control statements are not the request's own.
+ */
+export async function countStatements(hub: Hub, run: () => Promise<unknown>): Promise<{ executes: string[]; queries: string[] }> {
+  const conn = hub.services.orm.em.getConnection() as unknown as {
+    execute: (...args: unknown[]) => Promise<unknown>;
+    getKnex(): { client: { query: (...args: unknown[]) => Promise<unknown> } };
+  };
+  const client = conn.getKnex().client;
+  const execute = conn.execute;
+  const query = client.query;
+  const executes: string[] = [];
+  const queries: string[] = [];
+  const own = (sql: string) => !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
+  conn.execute = function (this: unknown, ...args: unknown[]) {
+    const sql = String(args[0]);
+    if (own(sql)) executes.push(sql);
+    return execute.apply(this, args);
+  };
+  client.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[1] as string | { sql: string };
+    const sql = typeof q === 'string' ? q : q.sql;
+    if (own(sql)) queries.push(sql);
+    return query.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    conn.execute = execute;
+    client.query = query;
+  }
+  return { executes, queries };
+}
