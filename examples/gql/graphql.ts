@@ -4,6 +4,91 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An announcement (公告). */
+export type AnnouncementInput = {
+  code?: string | null | undefined;
+  documentHash?: string | null | undefined;
+  externalId?: string | null | undefined;
+  periodEnd?: string | null | undefined;
+  /** Publication period start, YYYY-MM-DD. */
+  periodStart?: string | null | undefined;
+  projectCode?: string | null | undefined;
+  publishedAt?: string | null | undefined;
+  /** Sections concerned; all when empty. */
+  sectionCodes?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+  /** AnnouncementType. */
+  type?: string | null | undefined;
+  url?: string | null | undefined;
+};
+
+/** Announcement type (公告类型): 招标公告, 变更公告, 中标候选人公示, 中标结果公告, 成交公告, 终止公告. */
+export type AnnouncementType =
+  | 'AMENDMENT'
+  | 'AWARD_NOTICE'
+  | 'CANDIDATE_PUBLICITY'
+  | 'DEAL_NOTICE'
+  | 'TENDER_NOTICE'
+  | 'TERMINATION';
+
+/** The award (中标/成交) of a section. */
+export type AwardInput = {
+  amount?: string | null | undefined;
+  /** YYYY-MM-DD */
+  awardedOn?: string | null | undefined;
+  externalId?: string | null | undefined;
+  sectionCode?: string | null | undefined;
+  /** Must hold a valid bid of the section. */
+  winnerCreditCode?: string | null | undefined;
+};
+
+/** A bid (投标/竞买) with its evidence. Key: sectionCode/bidderCreditCode. */
+export type BidInput = {
+  /** Quoted price, decimal yuan. */
+  amount?: string | null | undefined;
+  bidderCreditCode?: string | null | undefined;
+  /** Account the bid bond was paid from. */
+  bondAccount?: string | null | undefined;
+  caCertSerial?: string | null | undefined;
+  /** 文件制作机器码 */
+  deviceFingerprint?: string | null | undefined;
+  documentHash?: string | null | undefined;
+  externalId?: string | null | undefined;
+  ipAddress?: string | null | undefined;
+  /** Project manager's resident ID number. */
+  projectManagerId?: string | null | undefined;
+  sectionCode?: string | null | undefined;
+  /** VALID, WITHDRAWN or DISQUALIFIED; VALID when absent. */
+  status?: string | null | undefined;
+  submittedAt?: string | null | undefined;
+};
+
+/** The bid opening record (开标记录) of a section. */
+export type BidOpeningInput = {
+  /** A whole number. */
+  bidderCount?: string | null | undefined;
+  externalId?: string | null | undefined;
+  location?: string | null | undefined;
+  openedAt?: string | null | undefined;
+  sectionCode?: string | null | undefined;
+};
+
+/** Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决). */
+export type BidStatus =
+  | 'DISQUALIFIED'
+  | 'VALID'
+  | 'WITHDRAWN';
+
+/** A ranked candidate of an evaluation. */
+export type CandidateInput = {
+  amount?: string | null | undefined;
+  bidderCreditCode?: string | null | undefined;
+  /** A whole number from 1. */
+  rank?: string | null | undefined;
+  /** Decimal, up to 4 fraction digits. */
+  score?: string | null | undefined;
+};
+
 export type ChangeOp =
   | 'CREATE'
   | 'DELETE'
@@ -21,6 +106,18 @@ export type ChangeTopic =
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
+/** A contract (合同) following the award of a section. */
+export type ContractInput = {
+  amount?: string | null | undefined;
+  code?: string | null | undefined;
+  externalId?: string | null | undefined;
+  periodEnd?: string | null | undefined;
+  periodStart?: string | null | undefined;
+  sectionCode?: string | null | undefined;
+  /** YYYY-MM-DD */
+  signedOn?: string | null | undefined;
+};
+
 /** Registration status: 存续, 注销, 吊销. */
 export type EntityStatus =
   | 'ACTIVE'
@@ -36,6 +133,15 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
+
+/** The evaluation result (评标结果) of a section. */
+export type EvaluationInput = {
+  candidates?: Array<CandidateInput> | null | undefined;
+  externalId?: string | null | undefined;
+  /** When the evaluation report was delivered. */
+  reportedAt?: string | null | undefined;
+  sectionCode?: string | null | undefined;
+};
 
 /** Filters of marketEntities; all given conditions must hold. */
 export type MarketEntityFilterInput = {
@@ -108,6 +214,92 @@ export type RecordStatus =
   /** Identical to the stored version; nothing was written. */
   | 'UNCHANGED';
 
+/** A section or lot (标段/包) pushed inside its project. */
+export type SectionInput = {
+  /** Decimal, yuan. */
+  budget?: string | null | undefined;
+  /** Required; unique across the province. */
+  code?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Bid opening time (开标时间), ISO 8601 with offset. */
+  openingAt?: string | null | undefined;
+  /** TradingStatus; the project's when absent. */
+  status?: string | null | undefined;
+};
+
+/** Trading method (交易方式): 公开招标, 邀请招标, 竞争性谈判, 竞争性磋商, 询价, 单一来源, 拍卖, 挂牌, 协议, other. */
+export type TradingMethod =
+  | 'AGREEMENT'
+  | 'AUCTION'
+  | 'COMPETITIVE_CONSULTATION'
+  | 'COMPETITIVE_NEGOTIATION'
+  | 'INVITED_TENDER'
+  | 'LISTING'
+  | 'OPEN_TENDER'
+  | 'OTHER'
+  | 'REQUEST_FOR_QUOTATION'
+  | 'SINGLE_SOURCE';
+
+/** A trading project (交易项目) with its sections. */
+export type TradingProjectInput = {
+  /** Credit code of the agency, if any; must be registered. */
+  agencyCreditCode?: string | null | undefined;
+  bidDeadline?: string | null | undefined;
+  /** Budget or reserve price, decimal yuan. */
+  budget?: string | null | undefined;
+  /** Required; the project code (项目编号). */
+  code?: string | null | undefined;
+  /** ISO 4217; CNY when absent. */
+  currency?: string | null | undefined;
+  /** Category-specific details, checked against the sub-item's JSON Schema. */
+  details?: Record<string, unknown> | null | undefined;
+  externalId?: string | null | undefined;
+  /** TradingMethod. */
+  method?: string | null | undefined;
+  name?: string | null | undefined;
+  /** When the tender notice was published. */
+  publishedAt?: string | null | undefined;
+  /** GB/T 2260 code in Hubei. */
+  regionCode?: string | null | undefined;
+  sections?: Array<SectionInput> | null | undefined;
+  /** TradingStatus; TENDERING when absent. */
+  status?: string | null | undefined;
+  /** Code of an active sub-item of the trading catalog. */
+  subItemCode?: string | null | undefined;
+  /** Credit code of the tenderer, purchaser or transferor; must be registered. */
+  tendererCreditCode?: string | null | undefined;
+};
+
+/** Which trading projects the statistics count; all given conditions must hold. */
+export type TradingStatisticsFilter = {
+  categoryCode?: string | null | undefined;
+  method?: TradingMethod | null | undefined;
+  /** Published at or after this time. */
+  publishedFrom?: string | null | undefined;
+  /** Published before this time (exclusive). */
+  publishedTo?: string | null | undefined;
+  /** GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei, 429000 the units directly under the province. */
+  regionCode?: string | null | undefined;
+  subItemCode?: string | null | undefined;
+};
+
+/** Status of a project or section. */
+export type TradingStatus =
+  | 'AWARDED'
+  | 'CONTRACTED'
+  | 'EVALUATING'
+  | 'FAILED'
+  | 'PLANNED'
+  | 'TENDERING'
+  | 'TERMINATED';
+
+export type TradingDashboardSubscriptionVariables = Exact<{
+  filter?: TradingStatisticsFilter | null | undefined;
+}>;
+
+
+export type TradingDashboardSubscription = { tradingStatisticsChanged: { asOf: string, cursor: string, rows: Array<{ projectCount: number, sectionCount: number, totalBudget: string, totalAwarded: string, savingRate: string | null, averageBiddersPerSection: string | null, category: { code: string, name: string } | null }> } };
+
 export type FollowChangesSubscriptionVariables = Exact<{
   topics?: Array<ChangeTopic> | ChangeTopic | null | undefined;
   after?: string | null | undefined;
@@ -133,6 +325,69 @@ export type PushMarketEntitiesMutationVariables = Exact<{
 
 export type PushMarketEntitiesMutation = { pushMarketEntities: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string }> }> } };
 
+export type PushProcurementEntitiesMutationVariables = Exact<{
+  records: Array<MarketEntityInput> | MarketEntityInput;
+}>;
+
+
+export type PushProcurementEntitiesMutation = { pushMarketEntities: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementProjectsMutationVariables = Exact<{
+  records: Array<TradingProjectInput> | TradingProjectInput;
+}>;
+
+
+export type PushProcurementProjectsMutation = { pushTradingProjects: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementAnnouncementsMutationVariables = Exact<{
+  records: Array<AnnouncementInput> | AnnouncementInput;
+}>;
+
+
+export type PushProcurementAnnouncementsMutation = { pushAnnouncements: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementBidsMutationVariables = Exact<{
+  records: Array<BidInput> | BidInput;
+}>;
+
+
+export type PushProcurementBidsMutation = { pushBids: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementBidOpeningsMutationVariables = Exact<{
+  records: Array<BidOpeningInput> | BidOpeningInput;
+}>;
+
+
+export type PushProcurementBidOpeningsMutation = { pushBidOpenings: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementEvaluationsMutationVariables = Exact<{
+  records: Array<EvaluationInput> | EvaluationInput;
+}>;
+
+
+export type PushProcurementEvaluationsMutation = { pushEvaluations: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementAwardsMutationVariables = Exact<{
+  records: Array<AwardInput> | AwardInput;
+}>;
+
+
+export type PushProcurementAwardsMutation = { pushAwards: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type PushProcurementContractsMutationVariables = Exact<{
+  records: Array<ContractInput> | ContractInput;
+}>;
+
+
+export type PushProcurementContractsMutation = { pushContracts: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
+
+export type TradingProjectTreeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type TradingProjectTreeQuery = { tradingProject: { code: string, name: string, version: number, status: TradingStatus, method: TradingMethod, budget: string | null, currency: string, regionCode: string, publishedAt: string | null, bidDeadline: string | null, details: Record<string, unknown> | null, category: { code: string, name: string }, subItem: { code: string, name: string }, sourceSystem: { code: string, name: string }, tenderer: { creditCode: string, name: string }, agency: { creditCode: string, name: string } | null, sections: Array<{ code: string, name: string, budget: string | null, status: TradingStatus, openingAt: string | null, bids: Array<{ amount: string | null, status: BidStatus, submittedAt: string, bidder: { creditCode: string, name: string } }>, bidOpening: { openedAt: string, bidderCount: number, location: string | null } | null, evaluation: { reportedAt: string, candidates: Array<{ rank: number, bidderCreditCode: string, score: string | null, amount: string | null, bidder: { name: string } | null }> } | null, award: { amount: string, awardedOn: string, winner: { creditCode: string, name: string } } | null, contracts: Array<{ code: string, amount: string, signedOn: string, periodStart: string | null, periodEnd: string | null }> }>, announcements: Array<{ code: string, type: AnnouncementType, title: string, publishedAt: string, periodStart: string | null, periodEnd: string | null }>, findings: Array<{ rule: string, topic: string, recordKey: string, message: string }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -152,6 +407,26 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const TradingDashboardDocument = new TypedDocumentString(`
+    subscription TradingDashboard($filter: TradingStatisticsFilter) {
+  tradingStatisticsChanged(groupBy: [CATEGORY], filter: $filter) {
+    asOf
+    cursor
+    rows {
+      category {
+        code
+        name
+      }
+      projectCount
+      sectionCount
+      totalBudget
+      totalAwarded
+      savingRate
+      averageBiddersPerSection
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TradingDashboardSubscription, TradingDashboardSubscriptionVariables>;
 export const FollowChangesDocument = new TypedDocumentString(`
     subscription FollowChanges($topics: [ChangeTopic!], $after: String) {
   changes(topics: $topics, after: $after) {
@@ -216,3 +491,302 @@ export const PushMarketEntitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PushMarketEntitiesMutation, PushMarketEntitiesMutationVariables>;
+export const PushProcurementEntitiesDocument = new TypedDocumentString(`
+    mutation PushProcurementEntities($records: [MarketEntityInput!]!) {
+  pushMarketEntities(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementEntitiesMutation, PushProcurementEntitiesMutationVariables>;
+export const PushProcurementProjectsDocument = new TypedDocumentString(`
+    mutation PushProcurementProjects($records: [TradingProjectInput!]!) {
+  pushTradingProjects(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementProjectsMutation, PushProcurementProjectsMutationVariables>;
+export const PushProcurementAnnouncementsDocument = new TypedDocumentString(`
+    mutation PushProcurementAnnouncements($records: [AnnouncementInput!]!) {
+  pushAnnouncements(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementAnnouncementsMutation, PushProcurementAnnouncementsMutationVariables>;
+export const PushProcurementBidsDocument = new TypedDocumentString(`
+    mutation PushProcurementBids($records: [BidInput!]!) {
+  pushBids(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementBidsMutation, PushProcurementBidsMutationVariables>;
+export const PushProcurementBidOpeningsDocument = new TypedDocumentString(`
+    mutation PushProcurementBidOpenings($records: [BidOpeningInput!]!) {
+  pushBidOpenings(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementBidOpeningsMutation, PushProcurementBidOpeningsMutationVariables>;
+export const PushProcurementEvaluationsDocument = new TypedDocumentString(`
+    mutation PushProcurementEvaluations($records: [EvaluationInput!]!) {
+  pushEvaluations(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementEvaluationsMutation, PushProcurementEvaluationsMutationVariables>;
+export const PushProcurementAwardsDocument = new TypedDocumentString(`
+    mutation PushProcurementAwards($records: [AwardInput!]!) {
+  pushAwards(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementAwardsMutation, PushProcurementAwardsMutationVariables>;
+export const PushProcurementContractsDocument = new TypedDocumentString(`
+    mutation PushProcurementContracts($records: [ContractInput!]!) {
+  pushContracts(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+      }
+      warnings {
+        rule
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushProcurementContractsMutation, PushProcurementContractsMutationVariables>;
+export const TradingProjectTreeDocument = new TypedDocumentString(`
+    query TradingProjectTree($code: String!) {
+  tradingProject(code: $code) {
+    code
+    name
+    version
+    status
+    method
+    budget
+    currency
+    regionCode
+    publishedAt
+    bidDeadline
+    details
+    category {
+      code
+      name
+    }
+    subItem {
+      code
+      name
+    }
+    sourceSystem {
+      code
+      name
+    }
+    tenderer {
+      creditCode
+      name
+    }
+    agency {
+      creditCode
+      name
+    }
+    sections {
+      code
+      name
+      budget
+      status
+      openingAt
+      bids {
+        amount
+        status
+        submittedAt
+        bidder {
+          creditCode
+          name
+        }
+      }
+      bidOpening {
+        openedAt
+        bidderCount
+        location
+      }
+      evaluation {
+        reportedAt
+        candidates {
+          rank
+          bidderCreditCode
+          score
+          amount
+          bidder {
+            name
+          }
+        }
+      }
+      award {
+        amount
+        awardedOn
+        winner {
+          creditCode
+          name
+        }
+      }
+      contracts {
+        code
+        amount
+        signedOn
+        periodStart
+        periodEnd
+      }
+    }
+    announcements {
+      code
+      type
+      title
+      publishedAt
+      periodStart
+      periodEnd
+    }
+    findings {
+      rule
+      topic
+      recordKey
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TradingProjectTreeQuery, TradingProjectTreeQueryVariables>;

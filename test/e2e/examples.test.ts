@@ -288,3 +288,164 @@ describe('the examples', () => {
     });
   });
 });
+
+describe('the trading examples', () => {
+  let t: TestHub;
+  let key: string;
+  let code: string;
+  let procurement: Run;
+  /** Creates a client with the given roles over the admin API and returns its key. */
+  const client = async (name: string, roles: string): Promise<string> => {
+    const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", roles: [${roles}] }) { apiKey } }`, undefined, ADMIN_KEY);
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data!.createClient.apiKey;
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, 'push-procurement.js'))) throw new Error('dist/examples is missing: run `npm run build` before jest');
+    t = await startTestHub();
+    key = await t.system('EXAMPLE-GP');
+    code = 'GP-EXAMPLE-0001';
+    procurement = await run('push-procurement', { HUB_URL: t.hub.url, HUB_API_KEY: key }, [code]);
+  });
+
+  afterAll(() => t?.stop());
+
+  describe('push-procurement', () => {
+    it('pushes every step of the lifecycle in order, every record ACCEPTED with no warning', () => {
+      expect(procurement.stderr).toBe('');
+      expect(procurement.status).toBe(0);
+      const steps = [...procurement.stdout.matchAll(/^\[(\d+)\/13\] (.+): accepted (\d+), unchanged (\d+), rejected (\d+)$/gm)];
+      expect(steps.map((m) => m[2])).toEqual([
+        'market entities (pushMarketEntities)',
+        'project with two lots (pushTradingProjects)',
+        'tender notice (pushAnnouncements)',
+        'bids (pushBids)',
+        'bid openings (pushBidOpenings)',
+        'project status EVALUATING (pushTradingProjects)',
+        'evaluations (pushEvaluations)',
+        'candidate publicity (pushAnnouncements)',
+        'awards (pushAwards)',
+        'award notice (pushAnnouncements)',
+        'project status AWARDED (pushTradingProjects)',
+        'contracts (pushContracts)',
+        'project status CONTRACTED (pushTradingProjects)',
+      ]);
+      for (const m of steps) expect([Number(m[3]) > 0, m[4], m[5]]).toEqual([true, '0', '0']);
+      const records = [...procurement.stdout.matchAll(/^ {2}\d+\s+\S+\s+(ACCEPTED|UNCHANGED|REJECTED)\s+(v\d+|-)$/gm)];
+      expect(records).toHaveLength(5 + 1 + 1 + 6 + 2 + 1 + 2 + 1 + 2 + 1 + 1 + 2 + 1);
+      expect(records.every((m) => m[1] === 'ACCEPTED')).toBe(true);
+      expect(procurement.stdout).not.toMatch(/^\s+(warning|error) /m);
+      expect(procurement.stdout).toMatch(new RegExp(`^project ${code} is CONTRACTED: 13 steps, 26 records accepted, 0 unchanged, 0 rejected, 0 warning\\(s\\)$`, 'm'));
+    });
+
+    it('leaves the project CONTRACTED with its lots, bids, awards and contracts in the hub', async () => {
+      const r = await t.gql<{
+        tradingProject: {
+          status: string;
+          version: number;
+          subItem: { code: string };
+          details: Record<string, unknown>;
+          sections: { code: string; status: string; bids: unknown[]; bidOpening: { bidderCount: number }; evaluation: { candidates: unknown[] }; award: { winner: { creditCode: string } }; contracts: { code: string; amount: string }[] }[];
+          announcements: { type: string }[];
+          findings: unknown[];
+        };
+      }>(
+        `query($code: String!) { tradingProject(code: $code) { status version subItem { code } details
+           sections { code status bids { amount } bidOpening { bidderCount } evaluation { candidates { rank } } award { winner { creditCode } } contracts { code amount } }
+           announcements { type } findings { rule } } }`,
+        { code },
+        key,
+      );
+      expect(r.errors).toBeUndefined();
+      const p = r.data!.tradingProject;
+      expect(p).toMatchObject({ status: 'CONTRACTED', version: 4, subItem: { code: 'GP_GOODS' }, details: { classificationCode: 'A02021000' }, findings: [] });
+      expect(p.announcements.map((a) => a.type)).toEqual(['TENDER_NOTICE', 'CANDIDATE_PUBLICITY', 'AWARD_NOTICE']);
+      expect(p.sections.map((s) => s.code)).toEqual([`${code}-01`, `${code}-02`]);
+      for (const s of p.sections) {
+        expect(s.status).toBe('CONTRACTED');
+        expect(s.bids).toHaveLength(3);
+        expect(s.bidOpening.bidderCount).toBe(3);
+        expect(s.evaluation.candidates).toHaveLength(3);
+        expect(s.contracts).toHaveLength(1);
+      }
+      expect(p.sections.map((s) => s.contracts[0])).toEqual([
+        { code: `${code}-HT1`, amount: '1698500.00' },
+        { code: `${code}-HT2`, amount: '659900.00' },
+      ]);
+    });
+
+    it('refuses to run without an API key', async () => {
+      const r = await run('push-procurement', { HUB_URL: t.hub.url });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^push-procurement: HUB_API_KEY is not set/);
+    });
+  });
+
+  describe('query-project', () => {
+    it('prints the project as a tree with its sections, bids, winners, contracts and announcements', async () => {
+      const integrator = await client('example-integrator', 'INTEGRATOR');
+      const r = await run('query-project', { HUB_URL: t.hub.url, HUB_API_KEY: integrator }, [code]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^${code} .*医疗设备采购项目 \\(v4, CONTRACTED\\)$`, 'm'));
+      expect(r.stdout).toContain('catalog: GOV_PROCUREMENT 政府采购 / GP_GOODS 政府采购货物类');
+      expect(r.stdout).toContain('tenderer: 12420106MB1P3Q5R7Y 武汉市武昌区第一人民医院');
+      expect(r.stdout).toMatch(/winner: 91420111MA4T9G7H2H 湖北光谷康泰医疗科技有限公司, 1698500\.00 CNY/);
+      expect(r.stdout).toMatch(/winner: 91420102MA4U2N8C65 武汉汉口仁和医药器械有限公司, 659900\.00 CNY/);
+      expect(r.stdout).toContain(`${code}-HT1: 1698500.00 CNY`);
+      expect(r.stdout).toMatch(/bids \(3\)/);
+      expect(r.stdout).toMatch(/announcements \(3\)/);
+      expect(r.stdout).toContain('findings: none');
+    });
+
+    it('exits non-zero when the hub holds no such project', async () => {
+      const r = await run('query-project', { HUB_URL: t.hub.url, HUB_API_KEY: key }, ['GP-NO-SUCH']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^query-project: the hub holds no trading project GP-NO-SUCH/);
+    });
+  });
+
+  describe('dashboard', () => {
+    it('prints the figures per category once with MAX_UPDATES=1', async () => {
+      const dashboard = await client('example-dashboard', 'DASHBOARD');
+      const r = await run('dashboard', { HUB_URL: t.hub.url, HUB_API_KEY: dashboard, MAX_UPDATES: '1' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^update 1 as of \S+$/m);
+      expect(r.stdout).toMatch(/^category\s+projects\s+sections\s+budget \(yuan\)\s+awarded \(yuan\)\s+saving\s+bids\/sec\s+name$/m);
+      // 2500000.00 budgeted; 1698500.00 + 659900.00 awarded: saving 1 − 2358400 / 2500000 = 5.66 %.
+      expect(r.stdout).toMatch(/^GOV_PROCUREMENT\s+1\s+2\s+2500000\.00\s+2358400\.00\s+5\.66%\s+3\.00\s+政府采购$/m);
+      expect(r.stderr).toContain('printed 1 update(s) (MAX_UPDATES)');
+    });
+
+    it('stops cleanly on SIGINT while waiting for changes', async () => {
+      const dashboard = await client('example-dashboard-2', 'DASHBOARD');
+      const child = spawn(process.execPath, [join(DIST, 'dashboard.js')], { cwd: ROOT, env: exampleEnv({ HUB_URL: t.hub.url, HUB_API_KEY: dashboard }) });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      try {
+        await waitFor('the first table', () => stdout.includes('GOV_PROCUREMENT'));
+        child.kill('SIGINT');
+        expect(await exited).toBe(0);
+        expect(stderr).toContain('SIGINT: stopping after 1 update(s)');
+      } finally {
+        child.kill();
+      }
+    });
+  });
+
+  describe('push-procurement without a project code', () => {
+    it('makes a new project code from the clock, and finds the parties stored already', async () => {
+      const r = await run('push-procurement', { HUB_URL: t.hub.url, HUB_API_KEY: key });
+      expect(r.status).toBe(0);
+      const made = /^Pushing procurement project (GP-\d{8}-\d{9}) through its lifecycle/m.exec(r.stdout);
+      expect(made).not.toBeNull();
+      expect(r.stdout).toMatch(/^\[1\/13\] market entities \(pushMarketEntities\): accepted 0, unchanged 5, rejected 0$/m);
+      expect(r.stdout).toMatch(/^\[4\/13\] bids \(pushBids\): accepted 6, unchanged 0, rejected 0$/m);
+      expect(r.stdout).toContain(`project ${made![1]} is CONTRACTED: 13 steps, 21 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`);
+    });
+  });
+});
