@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canonicalJson, sm3 } from '../common/canonical';
 import type { Principal } from '../auth/principal';
+import { query } from '../common/sql';
 import { FEED_CHANNEL, type ChangeRecord, type NewChange } from './topics';
 
 /**
@@ -67,7 +68,8 @@ export async function appendChanges(em: EntityManager, changes: NewChange[], pri
     prevHash = hash;
     return record;
   });
-  await em.execute(
+  await query(
+    em,
     `insert into change_event (seq, topic, op, key, version, data, source_system, principal, occurred_at, prev_hash, hash)
      select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.prev_hash, r.hash
      from jsonb_to_recordset(?::jsonb) as r(seq bigint, topic text, op text, key text, version int, data jsonb,

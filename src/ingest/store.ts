@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TEXT_SET, textSetParam } from '../common/sql';
+import { TEXT_SET, query, textSetParam } from '../common/sql';
 import type { Principal } from '../auth/principal';
 import type { Accepted, CurrentVersion, Written } from './types';
 
@@ -52,11 +52,7 @@ export async function upsertRecords<T>(
   const sorted = [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = sorted.map((r) => ({ ...toRow(r), content_hash: r.contentHash }));
   const system = principal.sourceSystem!.id;
-  const written = await em.execute<{ key: string; id: string; version: number; created: boolean; updated_at: Date }[]>(upsertSql(spec), [
-    system,
-    system,
-    JSON.stringify(rows),
-  ]);
+  const written = await query<{ key: string; id: string; version: number; created: boolean; updated_at: Date }>(em, upsertSql(spec), [system, system, JSON.stringify(rows)]);
   return written.map((w) => ({ key: w.key, version: w.version, created: w.created, meta: { id: w.id, updatedAt: new Date(w.updated_at).toISOString() } }));
 }
 
