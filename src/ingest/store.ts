@@ -63,7 +63,8 @@ export async function upsertRecords<T>(
  */
 export async function loadCurrentVersions(em: EntityManager, from: string, keyExpr: string, keys: readonly string[]): Promise<Map<string, CurrentVersion>> {
   if (!keys.length) return new Map();
-  const rows = await em.execute<{ key: string; version: number; content_hash: string; owner_system_id: number; owner_code: string }[]>(
+  const rows = await query<{ key: string; version: number; content_hash: string; owner_system_id: number; owner_code: string }>(
+    em,
     `select ${keyExpr} as key, t.version, t.content_hash, t.owner_system_id, o.code as owner_code
      from ${from} join source_system o on o.id = t.owner_system_id
      where ${keyExpr} in ${TEXT_SET}`,
