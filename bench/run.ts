@@ -18,7 +18,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './lib/context';
-import { machine, ROOT, startPostgres } from './lib/env';
+import { children, machine, ROOT, startPostgres, type BenchPostgres } from './lib/env';
 import { table, writeResults, type Figure } from './lib/results';
 import { fanout, type FanoutSize } from './scenarios/fanout';
 import { ingest, type IngestSize } from './scenarios/ingest';
@@ -78,6 +78,7 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
   const log = o.log ?? ((m: string) => process.stderr.write(`[bench] ${m}\n`));
   log(`starting PostgreSQL${o.databaseUrl ? ' (external)' : ' (embedded, temporary)'}`);
   const pg = await startPostgres(o.databaseUrl);
+  current = pg;
   const all: Figure[] = [];
   try {
     const [{ version }] = await pg.sql<{ version: string }>('postgres', 'show server_version');
@@ -113,7 +114,22 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
   return all;
 }
 
+let current: BenchPostgres | undefined;
+
+/** On Ctrl-C or SIGTERM: end the hub and baseline processes and the bench's PostgreSQL, then exit. */
+function onSignal(signal: NodeJS.Signals): void {
+  process.stderr.write(`[bench] ${signal}: stopping\n`);
+  for (const c of children) c.kill('SIGKILL');
+  const force = setTimeout(() => process.exit(130), 15_000);
+  void (current?.stop() ?? Promise.resolve()).finally(() => {
+    clearTimeout(force);
+    process.exit(130);
+  });
+}
+
 async function main(): Promise<number> {
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },

@@ -97,6 +97,8 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
   const pool = new Pool({ connectionString: url, max: 10 });
+  // Idle clients see PostgreSQL stop at the end of a run; that is not a failure.
+  pool.on('error', () => undefined);
   const live = new Set<Subscriber>();
   let head = Number((await pool.query<{ m: string }>('select coalesce(max(seq), 0) as m from change_event')).rows[0].m);
 

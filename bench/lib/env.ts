@@ -126,7 +126,12 @@ export function peakRss(pid: number | undefined): number {
   }
 }
 
+/** Every child process the bench started and has not stopped: ended if the bench is interrupted. */
+export const children = new Set<ChildProcess>();
+
 function wrap(child: ChildProcess, exited: Promise<number | null>): Child {
+  children.add(child);
+  void exited.then(() => children.delete(child));
   let last = NaN;
   const timer = setInterval(() => {
     const v = peakRss(child.pid);
@@ -258,6 +263,7 @@ export function runCli(databaseUrl: string, args: string[], opts: { progress?: b
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  children.add(child);
   let peak = 0;
   const timer = setInterval(() => {
     const v = peakRss(child.pid);
@@ -265,6 +271,7 @@ export function runCli(databaseUrl: string, args: string[], opts: { progress?: b
   }, 250);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
+      children.delete(child);
       clearInterval(timer);
       if (code !== 0) return reject(new Error(`hub ${args.join(' ')} exited with ${code}: ${stdout}${stderr}`));
       resolve({ stdout, seconds: (Date.now() - started) / 1000, peakRssMiB: peak });
