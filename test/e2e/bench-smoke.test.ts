@@ -39,7 +39,7 @@ describe('the benchmark at smoke size', () => {
     });
     if (code !== 0) throw new Error(`the bench exited with ${code}:\n${output.slice(-3000)}`);
     results = Object.fromEntries(SCENARIOS.map((s) => [s, JSON.parse(readFileSync(join(out, `${s}.json`), 'utf8')) as Figure[]]));
-  }, 110_000);
+  }, 240_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('writes one file per scenario, each figure with scenario, metric, hub, baseline, ratio, unit, machine and params', () => {
@@ -50,8 +50,10 @@ describe('the benchmark at smoke size', () => {
         expect(f.scenario).toBe(s);
         expect(typeof f.hub).toBe('number');
         expect(f.machine).toMatchObject({ cores: expect.any(Number), node: process.version, mode: 'smoke' });
-        if (f.baseline !== null && f.hub !== 0 && f.baseline !== 0) expect(f.ratio).toEqual(expect.any(Number));
+        if (f.ratio !== null) expect(f.ratio).toBeGreaterThan(0);
       }
+      // Every scenario with a baseline compares against it (at smoke size a latency may round to nothing).
+      if (s !== 'scale') expect(results[s].some((f) => typeof f.ratio === 'number')).toBe(true);
     }
     expect(output).toMatch(/scenario\s+metric\s+hub\s+baseline\s+ratio\s+unit/);
   });
