@@ -46,5 +46,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error(`hub failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  // The first frames say where: an operator can report them without re-running.
+  if (err instanceof Error && err.stack) console.error(err.stack.split('\n').slice(1, 6).join('\n'));
   process.exit(1);
 });
