@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError } from 'graphql';
 import { createServer } from 'node:http';
@@ -11,6 +12,8 @@ import { formatError } from './common/errors';
 import type { HubConfig } from './config';
 import { openDatabase } from './db/database';
 import { Feed } from './feed/feed';
+import { ChangeTopic } from './feed/topics';
+import { KeyCache } from './auth/key-cache';
 import { checkCost, limitRules } from './limits/operation-limits';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo';
@@ -46,7 +49,12 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     const feed = new Feed(db.orm, db.url, log, { pollMs: config.feedPollMs, bufferLimit: config.feedBuffer });
     await feed.start();
     cleanups.unshift(() => feed.close());
-    const services: HubServices = { config, log, orm: db.orm, feed };
+    const keyCache = new KeyCache(config.keyCacheSeconds * 1000);
+    // Keys and grants change only through admin actions, which every process sees in its feed.
+    feed.onEvents((events) => {
+      if (events.some((e) => e.topic === ChangeTopic.ADMIN)) keyCache.clear();
+    });
+    const services: HubServices = { config, log, orm: db.orm, feed, keyCache };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
 
@@ -61,6 +69,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       validationRules: limitRules(config.limits),
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, log),
       plugins: [
+        // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
+        ApolloServerPluginCacheControlDisabled(),
         {
           async requestDidStart() {
             return {

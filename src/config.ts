@@ -31,6 +31,8 @@ export interface HubConfig {
   bodyLimit: string;
   /** HUB_FEED_POLL_MS: how often the feed tail looks for events even without a NOTIFY. Default 2000. */
   feedPollMs: number;
+  /** HUB_KEY_CACHE_SECONDS: how long a validated API key is trusted without a lookup (0: never). Default 10. */
+  keyCacheSeconds: number;
   /** HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000. */
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     maxPage: int('HUB_MAX_PAGE', 500, 1, 10000),
     bodyLimit,
     feedPollMs: int('HUB_FEED_POLL_MS', 2000, 50, 600000),
+    keyCacheSeconds: int('HUB_KEY_CACHE_SECONDS', 10, 0, 300),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
     publicOperations: (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config';
+import type { KeyCache } from './auth/key-cache';
 import type { Feed } from './feed/feed';
 import type { Logger } from './logger';
 
@@ -9,4 +10,6 @@ export interface HubServices {
   log: Logger;
   orm: MikroORM;
   feed: Feed;
+  /** Validated API keys of the last seconds (HUB_KEY_CACHE_SECONDS). */
+  keyCache: KeyCache;
 }

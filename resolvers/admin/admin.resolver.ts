@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from '../../src/auth/admin.service';
 import type { ApiKey } from '../../src/auth/api-key.entity';
 import { Role } from '../../src/auth/principal';
@@ -8,8 +8,22 @@ import type { HubContext } from '../context';
 import { DateTimeScalar } from '../common/scalars';
 import { ApiKeyType, ChainVerificationType, CreateClientInput, GrantsInput, IssuedApiKey, PrincipalType } from './admin.type';
 
+/**
+ * After an admin mutation has committed, this process forgets the keys it had
+ * validated, so that a revoked key or a narrowed grant takes effect with the
+ * very next request (other processes follow through their change feed).
+ */
+const forgetKeys: MiddlewareFn<HubContext> = async ({ context, info }, next) => {
+  try {
+    return await next();
+  } finally {
+    if (info.operation.operation === 'mutation') context.services.keyCache.clear();
+  }
+};
+
 /** Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic ADMIN. */
 @Authorized(Role.ADMIN)
+@UseMiddleware(forgetKeys)
 @Resolver(() => PrincipalType)
 export class AdminResolver {
   @Query(() => [PrincipalType], { description: 'Every principal with its grants (ADMIN).' })

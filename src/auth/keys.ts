@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, HubError } from '../common/errors';
 import { ApiKey } from './api-key.entity';
+import type { KeyCache } from './key-cache';
 import { ADMIN, ANONYMOUS, type Principal, type Role } from './principal';
 import type { PrincipalRow } from './principal.entity';
 
@@ -54,17 +55,32 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
  * unknown, expired or revoked key, or a disabled principal, is UNAUTHENTICATED
  * (never silently anonymous).
  */
-export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string): Promise<Principal> {
+export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string, cache?: KeyCache): Promise<Principal> {
   if (token === undefined) return ANONYMOUS;
   if (adminKey && equalsConstantTime(token, adminKey)) return ADMIN;
-  const row = await em.findOne(ApiKey, { hash: hashKey(token) }, { populate: ['principal', 'principal.sourceSystem'] });
+  const hash = hashKey(token);
   const now = new Date();
+  const hit = cache?.get(hash, now.getTime());
+  if (hit && (!hit.expiresAt || hit.expiresAt > now)) {
+    await touch(em, hit.keyId, hit.lastUsedAt, now);
+    if (!hit.lastUsedAt || now.getTime() - hit.lastUsedAt.getTime() > LAST_USED_EVERY_MS) hit.lastUsedAt = now;
+    return hit.principal;
+  }
+  const row = await em.findOne(ApiKey, { hash }, { populate: ['principal', 'principal.sourceSystem'] });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.principal.disabledAt) {
     throw new HubError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown, expired or revoked');
   }
-  // Recorded at most once a minute per key, so that reads stay cheap.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await em.nativeUpdate(ApiKey, { id: row.id }, { lastUsedAt: now });
-  }
-  return toPrincipal(row.principal, row.id);
+  const lastUsedAt = (await touch(em, row.id, row.lastUsedAt ?? null, now)) ? now : (row.lastUsedAt ?? null);
+  const principal = toPrincipal(row.principal, row.id);
+  cache?.set(hash, { principal, keyId: row.id, expiresAt: row.expiresAt ?? null, lastUsedAt }, now.getTime());
+  return principal;
+}
+
+/** Last-used time is recorded at most once a minute per key, so that reads stay cheap. */
+const LAST_USED_EVERY_MS = 60_000;
+
+async function touch(em: EntityManager, keyId: number, lastUsedAt: Date | null, now: Date): Promise<boolean> {
+  if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_EVERY_MS) return false;
+  await em.nativeUpdate(ApiKey, { id: keyId }, { lastUsedAt: now });
+  return true;
 }

@@ -22,6 +22,7 @@ export class Feed {
   private again = false;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  private readonly listeners: ((events: ChangeRecord[]) => void)[] = [];
 
   constructor(
     private readonly orm: MikroORM,
@@ -86,7 +87,13 @@ export class Feed {
   /** Hands a contiguous run of new events (all after `head`) to every live subscriber, synchronously. */
   private dispatch(events: ChangeRecord[]): void {
     this.head = events[events.length - 1].seq;
+    for (const l of this.listeners) l(events);
     for (const s of [...this.live]) s.offer(events);
+  }
+
+  /** Calls `listener` with every run of new events this process reads from the log (in order, synchronously). */
+  onEvents(listener: (events: ChangeRecord[]) => void): void {
+    this.listeners.push(listener);
   }
 
   /** @internal called by a ChangeStream that has caught up with `head`. */

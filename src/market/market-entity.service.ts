@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { normaliseCreditCode } from '../common/credit-code';
 import { ErrorCode, HubError } from '../common/errors';
+import { findOnePlain, findPlain } from '../common/plain';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { runPush, type PushOptions } from '../ingest/pipeline';
@@ -28,7 +29,7 @@ function couldBeStored(code: string): boolean {
 /** One entity by credit code, written in any case; null when it is not held. */
 export async function findMarketEntity(em: EntityManager, creditCode: string): Promise<MarketEntityRow | null> {
   const code = normaliseCreditCode(creditCode);
-  return couldBeStored(code) ? em.findOne(MarketEntityRow, { creditCode: code }) : null;
+  return couldBeStored(code) ? findOnePlain(em, MarketEntityRow, { creditCode: code }) : null;
 }
 
 export interface MarketEntityFilter {
@@ -126,7 +127,7 @@ export async function listMarketEntities(
       where = { $and: [base, { creditCode: { $gt: code } }] };
     }
   }
-  const rows = first === 0 ? [] : await em.find(MarketEntityRow, where, {
+  const rows = first === 0 ? [] : await findPlain(em, MarketEntityRow, where, {
     orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { creditCode: 'asc' },
     limit: first + 1,
   });

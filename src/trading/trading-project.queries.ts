@@ -1,5 +1,6 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { normaliseCreditCode } from '../common/credit-code';
+import { findOnePlain, findPlain, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
@@ -45,14 +46,17 @@ function isCursorTime(at: unknown): at is string {
  * every call: MikroORM forgets a raw key once a query has used it.
  */
 function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text'): Record<string, unknown> {
-  return { [raw((alias: string) => `${alias}.${column} in (select (jsonb_array_elements_text(?::jsonb))::${cast})`, [JSON.stringify(values)])]: [] };
+  // `= any(array(...))`, not `in (select ...)`: PostgreSQL guesses 100 rows for a set-returning function and, for
+  // a semi-join, then prefers a sequential scan of a large child table (measured: bids of 40 sections, 5.6 ms
+  // over 16,000 bids against 0.3 ms by the (section_id, bidder_id) index); an array it probes through the index.
+  return { [raw((alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`, [JSON.stringify(values)])]: [] };
 }
 
 /** A project by its code (surrounding spaces ignored); null when it is not held. */
 export async function findTradingProject(em: EntityManager, code: string): Promise<TradingProjectRow | null> {
   const c = code.trim();
   if (!c || c.length > 64 || !isStorableText(c)) return null;
-  return em.findOne(TradingProjectRow, { code: c });
+  return findOnePlain(em, TradingProjectRow, { code: c });
 }
 
 /** Filters of the tradingProjects connection; all given conditions must hold. */
@@ -171,7 +175,7 @@ export async function listTradingProjects(
     }
   }
   const base = tradingProjectWhere(filter); // validates the filter even for an empty page
-  const rows = first === 0 ? [] : await em.find(TradingProjectRow, after ? { $and: [base, after] } : base, {
+  const rows = first === 0 ? [] : await findPlain(em, TradingProjectRow, after ? { $and: [base, after] } : base, {
     orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { code: 'asc' },
     limit: first + 1,
   });
@@ -189,72 +193,72 @@ export async function listTradingProjects(
 
 /** Projects by surrogate id. */
 export function projectsByIds(em: EntityManager, ids: readonly string[]): Promise<TradingProjectRow[]> {
-  return em.find(TradingProjectRow, inSet('id', ids, 'bigint'));
+  return findPlain(em, TradingProjectRow, inSet('id', ids, 'bigint'));
 }
 
 /** Sections by surrogate id. */
 export function sectionsByIds(em: EntityManager, ids: readonly string[]): Promise<SectionRow[]> {
-  return em.find(SectionRow, inSet('id', ids, 'bigint'));
+  return findPlain(em, SectionRow, inSet('id', ids, 'bigint'));
 }
 
 /** The sections of the projects, by code. */
 export function sectionsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<SectionRow[]> {
-  return em.find(SectionRow, inSet('project_id', projectIds, 'bigint'), { orderBy: { code: 'asc' } });
+  return findPlain(em, SectionRow, inSet('project_id', projectIds, 'bigint'), { orderBy: { code: 'asc' } });
 }
 
 /** The announcements of the projects, oldest first. */
 export function announcementsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<AnnouncementRow[]> {
-  return em.find(AnnouncementRow, inSet('project_id', projectIds, 'bigint'), { orderBy: [{ publishedAt: 'asc' }, { code: 'asc' }] });
+  return findPlain(em, AnnouncementRow, inSet('project_id', projectIds, 'bigint'), { orderBy: [{ publishedAt: 'asc' }, { code: 'asc' }] });
 }
 
 /** The data-quality findings of the projects, oldest first. */
 export function findingsOfProjects(em: EntityManager, projectCodes: readonly string[]): Promise<FindingRow[]> {
-  return em.find(FindingRow, inSet('project_code', projectCodes, 'text'), { orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }] });
+  return findPlain(em, FindingRow, inSet('project_code', projectCodes, 'text'), { orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }] });
 }
 
 /** The bids on the sections, in order of submission. */
 export function bidsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<BidRow[]> {
-  return em.find(BidRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] });
+  return findPlain(em, BidRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] });
 }
 
 /** The bid openings of the sections (at most one each). */
 export function openingsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<BidOpeningRow[]> {
-  return em.find(BidOpeningRow, inSet('section_id', sectionIds, 'bigint'));
+  return findPlain(em, BidOpeningRow, inSet('section_id', sectionIds, 'bigint'));
 }
 
 /** The evaluations of the sections (at most one each). */
 export function evaluationsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<EvaluationRow[]> {
-  return em.find(EvaluationRow, inSet('section_id', sectionIds, 'bigint'));
+  return findPlain(em, EvaluationRow, inSet('section_id', sectionIds, 'bigint'));
 }
 
 /** The awards of the sections (at most one each). */
 export function awardsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<AwardRow[]> {
-  return em.find(AwardRow, inSet('section_id', sectionIds, 'bigint'));
+  return findPlain(em, AwardRow, inSet('section_id', sectionIds, 'bigint'));
 }
 
 /** The contracts of the sections, in order of signing. */
 export function contractsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<ContractRow[]> {
-  return em.find(ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
+  return findPlain(em, ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
 }
 
 /** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
 export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
-  return em.find(MarketEntityRow, inSet('id', ids, 'bigint'));
+  return findPlain(em, MarketEntityRow, inSet('id', ids, 'bigint'));
 }
 
 /** Market entities by credit code (evaluation candidates, which name bidders by code). */
 export function marketEntitiesByCreditCodes(em: EntityManager, codes: readonly string[]): Promise<MarketEntityRow[]> {
-  return em.find(MarketEntityRow, inSet('credit_code', codes, 'text'));
+  return findPlain(em, MarketEntityRow, inSet('credit_code', codes, 'text'));
 }
 
 /** Catalog sub-items by code. */
 export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItem[]> {
-  return em.find(TradingSubItem, inSet('code', codes, 'text'));
+  return findPlain(em, TradingSubItem, inSet('code', codes, 'text'));
 }
 
 /** Catalog categories by code. */
 export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategory[]> {
-  return em.find(TradingCategory, inSet('code', codes, 'text'));
+  return findPlain(em, TradingCategory, inSet('code', codes, 'text'));
 }
 
 /**
@@ -272,7 +276,8 @@ export async function projectsOfEntities(em: EntityManager, entityIds: readonly 
      ) p`,
     [JSON.stringify(entityIds), limit],
   );
-  return rows.map(({ entity_key, ...row }) => ({ entityId: String(entity_key), project: em.map(TradingProjectRow, row) }));
+  const projects = plainFromColumns(em, TradingProjectRow, rows);
+  return rows.map((r, i) => ({ entityId: String(r.entity_key), project: projects[i] }));
 }
 
 /**
@@ -287,5 +292,6 @@ export async function bidsOfBidders(em: EntityManager, entityIds: readonly strin
      ) b`,
     [JSON.stringify(entityIds), limit],
   );
-  return rows.map(({ entity_key, ...row }) => ({ entityId: String(entity_key), bid: em.map(BidRow, row) }));
+  const bids = plainFromColumns(em, BidRow, rows);
+  return rows.map((r, i) => ({ entityId: String(r.entity_key), bid: bids[i] }));
 }

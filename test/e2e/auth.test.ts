@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { PUSH, entities, type PushResponse } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 
@@ -84,14 +86,46 @@ describe('authentication and authorisation', () => {
       expect((r.data as unknown as PushResponse).pushMarketEntities.accepted).toBe(1);
     });
 
-    it('refuses a revoked key', async () => {
+    it('refuses a key revoked by `hub keys revoke` in another process, within the feed latency (not the key cache lifetime)', async () => {
       const { apiKey } = (await register({ code: 'AUTH-REVOKED', name: '将被吊销的系统', kind: 'MARKET' }, ADMIN_KEY)).data!.registerSourceSystem;
       const ok = await t.gql<PushResponse>(PUSH, { records: entities(1, 140) }, apiKey);
       expect(ok.data!.pushMarketEntities.accepted).toBe(1);
-      await t.hub.services.orm.em.fork().execute('update api_key set revoked_at = now() where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
-      const r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
+      expect(t.hub.services.keyCache.size).toBeGreaterThan(0); // the key is now validated from memory
+      const [{ id }] = await t.hub.services.orm.em.fork().execute<{ id: number }[]>('select id from api_key where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
+      const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'hub.js'), 'keys', 'revoke', '--id', String(id)], {
+        env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      expect(cli.status).toBe(0);
+      const revokedAt = Date.now();
+      let r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
+      while (r.status !== 401 && Date.now() - revokedAt < 5000) {
+        await new Promise((done) => setTimeout(done, 50));
+        r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
+      }
+      // The key cache keeps keys for 10 s; the ADMIN event in the change feed clears it long before.
+      expect(Date.now() - revokedAt).toBeLessThan(5000);
       expect(r.status).toBe(401);
       expect(codeOf(r)).toBe('UNAUTHENTICATED');
+    });
+
+    it('honours a key revoked behind the hub\'s back (a direct database edit) once the key cache lifetime has passed', async () => {
+      const short = await startTestHub({ keyCacheSeconds: 1 });
+      try {
+        const { apiKey } = (await short.gql<{ registerSourceSystem: { apiKey: string } }>(
+          'mutation R($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }',
+          { input: { code: 'AUTH-EDITED', name: '库内被改的系统', kind: 'MARKET', regionCode: '420000' } },
+          ADMIN_KEY,
+        )).data!.registerSourceSystem;
+        expect((await short.gql<PushResponse>(PUSH, { records: entities(1, 142) }, apiKey)).status).toBe(200);
+        await short.hub.services.orm.em.fork().execute('update api_key set revoked_at = now() where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
+        await new Promise((done) => setTimeout(done, 1100));
+        const r = await short.gql<PushResponse>(PUSH, { records: entities(1, 143) }, apiKey);
+        expect(r.status).toBe(401);
+        expect(codeOf(r)).toBe('UNAUTHENTICATED');
+      } finally {
+        await short.stop();
+      }
     });
 
     it('refuses every record pushed by a principal that is not a source system, such as the admin', async () => {
