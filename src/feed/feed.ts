@@ -6,6 +6,8 @@ import { ChangeStream, type StreamOptions } from './stream';
 import { FEED_CHANNEL, type ChangeRecord } from './topics';
 
 const TAIL_BATCH = 1000;
+/** Table reads of replaying subscribers running at once in one process; the rest wait their turn. */
+const CONCURRENT_REPLAY_READS = 3;
 
 /**
  * One per hub process: a LISTEN connection that is only a wake-up, and one
@@ -23,6 +25,8 @@ export class Feed {
   private timer?: NodeJS.Timeout;
   private closed = false;
   private readonly listeners: ((events: ChangeRecord[]) => void)[] = [];
+  private reads = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly orm: MikroORM,
@@ -104,6 +108,19 @@ export class Feed {
   /** @internal */
   detach(stream: ChangeStream): void {
     this.live.delete(stream);
+  }
+
+  /** @internal runs a replaying subscriber's table read when one of the few read slots is free. */
+  async read<T>(work: () => Promise<T>): Promise<T> {
+    if (this.reads >= CONCURRENT_REPLAY_READS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.reads += 1;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes straight on
+      else this.reads -= 1;
+    }
   }
 
   /** Number of subscribers currently served live from memory. */

@@ -3,7 +3,7 @@ import type { Feed } from './feed';
 import { readChanges } from './read';
 import type { ChangeRecord, ChangeTopic } from './topics';
 
-const REPLAY_BATCH = 500;
+const REPLAY_BATCH = 1000;
 
 export interface StreamOptions {
   /** Deliver only events after this seq (0: from the beginning). */
@@ -26,7 +26,12 @@ export interface StreamOptions {
  * ends a subscriber that is waiting for events at once.
  */
 export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
+  /** Events to deliver: queue[next..]. An index rather than shift(), which moves the whole array each time. */
   private queue: ChangeRecord[] = [];
+  private nextIndex = 0;
+  /** The table read in progress while replaying: the next batch is read while the current one is delivered. */
+  private reading?: Promise<void>;
+  private failure?: unknown;
   /** seq of the last event handed to the consumer. */
   private delivered: number;
   /** Highest seq already read or examined (events up to here are in the queue or filtered out). */
@@ -55,13 +60,25 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
   async next(): Promise<IteratorResult<ChangeRecord>> {
     for (;;) {
       if (this.closed) return { value: undefined, done: true };
-      const e = this.queue.shift();
-      if (e) {
+      if (this.failure) {
+        const err = this.failure;
+        this.failure = undefined;
+        throw err;
+      }
+      if (this.nextIndex < this.queue.length) {
+        const e = this.queue[this.nextIndex++];
+        if (this.nextIndex >= 1024 && this.nextIndex * 2 >= this.queue.length) {
+          this.queue = this.queue.slice(this.nextIndex);
+          this.nextIndex = 0;
+        }
         this.delivered = e.seq;
+        // Replaying: read ahead once half a batch is left, so the consumer never waits on the database.
+        if (!this.live && !this.reading && this.pending < REPLAY_BATCH / 2) this.readAhead();
         return { value: e, done: false };
       }
       if (!this.live) {
-        await this.catchUp();
+        if (!this.reading) this.readAhead();
+        await this.reading;
         continue;
       }
       await new Promise<void>((resolve) => (this.wakeUp = resolve));
@@ -69,10 +86,26 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
     }
   }
 
+  /** Events read but not yet delivered. */
+  private get pending(): number {
+    return this.queue.length - this.nextIndex;
+  }
+
+  private readAhead(): void {
+    this.reading = this.catchUp()
+      .catch((err: unknown) => {
+        this.failure = err;
+      })
+      .finally(() => {
+        this.reading = undefined;
+      });
+  }
+
   private async catchUp(): Promise<void> {
-    const { events, watermark } = await readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH);
+    // Bounded per process (Feed.read), so a thousand lagging subscribers cannot take every database connection.
+    const { events, watermark } = await this.feed.read(() => readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH));
     if (this.closed) return;
-    this.queue.push(...events);
+    for (const e of events) this.queue.push(e);
     const full = events.length === REPLAY_BATCH;
     this.scanned = full ? events[events.length - 1].seq : Math.max(this.scanned, watermark, events.at(-1)?.seq ?? 0);
     // Synchronous with the feed's dispatch: nothing can slip between the check and the attach.
@@ -89,12 +122,13 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
       this.scanned = e.seq;
       if (!this.topics || this.topics.has(e.topic)) this.queue.push(e);
     }
-    if (this.queue.length > this.options.bufferLimit) {
+    if (this.pending > this.options.bufferLimit) {
       // Too slow to be served from memory: read the table from where the consumer is.
       this.feed.detach(this);
       this.fallbacks += 1;
       this.live = false;
       this.queue = [];
+      this.nextIndex = 0;
       this.scanned = this.delivered;
     }
     this.wakeUp?.();
@@ -104,6 +138,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
     this.closed = true;
     this.feed.detach(this);
     this.queue = [];
+    this.nextIndex = 0;
     this.wakeUp?.();
     return { value: undefined, done: true };
   }

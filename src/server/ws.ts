@@ -1,5 +1,4 @@
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
 import type { Principal } from '../auth/principal';
@@ -7,6 +6,7 @@ import { ErrorCode, HubError, formatError } from '../common/errors';
 import { checkCost, limitRules } from '../limits/operation-limits';
 import type { HubServices } from '../services';
 import type { Guard } from './guard';
+import { serveGraphqlWs } from './ws-adapter';
 
 type ConnectionState = {
   principal?: Principal;
@@ -26,12 +26,12 @@ function asErrors(err: unknown): readonly GraphQLError[] {
 export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, services: HubServices, guard: Guard) {
   const { config, log } = services;
   const rules = [...specifiedRules, ...limitRules(config.limits)];
-  return useServer<Record<string, unknown> | undefined, ConnectionState>(
+  return serveGraphqlWs<ConnectionState>(
     {
       schema,
       // Authenticate once per connection: connectionParams.authorization, or the upgrade request's header.
       onConnect: async (ctx) => {
-        const extra = ctx.extra as ConnectionState & { request: import('http').IncomingMessage };
+        const extra = ctx.extra;
         const auth = (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
         try {
           extra.principal = await resolvePrincipal(services, auth);
@@ -71,5 +71,6 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
     },
     wss,
+    log,
   );
 }
