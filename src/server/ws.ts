@@ -6,6 +6,7 @@ import { ErrorCode, HubError, formatError } from '../common/errors';
 import { checkCost, limitRules } from '../limits/operation-limits';
 import type { HubServices } from '../services';
 import type { Guard } from './guard';
+import { SharedExecutions } from './shared-execution';
 import { serveGraphqlWs } from './ws-adapter';
 
 type ConnectionState = {
@@ -26,6 +27,9 @@ function asErrors(err: unknown): readonly GraphQLError[] {
 export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, services: HubServices, guard: Guard) {
   const { config, log } = services;
   const rules = [...specifiedRules, ...limitRules(config.limits)];
+  const shared = new SharedExecutions();
+  /** Each subscription's share key, by its context object (see SharedExecutions). */
+  const shapes = new WeakMap<object, string>();
   return serveGraphqlWs<ConnectionState>(
     {
       schema,
@@ -58,11 +62,13 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
           const contextValue: HubContext = createContext(services, principal);
+          shapes.set(contextValue, SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal));
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         } catch (err) {
           return asErrors(err);
         }
       },
+      subscribe: (args) => shared.subscribe(args, shapes.get(args.contextValue as object)),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
         const requestId = (args.contextValue as HubContext | undefined)?.requestId;

@@ -233,6 +233,8 @@ describe('masking of personal data', () => {
     expect(shown.history[0].data).toMatchObject(person);
   });
 
+  // Also guards the shared executions of src/server/shared-execution.ts: both subscribers ask the same
+  // operation about the same event, and only their grants may tell their results apart.
   it('applies the same masking to change-feed payloads', async () => {
     const [m] = await collect<ChangeEventData>(t.ws(plain), CHANGES, { after: null }, 1);
     expect(m.changes.data).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
