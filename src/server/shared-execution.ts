@@ -31,7 +31,7 @@ export class SharedExecutions {
   }
 
   /** graphql's `subscribe`, with each event's execution shared under `shape` (see above). */
-  async subscribe(args: ExecutionArgs, shape: string | undefined): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  async subscribe(args: ExecutionArgs, shape: string | undefined): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
     const events = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
@@ -46,7 +46,8 @@ export class SharedExecutions {
       }
       return result;
     };
-    const iterator: AsyncGenerator<ExecutionResult> = {
+    // next/return/throw and the iterator symbol: graphql-ws treats it as a generator and calls return() on complete.
+    const iterator: AsyncIterableIterator<ExecutionResult> & { return(): Promise<IteratorResult<ExecutionResult>>; throw(err: unknown): Promise<IteratorResult<ExecutionResult>> } = {
       async next() {
         const r = await events.next();
         if (r.done) return { value: undefined, done: true };
