@@ -27,8 +27,8 @@ import {
 } from './trading-project.type';
 
 /*
- * Thin resolvers over src/trading/trading-project.queries.ts. Rows are the ORM
- * entities; every relation goes through a request-scoped loader
+ * Thin resolvers over src/trading/trading-project.queries.ts. Rows are plain
+ * objects shaped like the ORM entities (src/common/plain.ts); every relation goes through a request-scoped loader
  * (resolvers/loaders.ts), so a nested query costs one statement per relation.
  */
 
@@ -48,7 +48,7 @@ function nestedLimit(first: number | null | undefined): number {
   return first;
 }
 
-// The loaders return ORM rows; GraphQL maps their fields by name (the classes are the schema, not the runtime shape).
+// The loaders return plain rows; GraphQL maps their fields by name (the classes are the schema, not the runtime shape).
 const as = <T>(v: unknown) => v as T;
 
 function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystemType | undefined> {

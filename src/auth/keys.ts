@@ -62,8 +62,7 @@ export async function authenticate(em: EntityManager, token: string | undefined,
   const now = new Date();
   const hit = cache?.get(hash, now.getTime());
   if (hit && (!hit.expiresAt || hit.expiresAt > now)) {
-    await touch(em, hit.keyId, hit.lastUsedAt, now);
-    if (!hit.lastUsedAt || now.getTime() - hit.lastUsedAt.getTime() > LAST_USED_EVERY_MS) hit.lastUsedAt = now;
+    if (await touch(em, hit.keyId, hit.lastUsedAt, now)) hit.lastUsedAt = now;
     return hit.principal;
   }
   const row = await em.findOne(ApiKey, { hash }, { populate: ['principal', 'principal.sourceSystem'] });

@@ -41,7 +41,7 @@ function isCursorTime(at: unknown): at is string {
 }
 
 /**
- * A condition `<alias>.<column> in <the set of values>` with the values bound
+ * A condition `<alias>.<column> = any(<the set of values>)` with the values bound
  * as one JSON parameter, cast to the column's type. A fresh raw fragment on
  * every call: MikroORM forgets a raw key once a query has used it.
  */
