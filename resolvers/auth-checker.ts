@@ -4,19 +4,27 @@ import { ErrorCode, HubError } from '../src/common/errors';
 import type { HubContext } from './context';
 
 /**
- * `@Authorized(Role...)`: anonymous callers get UNAUTHENTICATED (unless the
- * root query is declared public), callers without one of the roles FORBIDDEN
+ * Why the caller may not use a field guarded by `roles`, or null when it may:
+ * anonymous callers are UNAUTHENTICATED (unless `rootQuery` names a root query
+ * the operator declared public), callers without one of the roles FORBIDDEN
  * (ADMIN holds every role).
  */
-export const authChecker: AuthCheckerFn<HubContext, Role> = ({ context, info }, roles) => {
+export function accessError(context: HubContext, roles: readonly Role[], rootQuery?: string): HubError | null {
   const p = context.principal;
   if (p.id === 'anonymous') {
     // Operators may declare some root queries public (HUB_PUBLIC_OPERATIONS).
-    if (info.parentType.name === 'Query' && context.services.config.publicOperations.includes(info.fieldName)) return true;
-    throw new HubError(ErrorCode.UNAUTHENTICATED, 'this operation needs an API key: Authorization: Bearer <key>');
+    if (rootQuery !== undefined && context.services.config.publicOperations.includes(rootQuery)) return null;
+    return new HubError(ErrorCode.UNAUTHENTICATED, 'this operation needs an API key: Authorization: Bearer <key>');
   }
   if (roles.length && !roles.some((r) => hasRole(p, r))) {
-    throw new HubError(ErrorCode.FORBIDDEN, `this operation needs one of the roles ${roles.join(', ')}`);
+    return new HubError(ErrorCode.FORBIDDEN, `this operation needs one of the roles ${roles.join(', ')}`);
   }
+  return null;
+}
+
+/** `@Authorized(Role...)`, by accessError. */
+export const authChecker: AuthCheckerFn<HubContext, Role> = ({ context, info }, roles) => {
+  const error = accessError(context, roles, info.parentType.name === 'Query' ? info.fieldName : undefined);
+  if (error) throw error;
   return true;
 };

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { HubContext } from '../resolvers/context';
 import { buildHubSchema } from '../resolvers/schema';
+import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
 import { formatError } from './common/errors';
 import type { HubConfig } from './config';
 import { openDatabase } from './db/database';
@@ -17,6 +18,7 @@ import { KeyCache } from './auth/key-cache';
 import { checkCost, limitRules } from './limits/operation-limits';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo';
+import { compiledReadsPlugin } from './server/compiled-reads';
 import { Guard } from './server/guard';
 import { createHttpApp } from './server/http';
 import { attachWebSocket } from './server/ws';
@@ -71,6 +73,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       plugins: [
         // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
+        // Nested trading reads answered by one SQL statement per page where the compiler covers the selection.
+        ...(config.compiledReads ? [compiledReadsPlugin(schema, tradingReadRoots(schema, db.orm.getMetadata()))] : []),
         {
           async requestDidStart() {
             return {

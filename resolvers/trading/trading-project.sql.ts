@@ -1,0 +1,152 @@
+import type { MetadataStorage } from '@mikro-orm/core';
+import { isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { getMetadataStorage } from 'type-graphql';
+import { RECORD_READERS } from '../../src/auth/principal';
+import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
+import { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { TreeCompiler, type PlanInput, type TreeGraph } from '../../src/read/sql-tree';
+import type { CompiledRoot } from '../../src/server/compiled-reads';
+import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
+import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
+import { findTradingProject, listTradingProjects, type TradingProjectFilter, type TradingProjectOrder } from '../../src/trading/trading-project.queries';
+import type { HubContext } from '../context';
+import { BID_SENSITIVE } from './trading-project.type';
+
+/*
+ * The trading read side as the SQL compiler sees it (src/read/sql-tree.ts):
+ * which table backs each GraphQL type and how its relation fields join, in the
+ * same orders as the loaders of resolvers/loaders.ts. Fields not declared here
+ * (source systems, catalog names, findings, a market entity's projects and
+ * bids, evaluations) keep going through the resolvers.
+ */
+export const TRADING_TREE: TreeGraph = {
+  TradingProject: {
+    entity: TradingProjectRow,
+    relations: {
+      sections: { kind: 'many', type: 'Section', foreignKey: 'project_id', orderBy: ['code'] },
+      announcements: { kind: 'many', type: 'Announcement', foreignKey: 'project_id', orderBy: ['published_at', 'code'] },
+      tenderer: { kind: 'one', type: 'MarketEntity', column: 'tenderer_id' },
+      agency: { kind: 'one', type: 'MarketEntity', column: 'agency_id' },
+    },
+  },
+  Section: {
+    entity: SectionRow,
+    relations: {
+      bids: { kind: 'many', type: 'Bid', foreignKey: 'section_id', orderBy: ['submitted_at', 'id'] },
+      bidOpening: { kind: 'reverse', type: 'BidOpening', foreignKey: 'section_id' },
+      award: { kind: 'reverse', type: 'Award', foreignKey: 'section_id' },
+      contracts: { kind: 'many', type: 'Contract', foreignKey: 'section_id', orderBy: ['signed_on', 'code'] },
+    },
+  },
+  Bid: { entity: BidRow, sensitive: BID_SENSITIVE, relations: { bidder: { kind: 'one', type: 'MarketEntity', column: 'bidder_id' } } },
+  Award: { entity: AwardRow, relations: { winner: { kind: 'one', type: 'MarketEntity', column: 'winner_id' } } },
+  BidOpening: { entity: BidOpeningRow },
+  Contract: { entity: ContractRow },
+  Announcement: { entity: AnnouncementRow },
+  MarketEntity: {
+    entity: MarketEntityRow,
+    sensitive: MARKET_ENTITY_SENSITIVE,
+    relations: { qualifications: { kind: 'json', type: 'Qualification', column: 'qualifications' } },
+  },
+};
+
+/** `Type.field` of every field with a type-graphql @FieldResolver (after the schema is built). */
+export function fieldsWithResolvers(): Set<string> {
+  const storage = getMetadataStorage();
+  const out = new Set<string>();
+  for (const fr of storage.fieldResolvers) {
+    const target = fr.getObjectType?.() ?? fr.resolverClassMetadata?.getObjectType();
+    const type = storage.objectTypes.find((o) => o.target === target);
+    if (type) out.add(`${type.name}.${fr.schemaName}`);
+  }
+  return out;
+}
+
+type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
+
+/** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page as the resolvers read it, the trees in one statement. */
+export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorage): Record<string, CompiledRoot> {
+  const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsWithResolvers());
+  const type = (name: string) => schema.getType(name) as GraphQLObjectType;
+
+  /** Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered. */
+  function shape<T>(typeName: string, nodes: readonly FieldNode[], input: PlanInput, leaf: (field: string, sub: readonly FieldNode[]) => ((item: T) => unknown) | null) {
+    const t = type(typeName);
+    if (!isObjectType(t)) return null;
+    const parts: [string, (item: T) => unknown][] = [];
+    for (const [responseName, sub] of collectSubfields(schema, input.fragments as never, input.variables as never, t, nodes)) {
+      const field = sub[0].name.value;
+      if (sub.some((n) => n.arguments?.length)) return null;
+      const get = field === '__typename' ? () => typeName : leaf(field, sub);
+      if (!get) return null;
+      parts.push([responseName, get]);
+    }
+    return (item: T) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, get] of parts) out[name] = get(item);
+      return out;
+    };
+  }
+
+  return {
+    tradingProject: {
+      roles: RECORD_READERS,
+      prepare(nodes, input): Run | null {
+        const expr = compiler.plan('TradingProject', nodes, input);
+        if (!expr) return null;
+        return async (ctx, args) => {
+          const row = await findTradingProject(ctx.em, args.code as string);
+          if (!row) return null;
+          return (await compiler.fetch(ctx.em, 'TradingProject', [row.id], [expr])).get(row.id)?.[0] ?? null;
+        };
+      },
+    },
+    tradingProjects: {
+      roles: RECORD_READERS,
+      prepare(nodes, input): Run | null {
+        interface Page {
+          ids: string[];
+          cursors: string[];
+          hasNextPage: boolean;
+          trees: Map<string, unknown[]>;
+          totalCount?: number;
+        }
+        const expressions: string[] = [];
+        let counted = false;
+        const pageInfo = (sub: readonly FieldNode[]) =>
+          shape<Page>('PageInfo', sub, input, (f) => (f === 'hasNextPage' ? (p) => p.hasNextPage : f === 'endCursor' ? (p) => p.cursors.at(-1) ?? null : null));
+        const edge = (sub: readonly FieldNode[]) =>
+          shape<{ page: Page; i: number }>('TradingProjectEdge', sub, input, (f, s) => {
+            if (f === 'cursor') return ({ page, i }) => page.cursors[i];
+            if (f !== 'node') return null;
+            const expr = compiler.plan('TradingProject', s, input);
+            if (!expr) return null;
+            const k = expressions.push(expr) - 1;
+            return ({ page, i }) => page.trees.get(page.ids[i])?.[k] ?? null;
+          });
+        const connection = shape<Page>('TradingProjectConnection', nodes, input, (f, sub) => {
+          if (f === 'totalCount') {
+            counted = true;
+            return (p) => p.totalCount;
+          }
+          if (f === 'pageInfo') return pageInfo(sub);
+          if (f !== 'edges') return null;
+          const one = edge(sub);
+          return one && ((page) => page.ids.map((_, i) => one({ page, i })));
+        });
+        if (!connection) return null;
+        return async (ctx, args) => {
+          const page = await listTradingProjects(
+            ctx.em,
+            args as { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
+            ctx.services.config.maxPage,
+          );
+          const ids = page.nodes.map((n) => n.id);
+          const [trees, totalCount] = await Promise.all([compiler.fetch(ctx.em, 'TradingProject', ids, expressions), counted ? page.totalCount() : undefined]);
+          return connection({ ids, cursors: page.cursors, hasNextPage: page.hasNextPage, trees, totalCount });
+        };
+      },
+    },
+  };
+}

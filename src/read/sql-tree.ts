@@ -1,0 +1,242 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import type { SensitiveFields, Sensitivity } from '../auth/masking';
+
+/*
+ * The compiled read path: a GraphQL selection over record types becomes ONE
+ * SQL statement that builds the response's JSON in PostgreSQL, the way
+ * PostGraphile and Hasura answer nested queries. Each selected object is a
+ * json_build_object, each list a correlated json_agg in the order the loaders
+ * use, each scalar formatted by PostgreSQL exactly as the GraphQL scalar
+ * serialises it. The resolvers stay the reference: anything this compiler does
+ * not know (a field with a resolver of its own, arguments, a masked value, an
+ * unusual column) makes `plan` return null and the request runs through them.
+ * test/e2e/compiled-read.test.ts compares both paths response for response.
+ */
+
+/** How a GraphQL object field reaches another record type. */
+export type TreeRelation =
+  /** Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child). */
+  | { kind: 'many'; type: string; foreignKey: string; orderBy: readonly string[] }
+  /** The row of `type` whose primary key this row's `column` holds (null when the column is). */
+  | { kind: 'one'; type: string; column: string }
+  /** The row of `type` whose `foreignKey` column (unique) holds this row's primary key, or null. */
+  | { kind: 'reverse'; type: string; foreignKey: string }
+  /** A jsonb array column whose elements are objects of GraphQL `type`, keys named like its fields. */
+  | { kind: 'json'; type: string; column: string };
+
+/** A GraphQL object type backed by a table: its scalar fields are the entity's columns of the same name. */
+export interface TreeType {
+  entity: EntityClass<object>;
+  relations?: Readonly<Record<string, TreeRelation>>;
+  /** The type's masking declaration (the one resolvers/common/masking.ts applies). */
+  sensitive?: SensitiveFields;
+}
+
+/** The record types the compiler knows, by GraphQL type name. */
+export type TreeGraph = Readonly<Record<string, TreeType>>;
+
+/** What a plan depends on besides the selection: the operation's fragments and variables, and what the caller may see unmasked. */
+export interface PlanInput {
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Readonly<Record<string, unknown>>;
+  reveals(sensitivity: Sensitivity): boolean;
+}
+
+const ISO_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+/** json_build_object takes at most 100 arguments. */
+const MAX_PAIRS = 50;
+/** Scalars a jsonb element passes through unchanged (the resolvers return the stored JSON value). */
+const JSON_PASS_THROUGH = new Set(['String', 'ID', 'Boolean', 'Int', 'Date']);
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+/** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal. */
+const literal = (name: string) => `'${name}'`;
+
+/** True for an enum whose values are stored under their own names (the API's enums all are). */
+function storedByName(type: ReturnType<typeof getNamedType>): boolean {
+  return isEnumType(type) && type.getValues().every((v) => v.value === v.name);
+}
+
+/**
+ * Compiles selections on the graph's types to SQL. One instance per schema;
+ * plans are cheap to build and are built per request (they depend on the
+ * caller's grants and the operation's variables).
+ */
+export class TreeCompiler {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly graph: TreeGraph,
+    private readonly metadata: MetadataStorage,
+    /** `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column. */
+    private readonly resolved: ReadonlySet<string>,
+  ) {}
+
+  /** The table of a graph type, for statements that select its rows. */
+  table(typeName: string): string {
+    return this.meta(typeName).tableName;
+  }
+
+  private meta(typeName: string): EntityMetadata<object> {
+    const t = this.graph[typeName];
+    if (!t) throw new Error(`${typeName} is not a type of the compiled read graph`);
+    return this.metadata.get(t.entity.name) as EntityMetadata<object>;
+  }
+
+  /**
+   * The SQL expression (over the row alias `alias` of the type's table) that
+   * builds the JSON of `fieldNodes`' selection on an object of `typeName`, or
+   * null when some selected field is outside what the compiler covers.
+   */
+  plan(typeName: string, fieldNodes: readonly FieldNode[], input: PlanInput, alias = 'r0'): string | null {
+    let next = 0;
+    const fresh = () => `${alias}_${++next}`;
+    const objectOf = (name: string, nodes: readonly FieldNode[], a: string): string | null => {
+      const type = this.schema.getType(name);
+      const spec = this.graph[name];
+      if (!isObjectType(type) || !spec) return null;
+      const meta = this.meta(name);
+      const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type, nodes);
+      if (fields.size > MAX_PAIRS) return null;
+      const pairs: string[] = [];
+      for (const [responseName, sub] of fields) {
+        const fieldName = sub[0].name.value;
+        let expr: string | null;
+        if (fieldName === '__typename') expr = literal(name);
+        else {
+          const field = type.getFields()[fieldName];
+          if (!field || sub.some((n) => n.arguments?.length)) return null;
+          const relation = spec.relations?.[fieldName];
+          if (relation) expr = relationOf(relation, field, sub, meta, a);
+          else expr = this.resolved.has(`${name}.${fieldName}`) ? null : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
+          const sensitivity = spec.sensitive?.[fieldName];
+          if (sensitivity && !input.reveals(sensitivity)) return null; // masked: the resolvers' masking middleware answers
+        }
+        if (expr === null) return null;
+        pairs.push(`${literal(responseName)}, ${expr}`);
+      }
+      return `json_build_object(${pairs.join(', ')})`;
+    };
+    const relationOf = (rel: TreeRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], parent: EntityMetadata<object>, a: string): string | null => {
+      const b = fresh();
+      const isList = isListType(getNullableType(field.type));
+      if (rel.kind === 'json') {
+        if (!isList) return null;
+        const element = this.jsonObject(rel.type, nodes, input, `${b}.v`);
+        return element && `(select coalesce(json_agg(${element} order by ${b}.n), '[]'::json) from jsonb_array_elements(${a}.${quote(rel.column)}) with ordinality ${b}(v, n))`;
+      }
+      const child = this.meta(rel.type);
+      const obj = objectOf(rel.type, nodes, b);
+      if (obj === null) return null;
+      const parentKey = parent.getPrimaryProps()[0].fieldNames[0];
+      if (rel.kind === 'many') {
+        if (!isList) return null;
+        const order = rel.orderBy.map((c) => `${b}.${quote(c)}`).join(', ');
+        return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
+      }
+      if (isList) return null;
+      if (rel.kind === 'reverse') return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
+      const childKey = child.getPrimaryProps()[0].fieldNames[0];
+      return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(childKey)} = ${a}.${quote(rel.column)})`;
+    };
+    return objectOf(typeName, fieldNodes, alias);
+  }
+
+  /** A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises. */
+  private column(field: GraphQLField<unknown, unknown>, prop: EntityProperty | undefined, a: string): string | null {
+    if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.persist === false || prop.formula || prop.fieldNames?.length !== 1) return null;
+    // A null in a non-null field is an error the resolvers report; never compile that case away.
+    if (isNonNullType(field.type) && prop.nullable) return null;
+    const col = `${a}.${quote(prop.fieldNames[0])}`;
+    const columnType = (prop.columnTypes?.[0] ?? '').toLowerCase();
+    const isArray = columnType.endsWith('[]');
+    const inner = getNullableType(field.type);
+    if (isListType(inner)) {
+      const item = getNamedType(inner);
+      const ok = isArray && ((isScalarType(item) && (item.name === 'String' || item.name === 'ID')) || storedByName(item));
+      return ok ? `to_json(${col})` : null;
+    }
+    if (isArray) return null;
+    const named = getNamedType(field.type);
+    if (isEnumType(named)) return storedByName(named) && /^(text|varchar|character varying)/.test(columnType) ? col : null;
+    switch (named.name) {
+      case 'String':
+      case 'ID':
+        return /^(text|varchar|character varying)/.test(columnType) ? col : null;
+      case 'Int':
+        return /^(int|integer|int4|smallint|int2)$/.test(columnType) ? col : null;
+      case 'Boolean':
+        return /^(bool|boolean)$/.test(columnType) ? col : null;
+      case 'Decimal':
+        return /^(numeric|decimal)/.test(columnType) ? `${col}::text` : null;
+      case 'DateTime':
+        // Milliseconds stored, milliseconds serialised (Date#toISOString); finer columns would round differently.
+        return columnType === 'timestamptz(3)' ? `to_char(${col} at time zone 'UTC', ${ISO_TIME})` : null;
+      case 'Date':
+        return columnType === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : null;
+      case 'JSONObject':
+        return columnType === 'jsonb' ? col : null;
+      default:
+        return null;
+    }
+  }
+
+  /** An object of GraphQL type `name` built from the jsonb value `v`, each field its key of the same name. */
+  private jsonObject(name: string, nodes: readonly FieldNode[], input: PlanInput, v: string): string | null {
+    const type = this.schema.getType(name);
+    if (!isObjectType(type)) return null;
+    const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type as GraphQLObjectType, nodes);
+    if (fields.size > MAX_PAIRS) return null;
+    const pairs: string[] = [];
+    for (const [responseName, sub] of fields) {
+      const fieldName = sub[0].name.value;
+      if (fieldName === '__typename') {
+        pairs.push(`${literal(responseName)}, ${literal(name)}`);
+        continue;
+      }
+      const field = type.getFields()[fieldName];
+      // Only plain leaves. Non-null keys (a qualification's code and name) are required by the push rules of the column.
+      if (!field || this.resolved.has(`${name}.${fieldName}`) || sub.some((n) => n.arguments?.length)) return null;
+      const named = getNamedType(field.type);
+      if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named))) return null;
+      pairs.push(`${literal(responseName)}, ${v}->${literal(fieldName)}`);
+    }
+    return `json_build_object(${pairs.join(', ')})`;
+  }
+
+  /**
+   * Runs planned expressions over the rows of `typeName` with the given
+   * primary keys, in ONE statement (the keys travel as one JSON parameter).
+   * Returns each key's values, one per expression, in the order given.
+   */
+  async fetch(em: EntityManager, typeName: string, keys: readonly string[], expressions: readonly string[], alias = 'r0'): Promise<Map<string, unknown[]>> {
+    const out = new Map<string, unknown[]>();
+    if (!keys.length || !expressions.length) return out;
+    const meta = this.meta(typeName);
+    const pk = meta.getPrimaryProps()[0];
+    const pkColumn = `${alias}.${quote(pk.fieldNames[0])}`;
+    const cast = /^(bigint|int8|bigserial)/i.test(pk.columnTypes?.[0] ?? '') || pk.type === 'bigint' ? 'bigint' : 'text';
+    const rows = await em.execute<Record<string, unknown>[]>(
+      `select ${pkColumn}::text as k, ${expressions.map((e, i) => `${e} as v${i}`).join(', ')} from ${quote(meta.tableName)} ${alias}` +
+        ` where ${pkColumn} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`,
+      [JSON.stringify(keys)],
+    );
+    for (const row of rows) out.set(String(row.k), expressions.map((_, i) => row[`v${i}`]));
+    return out;
+  }
+}

@@ -1,0 +1,70 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { getArgumentValues, getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
+import { collectFields } from 'graphql/execution/collectFields';
+import { accessError } from '../../resolvers/auth-checker';
+import type { HubContext } from '../../resolvers/context';
+import { mayReveal, type Role } from '../auth/principal';
+import type { PlanInput } from '../read/sql-tree';
+
+/** A root query field the compiled read path can answer. */
+export interface CompiledRoot {
+  /** The roles of the field's @Authorized, checked the same way (accessError). */
+  roles: readonly Role[];
+  /** The field's answer for these field nodes, or null when the compiler does not cover the selection. */
+  prepare(fieldNodes: readonly FieldNode[], input: PlanInput): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
+}
+
+interface Prepared {
+  responseName: string;
+  run?: (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
+  args: Record<string, unknown>;
+}
+
+/**
+ * Answers a query operation whose every root field is one of `roots` and whose
+ * selection the SQL compiler covers, without running the resolvers (Apollo's
+ * `responseForOperation`: after parsing, validation, the limits and the rate
+ * limit). Anything else, and any error, returns null and Apollo executes the
+ * operation through the resolvers, which then report the error as usual.
+ */
+export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Record<string, CompiledRoot>>): ApolloServerPlugin<HubContext> {
+  const query = schema.getQueryType()!;
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(rc): Promise<GraphQLResponse | null> {
+          const op = rc.operation;
+          const ctx = rc.contextValue;
+          if (!op || op.operation !== 'query' || !rc.document) return null;
+          try {
+            const coerced = getVariableValues(schema, op.variableDefinitions ?? [], rc.request.variables ?? {});
+            if (coerced.errors) return null;
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+            const input: PlanInput = { fragments, variables: coerced.coerced, reveals: (s) => mayReveal(ctx.principal, s) };
+            const prepared: Prepared[] = [];
+            for (const [responseName, nodes] of collectFields(schema, fragments, coerced.coerced, query, op.selectionSet)) {
+              const name = nodes[0].name.value;
+              if (name === '__typename') {
+                prepared.push({ responseName, args: {} });
+                continue;
+              }
+              const root = roots[name];
+              if (!root || accessError(ctx, root.roles, name)) return null;
+              const run = root.prepare(nodes, input);
+              if (!run) return null;
+              prepared.push({ responseName, run, args: getArgumentValues(query.getFields()[name], nodes[0], coerced.coerced) });
+            }
+            const values = await Promise.all(prepared.map((p) => (p.run ? p.run(ctx, p.args) : query.name)));
+            const data: Record<string, unknown> = {};
+            prepared.forEach((p, i) => (data[p.responseName] = values[i]));
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          } catch (err) {
+            ctx.log.debug({ err }, 'compiled read fell back to the resolvers');
+            return null;
+          }
+        },
+      };
+    },
+  };
+}
