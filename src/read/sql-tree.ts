@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { SensitiveFields, Sensitivity } from '../auth/masking';
+import { queryPrepared } from '../common/sql';
 
 /*
  * The compiled read path: a GraphQL selection over record types becomes ONE
@@ -231,9 +232,11 @@ export class TreeCompiler {
     const pk = meta.getPrimaryProps()[0];
     const pkColumn = `${alias}.${quote(pk.fieldNames[0])}`;
     const cast = /^(bigint|int8|bigserial)/i.test(pk.columnTypes?.[0] ?? '') || pk.type === 'bigint' ? 'bigint' : 'text';
-    const rows = await em.execute<Record<string, unknown>[]>(
+    // A named prepared statement: the text depends only on the selection, so PostgreSQL plans each shape once per connection.
+    const rows = await queryPrepared<Record<string, unknown>>(
+      em,
       `select ${pkColumn}::text as k, ${expressions.map((e, i) => `${e} as v${i}`).join(', ')} from ${quote(meta.tableName)} ${alias}` +
-        ` where ${pkColumn} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`,
+        ` where ${pkColumn} = any(array(select (jsonb_array_elements_text($1::jsonb))::${cast}))`,
       [JSON.stringify(keys)],
     );
     for (const row of rows) out.set(String(row.k), expressions.map((_, i) => row[`v${i}`]));

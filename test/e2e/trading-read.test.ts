@@ -994,26 +994,35 @@ describe('reading trading records', () => {
     }`;
 
 
-    it('runs the same number of SQL statements for 20 projects with sections, bids, bidders, awards and contracts as for 2', async () => {
-      let rows = 0;
-      const run = (first: number) => async () => {
-        const r = await t.gql<{ tradingProjects: { edges: { node: Any }[] } }>(NESTED, { first }, ADMIN_KEY);
-        expect(r.errors).toBeUndefined();
-        const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
-        expect(nodes).toHaveLength(first);
-        expect(nodes.every((n) => n.tenderer.creditCode && n.sections.length > 0 && n.sections.every((s: Any) => s.bids.length > 0))).toBe(true);
-        rows = nodes.reduce((s, n) => s + n.sections.reduce((x: number, sec: Any) => x + sec.bids.length, 0), 0);
-      };
-      // Let the feed finish waking up for the pushes of beforeAll.
-      await new Promise((r) => setTimeout(r, 100));
-      const two = await statements(run(2));
-      const twoBids = rows;
-      const twenty = await statements(run(20));
-      expect(rows).toBeGreaterThan(5 * twoBids);
-      expect(twenty.queries.length).toBe(two.queries.length);
-      expect(twenty.executes.length).toBe(two.executes.length);
-      // One page, then one batch each of tenderers, sections, bids, awards, contracts and bidders.
-      expect(twenty.queries.length).toBe(7);
+    it.each([
+      // Through the resolvers: one page, then one batch each of tenderers, sections, bids, awards, contracts and bidders.
+      ['the resolvers and their loaders', false, 7],
+      // Compiled (src/read/sql-tree.ts): the page, then every project's tree in one statement.
+      ['the compiled read path', true, 2],
+    ] as const)('runs the same number of SQL statements for 20 projects with sections, bids, bidders, awards and contracts as for 2, through %s', async (_path, compiledReads, expected) => {
+      const reader = compiledReads ? t : await startTestHub({ feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads }, t.db);
+      try {
+        let rows = 0;
+        const run = (first: number) => async () => {
+          const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(NESTED, { first }, ADMIN_KEY);
+          expect(r.errors).toBeUndefined();
+          const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
+          expect(nodes).toHaveLength(first);
+          expect(nodes.every((n) => n.tenderer.creditCode && n.sections.length > 0 && n.sections.every((s: Any) => s.bids.length > 0))).toBe(true);
+          rows = nodes.reduce((s, n) => s + n.sections.reduce((x: number, sec: Any) => x + sec.bids.length, 0), 0);
+        };
+        // Let the feed finish waking up for the pushes of beforeAll.
+        await new Promise((r) => setTimeout(r, 100));
+        const two = await countStatements(reader.hub, run(2));
+        const twoBids = rows;
+        const twenty = await countStatements(reader.hub, run(20));
+        expect(rows).toBeGreaterThan(5 * twoBids);
+        expect(twenty.queries.length).toBe(two.queries.length);
+        expect(twenty.executes.length).toBe(two.executes.length);
+        expect(twenty.queries.length).toBe(expected);
+      } finally {
+        if (reader !== t) await reader.stop();
+      }
     });
   });
 });

@@ -1,9 +1,11 @@
+import { Client as PgClient } from 'pg';
 import type { Hub } from '../../src/app';
 
 /**
  * Counts the SQL statements sent while `run` runs, at both layers a statement
  * can pass through (MikroORM's execute and the knex client's query). The feed's
  * tail reads and transaction control statements are not the request's own.
+ * Named prepared statements, which bypass knex, are counted at the pg client.
  */
 export async function countStatements(hub: Hub, run: () => Promise<unknown>): Promise<{ executes: string[]; queries: string[] }> {
   const conn = hub.services.orm.em.getConnection() as unknown as {
@@ -16,6 +18,13 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
   const executes: string[] = [];
   const queries: string[] = [];
   const own = (sql: string) => !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
+  // Prepared statements (src/common/sql.ts queryPrepared) go to a pooled pg client directly, named.
+  const pgQuery = PgClient.prototype.query;
+  PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as { text?: string; name?: string } | string;
+    if (typeof q === 'object' && q !== null && 'name' in q && q.text) queries.push(q.text);
+    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pgQuery;
   conn.execute = function (this: unknown, ...args: unknown[]) {
     const sql = String(args[0]);
     if (own(sql)) executes.push(sql);
@@ -32,6 +41,7 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
   } finally {
     conn.execute = execute;
     client.query = query;
+    PgClient.prototype.query = pgQuery;
   }
   return { executes, queries };
 }
