@@ -4,6 +4,7 @@ import { isAdmin, mayRead, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import { feedCursor, parseFeedCursor } from '../../src/feed/cursor';
 import { ChangeTopic, TOPIC_SENSITIVE, type ChangeRecord } from '../../src/feed/topics';
+import type { CompiledSubscriptionRoot } from '../../src/server/shared-execution';
 import type { HubContext } from '../context';
 import { ChangeEvent } from './change-event.type';
 
@@ -39,6 +40,11 @@ export function feedTopics(principal: Principal, requested: readonly ChangeTopic
   if (!granted.length) throw new HubError(ErrorCode.FORBIDDEN, 'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)');
   return granted;
 }
+
+/** The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the resolver below returns. */
+export const COMPILED_SUBSCRIPTIONS: Readonly<Record<string, CompiledSubscriptionRoot>> = {
+  changes: (event, context) => toChangeEvent(event as ChangeRecord, (context as HubContext).principal),
+};
 
 @Resolver(() => ChangeEvent)
 export class ChangesResolver {

@@ -1,7 +1,6 @@
 import type { MetadataStorage } from '@mikro-orm/core';
 import { isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { getMetadataStorage } from 'type-graphql';
 import { RECORD_READERS } from '../../src/auth/principal';
 import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
 import { MarketEntityRow } from '../../src/market/market-entity.entity';
@@ -11,6 +10,7 @@ import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity'
 import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
 import { findTradingProject, listTradingProjects, type TradingProjectFilter, type TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import type { HubContext } from '../context';
+import { fieldsDoingMore } from '../field-metadata';
 import { BID_SENSITIVE } from './trading-project.type';
 
 /*
@@ -51,23 +51,11 @@ export const TRADING_TREE: TreeGraph = {
   },
 };
 
-/** `Type.field` of every field with a type-graphql @FieldResolver (after the schema is built). */
-export function fieldsWithResolvers(): Set<string> {
-  const storage = getMetadataStorage();
-  const out = new Set<string>();
-  for (const fr of storage.fieldResolvers) {
-    const target = fr.getObjectType?.() ?? fr.resolverClassMetadata?.getObjectType();
-    const type = storage.objectTypes.find((o) => o.target === target);
-    if (type) out.add(`${type.name}.${fr.schemaName}`);
-  }
-  return out;
-}
-
 type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
 
 /** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page as the resolvers read it, the trees in one statement. */
 export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorage): Record<string, CompiledRoot> {
-  const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsWithResolvers());
+  const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsDoingMore({ middlewares: false }));
   const type = (name: string) => schema.getType(name) as GraphQLObjectType;
 
   /** Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered. */

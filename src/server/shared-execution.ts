@@ -1,6 +1,92 @@
 import { createHash } from 'node:crypto';
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLLeafType,
+} from 'graphql';
+import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
 import type { Principal } from '../auth/principal';
+
+/** A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer without graphql-js). */
+export type CompiledSubscriptionRoot = (event: unknown, context: unknown) => object;
+
+/** Raised inside a compiled projection when graphql-js must answer instead (a null in a non-null field, a value a scalar refuses). */
+class NotCompiled extends Error {}
+
+/**
+ * The result of a subscription's selection for one event without graphql-js,
+ * when the operation is one root field of `roots` selecting only leaf fields
+ * (and __typename) without arguments: each leaf serialised by its own GraphQL
+ * type, in selection order, under its response name. Null when the operation
+ * is anything else. The values equal what execute() returns (compared in
+ * test/e2e/compiled-read.test.ts); on any surprise the event goes to execute().
+ */
+export function compileSubscription(
+  args: ExecutionArgs,
+  roots: Readonly<Record<string, CompiledSubscriptionRoot>>,
+  doingMore: ReadonlySet<string>,
+): ((event: unknown) => ExecutionResult) | null {
+  const { schema, document } = args;
+  const op = getOperationAST(document, args.operationName);
+  const type = schema.getSubscriptionType();
+  if (!op || op.operation !== 'subscription' || !type) return null;
+  const coerced = getVariableValues(schema, op.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+  if (coerced.errors) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const fields = [...collectFields(schema, fragments, coerced.coerced, type, op.selectionSet)];
+  if (fields.length !== 1) return null;
+  const [rootName, rootNodes] = fields[0];
+  const root = roots[rootNodes[0].name.value];
+  const returned = getNamedType(type.getFields()[rootNodes[0].name.value]?.type);
+  if (!root || !isObjectType(returned) || isListType(type.getFields()[rootNodes[0].name.value].type)) return null;
+  const leaves: [responseName: string, field: string, leaf: GraphQLLeafType | null, nonNull: boolean][] = [];
+  for (const [responseName, nodes] of collectSubfields(schema, fragments, coerced.coerced, returned, rootNodes)) {
+    const name = nodes[0].name.value;
+    if (name === '__typename') {
+      leaves.push([responseName, name, null, true]);
+      continue;
+    }
+    const field = returned.getFields()[name];
+    // Only default-resolved leaves: a field with a resolver of its own (or a list) goes through graphql-js.
+    if (!field || doingMore.has(`${returned.name}.${name}`) || nodes.some((n) => n.arguments?.length) || !isLeafType(getNamedType(field.type))) return null;
+    if (isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) return null;
+    leaves.push([responseName, name, getNamedType(field.type) as GraphQLLeafType, isNonNullType(field.type)]);
+  }
+  const typeName = returned.name;
+  const context = args.contextValue;
+  return (event) => {
+    const source = root(event, context) as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [responseName, name, leaf, nonNull] of leaves) {
+      if (!leaf) {
+        out[responseName] = typeName;
+        continue;
+      }
+      const value = source[name];
+      if (value === null || value === undefined) {
+        if (nonNull) throw new NotCompiled();
+        out[responseName] = null;
+      } else {
+        const serialised = leaf.serialize(value);
+        if (serialised === undefined) throw new NotCompiled();
+        out[responseName] = serialised;
+      }
+    }
+    return { data: { [rootName]: out } };
+  };
+}
 
 /**
  * One execution per change event and subscription shape, shared by every
@@ -17,8 +103,16 @@ import type { Principal } from '../auth/principal';
  */
 export class SharedExecutions {
   private readonly results = new Map<string, Promise<ExecutionResult> | ExecutionResult>();
+  /** Open subscriptions per shape: a shape with one subscriber has nobody to share with, and skips the cache. */
+  private readonly open = new Map<string, number>();
 
-  constructor(private readonly maxEntries = 20_000) {}
+  constructor(
+    private readonly maxEntries = 20_000,
+    /** Root fields whose leaf-only selections skip graphql-js (see compileSubscription); none: always execute(). */
+    private readonly compiledRoots: Readonly<Record<string, CompiledSubscriptionRoot>> = {},
+    /** `Type.field` of fields with a resolver or middlewares of their own (resolvers/field-metadata.ts). */
+    private readonly doingMore: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** The key of one subscription's shape: operation and variables, and the grants that decide masking. */
   static shapeKey(query: string, operationName: string | null | undefined, variables: unknown, principal: Principal): string {
@@ -35,13 +129,33 @@ export class SharedExecutions {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
     const events = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    const compiled = compileSubscription(args, this.compiledRoots, this.doingMore);
+    const executeOne = (event: unknown): Promise<ExecutionResult> | ExecutionResult => {
+      if (compiled) {
+        try {
+          return compiled(event);
+        } catch {
+          // graphql-js answers (and reports) what the projection would not.
+        }
+      }
+      return execute({ ...args, rootValue: event });
+    };
+    if (shape !== undefined) this.open.set(shape, (this.open.get(shape) ?? 0) + 1);
+    let closed = false;
+    const close = () => {
+      if (closed || shape === undefined) return;
+      closed = true;
+      const n = (this.open.get(shape) ?? 1) - 1;
+      if (n > 0) this.open.set(shape, n);
+      else this.open.delete(shape);
+    };
     const run = (event: unknown): Promise<ExecutionResult> | ExecutionResult => {
       const seq = (event as { seq?: unknown } | null)?.seq;
-      if (shape === undefined || typeof seq !== 'number') return execute({ ...args, rootValue: event });
+      if (shape === undefined || typeof seq !== 'number' || this.open.get(shape) === 1) return executeOne(event);
       const key = `${seq}:${shape}`;
       let result = this.results.get(key);
       if (!result) {
-        result = execute({ ...args, rootValue: event });
+        result = executeOne(event);
         this.remember(key, result);
       }
       return result;
@@ -49,15 +163,26 @@ export class SharedExecutions {
     // next/return/throw and the iterator symbol: graphql-ws treats it as a generator and calls return() on complete.
     const iterator: AsyncIterableIterator<ExecutionResult> & { return(): Promise<IteratorResult<ExecutionResult>>; throw(err: unknown): Promise<IteratorResult<ExecutionResult>> } = {
       async next() {
-        const r = await events.next();
-        if (r.done) return { value: undefined, done: true };
+        let r: IteratorResult<unknown>;
+        try {
+          r = await events.next();
+        } catch (err) {
+          close();
+          throw err;
+        }
+        if (r.done) {
+          close();
+          return { value: undefined, done: true };
+        }
         return { value: await run(r.value), done: false };
       },
       async return() {
+        close();
         await events.return?.();
         return { value: undefined, done: true };
       },
       async throw(err: unknown) {
+        close();
         await events.return?.();
         throw err;
       },
@@ -82,5 +207,10 @@ export class SharedExecutions {
 
   get size(): number {
     return this.results.size;
+  }
+
+  /** Shapes with at least one open subscription. */
+  get openShapes(): number {
+    return this.open.size;
   }
 }

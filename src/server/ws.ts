@@ -1,6 +1,8 @@
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { WebSocketServer } from 'ws';
 import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
+import { COMPILED_SUBSCRIPTIONS } from '../../resolvers/feed/changes.resolver';
+import { fieldsDoingMore } from '../../resolvers/field-metadata';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError, formatError } from '../common/errors';
 import { checkCost, limitRules } from '../limits/operation-limits';
@@ -27,7 +29,7 @@ function asErrors(err: unknown): readonly GraphQLError[] {
 export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, services: HubServices, guard: Guard) {
   const { config, log } = services;
   const rules = [...specifiedRules, ...limitRules(config.limits)];
-  const shared = new SharedExecutions();
+  const shared = new SharedExecutions(20_000, config.compiledReads ? COMPILED_SUBSCRIPTIONS : {}, fieldsDoingMore({ middlewares: true }));
   /** Each subscription's share key, by its context object (see SharedExecutions). */
   const shapes = new WeakMap<object, string>();
   return serveGraphqlWs<ConnectionState>(
