@@ -1,4 +1,5 @@
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -6,6 +7,45 @@ import type { Logger } from '../logger';
 
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
 const HIGH_WATER = 1 << 20;
+
+/**
+ * Each shared result's `data` serialised once, not once per subscriber.
+ * SharedExecutions hands every subscriber of a shape the same result object,
+ * but graphql-ws serialises the whole `next` message per subscriber, payload
+ * included. Its `jsonMessageReplacer` swaps a `next` message's payload for a
+ * marker (a per-process random nonce no payload can guess), and `send` puts
+ * the cached JSON text in the marker's place: the same bytes JSON.stringify
+ * would have written.
+ */
+class PayloadCache {
+  private readonly marker = `hub-payload-${randomBytes(16).toString('hex')}`;
+  private readonly quotedMarker = JSON.stringify(this.marker);
+  private readonly texts = new WeakMap<object, string>();
+  private pending: string | undefined;
+
+  /** graphql-ws's jsonMessageReplacer (`this` is the object holding `key`). */
+  readonly replacer = (holder: unknown, key: string, value: unknown): unknown => {
+    const message = holder as { type?: unknown; id?: unknown } | null;
+    if (key !== 'payload' || message?.type !== 'next' || typeof message.id !== 'string' || !value || typeof value !== 'object') return value;
+    const payload = value as Record<string, unknown>;
+    const keys = Object.keys(payload);
+    // Only the plain { data } of a result without errors or extensions; anything else is serialised as usual.
+    if (keys.length !== 1 || keys[0] !== 'data' || !payload.data || typeof payload.data !== 'object') return value;
+    let text = this.texts.get(payload.data);
+    if (text === undefined) this.texts.set(payload.data, (text = `{"data":${JSON.stringify(payload.data)}}`));
+    this.pending = text;
+    return this.marker;
+  };
+
+  /** The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends it. */
+  splice(message: string): string {
+    const text = this.pending;
+    if (text === undefined) return message;
+    this.pending = undefined;
+    const at = message.indexOf(this.quotedMarker);
+    return at < 0 ? message : message.slice(0, at) + text + message.slice(at + this.quotedMarker.length);
+  }
+}
 
 /**
  * graphql-ws's server (`makeServer`) on the `ws` library, in place of the
@@ -26,7 +66,15 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
   log: Logger,
   keepAliveMs = 12_000,
 ): { dispose(): Promise<void> } {
-  const server = makeServer(options);
+  const payloads = new PayloadCache();
+  const replacer = payloads.replacer;
+  const server = makeServer({
+    ...options,
+    // stringifyMessage(msg, replacer) runs right before each socket.send: the payload is spliced back in `send`.
+    jsonMessageReplacer(key, value) {
+      return replacer(this, key, value);
+    },
+  });
   wss.options.handleProtocols = handleProtocols;
   wss.once('error', (err) => {
     log.error({ err }, 'WebSocket server error');
@@ -68,7 +116,8 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) => {
+        send: (message) => {
+          const data = payloads.splice(message);
           if (socket.readyState !== socket.OPEN) return Promise.resolve();
           cork();
           if (socket.bufferedAmount + (raw?.writableLength ?? 0) < HIGH_WATER) {
