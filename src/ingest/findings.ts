@@ -1,3 +1,4 @@
+import { query } from '../common/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeTopic } from '../feed/topics';
 import type { Accepted, FindingData } from './types';
@@ -13,7 +14,7 @@ export async function replaceFindings<T>(
   findingsOf: (r: Accepted<T>) => { projectCode: string; items: FindingData[] } | undefined,
 ): Promise<void> {
   if (!records.length) return;
-  await em.execute('delete from finding where topic = ? and record_key in (select jsonb_array_elements_text(?::jsonb))', [
+  await query(em, 'delete from finding where topic = ? and record_key in (select jsonb_array_elements_text(?::jsonb))', [
     topic,
     JSON.stringify(records.map((r) => r.key)),
   ]);
@@ -22,8 +23,7 @@ export async function replaceFindings<T>(
     return f ? f.items.map((i) => ({ record_key: r.key, project_code: f.projectCode, rule: i.rule, message: i.message })) : [];
   });
   if (!rows.length) return;
-  await em.execute(
-    `insert into finding (topic, record_key, project_code, rule, message, detected_at)
+  await query(em, `insert into finding (topic, record_key, project_code, rule, message, detected_at)
      select ?, r.record_key, r.project_code, r.rule, r.message, now()
      from jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, rule text, message text)`,
     [topic, JSON.stringify(rows)],

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TEXT_SET, textSetParam } from '../common/sql';
+import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { ChangeTopic } from '../feed/topics';
 import { snapshotOf, type Snapshot } from '../ingest/snapshot';
@@ -14,7 +14,7 @@ export type MarketEntitySnapshot = Snapshot<MarketEntityData>;
 /** Loads the operator-kept credit-code exceptions among the given codes. */
 export async function loadCreditCodeExceptions(em: EntityManager, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await em.execute<{ code: string }[]>(`select code from credit_code_exception where code in ${TEXT_SET}`, [textSetParam(codes)]);
+  const rows = await query<{ code: string }>(em, `select code from credit_code_exception where code in ${TEXT_SET}`, [textSetParam(codes)]);
   return new Set(rows.map((r) => r.code));
 }
 

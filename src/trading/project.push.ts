@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
-import { TEXT_SET, textSetParam } from '../common/sql';
+import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
@@ -58,8 +58,7 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, CatalogView> = {
     const owners = sectionCodes.length
       ? new Map(
           (
-            await em.execute<{ code: string; project_code: string }[]>(
-              `select s.code, p.code as project_code from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
+            await query<{ code: string; project_code: string }>(em, `select s.code, p.code as project_code from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
               [textSetParam(sectionCodes)],
             )
           ).map((r) => [r.code, r.project_code]),
@@ -114,8 +113,7 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, CatalogView> = {
       .sort((a, b) => (a.code < b.code ? -1 : 1));
     if (sections.length) {
       // Sections present in an earlier version but missing now are kept: bids may hang off them.
-      await em.execute(
-        `insert into section as s (code, project_id, name, budget, status, opening_at, updated_at)
+      await query(em, `insert into section as s (code, project_id, name, budget, status, opening_at, updated_at)
          select r.code, r.project_id, r.name, r.budget, r.status, r.opening_at, now()
          from jsonb_to_recordset(?::jsonb) as r(code text, project_id bigint, name text, budget numeric, status text, opening_at timestamptz)
          on conflict (code) do update set name = excluded.name, budget = excluded.budget, status = excluded.status,

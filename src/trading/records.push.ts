@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
-import { TEXT_SET, textSetParam } from '../common/sql';
+import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
@@ -37,8 +37,7 @@ const addError = (errors: Errors, i: number, e: FieldError) => errors.set(i, [..
 /** Credit codes of the bidders of the given sections, as `<section>/<creditCode>` keys (one query). */
 async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: boolean): Promise<Set<string>> {
   if (!sectionCodes.length) return new Set();
-  const rows = await em.execute<{ key: string }[]>(
-    `select s.code || '/' || m.credit_code as key from bid b join section s on s.id = b.section_id join market_entity m on m.id = b.bidder_id
+  const rows = await query<{ key: string }>(em, `select s.code || '/' || m.credit_code as key from bid b join section s on s.id = b.section_id join market_entity m on m.id = b.bidder_id
      where s.code in ${TEXT_SET}${validOnly ? ` and b.status = 'VALID'` : ''}`,
     [textSetParam(sectionCodes)],
   );
@@ -263,8 +262,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
     const awards = codes.length
       ? new Map(
           (
-            await em.execute<{ code: string; awarded_on: string }[]>(
-              `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
+            await query<{ code: string; awarded_on: string }>(em, `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
               [textSetParam(codes)],
             )
           ).map((a) => [a.code, a.awarded_on]),
@@ -334,8 +332,7 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
     const [projects, sections, reports] = await Promise.all([
       projectRefs(em, projectCodes),
       sectionRefs(em, records.flatMap((r) => r.value.sectionCodes)),
-      em.execute<{ code: string; last: Date }[]>(
-        `select p.code, max(e.reported_at) as last from evaluation e join section s on s.id = e.section_id join trading_project p on p.id = s.project_id
+      query<{ code: string; last: Date }>(em, `select p.code, max(e.reported_at) as last from evaluation e join section s on s.id = e.section_id join trading_project p on p.id = s.project_id
          where p.code in ${TEXT_SET} group by p.code`,
         [textSetParam(projectCodes)],
       ),

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TEXT_SET, textSetParam } from '../common/sql';
+import { TEXT_SET, textSetParam, query } from '../common/sql';
 
 /** Ids of market entities by credit code, one query. */
 export async function entityIds(em: EntityManager, codes: Iterable<string>): Promise<Map<string, string>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await em.execute<{ id: string; credit_code: string }[]>(`select id, credit_code from market_entity where credit_code in ${TEXT_SET}`, [textSetParam(list)]);
+  const rows = await query<{ id: string; credit_code: string }>(em, `select id, credit_code from market_entity where credit_code in ${TEXT_SET}`, [textSetParam(list)]);
   return new Map(rows.map((r) => [r.credit_code, String(r.id)]));
 }
 
@@ -23,8 +23,7 @@ export interface SectionRef {
 export async function sectionRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, SectionRef>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await em.execute<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null }[]>(
-    `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at
+  const rows = await query<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null }>(em, `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at
      from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
@@ -40,8 +39,7 @@ export async function sectionRefs(em: EntityManager, codes: Iterable<string>): P
 export async function projectRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, { id: string; regionCode: string; categoryCode: string }>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await em.execute<{ id: string; code: string; region_code: string; category_code: string }[]>(
-    `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
+  const rows = await query<{ id: string; code: string; region_code: string; category_code: string }>(em, `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
   return new Map(rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]));
