@@ -38,19 +38,38 @@ export function chainHash(prevHash: string, e: Omit<ChangeRecord, 'prevHash' | '
 }
 
 /**
+ * hashedContent with the data given as its canonical JSON, computed ahead:
+ * the same text, written out in canonicalJson's (sorted) key order, so that
+ * the appender does the expensive part before it takes the lock.
+ * test/unit/canonical.test.ts holds it to hashedContent.
+ */
+export function hashedContentWith(e: Omit<ChangeRecord, 'prevHash' | 'hash' | 'data'>, canonicalData: string): string {
+  const j = JSON.stringify;
+  if (e.sourceSystem === undefined || e.principal === undefined || e.version === undefined) return hashedContent({ ...e, data: JSON.parse(canonicalData) });
+  return (
+    `{"data":${canonicalData},"key":${j(e.key)},"occurredAt":${j(e.occurredAt.toISOString())},"op":${j(e.op)},"principal":${j(e.principal)},` +
+    `"seq":${j(String(e.seq))},"sourceSystem":${j(e.sourceSystem)},"topic":${j(e.topic)},"version":${j(e.version)}}`
+  );
+}
+
+/**
  * Appends events inside the caller's transaction (the same one that wrote the
  * data), hash-chained, and queues a NOTIFY that PostgreSQL delivers at commit.
  * Must be the last write of the transaction: the advisory lock it takes is held
- * until commit, so the shorter the rest, the less appenders wait.
+ * until commit, so the shorter the rest, the less appenders wait. The data is
+ * serialised (canonical for the hash, plain for the insert) before the lock.
  */
 export async function appendChanges(em: EntityManager, changes: NewChange[], principal: Principal): Promise<ChangeRecord[]> {
   if (!changes.length) return [];
+  const canonical = changes.map((c) => canonicalJson(c.data));
+  const json = changes.map((c) => JSON.stringify(c.data));
   await em.execute('select pg_advisory_xact_lock(?)', [FEED_LOCK_KEY]);
   const [last] = await em.execute<{ seq: string; hash: string }[]>('select seq, hash from change_event order by seq desc limit 1');
   let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();
-  const records = changes.map((c): ChangeRecord => {
+  const rows: string[] = [];
+  const records = changes.map((c, i): ChangeRecord => {
     seq += 1;
     const base = {
       seq,
@@ -58,13 +77,25 @@ export async function appendChanges(em: EntityManager, changes: NewChange[], pri
       op: c.op,
       key: c.key,
       version: c.version,
-      data: c.data as unknown as Record<string, unknown>,
       sourceSystem: principal.sourceSystem?.code ?? null,
       principal: principal.id,
       occurredAt,
     };
-    const hash = chainHash(prevHash, base);
-    const record = { ...base, prevHash, hash };
+    const hash = sm3(prevHash + hashedContentWith(base, canonical[i]));
+    const row = JSON.stringify({
+      seq,
+      topic: c.topic,
+      op: c.op,
+      key: c.key,
+      version: c.version,
+      source_system: base.sourceSystem,
+      principal: base.principal,
+      occurred_at: occurredAt.toISOString(),
+      prev_hash: prevHash,
+      hash,
+    });
+    rows.push(`${row.slice(0, -1)},"data":${json[i]}}`);
+    const record = { ...base, data: c.data as unknown as Record<string, unknown>, prevHash, hash };
     prevHash = hash;
     return record;
   });
@@ -74,23 +105,7 @@ export async function appendChanges(em: EntityManager, changes: NewChange[], pri
      select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.prev_hash, r.hash
      from jsonb_to_recordset(?::jsonb) as r(seq bigint, topic text, op text, key text, version int, data jsonb,
        source_system text, principal text, occurred_at timestamptz, prev_hash text, hash text)`,
-    [
-      JSON.stringify(
-        records.map((r) => ({
-          seq: r.seq,
-          topic: r.topic,
-          op: r.op,
-          key: r.key,
-          version: r.version,
-          data: r.data,
-          source_system: r.sourceSystem,
-          principal: r.principal,
-          occurred_at: r.occurredAt.toISOString(),
-          prev_hash: r.prevHash,
-          hash: r.hash,
-        })),
-      ),
-    ],
+    [`[${rows.join(',')}]`],
   );
   await em.execute('select pg_notify(?, ?)', [FEED_CHANNEL, String(seq)]);
   return records;

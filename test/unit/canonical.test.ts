@@ -1,4 +1,6 @@
 import { canonicalJson, contentHash, sm3 } from '../../src/common/canonical';
+import { hashedContent, hashedContentWith } from '../../src/feed/append';
+import { ChangeOp, ChangeTopic } from '../../src/feed/topics';
 
 describe('canonical JSON', () => {
   it('writes the same text whatever the order the keys were added in, at every depth', () => {
@@ -41,5 +43,13 @@ describe('sm3', () => {
 
   it('matches the 64-byte example of GB/T 32905-2016', () => {
     expect(sm3('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+  });
+
+  it('writes the chained content from precomputed canonical data exactly as hashedContent does', () => {
+    const events = [
+      { seq: 1, topic: ChangeTopic.BID, op: ChangeOp.CREATE, key: 'S-1/9142', version: 1, data: { z: 1, a: ['x', { q: null, b: '甲"乙' }], at: '2024-01-01' }, sourceSystem: 'WHZB', principal: 'key:7', occurredAt: new Date('2026-11-23T01:02:03.004Z') },
+      { seq: 12345678901, topic: ChangeTopic.ADMIN, op: ChangeOp.UPDATE, key: 'principal:x\u0000', version: 3, data: {}, sourceSystem: null, principal: 'admin', occurredAt: new Date(0) },
+    ];
+    for (const e of events) expect(hashedContentWith(e, canonicalJson(e.data))).toBe(hashedContent(e));
   });
 });
