@@ -169,7 +169,18 @@ export interface HubChild extends Child {
 export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 
 /**
- * Starts the hub as `npm start` does (`node dist/src/main.js`) on a free
+ * The node flags of `npm start` (package.json's start script, `${VAR:-default}`
+ * expanded from this environment): the bench runs the hub as operators do.
+ */
+export function startScriptFlags(script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start): string[] {
+  const tokens = script.trim().split(/\s+/);
+  const main = tokens.indexOf('dist/src/main.js');
+  if (tokens[0] !== 'node' || main < 0) throw new Error(`package.json start script is not "node [flags] dist/src/main.js": ${script}`);
+  return tokens.slice(1, main).map((t) => t.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, name: string, fallback: string) => process.env[name] || fallback));
+}
+
+/**
+ * Starts the hub as `npm start` does (`node [flags] dist/src/main.js`) on a free
  * port with DATABASE_URL pointing at the bench server, and waits until it
  * listens. Rate limits are lifted: the bench is one principal per client.
  * BENCH_HUB_NODE_ARGS adds node flags (profiling).
@@ -177,7 +188,7 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
 export function startHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubChild> {
   // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub (flags NODE_OPTIONS refuses).
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...startScriptFlags(), ...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -6,7 +6,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
 
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
-const HIGH_WATER = 1 << 20;
+const HIGH_WATER = 1 << 16;
 
 /**
  * Each shared result's `data` serialised once, not once per subscriber.

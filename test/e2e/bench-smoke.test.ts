@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startScriptFlags } from '../../bench/lib/env';
 
 const ROOT = join(__dirname, '..', '..');
 const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay'];
@@ -75,5 +76,23 @@ describe('the benchmark at smoke size', () => {
     // Averages over ten requests: a key's last-use time is written at most once a minute,
     // which can add one statement to one of them; the count per page must not grow with the page.
     expect(Math.round(perRequest[0].hub as number)).toBe(Math.round(perRequest[1].hub as number));
+  });
+});
+
+describe('the hub the bench starts', () => {
+  it('gets the node flags of `npm start`, defaults expanded from the environment', () => {
+    const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+    expect(script).toMatch(/^node .*dist\/src\/main\.js$/);
+    const saved = process.env.HUB_HEAP_MB;
+    try {
+      delete process.env.HUB_HEAP_MB;
+      expect(startScriptFlags()).toEqual(['--max-old-space-size=384']);
+      process.env.HUB_HEAP_MB = '1024';
+      expect(startScriptFlags()).toEqual(['--max-old-space-size=1024']);
+      expect(() => startScriptFlags('tsx src/main.ts')).toThrow(/start script/);
+    } finally {
+      if (saved === undefined) delete process.env.HUB_HEAP_MB;
+      else process.env.HUB_HEAP_MB = saved;
+    }
   });
 });
