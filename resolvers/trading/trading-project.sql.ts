@@ -8,7 +8,7 @@ import { TreeCompiler, type PlanInput, type TreeGraph } from '../../src/read/sql
 import type { CompiledRoot } from '../../src/server/compiled-reads';
 import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
 import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
-import { findTradingProject, listTradingProjects, type TradingProjectFilter, type TradingProjectOrder } from '../../src/trading/trading-project.queries';
+import { tradingProjectByCode, tradingProjectPage, type TradingProjectFilter, type TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import type { HubContext } from '../context';
 import { fieldsDoingMore } from '../field-metadata';
 import { BID_SENSITIVE } from './trading-project.type';
@@ -53,7 +53,7 @@ export const TRADING_TREE: TreeGraph = {
 
 type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
 
-/** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page as the resolvers read it, the trees in one statement. */
+/** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page (same condition and order as the resolvers') and its trees in one statement. */
 export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorage): Record<string, CompiledRoot> {
   const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsDoingMore({ middlewares: false }));
   const type = (name: string) => schema.getType(name) as GraphQLObjectType;
@@ -84,9 +84,10 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         const expr = compiler.plan('TradingProject', nodes, input);
         if (!expr) return null;
         return async (ctx, args) => {
-          const row = await findTradingProject(ctx.em, args.code as string);
-          if (!row) return null;
-          return (await compiler.fetch(ctx.em, 'TradingProject', [row.id], [expr])).get(row.id)?.[0] ?? null;
+          const where = tradingProjectByCode(args.code as string);
+          if (!where) return null;
+          const [row] = await compiler.select(ctx.em, 'TradingProject', where, { orderBy: [], limit: 1, columns: [] }, [expr]);
+          return row ? row.values[0] : null;
         };
       },
     },
@@ -125,14 +126,23 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         });
         if (!connection) return null;
         return async (ctx, args) => {
-          const page = await listTradingProjects(
-            ctx.em,
+          const spec = tradingProjectPage(
             args as { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
             ctx.services.config.maxPage,
           );
-          const ids = page.nodes.map((n) => n.id);
-          const [trees, totalCount] = await Promise.all([compiler.fetch(ctx.em, 'TradingProject', ids, expressions), counted ? page.totalCount() : undefined]);
-          return connection({ ids, cursors: page.cursors, hasNextPage: page.hasNextPage, trees, totalCount });
+          // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage included).
+          const read = async () =>
+            spec.first === 0 ? [] : compiler.select(ctx.em, 'TradingProject', spec.where, { orderBy: spec.orderBy, limit: spec.first + 1, columns: ['code', 'updatedAt'] }, expressions);
+          const [rows, totalCount] = await Promise.all([read(), counted ? ctx.em.count(TradingProjectRow, spec.filterWhere()) : undefined]);
+          const nodes = rows.slice(0, spec.first);
+          return connection({
+            ids: nodes.map((r) => r.key),
+            // The driver hands timestamps over as text (as findPlain reads them): the same Date either way.
+            cursors: nodes.map((r) => spec.cursorOf({ code: r.columns.code as string, id: r.key, updatedAt: new Date(r.columns.updatedAt as string | Date) })),
+            hasNextPage: rows.length > spec.first,
+            trees: new Map(nodes.map((r) => [r.key, r.values])),
+            totalCount,
+          });
         };
       },
     },

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
 import {
   getNamedType,
@@ -87,11 +87,6 @@ export class TreeCompiler {
     /** `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column. */
     private readonly resolved: ReadonlySet<string>,
   ) {}
-
-  /** The table of a graph type, for statements that select its rows. */
-  table(typeName: string): string {
-    return this.meta(typeName).tableName;
-  }
 
   private meta(typeName: string): EntityMetadata<object> {
     const t = this.graph[typeName];
@@ -221,25 +216,39 @@ export class TreeCompiler {
   }
 
   /**
-   * Runs planned expressions over the rows of `typeName` with the given
-   * primary keys, in ONE statement (the keys travel as one JSON parameter).
-   * Returns each key's values, one per expression, in the order given.
+   * Runs planned expressions over the rows of `typeName` that match `where`
+   * (an ORM condition, raw fragments allowed), in `orderBy` order, at most
+   * `limit`: ONE statement, prepared under a name per shape. Each row comes
+   * back with its primary key (text), the entity properties named in
+   * `columns`, and the values, one per expression, in the order given.
    */
-  async fetch(em: EntityManager, typeName: string, keys: readonly string[], expressions: readonly string[], alias = 'r0'): Promise<Map<string, unknown[]>> {
-    const out = new Map<string, unknown[]>();
-    if (!keys.length || !expressions.length) return out;
+  async select<T extends object>(
+    em: EntityManager,
+    typeName: string,
+    where: FilterQuery<T>,
+    options: { orderBy: QueryOrderMap<T>[]; limit: number; columns: readonly string[] },
+    expressions: readonly string[],
+    alias = 'r0',
+  ): Promise<{ key: string; columns: Record<string, unknown>; values: unknown[] }[]> {
     const meta = this.meta(typeName);
-    const pk = meta.getPrimaryProps()[0];
-    const pkColumn = `${alias}.${quote(pk.fieldNames[0])}`;
-    const cast = /^(bigint|int8|bigserial)/i.test(pk.columnTypes?.[0] ?? '') || pk.type === 'bigint' ? 'bigint' : 'text';
-    // A named prepared statement: the text depends only on the selection, so PostgreSQL plans each shape once per connection.
-    const rows = await queryPrepared<Record<string, unknown>>(
-      em,
-      `select ${pkColumn}::text as k, ${expressions.map((e, i) => `${e} as v${i}`).join(', ')} from ${quote(meta.tableName)} ${alias}` +
-        ` where ${pkColumn} = any(array(select (jsonb_array_elements_text($1::jsonb))::${cast}))`,
-      [JSON.stringify(keys)],
-    );
-    for (const row of rows) out.set(String(row.k), expressions.map((_, i) => row[`v${i}`]));
-    return out;
+    const pk = meta.getPrimaryProps()[0].fieldNames[0];
+    const fields = [
+      raw(`${alias}.${quote(pk)}::text as "k"`),
+      ...options.columns.map((c, i) => raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`)),
+      ...expressions.map((e, i) => raw(`${e} as "v${i}"`)),
+    ];
+    const qb = em
+      .createQueryBuilder(this.graph[typeName].entity as EntityClass<T>, alias)
+      .select(fields as never)
+      .where(where as never)
+      .orderBy(options.orderBy as never)
+      .limit(options.limit);
+    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+    const rows = await queryPrepared<Record<string, unknown>>(em, sql, bindings);
+    return rows.map((row) => ({
+      key: String(row.k),
+      columns: Object.fromEntries(options.columns.map((c, i) => [c, row[`c${i}`]])),
+      values: expressions.map((_, i) => row[`v${i}`]),
+    }));
   }
 }

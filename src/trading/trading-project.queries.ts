@@ -1,4 +1,4 @@
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { normaliseCreditCode } from '../common/credit-code';
 import { findOnePlain, findPlain, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
@@ -54,9 +54,8 @@ function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text
 
 /** A project by its code (surrounding spaces ignored); null when it is not held. */
 export async function findTradingProject(em: EntityManager, code: string): Promise<TradingProjectRow | null> {
-  const c = code.trim();
-  if (!c || c.length > 64 || !isStorableText(c)) return null;
-  return findOnePlain(em, TradingProjectRow, { code: c });
+  const where = tradingProjectByCode(code);
+  return where ? findOnePlain(em, TradingProjectRow, where) : null;
 }
 
 /** Filters of the tradingProjects connection; all given conditions must hold. */
@@ -148,16 +147,27 @@ export function tradingProjectWhere(filter: TradingProjectFilter = {}): FilterQu
   return (and.length ? { $and: and } : {}) as FilterQuery<TradingProjectRow>;
 }
 
+/** What one tradingProjects page reads: the condition (filter and cursor), the order and the page size, validated. */
+export interface TradingProjectPageSpec {
+  first: number;
+  where: FilterQuery<TradingProjectRow>;
+  orderBy: QueryOrderMap<TradingProjectRow>[];
+  /** The cursor of a row of the page. */
+  cursorOf(row: { code: string; id: string; updatedAt: Date }): string;
+  /** The condition of the whole connection (for totalCount), built afresh on each call. */
+  filterWhere(): FilterQuery<TradingProjectRow>;
+}
+
 /**
- * One page of projects in a stable order: by code, or by (updatedAt, id) for
- * integrators that sync "what changed since". Keyset pagination: the cursor
- * holds the sort key of the last row.
+ * The page a tradingProjects call asks for, in a stable order: by code, or by
+ * (updatedAt, id) for integrators that sync "what changed since". Keyset
+ * pagination: the cursor holds the sort key of the last row. Throws
+ * BAD_USER_INPUT for a bad filter or cursor.
  */
-export async function listTradingProjects(
-  em: EntityManager,
+export function tradingProjectPage(
   args: { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
   maxPage: number,
-): Promise<Page<TradingProjectRow>> {
+): TradingProjectPageSpec {
   const first = pageSize(args.first, maxPage);
   const filter = args.filter ?? {};
   const byUpdate = args.orderBy === TradingProjectOrder.UPDATED_AT;
@@ -175,17 +185,36 @@ export async function listTradingProjects(
     }
   }
   const base = tradingProjectWhere(filter); // validates the filter even for an empty page
-  const rows = first === 0 ? [] : await findPlain(em, TradingProjectRow, after ? { $and: [base, after] } : base, {
-    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { code: 'asc' },
-    limit: first + 1,
-  });
-  const nodes = rows.slice(0, first);
+  return {
+    first,
+    where: after ? { $and: [base, after] } : base,
+    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : [{ code: 'asc' }],
+    cursorOf: (r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.code]),
+    filterWhere: () => tradingProjectWhere(filter),
+  };
+}
+
+/** One page of projects (see tradingProjectPage). */
+export async function listTradingProjects(
+  em: EntityManager,
+  args: { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
+  maxPage: number,
+): Promise<Page<TradingProjectRow>> {
+  const page = tradingProjectPage(args, maxPage);
+  const rows = page.first === 0 ? [] : await findPlain(em, TradingProjectRow, page.where, { orderBy: page.orderBy, limit: page.first + 1 });
+  const nodes = rows.slice(0, page.first);
   return {
     nodes,
-    cursors: nodes.map((r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.code])),
-    hasNextPage: rows.length > first,
-    totalCount: () => em.count(TradingProjectRow, tradingProjectWhere(filter)),
+    cursors: nodes.map(page.cursorOf),
+    hasNextPage: rows.length > page.first,
+    totalCount: () => em.count(TradingProjectRow, page.filterWhere()),
   };
+}
+
+/** The condition of tradingProject(code), or null when no stored project can have that code. */
+export function tradingProjectByCode(code: string): FilterQuery<TradingProjectRow> | null {
+  const c = code.trim();
+  return !c || c.length > 64 || !isStorableText(c) ? null : { code: c };
 }
 
 // ---------------------------------------------------------------------------
