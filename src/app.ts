@@ -10,6 +10,7 @@ import type { HubContext } from '../resolvers/context';
 import { buildHubSchema } from '../resolvers/schema';
 import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
 import { formatError } from './common/errors';
+import { stringifyWithRaw } from './common/raw-json';
 import type { HubConfig } from './config';
 import { openDatabase } from './db/database';
 import { Feed } from './feed/feed';
@@ -70,6 +71,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       includeStacktraceInErrorResponses: false,
       validationRules: limitRules(config.limits),
       formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, log),
+      // Compiled reads carry PostgreSQL's JSON text (RawJson): written into the body as it is.
+      stringifyResult: (result) => `${stringifyWithRaw(result)}\n`,
       plugins: [
         // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),

@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { SensitiveFields, Sensitivity } from '../auth/masking';
+import { RawJson } from '../common/raw-json';
 import { queryPrepared } from '../common/sql';
 
 /*
@@ -229,13 +230,14 @@ export class TreeCompiler {
     options: { orderBy: QueryOrderMap<T>[]; limit: number; columns: readonly string[] },
     expressions: readonly string[],
     alias = 'r0',
-  ): Promise<{ key: string; columns: Record<string, unknown>; values: unknown[] }[]> {
+  ): Promise<{ key: string; columns: Record<string, unknown>; values: (RawJson | null)[] }[]> {
     const meta = this.meta(typeName);
     const pk = meta.getPrimaryProps()[0].fieldNames[0];
     const fields = [
       raw(`${alias}.${quote(pk)}::text as "k"`),
       ...options.columns.map((c, i) => raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`)),
-      ...expressions.map((e, i) => raw(`${e} as "v${i}"`)),
+      // As text: the JSON goes into the response as PostgreSQL wrote it (RawJson), never parsed and serialised again.
+      ...expressions.map((e, i) => raw(`(${e})::text as "v${i}"`)),
     ];
     const qb = em
       .createQueryBuilder(this.graph[typeName].entity as EntityClass<T>, alias)
@@ -248,7 +250,10 @@ export class TreeCompiler {
     return rows.map((row) => ({
       key: String(row.k),
       columns: Object.fromEntries(options.columns.map((c, i) => [c, row[`c${i}`]])),
-      values: expressions.map((_, i) => row[`v${i}`]),
+      values: expressions.map((_, i) => {
+        const text = row[`v${i}`];
+        return typeof text === 'string' ? new RawJson(text) : null;
+      }),
     }));
   }
 }
