@@ -10,9 +10,13 @@ export class RawJson {
   constructor(readonly text: string) {}
 
   toJSON(): unknown {
-    return JSON.parse(this.text);
+    // JSON.stringify calls toJSON before the replacer: inside stringifyWithRaw, stay as is for it to write the text.
+    return writingRaw ? this : JSON.parse(this.text);
   }
 }
+
+/** True while stringifyWithRaw runs (JSON.stringify is synchronous). */
+let writingRaw = false;
 
 /** A marker no data can contain: a per-process random nonce. */
 const MARK = `rawjson-${randomBytes(16).toString('hex')}-`;
@@ -21,10 +25,12 @@ const MARKED = new RegExp(`"${MARK}(\\d+)"`, 'g');
 /** JSON.stringify that writes each RawJson's text in its place. */
 export function stringifyWithRaw(value: unknown): string {
   const texts: string[] = [];
-  const out = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    // `this[key]` is the value before toJSON: a RawJson becomes a marker, then its text.
-    const original = this[key];
-    return original instanceof RawJson ? `${MARK}${texts.push(original.text) - 1}` : v;
-  });
+  let out: string;
+  writingRaw = true;
+  try {
+    out = JSON.stringify(value, (_key: string, v: unknown) => (v instanceof RawJson ? `${MARK}${texts.push(v.text) - 1}` : v));
+  } finally {
+    writingRaw = false;
+  }
   return texts.length ? out.replace(MARKED, (_m, i: string) => texts[Number(i)]) : out;
 }

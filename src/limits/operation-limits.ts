@@ -94,6 +94,10 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return undefined;
 };
 
+/** Costs already estimated, per document, by operation name and variables (a bounded number per document). */
+const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_KNOWN_COSTS = 1000;
+
 /** Throws LIMIT_EXCEEDED when the operation's estimated cost is over the limit. */
 export function checkCost(
   schema: GraphQLSchema,
@@ -102,11 +106,19 @@ export function checkCost(
   operationName: string | undefined | null,
   limit: number,
 ): void {
-  let cost: number;
-  try {
-    cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
-  } catch {
-    return; // invalid variables or operation name: graphql-js reports that itself
+  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
+  let costs = knownCosts.get(document);
+  if (!costs) knownCosts.set(document, (costs = new Map()));
+  const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    try {
+      cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    } catch {
+      return; // invalid variables or operation name: graphql-js reports that itself
+    }
+    if (costs.size >= MAX_KNOWN_COSTS) costs.clear();
+    costs.set(key, cost);
   }
   if (cost > limit) {
     throw new HubError(ErrorCode.LIMIT_EXCEEDED, `the operation's estimated cost ${cost} is over the limit of ${limit}; ask for smaller pages or fewer fields`, {

@@ -16,3 +16,15 @@ describe('raw JSON in responses', () => {
     expect(JSON.parse(stringifyWithRaw({ a: new RawJson('{"x":1}'), b: 'rawjson-deadbeef-0' }))).toEqual({ a: { x: 1 }, b: 'rawjson-deadbeef-0' });
   });
 });
+
+describe('raw JSON text', () => {
+  it('is not parsed while it is written into a response', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      stringifyWithRaw({ a: new RawJson('{"x": 1}') });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
