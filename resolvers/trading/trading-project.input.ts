@@ -32,7 +32,7 @@ export class TradingProjectFilterInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with a budget of at most this many yuan.' })
   budgetMax?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects updated at or after this time.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects that changed at or after this time, themselves or any record under them (see TradingProject.updatedAt).' })
   updatedSince?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Credit code of a participant: the tenderer, the agency, or a bidder on any section.' })

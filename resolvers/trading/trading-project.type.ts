@@ -318,7 +318,9 @@ export class TradingProject {
   @Field(() => Int)
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, {
+    description: 'When the project or any record under it (section, announcement, bid, opening, evaluation, award, contract) last changed: what filter.updatedSince and orderBy UPDATED_AT follow.',
+  })
   updatedAt!: Date;
 
   @Field(() => DateTimeScalar)

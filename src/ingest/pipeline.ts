@@ -100,7 +100,9 @@ export async function runPush<In, T, Ctx>(
         if (!w) continue;
         changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
       }
-      if (domain.findings) await replaceFindings(tx, domain.topic, toWrite.filter((c) => byKey.has(c.key)), (c) => domain.findings!(c));
+      const stored = toWrite.filter((c) => byKey.has(c.key));
+      if (domain.findings) await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c));
+      if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
       await appendChanges(tx, changes, principal);
       return byKey;
     });

@@ -112,6 +112,12 @@ export interface PushDomain<In, T, Ctx = unknown> {
    * pushed content (a concurrent identical push) is left out.
    */
   write(em: EntityManager, records: Accepted<T>[], principal: Principal): Promise<Written[]>;
+  /**
+   * Runs in the write transaction after the records (and their findings) are
+   * written, before their change events: e.g. a trading record moves its
+   * project's updatedAt, so "what changed since" finds the project.
+   */
+  afterWrite?(em: EntityManager, written: Accepted<T>[]): Promise<void>;
   /** The change-event payload of a written record. */
   snapshot(record: Accepted<T>, written: Written, principal: Principal): NewChange['data'];
 }

@@ -5,7 +5,7 @@ import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
 import type { Accepted, FieldError, FindingData, PushDomain, Validated } from '../ingest/types';
-import { entityIds, projectRefs, sectionRefs, type SectionRef } from './references';
+import { entityIds, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
 import {
   announcementFindings,
   bidFindings,
@@ -56,6 +56,9 @@ async function resolveSections<T extends { sectionCode: string }>(em: EntityMana
 
 const sectionOf = (r: Accepted<unknown>) => r.refs.section as SectionRef;
 
+/** A record of a section changes its project (see touchProjects). */
+const touchSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) => touchProjects(em, records.map((r) => sectionOf(r).projectCode));
+
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
   topic: ChangeTopic;
   table: string;
@@ -96,6 +99,7 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
     write: (em, records, principal) => upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal),
+    afterWrite: touchSectionProjects,
     // T is one of the section-record payloads of TopicPayloads; the factory cannot name which.
     snapshot: (r, w, p) => snapshotOf(r, w, p) as unknown as NewChange['data'],
   };
@@ -213,6 +217,7 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, sectionOf(r).openingAt) }),
+  afterWrite: touchSectionProjects,
   write: (em, records, principal) =>
     upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
       record_key: key,
@@ -280,6 +285,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
+  afterWrite: touchSectionProjects,
   write: (em, records, principal) =>
     upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,
@@ -358,6 +364,7 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   regionOf: (r) => ({ regionCode: (r.refs.project as ProjectRef).regionCode, field: 'projectCode' }),
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
   findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
+  afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
   write: (em, records, principal) =>
     upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,

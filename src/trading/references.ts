@@ -44,3 +44,23 @@ export async function projectRefs(em: EntityManager, codes: Iterable<string>): P
   );
   return new Map(rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]));
 }
+
+/**
+ * Moves the updatedAt of the projects with these codes to now: a change to
+ * any record of a project (section, announcement, bid, opening, evaluation,
+ * award, contract) is a change of the project for readers that sync "what
+ * changed since" (tradingProjects filter.updatedSince, orderBy UPDATED_AT).
+ * Rows are locked in code order, the order every push writes projects in,
+ * and FOR NO KEY UPDATE, which the foreign-key checks of concurrent child
+ * writes do not wait for.
+ */
+export async function touchProjects(em: EntityManager, codes: Iterable<string>): Promise<void> {
+  const list = [...new Set(codes)].sort();
+  if (!list.length) return;
+  await query(
+    em,
+    `with p as (select id from trading_project where code in ${TEXT_SET} order by code for no key update)
+     update trading_project t set updated_at = now() from p where t.id = p.id`,
+    [textSetParam(list)],
+  );
+}

@@ -1025,4 +1025,34 @@ describe('reading trading records', () => {
       }
     });
   });
+
+  describe('changes under a project', () => {
+    // Runs last: it changes a bid and an announcement that earlier tests count.
+    it('move the project in updatedSince and in the update order, as a change of the project would', async () => {
+      const latest = async () => {
+        const r = await page({ orderBy: 'UPDATED_AT', first: 500 });
+        return r.data!.tradingProjects.edges.at(-1)!.node.code;
+      };
+      const [{ now }] = await t.hub.services.orm.em.fork().execute<{ now: Date }[]>("select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') as now");
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await filtered({ updatedSince: now })).toEqual([]);
+
+      // A bid of a section of E1 changes: E1 is what changed since, and comes last in update order.
+      const result = await push('pushBids', [{ ...BIDS[0], amount: '7880000.00' }]);
+      expect(result.accepted).toBe(1);
+      expect(await filtered({ updatedSince: now })).toEqual([E1.code]);
+      expect(await latest()).toBe(E1.code);
+
+      // Then an announcement of G2.
+      expect((await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }])).accepted).toBe(1);
+      expect((await filtered({ updatedSince: now })).sort(byText)).toEqual([E1.code, G2.code].sort(byText));
+      expect(await latest()).toBe(G2.code);
+
+      // Re-pushing the same content changes nothing, and moves nothing.
+      const at = await t.gql<{ tradingProject: { updatedAt: string } }>(`{ tradingProject(code: "${G2.code}") { updatedAt } }`, undefined, key);
+      expect((await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }])).unchanged).toBe(1);
+      const again = await t.gql<{ tradingProject: { updatedAt: string } }>(`{ tradingProject(code: "${G2.code}") { updatedAt } }`, undefined, key);
+      expect(again.data!.tradingProject.updatedAt).toBe(at.data!.tradingProject.updatedAt);
+    });
+  });
 });
