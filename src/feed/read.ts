@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { queryPrepared } from '../common/sql';
 import type { ChangeOp, ChangeRecord, ChangeTopic } from './topics';
 
 interface Row {
@@ -46,16 +47,15 @@ export async function readChanges(
   topics: readonly ChangeTopic[] | undefined,
   limit: number,
 ): Promise<{ events: ChangeRecord[]; watermark: number }> {
-  const topicFilter = topics?.length ? 'and e.topic in (select jsonb_array_elements_text(?::jsonb))' : '';
-  const params: unknown[] = [after];
-  if (topics?.length) params.push(JSON.stringify(topics));
-  params.push(limit);
-  const rows = await em.execute<(Row & { watermark: string })[]>(
+  // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of these.
+  const rows = await queryPrepared<Row & { watermark: string }>(
+    em,
     `with w as (select coalesce(max(seq), 0) as watermark from change_event)
      select w.watermark, ${COLUMNS} from w left join lateral (
-       select * from change_event e where e.seq > ? ${topicFilter} order by e.seq limit ?
+       select * from change_event e where e.seq > $1 ${topics?.length ? 'and e.topic in (select jsonb_array_elements_text($2::jsonb))' : ''}
+       order by e.seq limit ${topics?.length ? '$3' : '$2'}
      ) e on true`,
-    params,
+    topics?.length ? [after, JSON.stringify(topics), limit] : [after, limit],
   );
   const watermark = rows.length ? Number(rows[0].watermark) : 0;
   return { events: rows.filter((r) => r.seq !== null).map(toChangeRecord), watermark };

@@ -22,7 +22,7 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
   const pgQuery = PgClient.prototype.query;
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string; name?: string } | string;
-    if (typeof q === 'object' && q !== null && 'name' in q && q.text) queries.push(q.text);
+    if (typeof q === 'object' && q !== null && 'name' in q && q.text && own(q.text)) queries.push(q.text);
     return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pgQuery;
   conn.execute = function (this: unknown, ...args: unknown[]) {
