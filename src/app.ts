@@ -11,6 +11,7 @@ import { buildHubSchema } from '../resolvers/schema';
 import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
 import { formatError } from './common/errors';
 import { stringifyWithRaw } from './common/raw-json';
+import { usePreparedStatements } from './common/sql';
 import type { HubConfig } from './config';
 import { openDatabase } from './db/database';
 import { Feed } from './feed/feed';
@@ -42,6 +43,7 @@ export interface Hub {
  * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
  */
 export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
+  usePreparedStatements(config.preparedStatements);
   const db = await openDatabase(config, log);
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {

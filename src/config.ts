@@ -35,6 +35,8 @@ export interface HubConfig {
   keyCacheSeconds: number;
   /** HUB_COMPILED_READS: answer the read queries the SQL compiler covers with one statement per page (src/read/sql-tree.ts); false: always through the resolvers. Default true. */
   compiledReads: boolean;
+  /** HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep them). Default true. */
+  preparedStatements: boolean;
   /** HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000. */
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     feedPollMs: int('HUB_FEED_POLL_MS', 2000, 50, 600000),
     keyCacheSeconds: int('HUB_KEY_CACHE_SECONDS', 10, 0, 300),
     compiledReads: bool('HUB_COMPILED_READS', true),
+    preparedStatements: bool('HUB_PREPARED_STATEMENTS', true),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
     publicOperations: (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

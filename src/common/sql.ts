@@ -42,24 +42,49 @@ interface KnexClientLike {
 /** Statements prepared under a name on every pooled connection; beyond this many distinct texts, statements run unnamed. */
 const MAX_PREPARED = 256;
 const prepared = new Map<string, string>();
+/** Texts run once so far: a text is named on its second run, so one-off statements never take a slot. */
+const seenOnce = new Set<string>();
+let namedStatements = true;
 
 /**
- * Runs `text` (parameters `$1`, `$2`, ...) as a named prepared statement on a
- * pooled connection: PostgreSQL parses and plans a text once per connection,
- * not on every call, which matters for the long statements the compiled read
- * path generates (src/read/sql-tree.ts). At most MAX_PREPARED distinct texts
- * are named per process, so no caller can grow the server's statement caches
- * without bound. Inside a transaction it runs in that transaction, unnamed
- * (then each parameter must appear once, in order).
+ * HUB_PREPARED_STATEMENTS=false: every statement runs unnamed, for a
+ * connection pooler (PgBouncer in transaction mode before 1.21) that cannot
+ * keep a server connection's prepared statements for its client.
+ */
+export function usePreparedStatements(enabled: boolean): void {
+  namedStatements = enabled;
+}
+
+function nameOf(text: string): string | undefined {
+  if (!namedStatements) return undefined;
+  const known = prepared.get(text);
+  if (known || prepared.size >= MAX_PREPARED) return known;
+  if (!seenOnce.has(text)) {
+    if (seenOnce.size >= 4 * MAX_PREPARED) seenOnce.clear();
+    seenOnce.add(text);
+    return undefined;
+  }
+  seenOnce.delete(text);
+  const name = `hub_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+  prepared.set(text, name);
+  return name;
+}
+
+/**
+ * Runs `text` (parameters `$1`, `$2`, ...) on a pooled connection, as a
+ * named prepared statement once the text has run before: PostgreSQL parses
+ * and plans it once per connection, not on every call, which matters for the
+ * long statements the compiled read path generates (src/read/sql-tree.ts) and
+ * the feed's batch reads. At most MAX_PREPARED texts are named per process,
+ * so no caller can grow the server's statement caches without bound.
+ * Not for use inside a transaction (the statement would run outside it).
  */
 export async function queryPrepared<T>(em: import('@mikro-orm/postgresql').EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
-  if (em.getTransactionContext()) return query<T>(em, text.replace(/\$\d+/g, '?'), values);
-  let name = prepared.get(text);
-  if (!name && prepared.size < MAX_PREPARED) prepared.set(text, (name = `hub_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`));
+  if (em.getTransactionContext()) throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
   const client = em.getConnection().getKnex().client as unknown as KnexClientLike;
   const connection = await client.acquireConnection();
   try {
-    return (await connection.query({ name, text, values })).rows as T[];
+    return (await connection.query({ name: nameOf(text), text, values })).rows as T[];
   } finally {
     await client.releaseConnection(connection);
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -7,6 +8,7 @@ import {
   isListType,
   getNamedType,
   isNonNullType,
+  getOperationAST,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -98,6 +100,12 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_KNOWN_COSTS = 1000;
 
+function costKey(document: DocumentNode, operationName: string | undefined | null, variables: Record<string, unknown> | undefined): string {
+  const op = getOperationAST(document, operationName ?? undefined);
+  const declared = (op?.variableDefinitions ?? []).map((d) => [d.variable.name.value, variables?.[d.variable.name.value] ?? null]);
+  return createHash('sha256').update(JSON.stringify([operationName ?? null, declared])).digest('base64url');
+}
+
 /** Throws LIMIT_EXCEEDED when the operation's estimated cost is over the limit. */
 export function checkCost(
   schema: GraphQLSchema,
@@ -109,7 +117,8 @@ export function checkCost(
   // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
   let costs = knownCosts.get(document);
   if (!costs) knownCosts.set(document, (costs = new Map()));
-  const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the memo.
+  const key = costKey(document, operationName, variables);
   let cost = costs.get(key);
   if (cost === undefined) {
     try {

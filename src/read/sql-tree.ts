@@ -147,6 +147,12 @@ export class TreeCompiler {
         return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       }
       if (isList) return null;
+      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js reports the null).
+      if (isNonNullType(field.type)) {
+        if (rel.kind === 'reverse') return null;
+        const fk = parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
+        if (!fk || fk.nullable || fk.kind !== ReferenceKind.MANY_TO_ONE) return null;
+      }
       if (rel.kind === 'reverse') return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       const childKey = child.getPrimaryProps()[0].fieldNames[0];
       return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(childKey)} = ${a}.${quote(rel.column)})`;
@@ -207,7 +213,8 @@ export class TreeCompiler {
         continue;
       }
       const field = type.getFields()[fieldName];
-      // Only plain leaves. Non-null keys (a qualification's code and name) are required by the push rules of the column.
+      // Only plain leaves, passed through as stored: the push rules of the column guarantee their types and the non-null
+      // keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
       if (!field || this.resolved.has(`${name}.${fieldName}`) || sub.some((n) => n.arguments?.length)) return null;
       const named = getNamedType(field.type);
       if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named))) return null;

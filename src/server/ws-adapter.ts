@@ -17,14 +17,22 @@ const HIGH_WATER = 1 << 16;
  * the cached JSON text in the marker's place: the same bytes JSON.stringify
  * would have written.
  */
-class PayloadCache {
+export class PayloadCache {
   private readonly marker = `hub-payload-${randomBytes(16).toString('hex')}`;
   private readonly quotedMarker = JSON.stringify(this.marker);
   private readonly texts = new WeakMap<object, string>();
   private pending: string | undefined;
+  /** The message being serialised (the replacer sees it first, under the key ''): only its own payload is swapped. */
+  private message: unknown;
 
   /** graphql-ws's jsonMessageReplacer (`this` is the object holding `key`). */
   readonly replacer = (holder: unknown, key: string, value: unknown): unknown => {
+    if (key === '') {
+      this.message = value;
+      return value;
+    }
+    // Objects shaped like a message inside user data (a change's JSON) are data, never swapped.
+    if (holder !== this.message) return value;
     const message = holder as { type?: unknown; id?: unknown } | null;
     if (key !== 'payload' || message?.type !== 'next' || typeof message.id !== 'string' || !value || typeof value !== 'object') return value;
     const payload = value as Record<string, unknown>;
@@ -39,6 +47,7 @@ class PayloadCache {
 
   /** The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends it. */
   splice(message: string): string {
+    this.message = undefined;
     const text = this.pending;
     if (text === undefined) return message;
     this.pending = undefined;

@@ -52,15 +52,18 @@ export async function projectRefs(em: EntityManager, codes: Iterable<string>): P
  * changed since" (tradingProjects filter.updatedSince, orderBy UPDATED_AT).
  * Rows are locked in code order, the order every push writes projects in,
  * and FOR NO KEY UPDATE, which the foreign-key checks of concurrent child
- * writes do not wait for.
+ * writes do not wait for. As with any "updated since" sync, a change commits
+ * a moment after its time: readers re-read a small overlap (README).
  */
 export async function touchProjects(em: EntityManager, codes: Iterable<string>): Promise<void> {
-  const list = [...new Set(codes)].sort();
+  const list = [...new Set(codes)];
   if (!list.length) return;
+  // `collate "C"`: byte order, the order pushes write projects in (sorted keys), whatever the database's collation.
+  // clock_timestamp(), not the transaction's start, and never backwards: the time is as late as it can be before the commit.
   await query(
     em,
-    `with p as (select id from trading_project where code in ${TEXT_SET} order by code for no key update)
-     update trading_project t set updated_at = now() from p where t.id = p.id`,
+    `with p as (select id from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update)
+     update trading_project t set updated_at = greatest(t.updated_at, clock_timestamp()) from p where t.id = p.id`,
     [textSetParam(list)],
   );
 }
