@@ -86,7 +86,7 @@ describe('the hub the bench starts', () => {
     const saved = process.env.HUB_HEAP_MB;
     try {
       delete process.env.HUB_HEAP_MB;
-      expect(startScriptFlags()).toEqual(['--max-old-space-size=384']);
+      expect(startScriptFlags()).toEqual(['--max-old-space-size=448']);
       process.env.HUB_HEAP_MB = '1024';
       expect(startScriptFlags()).toEqual(['--max-old-space-size=1024']);
       expect(() => startScriptFlags('tsx src/main.ts')).toThrow(/start script/);
