@@ -8,7 +8,7 @@ import { TreeCompiler, type PlanInput, type TreeGraph } from '../../src/read/sql
 import type { CompiledRoot } from '../../src/server/compiled-reads';
 import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
 import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
-import { tradingProjectByCode, tradingProjectPage, type TradingProjectFilter, type TradingProjectOrder } from '../../src/trading/trading-project.queries';
+import { tradingProjectByCode, tradingProjectPage, type TradingProjectsQuery } from '../../src/trading/trading-project.queries';
 import type { HubContext } from '../context';
 import { fieldsDoingMore } from '../field-metadata';
 import { BID_SENSITIVE } from './trading-project.type';
@@ -126,10 +126,7 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         });
         if (!connection) return null;
         return async (ctx, args) => {
-          const spec = tradingProjectPage(
-            args as { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
-            ctx.services.config.maxPage,
-          );
+          const spec = tradingProjectPage(args as TradingProjectsQuery, ctx.services.config.maxPage);
           // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage included).
           const read = async () =>
             spec.first === 0 ? [] : compiler.select(ctx.em, 'TradingProject', spec.where, { orderBy: spec.orderBy, limit: spec.first + 1, columns: ['code', 'updatedAt'] }, expressions);

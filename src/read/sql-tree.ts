@@ -118,11 +118,11 @@ export class TreeCompiler {
         else {
           const field = type.getFields()[fieldName];
           if (!field || sub.some((n) => n.arguments?.length)) return null;
+          const sensitivity = spec.sensitive?.[fieldName];
+          if (sensitivity && !input.reveals(sensitivity)) return null; // masked: the resolvers' masking middleware answers
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
           else expr = this.resolved.has(`${name}.${fieldName}`) ? null : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
-          const sensitivity = spec.sensitive?.[fieldName];
-          if (sensitivity && !input.reveals(sensitivity)) return null; // masked: the resolvers' masking middleware answers
         }
         if (expr === null) return null;
         pairs.push(`${literal(responseName)}, ${expr}`);

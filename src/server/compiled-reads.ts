@@ -1,10 +1,10 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { getArgumentValues, getVariableValues, Kind, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema } from 'graphql';
-import { collectFields } from 'graphql/execution/collectFields';
+import { getArgumentValues, type FieldNode, type GraphQLSchema } from 'graphql';
 import { accessError } from '../../resolvers/auth-checker';
 import type { HubContext } from '../../resolvers/context';
 import { mayReveal, type Role } from '../auth/principal';
 import type { PlanInput } from '../read/sql-tree';
+import { collectOperation } from './operation';
 
 /** A root query field the compiled read path can answer. */
 export interface CompiledRoot {
@@ -37,13 +37,12 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
           const ctx = rc.contextValue;
           if (!op || op.operation !== 'query' || !rc.document) return null;
           try {
-            const coerced = getVariableValues(schema, op.variableDefinitions ?? [], rc.request.variables ?? {});
-            if (coerced.errors) return null;
-            const fragments: Record<string, FragmentDefinitionNode> = {};
-            for (const d of rc.document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-            const input: PlanInput = { fragments, variables: coerced.coerced, reveals: (s) => mayReveal(ctx.principal, s) };
+            const collected = collectOperation(schema, rc.document, op, query, rc.request.variables);
+            if (!collected) return null;
+            const { fragments, variables } = collected;
+            const input: PlanInput = { fragments, variables, reveals: (s) => mayReveal(ctx.principal, s) };
             const prepared: Prepared[] = [];
-            for (const [responseName, nodes] of collectFields(schema, fragments, coerced.coerced, query, op.selectionSet)) {
+            for (const [responseName, nodes] of collected.fields) {
               const name = nodes[0].name.value;
               if (name === '__typename') {
                 prepared.push({ responseName, args: {} });
@@ -53,7 +52,7 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
               if (!root || accessError(ctx, root.roles, name)) return null;
               const run = root.prepare(nodes, input);
               if (!run) return null;
-              prepared.push({ responseName, run, args: getArgumentValues(query.getFields()[name], nodes[0], coerced.coerced) });
+              prepared.push({ responseName, run, args: getArgumentValues(query.getFields()[name], nodes[0], variables) });
             }
             const values = await Promise.all(prepared.map((p) => (p.run ? p.run(ctx, p.args) : query.name)));
             const data: Record<string, unknown> = {};

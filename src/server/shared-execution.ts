@@ -4,18 +4,16 @@ import {
   execute,
   getNamedType,
   getOperationAST,
-  getVariableValues,
   isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
-  Kind,
   type ExecutionArgs,
   type ExecutionResult,
-  type FragmentDefinitionNode,
   type GraphQLLeafType,
 } from 'graphql';
-import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { collectOperation } from './operation';
 import type { Principal } from '../auth/principal';
 
 /** A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer without graphql-js). */
@@ -41,18 +39,17 @@ export function compileSubscription(
   const op = getOperationAST(document, args.operationName);
   const type = schema.getSubscriptionType();
   if (!op || op.operation !== 'subscription' || !type) return null;
-  const coerced = getVariableValues(schema, op.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
-  if (coerced.errors) return null;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const fields = [...collectFields(schema, fragments, coerced.coerced, type, op.selectionSet)];
+  const collected = collectOperation(schema, document, op, type, args.variableValues as Record<string, unknown> | undefined);
+  if (!collected) return null;
+  const { fragments, variables } = collected;
+  const fields = [...collected.fields];
   if (fields.length !== 1) return null;
   const [rootName, rootNodes] = fields[0];
   const root = roots[rootNodes[0].name.value];
   const returned = getNamedType(type.getFields()[rootNodes[0].name.value]?.type);
   if (!root || !isObjectType(returned) || isListType(type.getFields()[rootNodes[0].name.value].type)) return null;
   const leaves: [responseName: string, field: string, leaf: GraphQLLeafType | null, nonNull: boolean][] = [];
-  for (const [responseName, nodes] of collectSubfields(schema, fragments, coerced.coerced, returned, rootNodes)) {
+  for (const [responseName, nodes] of collectSubfields(schema, fragments, variables, returned, rootNodes)) {
     const name = nodes[0].name.value;
     if (name === '__typename') {
       leaves.push([responseName, name, null, true]);

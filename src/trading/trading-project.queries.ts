@@ -147,6 +147,14 @@ export function tradingProjectWhere(filter: TradingProjectFilter = {}): FilterQu
   return (and.length ? { $and: and } : {}) as FilterQuery<TradingProjectRow>;
 }
 
+/** The arguments of tradingProjects. */
+export interface TradingProjectsQuery {
+  filter?: TradingProjectFilter | null;
+  first?: number | null;
+  after?: string | null;
+  orderBy?: TradingProjectOrder | null;
+}
+
 /** What one tradingProjects page reads: the condition (filter and cursor), the order and the page size, validated. */
 export interface TradingProjectPageSpec {
   first: number;
@@ -165,7 +173,7 @@ export interface TradingProjectPageSpec {
  * BAD_USER_INPUT for a bad filter or cursor.
  */
 export function tradingProjectPage(
-  args: { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
+  args: TradingProjectsQuery,
   maxPage: number,
 ): TradingProjectPageSpec {
   const first = pageSize(args.first, maxPage);
@@ -197,7 +205,7 @@ export function tradingProjectPage(
 /** One page of projects (see tradingProjectPage). */
 export async function listTradingProjects(
   em: EntityManager,
-  args: { filter?: TradingProjectFilter | null; first?: number | null; after?: string | null; orderBy?: TradingProjectOrder | null },
+  args: TradingProjectsQuery,
   maxPage: number,
 ): Promise<Page<TradingProjectRow>> {
   const page = tradingProjectPage(args, maxPage);
