@@ -3,6 +3,7 @@ import {
   createSourceEventStream,
   execute,
   getNamedType,
+  getNullableType,
   getOperationAST,
   isLeafType,
   isListType,
@@ -46,8 +47,9 @@ export function compileSubscription(
   if (fields.length !== 1) return null;
   const [rootName, rootNodes] = fields[0];
   const root = roots[rootNodes[0].name.value];
-  const returned = getNamedType(type.getFields()[rootNodes[0].name.value]?.type);
-  if (!root || !isObjectType(returned) || isListType(type.getFields()[rootNodes[0].name.value].type)) return null;
+  const rootField = type.getFields()[rootNodes[0].name.value];
+  const returned = rootField && getNamedType(rootField.type);
+  if (!root || !isObjectType(returned) || isListType(getNullableType(rootField.type))) return null;
   const leaves: [responseName: string, field: string, leaf: GraphQLLeafType | null, nonNull: boolean][] = [];
   for (const [responseName, nodes] of collectSubfields(schema, fragments, variables, returned, rootNodes)) {
     const name = nodes[0].name.value;
