@@ -1,13 +1,9 @@
 import { UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { maskValue, type SensitiveFields, type Sensitivity } from '../../src/auth/masking';
-import { mayReveal } from '../../src/auth/principal';
+import { maskField, type SensitiveField, type SensitiveFields } from '../../src/auth/masking';
 import type { HubContext } from '../context';
 
-function maskMiddleware(sensitivity: Sensitivity): MiddlewareFn<HubContext> {
-  return async ({ context }, next) => {
-    const value: unknown = await next();
-    return mayReveal(context.principal, sensitivity) ? value : maskValue(sensitivity, value);
-  };
+function maskMiddleware(field: SensitiveField): MiddlewareFn<HubContext> {
+  return async ({ root, context }, next) => maskField(field, await next(), root as Record<string, unknown>, context.principal);
 }
 
 /**
@@ -16,7 +12,7 @@ function maskMiddleware(sensitivity: Sensitivity): MiddlewareFn<HubContext> {
  * change-feed payloads and exports. Call once, beside the type's class.
  */
 export function applySensitiveFields(type: abstract new (...args: never[]) => object, fields: SensitiveFields): void {
-  for (const [field, sensitivity] of Object.entries(fields)) {
-    UseMiddleware(maskMiddleware(sensitivity))(type.prototype, field);
+  for (const [name, field] of Object.entries(fields)) {
+    UseMiddleware(maskMiddleware(field))(type.prototype, name);
   }
 }

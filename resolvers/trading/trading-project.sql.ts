@@ -9,9 +9,9 @@ import type { CompiledRoot } from '../../src/server/compiled-reads';
 import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
 import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
 import { tradingProjectByCode, tradingProjectPage, type TradingProjectsQuery } from '../../src/trading/trading-project.queries';
+import { BID_SENSITIVE } from '../../src/trading/trading.model';
 import type { HubContext } from '../context';
 import { fieldsDoingMore } from '../field-metadata';
-import { BID_SENSITIVE } from './trading-project.type';
 
 /*
  * The trading read side as the SQL compiler sees it (src/read/sql-tree.ts):

@@ -1,8 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Sensitivity, type SensitiveFields } from '../../src/auth/masking';
 import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { BidStatus } from '../../src/trading/records.rules';
-import { AnnouncementType, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
+import { AnnouncementType, BID_SENSITIVE, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { applySensitiveFields } from '../common/masking';
 import { PageInfo } from '../common/page-info.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
@@ -24,22 +23,6 @@ registerEnumType(AnnouncementType, {
 registerEnumType(TradingProjectOrder, { name: 'TradingProjectOrder', description: 'Stable orders of the tradingProjects connection.' });
 
 registerEnumType(BidStatus, { name: 'BidStatus', description: 'Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决).' });
-
-/**
- * The bid evidence supervision uses to detect collusion (招标投标法实施条例
- * Art. 40; DOMAIN.md "Collusion indicators"), shown masked unless the reader
- * is granted the class. Declared once; proposed to move into
- * src/trading/trading.model.ts so that TOPIC_SENSITIVE masks BID feed payloads
- * with the same declaration.
- */
-export const BID_SENSITIVE: SensitiveFields = {
-  caCertSerial: Sensitivity.BID_EVIDENCE,
-  deviceFingerprint: Sensitivity.BID_EVIDENCE,
-  ipAddress: Sensitivity.BID_EVIDENCE,
-  documentHash: Sensitivity.BID_EVIDENCE,
-  bondAccount: Sensitivity.BID_EVIDENCE,
-  projectManagerId: Sensitivity.PERSONAL_ID,
-};
 
 @ObjectType('TradingCategory', { description: 'A category of the provincial trading catalog (交易目录大类).' })
 export class TradingCategoryType {

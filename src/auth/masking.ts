@@ -16,8 +16,38 @@ export enum Sensitivity {
   EXPERT_IDENTITY = 'EXPERT_IDENTITY',
 }
 
-/** Field name (top level of a record) → its sensitivity class. */
-export type SensitiveFields = Readonly<Record<string, Sensitivity>>;
+/**
+ * How one field of a record is sensitive:
+ * - a class: the value is masked unless the reader is granted the class;
+ * - `{ class, publicWhen }`: the same, but only while `publicWhen(record)` is
+ *   false (an expert's identity is confidential until the evaluation ends);
+ * - `{ each, publicWhen? }`: the field holds objects (or a list of them)
+ *   whose own fields are declared in `each`.
+ */
+export type SensitiveField =
+  | Sensitivity
+  | { readonly class: Sensitivity; readonly publicWhen?: (record: Record<string, unknown>) => boolean }
+  | { readonly each: SensitiveFields; readonly publicWhen?: (record: Record<string, unknown>) => boolean };
+
+/** Field name of a record → how it is sensitive. */
+export type SensitiveFields = Readonly<Record<string, SensitiveField>>;
+
+/** The classes a field's declaration involves (a reader granted all of them sees it whole). */
+export function classesOf(field: SensitiveField): Sensitivity[] {
+  if (typeof field === 'string') return [field];
+  if ('class' in field) return [field.class];
+  return [...new Set(Object.values(field.each).flatMap(classesOf))];
+}
+
+/** The value of one field as the principal may see it; `record` is the object holding it. */
+export function maskField(field: SensitiveField, value: unknown, record: Record<string, unknown>, principal: Principal): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof field === 'string') return mayReveal(principal, field) ? value : maskValue(field, value);
+  if (field.publicWhen?.(record)) return value;
+  if ('class' in field) return mayReveal(principal, field.class) ? value : maskValue(field.class, value);
+  const each = (v: unknown) => (v !== null && typeof v === 'object' ? maskRecord(field.each, v as Record<string, unknown>, principal) : v);
+  return Array.isArray(value) ? value.map(each) : each(value);
+}
 
 function keepEnds(s: string, head: number, tail: number): string {
   if (s.length <= head + tail) return '*'.repeat(s.length);
@@ -47,10 +77,12 @@ export function maskValue(sensitivity: Sensitivity, value: unknown): unknown {
 export function maskRecord<T extends Record<string, unknown>>(fields: SensitiveFields | undefined, record: T, principal: Principal): T {
   if (!fields) return record;
   let out: T | undefined;
-  for (const [field, sensitivity] of Object.entries(fields)) {
-    if (record[field] === undefined || record[field] === null || mayReveal(principal, sensitivity)) continue;
+  for (const [name, field] of Object.entries(fields)) {
+    const value = record[name];
+    const shown = maskField(field, value, record, principal);
+    if (shown === value) continue;
     out ??= { ...record };
-    (out as Record<string, unknown>)[field] = maskValue(sensitivity, record[field]);
+    (out as Record<string, unknown>)[name] = shown;
   }
   return out ?? record;
 }

@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
-import type { SensitiveFields, Sensitivity } from '../auth/masking';
+import { classesOf, type SensitiveFields, type Sensitivity } from '../auth/masking';
 import { RawJson } from '../common/raw-json';
 import { queryPrepared } from '../common/sql';
 
@@ -118,8 +118,8 @@ export class TreeCompiler {
         else {
           const field = type.getFields()[fieldName];
           if (!field || sub.some((n) => n.arguments?.length)) return null;
-          const sensitivity = spec.sensitive?.[fieldName];
-          if (sensitivity && !input.reveals(sensitivity)) return null; // masked: the resolvers' masking middleware answers
+          const sensitive = spec.sensitive?.[fieldName];
+          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null; // masked: the resolvers' masking middleware answers
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
           else expr = this.resolved.has(`${name}.${fieldName}`) ? null : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
