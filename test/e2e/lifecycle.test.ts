@@ -1,8 +1,12 @@
+import { createClient } from 'graphql-ws';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PUSH, entities, type PushResponse } from '../setup/data';
+import { Client as PgClient } from 'pg';
+import WebSocket from 'ws';
+import { runningEmbeddedUrl } from '../../src/db/embedded';
+import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
 import { spawnHub } from '../setup/process';
 
 function freePort(): Promise<number> {
@@ -82,6 +86,94 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       expect(again.data?.pushMarketEntities.unchanged).toBe(1);
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  it('drains on SIGTERM: an in-flight push completes in full, a subscriber gets a clean 1001 close, the process exits 0 and the push survives a restart', async () => {
+    const drainDir = mkdtempSync(join(tmpdir(), 'hub-drain-'));
+    const BIG = 10000;
+    const env = { HUB_DATA_DIR: drainDir, HUB_PG_PORT: String(await freePort()), HUB_ADMIN_KEY: ADMIN, HUB_MAX_BATCH: String(BIG) };
+    const [first, ...big] = entities(BIG + 1, 200000);
+    const hub = await spawnHub(env, 90000);
+    const pg = new PgClient({ connectionString: (await runningEmbeddedUrl(drainDir))! });
+    const ws = createClient({ url: hub.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN}` } });
+    try {
+      await pg.connect();
+      const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
+        hub.url,
+        'mutation($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }',
+        { input: { code: 'DRAIN', name: '停机排空测试', kind: 'MARKET', regionCode: '420000' } },
+        ADMIN,
+      );
+      const key = reg.data!.registerSourceSystem.apiKey;
+
+      // An open `changes` subscription, proven live by the event of a first small push.
+      const closed = new Promise<{ code: number; reason: string; wasClean: boolean }>((resolve) =>
+        ws.on('closed', (e) => {
+          const c = e as { code: number; reason: string; wasClean: boolean };
+          resolve({ code: c.code, reason: c.reason, wasClean: c.wasClean });
+        }),
+      );
+      const seen: string[] = [];
+      let subscriptionError: unknown;
+      ws.subscribe<ChangeEventData>({ query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } }, {
+        next: (v) => void seen.push(v.data!.changes.key),
+        error: (e) => (subscriptionError = e),
+        complete: () => undefined,
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await gql<PushResponse>(hub.url, PUSH, { records: [first] }, key)).data!.pushMarketEntities.accepted).toBe(1);
+      const liveBy = Date.now() + 10000;
+      while (!seen.includes(first.creditCode!) && Date.now() < liveBy) await new Promise((r) => setTimeout(r, 20));
+      expect(seen).toContain(first.creditCode);
+
+      // A push of 10,000 records, in flight: its statements are running in the hub's database when SIGTERM arrives.
+      const pushing = fetch(hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query: PUSH, variables: { records: big } }),
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: PushResponse; errors?: unknown[] }, at: Date.now() }));
+      const busyBy = Date.now() + 30000;
+      for (;;) {
+        const { rows } = await pg.query<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where pid <> pg_backend_pid() and state <> 'idle' and query ilike '%market_entity%'",
+        );
+        if (Number(rows[0].n) > 0) break;
+        if (Date.now() > busyBy) throw new Error('the big push never reached the database');
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await pg.end();
+      const signalledAt = Date.now();
+      const exited = hub.stop('SIGTERM');
+
+      const pushed = await pushing;
+      expect(pushed.at).toBeGreaterThan(signalledAt); // it was answered during the drain, not before the signal
+      expect(pushed.status).toBe(200);
+      expect(pushed.body.errors).toBeUndefined();
+      expect(pushed.body.data!.pushMarketEntities).toMatchObject({ accepted: BIG, unchanged: 0, rejected: 0 });
+      expect(pushed.body.data!.pushMarketEntities.results).toHaveLength(BIG);
+
+      // A deliberate close with the WebSocket closing handshake, not a dropped connection (1006).
+      expect(await closed).toEqual({ code: 1001, reason: 'Going away', wasClean: true });
+      expect(subscriptionError).toMatchObject({ code: 1001 });
+      expect(await exited).toBe(0);
+      expect(hub.logs.some((l) => l.msg === 'hub stopped')).toBe(true);
+    } finally {
+      await ws.dispose();
+      await pg.end().catch(() => undefined);
+      await hub.stop('SIGKILL');
+    }
+
+    const again = await spawnHub(env, 90000);
+    try {
+      // Nothing but the two pushes was ever stored here (no demo data): the first record and every record of the drained push.
+      const stored = await gql<{ marketEntities: { totalCount: number } }>(again.url, COUNT, undefined, ADMIN);
+      expect(stored.data?.marketEntities.totalCount).toBe(BIG + 1);
+      const last = await gql<{ marketEntity: { name: string } | null }>(again.url, 'query($c: String!) { marketEntity(creditCode: $c) { name } }', { c: big[BIG - 1].creditCode }, ADMIN);
+      expect(last.data?.marketEntity?.name).toBe(big[BIG - 1].name);
+    } finally {
+      expect(await again.stop('SIGTERM')).toBe(0);
+      rmSync(drainDir, { recursive: true, force: true });
     }
   });
 
