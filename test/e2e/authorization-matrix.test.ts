@@ -1,0 +1,533 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import type { Client as WsClient } from 'graphql-ws';
+import { entities } from '../setup/data';
+import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
+import { parties, project, push, type Push } from '../setup/trading';
+
+/*
+ * The authorisation matrix: every root field of the public schema, with a
+ * minimal valid operation, against every kind of caller. A caller is either
+ * allowed (no error, and the operation did its work), or refused
+ * (UNAUTHENTICATED without a key, FORBIDDEN with a key of the wrong role;
+ * no data, nothing written). A root field without a row fails the coverage
+ * test at the end, so a new operation cannot ship without a decision here.
+ *
+ * The hub runs with the product default: no public operations.
+ */
+
+const WHO = ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'FEED_CONSUMER', 'DASHBOARD', 'anonymous'] as const;
+type Who = (typeof WHO)[number];
+type RootType = 'Query' | 'Mutation' | 'Subscription';
+
+// Results are read as JSON; each row knows the shape of its own field.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+interface Operation {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+interface Row {
+  root: RootType;
+  /** Who may use the field; every other caller is refused (UNAUTHENTICATED anonymous, FORBIDDEN the rest). */
+  allowed: readonly Who[];
+  /**
+   * Push mutations only: callers that pass the role check (ADMIN holds every role) but are not a
+   * connected source system, so the pipeline refuses each record with FORBIDDEN and stores nothing.
+   */
+  refusedPerRecord?: readonly Who[];
+  /** A minimal valid operation as `who` sends it (names vary by caller, so allowed calls never collide). */
+  op(who: Who): Operation;
+  /** Asserts that an allowed call did its work; `value` is the root field's value. */
+  expectDone(value: Json, who: Who): Promise<void> | void;
+}
+
+/** The first message of a graphql-ws operation. */
+type WsOutcome = { type: 'next'; payload: GraphQLResponse<Json> } | { type: 'error'; errors: NonNullable<GraphQLResponse['errors']> } | { type: 'complete' };
+
+/** Subscribes, resolves with the first message (next, error or complete), then unsubscribes. */
+function firstOutcome(client: WsClient, op: Operation, timeoutMs = 15000): Promise<WsOutcome> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (o: WsOutcome | Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsubscribe();
+      if (o instanceof Error) reject(o);
+      else resolve(o);
+    };
+    const timer = setTimeout(() => finish(new Error(`no message within ${timeoutMs} ms`)), timeoutMs);
+    const unsubscribe = client.subscribe<Json>(
+      { query: op.query, variables: op.variables ?? {} },
+      {
+        next: (payload) => finish({ type: 'next', payload: payload as GraphQLResponse<Json> }),
+        error: (e) => {
+          if (Array.isArray(e)) return finish({ type: 'error', errors: e as NonNullable<GraphQLResponse['errors']> });
+          const close = e as { code?: number; reason?: string };
+          finish(e instanceof Error ? e : new Error(`closed ${close.code ?? '?'} ${close.reason ?? ''}`));
+        },
+        complete: () => finish({ type: 'complete' }),
+      },
+    );
+  });
+}
+
+/** Collects `changes` events until one satisfies `last`, then unsubscribes. */
+function changesUntil(client: WsClient, op: Operation, last: (e: Json) => boolean, timeoutMs = 20000): Promise<Json[]> {
+  return new Promise((resolve, reject) => {
+    const out: Json[] = [];
+    let done = false;
+    const finish = (err?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsubscribe();
+      if (err) reject(err);
+      else resolve(out);
+    };
+    const timer = setTimeout(() => finish(new Error(`timed out after ${out.length} events: ${JSON.stringify(out.map((e) => e.topic))}`)), timeoutMs);
+    const unsubscribe = client.subscribe<Json>(
+      { query: op.query, variables: op.variables ?? {} },
+      {
+        next: (v) => {
+          if (done) return;
+          if (v.errors) return finish(new Error(JSON.stringify(v.errors)));
+          out.push(v.data!.changes);
+          if (last(v.data!.changes)) finish();
+        },
+        error: (e) => finish(new Error(JSON.stringify(e))),
+        complete: () => finish(new Error('completed before the last event')),
+      },
+    );
+  });
+}
+
+const PUSH_RESULT = 'accepted unchanged rejected results { index key status version errors { field code message rule } warnings { rule } }';
+const pushOp = (mutation: string, inputType: string, records: unknown[]): Operation => ({
+  query: `mutation($r: [${inputType}!]!) { ${mutation}(records: $r) { ${PUSH_RESULT} } }`,
+  variables: { r: records },
+});
+
+/** Names safe in principal names, system codes and catalog codes. */
+const tag = (who: Who) => who.replace(/_/g, '').toLowerCase();
+
+describe('authorisation matrix', () => {
+  let t: TestHub;
+  const keys: Record<Who, string | undefined> = { ADMIN: ADMIN_KEY, SOURCE_SYSTEM: '', INTEGRATOR: '', FEED_CONSUMER: '', DASHBOARD: '', anonymous: undefined };
+  let p: Awaited<ReturnType<typeof parties>>;
+  const keyIds: Record<'rotate' | 'revoke', number> = { rotate: 0, revoke: 0 };
+  let revokeKey = '';
+  let fingerprintSql = '';
+
+  const sql = <T = Json>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
+
+  async function admin<T = Json>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const r = await t.gql<T>(query, variables, ADMIN_KEY);
+    if (r.errors || !r.data) throw new Error(JSON.stringify(r.errors));
+    return r.data;
+  }
+
+  async function client(name: string, grants: string): Promise<string> {
+    return (await admin<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", ${grants} }) { apiKey } }`)).createClient.apiKey;
+  }
+
+  /**
+   * The whole database's content, table by table (row count and a hash of the rows), leaving
+   * out only api_key.last_used_at, which every authenticated request may touch.
+   */
+  async function fingerprint(): Promise<Record<string, { n: string; h: string }>> {
+    const rows = await sql<{ t: string; n: string; h: string }>(fingerprintSql);
+    return Object.fromEntries(rows.map((r) => [r.t, { n: String(r.n), h: r.h }]));
+  }
+
+  beforeAll(async () => {
+    t = await startTestHub({ publicOperations: [], rateLimit: 1_000_000, rateBurst: 1_000_000 });
+    const tables = await sql<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by table_name`,
+    );
+    fingerprintSql = tables
+      .map(({ table_name: n }) => `select '${n}' as t, count(*) as n, md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as h from "${n}" x`)
+      .join(' union all ');
+
+    keys.SOURCE_SYSTEM = (
+      await admin<{ registerSourceSystem: { apiKey: string } }>('mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: "GOVERNMENT", regionCode: "420000" }) { apiKey } }')
+    ).registerSourceSystem.apiKey;
+    keys.INTEGRATOR = await client('mx-integrator', 'roles: [INTEGRATOR]');
+    keys.FEED_CONSUMER = await client('mx-consumer', 'roles: [FEED_CONSUMER], readTopics: [MARKET_ENTITY, TRADING_PROJECT]');
+    keys.DASHBOARD = await client('mx-dashboard', 'roles: [DASHBOARD]');
+    await client('mx-spare', 'roles: [INTEGRATOR]');
+    await client('mx-rotate', 'roles: [INTEGRATOR]');
+    revokeKey = await client('mx-revoke', 'roles: [INTEGRATOR]');
+    const listed = await admin<{ principals: { name: string; keys: { id: number }[] }[] }>('{ principals { name keys { id } } }');
+    keyIds.rotate = listed.principals.find((x) => x.name === 'mx-rotate')!.keys[0].id;
+    keyIds.revoke = listed.principals.find((x) => x.name === 'mx-revoke')!.keys[0].id;
+    await admin('mutation { upsertCatalogCategory(input: { code: "MX_OLD", name: "矩阵旧大类" }) }');
+    await admin('mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_OLD", name: "矩阵旧子项" }) }');
+
+    // Trading data: each push row of the matrix has a section where its record is accepted whatever ran before.
+    const sys = keys.SOURCE_SYSTEM!;
+    p = await parties(t, sys, 3, 8100);
+    const opening = '2026-09-25T09:30:00+08:00';
+    const sections = [1, 2, 3, 4].map((i) => ({ code: `MX-P-S${i}`, name: `${i}标段`, budget: '250000.00', openingAt: opening }));
+    const stored = await push(t, sys, 'pushTradingProjects', 'TradingProjectInput', [project('MX-P', p, { sections })]);
+    expect(stored.accepted).toBe(1);
+    const bid = (section: string, bidder: string, amount: string) => ({ sectionCode: section, bidderCreditCode: bidder, amount, submittedAt: '2026-09-20T10:00:00+08:00' });
+    const bids = await push(t, sys, 'pushBids', 'BidInput', [
+      bid('MX-P-S2', p.bidders[0], '240000.00'),
+      bid('MX-P-S2', p.bidders[1], '245000.00'),
+      bid('MX-P-S3', p.bidders[0], '240000.00'),
+      bid('MX-P-S4', p.bidders[0], '240000.00'),
+    ]);
+    expect(bids.accepted).toBe(4);
+    expect((await push(t, sys, 'pushAwards', 'AwardInput', [{ sectionCode: 'MX-P-S4', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' }])).accepted).toBe(1);
+  });
+  afterAll(() => t.stop());
+
+  /** A push row: only source systems store; ADMIN passes the role check but every record is refused. */
+  function pushRow(mutation: string, inputType: string, topic: string, records: (who: Who) => Record<string, unknown>[], key: (r: Record<string, unknown>) => string): Row {
+    return {
+      root: 'Mutation',
+      allowed: ['SOURCE_SYSTEM'],
+      refusedPerRecord: ['ADMIN'],
+      op: (who) => pushOp(mutation, inputType, records(who)),
+      async expectDone(value: Push, who) {
+        const expectedKey = key(records(who)[0]);
+        expect(value).toMatchObject({ accepted: 1, rejected: 0, unchanged: 0 });
+        expect(value.results[0]).toMatchObject({ index: 0, status: 'ACCEPTED', key: expectedKey, version: 1, errors: [] });
+        const events = await sql<{ source_system: string }>(`select source_system from change_event where topic = ? and key = ?`, [topic, expectedKey]);
+        expect(events).toEqual([{ source_system: 'MX-SYS' }]);
+      },
+    };
+  }
+
+  const newEntity = (who: Who) => [{ ...entities(1, 8200 + WHO.indexOf(who))[0], regionCode: '420102' }];
+
+  const ROWS: Record<string, Row> = {
+    // ---- Query ----
+    marketEntities: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ marketEntities(first: 50) { totalCount edges { node { creditCode } } } }' }),
+      expectDone: (v) => {
+        expect(v.totalCount).toBeGreaterThanOrEqual(5);
+        expect(v.edges.map((e: Json) => e.node.creditCode)).toEqual(expect.arrayContaining([p.tenderer, ...p.bidders]));
+      },
+    },
+    marketEntity: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: 'query($c: String!) { marketEntity(creditCode: $c) { creditCode name } }', variables: { c: p.tenderer } }),
+      expectDone: (v) => expect(v).toEqual({ creditCode: p.tenderer, name: expect.any(String) }),
+    },
+    ocdsRelease: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ ocdsRelease(projectCode: "MX-P") }' }),
+      expectDone: (v) => expect(v).toMatchObject({ ocid: 'ocds-hubei00-MX-P', tender: { lots: expect.any(Array) } }),
+    },
+    ocdsReleasePackage: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ ocdsReleasePackage(first: 10) { package pageInfo { hasNextPage } } }' }),
+      expectDone: (v) => expect(v.package.releases.map((r: Json) => r.ocid)).toContain('ocds-hubei00-MX-P'),
+    },
+    principals: {
+      root: 'Query',
+      allowed: ['ADMIN'],
+      op: () => ({ query: '{ principals { name roles } }' }),
+      expectDone: (v) => expect(v).toEqual(expect.arrayContaining([{ name: 'MX-SYS', roles: ['SOURCE_SYSTEM'] }, { name: 'mx-dashboard', roles: ['DASHBOARD'] }])),
+    },
+    sourceSystems: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ sourceSystems { code regionCode } }' }),
+      expectDone: (v) => expect(v).toEqual(expect.arrayContaining([{ code: 'MX-SYS', regionCode: '420000' }])),
+    },
+    tradingCatalog: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'FEED_CONSUMER', 'DASHBOARD'],
+      op: () => ({ query: '{ tradingCatalog { code subItems { code } } }' }),
+      expectDone: (v) => {
+        const engineering = v.find((c: Json) => c.code === 'ENGINEERING');
+        expect(engineering.subItems.map((s: Json) => s.code)).toContain('ENG_TRANSPORT');
+      },
+    },
+    tradingProject: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ tradingProject(code: "MX-P") { code sections { code } } }' }),
+      expectDone: (v) => expect(v).toEqual({ code: 'MX-P', sections: [1, 2, 3, 4].map((i) => ({ code: `MX-P-S${i}` })) }),
+    },
+    tradingProjects: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ tradingProjects(first: 10) { edges { node { code tenderer { creditCode } } } } }' }),
+      expectDone: (v) => expect(v.edges).toEqual(expect.arrayContaining([{ node: { code: 'MX-P', tenderer: { creditCode: p.tenderer } } }])),
+    },
+    tradingStatistics: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({ query: '{ tradingStatistics(groupBy: []) { projectCount sectionCount } }' }),
+      expectDone: async (v) => {
+        const [{ n }] = await sql<{ n: string }>('select count(*) as n from trading_project');
+        expect(v).toEqual([{ projectCount: Number(n), sectionCount: expect.any(Number) }]);
+        expect(Number(n)).toBeGreaterThanOrEqual(1);
+      },
+    },
+    verifyChangeLog: {
+      root: 'Query',
+      allowed: ['ADMIN'],
+      op: () => ({ query: '{ verifyChangeLog { ok checked lastSeq firstBrokenSeq } }' }),
+      expectDone: async (v) => {
+        const [{ n }] = await sql<{ n: string }>('select count(*) as n from change_event');
+        expect(v).toMatchObject({ ok: true, firstBrokenSeq: null });
+        expect(v.checked).toBe(Number(n));
+      },
+    },
+
+    // ---- Mutation: operators ----
+    createClient: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({ query: `mutation { createClient(input: { name: "mx-new-${tag(who)}", roles: [DASHBOARD] }) { apiKey principal { name roles } } }` }),
+      expectDone: async (v, who) => {
+        expect(v.principal).toEqual({ name: `mx-new-${tag(who)}`, roles: ['DASHBOARD'] });
+        // The new key works, with the role it was given.
+        const r = await t.gql('{ tradingStatistics(groupBy: []) { projectCount } }', undefined, v.apiKey);
+        expect(r.errors).toBeUndefined();
+      },
+    },
+    issueApiKey: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: 'mutation { issueApiKey(principal: "mx-spare") { apiKey key { id prefix } principal { name } } }' }),
+      expectDone: async (v) => {
+        expect(v.principal.name).toBe('mx-spare');
+        expect(v.apiKey.startsWith(v.key.prefix)).toBe(true);
+        expect((await t.gql('{ sourceSystems { code } }', undefined, v.apiKey)).errors).toBeUndefined();
+      },
+    },
+    rotateApiKey: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: `mutation { rotateApiKey(keyId: ${keyIds.rotate}, graceSeconds: 60) { apiKey key { rotatedFrom } principal { name } } }` }),
+      expectDone: (v) => expect(v).toMatchObject({ apiKey: expect.any(String), key: { rotatedFrom: keyIds.rotate }, principal: { name: 'mx-rotate' } }),
+    },
+    revokeApiKey: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: `mutation { revokeApiKey(keyId: ${keyIds.revoke}) { id revokedAt } }` }),
+      expectDone: async (v) => {
+        expect(v).toEqual({ id: keyIds.revoke, revokedAt: expect.any(String) });
+        expect((await t.gql('{ sourceSystems { code } }', undefined, revokeKey)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      },
+    },
+    updateGrants: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: 'mutation { updateGrants(principal: "mx-spare", input: { reveal: [PHONE] }) { name reveal roles } }' }),
+      expectDone: (v) => expect(v).toEqual({ name: 'mx-spare', reveal: ['PHONE'], roles: ['INTEGRATOR'] }),
+    },
+    registerSourceSystem: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({ query: `mutation { registerSourceSystem(input: { code: "MX-NEW-${tag(who).toUpperCase()}", name: "新系统", kind: "MARKET" }) { apiKey system { code kind } } }` }),
+      expectDone: async (v, who) => {
+        expect(v.system).toEqual({ code: `MX-NEW-${tag(who).toUpperCase()}`, kind: 'MARKET' });
+        const r = await t.gql<Json>(pushOp('pushMarketEntities', 'MarketEntityInput', []).query, { r: [] }, v.apiKey);
+        expect(r.data?.pushMarketEntities).toMatchObject({ accepted: 0, results: [] });
+      },
+    },
+    upsertCatalogCategory: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({ query: `mutation { upsertCatalogCategory(input: { code: "MX_CAT_${tag(who).toUpperCase()}", name: "矩阵大类" }) }` }),
+      expectDone: async (v, who) => {
+        expect(v).toBe(true);
+        expect(await sql('select name from trading_category where code = ?', [`MX_CAT_${tag(who).toUpperCase()}`])).toEqual([{ name: '矩阵大类' }]);
+      },
+    },
+    upsertCatalogSubItem: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({ query: `mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_${tag(who).toUpperCase()}", name: "矩阵子项" }) }` }),
+      expectDone: async (v, who) => {
+        expect(v).toBe(true);
+        expect(await sql('select category_code from trading_sub_item where code = ?', [`ENG_MX_${tag(who).toUpperCase()}`])).toEqual([{ category_code: 'ENGINEERING' }]);
+      },
+    },
+    retireCatalogCategory: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: 'mutation { retireCatalogCategory(code: "MX_OLD") }' }),
+      expectDone: async (v) => {
+        expect(v).toBe(true);
+        expect(await sql('select retired_at is not null as retired from trading_category where code = ?', ['MX_OLD'])).toEqual([{ retired: true }]);
+      },
+    },
+    retireCatalogSubItem: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: 'mutation { retireCatalogSubItem(code: "ENG_MX_OLD") }' }),
+      expectDone: async (v) => {
+        expect(v).toBe(true);
+        expect(await sql('select retired_at is not null as retired from trading_sub_item where code = ?', ['ENG_MX_OLD'])).toEqual([{ retired: true }]);
+      },
+    },
+
+    // ---- Mutation: pushes ----
+    pushMarketEntities: pushRow('pushMarketEntities', 'MarketEntityInput', 'MARKET_ENTITY', newEntity, (r) => r.creditCode as string),
+    pushTradingProjects: pushRow('pushTradingProjects', 'TradingProjectInput', 'TRADING_PROJECT', () => [project('MX-NEW', p, { sections: [] })], (r) => r.code as string),
+    pushAnnouncements: pushRow(
+      'pushAnnouncements',
+      'AnnouncementInput',
+      'ANNOUNCEMENT',
+      () => [{ code: 'MX-A1', projectCode: 'MX-P', type: 'TENDER_NOTICE', title: '招标公告', publishedAt: '2026-09-01T09:00:00+08:00' }],
+      () => 'MX-A1',
+    ),
+    pushBids: pushRow(
+      'pushBids',
+      'BidInput',
+      'BID',
+      () => [{ sectionCode: 'MX-P-S1', bidderCreditCode: p.bidders[2], amount: '230000.00', submittedAt: '2026-09-21T10:00:00+08:00' }],
+      () => `MX-P-S1/${p.bidders[2]}`,
+    ),
+    pushBidOpenings: pushRow('pushBidOpenings', 'BidOpeningInput', 'BID_OPENING', () => [{ sectionCode: 'MX-P-S1', openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '1' }], () => 'MX-P-S1'),
+    pushEvaluations: pushRow(
+      'pushEvaluations',
+      'EvaluationInput',
+      'EVALUATION',
+      () => [
+        {
+          sectionCode: 'MX-P-S2',
+          reportedAt: '2026-09-28T17:00:00+08:00',
+          candidates: [
+            { rank: '1', bidderCreditCode: p.bidders[0], score: '91.50', amount: '240000.00' },
+            { rank: '2', bidderCreditCode: p.bidders[1], score: '88.00', amount: '245000.00' },
+          ],
+        },
+      ],
+      () => 'MX-P-S2',
+    ),
+    pushAwards: pushRow('pushAwards', 'AwardInput', 'AWARD', () => [{ sectionCode: 'MX-P-S3', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' }], () => 'MX-P-S3'),
+    pushContracts: pushRow(
+      'pushContracts',
+      'ContractInput',
+      'CONTRACT',
+      () => [{ code: 'MX-C1', sectionCode: 'MX-P-S4', amount: '240000.00', signedOn: '2026-10-20' }],
+      () => 'MX-C1',
+    ),
+
+    // ---- Subscription ----
+    changes: {
+      root: 'Subscription',
+      allowed: ['ADMIN', 'FEED_CONSUMER'],
+      op: () => ({ query: 'subscription { changes { seq topic key } }' }),
+      expectDone: async (v, who) => {
+        // The very first event the caller may see: every topic for ADMIN, the granted ones for a consumer.
+        const where = who === 'ADMIN' ? '' : `where topic in ('MARKET_ENTITY', 'TRADING_PROJECT')`;
+        const [first] = await sql<{ seq: string; topic: string; key: string }>(`select seq::text as seq, topic, key from change_event ${where} order by seq limit 1`);
+        expect(v).toEqual(first);
+      },
+    },
+    tradingStatisticsChanged: {
+      root: 'Subscription',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({ query: 'subscription { tradingStatisticsChanged(groupBy: []) { cursor rows { projectCount } } }' }),
+      expectDone: async (v) => {
+        const [{ n }] = await sql<{ n: string }>('select count(*) as n from trading_project');
+        expect(v).toEqual({ cursor: expect.any(String), rows: [{ projectCount: Number(n) }] });
+      },
+    },
+  };
+
+  /** Runs a row's operation as `who`, over HTTP or (subscriptions) graphql-ws. */
+  async function run(field: string, row: Row, who: Who): Promise<GraphQLResponse<Json>> {
+    const op = row.op(who);
+    if (row.root !== 'Subscription') return t.gql<Json>(op.query, op.variables, keys[who]);
+    const o = await firstOutcome(t.ws(keys[who] ?? ''), op);
+    if (o.type === 'complete') throw new Error(`${field}: completed without a result`);
+    return o.type === 'error' ? { status: 0, errors: o.errors } : { status: 0, ...o.payload };
+  }
+
+  for (const [field, row] of Object.entries(ROWS)) {
+    describe(`${row.root}.${field}`, () => {
+      // Refusals first, so that each refused call is made with arguments that would still succeed.
+      const order = [...WHO].sort((a, b) => rank(row, a) - rank(row, b));
+      for (const who of order) {
+        const outcome = rank(row, who) === 2 ? 'allowed' : rank(row, who) === 1 ? 'refused per record' : who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        const name = outcome === 'allowed' ? `lets ${who} use it` : outcome === 'refused per record' ? `lets ${who} past the role check but refuses every record` : `refuses ${who} with ${outcome}`;
+        it(name, async () => {
+          const before = row.root === 'Mutation' && outcome !== 'allowed' ? await fingerprint() : undefined;
+          const r = await run(field, row, who);
+          if (outcome === 'allowed') {
+            expect(r.errors).toBeUndefined();
+            expect(r.data?.[field]).toBeDefined();
+            await row.expectDone(r.data![field], who);
+            return;
+          }
+          if (outcome === 'refused per record') {
+            expect(r.errors).toBeUndefined();
+            const result = r.data![field] as Push;
+            expect(result).toMatchObject({ accepted: 0, unchanged: 0, rejected: result.results.length });
+            expect(result.results.length).toBeGreaterThan(0);
+            for (const x of result.results) expect(x).toMatchObject({ status: 'REJECTED', version: null, errors: [{ field: '', code: 'FORBIDDEN', message: expect.stringMatching(/source system/) }] });
+          } else {
+            expect(r.errors).toHaveLength(1);
+            expect(r.errors![0].extensions?.code).toBe(outcome);
+            expect(r.data?.[field] ?? null).toBeNull();
+          }
+          if (before) expect(await fingerprint()).toEqual(before);
+        });
+      }
+    });
+  }
+
+  describe('coverage', () => {
+    function rootFields(sdl: string): Record<string, RootType> {
+      const schema = buildSchema(sdl);
+      const out: Record<string, RootType> = {};
+      const roots: [RootType, GraphQLObjectType | null | undefined][] = [
+        ['Query', schema.getQueryType()],
+        ['Mutation', schema.getMutationType()],
+        ['Subscription', schema.getSubscriptionType()],
+      ];
+      for (const [root, type] of roots) for (const name of Object.keys(type?.getFields() ?? {})) out[name] = root;
+      return out;
+    }
+
+    const committed = () => rootFields(readFileSync(join(__dirname, '../../schema/schema.graphql'), 'utf8'));
+
+    it('has a row for every root field of schema/schema.graphql, under the right root type', () => {
+      const fields = committed();
+      const missing = Object.keys(fields).filter((f) => !(f in ROWS));
+      expect(missing).toEqual([]);
+      const stale = Object.keys(ROWS).filter((f) => !(f in fields));
+      expect(stale).toEqual([]);
+      for (const [f, row] of Object.entries(ROWS)) expect([f, row.root]).toEqual([f, fields[f]]);
+    });
+
+    it('has a row for every root field the running hub serves', async () => {
+      const r = await t.gql<Json>(
+        '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
+        undefined,
+        ADMIN_KEY,
+      );
+      const s = r.data!.__schema;
+      const served = [s.queryType, s.mutationType, s.subscriptionType].flatMap((x: Json) => (x?.fields ?? []).map((f: Json) => f.name as string));
+      expect(served.length).toBeGreaterThan(0);
+      expect(served.filter((f) => !(f in ROWS))).toEqual([]);
+    });
+  });
+});
+
+/** 0: refused at the role check; 1: past the role check, every record refused; 2: allowed. */
+function rank(row: Row, who: Who): number {
+  if (row.allowed.includes(who)) return 2;
+  if (row.refusedPerRecord?.includes(who)) return 1;
+  return 0;
+}
