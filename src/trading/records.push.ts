@@ -129,10 +129,15 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   ],
   toRow: ({ value: v }) => ({ reported_at: v.reportedAt, candidates: v.candidates }),
   async check(em, records, errors) {
-    const bidders = await biddersOf(em, records.map((r) => r.value.sectionCode), false);
+    const [bidders, ids] = await Promise.all([
+      biddersOf(em, records.map((r) => r.value.sectionCode), false),
+      entityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
+    ]);
     for (const r of records) {
       r.value.candidates.forEach((k, i) => {
-        if (!bidders.has(bidKey(r.value.sectionCode, k.bidderCreditCode))) {
+        if (!ids.has(k.bidderCreditCode)) {
+          addError(errors, r.index, { field: `candidates.${i}.bidderCreditCode`, code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${k.bidderCreditCode}; push it first` });
+        } else if (!bidders.has(bidKey(r.value.sectionCode, k.bidderCreditCode))) {
           addError(errors, r.index, {
             field: `candidates.${i}.bidderCreditCode`,
             code: ErrorCode.CONFLICT,
@@ -163,7 +168,9 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
     ]);
     for (const r of records) {
       r.refs.winnerId = ids.get(r.value.winnerCreditCode);
-      if (!bidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) {
+      if (!r.refs.winnerId) {
+        addError(errors, r.index, { field: 'winnerCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.winnerCreditCode}; push it first` });
+      } else if (!bidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) {
         addError(errors, r.index, {
           field: 'winnerCreditCode',
           code: ErrorCode.CONFLICT,
