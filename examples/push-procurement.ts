@@ -10,7 +10,8 @@
  *   1. the market entities it needs (采购人, 采购代理机构, three 供应商),
  *   2. the project with two lots (标段/包) in sub-item GP_GOODS,
  *   3. the tender notice (招标公告), 4. the bids (投标), 5. the bid openings (开标),
- *   6. the evaluations (评标结果), 7. the candidate publicity (中标候选人公示),
+ *   6. the evaluation committees (评标委员会), then the evaluation reports (评标结果),
+ *   7. the candidate publicity (中标候选人公示),
  *   8. the awards (中标), 9. the award notice (中标结果公告), 10. the contracts (合同),
  *   and, after the opening, the award and the contracts, the project's new status
  *   (EVALUATING, AWARDED, CONTRACTED).
@@ -371,7 +372,7 @@ async function main(): Promise<number> {
 
   console.log(`Pushing procurement project ${code} through its lifecycle to ${endpoint.url}\n`);
   const totals: Totals = { steps: 0, accepted: 0, unchanged: 0, warnings: 0 };
-  const steps = 13;
+  const steps = 14;
   const step = async <TResult, TRecord>(title: string, document: TypedDocumentString<TResult, { records: TRecord[] }>, records: TRecord[]) => {
     totals.steps++;
     const data = await execute(endpoint, document, { records });
@@ -420,11 +421,27 @@ async function main(): Promise<number> {
     lots.map((l) => ({ sectionCode: l.code, openedAt: openingAt, bidderCount: String(SUPPLIERS.length), location: '湖北省公共资源交易中心 开标室 3' })),
   );
   await step('project status EVALUATING (pushTradingProjects)', PushProjects, [project('EVALUATING')]);
+  // The committee sits: pushed while the evaluation runs, its members' identities
+  // stay masked to readers without the EXPERT_IDENTITY grant until the report.
+  const committee = (li: number) =>
+    ['李建国', '王海燕', '陈志强', '周敏', '刘晓东'].map((name, k) => ({
+      expertCode: k === 4 ? `${code}-REP` : `EXP4201${li}${k}${String(17 + 3 * k).padStart(3, '0')}`,
+      name,
+      role: k === 0 ? 'CHAIR' : k === 4 ? 'TENDERER_REPRESENTATIVE' : 'MEMBER',
+      organisation: k === 4 ? '武汉市武昌区第一人民医院' : ['华中科技大学同济医学院', '武汉大学人民医院', '湖北省医疗器械检验研究院', '湖北省医学会'][k],
+    }));
+  await step(
+    'evaluation committees sit (pushEvaluations)',
+    PushEvaluations,
+    lots.map((l, li) => ({ sectionCode: l.code, startedAt: at(d0, 22, '09:00'), committee: committee(li) })),
+  );
   await step(
     'evaluations (pushEvaluations)',
     PushEvaluations,
-    lots.map((l) => ({
+    lots.map((l, li) => ({
       sectionCode: l.code,
+      startedAt: at(d0, 22, '09:00'),
+      committee: committee(li),
       reportedAt: at(d0, 23, '17:00'),
       candidates: ranked(l.code).map(({ s, i }, rank) => ({ rank: String(rank + 1), bidderCreditCode: s, score: scores[l.code][i], amount: quotes[l.code][i] })),
     })),

@@ -84,7 +84,13 @@ const TradingProjectTree = graphql(`
           location
         }
         evaluation {
+          startedAt
           reportedAt
+          committee {
+            role
+            name
+            organisation
+          }
           candidates {
             rank
             bidderCreditCode
@@ -173,9 +179,16 @@ function tree(p: Project): Node {
           list('bids', s.bids, (b) => ({ label: `${party(b.bidder)}: ${money(b.amount, cur)}, ${b.status}, submitted ${b.submittedAt}` })),
           { label: s.bidOpening ? `opening: ${s.bidOpening.openedAt}, ${s.bidOpening.bidderCount} bidder(s)${s.bidOpening.location ? `, ${s.bidOpening.location}` : ''}` : 'opening: none' },
           s.evaluation
-            ? list(`evaluation reported ${s.evaluation.reportedAt}: candidates`, s.evaluation.candidates, (c) => ({
-                label: `#${c.rank} ${c.bidderCreditCode} ${c.bidder?.name ?? '(not in the registry)'}: score ${c.score ?? '-'}, ${money(c.amount, cur)}`,
-              }))
+            ? {
+                // Until the report, the committee's names come masked unless this key is granted EXPERT_IDENTITY.
+                label: s.evaluation.reportedAt ? `evaluation reported ${s.evaluation.reportedAt}` : `evaluation running since ${s.evaluation.startedAt ?? '-'}`,
+                children: [
+                  list('committee', s.evaluation.committee, (m) => ({ label: `${m.role} ${m.name}${m.organisation ? `, ${m.organisation}` : ''}` })),
+                  list('candidates', s.evaluation.candidates, (c) => ({
+                    label: `#${c.rank} ${c.bidderCreditCode} ${c.bidder?.name ?? '(not in the registry)'}: score ${c.score ?? '-'}, ${money(c.amount, cur)}`,
+                  })),
+                ],
+              }
             : { label: 'evaluation: none' },
           { label: s.award ? `winner: ${party(s.award.winner)}, ${money(s.award.amount, cur)}, awarded ${s.award.awardedOn}` : 'winner: none yet' },
           list('contracts', s.contracts, (k) => ({

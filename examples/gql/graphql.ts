@@ -106,6 +106,17 @@ export type ChangeTopic =
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
+/** A member of the evaluation committee (评标委员会成员). */
+export type CommitteeMemberInput = {
+  /** The expert's code in the province-wide pool (the representative's own id for TENDERER_REPRESENTATIVE). */
+  expertCode?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Where the expert works. */
+  organisation?: string | null | undefined;
+  /** ExpertRole: CHAIR, MEMBER (default) or TENDERER_REPRESENTATIVE. */
+  role?: string | null | undefined;
+};
+
 /** A contract (合同) following the award of a section. */
 export type ContractInput = {
   amount?: string | null | undefined;
@@ -134,14 +145,25 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
 
-/** The evaluation result (评标结果) of a section. */
+/** The evaluation (评标) of a section. Push it when the committee sits (committee, no report) and again when the report is delivered (reportedAt and candidates). The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY. */
 export type EvaluationInput = {
+  /** Ranked candidates; with the report only. */
   candidates?: Array<CandidateInput> | null | undefined;
+  /** The evaluation committee (评标委员会). */
+  committee?: Array<CommitteeMemberInput> | null | undefined;
   externalId?: string | null | undefined;
-  /** When the evaluation report was delivered. */
+  /** When the evaluation report was delivered; absent while the evaluation runs. */
   reportedAt?: string | null | undefined;
   sectionCode?: string | null | undefined;
+  /** When the committee started, ISO 8601 with offset. */
+  startedAt?: string | null | undefined;
 };
+
+/** Roles in an evaluation committee (评标委员会). */
+export type ExpertRole =
+  | 'CHAIR'
+  | 'MEMBER'
+  | 'TENDERER_REPRESENTATIVE';
 
 /** Filters of marketEntities; all given conditions must hold. */
 export type MarketEntityFilterInput = {
@@ -386,7 +408,7 @@ export type TradingProjectTreeQueryVariables = Exact<{
 }>;
 
 
-export type TradingProjectTreeQuery = { tradingProject: { code: string, name: string, version: number, status: TradingStatus, method: TradingMethod, budget: string | null, currency: string, regionCode: string, publishedAt: string | null, bidDeadline: string | null, details: Record<string, unknown> | null, category: { code: string, name: string }, subItem: { code: string, name: string }, sourceSystem: { code: string, name: string }, tenderer: { creditCode: string, name: string }, agency: { creditCode: string, name: string } | null, sections: Array<{ code: string, name: string, budget: string | null, status: TradingStatus, openingAt: string | null, bids: Array<{ amount: string | null, status: BidStatus, submittedAt: string, bidder: { creditCode: string, name: string } }>, bidOpening: { openedAt: string, bidderCount: number, location: string | null } | null, evaluation: { reportedAt: string, candidates: Array<{ rank: number, bidderCreditCode: string, score: string | null, amount: string | null, bidder: { name: string } | null }> } | null, award: { amount: string, awardedOn: string, winner: { creditCode: string, name: string } } | null, contracts: Array<{ code: string, amount: string, signedOn: string, periodStart: string | null, periodEnd: string | null }> }>, announcements: Array<{ code: string, type: AnnouncementType, title: string, publishedAt: string, periodStart: string | null, periodEnd: string | null }>, findings: Array<{ rule: string, topic: string, recordKey: string, message: string }> } | null };
+export type TradingProjectTreeQuery = { tradingProject: { code: string, name: string, version: number, status: TradingStatus, method: TradingMethod, budget: string | null, currency: string, regionCode: string, publishedAt: string | null, bidDeadline: string | null, details: Record<string, unknown> | null, category: { code: string, name: string }, subItem: { code: string, name: string }, sourceSystem: { code: string, name: string }, tenderer: { creditCode: string, name: string }, agency: { creditCode: string, name: string } | null, sections: Array<{ code: string, name: string, budget: string | null, status: TradingStatus, openingAt: string | null, bids: Array<{ amount: string | null, status: BidStatus, submittedAt: string, bidder: { creditCode: string, name: string } }>, bidOpening: { openedAt: string, bidderCount: number, location: string | null } | null, evaluation: { startedAt: string | null, reportedAt: string | null, committee: Array<{ role: ExpertRole, name: string, organisation: string | null }>, candidates: Array<{ rank: number, bidderCreditCode: string, score: string | null, amount: string | null, bidder: { name: string } | null }> } | null, award: { amount: string, awardedOn: string, winner: { creditCode: string, name: string } } | null, contracts: Array<{ code: string, amount: string, signedOn: string, periodStart: string | null, periodEnd: string | null }> }>, announcements: Array<{ code: string, type: AnnouncementType, title: string, publishedAt: string, periodStart: string | null, periodEnd: string | null }>, findings: Array<{ rule: string, topic: string, recordKey: string, message: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -746,7 +768,13 @@ export const TradingProjectTreeDocument = new TypedDocumentString(`
         location
       }
       evaluation {
+        startedAt
         reportedAt
+        committee {
+          role
+          name
+          organisation
+        }
         candidates {
           rank
           bidderCreditCode

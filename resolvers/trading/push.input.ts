@@ -84,11 +84,25 @@ export class CandidateInput {
   @Field(() => String, { nullable: true }) amount?: string | null;
 }
 
-@InputType({ description: 'The evaluation result (评标结果) of a section.' })
+@InputType({ description: 'A member of the evaluation committee (评标委员会成员).' })
+export class CommitteeMemberInput {
+  @Field(() => String, { nullable: true, description: "The expert's code in the province-wide pool (the representative's own id for TENDERER_REPRESENTATIVE)." }) expertCode?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'ExpertRole: CHAIR, MEMBER (default) or TENDERER_REPRESENTATIVE.' }) role?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the expert works.' }) organisation?: string | null;
+}
+
+@InputType({
+  description:
+    'The evaluation (评标) of a section. Push it when the committee sits (committee, no report) and again when the report is delivered (reportedAt and candidates). ' +
+    "The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY.",
+})
 export class EvaluationInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'When the evaluation report was delivered.' }) reportedAt?: string | null;
-  @Field(() => [CandidateInput], { nullable: true }) candidates?: CandidateInput[] | null;
+  @Field(() => String, { nullable: true, description: 'When the committee started, ISO 8601 with offset.' }) startedAt?: string | null;
+  @Field(() => String, { nullable: true, description: 'When the evaluation report was delivered; absent while the evaluation runs.' }) reportedAt?: string | null;
+  @Field(() => [CommitteeMemberInput], { nullable: true, description: 'The evaluation committee (评标委员会).' }) committee?: CommitteeMemberInput[] | null;
+  @Field(() => [CandidateInput], { nullable: true, description: 'Ranked candidates; with the report only.' }) candidates?: CandidateInput[] | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 

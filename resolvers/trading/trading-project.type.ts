@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { BidStatus } from '../../src/trading/records.rules';
-import { AnnouncementType, BID_SENSITIVE, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
+import { AnnouncementType, BID_SENSITIVE, EVALUATION_SENSITIVE, ExpertRole, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { applySensitiveFields } from '../common/masking';
 import { PageInfo } from '../common/page-info.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
@@ -179,10 +179,35 @@ export class EvaluationCandidate {
   amount!: string | null;
 }
 
-@ObjectType({ description: 'The evaluation result (评标结果) of a section.' })
+registerEnumType(ExpertRole, { name: 'ExpertRole', description: 'Roles in an evaluation committee (评标委员会).' });
+
+@ObjectType({ description: 'A member of an evaluation committee (评标委员会成员). Who sits is confidential while the evaluation runs (专家信息保密).' })
+export class CommitteeMember {
+  @Field({ description: "The expert's code in the province-wide pool. Masked while the evaluation runs, unless granted EXPERT_IDENTITY." })
+  expertCode!: string;
+
+  @Field({ description: 'Masked while the evaluation runs, unless granted EXPERT_IDENTITY.' })
+  name!: string;
+
+  @Field(() => ExpertRole)
+  role!: ExpertRole;
+
+  @Field(() => String, { nullable: true, description: 'Masked while the evaluation runs, unless granted EXPERT_IDENTITY.' })
+  organisation!: string | null;
+}
+
+@ObjectType({ description: 'The evaluation (评标) of a section: its committee while it runs, then its report.' })
 export class Evaluation {
-  @Field(() => DateTimeScalar, { description: 'When the evaluation report was delivered.' })
-  reportedAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the committee started.' })
+  startedAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the evaluation report was delivered; null while the evaluation runs.' })
+  reportedAt!: Date | null;
+
+  @Field(() => [CommitteeMember], {
+    description: "The evaluation committee (评标委员会). Members' identities are masked until the report is delivered, unless the reader is granted EXPERT_IDENTITY.",
+  })
+  committee!: CommitteeMember[];
 
   @Field(() => [EvaluationCandidate], { description: 'Candidates by rank.' })
   candidates!: EvaluationCandidate[];
@@ -196,6 +221,7 @@ export class Evaluation {
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
 }
+applySensitiveFields(Evaluation, EVALUATION_SENSITIVE);
 
 @ObjectType({ description: 'The award (中标 / 成交) of a section.' })
 export class Award {

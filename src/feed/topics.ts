@@ -4,7 +4,7 @@ import type { MarketEntitySnapshot } from '../market/market-entity.push';
 import type { Snapshot } from '../ingest/snapshot';
 import type { ProjectData } from '../trading/project.rules';
 import type { AnnouncementData, AwardData, BidData, BidOpeningData, ContractData, EvaluationData } from '../trading/records.rules';
-import { BID_SENSITIVE } from '../trading/trading.model';
+import { BID_SENSITIVE, EVALUATION_SENSITIVE } from '../trading/trading.model';
 
 /**
  * Topics of the change log. A new data family adds its topic here and its
@@ -70,6 +70,7 @@ export interface ChangeRecord {
 export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {
   [ChangeTopic.MARKET_ENTITY]: MARKET_ENTITY_SENSITIVE,
   [ChangeTopic.BID]: BID_SENSITIVE,
+  [ChangeTopic.EVALUATION]: EVALUATION_SENSITIVE,
 };
 
 /** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */

@@ -125,6 +125,17 @@ const BIDDER_TRADES = [
   { suffix: '林业开发有限公司', qual: ['林木采伐许可'] },
   { suffix: '环保科技有限公司', qual: ['环境工程专项设计'] },
 ];
+/** A committee of five drawn from the (demo) province-wide expert pool: a chair, three experts and the tenderer's representative. */
+function committeeOf(seed: number): EvaluationPush['committee'] {
+  const person = (k: number) => SURNAMES[(seed * 5 + k * 3) % SURNAMES.length] + GIVEN[(seed + k * 7) % GIVEN.length] + GIVEN[(seed * 3 + k) % GIVEN.length];
+  return [0, 1, 2, 3, 4].map((k) => ({
+    expertCode: k === 4 ? `REP-${seed}` : `EXP42${String((seed * 37 + k * 1009) % 100000).padStart(5, '0')}`,
+    name: person(k),
+    role: k === 0 ? 'CHAIR' : k === 4 ? 'TENDERER_REPRESENTATIVE' : 'MEMBER',
+    organisation: k === 4 ? null : `${PLACE[(seed + k) % PLACE.length]}工程咨询研究院`,
+  }));
+}
+
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '华'];
 const LEVELS = ['特级', '一级', '二级', '三级', null];
@@ -592,7 +603,9 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
       openings.push({ sectionCode: s!.code, openedAt: p.bidDeadline, bidderCount: bids.length, location: '开标室（一）' });
       evaluations.push({
         sectionCode: s!.code,
+        startedAt: isoChina(deadline + DAY),
         reportedAt: isoChina(deadline + 2 * DAY),
+        committee: committeeOf(n * 7 + awardedSections.length),
         candidates: bids.slice(0, 3).map((b, r) => ({ rank: r + 1, bidderCreditCode: b.bidderCreditCode as string, score: `${(95 - r * 3.5).toFixed(2)}`, amount: b.amount as string })),
       });
       awards.push({ sectionCode: s!.code, winnerCreditCode: bids[0].bidderCreditCode, amount: bids[0].amount, awardedOn: isoChina(deadline + 8 * DAY).slice(0, 10) });

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt 
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { MarketEntityRow } from '../market/market-entity.entity';
 import { SectionRow, TradingProjectRow } from './project.entity';
-import { AnnouncementType } from './trading.model';
+import { AnnouncementType, ExpertRole } from './trading.model';
 
 /** An announcement (公告) of a project. Topic ANNOUNCEMENT, key its code. */
 @Entity({ tableName: 'announcement' })
@@ -120,15 +120,31 @@ export interface Candidate {
   amount: string | null;
 }
 
+/** A member of an evaluation committee (评标委员会成员). */
+export interface CommitteeMember {
+  expertCode: string;
+  name: string;
+  role: ExpertRole;
+  organisation: string | null;
+}
+
 /** The evaluation result (评标结果) of a section. Topic EVALUATION, key the section code. */
 @Entity({ tableName: 'evaluation' })
 export class EvaluationRow extends PushedRecord {
   @ManyToOne(() => SectionRow, { unique: true, deleteRule: 'cascade' })
   section!: SectionRow;
 
-  /** When the evaluation report was delivered. */
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)' })
-  reportedAt!: Date;
+  /** When the committee started. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  startedAt?: Date | null;
+
+  /** When the evaluation report was delivered; null while the evaluation runs. */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  reportedAt?: Date | null;
+
+  /** The committee; masked while the evaluation runs (EVALUATION_SENSITIVE). */
+  @Property({ type: 'json', columnType: 'jsonb', defaultRaw: "'[]'" })
+  committee: CommitteeMember[] & Opt = [];
 
   @Property({ type: 'json', columnType: 'jsonb' })
   candidates!: Candidate[];

@@ -48,3 +48,30 @@ export const BID_SENSITIVE: SensitiveFields = {
   bondAccount: Sensitivity.BID_EVIDENCE,
   projectManagerId: Sensitivity.PERSONAL_ID,
 };
+
+/** Roles in an evaluation committee (评标委员会). */
+export enum ExpertRole {
+  /** 评标委员会主任 */
+  CHAIR = 'CHAIR',
+  /** An expert drawn from the province-wide pool (评标专家). */
+  MEMBER = 'MEMBER',
+  /** The tenderer's own representative (招标人代表). */
+  TENDERER_REPRESENTATIVE = 'TENDERER_REPRESENTATIVE',
+}
+
+/** Who a committee member is: confidential while the evaluation runs (专家信息保密). */
+export const EXPERT_SENSITIVE: SensitiveFields = {
+  expertCode: Sensitivity.EXPERT_IDENTITY,
+  name: Sensitivity.EXPERT_IDENTITY,
+  organisation: Sensitivity.EXPERT_IDENTITY,
+};
+
+/**
+ * An evaluation's committee is masked until the evaluation ends (its report is
+ * delivered, `reportedAt` set), unless the reader is granted EXPERT_IDENTITY.
+ * The record is the evaluation row, its API object or its feed snapshot: all
+ * name the report time `reportedAt`.
+ */
+export const EVALUATION_SENSITIVE: SensitiveFields = {
+  committee: { each: EXPERT_SENSITIVE, publicWhen: (evaluation) => evaluation.reportedAt != null },
+};

@@ -315,7 +315,7 @@ describe('the trading examples', () => {
     it('pushes every step of the lifecycle in order, every record ACCEPTED with no warning', () => {
       expect(procurement.stderr).toBe('');
       expect(procurement.status).toBe(0);
-      const steps = [...procurement.stdout.matchAll(/^\[(\d+)\/13\] (.+): accepted (\d+), unchanged (\d+), rejected (\d+)$/gm)];
+      const steps = [...procurement.stdout.matchAll(/^\[(\d+)\/14\] (.+): accepted (\d+), unchanged (\d+), rejected (\d+)$/gm)];
       expect(steps.map((m) => m[2])).toEqual([
         'market entities (pushMarketEntities)',
         'project with two lots (pushTradingProjects)',
@@ -323,6 +323,7 @@ describe('the trading examples', () => {
         'bids (pushBids)',
         'bid openings (pushBidOpenings)',
         'project status EVALUATING (pushTradingProjects)',
+        'evaluation committees sit (pushEvaluations)',
         'evaluations (pushEvaluations)',
         'candidate publicity (pushAnnouncements)',
         'awards (pushAwards)',
@@ -333,10 +334,10 @@ describe('the trading examples', () => {
       ]);
       for (const m of steps) expect([Number(m[3]) > 0, m[4], m[5]]).toEqual([true, '0', '0']);
       const records = [...procurement.stdout.matchAll(/^ {2}\d+\s+\S+\s+(ACCEPTED|UNCHANGED|REJECTED)\s+(v\d+|-)$/gm)];
-      expect(records).toHaveLength(5 + 1 + 1 + 6 + 2 + 1 + 2 + 1 + 2 + 1 + 1 + 2 + 1);
+      expect(records).toHaveLength(5 + 1 + 1 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 1 + 1 + 2 + 1);
       expect(records.every((m) => m[1] === 'ACCEPTED')).toBe(true);
       expect(procurement.stdout).not.toMatch(/^\s+(warning|error) /m);
-      expect(procurement.stdout).toMatch(new RegExp(`^project ${code} is CONTRACTED: 13 steps, 26 records accepted, 0 unchanged, 0 rejected, 0 warning\\(s\\)$`, 'm'));
+      expect(procurement.stdout).toMatch(new RegExp(`^project ${code} is CONTRACTED: 14 steps, 28 records accepted, 0 unchanged, 0 rejected, 0 warning\\(s\\)$`, 'm'));
     });
 
     it('leaves the project CONTRACTED with its lots, bids, awards and contracts in the hub', async () => {
@@ -443,9 +444,9 @@ describe('the trading examples', () => {
       expect(r.status).toBe(0);
       const made = /^Pushing procurement project (GP-\d{8}-\d{9}) through its lifecycle/m.exec(r.stdout);
       expect(made).not.toBeNull();
-      expect(r.stdout).toMatch(/^\[1\/13\] market entities \(pushMarketEntities\): accepted 0, unchanged 5, rejected 0$/m);
-      expect(r.stdout).toMatch(/^\[4\/13\] bids \(pushBids\): accepted 6, unchanged 0, rejected 0$/m);
-      expect(r.stdout).toContain(`project ${made![1]} is CONTRACTED: 13 steps, 21 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`);
+      expect(r.stdout).toMatch(/^\[1\/14\] market entities \(pushMarketEntities\): accepted 0, unchanged 5, rejected 0$/m);
+      expect(r.stdout).toMatch(/^\[4\/14\] bids \(pushBids\): accepted 6, unchanged 0, rejected 0$/m);
+      expect(r.stdout).toContain(`project ${made![1]} is CONTRACTED: 14 steps, 23 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`);
     });
   });
 });

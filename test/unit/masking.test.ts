@@ -1,4 +1,4 @@
-import { Sensitivity, maskRecord, maskValue } from '../../src/auth/masking';
+import { Sensitivity, classesOf, maskRecord, maskValue, type SensitiveFields } from '../../src/auth/masking';
 import { ADMIN, ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
 
 const FIELDS = { idNumber: Sensitivity.PERSONAL_ID, phone: Sensitivity.PHONE, ip: Sensitivity.BID_EVIDENCE };
@@ -31,5 +31,37 @@ describe('field masking', () => {
     const record = { idNumber: '420106199001011234', phone: null };
     expect(maskRecord(FIELDS, record, ADMIN)).toBe(record);
     expect(maskRecord(FIELDS, { phone: null }, reader([]))).toEqual({ phone: null });
+  });
+
+  describe('conditional and nested declarations', () => {
+    const MEMBER: SensitiveFields = { name: Sensitivity.EXPERT_IDENTITY, idNumber: Sensitivity.PERSONAL_ID };
+    const EVALUATION: SensitiveFields = {
+      committee: { each: MEMBER, publicWhen: (r) => r.reportedAt != null },
+      room: { class: Sensitivity.EXPERT_IDENTITY, publicWhen: (r) => r.reportedAt != null },
+    };
+    const running = { reportedAt: null, room: '3', committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106199001011234' }] };
+
+    it('masks the fields of each object a field holds, keeping undeclared ones', () => {
+      expect(maskRecord(EVALUATION, running, reader([]))).toEqual({
+        reportedAt: null,
+        room: '******',
+        committee: [{ name: '******', role: 'CHAIR', idNumber: '420106**********34' }],
+      });
+    });
+
+    it('applies each class of the nested declaration on its own', () => {
+      expect(maskRecord(EVALUATION, running, reader([Sensitivity.EXPERT_IDENTITY])).committee).toEqual([{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }]);
+    });
+
+    it('shows the value once the record says it is public', () => {
+      const done = { ...running, reportedAt: '2026-09-27T09:00:00.000Z' };
+      expect(maskRecord(EVALUATION, done, reader([]))).toBe(done);
+    });
+
+    it('names every class a declaration involves', () => {
+      expect(classesOf(EVALUATION.committee)).toEqual([Sensitivity.EXPERT_IDENTITY, Sensitivity.PERSONAL_ID]);
+      expect(classesOf(EVALUATION.room)).toEqual([Sensitivity.EXPERT_IDENTITY]);
+      expect(classesOf(Sensitivity.PHONE)).toEqual([Sensitivity.PHONE]);
+    });
   });
 });
