@@ -9,6 +9,7 @@ import { authChecker } from './auth-checker';
 import { TradingPushResolver } from './trading/push.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { ChangesResolver } from './feed/changes.resolver';
+import { CreditCodeExceptionResolver } from './market/credit-code-exception.resolver';
 import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/market-entity.resolver';
 import { SourceSystemResolver } from './systems/source-system.resolver';
 import { TradingStatisticsResolver } from './trading/statistics.resolver';
@@ -39,6 +40,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ...TRADING_READ_RESOLVERS,
       OcdsResolver,
       CatalogResolver,
+      CreditCodeExceptionResolver,
     ],
     authChecker,
     pubSub: noPubSub,

@@ -12,6 +12,7 @@ import { runningEmbeddedUrl } from './db/embedded';
 import { openOrm } from './db/orm';
 import { verifyChain } from './feed/verify';
 import { createLogger } from './logger';
+import { addCreditCodeException, listCreditCodeExceptions, removeCreditCodeException } from './market/credit-code-exception.service';
 import { seedDemoData } from './seed/demo';
 import { listSourceSystems, registerSourceSystem } from './systems/source-system.service';
 
@@ -32,6 +33,11 @@ Connected systems and clients (every action is recorded in the change log, topic
   keys issue --principal N [--expires ISO]
   keys rotate --id K [--grace SECONDS]    new key; the old one works for the grace period (default 86400)
   keys revoke --id K
+
+Credit-code exceptions (legally issued codes that fail the GB 32100 check character; logged under ADMIN):
+  credit-codes add --code C --reason R    accept code C in pushes despite its check character
+  credit-codes remove --code C            reject it again
+  credit-codes list                       code, date added and reason, one a line
 
 Database and schema:
   migrate                apply pending migrations and exit
@@ -176,6 +182,27 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     });
   },
+  'credit-codes add': (args) => {
+    const v = options(args, ['code', 'reason']);
+    return withOrm(async (orm) => {
+      const row = await addCreditCodeException(orm.em.fork(), CLI_ACTOR, { code: required(v, 'code'), reason: required(v, 'reason') });
+      console.log(`Added ${row.code} to the credit-code exceptions: pushes accept it from now on.`);
+      return 0;
+    });
+  },
+  'credit-codes remove': (args) => {
+    const v = options(args, ['code']);
+    return withOrm(async (orm) => {
+      const row = await removeCreditCodeException(orm.em.fork(), CLI_ACTOR, required(v, 'code'));
+      console.log(`Removed ${row.code} from the credit-code exceptions: pushes reject it again.`);
+      return 0;
+    });
+  },
+  'credit-codes list': () =>
+    withOrm(async (orm) => {
+      for (const e of await listCreditCodeExceptions(orm.em.fork())) console.log(`${e.code}\t${e.createdAt.toISOString()}\t${e.note ?? ''}`);
+      return 0;
+    }),
   migrate: () => withOrm(async () => 0),
   'verify-log': () =>
     withOrm(async (orm) => {

@@ -1,0 +1,58 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { logAdminAction } from '../auth/admin.service';
+import type { Principal } from '../auth/principal';
+import { ErrorCode, HubError } from '../common/errors';
+import { CreditCodeException } from './credit-code-exception.entity';
+import { checkExceptionCodeShape, validateCreditCodeException, type CreditCodeExceptionInput } from './credit-code-exception.rules';
+
+/*
+ * The operators' list of legally issued credit codes that fail the GB 32100
+ * check character. The push pipeline reads it afresh for every batch that holds
+ * such a code (market-entity.push.ts loadCreditCodeExceptions), so a change
+ * takes effect with the next push in every process; nothing is cached. Each
+ * change is logged under topic ADMIN like every operator action.
+ */
+
+/** Every exception, by code. */
+export function listCreditCodeExceptions(em: EntityManager): Promise<CreditCodeException[]> {
+  return em.find(CreditCodeException, {}, { orderBy: { code: 'asc' } });
+}
+
+/**
+ * Adds an exception. BAD_USER_INPUT when the code is malformed or passes the
+ * check (it needs no exception) or the reason is empty; CONFLICT when listed.
+ */
+export async function addCreditCodeException(em: EntityManager, actor: Principal, input: CreditCodeExceptionInput): Promise<CreditCodeException> {
+  const v = validateCreditCodeException(input);
+  const listed = () => new HubError(ErrorCode.CONFLICT, `${v.code} is on the exception list already`, { field: 'input.code' });
+  try {
+    return await em.transactional(async (tx) => {
+      if (await tx.count(CreditCodeException, { code: v.code })) throw listed();
+      const row = tx.create(CreditCodeException, { code: v.code, note: v.reason, createdAt: new Date() });
+      await tx.flush();
+      await logAdminAction(tx, actor, { action: 'ADD_CREDIT_CODE_EXCEPTION', target: `credit-code-exception:${v.code}`, details: { code: v.code, reason: v.reason } });
+      return row;
+    });
+  } catch (err) {
+    // Two operators adding the same code at once: the primary key decides.
+    if (err instanceof UniqueConstraintViolationException) throw listed();
+    throw err;
+  }
+}
+
+/**
+ * Removes an exception: pushes of that code are rejected again (records stored
+ * meanwhile stay). NOT_FOUND when the code is not listed.
+ */
+export async function removeCreditCodeException(em: EntityManager, actor: Principal, rawCode: string): Promise<CreditCodeException> {
+  const code = checkExceptionCodeShape(rawCode, 'code');
+  return em.transactional(async (tx) => {
+    const row = await tx.findOne(CreditCodeException, { code });
+    if (!row) throw new HubError(ErrorCode.NOT_FOUND, `${code} is not on the exception list`, { field: 'code' });
+    tx.remove(row);
+    await tx.flush();
+    await logAdminAction(tx, actor, { action: 'REMOVE_CREDIT_CODE_EXCEPTION', target: `credit-code-exception:${code}`, details: { code, reason: row.note ?? null } });
+    return row;
+  });
+}
