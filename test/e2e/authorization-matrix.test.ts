@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
-import { entities } from '../setup/data';
+import { code, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { parties, project, push, type Push } from '../setup/trading';
 
@@ -112,6 +112,12 @@ const pushOp = (mutation: string, inputType: string, records: unknown[]): Operat
   variables: { r: records },
 });
 
+/** A well-formed credit code whose check character is wrong (what the exception list is for). */
+function wrongCheck(org: string): string {
+  const valid = code(org);
+  return valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+}
+
 /** Names safe in principal names, system codes and catalog codes. */
 const tag = (who: Who) => who.replace(/_/g, '').toLowerCase();
 
@@ -167,6 +173,7 @@ describe('authorisation matrix', () => {
     keyIds.revoke = listed.principals.find((x) => x.name === 'mx-revoke')!.keys[0].id;
     await admin('mutation { upsertCatalogCategory(input: { code: "MX_OLD", name: "矩阵旧大类" }) }');
     await admin('mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_OLD", name: "矩阵旧子项" }) }');
+    for (const org of ['MXKEEP001', 'MXDRP0001']) await admin(`mutation { addCreditCodeException(input: { code: "${wrongCheck(org)}", reason: "试点期赋码" }) { code } }`);
 
     // Trading data: each push row of the matrix has a section where its record is accepted whatever ran before.
     const sys = keys.SOURCE_SYSTEM!;
@@ -246,6 +253,15 @@ describe('authorisation matrix', () => {
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
       op: () => ({ query: '{ sourceSystems { code regionCode } }' }),
       expectDone: (v) => expect(v).toEqual(expect.arrayContaining([{ code: 'MX-SYS', regionCode: '420000' }])),
+    },
+    creditCodeExceptions: {
+      root: 'Query',
+      allowed: ['ADMIN'],
+      op: () => ({ query: '{ creditCodeExceptions { code reason } }' }),
+      expectDone: async (v) => {
+        expect(v).toEqual(expect.arrayContaining([{ code: wrongCheck('MXKEEP001'), reason: '试点期赋码' }]));
+        expect(v.map((x: Json) => x.code)).toEqual((await sql<{ code: string }>('select code from credit_code_exception order by code')).map((r) => r.code));
+      },
     },
     tradingCatalog: {
       root: 'Query',
@@ -376,6 +392,26 @@ describe('authorisation matrix', () => {
       expectDone: async (v) => {
         expect(v).toBe(true);
         expect(await sql('select retired_at is not null as retired from trading_sub_item where code = ?', ['ENG_MX_OLD'])).toEqual([{ retired: true }]);
+      },
+    },
+
+    addCreditCodeException: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({ query: `mutation { addCreditCodeException(input: { code: "${wrongCheck(`MXADD${WHO.indexOf(who)}000`)}", reason: "试点期赋码" }) { code reason } }` }),
+      expectDone: async (v, who) => {
+        const added = wrongCheck(`MXADD${WHO.indexOf(who)}000`);
+        expect(v).toEqual({ code: added, reason: '试点期赋码' });
+        expect(await sql('select note from credit_code_exception where code = ?', [added])).toEqual([{ note: '试点期赋码' }]);
+      },
+    },
+    removeCreditCodeException: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: `mutation { removeCreditCodeException(code: "${wrongCheck('MXDRP0001')}") { code } }` }),
+      expectDone: async (v) => {
+        expect(v).toEqual({ code: wrongCheck('MXDRP0001') });
+        expect(await sql('select 1 from credit_code_exception where code = ?', [wrongCheck('MXDRP0001')])).toEqual([]);
       },
     },
 
@@ -521,6 +557,84 @@ describe('authorisation matrix', () => {
       const served = [s.queryType, s.mutationType, s.subscriptionType].flatMap((x: Json) => (x?.fields ?? []).map((f: Json) => f.name as string));
       expect(served.length).toBeGreaterThan(0);
       expect(served.filter((f) => !(f in ROWS))).toEqual([]);
+    });
+  });
+
+  describe('topics and categories', () => {
+    const CHANGES = 'subscription($topics: [ChangeTopic!]) { changes(topics: $topics) { seq topic key } }';
+    const seqsOf = async (topics: string[], upTo: string) =>
+      (await sql<{ seq: string }>(`select seq::text as seq from change_event where topic in (?) and seq <= ? order by seq`, [topics, upTo])).map((r) => r.seq);
+    const errorsOf = (o: WsOutcome) => (o.type === 'error' ? o.errors : o.type === 'next' ? o.payload.errors : undefined);
+
+    it('delivers to a feed consumer exactly the events of its granted topics, replayed and live, and none of the others', async () => {
+      const granted = ['MARKET_ENTITY', 'TRADING_PROJECT'];
+      const sentinel = { ...entities(1, 8300)[0], regionCode: '420102' };
+      const streamed = changesUntil(t.ws(keys.FEED_CONSUMER), { query: CHANGES }, (e) => e.key === sentinel.creditCode);
+      await new Promise((r) => setTimeout(r, 300));
+      // Live: an event of a topic not granted, between granted ones.
+      const live = await push(t, keys.SOURCE_SYSTEM!, 'pushBids', 'BidInput', [{ sectionCode: 'MX-P-S1', bidderCreditCode: p.bidders[1], amount: '231000.00', submittedAt: '2026-09-21T11:00:00+08:00' }]);
+      expect(live.accepted).toBe(1);
+      expect((await push(t, keys.SOURCE_SYSTEM!, 'pushMarketEntities', 'MarketEntityInput', [sentinel])).accepted).toBe(1);
+      const events = await streamed;
+      const last = events.at(-1).seq as string;
+      // The log holds other topics in the same range, replayed and live, so the filter had work to do.
+      expect((await seqsOf(['ADMIN', 'BID', 'AWARD', 'CONTRACT', 'EVALUATION', 'BID_OPENING', 'ANNOUNCEMENT'], last)).length).toBeGreaterThan(10);
+      expect(new Set(events.map((e) => e.topic))).toEqual(new Set(granted));
+      expect(events.map((e) => e.seq)).toEqual(await seqsOf(granted, last));
+    });
+
+    it('narrows the feed to the granted topics asked for', async () => {
+      const events = await changesUntil(t.ws(keys.FEED_CONSUMER), { query: CHANGES, variables: { topics: ['TRADING_PROJECT'] } }, (e) => e.key === 'MX-NEW');
+      expect(events.map((e) => e.seq)).toEqual(await seqsOf(['TRADING_PROJECT'], events.at(-1).seq));
+    });
+
+    it.each([[['BID']], [['MARKET_ENTITY', 'BID']], [['ADMIN']]])('refuses a feed consumer asking for %j with FORBIDDEN and no event', async (topics) => {
+      const o = await firstOutcome(t.ws(keys.FEED_CONSUMER), { query: CHANGES, variables: { topics } });
+      const errors = errorsOf(o);
+      expect(errors).toHaveLength(1);
+      expect(errors![0].extensions?.code).toBe('FORBIDDEN');
+      expect(errors![0].message).toContain(topics.at(-1));
+      expect(o.type === 'next' ? (o.payload.data ?? null) : null).toBeNull();
+    });
+
+    it('refuses per record the topics and catalog categories a source system is not granted, and stores the rest of the batch', async () => {
+      const gp = (
+        await admin<{ registerSourceSystem: { apiKey: string } }>(
+          'mutation { registerSourceSystem(input: { code: "MX-GP", name: "政府采购系统", kind: "GOVERNMENT", regionCode: "420000", topics: [MARKET_ENTITY, TRADING_PROJECT, BID], categories: ["GOV_PROCUREMENT"] }) { apiKey } }',
+        )
+      ).registerSourceSystem.apiKey;
+      const opening = '2026-09-25T09:30:00+08:00';
+      const goods = (code: string) => project(code, p, { subItemCode: 'GP_GOODS', details: { classificationCode: 'A02010104' }, sections: [{ code: `${code}-S1`, name: '一包', budget: '100000.00', openingAt: opening }] });
+
+      // Categories: the engineering project in the middle of the batch is refused; the procurement ones are stored.
+      const projects = await push(t, gp, 'pushTradingProjects', 'TradingProjectInput', [goods('MX-GP-1'), project('MX-GP-ENG', p, { sections: [] }), goods('MX-GP-2')]);
+      expect(projects.results.map((r) => r.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
+      expect(projects.results[1].errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') })]);
+      expect(await sql(`select code, category_code from trading_project where code like 'MX-GP-%' order by code`)).toEqual([
+        { code: 'MX-GP-1', category_code: 'GOV_PROCUREMENT' },
+        { code: 'MX-GP-2', category_code: 'GOV_PROCUREMENT' },
+      ]);
+
+      // Categories reach child records through their section's project.
+      const submittedAt = '2026-09-20T10:00:00+08:00';
+      const bids = await push(t, gp, 'pushBids', 'BidInput', [
+        { sectionCode: 'MX-GP-1-S1', bidderCreditCode: p.bidders[0], amount: '90000.00', submittedAt },
+        { sectionCode: 'MX-P-S1', bidderCreditCode: p.bidders[0], amount: '232000.00', submittedAt },
+        { sectionCode: 'MX-GP-1-S1', bidderCreditCode: p.bidders[1], amount: '95000.00', submittedAt },
+      ]);
+      expect(bids.results.map((r) => r.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
+      expect(bids.results[1].errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') })]);
+      expect(await sql(`select key from change_event where topic = 'BID' and source_system = 'MX-GP' order by key`)).toEqual(
+        [`MX-GP-1-S1/${p.bidders[0]}`, `MX-GP-1-S1/${p.bidders[1]}`].sort().map((key) => ({ key })),
+      );
+
+      // Topics: a topic not granted refuses every record of the push, in a category that is granted.
+      const before = await fingerprint();
+      const notices = await push(t, gp, 'pushAnnouncements', 'AnnouncementInput', [
+        { code: 'MX-GP-A1', projectCode: 'MX-GP-1', type: 'TENDER_NOTICE', title: '采购公告', publishedAt: '2026-09-01T09:00:00+08:00' },
+      ]);
+      expect(notices.results).toEqual([expect.objectContaining({ status: 'REJECTED', errors: [expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ANNOUNCEMENT') })] })]);
+      expect(await fingerprint()).toEqual(before);
     });
   });
 });
