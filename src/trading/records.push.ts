@@ -5,12 +5,14 @@ import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
 import type { Accepted, FieldError, FindingData, PushDomain, Validated } from '../ingest/types';
-import { entityIds, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
+import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
+import { AnnouncementType } from './trading.model';
 import {
   announcementFindings,
   bidFindings,
   bidKey,
   contractFindings,
+  openingTime,
   validateAnnouncement,
   validateAward,
   validateBid,
@@ -59,6 +61,122 @@ const sectionOf = (r: Accepted<unknown>) => r.refs.section as SectionRef;
 /** A record of a section changes its project (see touchProjects). */
 const touchSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) => touchProjects(em, records.map((r) => sectionOf(r).projectCode));
 
+/** Locks the projects of the records' sections before anything is written (see lockProjects). */
+const lockSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) => lockProjects(em, records.map((r) => sectionOf(r).projectCode));
+
+const dateOrNull = (v: Date | string | null) => (v ? new Date(v) : null);
+
+// ---------------------------------------------------------------- timing findings across records
+//
+// A timing finding is a function of the stored records, not of the order they
+// were pushed in: a record's own findings are derived when it is written (from
+// facts read after its project is locked), and a push that changes a fact other
+// records' findings depend on re-derives theirs in the same transaction (a bid
+// opening its section's bids, an award its section's contracts, an evaluation
+// its project's announcements). Findings are not published as change events;
+// the pushed record's own event and its project's updatedAt carry the change,
+// and the records whose findings are re-derived belong to that same project.
+
+/** One record's findings as derived from the stored rows. */
+interface Derived {
+  key: string;
+  projectCode: string;
+  items: FindingData[];
+}
+
+/**
+ * Brings the stored findings of these records (all of one topic) in line with
+ * what was derived: findings that no longer hold are removed, new ones are
+ * added, and one that still holds keeps its detectedAt. Two statements.
+ */
+async function syncFindings(em: EntityManager, topic: ChangeTopic, derived: readonly Derived[]): Promise<void> {
+  if (!derived.length) return;
+  const rows = derived.flatMap((d) => d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })));
+  await query(em, `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}
+     and not exists (select 1 from jsonb_to_recordset(?::jsonb) as r(record_key text, rule text, message text)
+       where r.record_key = f.record_key and r.rule = f.rule and r.message = f.message)`,
+    [topic, textSetParam(derived.map((d) => d.key)), JSON.stringify(rows)],
+  );
+  if (!rows.length) return;
+  await query(em, `insert into finding (topic, record_key, project_code, rule, message, detected_at)
+     select ?, r.record_key, r.project_code, r.rule, r.message, now()
+     from jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, rule text, message text)
+     where not exists (select 1 from finding f where f.topic = ? and f.record_key = r.record_key and f.rule = r.rule and f.message = r.message)`,
+    [topic, JSON.stringify(rows), topic],
+  );
+}
+
+/** Re-derives BID_AFTER_OPENING of every bid of these sections from the stored bids, bid openings and sections. */
+async function rederiveBidFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {
+  const list = [...new Set(sectionCodes)];
+  if (!list.length) return;
+  const rows = await query<{ key: string; project_code: string; submitted_at: Date; opened_at: Date | null; opening_at: Date | null }>(
+    em,
+    `select b.record_key as key, p.code as project_code, b.submitted_at, o.opened_at, s.opening_at
+     from bid b join section s on s.id = b.section_id join trading_project p on p.id = s.project_id left join bid_opening o on o.section_id = s.id
+     where s.code in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+  await syncFindings(em, ChangeTopic.BID, rows.map((r) => ({
+    key: r.key,
+    projectCode: r.project_code,
+    items: bidFindings({ submittedAt: new Date(r.submitted_at).toISOString() }, openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at))),
+  })));
+}
+
+/** Award dates of sections by section code, one query. */
+async function awardDates(em: EntityManager, sectionCodes: readonly string[]): Promise<Map<string, string>> {
+  const list = [...new Set(sectionCodes)];
+  if (!list.length) return new Map();
+  const rows = await query<{ code: string; awarded_on: string }>(em, `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+  return new Map(rows.map((a) => [a.code, a.awarded_on]));
+}
+
+/** Re-derives CONTRACT_BEFORE_AWARD of every contract of these sections from the stored contracts and awards. */
+async function rederiveContractFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {
+  const list = [...new Set(sectionCodes)];
+  if (!list.length) return;
+  const rows = await query<{ key: string; project_code: string; signed_on: string; awarded_on: string | null }>(
+    em,
+    `select c.code as key, p.code as project_code, c.signed_on::text as signed_on, a.awarded_on::text as awarded_on
+     from contract c join section s on s.id = c.section_id join trading_project p on p.id = s.project_id left join award a on a.section_id = c.section_id
+     where s.code in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+  await syncFindings(em, ChangeTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })));
+}
+
+/**
+ * Stored announcements with the latest evaluation report of the sections each
+ * concerns (all its project's sections when it names none), one query;
+ * `by` picks them by announcement code or by project code.
+ */
+async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', codes: readonly string[]) {
+  const list = [...new Set(codes)];
+  if (!list.length) return [];
+  return query<{ key: string; project_code: string; type: AnnouncementType; published_at: Date; period_start: string | null; period_end: string | null; last_report_at: Date | null }>(
+    em,
+    `select a.code as key, p.code as project_code, a.type, a.published_at, a.period_start::text as period_start, a.period_end::text as period_end,
+       (select max(e.reported_at) from evaluation e join section s on s.id = e.section_id
+        where s.project_id = a.project_id and (cardinality(a.section_codes) = 0 or s.code = any(a.section_codes))) as last_report_at
+     from announcement a join trading_project p on p.id = a.project_id
+     where ${by} in ${TEXT_SET}`,
+    [textSetParam(list)],
+  );
+}
+
+/** Re-derives the publicity findings of every announcement of these projects from the stored announcements and evaluations. */
+async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: readonly string[]): Promise<void> {
+  const rows = await announcementFacts(em, 'p.code', projectCodes);
+  await syncFindings(em, ChangeTopic.ANNOUNCEMENT, rows.map((r) => ({
+    key: r.key,
+    projectCode: r.project_code,
+    items: announcementFindings({ type: r.type, publishedAt: new Date(r.published_at).toISOString(), periodStart: r.period_start, periodEnd: r.period_end }, dateOrNull(r.last_report_at)),
+  })));
+}
+
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
   topic: ChangeTopic;
   table: string;
@@ -68,6 +186,8 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
+  /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
+  dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
 }
 
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
@@ -98,14 +218,20 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
-    write: (em, records, principal) => upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal),
-    afterWrite: touchSectionProjects,
+    async write(em, records, principal) {
+      await lockSectionProjects(em, records);
+      return upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal);
+    },
+    async afterWrite(em, records) {
+      await touchSectionProjects(em, records);
+      await spec.dependents?.(em, records);
+    },
     // T is one of the section-record payloads of TopicPayloads; the factory cannot name which.
     snapshot: (r, w, p) => snapshotOf(r, w, p) as unknown as NewChange['data'],
   };
 }
 
-/** Bid opening records (topic BID_OPENING). */
+/** Bid opening records (topic BID_OPENING); its openedAt decides which bids of the section came late. */
 export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
   topic: ChangeTopic.BID_OPENING,
   table: 'bid_opening',
@@ -116,6 +242,7 @@ export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
     ['location', 'text'],
   ],
   toRow: ({ value: v }) => ({ opened_at: v.openedAt, bidder_count: v.bidderCount, location: v.location }),
+  dependents: (em, records) => rederiveBidFindings(em, records.map((r) => r.value.sectionCode)),
 });
 
 /** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
@@ -148,6 +275,7 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
       });
     }
   },
+  dependents: (em, records) => rederiveAnnouncementFindings(em, records.map((r) => sectionOf(r).projectCode)),
 });
 
 /** Awards (topic AWARD): the winner must hold a valid bid of that section. */
@@ -180,6 +308,7 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
       }
     }
   },
+  dependents: (em, records) => rederiveContractFindings(em, records.map((r) => r.value.sectionCode)),
 });
 
 const BID_TABLE: TableSpec = {
@@ -223,10 +352,14 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'bid t', 't.record_key', keys),
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
-  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, sectionOf(r).openingAt) }),
+  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)) }),
   afterWrite: touchSectionProjects,
-  write: (em, records, principal) =>
-    upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
+  async write(em, records, principal) {
+    await lockSectionProjects(em, records);
+    // The sections as they stand with their projects locked: a bid opening committed since the references were read counts.
+    const fresh = await sectionRefs(em, records.map((r) => r.value.sectionCode));
+    for (const r of records) r.refs.section = fresh.get(r.value.sectionCode) ?? r.refs.section;
+    return upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
       record_key: key,
       section_id: sectionOf({ refs } as Accepted<unknown>).id,
       bidder_id: refs.bidderId,
@@ -240,7 +373,8 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
       project_manager_id: v.projectManagerId,
       bond_account: v.bondAccount,
       external_id: v.externalId,
-    }), principal),
+    }), principal);
+  },
   snapshot: snapshotOf,
 };
 
@@ -270,16 +404,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
     await resolveSections(em, records, errors);
-    const codes = records.filter((r) => r.refs.section).map((r) => r.value.sectionCode);
-    const awards = codes.length
-      ? new Map(
-          (
-            await query<{ code: string; awarded_on: string }>(em, `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
-              [textSetParam(codes)],
-            )
-          ).map((a) => [a.code, a.awarded_on]),
-        )
-      : new Map<string, string>();
+    const awards = await awardDates(em, records.filter((r) => r.refs.section).map((r) => r.value.sectionCode));
     for (const r of records.filter((x) => x.refs.section)) {
       r.refs.awardedOn = awards.get(r.value.sectionCode) ?? null;
       if (!r.refs.awardedOn) {
@@ -293,8 +418,12 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
   afterWrite: touchSectionProjects,
-  write: (em, records, principal) =>
-    upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
+  async write(em, records, principal) {
+    await lockSectionProjects(em, records);
+    // The award as it stands with the project locked: one changed since the references were read counts.
+    const awards = await awardDates(em, records.map((r) => r.value.sectionCode));
+    for (const r of records) r.refs.awardedOn = awards.get(r.value.sectionCode) ?? r.refs.awardedOn;
+    return upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,
       section_id: sectionOf({ refs } as Accepted<unknown>).id,
       amount: v.amount,
@@ -302,7 +431,8 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
       period_start: v.periodStart,
       period_end: v.periodEnd,
       external_id: v.externalId,
-    }), principal),
+    }), principal);
+  },
   snapshot: snapshotOf,
 };
 
@@ -341,16 +471,7 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   content: (v) => v,
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
-    const projectCodes = records.map((r) => r.value.projectCode);
-    const [projects, sections, reports] = await Promise.all([
-      projectRefs(em, projectCodes),
-      sectionRefs(em, records.flatMap((r) => r.value.sectionCodes)),
-      query<{ code: string; last: Date }>(em, `select p.code, max(e.reported_at) as last from evaluation e join section s on s.id = e.section_id join trading_project p on p.id = s.project_id
-         where p.code in ${TEXT_SET} group by p.code`,
-        [textSetParam(projectCodes)],
-      ),
-    ]);
-    const lastReport = new Map(reports.map((r) => [r.code, new Date(r.last)]));
+    const [projects, sections] = await Promise.all([projectRefs(em, records.map((r) => r.value.projectCode)), sectionRefs(em, records.flatMap((r) => r.value.sectionCodes))]);
     for (const r of records) {
       const p = projects.get(r.value.projectCode);
       if (!p) {
@@ -358,7 +479,6 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
         continue;
       }
       r.refs.project = p;
-      r.refs.lastReportAt = lastReport.get(r.value.projectCode) ?? null;
       r.value.sectionCodes.forEach((code, i) => {
         if (sections.get(code)?.projectCode !== r.value.projectCode) {
           addError(errors, r.index, { field: `sectionCodes.${i}`, code: ErrorCode.NOT_FOUND, message: `project ${r.value.projectCode} has no section ${code}` });
@@ -372,8 +492,9 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
   findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
   afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
-  write: (em, records, principal) =>
-    upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
+  async write(em, records, principal) {
+    await lockProjects(em, records.map((r) => r.value.projectCode));
+    const written = await upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,
       project_id: (refs.project as ProjectRef).id,
       type: v.type,
@@ -385,6 +506,11 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
       url: v.url,
       section_codes: v.sectionCodes,
       external_id: v.externalId,
-    }), principal),
+    }), principal);
+    // The latest report of the sections each announcement concerns, read from the stored rows with the project locked.
+    const last = new Map((await announcementFacts(em, 'a.code', written.map((w) => w.key))).map((f) => [f.key, dateOrNull(f.last_report_at)]));
+    for (const r of records) r.refs.lastReportAt = last.get(r.key) ?? null;
+    return written;
+  },
   snapshot: snapshotOf,
 };

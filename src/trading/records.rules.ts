@@ -70,8 +70,11 @@ export function validateAnnouncement(input: AnnouncementPush): Validated<Announc
 export const PUBLICITY_MIN_DAYS = 3;
 export const PUBLICITY_WITHIN_DAYS = 3;
 
-/** Timing findings of an announcement; `lastReportAt` is the latest evaluation report of its sections, if any. */
-export function announcementFindings(a: AnnouncementData, lastReportAt: Date | null): FindingData[] {
+/**
+ * Timing findings of an announcement; `lastReportAt` is the latest evaluation
+ * report of its sections (all the project's sections when it names none), if any.
+ */
+export function announcementFindings(a: Pick<AnnouncementData, 'type' | 'publishedAt' | 'periodStart' | 'periodEnd'>, lastReportAt: Date | null): FindingData[] {
   if (a.type !== AnnouncementType.CANDIDATE_PUBLICITY) return [];
   const out: FindingData[] = [];
   const start = a.periodStart ?? chinaDate(new Date(a.publishedAt));
@@ -149,8 +152,17 @@ export function validateBid(input: BidPush): Validated<BidData> {
   }));
 }
 
-/** A bid must be submitted before its section's bid opening. */
-export function bidFindings(b: BidData, openingAt: Date | null): FindingData[] {
+/**
+ * When a section's bids were opened, for the timing of its bids: the openedAt
+ * of its bid opening record once that is pushed, else the opening planned
+ * when the project was pushed; null when neither is known.
+ */
+export function openingTime(openedAt: Date | null, plannedAt: Date | null): Date | null {
+  return openedAt ?? plannedAt;
+}
+
+/** A bid must be submitted before its section's bid opening (`openingAt`, see openingTime). */
+export function bidFindings(b: Pick<BidData, 'submittedAt'>, openingAt: Date | null): FindingData[] {
   if (openingAt && new Date(b.submittedAt) > openingAt) {
     return [{ rule: 'BID_AFTER_OPENING', message: `submitted at ${b.submittedAt}, after the bid opening at ${openingAt.toISOString()}` }];
   }
@@ -276,6 +288,6 @@ export function validateContract(input: ContractPush): Validated<ContractData> {
 }
 
 /** A contract signed before the award it follows is a timing finding. */
-export function contractFindings(k: ContractData, awardedOn: string | null): FindingData[] {
+export function contractFindings(k: Pick<ContractData, 'signedOn'>, awardedOn: string | null): FindingData[] {
   return awardedOn && k.signedOn < awardedOn ? [{ rule: 'CONTRACT_BEFORE_AWARD', message: `signed on ${k.signedOn}, before the award on ${awardedOn}` }] : [];
 }

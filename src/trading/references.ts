@@ -16,21 +16,34 @@ export interface SectionRef {
   projectCode: string;
   regionCode: string;
   categoryCode: string;
+  /** The planned opening of the section, as its project was pushed. */
   openingAt: Date | null;
+  /** When the section's bids were actually opened: the openedAt of its bid opening record, once pushed. */
+  openedAt: Date | null;
 }
 
-/** Sections (with their project's code, region and category) by section code, one query. */
+/** Sections (with their project's code, region and category, and their bid opening's time) by section code, one query. */
 export async function sectionRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, SectionRef>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await query<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null }>(em, `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at
-     from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
+  const rows = await query<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null; opened_at: Date | null }>(
+    em,
+    `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at, o.opened_at
+     from section s join trading_project p on p.id = s.project_id left join bid_opening o on o.section_id = s.id where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
   return new Map(
     rows.map((r) => [
       r.code,
-      { id: String(r.id), projectId: String(r.project_id), projectCode: r.project_code, regionCode: r.region_code, categoryCode: r.category_code, openingAt: r.opening_at ? new Date(r.opening_at) : null },
+      {
+        id: String(r.id),
+        projectId: String(r.project_id),
+        projectCode: r.project_code,
+        regionCode: r.region_code,
+        categoryCode: r.category_code,
+        openingAt: r.opening_at ? new Date(r.opening_at) : null,
+        openedAt: r.opened_at ? new Date(r.opened_at) : null,
+      },
     ]),
   );
 }
@@ -66,4 +79,20 @@ export async function touchProjects(em: EntityManager, codes: Iterable<string>):
      update trading_project t set updated_at = greatest(t.updated_at, clock_timestamp()) from p where t.id = p.id`,
     [textSetParam(list)],
   );
+}
+
+/**
+ * Locks the projects with these codes (FOR NO KEY UPDATE, in code order) at
+ * the start of a trading record push's transaction, before any record or
+ * finding row is written. Timing findings cross records (a bid opening
+ * re-derives the findings of its section's bids, an award those of its
+ * contracts, an evaluation those of its project's announcements), so every
+ * push that writes findings of a project first takes that project's lock:
+ * pushes of one project serialise in one order, never deadlock on each
+ * other's finding rows, and each reads what the one before it committed.
+ */
+export async function lockProjects(em: EntityManager, codes: Iterable<string>): Promise<void> {
+  const list = [...new Set(codes)];
+  if (!list.length) return;
+  await query(em, `select 1 from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update`, [textSetParam(list)]);
 }

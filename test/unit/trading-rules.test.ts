@@ -2,7 +2,7 @@ import { ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
 import { ChangeTopic } from '../../src/feed/topics';
 import { authoriseWrite } from '../../src/ingest/authorise';
 import { projectFindings, validateProject, type CatalogView, type ProjectData } from '../../src/trading/project.rules';
-import { announcementFindings, bidFindings, contractFindings, validateBid, validateEvaluation, type AnnouncementData, type BidData } from '../../src/trading/records.rules';
+import { announcementFindings, bidFindings, contractFindings, openingTime, validateBid, validateEvaluation, type AnnouncementData, type BidData } from '../../src/trading/records.rules';
 import { validateDetails } from '../../src/trading/catalog.rules';
 import { AnnouncementType, TradingMethod } from '../../src/trading/trading.model';
 
@@ -91,6 +91,21 @@ describe('record rules', () => {
     expect(bidFindings(b, null)).toEqual([]);
   });
 
+  it("measures bids against the bid opening's openedAt once it is known, else the section's planned opening", () => {
+    const planned = new Date('2026-09-25T01:30:00Z');
+    const opened = new Date('2026-09-24T01:00:00Z');
+    expect(openingTime(opened, planned)).toBe(opened);
+    expect(openingTime(opened, null)).toBe(opened);
+    expect(openingTime(null, planned)).toBe(planned);
+    expect(openingTime(null, null)).toBeNull();
+    // Submitted at 2026-09-24T02:00:00Z: in time for the planned opening, late for the actual one.
+    const b = { submittedAt: '2026-09-24T02:00:00.000Z' };
+    expect(bidFindings(b, openingTime(null, planned))).toEqual([]);
+    expect(bidFindings(b, openingTime(opened, planned))).toEqual([
+      { rule: 'BID_AFTER_OPENING', message: 'submitted at 2026-09-24T02:00:00.000Z, after the bid opening at 2026-09-24T01:00:00.000Z' },
+    ]);
+  });
+
   it('refuses an evaluation with a rank given twice', () => {
     const v = validateEvaluation({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: TENDERER }, { rank: '1', bidderCreditCode: TENDERER }] });
     expect(v.ok ? [] : v.errors.map((e) => e.field)).toEqual(['candidates.1.rank']);
@@ -123,6 +138,17 @@ describe('record rules', () => {
     const k = { code: 'C', sectionCode: 'S', amount: '1.00', signedOn: '2026-10-01', periodStart: null, periodEnd: null, externalId: null };
     expect(contractFindings(k, '2026-10-02').map((f) => f.rule)).toEqual(['CONTRACT_BEFORE_AWARD']);
     expect(contractFindings(k, '2026-10-01')).toEqual([]);
+    // Only the dates decide: the rule reads the stored signedOn and the award's date, whichever arrived first.
+    expect(contractFindings({ signedOn: '2026-10-20' }, '2026-10-25')).toEqual([{ rule: 'CONTRACT_BEFORE_AWARD', message: 'signed on 2026-10-20, before the award on 2026-10-25' }]);
+    expect(contractFindings({ signedOn: '2026-10-20' }, null)).toEqual([]);
+  });
+
+  it('derives publicity findings from the stored fields of an announcement alone', () => {
+    const stored = { type: AnnouncementType.CANDIDATE_PUBLICITY, publishedAt: '2026-10-05T01:00:00.000Z', periodStart: '2026-10-05', periodEnd: '2026-10-09' };
+    expect(announcementFindings(stored, null)).toEqual([]);
+    // Reported on 28 September (China time), published on 5 October: 7 days later.
+    expect(announcementFindings(stored, new Date('2026-09-28T09:00:00Z'))).toEqual([expect.objectContaining({ rule: 'PUBLICITY_LATE', message: expect.stringContaining('7 days') })]);
+    expect(announcementFindings(stored, new Date('2026-10-03T09:00:00Z'))).toEqual([]);
   });
 });
 
