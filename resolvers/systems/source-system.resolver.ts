@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } fro
 import { RECORD_READERS, Role } from '../../src/auth/principal';
 import { listSourceSystems, registerSourceSystem } from '../../src/systems/source-system.service';
 import { ChangeTopic } from '../../src/feed/topics';
+import { SourceSystemKind } from '../../src/systems/source-system.entity';
 import type { HubContext } from '../context';
 import { RegisteredSourceSystem, SourceSystemType } from './source-system.type';
 
@@ -9,7 +10,7 @@ import { RegisteredSourceSystem, SourceSystemType } from './source-system.type';
 export class RegisterSourceSystemInput {
   @Field({ description: 'Business key, 2-64 upper-case letters, digits or dashes.' }) code!: string;
   @Field() name!: string;
-  @Field({ description: 'GOVERNMENT or MARKET.' }) kind!: string;
+  @Field(() => SourceSystemKind, { description: 'Who built it: GOVERNMENT or MARKET.' }) kind!: SourceSystemKind;
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?: string | null;
   @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default every data topic.' }) topics?: ChangeTopic[] | null;
   @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write; default its regionCode.' }) regions?: string[] | null;

@@ -191,8 +191,23 @@ describe('authentication and authorisation', () => {
       }
     });
 
+    it('refuses a kind outside the SourceSystemKind enum before anything runs: HTTP 400, BAD_USER_INPUT naming the value and the enum', async () => {
+      const r = await register({ code: 'AUTH-KIND', name: '私营类型', kind: 'PRIVATE', regionCode: '420100' }, ADMIN_KEY);
+      expect(r.status).toBe(400);
+      expect(r.data ?? null).toBeNull();
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(r.errors![0].message).toBe('Variable "$input" got invalid value "PRIVATE" at "input.kind"; Value "PRIVATE" does not exist in "SourceSystemKind" enum.');
+    });
+
+    it('refuses a kind written as a string literal in the document: GRAPHQL_VALIDATION_FAILED with HTTP 400', async () => {
+      const r = await t.gql('mutation { registerSourceSystem(input: { code: "AUTH-KIND", name: "字面量类型", kind: "MARKET" }) { apiKey } }', undefined, ADMIN_KEY);
+      expect(r.status).toBe(400);
+      expect(r.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
+      expect(r.errors![0].message).toMatch(/Enum "SourceSystemKind" cannot represent non-enum value: "MARKET"/);
+    });
+
     it.each([
-      [{ kind: 'PRIVATE' }, 'input.kind'],
       [{ regionCode: '110000' }, 'input.regionCode'],
       [{ regionCode: '420199' }, 'input.regionCode'],
       [{ code: 'has space' }, 'input.code'],
@@ -207,6 +222,7 @@ describe('authentication and authorisation', () => {
     it('registers nothing when the input is refused', async () => {
       const r = await t.gql<{ sourceSystems: { code: string }[] }>(READS, { creditCode: 'x' });
       expect(r.data!.sourceSystems.map((s) => s.code)).not.toContain('AUTH-BAD');
+      expect(r.data!.sourceSystems.map((s) => s.code)).not.toContain('AUTH-KIND');
     });
   });
 

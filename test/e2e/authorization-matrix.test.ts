@@ -160,7 +160,7 @@ describe('authorisation matrix', () => {
       .join(' union all ');
 
     keys.SOURCE_SYSTEM = (
-      await admin<{ registerSourceSystem: { apiKey: string } }>('mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: "GOVERNMENT", regionCode: "420000" }) { apiKey } }')
+      await admin<{ registerSourceSystem: { apiKey: string } }>('mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: GOVERNMENT, regionCode: "420000" }) { apiKey } }')
     ).registerSourceSystem.apiKey;
     keys.INTEGRATOR = await client('mx-integrator', 'roles: [INTEGRATOR]');
     keys.FEED_CONSUMER = await client('mx-consumer', 'roles: [FEED_CONSUMER], readTopics: [MARKET_ENTITY, TRADING_PROJECT]');
@@ -351,7 +351,7 @@ describe('authorisation matrix', () => {
     registerSourceSystem: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { registerSourceSystem(input: { code: "MX-NEW-${tag(who).toUpperCase()}", name: "新系统", kind: "MARKET" }) { apiKey system { code kind } } }` }),
+      op: (who) => ({ query: `mutation { registerSourceSystem(input: { code: "MX-NEW-${tag(who).toUpperCase()}", name: "新系统", kind: MARKET }) { apiKey system { code kind } } }` }),
       expectDone: async (v, who) => {
         expect(v.system).toEqual({ code: `MX-NEW-${tag(who).toUpperCase()}`, kind: 'MARKET' });
         const r = await t.gql<Json>(pushOp('pushMarketEntities', 'MarketEntityInput', []).query, { r: [] }, v.apiKey);
@@ -600,7 +600,7 @@ describe('authorisation matrix', () => {
     it('refuses per record the topics and catalog categories a source system is not granted, and stores the rest of the batch', async () => {
       const gp = (
         await admin<{ registerSourceSystem: { apiKey: string } }>(
-          'mutation { registerSourceSystem(input: { code: "MX-GP", name: "政府采购系统", kind: "GOVERNMENT", regionCode: "420000", topics: [MARKET_ENTITY, TRADING_PROJECT, BID], categories: ["GOV_PROCUREMENT"] }) { apiKey } }',
+          'mutation { registerSourceSystem(input: { code: "MX-GP", name: "政府采购系统", kind: GOVERNMENT, regionCode: "420000", topics: [MARKET_ENTITY, TRADING_PROJECT, BID], categories: ["GOV_PROCUREMENT"] }) { apiKey } }',
         )
       ).registerSourceSystem.apiKey;
       const opening = '2026-09-25T09:30:00+08:00';

@@ -65,7 +65,7 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       countBefore = seededCount;
       const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
         first.url,
-        'mutation { registerSourceSystem(input: { code: "LIFE", name: "生命周期测试", kind: "MARKET", regionCode: "420000" }) { apiKey } }',
+        'mutation { registerSourceSystem(input: { code: "LIFE", name: "生命周期测试", kind: MARKET, regionCode: "420000" }) { apiKey } }',
         undefined,
         ADMIN,
       );
