@@ -52,4 +52,86 @@ describe('the trading catalog as data', () => {
     const denied = await t.gql('mutation { retireCatalogCategory(code: "CARBON") }', undefined, key);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('retires a category: no new projects under any of its sub-items, its projects stay readable, listed only with includeRetired', async () => {
+    const add = await t.gql(
+      `mutation { upsertCatalogCategory(input: { code: "DATA_ELEMENTS", name: "数据要素" })
+        a: upsertCatalogSubItem(input: { code: "DATA_PRODUCT", categoryCode: "DATA_ELEMENTS", name: "数据产品交易" })
+        b: upsertCatalogSubItem(input: { code: "DATA_SERVICE", categoryCode: "DATA_ELEMENTS", name: "数据服务交易" }) }`,
+      undefined,
+      ADMIN_KEY,
+    );
+    expect(add.errors).toBeUndefined();
+    const p = await parties(t, key, 1, 8300);
+    const data = (code: string, subItemCode: string) => project(code, p, { subItemCode, method: 'LISTING', sections: [] });
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-1', 'DATA_PRODUCT')])).accepted).toBe(1);
+
+    expect((await t.gql('mutation { retireCatalogCategory(code: "DATA_ELEMENTS") }', undefined, ADMIN_KEY)).errors).toBeUndefined();
+    // Both sub-items are closed with the category, though neither was retired itself; other categories are not.
+    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-2', 'DATA_PRODUCT'), data('DATA-3', 'DATA_SERVICE'), project('ENG-OPEN', p)]);
+    expect(r.results.map((x) => x.status)).toEqual(['REJECTED', 'REJECTED', 'ACCEPTED']);
+    for (const x of r.results.slice(0, 2)) {
+      expect(x.errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND', message: expect.stringContaining('not an active sub-item') })]);
+    }
+    const sql = t.hub.services.orm.em.fork();
+    expect(await sql.execute(`select code from trading_project where code like 'DATA-%' order by code`)).toEqual([{ code: 'DATA-1' }]);
+
+    const old = await t.gql<{ tradingProject: { code: string; category: { code: string }; subItem: { code: string } } }>(
+      '{ tradingProject(code: "DATA-1") { code category { code } subItem { code } } }',
+      undefined,
+      key,
+    );
+    expect(old.data?.tradingProject).toEqual({ code: 'DATA-1', category: { code: 'DATA_ELEMENTS' }, subItem: { code: 'DATA_PRODUCT' } });
+    const listed = await t.gql<{ tradingProjects: { edges: { node: { code: string } }[] } }>('{ tradingProjects(first: 10, filter: { categoryCode: "DATA_ELEMENTS" }) { edges { node { code } } } }', undefined, key);
+    expect(listed.data?.tradingProjects.edges.map((e) => e.node.code)).toEqual(['DATA-1']);
+
+    const current = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+    expect(current.map((c) => c.code)).not.toContain('DATA_ELEMENTS');
+    const all = await t.gql<{ tradingCatalog: { code: string; retiredAt: string | null; subItems: { code: string }[] }[] }>('{ tradingCatalog(includeRetired: true) { code retiredAt subItems { code } } }', undefined, key);
+    const retired = all.data!.tradingCatalog.find((c) => c.code === 'DATA_ELEMENTS');
+    expect(retired?.retiredAt).toMatch(/Z$/);
+    expect(retired?.subItems.map((s) => s.code).sort()).toEqual(['DATA_PRODUCT', 'DATA_SERVICE']);
+  });
+
+  describe('the seeded mining-rights sub-items and their details schema', () => {
+    let p: Awaited<ReturnType<typeof parties>>;
+    beforeAll(async () => {
+      p = await parties(t, key, 1, 8400);
+    });
+    const mining = (code: string, details: unknown, subItemCode = 'MINING_EXTRACTION') => project(code, p, { subItemCode, method: 'LISTING', sections: [], details });
+
+    it('publishes the schema: mineral required, area a decimal string, reserves with their unit', async () => {
+      const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+      const subItems = c.find((x) => x.code === 'LAND_MINING')!.subItems;
+      for (const code of ['MINING_EXPLORATION', 'MINING_EXTRACTION']) {
+        expect(subItems.find((s) => s.code === code)?.detailsSchema).toMatchObject({
+          type: 'object',
+          required: ['mineral'],
+          properties: { mineral: { type: 'string', minLength: 1 }, area: { type: 'string', pattern: expect.any(String) }, reserves: { type: 'string' } },
+        });
+      }
+    });
+
+    it('accepts a mining-right project with good details, and stores them as pushed', async () => {
+      const details = { mineral: '磷矿', area: '125000.5', reserves: '120万吨' };
+      const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [mining('MINE-1', details), mining('MINE-2', { mineral: '石墨' }, 'MINING_EXPLORATION')]);
+      expect(r.results.map((x) => [x.status, x.errors])).toEqual([['ACCEPTED', []], ['ACCEPTED', []]]);
+      const read = await t.gql<{ tradingProject: { details: unknown; category: { code: string } } }>('{ tradingProject(code: "MINE-1") { details category { code } } }', undefined, key);
+      expect(read.data?.tradingProject).toEqual({ details, category: { code: 'LAND_MINING' } });
+    });
+
+    it.each([
+      ['no mineral', { area: '100', reserves: '5万吨' }, ['details.mineral']],
+      ['an empty mineral', { mineral: '' }, ['details.mineral']],
+      ['reserves as a number and area with a unit', { mineral: '铁矿', area: '12.5公顷', reserves: 120 }, ['details.area', 'details.reserves']],
+      ['area as a number', { mineral: '铁矿', area: 12.5 }, ['details.area']],
+      ['no details at all', null, ['details.mineral']],
+    ])('rejects mining-right details with %s, at the fields inside details', async (_what, details, fields) => {
+      const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [mining('MINE-BAD', details)]);
+      expect(r.results[0].status).toBe('REJECTED');
+      expect(r.results[0].errors.map((e) => e.field).sort()).toEqual(fields);
+      expect(r.results[0].errors.every((e) => e.code === 'BAD_USER_INPUT')).toBe(true);
+      expect(await t.hub.services.orm.em.fork().execute(`select 1 from trading_project where code = 'MINE-BAD'`)).toEqual([]);
+    });
+  });
 });
