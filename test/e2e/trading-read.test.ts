@@ -1024,6 +1024,43 @@ describe('reading trading records', () => {
         if (reader !== t) await reader.stop();
       }
     });
+
+    it('adds one statement per nesting level through the resolvers, whatever the number of projects', async () => {
+      // One relation more at each level: sections, their bids, the bidders, the bidders' own projects.
+      const LEVELS = [
+        'code',
+        'code sections { code }',
+        'code sections { code bids { amount } }',
+        'code sections { code bids { amount bidder { creditCode } } }',
+        'code sections { code bids { amount bidder { creditCode projects(first: 1) { code } } } }',
+      ];
+      const reader = await startTestHub({ feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads: false }, t.db);
+      try {
+        const count = async (level: string, first: number) => {
+          const sql = await countStatements(reader.hub, async () => {
+            const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(`query Q($first: Int) { tradingProjects(first: $first) { edges { node { ${level} } } } }`, { first }, ADMIN_KEY);
+            expect(r.errors).toBeUndefined();
+            const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
+            expect(nodes).toHaveLength(first);
+            // Every level has rows to load, so no loader is skipped for want of parents.
+            if (level.includes('bids')) expect(nodes.every((n) => n.sections.every((sec: Any) => sec.bids.length > 0))).toBe(true);
+          });
+          return sql.queries.length;
+        };
+        await count(LEVELS[0], 1);
+        const two = [];
+        const twenty = [];
+        for (const level of LEVELS) {
+          two.push(await count(level, 2));
+          twenty.push(await count(level, 20));
+        }
+        expect(twenty).toEqual(two);
+        // The page alone is one statement; each level adds exactly one batch.
+        expect(two).toEqual([1, 2, 3, 4, 5]);
+      } finally {
+        await reader.stop();
+      }
+    });
   });
 
   describe('changes under a project', () => {
