@@ -1,5 +1,88 @@
 import { CHANGES, PUSH, entities } from '../setup/data';
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
+
+type GqlError = { message: string; extensions?: Record<string, unknown> };
+
+/** The first message of an operation over graphql-ws: a result (`next`) or refused before execution (`error`). */
+interface WsReply {
+  via: 'next' | 'error';
+  data?: Record<string, unknown> | null;
+  errors?: GqlError[];
+}
+
+/** Sends one operation over graphql-ws, resolves with its first message, then completes it. */
+function wsOnce(client: WsClient, query: string, variables: Record<string, unknown> = {}, timeoutMs = 10000): Promise<WsReply> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (r: WsReply | Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsubscribe();
+      if (r instanceof Error) reject(r);
+      else resolve(r);
+    };
+    const timer = setTimeout(() => finish(new Error(`no reply within ${timeoutMs} ms`)), timeoutMs);
+    const unsubscribe = client.subscribe(
+      { query, variables },
+      {
+        next: (v) => finish({ via: 'next', data: v.data as WsReply['data'], errors: v.errors as GqlError[] | undefined }),
+        error: (e) => {
+          if (Array.isArray(e)) return finish({ via: 'error', errors: e as GqlError[] });
+          const close = e as { code?: number; reason?: string };
+          finish(e instanceof Error ? e : new Error(`closed ${close.code ?? '?'} ${close.reason ?? ''}`));
+        },
+        complete: () => finish(new Error('completed without a message')),
+      },
+    );
+  });
+}
+
+const wsClients: WsClient[] = [];
+
+/**
+ * A graphql-ws client that keeps its connection open between operations (not lazy): a lazy client
+ * closes its socket when an operation ends with an error and may end the next one without a message.
+ * Disposed by disposeWsClients().
+ */
+function wsClient(t: TestHub, key: string = ADMIN_KEY): WsClient {
+  const client = createClient({ url: t.hub.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  wsClients.push(client);
+  return client;
+}
+
+async function disposeWsClients(): Promise<void> {
+  await Promise.all(wsClients.splice(0).map((c) => c.dispose()));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `ok()` holds, polling; fails after `timeoutMs`. */
+async function until(ok: () => boolean, timeoutMs = 10000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await sleep(20);
+  }
+}
+
+/** Asserts a graphql-ws reply is a result without errors and returns its data. */
+function accepted(r: WsReply): Record<string, unknown> {
+  expect(r.errors).toBeUndefined();
+  expect(r.via).toBe('next');
+  expect(r.data).toBeTruthy();
+  return r.data!;
+}
+
+/** Asserts a graphql-ws reply is one LIMIT_EXCEEDED error with no data, and returns its extensions. */
+function limitExceeded(r: WsReply): Record<string, unknown> {
+  expect(r.errors).toHaveLength(1);
+  expect(r.errors![0].extensions?.code).toBe('LIMIT_EXCEEDED');
+  expect(r.data ?? null).toBeNull();
+  return r.errors![0].extensions!;
+}
 
 const LIMITS = { depth: 4, aliases: 2, directives: 2, rootFields: 2, cost: 1000 };
 
@@ -10,7 +93,10 @@ describe('operation limits', () => {
     t = await startTestHub({ limits: LIMITS, maxBatch: 10, maxPage: 400, bodyLimit: '4kb', maxSubscriptions: 2 });
     key = await t.system('LIMITS-SYS');
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await disposeWsClients();
+    await t.stop();
+  });
 
   async function code(query: string, variables?: Record<string, unknown>, k: string | undefined = key) {
     const r = await t.gql(query, variables, k);
@@ -69,6 +155,94 @@ describe('operation limits', () => {
     await new Promise((r) => setTimeout(r, 300));
     await expect(collect(ws, CHANGES, { after: '999999' }, 1, 3000)).rejects.toThrow(/LIMIT_EXCEEDED/);
     subs.forEach((unsubscribe) => unsubscribe());
+  });
+
+  describe('over graphql-ws', () => {
+    it('allows the maximum depth and refuses one level more, fragments included', async () => {
+      const ws = wsClient(t, key);
+      expect(accepted(await wsOnce(ws, '{ marketEntities { edges { node { creditCode } } } }'))).toEqual({ marketEntities: { edges: expect.any(Array) } });
+      // A subscription at the bound too (tradingStatisticsChanged › rows › category › code).
+      const stats = accepted(await wsOnce(wsClient(t), 'subscription { tradingStatisticsChanged(groupBy: [CATEGORY]) { rows { category { code } } } }'));
+      expect(stats).toEqual({ tradingStatisticsChanged: { rows: [] } });
+      const ext = limitExceeded(await wsOnce(ws, '{ marketEntities { edges { node { sourceSystem { code } } } } }'));
+      expect(ext.limitExceeded).toBe('depth');
+      limitExceeded(await wsOnce(ws, '{ marketEntities { edges { node { ...N } } } } fragment N on MarketEntity { sourceSystem { code } }'));
+    });
+
+    it('allows the maximum aliases and directives and refuses one more of each', async () => {
+      const ws = wsClient(t);
+      accepted(await wsOnce(ws, '{ sourceSystems { a: code b: code } }'));
+      expect(limitExceeded(await wsOnce(ws, '{ sourceSystems { a: code b: code c: code } }')).limitExceeded).toBe('aliases');
+      accepted(await wsOnce(ws, '{ sourceSystems { code @include(if: true) name @include(if: true) } }'));
+      expect(limitExceeded(await wsOnce(ws, '{ sourceSystems { code @include(if: true) name @include(if: true) kind @include(if: true) } }')).limitExceeded).toBe('directives');
+    });
+
+    it('allows the maximum root fields and refuses one more', async () => {
+      const ws = wsClient(t, key);
+      const data = accepted(await wsOnce(ws, '{ sourceSystems { code } tradingCatalog { code } }'));
+      expect(data.sourceSystems).toEqual(expect.arrayContaining([{ code: 'LIMITS-SYS' }]));
+      const ext = limitExceeded(await wsOnce(ws, '{ sourceSystems { code } tradingCatalog { code } marketEntity(creditCode: "x") { name } }'));
+      expect(ext.limitExceeded).toBe('rootFields');
+    });
+
+    it('allows an operation at the maximum cost and refuses one just over it, naming both', async () => {
+      // Cost of marketEntities(first: n) { edges { node { creditCode } } } is 1 + 3n: n = 333 costs exactly 1000.
+      const q = 'query($n: Int) { marketEntities(first: $n) { edges { node { creditCode } } } }';
+      const ws = wsClient(t, key);
+      expect(accepted(await wsOnce(ws, q, { n: 333 }))).toEqual({ marketEntities: { edges: expect.any(Array) } });
+      const over = await wsOnce(ws, q, { n: 334 });
+      expect(over.via).toBe('error');
+      expect(limitExceeded(over)).toMatchObject({ limit: 1000, cost: 1003 });
+    });
+
+    it('allows the maximum page size and refuses one more', async () => {
+      const ws = wsClient(t, key);
+      expect(accepted(await wsOnce(ws, '{ marketEntities(first: 400) { edges { cursor } } }'))).toEqual({ marketEntities: { edges: expect.any(Array) } });
+      expect(limitExceeded(await wsOnce(ws, '{ marketEntities(first: 401) { edges { cursor } } }'))).toMatchObject({ field: 'first', limit: 400, actual: 401 });
+    });
+
+    it('holds the maximum number of subscriptions on a connection, refuses one more, and takes another once one ends', async () => {
+      const ws = wsClient(t);
+      const events = [0, 0];
+      const subs = [0, 1].map((i) =>
+        ws.subscribe({ query: CHANGES, variables: { after: null } }, { next: (v) => void (v.data && (events[i] += 1)), error: () => undefined, complete: () => undefined }),
+      );
+      // Both are live: each has received the first event of the log.
+      await until(() => events.every((n) => n > 0));
+      expect(limitExceeded(await wsOnce(ws, CHANGES, { after: null }))).toMatchObject({ limit: 2 });
+      subs[0]();
+      await sleep(200);
+      expect(accepted(await wsOnce(ws, CHANGES, { after: null }))).toMatchObject({ changes: { seq: '1' } });
+      subs[1]();
+    });
+
+    // A client can send several subscribe messages before the hub has set up the first: all must count.
+    // BUG (src/server/ws.ts, the subscription count in onSubscribe: `Object.values(ctx.subscriptions).filter(Boolean)`):
+    // graphql-ws marks a subscription being set up as `null` until its source stream exists, and
+    // filter(Boolean) leaves those out, so three subscribe messages sent together are all admitted on a
+    // connection limited to two. Counting every key of ctx.subscriptions but the current one would hold.
+    it.failing('refuses subscriptions over the limit even when they arrive in one burst', async () => {
+      const ws = wsClient(t);
+      accepted(await wsOnce(ws, '{ __typename }')); // connected and acknowledged
+      const first: (WsReply | undefined)[] = [undefined, undefined, undefined];
+      const subs = [0, 1, 2].map((i) =>
+        ws.subscribe(
+          { query: CHANGES, variables: { after: null } },
+          {
+            next: (v) => void (first[i] ??= { via: 'next', data: v.data as WsReply['data'], errors: v.errors as GqlError[] | undefined }),
+            error: (e) => void (first[i] ??= { via: 'error', errors: e as GqlError[] }),
+            complete: () => undefined,
+          },
+        ),
+      );
+      try {
+        await until(() => first.every(Boolean));
+        const refused = first.filter((r) => r!.errors?.[0]?.extensions?.code === 'LIMIT_EXCEEDED');
+        expect(refused).toHaveLength(1);
+      } finally {
+        subs.forEach((unsubscribe) => unsubscribe());
+      }
+    });
   });
 });
 
