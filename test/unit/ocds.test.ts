@@ -217,6 +217,20 @@ describe('OCDS mapping', () => {
       expect(release).toMatchObject({ initiationType: 'tender', language: 'zh' });
     });
 
+    it('names every process of a package by the configured prefix when it is not the default', () => {
+      const prefix = 'ocds-x7k2q9';
+      const releases = [toOcdsRelease(fullProject(), { prefix }), toOcdsRelease(newProject(), { prefix })];
+      const pkg = toOcdsReleasePackage(releases)!;
+      expect(pkg.releases.map((r) => r.ocid)).toEqual(['ocds-x7k2q9-HB-GC-2026-0001', 'ocds-x7k2q9-HB-ZC-2026-0002']);
+      // Release ids are the publisher's own and do not carry the prefix; nothing anywhere carries the default one.
+      expect(pkg.releases.map((r) => r.id)).toEqual([release.id, toOcdsRelease(newProject(), { prefix: PREFIX }).id]);
+      expect(JSON.stringify(pkg)).not.toContain(PREFIX);
+      // The package URI is derived from the ocids: the same releases under another prefix make another package.
+      const underDefault = toOcdsReleasePackage([toOcdsRelease(fullProject(), { prefix: PREFIX }), toOcdsRelease(newProject(), { prefix: PREFIX })])!;
+      expect(pkg.uri).not.toBe(underDefault.uri);
+      expectValidPackage(releases);
+    });
+
     it('dates the release by the latest change of anything it shows', () => {
       expect(release.date).toBe('2026-04-20T06:00:00.000Z');
     });
