@@ -12,7 +12,7 @@ import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
 import { formatError } from './common/errors';
 import { stringifyWithRaw } from './common/raw-json';
 import { usePreparedStatements } from './common/sql';
-import type { HubConfig } from './config';
+import { checkPublicOperations, urlHost, type HubConfig } from './config';
 import { openDatabase } from './db/database';
 import { Feed } from './feed/feed';
 import { ChangeTopic } from './feed/topics';
@@ -45,6 +45,8 @@ export interface Hub {
 export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
   const db = await openDatabase(config, log);
+  // Public operations name root query fields, which only the schema knows: checked before anything starts.
+  checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
     if (config.seed) {
@@ -113,7 +115,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const { port } = httpServer.address() as AddressInfo;
-    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const host = urlHost(config.host);
     log.info({ url: `http://${host}:${port}/graphql` }, 'hub listening');
     let closing: Promise<void> | undefined;
     return {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { OperationLimits } from './limits/operation-limits';
 
@@ -9,7 +10,7 @@ import type { OperationLimits } from './limits/operation-limits';
 export interface HubConfig {
   /** PORT: HTTP, graphql-ws and health endpoints all listen here. Default 4000; 0 picks a free port. */
   port: number;
-  /** HOST: interface to bind. Default 127.0.0.1; set 0.0.0.0 behind a load balancer. */
+  /** HOST: interface to bind, an IP address or a host name. Default 127.0.0.1; set 0.0.0.0 (or :: for IPv6 too) behind a load balancer. */
   host: string;
   /** DATABASE_URL: an existing PostgreSQL to use; when unset the hub runs embedded PostgreSQL. */
   databaseUrl?: string;
@@ -41,7 +42,10 @@ export interface HubConfig {
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
-  /** HUB_PUBLIC_OPERATIONS: root fields anonymous callers may use (comma-separated, e.g. marketEntity,marketEntities). Default none: only health endpoints and the schema. */
+  /**
+   * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g. marketEntity,marketEntities).
+   * Default none: only health endpoints and the schema. Names are checked against the schema at start-up (checkPublicOperations).
+   */
   publicOperations: string[];
   /** HUB_MAX_DEPTH, HUB_MAX_ALIASES, HUB_MAX_DIRECTIVES, HUB_MAX_ROOT_FIELDS, HUB_MAX_COST: bounds on one operation. */
   limits: OperationLimits;
@@ -66,6 +70,37 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** A DNS host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** A GraphQL name (spec §2.1.9), which every root field is. */
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/**
+ * The host of the hub's own URLs for a bind address: a wildcard address is
+ * reached on loopback, and an IPv6 literal goes in brackets (RFC 3986).
+ */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+/**
+ * Checks HUB_PUBLIC_OPERATIONS against the schema once it is built (the
+ * configuration is read before): only root query fields can be opened to
+ * anonymous callers, so any other name is a mistake (a typo, a mutation, a
+ * subscription). Throws ConfigError naming each such entry.
+ */
+export function checkPublicOperations(names: readonly string[], rootQueries: readonly string[]): void {
+  const unknown = names.filter((n) => !rootQueries.includes(n));
+  if (unknown.length) {
+    throw new ConfigError(
+      unknown.map((n) => `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`),
+    );
+  }
+}
 
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig> = {}): HubConfig {
@@ -104,9 +139,18 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
   const ocdsPrefix = env.HUB_OCDS_PREFIX || 'ocds-hubei00';
   if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix)) problems.push(`HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`);
   if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
+  const host = env.HOST || '127.0.0.1';
+  if (!isIP(host) && !HOST_NAME.test(host)) {
+    problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`);
+  }
+  const publicOperations = (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const badNames = publicOperations.filter((n) => !GRAPHQL_NAME.test(n));
+  if (badNames.length) {
+    problems.push(`HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`);
+  }
   const config: HubConfig = {
     port: int('PORT', 4000, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    host,
     databaseUrl,
     dataDir: resolve(env.HUB_DATA_DIR || '.data'),
     embeddedPgPort: int('HUB_PG_PORT', 54329, 1024, 65535),
@@ -122,7 +166,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     preparedStatements: bool('HUB_PREPARED_STATEMENTS', true),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
-    publicOperations: (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    publicOperations,
     limits: {
       depth: int('HUB_MAX_DEPTH', 10, 2, 100),
       aliases: int('HUB_MAX_ALIASES', 15, 0, 1000),

@@ -45,6 +45,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A setting only the started hub can check (HUB_PUBLIC_OPERATIONS against the schema): reported like the others.
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(`hub failed to start: ${err instanceof Error ? err.message : String(err)}`);
   // The first frames say where: an operator can report them without re-running.
   if (err instanceof Error && err.stack) console.error(err.stack.split('\n').slice(1, 6).join('\n'));

@@ -1,5 +1,5 @@
 import { createClient } from 'graphql-ws';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,5 +179,16 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
 
   it('refuses to start with a clear message for each bad setting', async () => {
     await expect(spawnHub({ PORT: 'eighty', HUB_MAX_PAGE: '0', HUB_DATA_DIR: dataDir })).rejects.toThrow(/PORT="eighty".*\n.*HUB_MAX_PAGE="0"/s);
+    await expect(spawnHub({ HOST: 'hub host', HUB_PUBLIC_OPERATIONS: 'market-entity', HUB_DATA_DIR: dataDir })).rejects.toThrow(
+      /exited with 2 before listening: Invalid configuration:\n {2}- HOST="hub host" must be an IP address.*\n {2}- HUB_PUBLIC_OPERATIONS="market-entity" must list root query fields/s,
+    );
+  });
+
+  it('refuses to start, before it starts PostgreSQL, when HUB_PUBLIC_OPERATIONS names something that is not a root query field', async () => {
+    const untouched = join(dataDir, 'never-initialised');
+    await expect(spawnHub({ HUB_PUBLIC_OPERATIONS: 'marketEntity,marketEntitys,pushMarketEntities', HUB_DATA_DIR: untouched })).rejects.toThrow(
+      /exited with 2 before listening: Invalid configuration:\n {2}- HUB_PUBLIC_OPERATIONS: marketEntitys is not a root query field of the schema.*\n {2}- HUB_PUBLIC_OPERATIONS: pushMarketEntities is not/s,
+    );
+    expect(existsSync(untouched)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, type HubConfig } from '../../src/config';
+import { buildHubSchema } from '../../resolvers/schema';
+import { checkPublicOperations, ConfigError, loadConfig, urlHost, type HubConfig } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -149,6 +150,8 @@ describe('loadConfig', () => {
       HUB_MAX_DEPTH: '1',
       HUB_MAX_COST: 'lots',
       HUB_RATE_LIMIT: '0',
+      HOST: 'hub host',
+      HUB_PUBLIC_OPERATIONS: 'market-entity',
     };
     const problems = problemsOf(env);
     expect(problems).toHaveLength(Object.keys(env).length);
@@ -191,8 +194,64 @@ describe('loadConfig', () => {
     expect(problemsOf({ HUB_MAX_PAGE: '1e2' })).toHaveLength(1);
   });
 
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', 'localhost', 'hub-1.internal.example.org', 'HUB01'])('accepts HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each(['0.0.0.0:4000', 'http://localhost', 'hub host', '-hub', 'hub-', 'hub..example', 'hub_1', '[::1]', `${'a'.repeat(64)}.example`])(
+    'refuses HOST=%s, naming what a host may be',
+    (host) => {
+      expect(problemsOf({ HOST: host })).toEqual([`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`]);
+    },
+  );
+
+  it('refuses HUB_PUBLIC_OPERATIONS entries that are not GraphQL names, quoting each', () => {
+    expect(problemsOf({ HUB_PUBLIC_OPERATIONS: 'marketEntity, market-entities,1st,query { x }' })).toEqual([
+      'HUB_PUBLIC_OPERATIONS="marketEntity, market-entities,1st,query { x }" must list root query fields by name, comma-separated; not names: "market-entities", "1st", "query { x }"',
+    ]);
+    expect(loadConfig({ HUB_PUBLIC_OPERATIONS: '_private,marketEntity2' }).publicOperations).toEqual(['_private', 'marketEntity2']);
+  });
+
   it('lets overrides win over the environment and the defaults', () => {
     const c = loadConfig({ PORT: '8080', HUB_MAX_BATCH: '100' }, { port: 0, maxBatch: 7, seed: false });
     expect(c).toMatchObject({ port: 0, maxBatch: 7, seed: false, maxPage: 500 });
+  });
+});
+
+describe('checkPublicOperations', () => {
+  let rootQueries: string[];
+  beforeAll(async () => {
+    rootQueries = Object.keys((await buildHubSchema()).getQueryType()!.getFields());
+  });
+
+  it('accepts root query fields of the schema, and none at all', () => {
+    expect(() => checkPublicOperations(['marketEntity', 'marketEntities', 'sourceSystems', 'tradingProjects'], rootQueries)).not.toThrow();
+    expect(() => checkPublicOperations([], rootQueries)).not.toThrow();
+  });
+
+  it('refuses a misspelt field, a mutation and a subscription in one ConfigError, one problem each', () => {
+    let err: unknown;
+    try {
+      checkPublicOperations(['marketEntity', 'marketEntitys', 'pushMarketEntities', 'changes'], rootQueries);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).problems).toEqual(
+      ['marketEntitys', 'pushMarketEntities', 'changes'].map((n) => `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`),
+    );
+  });
+});
+
+describe('urlHost', () => {
+  it.each([
+    ['0.0.0.0', '127.0.0.1'],
+    ['::', '[::1]'],
+    ['::1', '[::1]'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['localhost', 'localhost'],
+  ])('reaches a hub bound to %s at %s', (bind, host) => {
+    expect(urlHost(bind)).toBe(host);
+    expect(new URL(`http://${urlHost(bind)}:4000/graphql`).port).toBe('4000');
   });
 });
