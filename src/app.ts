@@ -3,6 +3,7 @@ import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError } from 'graphql';
+import byteSize from 'bytes';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -44,9 +45,9 @@ export interface Hub {
  */
 export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
-  const db = await openDatabase(config, log);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
   checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
+  const db = await openDatabase(config, log);
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
     if (config.seed) {
@@ -65,7 +66,10 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     const schema = await buildHubSchema();
     const guard = new Guard(services);
 
-    const wss = new WebSocketServer({ noServer: true });
+    // A graphql-ws message is held to the same size as an HTTP request body.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });
+    /** The request each error arose in, so that an INTERNAL error's id is the request id (x-request-id). */
+    const errorRequests = new WeakMap<object, string>();
     const ws = attachWebSocket(wss, schema, services, guard);
     const apollo = new ApolloServer<HubContext>({
       schema,
@@ -74,7 +78,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       stopOnTerminationSignals: false,
       includeStacktraceInErrorResponses: false,
       validationRules: limitRules(config.limits),
-      formatError: (formatted: GraphQLFormattedError, error: unknown) => formatError(formatted, error, log),
+      formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+        formatError(formatted, error, log, typeof error === 'object' && error ? errorRequests.get(error) : undefined),
       // Compiled reads carry PostgreSQL's JSON text (RawJson): written into the body as it is.
       stringifyResult: (result) => `${stringifyWithRaw(result)}\n`,
       plugins: [
@@ -87,6 +92,10 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
             return {
               async didResolveOperation(rc: GraphQLRequestContext<HubContext>) {
                 checkCost(schema, rc.document!, rc.request.variables, rc.operationName, config.limits.cost);
+              },
+              // Runs right before Apollo formats the errors.
+              async didEncounterErrors(rc: GraphQLRequestContext<HubContext>) {
+                for (const e of rc.errors ?? []) errorRequests.set(e, rc.contextValue.requestId);
               },
             };
           },

@@ -1,37 +1,38 @@
+import { TokenBucket } from 'limiter';
+
 /**
- * Per-principal token buckets: each principal may make `burst` requests at
- * once and `ratePerSecond` on average. Kept in this process's memory, so with
- * N hub processes behind a balancer a principal gets up to N times the rate.
+ * Per-principal token buckets (the `limiter` package's TokenBucket, one per
+ * key): each principal may make `burst` requests at once and `ratePerSecond`
+ * on average. Kept in this process's memory, so with N hub processes behind a
+ * balancer a principal gets up to N times the rate.
  */
 export class TokenBuckets {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
-    private readonly now: () => number = Date.now,
+    private readonly maxKeys = 100_000,
   ) {}
 
   /**
    * Takes one token for `key`. Returns 0 when the request may proceed, or the
-   * number of seconds after which one token will be available.
+   * number of whole seconds after which one token will be available.
    */
   take(key: string): number {
-    const now = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    b.tokens = Math.min(this.burst, b.tokens + ((now - b.at) / 1000) * this.ratePerSecond);
-    b.at = now;
-    this.buckets.set(key, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.prune();
+      bucket = new TokenBucket({ bucketSize: this.burst, tokensPerInterval: this.ratePerSecond, interval: 'second' });
+      bucket.content = this.burst; // a new caller starts with its whole burst
+      this.buckets.set(key, bucket);
     }
-    if (this.buckets.size > 100_000) this.prune(now);
-    return Math.ceil((1 - b.tokens) / this.ratePerSecond);
+    if (bucket.tryRemoveTokens(1)) return 0;
+    return Math.max(1, Math.ceil(bucket.getWaitTime(1) / 1000));
   }
 
-  /** Forgets buckets that have refilled completely (they behave exactly like new ones). */
-  private prune(now: number): void {
-    for (const [k, b] of this.buckets) if (b.tokens + ((now - b.at) / 1000) * this.ratePerSecond >= this.burst) this.buckets.delete(k);
+  /** Forgets buckets that have refilled completely: they behave exactly like new ones. */
+  private prune(): void {
+    for (const [k, b] of this.buckets) if (b.getWaitTime(this.burst) === 0) this.buckets.delete(k);
   }
 }

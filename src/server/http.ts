@@ -3,7 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
-import type { Principal } from '../auth/principal';
+import { ANONYMOUS, type Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
 import type { HubServices } from '../services';
 import type { Guard } from './guard';
@@ -23,10 +23,13 @@ function sendError(res: express.Response, status: number, code: ErrorCode, messa
  * size limit, authentication and the rate limit, then Apollo. Malformed bodies
  * get coded JSON errors, never Express's HTML error page.
  */
+/** Proxies whose X-Forwarded-For is believed (express's `trust proxy`): a reverse proxy on the same machine. */
+export const TRUST_PROXY = 'loopback';
+
 export function createHttpApp(apollo: ApolloServer<HubContext>, services: HubServices, guard: Guard, ready: () => Promise<Record<string, unknown>>): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', TRUST_PROXY);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -48,7 +51,11 @@ export function createHttpApp(apollo: ApolloServer<HubContext>, services: HubSer
 
   const authenticateAndAdmit: RequestHandler = async (req, res, next) => {
     try {
-      const principal = await resolvePrincipal(services, req.headers.authorization);
+      const principal = await resolvePrincipal(services, req.headers.authorization).catch((err: unknown) => {
+        // Failed keys count against the caller's address, so guessing keys is rate-limited too.
+        if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
+        throw err;
+      });
       guard.admit(principal, req.ip);
       (res.locals as Locals).principal = principal;
       next();

@@ -1,20 +1,38 @@
 import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import type { WebSocketServer } from 'ws';
+import { CloseCode } from 'graphql-ws';
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
 import { COMPILED_SUBSCRIPTIONS } from '../../resolvers/feed/changes.resolver';
 import { fieldsDoingMore } from '../../resolvers/field-metadata';
-import type { Principal } from '../auth/principal';
+import { ANONYMOUS, type Principal } from '../auth/principal';
 import { ErrorCode, HubError, formatError } from '../common/errors';
+import { ChangeTopic } from '../feed/topics';
 import { checkCost, limitRules } from '../limits/operation-limits';
 import type { HubServices } from '../services';
 import type { Guard } from './guard';
+import { TRUST_PROXY } from './http';
 import { SharedExecutions } from './shared-execution';
 import { serveGraphqlWs } from './ws-adapter';
 
 type ConnectionState = {
   principal?: Principal;
+  /** The Authorization value the connection authenticated with, re-checked while it lives. */
+  authorization?: string;
   address?: string;
 };
+
+type Connection = ConnectionState & { socket: WebSocket; request: IncomingMessage };
+
+const trusted = proxyAddr.compile(TRUST_PROXY);
+
+/** What decides a principal's access: re-resolving a key to anything else ends its connection. */
+function accessOf(p: Principal): string {
+  const g = p.grants;
+  const sorted = (s: Iterable<string>) => [...s].sort();
+  return JSON.stringify([p.id, sorted(p.roles), sorted(g.writeTopics), sorted(g.readTopics), sorted(g.regions), sorted(g.reveal), sorted(g.authoritativeTopics), sorted(g.categories)]);
+}
 
 function asErrors(err: unknown): readonly GraphQLError[] {
   if (err instanceof GraphQLError) return [err];
@@ -32,33 +50,90 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
   const shared = new SharedExecutions(20_000, config.compiledReads ? COMPILED_SUBSCRIPTIONS : {}, fieldsDoingMore({ middlewares: true }));
   /** Each subscription's share key, by its context object (see SharedExecutions). */
   const shapes = new WeakMap<object, string>();
-  return serveGraphqlWs<ConnectionState>(
+  const connections = new Set<Connection>();
+
+  /**
+   * Authentication holds for the life of a connection, not only at its start:
+   * after any admin action (in this process or another, seen on the change
+   * feed) and every key-cache lifetime (for expiry), each authenticated
+   * connection's key is resolved again, once per distinct key. A key that is
+   * revoked, expired or past its rotation grace closes its connections with
+   * 4401 (graphql-ws clients do not retry it); changed roles or grants close
+   * them with 4403, and a retrying client reconnects under the new grants.
+   */
+  let checking: Promise<void> | null = null;
+  const recheck = async (): Promise<void> => {
+    const byKey = new Map<string, Connection[]>();
+    for (const c of connections) {
+      if (!c.authorization || !c.principal || c.principal.id === 'anonymous') continue;
+      byKey.set(c.authorization, [...(byKey.get(c.authorization) ?? []), c]);
+    }
+    for (const [authorization, list] of byKey) {
+      let now: Principal | null = null;
+      try {
+        now = await resolvePrincipal(services, authorization);
+      } catch (err) {
+        if (!(err instanceof HubError)) {
+          log.warn({ err }, 'could not re-check the keys of WebSocket connections');
+          return;
+        }
+      }
+      for (const c of list) {
+        if (!now) c.socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
+        else if (accessOf(now) !== accessOf(c.principal!)) c.socket.close(CloseCode.Forbidden, 'Forbidden: roles or grants changed; reconnect');
+      }
+    }
+  };
+  const scheduleRecheck = () => {
+    checking ??= recheck().finally(() => (checking = null));
+    return checking;
+  };
+  services.feed.onEvents((events) => {
+    if (connections.size && events.some((e) => e.topic === ChangeTopic.ADMIN)) void scheduleRecheck();
+  });
+  const timer = setInterval(() => connections.size && void scheduleRecheck(), Math.max(1, config.keyCacheSeconds) * 1000);
+  timer.unref();
+
+  const server = serveGraphqlWs<ConnectionState>(
     {
       schema,
-      // Authenticate once per connection: connectionParams.authorization, or the upgrade request's header.
+      // Authenticate the connection: connectionParams.authorization, or the upgrade request's header.
       onConnect: async (ctx) => {
-        const extra = ctx.extra;
-        const auth = (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
+        const extra = ctx.extra as Connection;
+        const authorization = (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
+        extra.address = proxyAddr(extra.request, trusted);
         try {
-          extra.principal = await resolvePrincipal(services, auth);
-          extra.address = extra.request.socket.remoteAddress;
+          // Connection attempts count against the same rate limit as requests (by address until the key is known).
+          const principal = await resolvePrincipal(services, authorization).catch((err: unknown) => {
+            if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, extra.address);
+            throw err;
+          });
+          guard.admit(principal, extra.address);
+          extra.principal = principal;
+          extra.authorization = authorization;
+          connections.add(extra);
+          extra.socket.once('close', () => connections.delete(extra));
           return true;
         } catch (err) {
           if (err instanceof HubError) return false; // closes with 4403 Forbidden
           throw err;
         }
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
-        const extra = ctx.extra as ConnectionState;
-        const principal = extra.principal!;
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+        const extra = ctx.extra as Connection;
         try {
-          guard.admit(principal, extra.address);
-          const active = Object.values(ctx.subscriptions).filter(Boolean).length;
-          if (active >= config.maxSubscriptions) {
+          // Every operation graphql-ws holds for this connection, this one and those still starting included
+          // (counted before anything is awaited, so a burst cannot slip through).
+          const held = Object.keys(ctx.subscriptions).length;
+          if (held > config.maxSubscriptions) {
             throw new HubError(ErrorCode.LIMIT_EXCEEDED, `a connection may hold at most ${config.maxSubscriptions} subscriptions`, {
               details: { limit: config.maxSubscriptions },
             });
           }
+          // The key is resolved again (from the key cache), so a revoked key cannot start anything new.
+          const principal = extra.principal?.id === 'anonymous' ? extra.principal : await resolvePrincipal(services, extra.authorization);
+          if (accessOf(principal) !== accessOf(extra.principal!)) extra.principal = principal;
+          guard.admit(principal, extra.address);
           const document = parse(payload.query);
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
@@ -67,6 +142,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           shapes.set(contextValue, SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal));
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         } catch (err) {
+          if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
           return asErrors(err);
         }
       },
@@ -81,4 +157,10 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
     wss,
     log,
   );
+  return {
+    async dispose() {
+      clearInterval(timer);
+      await server.dispose();
+    },
+  };
 }

@@ -1,28 +1,49 @@
 import { TokenBuckets } from '../../src/limits/rate-limit';
 
 describe('per-principal token buckets', () => {
+  // The buckets read performance.now(), which jest's fake timers control.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('lets a burst through, then refuses with the seconds until the next token', () => {
-    let now = 0;
-    const b = new TokenBuckets(2, 3, () => now);
+    const b = new TokenBuckets(2, 3);
     expect([b.take('a'), b.take('a'), b.take('a')]).toEqual([0, 0, 0]);
     expect(b.take('a')).toBe(1);
-    now = 500; // one token back at 2 per second
+    jest.advanceTimersByTime(500); // one token back at 2 per second
     expect(b.take('a')).toBe(0);
     expect(b.take('a')).toBeGreaterThan(0);
   });
 
+  it('says how long to wait when the rate is below one a second', () => {
+    const b = new TokenBuckets(0.25, 1);
+    expect(b.take('a')).toBe(0);
+    expect(b.take('a')).toBe(4);
+    jest.advanceTimersByTime(3000);
+    expect(b.take('a')).toBe(1);
+    jest.advanceTimersByTime(1000);
+    expect(b.take('a')).toBe(0);
+  });
+
   it('keeps principals apart', () => {
-    const b = new TokenBuckets(1, 1, () => 0);
+    const b = new TokenBuckets(1, 1);
     expect(b.take('a')).toBe(0);
     expect(b.take('a')).toBe(1);
     expect(b.take('b')).toBe(0);
   });
 
   it('never refills beyond the burst', () => {
-    let now = 0;
-    const b = new TokenBuckets(10, 2, () => now);
-    now = 60_000;
+    const b = new TokenBuckets(10, 2);
+    expect(b.take('a')).toBe(0);
+    jest.advanceTimersByTime(60_000);
     expect([b.take('a'), b.take('a')]).toEqual([0, 0]);
     expect(b.take('a')).toBeGreaterThan(0);
+  });
+
+  it('forgets full buckets when it holds too many keys, keeping the ones still draining', () => {
+    const b = new TokenBuckets(1, 1, 2);
+    expect([b.take('a'), b.take('b')]).toEqual([0, 0]);
+    jest.advanceTimersByTime(1000); // a and b are full again
+    expect(b.take('c')).toBe(0); // prunes a and b
+    expect(b.take('c')).toBe(1); // c is still draining, and remembered
   });
 });
