@@ -251,10 +251,12 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   table: 'evaluation',
   validate: validateEvaluation,
   columns: [
+    ['started_at', 'timestamptz'],
     ['reported_at', 'timestamptz'],
+    ['committee', 'jsonb'],
     ['candidates', 'jsonb'],
   ],
-  toRow: ({ value: v }) => ({ reported_at: v.reportedAt, candidates: v.candidates }),
+  toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee, candidates: v.candidates }),
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), false),

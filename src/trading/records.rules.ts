@@ -4,7 +4,7 @@ import { chinaDate, daysBetween } from '../common/datetime';
 import { isValidIdNumber } from '../common/id-number';
 import { Checker } from '../common/validate';
 import type { FindingData, Validated } from '../ingest/types';
-import { AnnouncementType } from './trading.model';
+import { AnnouncementType, ExpertRole } from './trading.model';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
@@ -197,26 +197,68 @@ export interface CandidateData {
   amount: string | null;
 }
 
+/** A member of an evaluation committee (评标委员会成员). */
+export interface CommitteeMemberData {
+  /** The expert's code in the province-wide pool, or the representative's own identifier. */
+  expertCode: string;
+  name: string;
+  role: ExpertRole;
+  organisation: string | null;
+}
+
+/** Largest committee accepted; the law asks for five or more members, an odd number (招标投标法 第三十七条). */
+export const MAX_COMMITTEE = 49;
+
 export interface EvaluationData {
   sectionCode: string;
-  reportedAt: string;
+  /** When the committee started (评标开始). */
+  startedAt: string | null;
+  /** When the report was delivered; null while the evaluation runs. The evaluation has ended once it is set. */
+  reportedAt: string | null;
+  committee: CommitteeMemberData[];
   candidates: CandidateData[];
   externalId: string | null;
 }
 export interface EvaluationPush {
   sectionCode?: unknown;
+  startedAt?: unknown;
   reportedAt?: unknown;
+  committee?: (Loose<CommitteeMemberData> | null)[] | null;
   candidates?: (Loose<CandidateData> | null)[] | null;
   externalId?: unknown;
 }
 
+/**
+ * An evaluation is pushed when its committee sits (committee, no report, no
+ * candidates) and again with its report (reportedAt and ranked candidates).
+ */
 export function validateEvaluation(input: EvaluationPush): Validated<EvaluationData> {
   const c = new Checker();
   const sectionCode = c.code('sectionCode', input.sectionCode);
-  const reportedAt = c.dateTime('reportedAt', input.reportedAt, { required: true });
+  const startedAt = c.dateTime('startedAt', input.startedAt);
+  const reportedAt = c.dateTime('reportedAt', input.reportedAt);
+  if (startedAt && reportedAt && reportedAt < startedAt) c.fail('reportedAt', 'reportedAt is before startedAt');
+  const committee: CommitteeMemberData[] = [];
+  const members = c.list<Loose<CommitteeMemberData> | null>('committee', input.committee);
+  if (members.length > MAX_COMMITTEE) c.fail('committee', `a committee has at most ${MAX_COMMITTEE} members`);
+  const experts = new Set<string>();
+  members.slice(0, MAX_COMMITTEE).forEach((m, i) => {
+    const p = `committee.${i}`;
+    if (!m) return c.fail(p, `${p} must not be null`);
+    const expertCode = c.code(`${p}.expertCode`, m.expertCode);
+    if (expertCode && experts.has(expertCode)) c.fail(`${p}.expertCode`, `expert ${expertCode} is named twice`);
+    if (expertCode) experts.add(expertCode);
+    const name = c.text(`${p}.name`, m.name, { required: true, max: 100 });
+    const role = c.oneOf(`${p}.role`, m.role, Object.values(ExpertRole), ExpertRole.MEMBER);
+    const organisation = c.text(`${p}.organisation`, m.organisation, { max: 200 });
+    if (expertCode && name && role) committee.push({ expertCode, name, role, organisation: organisation ?? null });
+  });
+  if (committee.filter((m) => m.role === ExpertRole.CHAIR).length > 1) c.fail('committee', 'a committee has one chair');
   const candidates: CandidateData[] = [];
   const list = c.list<Loose<CandidateData> | null>('candidates', input.candidates);
-  if (!list.length) c.fail('candidates', 'an evaluation names at least one candidate');
+  if (reportedAt && !list.length) c.fail('candidates', 'a delivered evaluation report names at least one candidate');
+  if (!reportedAt && list.length) c.fail('reportedAt', 'candidates come with the report: give reportedAt');
+  if (!reportedAt && !members.length && !c.errors.length) c.fail('reportedAt', 'an evaluation names its committee, its report, or both');
   const ranks = new Set<number>();
   list.forEach((k, i) => {
     const p = `candidates.${i}`;
@@ -231,7 +273,14 @@ export function validateEvaluation(input: EvaluationPush): Validated<EvaluationD
   });
   candidates.sort((a, b) => a.rank - b.rank);
   const externalId = c.text('externalId', input.externalId, { max: 100 });
-  return done(c, () => ({ sectionCode: sectionCode!, reportedAt: reportedAt!.toISOString(), candidates, externalId: externalId ?? null }));
+  return done(c, () => ({
+    sectionCode: sectionCode!,
+    startedAt: startedAt?.toISOString() ?? null,
+    reportedAt: reportedAt?.toISOString() ?? null,
+    committee,
+    candidates,
+    externalId: externalId ?? null,
+  }));
 }
 
 export interface AwardData {
