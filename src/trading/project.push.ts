@@ -6,6 +6,7 @@ import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
 import type { Accepted, FieldError, PushDomain } from '../ingest/types';
 import { entityIds } from './references';
+import { rederiveBidFindings } from './records.push';
 import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
 
 /** The catalog as the push of a batch sees it (one query; the catalog is small). */
@@ -124,6 +125,9 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, CatalogView> = {
     }
     return written;
   },
+
+  // A section's opening time may have moved: its bids' BID_AFTER_OPENING findings follow (unless a bid opening record says otherwise).
+  afterWrite: (em, records) => rederiveBidFindings(em, records.flatMap((r) => r.value.sections.map((s) => s.code))),
 
   snapshot: snapshotOf,
 };

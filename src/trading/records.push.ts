@@ -107,7 +107,7 @@ async function syncFindings(em: EntityManager, topic: ChangeTopic, derived: read
 }
 
 /** Re-derives BID_AFTER_OPENING of every bid of these sections from the stored bids, bid openings and sections. */
-async function rederiveBidFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {
+export async function rederiveBidFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {
   const list = [...new Set(sectionCodes)];
   if (!list.length) return;
   const rows = await query<{ key: string; project_code: string; submitted_at: Date; opened_at: Date | null; opening_at: Date | null }>(

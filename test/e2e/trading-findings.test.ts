@@ -130,4 +130,19 @@ describe('timing findings whatever the push order', () => {
     const rules = await sql<{ topic: string; rule: string }>(`select topic, rule from finding where project_code = 'F-2' order by topic, rule`);
     expect(rules).toEqual([{ topic: 'BID', rule: 'BID_AFTER_OPENING' }]);
   });
+
+  it('follows a section whose planned opening time moves in a later project push', async () => {
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('F-3', p)])).accepted).toBe(1);
+    const bids = await push(t, key, 'pushBids', 'BidInput', [{ ...bid(p.bidders[3], '2026-09-25T09:00:00+08:00'), sectionCode: 'F-3-S2' }]);
+    expect(bids.results[0].warnings).toEqual([]);
+    const onF3 = () => sql<{ rule: string; record_key: string }>(`select rule, record_key from finding where project_code = 'F-3' and topic = 'BID'`);
+    // The opening of F-3-S2 is brought forward to 08:00: the 09:00 bid is now late.
+    const moved = project('F-3', p);
+    moved.sections[1] = { ...moved.sections[1], openingAt: '2026-09-25T08:00:00+08:00' };
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [moved])).accepted).toBe(1);
+    expect(await onF3()).toEqual([{ rule: 'BID_AFTER_OPENING', record_key: `F-3-S2/${p.bidders[3]}` }]);
+    // And back to 09:30.
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('F-3', p)])).accepted).toBe(1);
+    expect(await onF3()).toEqual([]);
+  });
 });
