@@ -41,11 +41,27 @@ const PROJECT_TABLE: TableSpec = {
   ],
 };
 
+/** What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired one. */
+interface ProjectBatch {
+  catalog: CatalogView;
+  storedSubItems: ReadonlyMap<string, string>;
+}
+
+async function prepareProjects(em: EntityManager, inputs: readonly ProjectPush[]): Promise<ProjectBatch> {
+  const catalog = await loadCatalogView(em);
+  const underRetired = inputs
+    .filter((p) => typeof p?.subItemCode === 'string' && catalog.get(p.subItemCode.trim().toUpperCase())?.retired && typeof p.code === 'string')
+    .map((p) => (p.code as string).trim());
+  if (!underRetired.length) return { catalog, storedSubItems: new Map() };
+  const rows = await query<{ code: string; sub_item_code: string }>(em, `select code, sub_item_code from trading_project where code in ${TEXT_SET}`, [textSetParam(underRetired)]);
+  return { catalog, storedSubItems: new Map(rows.map((r) => [r.code, r.sub_item_code])) };
+}
+
 /** Trading projects with their sections (topic TRADING_PROJECT) in the push pipeline. */
-export const projectPush: PushDomain<ProjectPush, ProjectData, CatalogView> = {
+export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
   topic: ChangeTopic.TRADING_PROJECT,
-  prepare: (em) => loadCatalogView(em),
-  validate: (input, catalog) => validateProject(input ?? {}, catalog),
+  prepare: prepareProjects,
+  validate: (input, batch) => validateProject(input ?? {}, batch.catalog, batch.storedSubItems),
   key: (v) => v.code,
   rawKey: (input) => (typeof input?.code === 'string' && input.code.trim() ? input.code.trim() : null),
   content: (v) => v,

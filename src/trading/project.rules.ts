@@ -76,15 +76,23 @@ function creditCodeRef(c: Checker, field: string, raw: unknown, required: boolea
   return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : c.fail(field, `${field} ${code} is not a unified social credit code`);
 }
 
-/** Validates and normalises a pushed project and its sections; pure. */
-export function validateProject(input: ProjectPush, catalog: CatalogView): Validated<ProjectData> {
+/**
+ * Validates and normalises a pushed project and its sections; pure. A retired
+ * catalog entry takes no new project, but a project already stored under it
+ * (`storedSubItems`: project code → its stored sub-item) carries on with its
+ * lifecycle there.
+ */
+export function validateProject(input: ProjectPush, catalog: CatalogView, storedSubItems: ReadonlyMap<string, string> = new Map()): Validated<ProjectData> {
   const c = new Checker();
   const code = c.code('code', input.code, { required: true, max: 64 });
   const name = c.text('name', input.name, { required: true, max: 300 });
   let subItemCode = c.text('subItemCode', input.subItemCode, { required: true, max: 60 });
   const sub = subItemCode ? catalog.get(subItemCode.toUpperCase()) : undefined;
-  if (subItemCode && (!sub || sub.retired)) {
-    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is not ${sub ? 'an active' : 'a'} sub-item of the trading catalog` });
+  if (subItemCode && !sub) {
+    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is not a sub-item of the trading catalog` });
+    subItemCode = undefined;
+  } else if (subItemCode && sub!.retired && !(code && storedSubItems.get(code) === subItemCode.toUpperCase())) {
+    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is retired from the trading catalog: it takes no new project` });
     subItemCode = undefined;
   }
   let regionCode = c.text('regionCode', input.regionCode, { required: true, max: 6 });

@@ -71,10 +71,18 @@ describe('the trading catalog as data', () => {
     const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-2', 'DATA_PRODUCT'), data('DATA-3', 'DATA_SERVICE'), project('ENG-OPEN', p)]);
     expect(r.results.map((x) => x.status)).toEqual(['REJECTED', 'REJECTED', 'ACCEPTED']);
     for (const x of r.results.slice(0, 2)) {
-      expect(x.errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND', message: expect.stringContaining('not an active sub-item') })]);
+      expect(x.errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND', message: expect.stringContaining('is retired from the trading catalog') })]);
     }
     const sql = t.hub.services.orm.em.fork();
     expect(await sql.execute(`select code from trading_project where code like 'DATA-%' order by code`)).toEqual([{ code: 'DATA-1' }]);
+
+    // A project already under the retired category carries on with its lifecycle there, but cannot be moved into it.
+    const onward = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      { ...data('DATA-1', 'DATA_PRODUCT'), status: 'AWARDED' },
+      { ...project('ENG-OPEN', p), subItemCode: 'DATA_SERVICE', method: 'LISTING', sections: [] },
+    ]);
+    expect(onward.results.map((x) => [x.status, x.version])).toEqual([['ACCEPTED', 2], ['REJECTED', null]]);
+    expect(onward.results[1].errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND' })]);
 
     const old = await t.gql<{ tradingProject: { code: string; category: { code: string }; subItem: { code: string } } }>(
       '{ tradingProject(code: "DATA-1") { code category { code } subItem { code } } }',

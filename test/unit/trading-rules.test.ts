@@ -44,6 +44,15 @@ describe('trading project rules', () => {
     ]);
   });
 
+  it('lets a project stored under a retired sub-item carry on there, and nothing else into it', () => {
+    const under = { ...base, subItemCode: 'old_item' };
+    expect(validateProject(under, CATALOG, new Map([['P-1', 'OLD_ITEM']])).ok).toBe(true);
+    for (const stored of [new Map<string, string>(), new Map([['P-1', 'ENG_TRANSPORT']]), new Map([['P-2', 'OLD_ITEM']])]) {
+      const v = validateProject(under, CATALOG, stored);
+      expect(v.ok ? [] : v.errors.map((e) => [e.field, e.code])).toEqual([['subItemCode', 'NOT_FOUND']]);
+    }
+  });
+
   it('refuses retired or unknown sub-items, times without an offset and duplicate section codes, all at once', () => {
     expect(fields({ ...base, subItemCode: 'OLD_ITEM', publishedAt: '2026-09-01 09:00', sections: [{ code: 'S1', name: 'a' }, { code: 'S1', name: 'b' }] })).toEqual([
       'publishedAt',
