@@ -92,18 +92,34 @@ async function ensureSystems(em: EntityManager): Promise<SourceSystem[]> {
 }
 
 /**
+ * Key of the transaction-scoped advisory lock under which a process decides
+ * whether to seed (the change log's append lock, src/feed/append.ts, is 7_242_001).
+ */
+export const SEED_LOCK_KEY = 7_242_002;
+
+/**
  * Loads the demo data: five connected systems, market entities and a spread
  * of trading projects over the catalog and the prefectures (src/seed/volume.ts), pushed
  * through the real pipeline (so they have change events and history). Without
  * `force` it does nothing unless the database has no source system yet.
+ *
+ * Hub processes started together on an empty database would all see it empty:
+ * the emptiness check and the creation of the demo systems run in one
+ * transaction under an advisory lock, so the first process to take it seeds
+ * and every other one, checking again once the first has committed its
+ * systems, finds the database taken and loads nothing.
  */
 export async function seedDemoData(
   orm: MikroORM,
   options: { force: boolean; entities?: number },
 ): Promise<{ seeded: boolean; systems: number; entities: number; projects: number }> {
-  const em = orm.em.fork();
-  if (!options.force && (await em.count(SourceSystem, {})) > 0) return { seeded: false, systems: 0, entities: 0, projects: 0 };
-  const systems = await ensureSystems(em);
+  const systems = await orm.em.fork().transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
+    // Read committed: this count, taken after the lock, sees the systems of a process that seeded meanwhile.
+    if (!options.force && (await tx.count(SourceSystem, {})) > 0) return undefined;
+    return ensureSystems(tx);
+  });
+  if (!systems) return { seeded: false, systems: 0, entities: 0, projects: 0 };
   const total = options.entities ?? 120;
   const BATCH = 5000;
   let entities = 0;

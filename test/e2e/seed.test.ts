@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { regions } from '../../src/common/regions';
+import { seedDemoData } from '../../src/seed/demo';
 import { seedTradingDemo, seedVolume, volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/volume';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 
@@ -90,5 +91,34 @@ describe("the demo data's trading projects", () => {
     expect(r.rejected).toBe(0);
     const [after] = await sql(`select count(*) as n from change_event`);
     expect(after.n).toBe(before.n);
+  });
+});
+
+describe('the demo data, when two hub processes start together on an empty database', () => {
+  let db: TestDatabase;
+  const orms: MikroORM[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Two ORMs with pools of their own, as two processes have.
+    for (let i = 0; i < 2; i++) orms.push(await openOrm(db.url, createLogger('silent')));
+  });
+  afterAll(async () => {
+    for (const orm of orms) await orm.close(true);
+    await db.drop();
+  });
+
+  it('is loaded by exactly one of them, once', async () => {
+    const sql = async (q: string) => orms[0].em.fork().execute<Record<string, string>[]>(q);
+    expect((await sql('select count(*) as n from source_system'))[0].n).toBe('0');
+    const results = await Promise.all(orms.map((orm) => seedDemoData(orm, { force: false, entities: 30 })));
+    expect(results.map((r) => r.seeded).sort()).toEqual([false, true]);
+    expect(results.find((r) => r.seeded)).toMatchObject({ systems: 5, entities: 30, projects: 48 });
+    expect(results.find((r) => !r.seeded)).toEqual({ seeded: false, systems: 0, entities: 0, projects: 0 });
+    expect((await sql('select count(*) as n from source_system'))[0].n).toBe('5');
+    // One seed's worth of records: each demo entity written once.
+    expect((await sql("select count(*) as n from market_entity where external_id like 'DEMO-%'"))[0].n).toBe('30');
+    expect((await sql('select max(version) as v from market_entity'))[0].v).toBe(1);
+    expect((await sql('select count(*) as n from trading_project'))[0].n).toBe('48');
   });
 });
