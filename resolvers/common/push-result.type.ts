@@ -27,6 +27,12 @@ export class FieldError {
 
   @Field(() => String, { nullable: true, description: 'For lifecycle rules, the stable rule code, e.g. AWARD_WITHOUT_BID.' })
   rule?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For CONFLICT over a record another system owns: the code of that system (the record can be changed by it, or by a system the operator made authoritative for the topic).',
+  })
+  owner?: string | null;
 }
 
 @ObjectType({ description: 'A data-quality finding of a stored record: a timing rule it breaks. Stored and queryable; the record is accepted.' })

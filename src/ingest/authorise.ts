@@ -29,7 +29,7 @@ export function authoriseWrite<T>(
   }
   const owner = record.current;
   if (owner && owner.ownerSystemId !== system.id && !principal.grants.authoritativeTopics.has(topic)) {
-    return { field: '', code: ErrorCode.CONFLICT, message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it` };
+    return { field: '', code: ErrorCode.CONFLICT, owner: owner.ownerCode, message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it` };
   }
   return undefined;
 }

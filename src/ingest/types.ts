@@ -16,6 +16,8 @@ export interface FieldError {
   message: string;
   /** For lifecycle rules: the stable rule code, e.g. AWARD_WITHOUT_BID. */
   rule?: string;
+  /** For a record owned by another system: that system's code. */
+  owner?: string;
 }
 
 /** What happened to one record of a push; expected outcomes are data, not exceptions. */

@@ -6,7 +6,7 @@ const OPS: Record<string, { query: string; variables?: Record<string, unknown> }
   marketEntities: { query: '{ marketEntities(first: 1) { edges { node { creditCode } } } }' },
   sourceSystems: { query: '{ sourceSystems { code } }' },
   pushMarketEntities: { query: PUSH, variables: { records: [] } },
-  registerSourceSystem: { query: 'mutation { registerSourceSystem(input: { code: "NEW-SYS", name: "n", kind: "MARKET" }) { apiKey } }' },
+  registerSourceSystem: { query: 'mutation { registerSourceSystem(input: { code: "NEW-SYS", name: "n", kind: MARKET }) { apiKey } }' },
   principals: { query: '{ principals { name } }' },
   verifyChangeLog: { query: '{ verifyChangeLog { ok } }' },
 };
@@ -125,8 +125,9 @@ describe('write grants and ownership', () => {
     const record = entities(1, 300)[0];
     expect((await t.gql<PushResponse>(PUSH, { records: [record] }, owner)).data!.pushMarketEntities.accepted).toBe(1);
     const changed = { ...record, address: '武汉市江汉区新华路1号' };
-    const denied = (await t.gql<PushResponse>(PUSH, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
-    expect(denied).toMatchObject({ status: 'REJECTED', errors: [{ code: 'CONFLICT' }] });
+    const withOwner = PUSH.replace('errors { field code message }', 'errors { field code message owner }');
+    const denied = (await t.gql<PushResponse>(withOwner, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
+    expect(denied).toMatchObject({ status: 'REJECTED', errors: [{ code: 'CONFLICT', owner: 'OWNER-SYS' }] });
     expect(denied.errors[0].message).toContain('OWNER-SYS');
     await t.gql(`mutation { updateGrants(principal: "OTHER-SYS", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`, undefined, ADMIN_KEY);
     const allowed = (await t.gql<PushResponse>(PUSH, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
