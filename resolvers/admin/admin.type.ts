@@ -26,7 +26,7 @@ export class PrincipalType {
   @Field(() => [Role]) roles!: Role[];
   @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: ChangeTopic[];
   @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: ChangeTopic[];
-  @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write.' }) regions!: string[];
+  @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write records (a prefecture covers its counties). A write grant only: reads are province-wide, as the platform discloses trading information across Hubei.' }) regions!: string[];
   @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: Sensitivity[];
   @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: ChangeTopic[];
   @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." }) categories!: string[];
@@ -45,7 +45,7 @@ export class GrantsInput {
   @Field(() => [Role], { nullable: true }) roles?: Role[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) writeTopics?: ChangeTopic[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) readTopics?: ChangeTopic[] | null;
-  @Field(() => [String], { nullable: true }) regions?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region.' }) regions?: string[] | null;
   @Field(() => [Sensitivity], { nullable: true }) reveal?: Sensitivity[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: ChangeTopic[] | null;
   @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?: string[] | null;
