@@ -292,16 +292,23 @@ export type TradingProjectInput = {
   tendererCreditCode?: string | null | undefined;
 };
 
-/** Which trading projects the statistics count; all given conditions must hold. */
+/** Which trading projects the statistics count; all given conditions must hold. The same conditions as the filter of tradingProjects. */
 export type TradingStatisticsFilter = {
+  /** Budget at most this many yuan. */
+  budgetMax?: string | null | undefined;
+  /** Budget at least this many yuan. */
+  budgetMin?: string | null | undefined;
   categoryCode?: string | null | undefined;
   method?: TradingMethod | null | undefined;
+  /** Credit code of a participant: the tenderer, the agency, or a bidder on any section. */
+  participant?: string | null | undefined;
   /** Published at or after this time. */
   publishedFrom?: string | null | undefined;
   /** Published before this time (exclusive). */
   publishedTo?: string | null | undefined;
   /** GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei, 429000 the units directly under the province. */
   regionCode?: string | null | undefined;
+  status?: TradingStatus | null | undefined;
   subItemCode?: string | null | undefined;
 };
 

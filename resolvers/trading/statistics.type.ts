@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StatisticsDimension } from '../../src/trading/statistics';
-import { TradingMethod } from '../../src/trading/trading.model';
+import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { DateTimeScalar, DecimalScalar } from '../common/scalars';
 // Also registers the TradingMethod enum, which the read types own.
 import { TradingCategoryType, TradingSubItemType } from './trading-project.type';
@@ -17,7 +17,7 @@ registerEnumType(StatisticsDimension, {
   },
 });
 
-@InputType({ description: 'Which trading projects the statistics count; all given conditions must hold.' })
+@InputType({ description: 'Which trading projects the statistics count; all given conditions must hold. The same conditions as the filter of tradingProjects.' })
 export class TradingStatisticsFilter {
   @Field(() => String, { nullable: true }) categoryCode?: string | null;
 
@@ -33,6 +33,17 @@ export class TradingStatisticsFilter {
   publishedTo?: Date | null;
 
   @Field(() => TradingMethod, { nullable: true }) method?: TradingMethod | null;
+
+  @Field(() => TradingStatus, { nullable: true }) status?: TradingStatus | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Budget at least this many yuan.' })
+  budgetMin?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Budget at most this many yuan.' })
+  budgetMax?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Credit code of a participant: the tenderer, the agency, or a bidder on any section.' })
+  participant?: string | null;
 }
 
 @ArgsType()

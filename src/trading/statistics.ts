@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, HubError } from '../common/errors';
 import { isKnownRegion, regionPrefix, regions } from '../common/regions';
+import { projectFilterSql, type TradingProjectFilter } from './trading-project.queries';
 import { TradingMethod } from './trading.model';
 
 /**
@@ -25,17 +26,8 @@ export enum StatisticsDimension {
 }
 
 /** Conditions on the projects counted; all given ones must hold. */
-export interface StatisticsFilter {
-  categoryCode?: string | null;
-  subItemCode?: string | null;
-  /** GB/T 2260 code: a prefecture includes its counties, 420000 all of Hubei (prefix semantics, as marketEntities). */
-  regionCode?: string | null;
-  /** Published at or after this instant. */
-  publishedFrom?: Date | null;
-  /** Published before this instant (exclusive, so that months and days chain without overlap). */
-  publishedTo?: Date | null;
-  method?: TradingMethod | null;
-}
+/** Which projects the statistics count: the filter of tradingProjects, without updatedSince. */
+export type StatisticsFilter = Omit<TradingProjectFilter, 'updatedSince'>;
 
 /** A catalog entry as a group key. */
 export interface CatalogKey {
@@ -137,61 +129,28 @@ export function normaliseDimensions(groupBy: readonly StatisticsDimension[]): St
   return Object.values(StatisticsDimension).filter((d) => wanted.has(d));
 }
 
-function checkTime(d: Date | null | undefined, field: string): Date | undefined {
-  if (!d) return undefined;
-  // PostgreSQL has no year 0: refuse such a time here rather than fail in the database.
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be a time after the year 1`, { field });
-  return d;
-}
-
 /** Catalog codes are upper-case ASCII; anything else cannot match (and some text PostgreSQL would refuse). */
-function catalogCode(raw: string | null | undefined, field: string): string | undefined {
-  if (raw === null || raw === undefined || raw.trim() === '') return undefined;
-  const code = raw.trim().toUpperCase();
-  if (!/^[0-9A-Z_]{1,60}$/.test(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a catalog code`, { field });
-  return code;
+function checkCatalogCode(raw: string | null | undefined, field: string): void {
+  if (raw === null || raw === undefined || raw.trim() === '') return;
+  if (!/^[0-9A-Z_]{1,60}$/.test(raw.trim().toUpperCase())) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a catalog code`, { field });
 }
 
-/** The filter as SQL conditions on `p` (trading_project) with their parameters; BAD_USER_INPUT (with the field) on a bad value. */
+/**
+ * The filter as SQL conditions on `p` (trading_project) with their parameters:
+ * the projects' filter ({@link projectFilterSql}), checked more strictly, since
+ * a dashboard's mistake should be an error, not an empty figure. BAD_USER_INPUT
+ * (with the field) on a bad value.
+ */
 export function filterSql(filter: StatisticsFilter = {}): { where: string[]; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const category = catalogCode(filter.categoryCode, 'filter.categoryCode');
-  if (category) {
-    where.push('p.category_code = ?');
-    params.push(category);
-  }
-  const subItem = catalogCode(filter.subItemCode, 'filter.subItemCode');
-  if (subItem) {
-    where.push('p.sub_item_code = ?');
-    params.push(subItem);
-  }
-  if (filter.regionCode) {
-    if (!isKnownRegion(filter.regionCode)) {
-      throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
-    }
-    where.push('p.region_code like ?');
-    params.push(`${regionPrefix(filter.regionCode)}%`);
-  }
-  const from = checkTime(filter.publishedFrom, 'filter.publishedFrom');
-  const to = checkTime(filter.publishedTo, 'filter.publishedTo');
-  if (from && to && from.getTime() > to.getTime()) {
+  checkCatalogCode(filter.categoryCode, 'filter.categoryCode');
+  checkCatalogCode(filter.subItemCode, 'filter.subItemCode');
+  if (filter.publishedFrom && filter.publishedTo && filter.publishedFrom.getTime() > filter.publishedTo.getTime()) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'publishedFrom must not be after publishedTo', { field: 'filter.publishedFrom' });
   }
-  if (from) {
-    where.push('p.published_at >= ?');
-    params.push(from);
+  if (filter.method && !Object.values(TradingMethod).includes(filter.method)) {
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'method is not a trading method', { field: 'filter.method' });
   }
-  if (to) {
-    where.push('p.published_at < ?');
-    params.push(to);
-  }
-  if (filter.method) {
-    if (!Object.values(TradingMethod).includes(filter.method)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'method is not a trading method', { field: 'filter.method' });
-    where.push('p.method = ?');
-    params.push(filter.method);
-  }
-  return { where, params };
+  return projectFilterSql({ ...filter, categoryCode: filter.categoryCode?.trim() || null, subItemCode: filter.subItemCode?.trim() || null }, 'p');
 }
 
 /**

@@ -73,6 +73,7 @@ describe('trading statistics', () => {
   let source: string;
   let dashboard: string;
   let integrator: string;
+  let bidderTwo: string;
 
   async function client(name: string, role: string): Promise<string> {
     const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", roles: [${role}] }) { apiKey } }`, {}, ADMIN_KEY);
@@ -98,6 +99,7 @@ describe('trading statistics', () => {
     integrator = await client('stats-integrator', 'INTEGRATOR');
     const p = await parties(t, source, 3, 7300);
     const [b0, b1, b2] = p.bidders;
+    bidderTwo = b2;
     // Every section opens on 28 April, after all bids and before all awards: no timing findings to distract.
     const section = (code: string, budget: string | null) => ({ code, name: `${code} 标段`, ...(budget ? { budget } : {}), openingAt: '2026-04-28T09:30:00+08:00' });
     const project = (code: string, over: Record<string, unknown>) => ({
@@ -300,6 +302,21 @@ describe('trading statistics', () => {
     ]);
     // Grouped rows for a filter nothing matches: none.
     expect(await stats(['REGION'], { regionCode: '420500' })).toEqual([]);
+  });
+
+  it('filters by status, budget range and participant, as tradingProjects does', async () => {
+    expect((await stats([], { status: 'TENDERING' })).map((r) => r.projectCount)).toEqual([5]);
+    expect(await stats(['REGION'], { status: 'AWARDED' })).toEqual([]);
+    // Budgets from 400,000 to 1,000,000 yuan, both ends included: ST-1 and ST-3. Saving over ST-1-S1 and ST-3-S1
+    // (ST-3-S2 has no budget): (800000 − 730000) / 800000; valid bids (2 + 2 + 1 + 2 + 0) / 5 sections.
+    expect((await stats([], { budgetMin: '400000', budgetMax: '1000000.00' })).map(figures)).toEqual([[2, 5, '1500000.00', '880000.00', '0.0875', '1.40']]);
+    // A bidder on ST-1, ST-2, ST-3 and ST-4 (withdrawn and disqualified bids are still taking part), not on ST-5.
+    expect((await stats(['METHOD'], { participant: bidderTwo })).map((r) => [r.method, r.projectCount])).toEqual([
+      ['COMPETITIVE_CONSULTATION', 1],
+      ['INVITED_TENDER', 1],
+      ['OPEN_TENDER', 2],
+    ]);
+    expect(await stats(['METHOD'], { participant: 'not-a-credit-code' })).toEqual([]);
   });
 
   it('refuses a region outside Hubei and a reversed time range', async () => {
