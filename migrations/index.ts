@@ -5,6 +5,7 @@ import { Migration20261123093847 } from './Migration20261123093847';
 import { Migration20261123094127 } from './Migration20261123094127';
 import { Migration20261123094340 } from './Migration20261123094340';
 import { Migration20261123172300 } from './Migration20261123172300';
+import { Migration20261123173833 } from './Migration20261123173833';
 
 /**
  * The committed migrations, in order. `hub migration:create` writes a new file
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123094127', class: Migration20261123094127 },
   { name: 'Migration20261123094340', class: Migration20261123094340 },
   { name: 'Migration20261123172300', class: Migration20261123172300 },
+  { name: 'Migration20261123173833', class: Migration20261123173833 },
 ];

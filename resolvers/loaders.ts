@@ -8,7 +8,7 @@ import type { MarketEntityRow } from '../src/market/market-entity.entity';
 import { SourceSystem } from '../src/systems/source-system.entity';
 import type { TradingCategory, TradingSubItem } from '../src/trading/catalog.entity';
 import type { SectionRow, TradingProjectRow } from '../src/trading/project.entity';
-import type { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationRow, FindingRow } from '../src/trading/records.entity';
+import type { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from '../src/trading/records.entity';
 import {
   announcementsOfProjects,
   awardsOfSections,
@@ -17,8 +17,8 @@ import {
   categoriesByCodes,
   contractsOfSections,
   evaluationsOfSections,
+  candidatesOfEvaluations,
   findingsOfProjects,
-  marketEntitiesByCreditCodes,
   marketEntitiesByIds,
   openingsOfSections,
   projectsByIds,
@@ -78,7 +78,6 @@ export function createLoaders(em: EntityManager) {
 
     // Trading records (issue 4). Keys are surrogate ids (bigint text) unless named otherwise.
     marketEntityById: oneEach<string, MarketEntityRow>((ids) => marketEntitiesByIds(em, ids), (r) => r.id),
-    marketEntityByCreditCode: oneEach<string, MarketEntityRow>((codes) => marketEntitiesByCreditCodes(em, codes), (r) => r.creditCode),
     tradingCategoryByCode: oneEach<string, TradingCategory>((codes) => categoriesByCodes(em, codes), (r) => r.code),
     tradingSubItemByCode: oneEach<string, TradingSubItem>((codes) => subItemsByCodes(em, codes), (r) => r.code),
     tradingProjectById: oneEach<string, TradingProjectRow>((ids) => projectsByIds(em, ids), (r) => r.id),
@@ -89,6 +88,7 @@ export function createLoaders(em: EntityManager) {
     bidsBySection: listEach<string, BidRow>((ids) => bidsOfSections(em, ids), (r) => r.section.id),
     bidOpeningBySection: oneEach<string, BidOpeningRow>((ids) => openingsOfSections(em, ids), (r) => r.section.id),
     evaluationBySection: oneEach<string, EvaluationRow>((ids) => evaluationsOfSections(em, ids), (r) => r.section.id),
+    candidatesByEvaluation: listEach<string, EvaluationCandidateRow>((ids) => candidatesOfEvaluations(em, ids), (r) => r.evaluation.id),
     awardBySection: oneEach<string, AwardRow>((ids) => awardsOfSections(em, ids), (r) => r.section.id),
     contractsBySection: listEach<string, ContractRow>((ids) => contractsOfSections(em, ids), (r) => r.section.id),
     /** Projects of a market entity as tenderer or agency, the latest `limit` each. */

@@ -4,7 +4,7 @@ import { ErrorCode, HubError } from '../../src/common/errors';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
 import type { PushedRecord } from '../../src/ingest/pushed-record.entity';
 import type { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
-import type { AwardRow, BidRow, Candidate, EvaluationRow } from '../../src/trading/records.entity';
+import type { AwardRow, BidRow, EvaluationCandidateRow, EvaluationRow } from '../../src/trading/records.entity';
 import { findTradingProject, listTradingProjects } from '../../src/trading/trading-project.queries';
 import type { HubContext } from '../context';
 import { MarketEntity } from '../market/market-entity.type';
@@ -176,14 +176,24 @@ export class BidResolver {
 
 @Resolver(() => EvaluationCandidate)
 export class EvaluationCandidateResolver {
-  @FieldResolver(() => MarketEntity, { nullable: true, description: 'The bidder, when the registry holds its credit code.' })
-  async bidder(@Root() c: Candidate, @Ctx() ctx: HubContext): Promise<MarketEntity | null> {
-    return as<MarketEntity | null>((await ctx.loaders.marketEntityByCreditCode.load(c.bidderCreditCode)) ?? null);
+  @FieldResolver(() => String, { description: 'Credit code of the bidder as the evaluation report names it.' })
+  async bidderCreditCode(@Root() c: EvaluationCandidateRow, @Ctx() ctx: HubContext): Promise<string> {
+    return (await ctx.loaders.marketEntityById.load(c.bidder.id))!.creditCode;
+  }
+
+  @FieldResolver(() => MarketEntity, { description: 'The bidder (a candidate is always a registered bidder of the section).' })
+  async bidder(@Root() c: EvaluationCandidateRow, @Ctx() ctx: HubContext): Promise<MarketEntity> {
+    return as<MarketEntity>(await ctx.loaders.marketEntityById.load(c.bidder.id));
   }
 }
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
+  @FieldResolver(() => [EvaluationCandidate], { description: 'Candidates (中标候选人) by rank; empty until the report is delivered.' })
+  candidates(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<EvaluationCandidateRow[]> {
+    return ctx.loaders.candidatesByEvaluation.load(row.id);
+  }
+
   @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
   sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
     return sourceSystemOf(row, ctx);

@@ -169,9 +169,6 @@ export class EvaluationCandidate {
   @Field(() => Int)
   rank!: number;
 
-  @Field({ description: 'Credit code of the bidder as the evaluation report names it.' })
-  bidderCreditCode!: string;
-
   @Field(() => DecimalScalar, { nullable: true })
   score!: string | null;
 
@@ -208,9 +205,6 @@ export class Evaluation {
     description: "The evaluation committee (评标委员会). Members' identities are masked until the report is delivered, unless the reader is granted EXPERT_IDENTITY.",
   })
   committee!: CommitteeMember[];
-
-  @Field(() => [EvaluationCandidate], { description: 'Candidates by rank.' })
-  candidates!: EvaluationCandidate[];
 
   @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
   externalId!: string | null;

@@ -6,7 +6,7 @@ import { MarketEntityRow } from '../market/market-entity.entity';
 import { SourceSystem } from '../systems/source-system.entity';
 import { TradingCategory, TradingSubItem } from '../trading/catalog.entity';
 import { SectionRow, TradingProjectRow } from '../trading/project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationRow, FindingRow } from '../trading/records.entity';
+import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from '../trading/records.entity';
 
 /** Every ORM entity of the hub; a new data family adds its entities here. */
 export const ENTITIES = [
@@ -24,6 +24,7 @@ export const ENTITIES = [
   BidRow,
   BidOpeningRow,
   EvaluationRow,
+  EvaluationCandidateRow,
   AwardRow,
   ContractRow,
   FindingRow,

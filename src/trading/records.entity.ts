@@ -112,13 +112,6 @@ export class BidOpeningRow extends PushedRecord {
   location?: string | null;
 }
 
-/** A ranked candidate of an evaluation. */
-export interface Candidate {
-  rank: number;
-  bidderCreditCode: string;
-  score: string | null;
-  amount: string | null;
-}
 
 /** A member of an evaluation committee (评标委员会成员). */
 export interface CommitteeMember {
@@ -145,9 +138,34 @@ export class EvaluationRow extends PushedRecord {
   /** The committee; masked while the evaluation runs (EVALUATION_SENSITIVE). */
   @Property({ type: 'json', columnType: 'jsonb', defaultRaw: "'[]'" })
   committee: CommitteeMember[] & Opt = [];
+}
 
-  @Property({ type: 'json', columnType: 'jsonb' })
-  candidates!: Candidate[];
+/**
+ * A ranked candidate (中标候选人) of an evaluation report: a bidder of the
+ * section, with its score and evaluated price as numeric. Rewritten with its
+ * evaluation on every accepted push.
+ */
+@Entity({ tableName: 'evaluation_candidate' })
+@Unique({ properties: ['evaluation', 'rank'] })
+export class EvaluationCandidateRow {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => EvaluationRow, { deleteRule: 'cascade' })
+  evaluation!: EvaluationRow;
+
+  @Property({ type: 'integer' })
+  rank!: number;
+
+  @ManyToOne(() => MarketEntityRow, { index: true })
+  bidder!: MarketEntityRow;
+
+  @Property({ type: 'decimal', precision: 22, scale: 4, nullable: true })
+  score?: string | null;
+
+  /** Evaluated price, yuan. */
+  @Property({ type: 'decimal', precision: 20, scale: 2, nullable: true })
+  amount?: string | null;
 }
 
 /** The award (中标 / 成交) of a section. Topic AWARD, key the section code. */

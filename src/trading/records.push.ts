@@ -4,7 +4,7 @@ import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
-import type { Accepted, FieldError, FindingData, PushDomain, Validated } from '../ingest/types';
+import type { Accepted, FieldError, FindingData, PushDomain, Validated, Written } from '../ingest/types';
 import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
 import { AnnouncementType } from './trading.model';
 import {
@@ -188,6 +188,8 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   findings?(r: Accepted<T>): FindingData[];
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
+  /** Writes what hangs off the written rows (by `Written.meta.id`), in the same transaction. */
+  writeChildren?(em: EntityManager, records: Accepted<T>[], written: Written[]): Promise<void>;
 }
 
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
@@ -220,7 +222,9 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
     async write(em, records, principal) {
       await lockSectionProjects(em, records);
-      return upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal);
+      const written = await upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal);
+      await spec.writeChildren?.(em, records, written);
+      return written;
     },
     async afterWrite(em, records) {
       await touchSectionProjects(em, records);
@@ -254,9 +258,24 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
     ['started_at', 'timestamptz'],
     ['reported_at', 'timestamptz'],
     ['committee', 'jsonb'],
-    ['candidates', 'jsonb'],
   ],
-  toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee, candidates: v.candidates }),
+  toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee }),
+  // The ranked candidates, numeric, replaced with each new version: two statements for the batch.
+  async writeChildren(em, records, written) {
+    const ids = new Map(written.map((w) => [w.key, w.meta!.id as string]));
+    const changed = records.filter((r) => ids.has(r.key));
+    if (!changed.length) return;
+    await query(em, `delete from evaluation_candidate where evaluation_id = any(array(select (jsonb_array_elements_text(?::jsonb))::bigint))`, [JSON.stringify([...ids.values()])]);
+    const rows = changed.flatMap((r) => r.value.candidates.map((k) => ({ evaluation_id: ids.get(r.key), ...k })));
+    if (!rows.length) return;
+    await query(em, `insert into evaluation_candidate (evaluation_id, rank, bidder_id, score, amount)
+       select r.evaluation_id, r.rank, m.id, r.score, r.amount
+       from jsonb_to_recordset(?::jsonb) as r(evaluation_id bigint, rank int, "bidderCreditCode" text, score numeric, amount numeric)
+       join market_entity m on m.credit_code = r."bidderCreditCode"
+       order by r.evaluation_id, r.rank`,
+      [JSON.stringify(rows)],
+    );
+  },
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), false),

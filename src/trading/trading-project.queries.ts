@@ -7,7 +7,7 @@ import { isKnownRegion, regionPrefix } from '../common/regions';
 import { MarketEntityRow } from '../market/market-entity.entity';
 import { TradingCategory, TradingSubItem } from './catalog.entity';
 import { SectionRow, TradingProjectRow } from './project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationRow, FindingRow } from './records.entity';
+import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from './records.entity';
 import type { TradingMethod, TradingStatus } from './trading.model';
 
 /*
@@ -284,6 +284,11 @@ export function evaluationsOfSections(em: EntityManager, sectionIds: readonly st
   return findPlain(em, EvaluationRow, inSet('section_id', sectionIds, 'bigint'));
 }
 
+/** The ranked candidates of the evaluations, by rank. */
+export function candidatesOfEvaluations(em: EntityManager, evaluationIds: readonly string[]): Promise<EvaluationCandidateRow[]> {
+  return findPlain(em, EvaluationCandidateRow, inSet('evaluation_id', evaluationIds, 'bigint'), { orderBy: [{ evaluation: 'asc' }, { rank: 'asc' }] });
+}
+
 /** The awards of the sections (at most one each). */
 export function awardsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<AwardRow[]> {
   return findPlain(em, AwardRow, inSet('section_id', sectionIds, 'bigint'));
@@ -297,11 +302,6 @@ export function contractsOfSections(em: EntityManager, sectionIds: readonly stri
 /** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
 export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
   return findPlain(em, MarketEntityRow, inSet('id', ids, 'bigint'));
-}
-
-/** Market entities by credit code (evaluation candidates, which name bidders by code). */
-export function marketEntitiesByCreditCodes(em: EntityManager, codes: readonly string[]): Promise<MarketEntityRow[]> {
-  return findPlain(em, MarketEntityRow, inSet('credit_code', codes, 'text'));
 }
 
 /** Catalog sub-items by code. */
