@@ -6,6 +6,7 @@ import { Migration20261123094127 } from './Migration20261123094127';
 import { Migration20261123094340 } from './Migration20261123094340';
 import { Migration20261123172300 } from './Migration20261123172300';
 import { Migration20261123173833 } from './Migration20261123173833';
+import { Migration20261123174023 } from './Migration20261123174023';
 
 /**
  * The committed migrations, in order. `hub migration:create` writes a new file
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123094340', class: Migration20261123094340 },
   { name: 'Migration20261123172300', class: Migration20261123172300 },
   { name: 'Migration20261123173833', class: Migration20261123173833 },
+  { name: 'Migration20261123174023', class: Migration20261123174023 },
 ];

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
-import { DateTimeScalar, DecimalScalar } from '../common/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 
 @InputType({ description: 'Filters of tradingProjects; all given conditions must hold.' })
 export class TradingProjectFilterInput {
@@ -31,6 +31,24 @@ export class TradingProjectFilterInput {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with a budget of at most this many yuan.' })
   budgetMax?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects whose bid deadline (投标截止时间) is at or after this time.' })
+  bidDeadlineFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects whose bid deadline is before this time (exclusive).' })
+  bidDeadlineTo?: Date | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with an award (中标/成交) of at least this many yuan on some section; with the other award conditions, the same award must meet them all.' })
+  awardAmountMin?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with an award of at most this many yuan on some section.' })
+  awardAmountMax?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only projects with an award dated on or after this day (YYYY-MM-DD) on some section.' })
+  awardedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Only projects with an award dated on or before this day on some section.' })
+  awardedTo?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects that changed at or after this time, themselves or any record under them (see TradingProject.updatedAt).' })
   updatedSince?: Date | null;

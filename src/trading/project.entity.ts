@@ -9,6 +9,7 @@ import { TradingMethod, TradingStatus } from './trading.model';
 @Index({ name: 'trading_project_updated_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'trading_project_published_idx', properties: ['publishedAt'] })
 @Index({ name: 'trading_project_budget_idx', properties: ['budget'] })
+@Index({ name: 'trading_project_bid_deadline_idx', properties: ['bidDeadline'] })
 @Index({
   name: 'trading_project_region_idx',
   expression: 'create index "trading_project_region_idx" on "trading_project" ("region_code" text_pattern_ops)',

@@ -170,6 +170,8 @@ export class EvaluationCandidateRow {
 
 /** The award (中标 / 成交) of a section. Topic AWARD, key the section code. */
 @Entity({ tableName: 'award' })
+@Index({ name: 'award_amount_idx', properties: ['amount'] })
+@Index({ name: 'award_awarded_on_idx', properties: ['awardedOn'] })
 export class AwardRow extends PushedRecord {
   @ManyToOne(() => SectionRow, { unique: true, deleteRule: 'cascade' })
   section!: SectionRow;

@@ -74,6 +74,18 @@ export interface TradingProjectFilter {
   budgetMin?: string | null;
   /** Budget at most this many yuan (a decimal string, compared as numeric). */
   budgetMax?: string | null;
+  /** bidDeadline at or after this time. */
+  bidDeadlineFrom?: Date | null;
+  /** bidDeadline before this time (exclusive). */
+  bidDeadlineTo?: Date | null;
+  /** Some award of the project is at least this many yuan (with the other award conditions, on the same award). */
+  awardAmountMin?: string | null;
+  /** Some award of the project is at most this many yuan. */
+  awardAmountMax?: string | null;
+  /** Some award of the project is dated on or after this day (YYYY-MM-DD). */
+  awardedFrom?: string | null;
+  /** Some award of the project is dated on or before this day. */
+  awardedTo?: string | null;
   updatedSince?: Date | null;
   /** Credit code of an entity taking part: the tenderer, the agency, or a bidder on any section. */
   participant?: string | null;
@@ -129,6 +141,20 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
   // Bound as text and cast to numeric by PostgreSQL: the comparison is exact, never through a float.
   if (filter.budgetMin) add(`${a}.budget >= ?::numeric`, filter.budgetMin.trim());
   if (filter.budgetMax) add(`${a}.budget <= ?::numeric`, filter.budgetMax.trim());
+  if (filter.bidDeadlineFrom) add(`${a}.bid_deadline >= ?`, checkTime(filter.bidDeadlineFrom, 'filter.bidDeadlineFrom'));
+  if (filter.bidDeadlineTo) add(`${a}.bid_deadline < ?`, checkTime(filter.bidDeadlineTo, 'filter.bidDeadlineTo'));
+  // The award conditions hold for one and the same award: a semi-join through the award's own indexes.
+  const award: string[] = [];
+  const awardParams: unknown[] = [];
+  const onAward = (condition: string, value: unknown) => {
+    award.push(condition);
+    awardParams.push(value);
+  };
+  if (filter.awardAmountMin) onAward('aw.amount >= ?::numeric', filter.awardAmountMin.trim());
+  if (filter.awardAmountMax) onAward('aw.amount <= ?::numeric', filter.awardAmountMax.trim());
+  if (filter.awardedFrom) onAward('aw.awarded_on >= ?::date', filter.awardedFrom);
+  if (filter.awardedTo) onAward('aw.awarded_on <= ?::date', filter.awardedTo);
+  if (award.length) add(`${a}.id in (select s.project_id from award aw join section s on s.id = aw.section_id where ${award.join(' and ')})`, ...awardParams);
   if (filter.updatedSince) add(`${a}.updated_at >= ?`, checkTime(filter.updatedSince, 'filter.updatedSince'));
   if (filter.participant !== null && filter.participant !== undefined) {
     const code = normaliseCreditCode(filter.participant);

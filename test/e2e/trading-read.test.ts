@@ -733,6 +733,35 @@ describe('reading trading records', () => {
       expect(await filtered(range)).toEqual(want);
     });
 
+    it.each([
+      ['from a time on', { bidDeadlineFrom: '2026-03-01T00:00:00Z' }],
+      ['before a time', { bidDeadlineTo: '2026-03-25T01:30:00Z' }],
+      ['within a range, the exact deadline inclusive at the start', { bidDeadlineFrom: '2026-03-25T01:30:00Z', bidDeadlineTo: '2026-06-01T00:00:00Z' }],
+    ])('bid deadline %s', async (_what, range: { bidDeadlineFrom?: string; bidDeadlineTo?: string }) => {
+      const from = range.bidDeadlineFrom ? Date.parse(range.bidDeadlineFrom) : -Infinity;
+      const to = range.bidDeadlineTo ? Date.parse(range.bidDeadlineTo) : Infinity;
+      const want = expected((p) => !!p.bidDeadline && Date.parse(p.bidDeadline) >= from && Date.parse(p.bidDeadline) < to);
+      expect(want.length).toBeGreaterThan(0);
+      expect(await filtered(range)).toEqual(want);
+    });
+
+    it.each([
+      ['amount at least 4380000', { awardAmountMin: '4380000' }],
+      ['amount at most 95000.00', { awardAmountMax: '95000.00' }],
+      ['amount between 20000 and 100000', { awardAmountMin: '20000', awardAmountMax: '100000' }],
+      ['dated from 2026-02-15', { awardedFrom: '2026-02-15' }],
+      ['dated up to 2026-01-05, inclusive', { awardedTo: '2026-01-05' }],
+      ['on one and the same award: at least 7000000 and dated in February (none is)', { awardAmountMin: '7000000', awardedFrom: '2026-02-01', awardedTo: '2026-02-28' }],
+    ])('award %s', async (_what, range: { awardAmountMin?: string; awardAmountMax?: string; awardedFrom?: string; awardedTo?: string }) => {
+      const meets = (a: { amount: string; awardedOn: string }) =>
+        (!range.awardAmountMin || cents(a.amount) >= cents(range.awardAmountMin)) &&
+        (!range.awardAmountMax || cents(a.amount) <= cents(range.awardAmountMax)) &&
+        (!range.awardedFrom || a.awardedOn >= range.awardedFrom) &&
+        (!range.awardedTo || a.awardedOn <= range.awardedTo);
+      const want = expected((p) => AWARDS.some((a) => (p.sections ?? []).some((sec) => sec.code === a.sectionCode) && meets(a)));
+      expect(await filtered(range)).toEqual(want);
+    });
+
     it('compares budgets exactly where a float could not', async () => {
       // As doubles both are 123456789012345680: a float comparison would keep S1 on both sides.
       expect(await filtered({ budgetMin: '123456789012345678.99' })).toEqual([S1.code]);
