@@ -4,6 +4,7 @@ import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
+import { syncFindings } from '../ingest/findings';
 import type { Accepted, FieldError, FindingData, PushDomain, Validated, Written } from '../ingest/types';
 import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
 import { AnnouncementType } from './trading.model';
@@ -76,35 +77,6 @@ const dateOrNull = (v: Date | string | null) => (v ? new Date(v) : null);
 // its project's announcements). Findings are not published as change events;
 // the pushed record's own event and its project's updatedAt carry the change,
 // and the records whose findings are re-derived belong to that same project.
-
-/** One record's findings as derived from the stored rows. */
-interface Derived {
-  key: string;
-  projectCode: string;
-  items: FindingData[];
-}
-
-/**
- * Brings the stored findings of these records (all of one topic) in line with
- * what was derived: findings that no longer hold are removed, new ones are
- * added, and one that still holds keeps its detectedAt. Two statements.
- */
-async function syncFindings(em: EntityManager, topic: ChangeTopic, derived: readonly Derived[]): Promise<void> {
-  if (!derived.length) return;
-  const rows = derived.flatMap((d) => d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })));
-  await query(em, `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}
-     and not exists (select 1 from jsonb_to_recordset(?::jsonb) as r(record_key text, rule text, message text)
-       where r.record_key = f.record_key and r.rule = f.rule and r.message = f.message)`,
-    [topic, textSetParam(derived.map((d) => d.key)), JSON.stringify(rows)],
-  );
-  if (!rows.length) return;
-  await query(em, `insert into finding (topic, record_key, project_code, rule, message, detected_at)
-     select ?, r.record_key, r.project_code, r.rule, r.message, now()
-     from jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, rule text, message text)
-     where not exists (select 1 from finding f where f.topic = ? and f.record_key = r.record_key and f.rule = r.rule and f.message = r.message)`,
-    [topic, JSON.stringify(rows), topic],
-  );
-}
 
 /** Re-derives BID_AFTER_OPENING of every bid of these sections from the stored bids, bid openings and sections. */
 export async function rederiveBidFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {

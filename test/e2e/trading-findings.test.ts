@@ -145,4 +145,17 @@ describe('timing findings whatever the push order', () => {
     expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('F-3', p)])).accepted).toBe(1);
     expect(await onF3()).toEqual([]);
   });
+
+  it("keeps a finding's detectedAt while a changed record still breaks the rule, and drops it once it no longer does", async () => {
+    // Notice on 1 September, deadline on 10 September: a bid period of 9 days for an open tender.
+    const short = project('F-4', p, { bidDeadline: '2026-09-10T09:30:00+08:00' });
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [short])).results[0].warnings.map((w) => w.rule)).toContain('BID_PERIOD_SHORT');
+    const detected = () => sql<{ detected_at: Date }>(`select detected_at from finding where project_code = 'F-4' and rule = 'BID_PERIOD_SHORT'`);
+    const [first] = await detected();
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [{ ...short, name: 'F-4 更名后的工程' }])).results[0]).toMatchObject({ status: 'ACCEPTED', version: 2 });
+    expect(await detected()).toEqual([first]);
+    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('F-4', p)])).results[0]).toMatchObject({ status: 'ACCEPTED', version: 3, warnings: [] });
+    expect(await detected()).toEqual([]);
+  });
 });
