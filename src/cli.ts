@@ -259,6 +259,15 @@ export async function main(argv: string[]): Promise<number> {
   return command(args);
 }
 
+/** Options whose name is not the API field's in kebab case. */
+const OPTION_OF_FIELD: Record<string, string> = { regionCode: 'region', authoritativeTopics: 'authoritative', expiresAt: 'expires', graceSeconds: 'grace', keyId: 'id' };
+
+/** The command-line option an API field path (`input.readTopics`, `code`) is given by: `--read-topics`. */
+export function optionOf(field: string): string {
+  const name = field.replace(/^input\./, '').split('.')[0];
+  return `--${OPTION_OF_FIELD[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
 /** Runs the command line and exits with its status; errors are printed with their code, never a stack. */
 export function run(argv: string[]): void {
   main(argv).then(
@@ -266,7 +275,7 @@ export function run(argv: string[]): void {
     (err: unknown) => {
       const e = err as { code?: string; message?: string; extensions?: { field?: string; code?: string } };
       const code = e.extensions?.code ?? '';
-      console.error(`hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${e.extensions.field})` : ''}`);
+      console.error(`hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${optionOf(e.extensions.field)})` : ''}`);
       process.exit(1);
     },
   );

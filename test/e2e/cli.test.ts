@@ -62,7 +62,7 @@ describe('hub systems add', () => {
     const r = await hubCommand(t.db.url, ['systems', 'add', '--code', 'CLI-BAD', '--name', '坏类型', '--kind', 'PRIVATE']);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe('hub: BAD_USER_INPUT: kind must be GOVERNMENT or MARKET (input.kind)');
+    expect(r.stderr.trim()).toBe('hub: BAD_USER_INPUT: kind must be GOVERNMENT or MARKET (--kind)');
   });
 
   it('refuses a missing --code with a message naming the option, a non-zero exit and no key', async () => {
@@ -75,7 +75,7 @@ describe('hub systems add', () => {
   it('refuses a code that is taken as CONFLICT', async () => {
     const r = await hubCommand(t.db.url, ['systems', 'add', '--code', 'cli-gov', '--name', '重复', '--kind', 'MARKET']);
     expect(r.status).not.toBe(0);
-    expect(r.stderr.trim()).toBe('hub: CONFLICT: a source system with code CLI-GOV exists already (input.code)');
+    expect(r.stderr.trim()).toBe('hub: CONFLICT: a source system with code CLI-GOV exists already (--code)');
   });
 
   it('registered nothing for the refused commands', async () => {

@@ -191,13 +191,13 @@ describe('credit-code exceptions', () => {
       const valid = code('MA4KCCE06');
       const passes = await hubCommand(t.db.url, ['credit-codes', 'add', '--code', valid, '--reason', 'x']);
       expect(passes.status).not.toBe(0);
-      expect(passes.stderr.trim()).toBe(`hub: BAD_USER_INPUT: ${valid} passes the GB 32100-2015 check character; it needs no exception (input.code)`);
+      expect(passes.stderr.trim()).toBe(`hub: BAD_USER_INPUT: ${valid} passes the GB 32100-2015 check character; it needs no exception (--code)`);
       const noReason = await hubCommand(t.db.url, ['credit-codes', 'add', '--code', viaCli]);
       expect(noReason.status).not.toBe(0);
       expect(noReason.stderr.trim()).toBe('hub: --reason is required');
       const unknown = await hubCommand(t.db.url, ['credit-codes', 'remove', '--code', viaCli]);
       expect(unknown.status).not.toBe(0);
-      expect(unknown.stderr.trim()).toBe(`hub: NOT_FOUND: ${viaCli} is not on the exception list (code)`);
+      expect(unknown.stderr.trim()).toBe(`hub: NOT_FOUND: ${viaCli} is not on the exception list (--code)`);
     });
   });
 });

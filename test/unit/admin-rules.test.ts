@@ -1,3 +1,4 @@
+import { optionOf } from '../../src/cli';
 import { checkGrants, checkPrincipalName } from '../../src/auth/admin.rules';
 import { ADMIN, ANONYMOUS, Role, regionGranted, type Principal } from '../../src/auth/principal';
 import { feedTopics } from '../../resolvers/feed/changes.resolver';
@@ -55,5 +56,20 @@ describe('feed topic grants', () => {
 
   it('lets operators follow every topic', () => {
     expect(feedTopics(ADMIN, undefined).sort()).toEqual(Object.values(ChangeTopic).sort());
+  });
+});
+
+describe('command-line errors name the option', () => {
+  it('maps API field paths to the options of the hub command', () => {
+    expect(['input.kind', 'input.readTopics', 'input.regionCode', 'input.authoritativeTopics', 'code', 'keyId', 'graceSeconds', 'input.regions.1'].map(optionOf)).toEqual([
+      '--kind',
+      '--read-topics',
+      '--region',
+      '--authoritative',
+      '--code',
+      '--id',
+      '--grace',
+      '--regions',
+    ]);
   });
 });
