@@ -39,4 +39,9 @@ export class Migration20261123091518 extends Migration {
       ('91350203M0001FUE2P', 'early pilot code, legally issued');`);
   }
 
+  override async down(): Promise<void> {
+    for (const table of ['api_key', 'market_entity', 'source_system', 'credit_code_exception', 'change_event']) {
+      this.addSql(`drop table if exists "${table}" cascade;`);
+    }
+  }
 }

@@ -26,4 +26,17 @@ export class Migration20261123092728 extends Migration {
     this.addSql(`drop index "api_key_source_system_id_index";`);
     this.addSql(`alter table "api_key" drop column "source_system_id", drop column "roles";`);
   }
+
+  override async down(): Promise<void> {
+    // Keys go back to their source systems; keys of clients (principals without a system) cannot exist before this migration.
+    this.addSql(`alter table "api_key" add column "source_system_id" int null, add column "roles" text[] not null default '{SOURCE_SYSTEM}';`);
+    this.addSql(`alter table "api_key" alter column "roles" drop default;`);
+    this.addSql(`update "api_key" k set "source_system_id" = p."source_system_id" from "principal" p where p."id" = k."principal_id";`);
+    this.addSql(`delete from "api_key" where "source_system_id" is null;`);
+    this.addSql(`create index "api_key_source_system_id_index" on "api_key" ("source_system_id");`);
+    this.addSql(`alter table "api_key" add constraint "api_key_source_system_id_foreign" foreign key ("source_system_id") references "source_system" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "api_key" drop constraint "api_key_principal_id_foreign";`);
+    this.addSql(`alter table "api_key" drop column "principal_id", drop column "rotated_from";`);
+    this.addSql(`drop table if exists "principal" cascade;`);
+  }
 }

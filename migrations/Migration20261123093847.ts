@@ -15,4 +15,9 @@ export class Migration20261123093847 extends Migration {
     this.addSql(`alter table "market_entity" alter column "owner_system_id" set not null;`);
     this.addSql(`alter table "market_entity" add constraint "market_entity_owner_system_id_foreign" foreign key ("owner_system_id") references "source_system" ("id") on update cascade;`);
   }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "market_entity" drop constraint "market_entity_owner_system_id_foreign";`);
+    this.addSql(`alter table "market_entity" drop column "owner_system_id", drop column "legal_representative_id_number", drop column "contact_phone";`);
+  }
 }

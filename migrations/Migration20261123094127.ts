@@ -116,4 +116,10 @@ export class Migration20261123094127 extends Migration {
       });
     });
   }
+
+  override async down(): Promise<void> {
+    for (const table of ['finding', 'announcement', 'contract', 'award', 'evaluation', 'bid_opening', 'bid', 'section', 'trading_project', 'trading_sub_item', 'trading_category']) {
+      this.addSql(`drop table if exists "${table}" cascade;`);
+    }
+  }
 }

@@ -13,4 +13,9 @@ export class Migration20261123094340 extends Migration {
       "write_topics" = array(select distinct unnest("write_topics" || '{TRADING_PROJECT,ANNOUNCEMENT,BID,BID_OPENING,EVALUATION,AWARD,CONTRACT}'::text[]) order by 1)
       where "source_system_id" is not null;`);
   }
+
+  override async down(): Promise<void> {
+    // The trading topics granted here stay granted; only the category grants go.
+    this.addSql(`alter table "principal" drop column "categories";`);
+  }
 }

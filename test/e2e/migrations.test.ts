@@ -55,4 +55,18 @@ describe('data migrations', () => {
     expect(back.candidates).toEqual(candidates);
     await migrator.up();
   });
+
+  it('undoes every migration down to an empty database and builds the same schema again', async () => {
+    const migrator = orm.getMigrator();
+    await migrator.up();
+    const all = (await migrator.getExecutedMigrations()).length;
+    expect(all).toBeGreaterThan(5);
+    await migrator.down({ to: 0 });
+    expect(await migrator.getExecutedMigrations()).toEqual([]);
+    const tables = await sql<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'public' and table_name <> 'mikro_orm_migrations'`);
+    expect(tables).toEqual([]);
+    await migrator.up();
+    expect(await migrator.getExecutedMigrations()).toHaveLength(all);
+    expect((await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
+  });
 });
