@@ -14,6 +14,8 @@ export class Migration20261123172300 extends Migration {
     this.addSql(`alter table "evaluation" drop column "started_at", drop column "committee";`);
 
     this.addSql(`alter table "evaluation" alter column "reported_at" type timestamptz(3) using ("reported_at"::timestamptz(3));`);
+    // An evaluation still running (no report) cannot exist before this migration.
+    this.addSql(`delete from "evaluation" where "reported_at" is null;`);
     this.addSql(`alter table "evaluation" alter column "reported_at" set not null;`);
   }
 

@@ -72,7 +72,8 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** A DNS host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+/** A host name; underscores allowed, as container platforms name services (hub_db). */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
 
 /** A GraphQL name (spec §2.1.9), which every root field is. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;

@@ -20,14 +20,16 @@ export enum Sensitivity {
  * How one field of a record is sensitive:
  * - a class: the value is masked unless the reader is granted the class;
  * - `{ class, publicWhen }`: the same, but only while `publicWhen(record)` is
- *   false (an expert's identity is confidential until the evaluation ends);
- * - `{ each, publicWhen? }`: the field holds objects (or a list of them)
- *   whose own fields are declared in `each`.
+ *   false;
+ * - `{ each, lift? }`: the field holds objects (or a list of them) whose own
+ *   fields are declared in `each`; `lift` makes one of their classes public
+ *   once `lift.when(record)` holds, leaving the others masked (an expert's
+ *   identity is confidential until the evaluation ends; an ID number stays so).
  */
 export type SensitiveField =
   | Sensitivity
   | { readonly class: Sensitivity; readonly publicWhen?: (record: Record<string, unknown>) => boolean }
-  | { readonly each: SensitiveFields; readonly publicWhen?: (record: Record<string, unknown>) => boolean };
+  | { readonly each: SensitiveFields; readonly lift?: { readonly class: Sensitivity; readonly when: (record: Record<string, unknown>) => boolean } };
 
 /** Field name of a record → how it is sensitive. */
 export type SensitiveFields = Readonly<Record<string, SensitiveField>>;
@@ -39,13 +41,17 @@ export function classesOf(field: SensitiveField): Sensitivity[] {
   return [...new Set(Object.values(field.each).flatMap(classesOf))];
 }
 
-/** The value of one field as the principal may see it; `record` is the object holding it. */
-export function maskField(field: SensitiveField, value: unknown, record: Record<string, unknown>, principal: Principal): unknown {
+/**
+ * The value of one field as the principal may see it; `record` is the object
+ * holding it, `lifted` a class made public for it by an enclosing declaration.
+ */
+export function maskField(field: SensitiveField, value: unknown, record: Record<string, unknown>, principal: Principal, lifted?: Sensitivity): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof field === 'string') return mayReveal(principal, field) ? value : maskValue(field, value);
-  if (field.publicWhen?.(record)) return value;
-  if ('class' in field) return mayReveal(principal, field.class) ? value : maskValue(field.class, value);
-  const each = (v: unknown) => (v !== null && typeof v === 'object' ? maskRecord(field.each, v as Record<string, unknown>, principal) : v);
+  const shown = (c: Sensitivity) => c === lifted || mayReveal(principal, c);
+  if (typeof field === 'string') return shown(field) ? value : maskValue(field, value);
+  if ('class' in field) return shown(field.class) || field.publicWhen?.(record) ? value : maskValue(field.class, value);
+  const lift = field.lift?.when(record) ? field.lift.class : lifted;
+  const each = (v: unknown) => (v !== null && typeof v === 'object' ? maskRecord(field.each, v as Record<string, unknown>, principal, lift) : v);
   return Array.isArray(value) ? value.map(each) : each(value);
 }
 
@@ -74,12 +80,12 @@ export function maskValue(sensitivity: Sensitivity, value: unknown): unknown {
 }
 
 /** A copy of a record with every sensitive field the principal may not see masked. */
-export function maskRecord<T extends Record<string, unknown>>(fields: SensitiveFields | undefined, record: T, principal: Principal): T {
+export function maskRecord<T extends Record<string, unknown>>(fields: SensitiveFields | undefined, record: T, principal: Principal, lifted?: Sensitivity): T {
   if (!fields) return record;
   let out: T | undefined;
   for (const [name, field] of Object.entries(fields)) {
     const value = record[name];
-    const shown = maskField(field, value, record, principal);
+    const shown = maskField(field, value, record, principal, lifted);
     if (shown === value) continue;
     out ??= { ...record };
     (out as Record<string, unknown>)[name] = shown;

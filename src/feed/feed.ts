@@ -96,8 +96,12 @@ export class Feed {
   }
 
   /** Calls `listener` with every run of new events this process reads from the log (in order, synchronously). */
-  onEvents(listener: (events: ChangeRecord[]) => void): void {
+  onEvents(listener: (events: ChangeRecord[]) => void): () => void {
     this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
   /** @internal called by a ChangeStream that has caught up with `head`. */

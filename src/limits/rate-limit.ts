@@ -22,7 +22,7 @@ export class TokenBuckets {
   take(key: string): number {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      if (this.buckets.size >= this.maxKeys) this.prune();
+      if (this.buckets.size >= this.maxKeys) this.makeRoom();
       bucket = new TokenBucket({ bucketSize: this.burst, tokensPerInterval: this.ratePerSecond, interval: 'second' });
       bucket.content = this.burst; // a new caller starts with its whole burst
       this.buckets.set(key, bucket);
@@ -31,8 +31,22 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil(bucket.getWaitTime(1) / 1000));
   }
 
-  /** Forgets buckets that have refilled completely: they behave exactly like new ones. */
-  private prune(): void {
+  /** How many callers are remembered. */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /**
+   * Forgets buckets that have refilled completely (they behave exactly like
+   * new ones); if that frees less than a tenth of the room (a flood of new
+   * callers), forgets the oldest callers too, so memory stays bounded.
+   */
+  private makeRoom(): void {
     for (const [k, b] of this.buckets) if (b.getWaitTime(this.burst) === 0) this.buckets.delete(k);
+    const target = Math.floor(this.maxKeys * 0.9);
+    for (const k of this.buckets.keys()) {
+      if (this.buckets.size <= target) break;
+      this.buckets.delete(k);
+    }
   }
 }

@@ -34,9 +34,15 @@ function accessOf(p: Principal): string {
   return JSON.stringify([p.id, sorted(p.roles), sorted(g.writeTopics), sorted(g.readTopics), sorted(g.regions), sorted(g.reveal), sorted(g.authoritativeTopics), sorted(g.categories)]);
 }
 
+/**
+ * The errors an operation is refused with. An unexpected failure (the database
+ * unreachable while the key is checked) fails this operation only, as INTERNAL
+ * with an id in the log (see formatError), not the connection and its other
+ * subscriptions.
+ */
 function asErrors(err: unknown): readonly GraphQLError[] {
   if (err instanceof GraphQLError) return [err];
-  throw err;
+  return [new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : new Error(String(err)) })];
 }
 
 /**
@@ -61,7 +67,15 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
    * 4401 (graphql-ws clients do not retry it); changed roles or grants close
    * them with 4403, and a retrying client reconnects under the new grants.
    */
-  let checking: Promise<void> | null = null;
+  const REVOKED = 'Unauthorized: the API key is unknown, revoked or expired';
+  const REGRANTED = 'Forbidden: roles or grants changed; reconnect';
+  /** Closes the connection if its key no longer resolves to the principal it was opened with; true when it did. */
+  const outdated = (c: Connection, now: Principal | null): boolean => {
+    if (!now) c.socket.close(CloseCode.Unauthorized, REVOKED);
+    else if (accessOf(now) !== accessOf(c.principal!)) c.socket.close(CloseCode.Forbidden, REGRANTED);
+    else return false;
+    return true;
+  };
   const recheck = async (): Promise<void> => {
     const byKey = new Map<string, Connection[]>();
     for (const c of connections) {
@@ -78,20 +92,30 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           return;
         }
       }
-      for (const c of list) {
-        if (!now) c.socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
-        else if (accessOf(now) !== accessOf(c.principal!)) c.socket.close(CloseCode.Forbidden, 'Forbidden: roles or grants changed; reconnect');
-      }
+      for (const c of list) outdated(c, now);
     }
   };
-  const scheduleRecheck = () => {
-    checking ??= recheck().finally(() => (checking = null));
-    return checking;
+  // One pass at a time; an admin action seen during a pass asks for another one right after it.
+  let checking: Promise<void> | null = null;
+  let again = false;
+  const scheduleRecheck = (): void => {
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = recheck().finally(() => {
+      checking = null;
+      if (again) {
+        again = false;
+        scheduleRecheck();
+      }
+    });
   };
-  services.feed.onEvents((events) => {
-    if (connections.size && events.some((e) => e.topic === ChangeTopic.ADMIN)) void scheduleRecheck();
-  });
-  const timer = setInterval(() => connections.size && void scheduleRecheck(), Math.max(1, config.keyCacheSeconds) * 1000);
+  const onAdmin = (events: readonly { topic: string }[]) => {
+    if (connections.size && events.some((e) => e.topic === ChangeTopic.ADMIN)) scheduleRecheck();
+  };
+  const stopFollowing = services.feed.onEvents(onAdmin);
+  const timer = setInterval(() => connections.size && scheduleRecheck(), Math.max(1, config.keyCacheSeconds) * 1000);
   timer.unref();
 
   const server = serveGraphqlWs<ConnectionState>(
@@ -109,14 +133,18 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
             throw err;
           });
           guard.admit(principal, extra.address);
+          // The socket may have gone while the key was looked up: then there is nothing to follow.
+          if (extra.socket.readyState !== extra.socket.OPEN) return false;
           extra.principal = principal;
           extra.authorization = authorization;
           connections.add(extra);
           extra.socket.once('close', () => connections.delete(extra));
           return true;
         } catch (err) {
-          if (err instanceof HubError) return false; // closes with 4403 Forbidden
-          throw err;
+          if (!(err instanceof HubError)) throw err;
+          // A bad key is final (graphql-ws clients do not retry 4401); a refusal by the rate limit is retried later (4403).
+          if (err.code === ErrorCode.UNAUTHENTICATED) extra.socket.close(CloseCode.Unauthorized, REVOKED);
+          return false;
         }
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
@@ -130,9 +158,16 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
               details: { limit: config.maxSubscriptions },
             });
           }
-          // The key is resolved again (from the key cache), so a revoked key cannot start anything new.
-          const principal = extra.principal?.id === 'anonymous' ? extra.principal : await resolvePrincipal(services, extra.authorization);
-          if (accessOf(principal) !== accessOf(extra.principal!)) extra.principal = principal;
+          // The key is resolved again (from the key cache): a key revoked, or granted otherwise, since the
+          // connection opened ends the connection here, before anything new starts under the old grants.
+          const principal = extra.principal!;
+          if (principal.id !== 'anonymous') {
+            const now = await resolvePrincipal(services, extra.authorization).catch((err: unknown) => {
+              if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) return null;
+              throw err;
+            });
+            if (outdated(extra, now)) return [new HubError(now ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, now ? REGRANTED : REVOKED)];
+          }
           guard.admit(principal, extra.address);
           const document = parse(payload.query);
           const errors = validate(schema, document, rules);
@@ -142,7 +177,6 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           shapes.set(contextValue, SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal));
           return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
         } catch (err) {
-          if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: the API key was revoked or has expired');
           return asErrors(err);
         }
       },
@@ -160,6 +194,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
   return {
     async dispose() {
       clearInterval(timer);
+      stopFollowing();
       await server.dispose();
     },
   };

@@ -160,6 +160,8 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   findings?(r: Accepted<T>): FindingData[];
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
+  /** What the content hash covers, when not the whole validated record. */
+  content?(v: T): unknown;
   /** Writes what hangs off the written rows (by `Written.meta.id`), in the same transaction. */
   writeChildren?(em: EntityManager, records: Accepted<T>[], written: Written[]): Promise<void>;
 }
@@ -181,7 +183,7 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       const code = (input as { sectionCode?: unknown } | null)?.sectionCode;
       return typeof code === 'string' && code.trim() ? code.trim() : null;
     },
-    content: (v) => v,
+    content: spec.content ?? ((v) => v),
     async resolveReferences(em, records) {
       const errors: Errors = new Map();
       await resolveSections(em, records, errors);
@@ -232,6 +234,8 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
     ['committee', 'jsonb'],
   ],
   toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee }),
+  // An evaluation pushed as before committees existed hashes as it did then, so its re-push stays UNCHANGED.
+  content: ({ startedAt, committee, ...v }) => ({ ...v, ...(startedAt ? { startedAt } : {}), ...(committee.length ? { committee } : {}) }),
   // The ranked candidates, numeric, replaced with each new version: two statements for the batch.
   async writeChildren(em, records, written) {
     const ids = new Map(written.map((w) => [w.key, w.meta!.id as string]));

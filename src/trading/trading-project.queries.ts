@@ -104,6 +104,14 @@ function checkTime(at: Date, field: string): Date {
   return at;
 }
 
+function checkDay(day: string, field: string): string {
+  // PostgreSQL has no year 0 either.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day.startsWith('0000')) {
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must be a day after the year 1, YYYY-MM-DD`, { field });
+  }
+  return day;
+}
+
 /** A catalog code as written by the caller: trimmed, upper-case; BAD_USER_INPUT for text PostgreSQL cannot hold. */
 function catalogCode(raw: string, field: string): string {
   if (!isStorableText(raw)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must not contain NUL or a lone surrogate`, { field });
@@ -152,8 +160,8 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
   };
   if (filter.awardAmountMin) onAward('aw.amount >= ?::numeric', filter.awardAmountMin.trim());
   if (filter.awardAmountMax) onAward('aw.amount <= ?::numeric', filter.awardAmountMax.trim());
-  if (filter.awardedFrom) onAward('aw.awarded_on >= ?::date', filter.awardedFrom);
-  if (filter.awardedTo) onAward('aw.awarded_on <= ?::date', filter.awardedTo);
+  if (filter.awardedFrom) onAward('aw.awarded_on >= ?::date', checkDay(filter.awardedFrom, 'filter.awardedFrom'));
+  if (filter.awardedTo) onAward('aw.awarded_on <= ?::date', checkDay(filter.awardedTo, 'filter.awardedTo'));
   if (award.length) add(`${a}.id in (select s.project_id from award aw join section s on s.id = aw.section_id where ${award.join(' and ')})`, ...awardParams);
   if (filter.updatedSince) add(`${a}.updated_at >= ?`, checkTime(filter.updatedSince, 'filter.updatedSince'));
   if (filter.participant !== null && filter.participant !== undefined) {

@@ -50,9 +50,19 @@ describe('data migrations', () => {
     ]);
     expect(await sql(`select 1 from information_schema.columns where table_name = 'evaluation' and column_name = 'candidates'`)).toEqual([]);
 
+    // An evaluation still running: its committee sits, no report yet.
+    const [running] = await sql<{ id: string }>(`insert into section (code, project_id, name, status, updated_at) values ('MIG-1-S2', ?, 's2', 'EVALUATING', now()) returning id`, [project.id]);
+    await sql(
+      `insert into evaluation (section_id, committee, source_system_id, owner_system_id, version, content_hash, updated_at) values (?, '[{"expertCode":"E1","name":"专家","role":"CHAIR","organisation":null}]', ?, ?, 1, 'h', now())`,
+      [running.id, system.id, system.id],
+    );
+
     await migrator.down({ to: 'Migration20261123172300' });
-    const [back] = await sql<{ candidates: unknown }>(`select candidates from evaluation`);
+    const [back] = await sql<{ candidates: unknown }>(`select candidates from evaluation where reported_at is not null`);
     expect(back.candidates).toEqual(candidates);
+    // Before committees an evaluation had its report: the running one cannot be kept.
+    await migrator.down({ to: 'Migration20261123094340' });
+    expect(await sql(`select section_id::text as section from evaluation`)).toEqual([{ section: section.id }]);
     await migrator.up();
   });
 

@@ -786,8 +786,12 @@ describe('reading trading records', () => {
     });
 
     it('refuses times before the year 1 as BAD_USER_INPUT rather than failing in the database', async () => {
-      for (const field of ['updatedSince', 'publishedFrom', 'publishedTo']) {
+      for (const field of ['updatedSince', 'publishedFrom', 'publishedTo', 'bidDeadlineFrom', 'bidDeadlineTo']) {
         const r = await page({ filter: { [field]: '0000-06-01T00:00:00Z' } });
+        expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `filter.${field}` });
+      }
+      for (const field of ['awardedFrom', 'awardedTo']) {
+        const r = await page({ filter: { [field]: '0000-06-01' } });
         expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: `filter.${field}` });
       }
     });

@@ -53,11 +53,17 @@ const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<ne
 
 describe('graphql-ws authentication for the life of a connection', () => {
   let t: TestHub;
+  // A key-cache lifetime of a minute: the periodic re-check cannot act within these tests, only admin actions can.
+  let quick: TestHub;
 
   beforeAll(async () => {
-    t = await startTestHub({ keyCacheSeconds: 1, bodyLimit: '64kb' });
+    t = await startTestHub({ keyCacheSeconds: 60, bodyLimit: '64kb' });
+    quick = await startTestHub({ keyCacheSeconds: 1 }, t.db);
   });
-  afterAll(() => t.stop());
+  afterAll(async () => {
+    await quick.stop();
+    await t.stop();
+  });
 
   async function consumer(name: string, topics = 'MARKET_ENTITY'): Promise<{ apiKey: string; keyId: number }> {
     const r = await t.gql<{ createClient: { apiKey: string; key: { id: number } } }>(
@@ -82,15 +88,16 @@ describe('graphql-ws authentication for the life of a connection', () => {
 
     const revoked = await t.gql(`mutation { revokeApiKey(keyId: ${c.keyId}) { id } }`, undefined, ADMIN_KEY);
     expect(revoked.errors).toBeUndefined();
-    expect(await within(raw.closed, 5000)).toEqual({ code: 4401, reason: 'Unauthorized: the API key was revoked or has expired' });
+    expect(await within(raw.closed, 5000)).toEqual({ code: 4401, reason: 'Unauthorized: the API key is unknown, revoked or expired' });
 
+    // A bad key is refused at once with 4401, which graphql-ws clients do not retry.
     const again = await connect(t, c.apiKey);
-    expect((await within(again.closed, 5000)).code).toBe(4403);
+    expect(await within(again.closed, 5000)).toEqual({ code: 4401, reason: 'Unauthorized: the API key is unknown, revoked or expired' });
   });
 
   it('ends the connection of a key whose rotation grace has run out', async () => {
     const c = await consumer('ws-rotated');
-    const raw = await connect(t, c.apiKey);
+    const raw = await connect(quick, c.apiKey);
     await raw.next('connection_ack');
     raw.send(FOLLOW);
     const rotated = await t.gql<{ rotateApiKey: { apiKey: string } }>(`mutation { rotateApiKey(keyId: ${c.keyId}, graceSeconds: 2) { apiKey } }`, undefined, ADMIN_KEY);
@@ -98,9 +105,9 @@ describe('graphql-ws authentication for the life of a connection', () => {
     // Still inside the grace period: the old key keeps its connection.
     await new Promise((r) => setTimeout(r, 1000));
     expect(raw.socket.readyState).toBe(WebSocket.OPEN);
-    // No admin action marks the end of the grace: the periodic re-check (every key-cache lifetime) finds it.
+    // No admin action marks the end of the grace: the periodic re-check (every key-cache lifetime, 1 s on this hub) finds it.
     expect((await within(raw.closed, 6000)).code).toBe(4401);
-    const fresh = await connect(t, rotated.data!.rotateApiKey.apiKey);
+    const fresh = await connect(quick, rotated.data!.rotateApiKey.apiKey);
     await fresh.next('connection_ack');
     fresh.socket.close();
   });
@@ -123,6 +130,19 @@ describe('graphql-ws authentication for the life of a connection', () => {
     again.socket.close();
   });
 
+  it('refuses an operation sent right after the grants changed, and closes the connection', async () => {
+    const c = await consumer('ws-raced', 'MARKET_ENTITY, BID');
+    const raw = await connect(t, c.apiKey);
+    await raw.next('connection_ack');
+    raw.send(FOLLOW);
+    const narrowed = await t.gql(`mutation { updateGrants(principal: "ws-raced", input: { readTopics: [BID] }) { name } }`, undefined, ADMIN_KEY);
+    expect(narrowed.errors).toBeUndefined();
+    // Straight after the change, before or after the hub has re-checked the connection on its own.
+    raw.send({ id: '2', type: 'subscribe', payload: { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor } }' } });
+    expect(await within(raw.closed, 5000)).toEqual({ code: 4403, reason: 'Forbidden: roles or grants changed; reconnect' });
+    expect(raw.messages.filter((m) => m.type === 'next')).toEqual([]);
+  });
+
   it('holds a graphql-ws message to the request body limit (HUB_BODY_LIMIT)', async () => {
     const raw = await connect(t, ADMIN_KEY);
     await raw.next('connection_ack');
@@ -143,7 +163,8 @@ describe('graphql-ws authentication for the life of a connection', () => {
 describe('failed keys count against the rate limit', () => {
   let t: TestHub;
   beforeAll(async () => {
-    t = await startTestHub({ rateLimit: 1, rateBurst: 3 });
+    // One token every 20 s: nothing refills while a test runs.
+    t = await startTestHub({ rateLimit: 0.05, rateBurst: 3 });
   });
   afterAll(() => t.stop());
 
@@ -171,8 +192,9 @@ describe('failed keys count against the rate limit', () => {
     first.socket.close();
     // Two more requests use up the burst of three...
     for (let i = 0; i < 2; i++) expect((await t.gql('{ __typename }', undefined, key)).status).toBe(200);
-    // ...so the next connection attempt is refused like an unauthorised one.
+    // ...so the next connection attempt is refused (4403, which clients retry later), though the key is good.
     const refused = await connect(t, key);
     expect((await within(refused.closed, 5000)).code).toBe(4403);
+    expect((await t.gql('{ __typename }', undefined, key)).status).toBe(429);
   });
 });

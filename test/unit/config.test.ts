@@ -194,11 +194,11 @@ describe('loadConfig', () => {
     expect(problemsOf({ HUB_MAX_PAGE: '1e2' })).toHaveLength(1);
   });
 
-  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', 'localhost', 'hub-1.internal.example.org', 'HUB01'])('accepts HOST=%s', (host) => {
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', 'localhost', 'hub-1.internal.example.org', 'HUB01', 'hub_web'])('accepts HOST=%s', (host) => {
     expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
-  it.each(['0.0.0.0:4000', 'http://localhost', 'hub host', '-hub', 'hub-', 'hub..example', 'hub_1', '[::1]', `${'a'.repeat(64)}.example`])(
+  it.each(['0.0.0.0:4000', 'http://localhost', 'hub host', '-hub', 'hub-', 'hub..example', '[::1]', `${'a'.repeat(64)}.example`])(
     'refuses HOST=%s, naming what a host may be',
     (host) => {
       expect(problemsOf({ HOST: host })).toEqual([`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`]);

@@ -1,3 +1,4 @@
+import { evaluationPush } from '../../src/trading/records.push';
 import { MAX_COMMITTEE, validateEvaluation, type EvaluationPush } from '../../src/trading/records.rules';
 
 const BIDDER = '91420100MA4K12345K';
@@ -44,5 +45,19 @@ describe('evaluation rules: the committee, then the report', () => {
     const many = Array.from({ length: MAX_COMMITTEE + 1 }, (_, k) => member(k));
     expect(fields({ sectionCode: 'S1', committee: many })).toEqual(['committee']);
     expect(fields({ sectionCode: 'S1', committee: many.slice(0, MAX_COMMITTEE) })).toEqual([]);
+  });
+
+  it('hashes a report without committee as evaluations were hashed before committees, so its re-push stays UNCHANGED', () => {
+    const v = validateEvaluation({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: BIDDER, score: '90' }] });
+    if (!v.ok) throw new Error(JSON.stringify(v.errors));
+    expect(evaluationPush.content(v.value)).toEqual({
+      sectionCode: 'S1',
+      reportedAt: '2026-09-28T09:00:00.000Z',
+      candidates: [{ rank: 1, bidderCreditCode: BIDDER, score: '90.0000', amount: null }],
+      externalId: null,
+    });
+    const sitting = validateEvaluation({ sectionCode: 'S1', startedAt: '2026-09-26T09:00:00+08:00', committee: [member(1)] });
+    if (!sitting.ok) throw new Error(JSON.stringify(sitting.errors));
+    expect(Object.keys(evaluationPush.content(sitting.value) as object).sort()).toEqual(['candidates', 'committee', 'externalId', 'reportedAt', 'sectionCode', 'startedAt']);
   });
 });

@@ -36,7 +36,7 @@ describe('field masking', () => {
   describe('conditional and nested declarations', () => {
     const MEMBER: SensitiveFields = { name: Sensitivity.EXPERT_IDENTITY, idNumber: Sensitivity.PERSONAL_ID };
     const EVALUATION: SensitiveFields = {
-      committee: { each: MEMBER, publicWhen: (r) => r.reportedAt != null },
+      committee: { each: MEMBER, lift: { class: Sensitivity.EXPERT_IDENTITY, when: (r) => r.reportedAt != null } },
       room: { class: Sensitivity.EXPERT_IDENTITY, publicWhen: (r) => r.reportedAt != null },
     };
     const running = { reportedAt: null, room: '3', committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106199001011234' }] };
@@ -53,9 +53,10 @@ describe('field masking', () => {
       expect(maskRecord(EVALUATION, running, reader([Sensitivity.EXPERT_IDENTITY])).committee).toEqual([{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }]);
     });
 
-    it('shows the value once the record says it is public', () => {
+    it('shows the value once the record says it is public, lifting only the class it names', () => {
       const done = { ...running, reportedAt: '2026-09-27T09:00:00.000Z' };
-      expect(maskRecord(EVALUATION, done, reader([]))).toBe(done);
+      expect(maskRecord(EVALUATION, done, reader([]))).toEqual({ ...done, committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }] });
+      expect(maskRecord(EVALUATION, done, reader([Sensitivity.PERSONAL_ID]))).toEqual(done);
     });
 
     it('names every class a declaration involves', () => {

@@ -40,10 +40,20 @@ describe('per-principal token buckets', () => {
   });
 
   it('forgets full buckets when it holds too many keys, keeping the ones still draining', () => {
-    const b = new TokenBuckets(1, 1, 2);
-    expect([b.take('a'), b.take('b')]).toEqual([0, 0]);
-    jest.advanceTimersByTime(1000); // a and b are full again
-    expect(b.take('c')).toBe(0); // prunes a and b
+    const b = new TokenBuckets(1, 1, 3);
+    expect([b.take('a'), b.take('b'), b.take('c')]).toEqual([0, 0, 0]);
+    jest.advanceTimersByTime(1000); // all full again
+    expect(b.take('c')).toBe(0); // c drains again
+    expect(b.size).toBe(3);
+    expect(b.take('d')).toBe(0); // no room: a and b are forgotten, c is kept
+    expect(b.size).toBe(2);
     expect(b.take('c')).toBe(1); // c is still draining, and remembered
+  });
+
+  it('stays bounded under a flood of new callers, forgetting the oldest', () => {
+    const b = new TokenBuckets(1, 1, 10);
+    for (let i = 0; i < 100; i++) expect(b.take(`flood-${i}`)).toBe(0);
+    expect(b.size).toBeLessThanOrEqual(10);
+    expect(b.take('flood-99')).toBe(1); // the newest are kept
   });
 });
