@@ -106,11 +106,15 @@ function optionalPositiveInt(name: string, fallback?: number): number | undefine
   return n;
 }
 
-/** Close codes after which reconnecting cannot help: the hub refused us or the request. */
+/**
+ * Close codes after which reconnecting cannot help: the hub refused the key
+ * (4401) or the request. 4403 is not among them: the hub sends it when the
+ * key's grants changed (reconnect under the new ones) or when a connection
+ * attempt came over the rate limit (retry later).
+ */
 const FATAL_CLOSE_CODES = new Set<number>([
   CloseCode.BadRequest,
   CloseCode.Unauthorized,
-  CloseCode.Forbidden,
   CloseCode.SubprotocolNotAcceptable,
   CloseCode.SubscriberAlreadyExists,
   CloseCode.TooManyInitialisationRequests,
@@ -207,7 +211,7 @@ async function main(): Promise<number> {
         return stop({ error: new ExampleError(`the hub rejected the subscription: ${describeFailure(failure)}${hint}`) });
       }
       if (failure.kind === 'close' && FATAL_CLOSE_CODES.has(failure.code)) {
-        const hint = failure.code === CloseCode.Forbidden ? ': the hub refused the connection; check HUB_API_KEY' : '';
+        const hint = failure.code === CloseCode.Unauthorized ? ': the hub refused the key; check HUB_API_KEY' : '';
         return stop({ error: new ExampleError(`${wsUrl}: ${describeFailure(failure)}${hint}`) });
       }
       failures++;

@@ -237,6 +237,16 @@ describe('the examples', () => {
       last = events[1].seq;
     });
 
+    it('gives up at once, saving nothing, when the hub refuses its key', async () => {
+      const cwd = mkdtempSync(join(tmp, 'badkey-'));
+      const started = Date.now();
+      const r = await run('follow-changes', { ...followEnv, HUB_API_KEY: 'hub_not-a-key' }, [], cwd);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toMatch(/connection closed with code 4401 .*: the hub refused the key; check HUB_API_KEY/);
+      expect(Date.now() - started).toBeLessThan(10_000); // no retries with backoff
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+
     it('keeps its cursor in .cursor in the working directory by default', async () => {
       const cwd = mkdtempSync(join(tmp, 'cwd-'));
       const r = await run('follow-changes', { ...followEnv, MAX_EVENTS: '1' }, [], cwd);
