@@ -294,6 +294,18 @@ export type TradingProjectInput = {
 
 /** Which trading projects the statistics count; all given conditions must hold. The same conditions as the filter of tradingProjects. */
 export type TradingStatisticsFilter = {
+  /** Projects with an award of at most this many yuan on some section. */
+  awardAmountMax?: string | null | undefined;
+  /** Projects with an award of at least this many yuan on some section (one award meets all award conditions). */
+  awardAmountMin?: string | null | undefined;
+  /** Projects with an award dated on or after this day. */
+  awardedFrom?: string | null | undefined;
+  /** Projects with an award dated on or before this day. */
+  awardedTo?: string | null | undefined;
+  /** Bid deadline at or after this time. */
+  bidDeadlineFrom?: string | null | undefined;
+  /** Bid deadline before this time (exclusive). */
+  bidDeadlineTo?: string | null | undefined;
   /** Budget at most this many yuan. */
   budgetMax?: string | null | undefined;
   /** Budget at least this many yuan. */

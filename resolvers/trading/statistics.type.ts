@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StatisticsDimension } from '../../src/trading/statistics';
 import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
-import { DateTimeScalar, DecimalScalar } from '../common/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 // Also registers the TradingMethod enum, which the read types own.
 import { TradingCategoryType, TradingSubItemType } from './trading-project.type';
 
@@ -44,6 +44,24 @@ export class TradingStatisticsFilter {
 
   @Field(() => String, { nullable: true, description: 'Credit code of a participant: the tenderer, the agency, or a bidder on any section.' })
   participant?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Bid deadline at or after this time.' })
+  bidDeadlineFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Bid deadline before this time (exclusive).' })
+  bidDeadlineTo?: Date | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Projects with an award of at least this many yuan on some section (one award meets all award conditions).' })
+  awardAmountMin?: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Projects with an award of at most this many yuan on some section.' })
+  awardAmountMax?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Projects with an award dated on or after this day.' })
+  awardedFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Projects with an award dated on or before this day.' })
+  awardedTo?: string | null;
 }
 
 @ArgsType()

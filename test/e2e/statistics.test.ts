@@ -317,6 +317,9 @@ describe('trading statistics', () => {
       ['OPEN_TENDER', 2],
     ]);
     expect(await stats(['METHOD'], { participant: 'not-a-credit-code' })).toEqual([]);
+    // Awards of at least 500,000 yuan: ST-1-S1 (540,000) and ST-5-S1 (8,800,000); dated in May, all six.
+    expect((await stats([], { awardAmountMin: '500000', awardedFrom: '2026-05-01', awardedTo: '2026-05-31' })).map((r) => r.projectCount)).toEqual([2]);
+    expect((await stats([], { awardAmountMin: '500000', awardedTo: '2026-04-30' })).map((r) => r.projectCount)).toEqual([0]);
   });
 
   it('refuses a region outside Hubei and a reversed time range', async () => {
