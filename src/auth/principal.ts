@@ -58,6 +58,13 @@ export function mayRead(p: Principal, topic: string): boolean {
   return isAdmin(p) || (p.roles.has(Role.FEED_CONSUMER) && p.grants.readTopics.has(topic));
 }
 
+/** The roles and grants as one canonical string: principals with equal access have equal keys. */
+export function accessKey(p: Principal): string {
+  const g = p.grants;
+  const sorted = (s: Iterable<string>) => [...s].sort();
+  return JSON.stringify([sorted(p.roles), sorted(g.writeTopics), sorted(g.readTopics), sorted(g.regions), sorted(g.reveal), sorted(g.authoritativeTopics), sorted(g.categories)]);
+}
+
 /** True when the principal sees values of the sensitivity class unmasked. */
 export function mayReveal(p: Principal, sensitivity: string): boolean {
   return isAdmin(p) || p.grants.reveal.has(sensitivity);

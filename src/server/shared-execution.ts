@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { collectOperation } from './operation';
-import type { Principal } from '../auth/principal';
+import { accessKey, type Principal } from '../auth/principal';
 
 /** A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer without graphql-js). */
 export type CompiledSubscriptionRoot = (event: unknown, context: unknown) => object;
@@ -115,11 +115,8 @@ export class SharedExecutions {
 
   /** The key of one subscription's shape: operation and variables, and the grants that decide masking. */
   static shapeKey(query: string, operationName: string | null | undefined, variables: unknown, principal: Principal): string {
-    const g = principal.grants;
-    const sorted = (s: Iterable<string>) => [...s].sort();
-    const grants = [sorted(principal.roles), sorted(g.readTopics), sorted(g.reveal), [...g.regions].sort(), [...g.categories].sort()];
     return createHash('sha256')
-      .update(JSON.stringify([query, operationName ?? null, variables ?? null, grants]))
+      .update(JSON.stringify([query, operationName ?? null, variables ?? null, accessKey(principal)]))
       .digest('base64url');
   }
 

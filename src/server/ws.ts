@@ -6,7 +6,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
 import { COMPILED_SUBSCRIPTIONS } from '../../resolvers/feed/changes.resolver';
 import { fieldsDoingMore } from '../../resolvers/field-metadata';
-import { ANONYMOUS, type Principal } from '../auth/principal';
+import { ANONYMOUS, accessKey, type Principal } from '../auth/principal';
 import { ErrorCode, HubError, formatError } from '../common/errors';
 import { ChangeTopic } from '../feed/topics';
 import { checkCost, limitRules } from '../limits/operation-limits';
@@ -27,12 +27,8 @@ type Connection = ConnectionState & { socket: WebSocket; request: IncomingMessag
 
 const trusted = proxyAddr.compile(TRUST_PROXY);
 
-/** What decides a principal's access: re-resolving a key to anything else ends its connection. */
-function accessOf(p: Principal): string {
-  const g = p.grants;
-  const sorted = (s: Iterable<string>) => [...s].sort();
-  return JSON.stringify([p.id, sorted(p.roles), sorted(g.writeTopics), sorted(g.readTopics), sorted(g.regions), sorted(g.reveal), sorted(g.authoritativeTopics), sorted(g.categories)]);
-}
+/** What decides a connection's access: re-resolving its key to anything else ends the connection. */
+const accessOf = (p: Principal) => `${p.id} ${accessKey(p)}`;
 
 /**
  * The errors an operation is refused with. An unexpected failure (the database
