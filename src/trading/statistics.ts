@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, HubError } from '../common/errors';
-import { isKnownRegion, regionPrefix, regions } from '../common/regions';
+import { regions } from '../common/regions';
 import { projectFilterSql, type TradingProjectFilter } from './trading-project.queries';
 import { TradingMethod } from './trading.model';
 
