@@ -1,4 +1,6 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubError } from './errors';
 import { query } from './sql';
 
 /**
@@ -43,4 +45,19 @@ export async function lockKeys(em: EntityManager, scope: LockScope, keys: Iterab
     `select pg_advisory_xact_lock(?::int, s.h) from (select distinct hashtext(k) as h from jsonb_array_elements_text(?::jsonb) as k order by h) s`,
     [scope, JSON.stringify(list)],
   );
+}
+
+/**
+ * Runs `write`, turning a unique violation (a twin that does not take the
+ * same key lock, e.g. the demo seed, committed the same name first) into the
+ * coded error `conflict` gives, instead of an INTERNAL fault. Nothing of the
+ * failed transaction is kept, its change events included.
+ */
+export async function conflictOnDuplicate<T>(write: () => Promise<T>, conflict: () => HubError): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException) throw conflict();
+    throw err;
+  }
 }
