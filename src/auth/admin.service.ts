@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, HubError } from '../common/errors';
+import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { appendChanges } from '../feed/append';
 import { ChangeOp, ChangeTopic } from '../feed/topics';
 import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
@@ -42,7 +43,8 @@ export function addKey(em: EntityManager, principal: PrincipalRow, options: { ex
 }
 
 async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
-  const p = await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'] });
+  // refresh: a transaction's fork starts from the request's identity map; what a racing operator committed counts.
+  const p = await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'], refresh: true });
   if (!p) throw new HubError(ErrorCode.NOT_FOUND, `no principal named ${name}`, { field: 'principal' });
   return p;
 }
@@ -61,21 +63,29 @@ export async function createClient(
   const grants = checkGrants(input);
   if (!grants.roles?.length) throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
   checkExpiry(input.expiresAt);
-  return em.transactional(async (tx) => {
-    if (await tx.count(PrincipalRow, { name })) throw new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
+  const taken = () => new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
+  return conflictOnDuplicate(() => em.transactional(async (tx) => {
+    // A racing creation of the same name (client or source system) waits here and then sees this one.
+    await lockKeys(tx, LockScope.PRINCIPAL, [name]);
+    if (await tx.count(PrincipalRow, { name })) throw taken();
     const principal = tx.create(PrincipalRow, { name, createdAt: new Date() });
     applyGrants(principal, grants);
     const { key, row } = addKey(tx, principal, { expiresAt: input.expiresAt });
     await tx.flush();
     await logAdminAction(tx, actor, { action: 'CREATE_CLIENT', target: `principal:${name}`, details: { ...grantsView(principal), keyId: row.id, keyPrefix: row.prefix } });
     return { principal, apiKey: key };
-  });
+  }), taken);
 }
 
-/** Changes a principal's grants (lists given replace the old ones). */
+/**
+ * Changes a principal's grants (lists given replace the old ones). Two
+ * operators changing one principal's grants at once are applied in turn, each
+ * to what the other stored, and each event says what was stored.
+ */
 export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput): Promise<PrincipalRow> {
   const grants = checkGrants(input);
   return em.transactional(async (tx) => {
+    await lockKeys(tx, LockScope.PRINCIPAL, [name]);
     const p = await principalByName(tx, name);
     applyGrants(p, grants);
     await tx.flush();
@@ -105,7 +115,9 @@ export async function rotateKey(em: EntityManager, actor: Principal, keyId: numb
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', { field: 'graceSeconds' });
   }
   return em.transactional(async (tx) => {
-    const old = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'] });
+    // A racing revocation or rotation of the same key goes first or second, never both on what it read before.
+    await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
+    const old = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!old || old.revokedAt) throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
     const graceEnd = new Date(Date.now() + graceSeconds * 1000);
     if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
@@ -123,7 +135,8 @@ export async function rotateKey(em: EntityManager, actor: Principal, keyId: numb
 /** Revokes a key at once. */
 export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKey> {
   return em.transactional(async (tx) => {
-    const k = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'] });
+    await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
+    const k = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!k) throw new HubError(ErrorCode.NOT_FOUND, `no key with id ${keyId}`, { field: 'keyId' });
     k.revokedAt ??= new Date();
     await tx.flush();

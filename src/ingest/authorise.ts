@@ -4,6 +4,15 @@ import type { ChangeTopic } from '../feed/topics';
 import type { Accepted, FieldError } from './types';
 
 /**
+ * Whether the principal may change records of the topic that another system
+ * created (the operators' authoritative grant). The write itself re-checks
+ * ownership with it (src/ingest/store.ts), so a pre-read never decides alone.
+ */
+export function authoritativeFor(principal: Principal, topic: ChangeTopic): boolean {
+  return principal.grants.authoritativeTopics.has(topic);
+}
+
+/**
  * What a source system may write, the same for every data family: it must be
  * a connected system, granted the topic, granted the record's region, and
  * either the record's owner (its creator) or authoritative for the topic.
@@ -28,7 +37,7 @@ export function authoriseWrite<T>(
     return { field: '', code: ErrorCode.FORBIDDEN, message: `${system.code} is not granted catalog category ${category}` };
   }
   const owner = record.current;
-  if (owner && owner.ownerSystemId !== system.id && !principal.grants.authoritativeTopics.has(topic)) {
+  if (owner && owner.ownerSystemId !== system.id && !authoritativeFor(principal, topic)) {
     return { field: '', code: ErrorCode.CONFLICT, owner: owner.ownerCode, message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it` };
   }
   return undefined;

@@ -18,8 +18,11 @@ export interface PushOptions {
  * validate every record purely, resolve references and current versions with
  * one query per kind for the whole batch, skip unchanged content, authorise
  * per record, then in one transaction write all accepted records and append
- * their change events. Per-record problems are returned as data; a storage
- * fault rolls the whole batch back and is thrown.
+ * their change events. What was decided on reads before the transaction is
+ * decided again inside it (the family's locks and re-checks, the write's own
+ * ownership condition), so of two racing creators exactly one wins. Per-record
+ * problems are returned as data; a storage fault rolls the whole batch back
+ * and is thrown.
  */
 export async function runPush<In, T, Ctx>(
   em: EntityManager,
@@ -72,11 +75,12 @@ export async function runPush<In, T, Ctx>(
 
   // Current versions and owners, one query.
   const current = candidates.length ? await domain.loadCurrent(em, candidates.map((c) => c.key)) : new Map();
+  const authorise = (c: Accepted<T>) => authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ?? domain.authorise?.(principal, c);
   const toWrite: Accepted<T>[] = [];
   for (const c of candidates) {
     c.current = current.get(c.key);
     // 5. Authorisation per record: topic, region and ownership, then the family's own rules.
-    const denied = authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ?? domain.authorise?.(principal, c);
+    const denied = authorise(c);
     if (denied) {
       reject(c.index, [denied]);
       continue;
@@ -89,33 +93,53 @@ export async function runPush<In, T, Ctx>(
     toWrite.push(c);
   }
 
-  // 7. One transaction: multi-row write, change events, NOTIFY.
+  // 7. One transaction. Steps 4-6 read before it, and a racing push can have
+  // written since: under the family's locks the rules it can break are checked
+  // again, and the write itself re-checks ownership and unchanged content.
+  // Then the multi-row write, the change events, NOTIFY.
   if (toWrite.length) {
-    const written = await em.transactional(async (tx) => {
-      const rows = await domain.write(tx, toWrite, principal);
+    const { written, refused } = await em.transactional(async (tx) => {
+      await domain.lock?.(tx, toWrite);
+      const refused = new Map(domain.recheck ? await domain.recheck(tx, toWrite) : []);
+      for (const c of toWrite) {
+        // Region and category again, on the references as they stand under the lock.
+        const denied = refused.has(c.index) ? undefined : authorise(c);
+        if (denied) refused.set(c.index, [denied]);
+      }
+      const writable = toWrite.filter((c) => !refused.has(c.index));
+      const rows = writable.length ? await domain.write(tx, writable, principal) : [];
       const byKey = new Map(rows.map((w) => [w.key, w]));
       const changes: NewChange[] = [];
-      for (const c of toWrite) {
+      for (const c of writable) {
         const w = byKey.get(c.key);
         if (!w) continue;
         changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
       }
-      const stored = toWrite.filter((c) => byKey.has(c.key));
+      const stored = writable.filter((c) => byKey.has(c.key));
       if (domain.findings) await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c));
       if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
       await appendChanges(tx, changes, principal);
-      return byKey;
+      return { written: byKey, refused };
     });
-    const stale: Accepted<T>[] = [];
+    const leftOut: Accepted<T>[] = [];
     for (const c of toWrite) {
+      const errors = refused.get(c.index);
       const w = written.get(c.key);
-      if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: domain.findings?.(c)?.items ?? [] });
-      else stale.push(c);
+      if (errors) reject(c.index, errors);
+      else if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: domain.findings?.(c)?.items ?? [] });
+      else leftOut.push(c);
     }
-    // A concurrent push stored the same content first: report the stored version.
-    if (stale.length) {
-      const now = await domain.loadCurrent(em, stale.map((c) => c.key));
-      for (const c of stale) Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: now.get(c.key)?.version ?? null });
+    // Left out by the write: a racing push stored the same content first
+    // (UNCHANGED), or another system created the record first and owns it
+    // (REJECTED with CONFLICT naming the owner, as step 5 would have said).
+    if (leftOut.length) {
+      const now = await domain.loadCurrent(em, leftOut.map((c) => c.key));
+      for (const c of leftOut) {
+        c.current = now.get(c.key);
+        const denied = authoriseWrite(principal, domain.topic, c, undefined);
+        if (denied) reject(c.index, [denied]);
+        else Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current?.version ?? null });
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
 import type { Principal } from '../auth/principal';
+import type { ChangeTopic } from '../feed/topics';
+import { authoritativeFor } from './authorise';
 import type { Accepted, CurrentVersion, Written } from './types';
 
 /** One column of a pushed table: its name and the PostgreSQL type jsonb_to_recordset reads it as. */
@@ -8,6 +10,8 @@ export type Column = readonly [name: string, pgType: string];
 
 /** How a data family's rows are stored; the SQL is built from it once. */
 export interface TableSpec {
+  /** The topic the table's records are published under (whose authoritative grant lets a system change others' records). */
+  topic: ChangeTopic;
   table: string;
   /** Columns of the business key (the ON CONFLICT target). */
   conflict: readonly string[];
@@ -30,7 +34,7 @@ function upsertSql(spec: TableSpec): string {
       ${names.filter((n) => !spec.conflict.includes(n)).map((n) => `${n} = excluded.${n}`).join(', ')},
       source_system_id = excluded.source_system_id, content_hash = excluded.content_hash,
       version = t.version + 1, updated_at = now()
-    where t.content_hash is distinct from excluded.content_hash
+    where t.content_hash is distinct from excluded.content_hash and (t.owner_system_id = excluded.owner_system_id or ?::boolean)
     returning ${spec.keyExpr} as key, t.id, t.version, (t.xmax = 0) as created, t.updated_at`;
   upsertCache.set(spec, sql);
   return sql;
@@ -40,7 +44,14 @@ function upsertSql(spec: TableSpec): string {
  * Writes accepted records in one multi-row statement (one JSON parameter, so
  * no bind-parameter limit), in key order so that concurrent pushes of the same
  * records lock rows in the same order and never deadlock. The owner is set on
- * creation and kept on update. Returns only the rows really written.
+ * creation and kept on update.
+ *
+ * Ownership is enforced by the statement itself, not only by the pipeline's
+ * read before the transaction: an existing row (also one a racing push
+ * created a moment ago, which ON CONFLICT waits for and then sees) is changed
+ * only by its owner or a system authoritative for the topic. Returns only the
+ * rows really written: a row left out either holds the pushed content already
+ * or belongs to another system (the pipeline tells which).
  */
 export async function upsertRecords<T>(
   em: EntityManager,
@@ -52,7 +63,12 @@ export async function upsertRecords<T>(
   const sorted = [...records].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = sorted.map((r) => ({ ...toRow(r), content_hash: r.contentHash }));
   const system = principal.sourceSystem!.id;
-  const written = await query<{ key: string; id: string; version: number; created: boolean; updated_at: Date }>(em, upsertSql(spec), [system, system, JSON.stringify(rows)]);
+  const written = await query<{ key: string; id: string; version: number; created: boolean; updated_at: Date }>(em, upsertSql(spec), [
+    system,
+    system,
+    JSON.stringify(rows),
+    authoritativeFor(principal, spec.topic),
+  ]);
   return written.map((w) => ({ key: w.key, version: w.version, created: w.created, meta: { id: w.id, updatedAt: new Date(w.updated_at).toISOString() } }));
 }
 

@@ -109,9 +109,30 @@ export interface PushDomain<In, T, Ctx = unknown> {
   /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**
-   * Writes the records in one multi-row statement inside the transaction.
+   * Takes, first thing in the write transaction, the locks under which
+   * `recheck` and `write` run: rows FOR NO KEY UPDATE in key order
+   * (src/trading/references.ts lockProjects) or key locks on what has no row
+   * yet (src/common/locks.ts). Every push takes its locks in one global
+   * order (key locks, then rows by key, the change log's lock last), so
+   * pushes never wait on each other in a cycle.
+   */
+  lock?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
+  /**
+   * Re-checks, under those locks, the rules resolveReferences decided on a
+   * read before the transaction that a racing write can have broken since
+   * (an award's winner must still hold a valid bid; a new section code must
+   * not have been claimed by another project), and refreshes the `refs` the
+   * write and the authorisation use. One query per kind for the batch.
+   * Returns errors by record index: such a record is REJECTED and nothing of
+   * it is written. (Ownership is re-checked by the write itself.)
+   */
+  recheck?(em: EntityManager, records: Accepted<T>[]): Promise<Map<number, FieldError[]>>;
+  /**
+   * Writes the records in one multi-row statement inside the transaction,
+   * with ownership enforced by the statement (src/ingest/store.ts).
    * Returns only the rows really written: a row whose stored content equals the
-   * pushed content (a concurrent identical push) is left out.
+   * pushed content (a concurrent identical push), or that another system
+   * created first and owns, is left out, and nothing hanging off it is written.
    */
   write(em: EntityManager, records: Accepted<T>[], principal: Principal): Promise<Written[]>;
   /**

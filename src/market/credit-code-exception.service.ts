@@ -1,8 +1,8 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { logAdminAction } from '../auth/admin.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
+import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { CreditCodeException } from './credit-code-exception.entity';
 import { checkExceptionCodeShape, validateCreditCodeException, type CreditCodeExceptionInput } from './credit-code-exception.rules';
 
@@ -21,24 +21,24 @@ export function listCreditCodeExceptions(em: EntityManager): Promise<CreditCodeE
 
 /**
  * Adds an exception. BAD_USER_INPUT when the code is malformed or passes the
- * check (it needs no exception) or the reason is empty; CONFLICT when listed.
+ * check (it needs no exception) or the reason is empty; CONFLICT when listed,
+ * also by an operator adding it at the same moment.
  */
 export async function addCreditCodeException(em: EntityManager, actor: Principal, input: CreditCodeExceptionInput): Promise<CreditCodeException> {
   const v = validateCreditCodeException(input);
   const listed = () => new HubError(ErrorCode.CONFLICT, `${v.code} is on the exception list already`, { field: 'input.code' });
-  try {
-    return await em.transactional(async (tx) => {
-      if (await tx.count(CreditCodeException, { code: v.code })) throw listed();
-      const row = tx.create(CreditCodeException, { code: v.code, note: v.reason, createdAt: new Date() });
-      await tx.flush();
-      await logAdminAction(tx, actor, { action: 'ADD_CREDIT_CODE_EXCEPTION', target: `credit-code-exception:${v.code}`, details: { code: v.code, reason: v.reason } });
-      return row;
-    });
-  } catch (err) {
-    // Two operators adding the same code at once: the primary key decides.
-    if (err instanceof UniqueConstraintViolationException) throw listed();
-    throw err;
-  }
+  return conflictOnDuplicate(
+    () =>
+      em.transactional(async (tx) => {
+        await lockKeys(tx, LockScope.CREDIT_CODE_EXCEPTION, [v.code]);
+        if (await tx.count(CreditCodeException, { code: v.code })) throw listed();
+        const row = tx.create(CreditCodeException, { code: v.code, note: v.reason, createdAt: new Date() });
+        await tx.flush();
+        await logAdminAction(tx, actor, { action: 'ADD_CREDIT_CODE_EXCEPTION', target: `credit-code-exception:${v.code}`, details: { code: v.code, reason: v.reason } });
+        return row;
+      }),
+    listed,
+  );
 }
 
 /**
@@ -48,7 +48,9 @@ export async function addCreditCodeException(em: EntityManager, actor: Principal
 export async function removeCreditCodeException(em: EntityManager, actor: Principal, rawCode: string): Promise<CreditCodeException> {
   const code = checkExceptionCodeShape(rawCode, 'code');
   return em.transactional(async (tx) => {
-    const row = await tx.findOne(CreditCodeException, { code });
+    // A racing removal of the same code waits here and then finds nothing: one removal, one event.
+    await lockKeys(tx, LockScope.CREDIT_CODE_EXCEPTION, [code]);
+    const row = await tx.findOne(CreditCodeException, { code }, { refresh: true });
     if (!row) throw new HubError(ErrorCode.NOT_FOUND, `${code} is not on the exception list`, { field: 'code' });
     tx.remove(row);
     await tx.flush();

@@ -20,6 +20,7 @@ export async function loadCreditCodeExceptions(em: EntityManager, codes: string[
 
 /** How market entities are stored (src/ingest/store.ts builds the upsert from it). */
 const MARKET_ENTITY_TABLE: TableSpec = {
+  topic: ChangeTopic.MARKET_ENTITY,
   table: 'market_entity',
   conflict: ['credit_code'],
   keyExpr: 't.credit_code',

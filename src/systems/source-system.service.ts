@@ -4,6 +4,7 @@ import { checkGrants } from '../auth/admin.rules';
 import { Role, type Principal } from '../auth/principal';
 import { PrincipalRow } from '../auth/principal.entity';
 import { ErrorCode, HubError } from '../common/errors';
+import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isKnownRegion } from '../common/regions';
 import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { SourceSystem, SourceSystemKind } from './source-system.entity';
@@ -46,6 +47,7 @@ export function validateRegistration(input: RegisterSourceSystemInput): { code: 
  * Registers a connected trading system with its principal (role
  * SOURCE_SYSTEM, granted its topics and regions) and first API key. The key
  * is returned once and stored only as a hash; the action is in the change log.
+ * CONFLICT when the code is taken, also by a registration racing this one.
  */
 export async function registerSourceSystem(
   em: EntityManager,
@@ -58,7 +60,10 @@ export async function registerSourceSystem(
     regions: input.regions ?? [v.regionCode],
     categories: input.categories ?? ['*'],
   });
-  return em.transactional(async (tx) => {
+  const taken = () => new HubError(ErrorCode.CONFLICT, `a source system or principal named ${v.code} exists already`, { field: 'input.code' });
+  return conflictOnDuplicate(() => em.transactional(async (tx) => {
+    // Two registrations of one code (or a client of that name) run one after the other: the second sees the first.
+    await lockKeys(tx, LockScope.PRINCIPAL, [v.code]);
     if (await tx.count(SourceSystem, { code: v.code })) {
       throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
     }
@@ -83,7 +88,7 @@ export async function registerSourceSystem(
       details: { system: v, writeTopics: principal.writeTopics, regions: principal.regions, categories: principal.categories, keyId: row.id, keyPrefix: row.prefix },
     });
     return { system, apiKey: key };
-  });
+  }), taken);
 }
 
 export async function listSourceSystems(em: EntityManager): Promise<SourceSystem[]> {

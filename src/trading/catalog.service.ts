@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { logAdminAction } from '../auth/admin.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
+import { LockScope, lockKeys } from '../common/locks';
 import { TradingCategory, TradingSubItem } from './catalog.entity';
 import { compileDetailsSchema } from './catalog.rules';
 
@@ -38,7 +39,9 @@ export async function upsertCategory(em: EntityManager, actor: Principal, input:
   const code = checkCode(input.code, 'input.code');
   const name = checkName(input.name, 'input.name');
   return em.transactional(async (tx) => {
-    let c = await tx.findOne(TradingCategory, { code });
+    // Operators changing one entry at once go in turn, each on what the other stored (no duplicate insert, no stale event).
+    await lockKeys(tx, LockScope.CATALOG, [`category:${code}`]);
+    let c = await tx.findOne(TradingCategory, { code }, { refresh: true });
     if (!c) c = tx.create(TradingCategory, { code, name, sortOrder: input.sortOrder ?? 100 });
     c.name = name;
     if (input.sortOrder !== null && input.sortOrder !== undefined) c.sortOrder = input.sortOrder;
@@ -59,9 +62,10 @@ export async function upsertSubItem(
   const name = checkName(input.name, 'input.name');
   if (input.detailsSchema) compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
   return em.transactional(async (tx) => {
+    await lockKeys(tx, LockScope.CATALOG, [`sub-item:${code}`]);
     const category = await tx.findOne(TradingCategory, { code: input.categoryCode.trim().toUpperCase() });
     if (!category) throw new HubError(ErrorCode.NOT_FOUND, `no category ${input.categoryCode}`, { field: 'input.categoryCode' });
-    let s = await tx.findOne(TradingSubItem, { code });
+    let s = await tx.findOne(TradingSubItem, { code }, { refresh: true });
     if (!s) s = tx.create(TradingSubItem, { code, category, name, sortOrder: input.sortOrder ?? 100 });
     if (s.category.code !== category.code) throw new HubError(ErrorCode.CONFLICT, `sub-item ${code} belongs to category ${s.category.code}`, { field: 'input.categoryCode' });
     s.name = name;
@@ -81,7 +85,8 @@ export async function upsertSubItem(
 export async function retireCatalogEntry(em: EntityManager, actor: Principal, kind: 'category' | 'sub-item', rawCode: string): Promise<void> {
   const code = rawCode.trim().toUpperCase();
   await em.transactional(async (tx) => {
-    const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }) : await tx.findOne(TradingSubItem, { code });
+    await lockKeys(tx, LockScope.CATALOG, [`${kind}:${code}`]);
+    const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }, { refresh: true }) : await tx.findOne(TradingSubItem, { code }, { refresh: true });
     if (!row) throw new HubError(ErrorCode.NOT_FOUND, `no ${kind} ${code}`, { field: 'code' });
     row.retiredAt ??= new Date();
     await tx.flush();

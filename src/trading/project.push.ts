@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
+import { LockScope, lockKeys } from '../common/locks';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
@@ -19,6 +20,7 @@ export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
 }
 
 const PROJECT_TABLE: TableSpec = {
+  topic: ChangeTopic.TRADING_PROJECT,
   table: 'trading_project',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -57,6 +59,47 @@ async function prepareProjects(em: EntityManager, inputs: readonly ProjectPush[]
   return { catalog, storedSubItems: new Map(rows.map((r) => [r.code, r.sub_item_code])) };
 }
 
+/**
+ * A section code belongs to one project for ever: the records of the batch
+ * that list a section of another project (stored, or listed by an earlier
+ * record of the batch) are refused, at that section's index, naming the
+ * project and its owner. Notes in `refs.newSections` the codes no project
+ * has yet. One query.
+ */
+async function sectionConflicts(
+  em: EntityManager,
+  records: readonly Accepted<ProjectData>[],
+  mayClaim: (r: Accepted<ProjectData>) => boolean = () => true,
+): Promise<Map<number, FieldError[]>> {
+  const errors = new Map<number, FieldError[]>();
+  const codes = records.flatMap((r) => r.value.sections.map((s) => s.code));
+  if (!codes.length) return errors;
+  const rows = await query<{ code: string; project_code: string; owner_code: string }>(
+    em,
+    `select s.code, p.code as project_code, o.code as owner_code
+     from section s join trading_project p on p.id = s.project_id join source_system o on o.id = p.owner_system_id
+     where s.code in ${TEXT_SET}`,
+    [textSetParam(codes)],
+  );
+  const claims = new Map<string, { projectCode: string; owner?: string; index?: number }>(rows.map((r) => [r.code, { projectCode: r.project_code, owner: r.owner_code }]));
+  for (const r of records) {
+    r.refs.newSections = r.value.sections.filter((s) => !claims.has(s.code)).map((s) => s.code);
+    const refused: FieldError[] = [];
+    r.value.sections.forEach((s, i) => {
+      const claim = claims.get(s.code);
+      if (!claim || claim.projectCode === r.value.code) return;
+      const where = claim.index === undefined ? '' : ` (index ${claim.index} of this batch)`;
+      refused.push({ field: `sections.${i}.code`, code: ErrorCode.CONFLICT, message: `section ${s.code} belongs to project ${claim.projectCode}${where}`, ...(claim.owner ? { owner: claim.owner } : {}) });
+    });
+    if (refused.length) errors.set(r.index, refused);
+    // Sections of a refused record stay free for later records of the batch.
+    else if (mayClaim(r)) r.value.sections.forEach((s) => claims.set(s.code, claims.get(s.code) ?? { projectCode: r.value.code, index: r.index }));
+  }
+  return errors;
+}
+
+const newSections = (r: Accepted<ProjectData>) => (r.refs.newSections as string[] | undefined) ?? [];
+
 /** Trading projects with their sections (topic TRADING_PROJECT) in the push pipeline. */
 export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
   topic: ChangeTopic.TRADING_PROJECT,
@@ -70,17 +113,6 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
     const errors = new Map<number, FieldError[]>();
     const add = (i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
     const ids = await entityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
-    // A section code belongs to one project for ever: refuse to move it.
-    const sectionCodes = records.flatMap((r) => r.value.sections.map((s) => s.code));
-    const owners = sectionCodes.length
-      ? new Map(
-          (
-            await query<{ code: string; project_code: string }>(em, `select s.code, p.code as project_code from section s join trading_project p on p.id = s.project_id where s.code in ${TEXT_SET}`,
-              [textSetParam(sectionCodes)],
-            )
-          ).map((r) => [r.code, r.project_code]),
-        )
-      : new Map<string, string>();
     for (const r of records) {
       const v = r.value;
       r.refs.tendererId = ids.get(v.tendererCreditCode);
@@ -89,15 +121,18 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
         r.refs.agencyId = ids.get(v.agencyCreditCode);
         if (!r.refs.agencyId) add(r.index, { field: 'agencyCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.agencyCreditCode}; push it first` });
       }
-      v.sections.forEach((s) => {
-        const owner = owners.get(s.code);
-        if (owner && owner !== v.code) {
-          const i = v.sections.indexOf(s);
-          add(r.index, { field: `sections.${i}.code`, code: ErrorCode.CONFLICT, message: `section ${s.code} belongs to project ${owner}` });
-        }
-      });
     }
+    for (const [i, errs] of await sectionConflicts(em, records, (r) => !errors.has(r.index))) errs.forEach((e) => add(i, e));
     return errors;
+  },
+
+  // A new section code has no row to lock: two projects claiming it at once are serialised by a key lock on it,
+  // and the second reads, under the lock, that the first took it. A section that was stored already stays with its
+  // project for ever, so a push that claims no new section takes no lock and reads nothing again.
+  lock: (em, records) => lockKeys(em, LockScope.SECTION, records.flatMap(newSections)),
+  async recheck(em, records) {
+    const claiming = records.filter((r) => newSections(r).length);
+    return claiming.length ? sectionConflicts(em, claiming) : new Map();
   },
 
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'trading_project t', 't.code', keys),

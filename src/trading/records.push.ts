@@ -157,6 +157,8 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   toRow(r: Accepted<T>): Record<string, unknown>;
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
+  /** The lifecycle checks a racing push can break, again in the write transaction with the project locked (see PushDomain.recheck). */
+  recheck?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
@@ -169,6 +171,7 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
 function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void> {
   const table: TableSpec = {
+    topic: spec.topic,
     table: spec.table,
     conflict: ['section_id'],
     keyExpr: '(select code from section where id = t.section_id)',
@@ -194,8 +197,17 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
+    lock: lockSectionProjects,
+    ...(spec.recheck
+      ? {
+          async recheck(em: EntityManager, records: Accepted<T>[]) {
+            const errors: Errors = new Map();
+            await spec.recheck!(em, records, errors);
+            return errors;
+          },
+        }
+      : {}),
     async write(em, records, principal) {
-      await lockSectionProjects(em, records);
       const written = await upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal);
       await spec.writeChildren?.(em, records, written);
       return written;
@@ -275,6 +287,19 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   dependents: (em, records) => rederiveAnnouncementFindings(em, records.map((r) => sectionOf(r).projectCode)),
 });
 
+/** AWARD_WITHOUT_BID: the winner of each award must be among `validBidders` (bidKey of section and credit code). */
+function awardsWithoutBid(records: readonly Accepted<AwardData>[], validBidders: ReadonlySet<string>, errors: Errors): void {
+  for (const r of records) {
+    if (validBidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) continue;
+    addError(errors, r.index, {
+      field: 'winnerCreditCode',
+      code: ErrorCode.CONFLICT,
+      rule: 'AWARD_WITHOUT_BID',
+      message: `${r.value.winnerCreditCode} holds no valid bid for section ${r.value.sectionCode}; an award names a bid of its section`,
+    });
+  }
+}
+
 /** Awards (topic AWARD): the winner must hold a valid bid of that section. */
 export const awardPush = sectionRecord<AwardPush, AwardData>({
   topic: ChangeTopic.AWARD,
@@ -295,20 +320,17 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
       r.refs.winnerId = ids.get(r.value.winnerCreditCode);
       if (!r.refs.winnerId) {
         addError(errors, r.index, { field: 'winnerCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.winnerCreditCode}; push it first` });
-      } else if (!bidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) {
-        addError(errors, r.index, {
-          field: 'winnerCreditCode',
-          code: ErrorCode.CONFLICT,
-          rule: 'AWARD_WITHOUT_BID',
-          message: `${r.value.winnerCreditCode} holds no valid bid for section ${r.value.sectionCode}; an award names a bid of its section`,
-        });
       }
     }
+    awardsWithoutBid(records.filter((r) => r.refs.winnerId), bidders, errors);
   },
+  // A bid pushed meanwhile may have withdrawn or been disqualified: bids of the section are written with its project locked too.
+  recheck: async (em, records, errors) => awardsWithoutBid(records, await biddersOf(em, records.map((r) => r.value.sectionCode), true), errors),
   dependents: (em, records) => rederiveContractFindings(em, records.map((r) => r.value.sectionCode)),
 });
 
 const BID_TABLE: TableSpec = {
+  topic: ChangeTopic.BID,
   table: 'bid',
   conflict: ['record_key'],
   keyExpr: 't.record_key',
@@ -351,11 +373,14 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)) }),
   afterWrite: touchSectionProjects,
-  async write(em, records, principal) {
-    await lockSectionProjects(em, records);
+  lock: lockSectionProjects,
+  async recheck(em, records) {
     // The sections as they stand with their projects locked: a bid opening committed since the references were read counts.
     const fresh = await sectionRefs(em, records.map((r) => r.value.sectionCode));
     for (const r of records) r.refs.section = fresh.get(r.value.sectionCode) ?? r.refs.section;
+    return new Map();
+  },
+  write(em, records, principal) {
     return upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
       record_key: key,
       section_id: sectionOf({ refs } as Accepted<unknown>).id,
@@ -376,6 +401,7 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
 };
 
 const CONTRACT_TABLE: TableSpec = {
+  topic: ChangeTopic.CONTRACT,
   table: 'contract',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -415,11 +441,14 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
   afterWrite: touchSectionProjects,
-  async write(em, records, principal) {
-    await lockSectionProjects(em, records);
+  lock: lockSectionProjects,
+  async recheck(em, records) {
     // The award as it stands with the project locked: one changed since the references were read counts.
     const awards = await awardDates(em, records.map((r) => r.value.sectionCode));
     for (const r of records) r.refs.awardedOn = awards.get(r.value.sectionCode) ?? r.refs.awardedOn;
+    return new Map();
+  },
+  write(em, records, principal) {
     return upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,
       section_id: sectionOf({ refs } as Accepted<unknown>).id,
@@ -434,6 +463,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
 };
 
 const ANNOUNCEMENT_TABLE: TableSpec = {
+  topic: ChangeTopic.ANNOUNCEMENT,
   table: 'announcement',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -489,8 +519,8 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
   findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
   afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
+  lock: (em, records) => lockProjects(em, records.map((r) => r.value.projectCode)),
   async write(em, records, principal) {
-    await lockProjects(em, records.map((r) => r.value.projectCode));
     const written = await upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
       code: v.code,
       project_id: (refs.project as ProjectRef).id,

@@ -45,3 +45,25 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
   }
   return { executes, queries };
 }
+
+/**
+ * Every statement sent to PostgreSQL while `run` runs, counted at the pg
+ * client, so statements inside transactions count too (the push pipeline's
+ * writes); the feed's tail reads and transaction control are left out.
+ */
+export async function sentStatements(run: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const pgQuery = PgClient.prototype.query;
+  PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0] as { text?: string } | string;
+    const text = typeof q === 'string' ? q : (q?.text ?? '');
+    if (!/as watermark/.test(text) && !/^\s*(begin|commit|rollback|start transaction|set transaction|savepoint|release savepoint)/i.test(text)) sent.push(text);
+    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pgQuery;
+  try {
+    await run();
+  } finally {
+    PgClient.prototype.query = pgQuery;
+  }
+  return sent;
+}
