@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, HubError } from '../common/errors';
+import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
 import { ChangeOp, ChangeTopic } from '../feed/topics';
 import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
@@ -42,7 +43,8 @@ export function addKey(em: EntityManager, principal: PrincipalRow, options: { ex
 }
 
 async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
-  const p = await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'] });
+  // No principal has a name PostgreSQL cannot even compare (NUL, a lone surrogate): not found, without asking it.
+  const p = name.length <= 200 && isStorableText(name) ? await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'] }) : null;
   if (!p) throw new HubError(ErrorCode.NOT_FOUND, `no principal named ${name}`, { field: 'principal' });
   return p;
 }

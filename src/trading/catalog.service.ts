@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
 import { TradingCategory, TradingSubItem } from './catalog.entity';
 import { compileDetailsSchema } from './catalog.rules';
+import { displayTextProblem, jsonProblems } from '../common/storable';
 
 const CODE = /^[A-Z][A-Z0-9_]{1,59}$/;
 
@@ -16,7 +17,22 @@ function checkCode(raw: string, field: string): string {
 function checkName(raw: string, field: string): string {
   const name = raw.trim();
   if (!name || name.length > 200) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 1-200 characters`, { field });
+  const problem = displayTextProblem(name);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} ${problem}`, { field });
   return name;
+}
+
+/** A code that names an existing entry, or NOT_FOUND: no entry has a code outside the pattern, and text such as NUL never reaches PostgreSQL. */
+function existingCode(raw: string, what: string, field: string): string {
+  const code = raw.trim().toUpperCase();
+  if (!CODE.test(code)) throw new HubError(ErrorCode.NOT_FOUND, `no ${what} ${JSON.stringify(raw.slice(0, 64))}`, { field });
+  return code;
+}
+
+/** A details schema is stored (jsonb) and logged: it must be storable JSON within the bounds of any JSONObject input. */
+function checkSchemaJson(schema: Record<string, unknown>, field: string): void {
+  const [problem] = jsonProblems(schema, field);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, problem.message, { field: problem.path });
 }
 
 /** The catalog, categories in order with their sub-items; retired entries only when asked. */
@@ -57,9 +73,13 @@ export async function upsertSubItem(
 ): Promise<TradingSubItem> {
   const code = checkCode(input.code, 'input.code');
   const name = checkName(input.name, 'input.name');
-  if (input.detailsSchema) compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
+  if (input.detailsSchema) {
+    checkSchemaJson(input.detailsSchema, 'input.detailsSchema');
+    compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
+  }
+  const categoryCode = existingCode(input.categoryCode, 'category', 'input.categoryCode');
   return em.transactional(async (tx) => {
-    const category = await tx.findOne(TradingCategory, { code: input.categoryCode.trim().toUpperCase() });
+    const category = await tx.findOne(TradingCategory, { code: categoryCode });
     if (!category) throw new HubError(ErrorCode.NOT_FOUND, `no category ${input.categoryCode}`, { field: 'input.categoryCode' });
     let s = await tx.findOne(TradingSubItem, { code });
     if (!s) s = tx.create(TradingSubItem, { code, category, name, sortOrder: input.sortOrder ?? 100 });
@@ -79,7 +99,7 @@ export async function upsertSubItem(
  * projects that did keep it. Nothing is deleted.
  */
 export async function retireCatalogEntry(em: EntityManager, actor: Principal, kind: 'category' | 'sub-item', rawCode: string): Promise<void> {
-  const code = rawCode.trim().toUpperCase();
+  const code = existingCode(rawCode, kind, 'code');
   await em.transactional(async (tx) => {
     const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }) : await tx.findOne(TradingSubItem, { code });
     if (!row) throw new HubError(ErrorCode.NOT_FOUND, `no ${kind} ${code}`, { field: 'code' });
