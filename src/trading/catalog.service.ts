@@ -8,9 +8,13 @@ import { displayTextProblem, jsonProblems } from '../common/storable';
 
 const CODE = /^[A-Z][A-Z0-9_]{1,59}$/;
 
-function checkCode(raw: string, field: string): string {
+/** Longest code the catalog tables hold: varchar(40) for a category, varchar(60) for a sub-item. */
+const MAX_CODE = { category: 40, 'sub-item': 60 } as const;
+
+function checkCode(raw: string, field: string, kind: keyof typeof MAX_CODE): string {
   const code = raw.trim().toUpperCase();
-  if (!CODE.test(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 2-60 upper-case letters, digits or underscores, starting with a letter`, { field });
+  const max = MAX_CODE[kind];
+  if (!CODE.test(code) || code.length > max) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 2-${max} upper-case letters, digits or underscores, starting with a letter`, { field });
   return code;
 }
 
@@ -51,7 +55,7 @@ export async function listCatalog(em: EntityManager, includeRetired: boolean): P
  * category comes back when upserted again.
  */
 export async function upsertCategory(em: EntityManager, actor: Principal, input: { code: string; name: string; sortOrder?: number | null }): Promise<TradingCategory> {
-  const code = checkCode(input.code, 'input.code');
+  const code = checkCode(input.code, 'input.code', 'category');
   const name = checkName(input.name, 'input.name');
   return em.transactional(async (tx) => {
     let c = await tx.findOne(TradingCategory, { code });
@@ -71,7 +75,7 @@ export async function upsertSubItem(
   actor: Principal,
   input: { code: string; categoryCode: string; name: string; detailsSchema?: Record<string, unknown> | null; sortOrder?: number | null },
 ): Promise<TradingSubItem> {
-  const code = checkCode(input.code, 'input.code');
+  const code = checkCode(input.code, 'input.code', 'sub-item');
   const name = checkName(input.name, 'input.name');
   if (input.detailsSchema) {
     checkSchemaJson(input.detailsSchema, 'input.detailsSchema');
