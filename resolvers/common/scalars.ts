@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { GraphQLDateTime, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
-import { DATE_TIME_SHAPE, readDate, readDateTime, STORABLE_YEARS } from '../../src/common/datetime';
+import { DATE_TIME_SHAPE, readDate, readDateTime, type YearRange } from '../../src/common/datetime';
 import { isDecimalString } from '../../src/common/decimal';
 import { exactNumberFromText, JSON_INPUT_BOUNDS } from '../../src/common/storable';
 
@@ -33,13 +33,21 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
 });
 
+/**
+ * The years a DateTime or Date input may be written with. The year 0000 is
+ * let through here (it is a well-formed ISO 8601 year) so that what takes the
+ * value refuses it naming its field, e.g. `filter.updatedSince`: PostgreSQL
+ * has no year 0, and every consumer holds values to 0001-9999.
+ */
+const SCALAR_YEARS: YearRange = { min: 0, max: 9999 };
+
 function dateTimeFrom(value: unknown): Date {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     const y = value.getUTCFullYear();
-    if (y >= STORABLE_YEARS.min && y <= STORABLE_YEARS.max) return value;
+    if (y >= SCALAR_YEARS.min && y <= SCALAR_YEARS.max) return value;
   }
   if (typeof value !== 'string') throw new GraphQLError(`DateTime must be ${DATE_TIME_SHAPE}`);
-  const r = readDateTime(value);
+  const r = readDateTime(value, SCALAR_YEARS);
   if (r.ok) return r.value;
   throw new GraphQLError(/^must /.test(r.problem) ? `DateTime ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}` : `DateTime is not a real time: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`);
 }
@@ -62,7 +70,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, unknown>({
 
 function dateFrom(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('Date must be a string YYYY-MM-DD');
-  const r = readDate(value);
+  const r = readDate(value, SCALAR_YEARS);
   if (r.ok) return r.value;
   throw new GraphQLError(/^must /.test(r.problem) ? `Date ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}` : `Date is not a real day: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`);
 }
