@@ -22,6 +22,7 @@ import { checkCost, limitRules } from './limits/operation-limits';
 import { createLogger, type Logger } from './logger';
 import { seedDemoData } from './seed/demo';
 import { compiledReadsPlugin } from './server/compiled-reads';
+import { internalErrorStatusPlugin } from './server/error-status';
 import { Guard } from './server/guard';
 import { createHttpApp } from './server/http';
 import { attachWebSocket } from './server/ws';
@@ -85,6 +86,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       plugins: [
         // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
+        // INTERNAL is 500 when the fault left no data, 200 with a partial answer: one rule (README's error table).
+        internalErrorStatusPlugin<HubContext>(),
         // Nested trading reads answered by one SQL statement per page where the compiler covers the selection.
         ...(config.compiledReads ? [compiledReadsPlugin(schema, tradingReadRoots(schema, db.orm.getMetadata()))] : []),
         {

@@ -6,6 +6,7 @@ import { writeSchemaFile } from '../resolvers/schema';
 import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from './auth/admin.service';
 import type { GrantsInput } from './auth/admin.rules';
 import { ADMIN, type Principal } from './auth/principal';
+import { readDateTime } from './common/datetime';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { runningEmbeddedUrl } from './db/embedded';
@@ -99,6 +100,14 @@ function grantsFrom(v: Record<string, string | undefined>): GrantsInput {
 
 type Command = (args: string[]) => Promise<number>;
 
+/** `--expires`: an ISO 8601 time with an offset, checked field by field (never rolled over by new Date). */
+function expiry(raw: string | undefined): Date | null {
+  if (!raw) return null;
+  const r = readDateTime(raw);
+  if (!r.ok) throw new Error(`--expires ${r.problem}; got ${JSON.stringify(raw)}`);
+  return r.value;
+}
+
 const COMMANDS: Record<string, Command> = {
   'systems add': (args) => {
     const v = options(args, ['code', 'name', 'kind', 'region', 'topics', 'regions']);
@@ -127,7 +136,7 @@ const COMMANDS: Record<string, Command> = {
       const { principal, apiKey } = await createClient(orm.em.fork(), CLI_ACTOR, {
         name: required(v, 'name'),
         ...grantsFrom(v),
-        expiresAt: v.expires ? new Date(v.expires) : null,
+        expiresAt: expiry(v.expires),
       });
       console.log(`Created ${principal.name} with roles ${principal.roles.join(', ')}. API key, shown once:`);
       console.log(apiKey);
@@ -159,7 +168,7 @@ const COMMANDS: Record<string, Command> = {
   'keys issue': (args) => {
     const v = options(args, ['principal', 'expires']);
     return withOrm(async (orm) => {
-      const { key, apiKey } = await issueKey(orm.em.fork(), CLI_ACTOR, required(v, 'principal'), v.expires ? new Date(v.expires) : null);
+      const { key, apiKey } = await issueKey(orm.em.fork(), CLI_ACTOR, required(v, 'principal'), expiry(v.expires));
       console.log(`Issued key ${key.id} for ${required(v, 'principal')}, shown once:`);
       console.log(apiKey);
       return 0;

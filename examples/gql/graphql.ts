@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-/** An announcement (公告). */
+/** An announcement (公告). Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type AnnouncementInput = {
   code?: string | null | undefined;
   documentHash?: string | null | undefined;
@@ -14,7 +14,7 @@ export type AnnouncementInput = {
   periodStart?: string | null | undefined;
   projectCode?: string | null | undefined;
   publishedAt?: string | null | undefined;
-  /** Sections concerned; all when empty. */
+  /** Sections concerned; all when empty. At most 1000. */
   sectionCodes?: Array<string> | null | undefined;
   title?: string | null | undefined;
   /** AnnouncementType. */
@@ -31,7 +31,7 @@ export type AnnouncementType =
   | 'TENDER_NOTICE'
   | 'TERMINATION';
 
-/** The award (中标/成交) of a section. */
+/** The award (中标/成交) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type AwardInput = {
   amount?: string | null | undefined;
   /** YYYY-MM-DD */
@@ -42,7 +42,7 @@ export type AwardInput = {
   winnerCreditCode?: string | null | undefined;
 };
 
-/** A bid (投标/竞买) with its evidence. Key: sectionCode/bidderCreditCode. */
+/** A bid (投标/竞买) with its evidence. Key: sectionCode/bidderCreditCode. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type BidInput = {
   /** Quoted price, decimal yuan. */
   amount?: string | null | undefined;
@@ -63,9 +63,9 @@ export type BidInput = {
   submittedAt?: string | null | undefined;
 };
 
-/** The bid opening record (开标记录) of a section. */
+/** The bid opening record (开标记录) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type BidOpeningInput = {
-  /** A whole number. */
+  /** A whole number, 0 to 100000. */
   bidderCount?: string | null | undefined;
   externalId?: string | null | undefined;
   location?: string | null | undefined;
@@ -83,7 +83,7 @@ export type BidStatus =
 export type CandidateInput = {
   amount?: string | null | undefined;
   bidderCreditCode?: string | null | undefined;
-  /** A whole number from 1. */
+  /** A whole number, 1 to 1000. */
   rank?: string | null | undefined;
   /** Decimal, up to 4 fraction digits. */
   score?: string | null | undefined;
@@ -117,7 +117,7 @@ export type CommitteeMemberInput = {
   role?: string | null | undefined;
 };
 
-/** A contract (合同) following the award of a section. */
+/** A contract (合同) following the award of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type ContractInput = {
   amount?: string | null | undefined;
   code?: string | null | undefined;
@@ -145,11 +145,11 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
 
-/** The evaluation (评标) of a section. Push it when the committee sits (committee, no report) and again when the report is delivered (reportedAt and candidates). The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY. */
+/** The evaluation (评标) of a section. Push it when the committee sits (committee, no report) and again when the report is delivered (reportedAt and candidates). The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type EvaluationInput = {
-  /** Ranked candidates; with the report only. */
+  /** Ranked candidates; with the report only. At most 100. */
   candidates?: Array<CandidateInput> | null | undefined;
-  /** The evaluation committee (评标委员会). */
+  /** The evaluation committee (评标委员会); at most 49 members. */
   committee?: Array<CommitteeMemberInput> | null | undefined;
   externalId?: string | null | undefined;
   /** When the evaluation report was delivered; absent while the evaluation runs. */
@@ -179,7 +179,7 @@ export type MarketEntityFilterInput = {
   updatedSince?: string | null | undefined;
 };
 
-/** A market entity as a trading system pushes it. Checked per record by the push pipeline. */
+/** A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type MarketEntityInput = {
   address?: string | null | undefined;
   /** Digits, dashes, an optional leading +. */
@@ -197,12 +197,13 @@ export type MarketEntityInput = {
   legalRepresentativeIdNumber?: string | null | undefined;
   /** Required. */
   name?: string | null | undefined;
+  /** At most 200. */
   qualifications?: Array<QualificationInput> | null | undefined;
   /** GB/T 2260 code in Hubei; taken from the credit code (positions 3-8) when absent. */
   regionCode?: string | null | undefined;
   /** Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00". */
   registeredCapital?: string | null | undefined;
-  /** MarketRole values. */
+  /** MarketRole values; at most 10. */
   roles?: Array<string> | null | undefined;
   /** EntityStatus; ACTIVE when absent. */
   status?: string | null | undefined;
@@ -262,7 +263,7 @@ export type TradingMethod =
   | 'REQUEST_FOR_QUOTATION'
   | 'SINGLE_SOURCE';
 
-/** A trading project (交易项目) with its sections. */
+/** A trading project (交易项目) with its sections. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type TradingProjectInput = {
   /** Credit code of the agency, if any; must be registered. */
   agencyCreditCode?: string | null | undefined;
@@ -273,7 +274,7 @@ export type TradingProjectInput = {
   code?: string | null | undefined;
   /** ISO 4217; CNY when absent. */
   currency?: string | null | undefined;
-  /** Category-specific details, checked against the sub-item's JSON Schema. */
+  /** Category-specific details, checked against the sub-item's JSON Schema. At most 64 KB as canonical JSON and 32 levels deep; no NUL or lone surrogate in keys or strings; numbers exact (finite, integers within ±(2^53 − 1); send others as strings). Stored as given, never altered. */
   details?: Record<string, unknown> | null | undefined;
   externalId?: string | null | undefined;
   /** TradingMethod. */
@@ -283,6 +284,7 @@ export type TradingProjectInput = {
   publishedAt?: string | null | undefined;
   /** GB/T 2260 code in Hubei. */
   regionCode?: string | null | undefined;
+  /** At most 1000. */
   sections?: Array<SectionInput> | null | undefined;
   /** TradingStatus; TENDERING when absent. */
   status?: string | null | undefined;

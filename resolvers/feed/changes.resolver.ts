@@ -2,7 +2,7 @@ import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import { maskRecord } from '../../src/auth/masking';
 import { isAdmin, mayRead, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
-import { feedCursor, parseFeedCursor } from '../../src/feed/cursor';
+import { checkFeedCursorIssued, feedCursor, parseFeedCursor } from '../../src/feed/cursor';
 import { ChangeTopic, TOPIC_SENSITIVE, type ChangeRecord } from '../../src/feed/topics';
 import type { CompiledSubscriptionRoot } from '../../src/server/shared-execution';
 import type { HubContext } from '../context';
@@ -51,10 +51,13 @@ export class ChangesResolver {
   @Subscription(() => ChangeEvent, {
     description:
       'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN).',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const ctx = context as HubContext;
       const topics = feedTopics(ctx.principal, args.topics as ChangeTopic[] | undefined);
-      return ctx.services.feed.subscribe({ after: parseFeedCursor(args.after as string | undefined), topics });
+      const after = parseFeedCursor(args.after as string | undefined);
+      // Checked against the log's head as the subscription starts, so a cursor the feed never issued fails it at once.
+      await checkFeedCursorIssued(ctx.services.orm.em.fork(), after, ctx.services.feed.head);
+      return ctx.services.feed.subscribe({ after, topics });
     },
   })
   changes(

@@ -19,7 +19,7 @@ export class QualificationInput {
   @Field(() => String, { nullable: true }) issuer?: string | null;
 }
 
-@InputType({ description: 'A market entity as a trading system pushes it. Checked per record by the push pipeline.' })
+@InputType({ description: 'A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class MarketEntityInput {
   @Field(() => String, { nullable: true, description: 'Required. 统一社会信用代码, 18 characters with a valid check character.' })
   creditCode?: string | null;
@@ -30,7 +30,7 @@ export class MarketEntityInput {
   @Field(() => String, { nullable: true, description: 'EntityKind; derived from the credit code (9 enterprise, 1 public institution, 5 social organisation) when absent.' })
   kind?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'MarketRole values.' })
+  @Field(() => [String], { nullable: true, description: 'MarketRole values; at most 10.' })
   roles?: string[] | null;
 
   @Field(() => String, { nullable: true }) legalRepresentative?: string | null;
@@ -54,7 +54,7 @@ export class MarketEntityInput {
   @Field(() => String, { nullable: true, description: 'EntityStatus; ACTIVE when absent.' })
   status?: string | null;
 
-  @Field(() => [QualificationInput], { nullable: true }) qualifications?: QualificationInput[] | null;
+  @Field(() => [QualificationInput], { nullable: true, description: 'At most 200.' }) qualifications?: QualificationInput[] | null;
 
   @Field(() => String, { nullable: true, description: "The pushing system's own id for the record." })
   externalId?: string | null;

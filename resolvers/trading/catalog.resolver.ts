@@ -25,7 +25,7 @@ export class CatalogCategory {
 
 @InputType()
 export class CatalogCategoryInput {
-  @Field({ description: 'Upper-case letters, digits, underscores.' }) code!: string;
+  @Field({ description: 'Upper-case letters, digits, underscores; 2-40 characters.' }) code!: string;
   @Field() name!: string;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;
 }
@@ -35,7 +35,11 @@ export class CatalogSubItemInput {
   @Field() code!: string;
   @Field() categoryCode!: string;
   @Field() name!: string;
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'A JSON Schema for the details of its projects; checked to be valid.' }) detailsSchema?: Record<string, unknown> | null;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: 'A JSON Schema for the details of its projects; checked to be valid, and held to the bounds of details (64 KB, 32 levels, no NUL or lone surrogate, exact numbers).',
+  })
+  detailsSchema?: Record<string, unknown> | null;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;
 }
 

@@ -17,7 +17,7 @@ export class SectionInput {
   @Field(() => String, { nullable: true, description: 'Bid opening time (开标时间), ISO 8601 with offset.' }) openingAt?: string | null;
 }
 
-@InputType({ description: 'A trading project (交易项目) with its sections.' })
+@InputType({ description: 'A trading project (交易项目) with its sections. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class TradingProjectInput {
   @Field(() => String, { nullable: true, description: 'Required; the project code (项目编号).' }) code?: string | null;
   @Field(() => String, { nullable: true }) name?: string | null;
@@ -31,12 +31,17 @@ export class TradingProjectInput {
   @Field(() => String, { nullable: true, description: 'TradingStatus; TENDERING when absent.' }) status?: string | null;
   @Field(() => String, { nullable: true, description: 'When the tender notice was published.' }) publishedAt?: string | null;
   @Field(() => String, { nullable: true }) bidDeadline?: string | null;
-  @Field(() => JSONObjectScalar, { nullable: true, description: "Category-specific details, checked against the sub-item's JSON Schema." }) details?: Record<string, unknown> | null;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      "Category-specific details, checked against the sub-item's JSON Schema. At most 64 KB as canonical JSON and 32 levels deep; no NUL or lone surrogate in keys or strings; numbers exact (finite, integers within ±(2^53 − 1); send others as strings). Stored as given, never altered.",
+  })
+  details?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
-  @Field(() => [SectionInput], { nullable: true }) sections?: SectionInput[] | null;
+  @Field(() => [SectionInput], { nullable: true, description: 'At most 1000.' }) sections?: SectionInput[] | null;
 }
 
-@InputType({ description: 'An announcement (公告).' })
+@InputType({ description: 'An announcement (公告). Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class AnnouncementInput {
   @Field(() => String, { nullable: true }) code?: string | null;
   @Field(() => String, { nullable: true }) projectCode?: string | null;
@@ -47,11 +52,11 @@ export class AnnouncementInput {
   @Field(() => String, { nullable: true }) periodEnd?: string | null;
   @Field(() => String, { nullable: true }) documentHash?: string | null;
   @Field(() => String, { nullable: true }) url?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Sections concerned; all when empty.' }) sectionCodes?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Sections concerned; all when empty. At most 1000.' }) sectionCodes?: string[] | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 
-@InputType({ description: 'A bid (投标/竞买) with its evidence. Key: sectionCode/bidderCreditCode.' })
+@InputType({ description: 'A bid (投标/竞买) with its evidence. Key: sectionCode/bidderCreditCode. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class BidInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
   @Field(() => String, { nullable: true }) bidderCreditCode?: string | null;
@@ -67,18 +72,18 @@ export class BidInput {
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 
-@InputType({ description: 'The bid opening record (开标记录) of a section.' })
+@InputType({ description: 'The bid opening record (开标记录) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class BidOpeningInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
   @Field(() => String, { nullable: true }) openedAt?: string | null;
-  @Field(() => String, { nullable: true, description: 'A whole number.' }) bidderCount?: string | null;
+  @Field(() => String, { nullable: true, description: 'A whole number, 0 to 100000.' }) bidderCount?: string | null;
   @Field(() => String, { nullable: true }) location?: string | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 
 @InputType({ description: 'A ranked candidate of an evaluation.' })
 export class CandidateInput {
-  @Field(() => String, { nullable: true, description: 'A whole number from 1.' }) rank?: string | null;
+  @Field(() => String, { nullable: true, description: 'A whole number, 1 to 1000.' }) rank?: string | null;
   @Field(() => String, { nullable: true }) bidderCreditCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Decimal, up to 4 fraction digits.' }) score?: string | null;
   @Field(() => String, { nullable: true }) amount?: string | null;
@@ -95,18 +100,18 @@ export class CommitteeMemberInput {
 @InputType({
   description:
     'The evaluation (评标) of a section. Push it when the committee sits (committee, no report) and again when the report is delivered (reportedAt and candidates). ' +
-    "The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY.",
+    "The committee's identities stay masked until reportedAt is set, except for readers granted EXPERT_IDENTITY. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.",
 })
 export class EvaluationInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
   @Field(() => String, { nullable: true, description: 'When the committee started, ISO 8601 with offset.' }) startedAt?: string | null;
   @Field(() => String, { nullable: true, description: 'When the evaluation report was delivered; absent while the evaluation runs.' }) reportedAt?: string | null;
-  @Field(() => [CommitteeMemberInput], { nullable: true, description: 'The evaluation committee (评标委员会).' }) committee?: CommitteeMemberInput[] | null;
-  @Field(() => [CandidateInput], { nullable: true, description: 'Ranked candidates; with the report only.' }) candidates?: CandidateInput[] | null;
+  @Field(() => [CommitteeMemberInput], { nullable: true, description: 'The evaluation committee (评标委员会); at most 49 members.' }) committee?: CommitteeMemberInput[] | null;
+  @Field(() => [CandidateInput], { nullable: true, description: 'Ranked candidates; with the report only. At most 100.' }) candidates?: CandidateInput[] | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 
-@InputType({ description: 'The award (中标/成交) of a section.' })
+@InputType({ description: 'The award (中标/成交) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class AwardInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Must hold a valid bid of the section.' }) winnerCreditCode?: string | null;
@@ -115,7 +120,7 @@ export class AwardInput {
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }
 
-@InputType({ description: 'A contract (合同) following the award of a section.' })
+@InputType({ description: 'A contract (合同) following the award of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
 export class ContractInput {
   @Field(() => String, { nullable: true }) code?: string | null;
   @Field(() => String, { nullable: true }) sectionCode?: string | null;

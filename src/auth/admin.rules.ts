@@ -34,6 +34,17 @@ function values<E extends string>(field: string, raw: string[] | null | undefine
   return out.sort();
 }
 
+/** Catalog category codes (upper-case letters, digits, underscores) or '*'. */
+const CATEGORY = /^(\*|[A-Z][A-Z0-9_]{1,59})$/;
+
+function categories(field: string, raw: string[] | null | undefined): string[] | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const out = [...new Set(raw.map((c) => c.trim().toUpperCase()))];
+  const bad = out.find((c) => !CATEGORY.test(c));
+  if (bad !== undefined) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} may only hold catalog category codes or '*'; got ${JSON.stringify(bad.slice(0, 64))}`, { field });
+  return out.sort();
+}
+
 /** Checks grants set by an operator; BAD_USER_INPUT naming the field on the first bad list. */
 export function checkGrants(input: GrantsInput, prefix = 'input'): CheckedGrants {
   const topics = Object.values(ChangeTopic).filter((t) => t !== ChangeTopic.ADMIN);
@@ -47,7 +58,7 @@ export function checkGrants(input: GrantsInput, prefix = 'input'): CheckedGrants
     regions,
     reveal: values(`${prefix}.reveal`, input.reveal, Object.values(Sensitivity)),
     authoritativeTopics: values(`${prefix}.authoritativeTopics`, input.authoritativeTopics, topics),
-    categories: input.categories === null || input.categories === undefined ? undefined : [...new Set(input.categories.map((c) => c.trim().toUpperCase()))].sort(),
+    categories: categories(`${prefix}.categories`, input.categories),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
+import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
 import { ChangeOp, ChangeTopic } from '../feed/topics';
 import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
@@ -43,8 +44,9 @@ export function addKey(em: EntityManager, principal: PrincipalRow, options: { ex
 }
 
 async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
+  // No principal has a name PostgreSQL cannot even compare (NUL, a lone surrogate): not found, without asking it.
   // refresh: a transaction's fork starts from the request's identity map; what a racing operator committed counts.
-  const p = await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'], refresh: true });
+  const p = name.length <= 200 && isStorableText(name) ? await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'], refresh: true }) : null;
   if (!p) throw new HubError(ErrorCode.NOT_FOUND, `no principal named ${name}`, { field: 'principal' });
   return p;
 }

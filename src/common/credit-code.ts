@@ -14,6 +14,16 @@ export function normaliseCreditCode(raw: string): string {
   return raw.trim().toUpperCase();
 }
 
+/**
+ * True when a normalised code could be a stored key: 18 characters of
+ * letters and digits (operators' exceptions included). A filter or lookup by
+ * anything else matches nothing, and some text (NUL, a lone surrogate)
+ * PostgreSQL would refuse outright, so it is never sent.
+ */
+export function couldBeCreditCode(code: string): boolean {
+  return /^[0-9A-Z]{18}$/.test(code);
+}
+
 /** The check character for the first 17 characters, or undefined if they hold a character outside the alphabet. */
 export function creditCodeCheckChar(first17: string): string | undefined {
   let sum = 0;

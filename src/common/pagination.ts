@@ -1,4 +1,6 @@
+import { isIsoInstant } from './datetime';
 import { ErrorCode, HubError } from './errors';
+import { isBigintId, isStorableText } from './storable';
 
 /** Default page size of a connection when `first` is not given. */
 export const DEFAULT_PAGE = 50;
@@ -8,11 +10,32 @@ export function encodeCursor(values: readonly unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** Decodes a cursor made by {@link encodeCursor} with `arity` values; BAD_USER_INPUT on anything else. */
-export function decodeCursor(cursor: string, arity: number, field = 'after'): unknown[] {
+/**
+ * What one value of a keyset cursor is: text of the sort column (PostgreSQL
+ * must be able to compare it: no NUL or lone surrogate, at most 200
+ * characters), a time as toISOString writes it, or a bigint surrogate id.
+ */
+export type CursorPart = 'text' | 'time' | 'id';
+
+function isCursorPart(v: unknown, part: CursorPart): boolean {
+  if (part === 'time') return isIsoInstant(v);
+  if (part === 'id') return isBigintId(v);
+  return typeof v === 'string' && v.length <= 200 && isStorableText(v);
+}
+
+/**
+ * Decodes a cursor made by {@link encodeCursor}: `shape` is the number of its
+ * values, or what each of them must be (see CursorPart). BAD_USER_INPUT on
+ * anything else, so that no forged cursor reaches PostgreSQL, where a value
+ * it cannot take would fail as an internal error. Every connection decodes
+ * its cursors here.
+ */
+export function decodeCursor(cursor: string, shape: number | readonly CursorPart[], field = 'after'): unknown[] {
+  const parts = typeof shape === 'number' ? undefined : shape;
+  const arity = parts?.length ?? (shape as number);
   try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
+    const v: unknown = cursor.length <= 1024 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    if (Array.isArray(v) && v.length === arity && (!parts || parts.every((p, i) => isCursorPart(v[i], p)))) return v;
   } catch {
     // fall through to the coded error
   }

@@ -17,6 +17,7 @@ import {
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode, HubError } from '../common/errors';
 import { DEFAULT_PAGE } from '../common/pagination';
+import { nestingExceeds } from '../common/storable';
 
 /** The bounds on one GraphQL operation; the same for HTTP and graphql-ws. */
 export interface OperationLimits {
@@ -106,7 +107,30 @@ function costKey(document: DocumentNode, operationName: string | undefined | nul
   return createHash('sha256').update(JSON.stringify([operationName ?? null, declared])).digest('base64url');
 }
 
-/** Throws LIMIT_EXCEEDED when the operation's estimated cost is over the limit. */
+/**
+ * Deepest nesting of an operation's variables: a pushed record (2 levels in
+ * its list) with `details` at the JSONObject bound of 32 levels fits with
+ * room to spare. Deeper variables are refused before anything recursive
+ * (hashing them for the cost memo, coercion, logging) touches them: 5,000
+ * levels would overflow the stack there and end as an internal error.
+ */
+export const MAX_VARIABLE_DEPTH = 64;
+
+/** Throws LIMIT_EXCEEDED (HTTP 400) when the variables nest deeper than {@link MAX_VARIABLE_DEPTH}. */
+export function checkVariableDepth(variables: Record<string, unknown> | null | undefined): void {
+  if (variables && nestingExceeds(variables, MAX_VARIABLE_DEPTH + 1)) {
+    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `the variables are nested deeper than ${MAX_VARIABLE_DEPTH} levels`, {
+      field: 'variables',
+      details: { limit: MAX_VARIABLE_DEPTH },
+      httpStatus: 400,
+    });
+  }
+}
+
+/**
+ * Throws LIMIT_EXCEEDED when the operation's variables nest too deep (see
+ * checkVariableDepth) or its estimated cost is over the limit.
+ */
 export function checkCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -114,6 +138,7 @@ export function checkCost(
   operationName: string | undefined | null,
   limit: number,
 ): void {
+  checkVariableDepth(variables);
   // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
   let costs = knownCosts.get(document);
   if (!costs) knownCosts.set(document, (costs = new Map()));

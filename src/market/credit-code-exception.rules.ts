@@ -1,5 +1,6 @@
 import { checkCreditCode, normaliseCreditCode, USCC_ALPHABET } from '../common/credit-code';
 import { ErrorCode, HubError } from '../common/errors';
+import { displayTextProblem } from '../common/storable';
 
 /** An exception as an operator asks for it (GraphQL `addCreditCodeException`, `hub credit-codes add`). */
 export interface CreditCodeExceptionInput {
@@ -41,5 +42,7 @@ export function validateCreditCodeException(input: CreditCodeExceptionInput): { 
   const reason = input.reason.trim();
   if (!reason) throw new HubError(ErrorCode.BAD_USER_INPUT, 'reason must say why the code is legally issued (e.g. the registering authority’s confirmation)', { field: 'input.reason' });
   if (reason.length > MAX_REASON) throw new HubError(ErrorCode.BAD_USER_INPUT, `reason must be at most ${MAX_REASON} characters`, { field: 'input.reason' });
+  const problem = displayTextProblem(reason);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `reason ${problem}`, { field: 'input.reason' });
   return { code, reason };
 }

@@ -2,6 +2,7 @@ import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isValidIdNumber } from '../common/id-number';
 import { canonicalDecimal } from '../common/decimal';
 import { isKnownRegion } from '../common/regions';
+import { displayTextProblem } from '../common/storable';
 import { Checker, chinaToday } from '../common/validate';
 import type { Validated } from '../ingest/types';
 import { EntityKind, EntityStatus, MarketRole, type MarketEntityData, type QualificationData } from './market-entity.model';
@@ -31,6 +32,11 @@ export interface QualificationPush {
   validUntil?: string | null;
   issuer?: string | null;
 }
+
+/** Most roles one entity may list (there are six). */
+export const MAX_ROLES = 10;
+/** Most qualifications one entity may list. */
+export const MAX_QUALIFICATIONS = 200;
 
 const CREDIT_CODE_PROBLEM = {
   LENGTH: 'must be 18 characters',
@@ -71,12 +77,14 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   } else {
     creditCode = normaliseCreditCode(input.creditCode);
     const problem = checkCreditCode(creditCode, exceptions);
-    if (problem) creditCode = c.fail('creditCode', `creditCode ${creditCode} ${CREDIT_CODE_PROBLEM[problem]}`);
+    // Echoed only when it is short, readable text: a message never carries a megabyte or a control character back.
+    const echo = creditCode.length <= 40 && !displayTextProblem(creditCode) ? `${creditCode} ` : '';
+    if (problem) creditCode = c.fail('creditCode', `creditCode ${echo}${CREDIT_CODE_PROBLEM[problem]}`);
   }
   const name = c.text('name', input.name, { required: true, max: 200 });
   const kind = c.oneOf('kind', input.kind, Object.values(EntityKind), creditCode ? kindFromCreditCode(creditCode) : EntityKind.OTHER);
   const roles: MarketRole[] = [];
-  c.list<unknown>('roles', input.roles).forEach((r, i) => {
+  c.list<unknown>('roles', input.roles, MAX_ROLES).forEach((r, i) => {
     const role = c.oneOf(`roles.${i}`, r, Object.values(MarketRole));
     if (role && !roles.includes(role)) roles.push(role);
   });
@@ -111,7 +119,7 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   const status = c.oneOf('status', input.status, Object.values(EntityStatus), EntityStatus.ACTIVE);
   const qualifications: QualificationData[] = [];
   const qualificationIndex = new Map<string, number>();
-  c.list<QualificationPush | null>('qualifications', input.qualifications).forEach((q, i) => {
+  c.list<QualificationPush | null>('qualifications', input.qualifications, MAX_QUALIFICATIONS).forEach((q, i) => {
     const p = `qualifications.${i}`;
     if (!q || typeof q !== 'object') return c.fail(p, `${p} must be an object`);
     let code = c.text(`${p}.code`, q.code, { required: true, max: 100 });

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
-import { normaliseCreditCode } from '../common/credit-code';
+import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
+import { isStorableText } from '../common/storable';
 import { ErrorCode, HubError } from '../common/errors';
 import { findOnePlain, findPlain } from '../common/plain';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
@@ -17,19 +18,10 @@ export function pushMarketEntities(em: EntityManager, principal: Principal, reco
   return runPush(em, principal, marketEntityPush, records, options);
 }
 
-/**
- * True when a normalised code could be a stored key: 18 characters of the
- * credit-code alphabet (exceptions included). Anything else matches nothing,
- * and some text (NUL, a lone surrogate) PostgreSQL would refuse outright.
- */
-function couldBeStored(code: string): boolean {
-  return /^[0-9A-Z]{18}$/.test(code);
-}
-
 /** One entity by credit code, written in any case; null when it is not held. */
 export async function findMarketEntity(em: EntityManager, creditCode: string): Promise<MarketEntityRow | null> {
   const code = normaliseCreditCode(creditCode);
-  return couldBeStored(code) ? findOnePlain(em, MarketEntityRow, { creditCode: code }) : null;
+  return couldBeCreditCode(code) ? findOnePlain(em, MarketEntityRow, { creditCode: code }) : null;
 }
 
 export interface MarketEntityFilter {
@@ -45,23 +37,6 @@ export interface MarketEntityFilter {
 export enum MarketEntityOrder {
   CREDIT_CODE = 'CREDIT_CODE',
   UPDATED_AT = 'UPDATED_AT',
-}
-
-const MAX_BIGINT = 9223372036854775807n;
-
-/** True for the decimal text of a positive PostgreSQL bigint (a surrogate id as the cursor carries it). */
-function isBigintId(id: unknown): id is string {
-  return typeof id === 'string' && /^[1-9]\d{0,18}$/.test(id) && BigInt(id) <= MAX_BIGINT;
-}
-
-/** True for a time as the cursor carries it (Date#toISOString of a year 0001-9999, which PostgreSQL can compare). */
-function isCursorTime(at: unknown): at is string {
-  return typeof at === 'string' && /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
-}
-
-/** False for text PostgreSQL cannot take as a parameter: NUL, or a lone UTF-16 surrogate. */
-function isStorableText(s: string): boolean {
-  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
 }
 
 function escapeLike(s: string): string {
@@ -96,7 +71,7 @@ export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<
     if (filter.creditCodes.length > 1000) {
       throw new HubError(ErrorCode.LIMIT_EXCEEDED, 'filter.creditCodes takes at most 1000 codes', { field: 'filter.creditCodes' });
     }
-    where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode).filter(couldBeStored) };
+    where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode).filter(couldBeCreditCode) };
   }
   return where;
 }
@@ -117,13 +92,10 @@ export async function listMarketEntities(
   let where: FilterQuery<MarketEntityRow> = base;
   if (args.after) {
     if (byUpdate) {
-      const [at, id] = decodeCursor(args.after, 2);
-      // A tampered id would otherwise reach PostgreSQL and fail there as an internal error.
-      if (!isCursorTime(at) || !isBigintId(id)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      const [at, id] = decodeCursor(args.after, ['time', 'id']) as [string, string];
       where = { $and: [base, { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] }] };
     } else {
-      const [code] = decodeCursor(args.after, 1);
-      if (typeof code !== 'string') throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      const [code] = decodeCursor(args.after, ['text']) as [string];
       where = { $and: [base, { creditCode: { $gt: code } }] };
     }
   }

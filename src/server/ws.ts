@@ -1,4 +1,4 @@
-import { GraphQLError, parse, specifiedRules, validate, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
@@ -39,6 +39,20 @@ const accessOf = (p: Principal) => `${p.id} ${accessKey(p)}`;
 function asErrors(err: unknown): readonly GraphQLError[] {
   if (err instanceof GraphQLError) return [err];
   return [new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : new Error(String(err)) })];
+}
+
+/**
+ * Parses an operation's text. graphql-js parses recursively: a literal nested
+ * thousands of levels deep overflows the stack, which is the client's doing,
+ * not a fault of the hub (over HTTP, Apollo answers it as a parse failure).
+ */
+function parseOperation(query: string): DocumentNode {
+  try {
+    return parse(query);
+  } catch (err) {
+    if (err instanceof RangeError) throw new HubError(ErrorCode.BAD_USER_INPUT, 'the operation is nested too deeply to be parsed', { field: 'query' });
+    throw err;
+  }
 }
 
 /**
@@ -165,7 +179,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
             if (outdated(extra, now)) return [new HubError(now ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, now ? REGRANTED : REVOKED)];
           }
           guard.admit(principal, extra.address);
-          const document = parse(payload.query);
+          const document = parseOperation(payload.query);
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);

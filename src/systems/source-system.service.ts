@@ -6,6 +6,7 @@ import { PrincipalRow } from '../auth/principal.entity';
 import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isKnownRegion } from '../common/regions';
+import { displayTextProblem } from '../common/storable';
 import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { SourceSystem, SourceSystemKind } from './source-system.entity';
 
@@ -24,6 +25,9 @@ export interface RegisterSourceSystemInput {
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 
+/** Longest name of a system. */
+export const MAX_NAME = 200;
+
 /** Pure check of a registration; returns the normalised input or throws BAD_USER_INPUT naming the field. */
 export function validateRegistration(input: RegisterSourceSystemInput): { code: string; name: string; kind: SourceSystemKind; regionCode: string } {
   const code = input.code.trim().toUpperCase();
@@ -32,6 +36,9 @@ export function validateRegistration(input: RegisterSourceSystemInput): { code: 
   }
   const name = input.name.trim();
   if (!name) throw new HubError(ErrorCode.BAD_USER_INPUT, 'name must not be empty', { field: 'input.name' });
+  if (name.length > MAX_NAME) throw new HubError(ErrorCode.BAD_USER_INPUT, `name must be at most ${MAX_NAME} characters`, { field: 'input.name' });
+  const problem = displayTextProblem(name);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `name ${problem}`, { field: 'input.name' });
   const kind = input.kind.trim().toUpperCase();
   if (!(kind in SourceSystemKind)) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'kind must be GOVERNMENT or MARKET', { field: 'input.kind' });

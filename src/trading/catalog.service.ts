@@ -5,19 +5,39 @@ import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, lockKeys } from '../common/locks';
 import { TradingCategory, TradingSubItem } from './catalog.entity';
 import { compileDetailsSchema } from './catalog.rules';
+import { displayTextProblem, jsonProblems } from '../common/storable';
 
 const CODE = /^[A-Z][A-Z0-9_]{1,59}$/;
 
-function checkCode(raw: string, field: string): string {
+/** Longest code the catalog tables hold: varchar(40) for a category, varchar(60) for a sub-item. */
+const MAX_CODE = { category: 40, 'sub-item': 60 } as const;
+
+function checkCode(raw: string, field: string, kind: keyof typeof MAX_CODE): string {
   const code = raw.trim().toUpperCase();
-  if (!CODE.test(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 2-60 upper-case letters, digits or underscores, starting with a letter`, { field });
+  const max = MAX_CODE[kind];
+  if (!CODE.test(code) || code.length > max) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 2-${max} upper-case letters, digits or underscores, starting with a letter`, { field });
   return code;
 }
 
 function checkName(raw: string, field: string): string {
   const name = raw.trim();
   if (!name || name.length > 200) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 1-200 characters`, { field });
+  const problem = displayTextProblem(name);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} ${problem}`, { field });
   return name;
+}
+
+/** A code that names an existing entry, or NOT_FOUND: no entry has a code outside the pattern, and text such as NUL never reaches PostgreSQL. */
+function existingCode(raw: string, what: string, field: string): string {
+  const code = raw.trim().toUpperCase();
+  if (!CODE.test(code)) throw new HubError(ErrorCode.NOT_FOUND, `no ${what} ${JSON.stringify(raw.slice(0, 64))}`, { field });
+  return code;
+}
+
+/** A details schema is stored (jsonb) and logged: it must be storable JSON within the bounds of any JSONObject input. */
+function checkSchemaJson(schema: Record<string, unknown>, field: string): void {
+  const [problem] = jsonProblems(schema, field);
+  if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, problem.message, { field: problem.path });
 }
 
 /** The catalog, categories in order with their sub-items; retired entries only when asked. */
@@ -36,7 +56,7 @@ export async function listCatalog(em: EntityManager, includeRetired: boolean): P
  * category comes back when upserted again.
  */
 export async function upsertCategory(em: EntityManager, actor: Principal, input: { code: string; name: string; sortOrder?: number | null }): Promise<TradingCategory> {
-  const code = checkCode(input.code, 'input.code');
+  const code = checkCode(input.code, 'input.code', 'category');
   const name = checkName(input.name, 'input.name');
   return em.transactional(async (tx) => {
     // Operators changing one entry at once go in turn, each on what the other stored (no duplicate insert, no stale event).
@@ -58,12 +78,16 @@ export async function upsertSubItem(
   actor: Principal,
   input: { code: string; categoryCode: string; name: string; detailsSchema?: Record<string, unknown> | null; sortOrder?: number | null },
 ): Promise<TradingSubItem> {
-  const code = checkCode(input.code, 'input.code');
+  const code = checkCode(input.code, 'input.code', 'sub-item');
   const name = checkName(input.name, 'input.name');
-  if (input.detailsSchema) compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
+  if (input.detailsSchema) {
+    checkSchemaJson(input.detailsSchema, 'input.detailsSchema');
+    compileDetailsSchema(input.detailsSchema, 'input.detailsSchema');
+  }
+  const categoryCode = existingCode(input.categoryCode, 'category', 'input.categoryCode');
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.CATALOG, [`sub-item:${code}`]);
-    const category = await tx.findOne(TradingCategory, { code: input.categoryCode.trim().toUpperCase() });
+    const category = await tx.findOne(TradingCategory, { code: categoryCode });
     if (!category) throw new HubError(ErrorCode.NOT_FOUND, `no category ${input.categoryCode}`, { field: 'input.categoryCode' });
     let s = await tx.findOne(TradingSubItem, { code }, { refresh: true });
     if (!s) s = tx.create(TradingSubItem, { code, category, name, sortOrder: input.sortOrder ?? 100 });
@@ -83,7 +107,7 @@ export async function upsertSubItem(
  * projects that did keep it. Nothing is deleted.
  */
 export async function retireCatalogEntry(em: EntityManager, actor: Principal, kind: 'category' | 'sub-item', rawCode: string): Promise<void> {
-  const code = rawCode.trim().toUpperCase();
+  const code = existingCode(rawCode, kind, 'code');
   await em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.CATALOG, [`${kind}:${code}`]);
     const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }, { refresh: true }) : await tx.findOne(TradingSubItem, { code }, { refresh: true });

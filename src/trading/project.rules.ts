@@ -1,4 +1,3 @@
-import { normaliseCreditCode } from '../common/credit-code';
 import { daysBetween, chinaDate } from '../common/datetime';
 import { ErrorCode } from '../common/errors';
 import { isKnownRegion } from '../common/regions';
@@ -66,15 +65,11 @@ export interface ProjectData {
 /** The catalog as validation sees it: sub-items with their category, schema and whether retired. */
 export type CatalogView = ReadonlyMap<string, { categoryCode: string; retired: boolean; detailsSchema: Record<string, unknown> | null }>;
 
+/** Most sections (标段/包) one project may list. */
+export const MAX_SECTIONS = 1000;
+
 /** Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise). */
 export const MIN_BID_PERIOD_DAYS = 20;
-
-function creditCodeRef(c: Checker, field: string, raw: unknown, required: boolean): string | null | undefined {
-  const s = c.text(field, raw, { required, max: 18 });
-  if (!s) return s;
-  const code = normaliseCreditCode(s);
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : c.fail(field, `${field} ${code} is not a unified social credit code`);
-}
 
 /**
  * Validates and normalises a pushed project and its sections; pure. A retired
@@ -97,8 +92,8 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
   }
   let regionCode = c.text('regionCode', input.regionCode, { required: true, max: 6 });
   if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
-  const tendererCreditCode = creditCodeRef(c, 'tendererCreditCode', input.tendererCreditCode, true);
-  const agencyCreditCode = creditCodeRef(c, 'agencyCreditCode', input.agencyCreditCode, false);
+  const tendererCreditCode = c.creditCode('tendererCreditCode', input.tendererCreditCode, { required: true });
+  const agencyCreditCode = c.creditCode('agencyCreditCode', input.agencyCreditCode, { required: false });
   const budget = c.decimal('budget', input.budget);
   const currency = (c.text('currency', input.currency, { max: 3 }) ?? 'CNY').toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) c.fail('currency', 'currency must be an ISO 4217 code such as CNY');
@@ -107,15 +102,16 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
   const publishedAt = c.dateTime('publishedAt', input.publishedAt);
   const bidDeadline = c.dateTime('bidDeadline', input.bidDeadline);
   if (publishedAt && bidDeadline && bidDeadline < publishedAt) c.fail('bidDeadline', 'bidDeadline is before publishedAt');
-  if (sub) c.errors.push(...validateDetails(input.details, sub.detailsSchema));
-  else if (input.details !== null && input.details !== undefined && (typeof input.details !== 'object' || Array.isArray(input.details))) c.fail('details', 'details must be an object');
+  // Stored as it is (jsonb) once it is storable and within bounds; then the sub-item's schema judges it.
+  const details = c.jsonObject('details', input.details);
+  if (sub && details !== undefined) c.errors.push(...validateDetails(details, sub.detailsSchema));
   const externalId = c.text('externalId', input.externalId, { max: 100 });
 
   const sections: SectionData[] = [];
   const seen = new Map<string, number>();
-  c.list<SectionPush | null>('sections', input.sections).forEach((s, i) => {
+  c.list<SectionPush | null>('sections', input.sections, MAX_SECTIONS).forEach((s, i) => {
     const p = `sections.${i}`;
-    if (!s) return c.fail(p, `${p} must not be null`);
+    if (!s || typeof s !== 'object') return c.fail(p, `${p} must be an object`);
     const scode = c.code(`${p}.code`, s.code, { required: true, max: 80 });
     if (scode && seen.has(scode)) {
       c.fail(`${p}.code`, `${p}.code ${scode} is already listed at sections.${seen.get(scode)}`);
@@ -149,7 +145,7 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
       status: status!,
       publishedAt: publishedAt?.toISOString() ?? null,
       bidDeadline: bidDeadline?.toISOString() ?? null,
-      details: (input.details as Record<string, unknown> | null | undefined) ?? null,
+      details: details ?? null,
       externalId: externalId ?? null,
       sections,
     },

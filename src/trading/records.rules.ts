@@ -1,18 +1,15 @@
 import { isIP } from 'node:net';
-import { normaliseCreditCode } from '../common/credit-code';
 import { chinaDate, daysBetween } from '../common/datetime';
 import { isValidIdNumber } from '../common/id-number';
 import { Checker } from '../common/validate';
+import { MAX_SECTIONS } from './project.rules';
 import type { FindingData, Validated } from '../ingest/types';
 import { AnnouncementType, ExpertRole } from './trading.model';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
 function creditCode(c: Checker, field: string, raw: unknown): string | undefined {
-  const s = c.text(field, raw, { required: true, max: 18 });
-  if (!s) return undefined;
-  const code = normaliseCreditCode(s);
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : c.fail(field, `${field} ${code} is not a unified social credit code`);
+  return c.creditCode(field, raw) ?? undefined;
 }
 
 function done<T>(c: Checker, value: () => T): Validated<T> {
@@ -49,7 +46,7 @@ export function validateAnnouncement(input: AnnouncementPush): Validated<Announc
   const documentHash = c.text('documentHash', input.documentHash, { max: 128 });
   const url = c.text('url', input.url, { max: 1000 });
   if (url && !/^https?:\/\//.test(url)) c.fail('url', 'url must be an http(s) address');
-  const sectionCodes = [...new Set(c.list<unknown>('sectionCodes', input.sectionCodes).map((s, i) => c.code(`sectionCodes.${i}`, s)).filter((s): s is string => !!s))].sort();
+  const sectionCodes = [...new Set(c.list<unknown>('sectionCodes', input.sectionCodes, MAX_SECTIONS).map((s, i) => c.code(`sectionCodes.${i}`, s)).filter((s): s is string => !!s))].sort();
   const externalId = c.text('externalId', input.externalId, { max: 100 });
   return done(c, () => ({
     code: code!,
@@ -209,6 +206,9 @@ export interface CommitteeMemberData {
 /** Largest committee accepted; the law asks for five or more members, an odd number (招标投标法 第三十七条). */
 export const MAX_COMMITTEE = 49;
 
+/** Most ranked candidates one evaluation report may name (usually one to three). */
+export const MAX_CANDIDATES = 100;
+
 export interface EvaluationData {
   sectionCode: string;
   /** When the committee started (评标开始). */
@@ -239,12 +239,11 @@ export function validateEvaluation(input: EvaluationPush): Validated<EvaluationD
   const reportedAt = c.dateTime('reportedAt', input.reportedAt);
   if (startedAt && reportedAt && reportedAt < startedAt) c.fail('reportedAt', 'reportedAt is before startedAt');
   const committee: CommitteeMemberData[] = [];
-  const members = c.list<Loose<CommitteeMemberData> | null>('committee', input.committee);
-  if (members.length > MAX_COMMITTEE) c.fail('committee', `a committee has at most ${MAX_COMMITTEE} members`);
+  const members = c.list<Loose<CommitteeMemberData> | null>('committee', input.committee, MAX_COMMITTEE);
   const experts = new Set<string>();
-  members.slice(0, MAX_COMMITTEE).forEach((m, i) => {
+  members.forEach((m, i) => {
     const p = `committee.${i}`;
-    if (!m) return c.fail(p, `${p} must not be null`);
+    if (!m || typeof m !== 'object') return c.fail(p, `${p} must be an object`);
     const expertCode = c.code(`${p}.expertCode`, m.expertCode);
     if (expertCode && experts.has(expertCode)) c.fail(`${p}.expertCode`, `expert ${expertCode} is named twice`);
     if (expertCode) experts.add(expertCode);
@@ -255,14 +254,17 @@ export function validateEvaluation(input: EvaluationPush): Validated<EvaluationD
   });
   if (committee.filter((m) => m.role === ExpertRole.CHAIR).length > 1) c.fail('committee', 'a committee has one chair');
   const candidates: CandidateData[] = [];
-  const list = c.list<Loose<CandidateData> | null>('candidates', input.candidates);
-  if (reportedAt && !list.length) c.fail('candidates', 'a delivered evaluation report names at least one candidate');
-  if (!reportedAt && list.length) c.fail('reportedAt', 'candidates come with the report: give reportedAt');
+  const before = c.errors.length;
+  const list = c.list<Loose<CandidateData> | null>('candidates', input.candidates, MAX_CANDIDATES);
+  const listRefused = c.errors.length > before;
+  if (reportedAt && !list.length && !listRefused) c.fail('candidates', 'a delivered evaluation report names at least one candidate');
+  // An unreadable reportedAt is reported once, at its field, not again as missing.
+  if (reportedAt === null && list.length) c.fail('reportedAt', 'candidates come with the report: give reportedAt');
   if (!reportedAt && !members.length && !c.errors.length) c.fail('reportedAt', 'an evaluation names its committee, its report, or both');
   const ranks = new Set<number>();
   list.forEach((k, i) => {
     const p = `candidates.${i}`;
-    if (!k) return c.fail(p, `${p} must not be null`);
+    if (!k || typeof k !== 'object') return c.fail(p, `${p} must be an object`);
     const rank = c.integer(`${p}.rank`, k.rank, { required: true, min: 1, max: 1000 });
     if (rank && ranks.has(rank)) c.fail(`${p}.rank`, `rank ${rank} is given twice`);
     if (rank) ranks.add(rank);

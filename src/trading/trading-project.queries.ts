@@ -1,5 +1,6 @@
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { normaliseCreditCode } from '../common/credit-code';
+import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
+import { isStorableText } from '../common/storable';
 import { findOnePlain, findPlain, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
@@ -17,28 +18,6 @@ import type { TradingMethod, TradingStatus } from './trading.model';
  * parents, whose keys travel as one JSON parameter (see src/common/sql.ts), so
  * a statement's bind parameters stay fixed however large the batch.
  */
-
-/** False for text PostgreSQL cannot take as a parameter: NUL, or a lone UTF-16 surrogate. */
-function isStorableText(s: string): boolean {
-  return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
-}
-
-/** True when a normalised credit code could be a stored key (18 characters of the credit-code alphabet, exceptions included). */
-function couldBeCreditCode(code: string): boolean {
-  return /^[0-9A-Z]{18}$/.test(code);
-}
-
-const MAX_BIGINT = 9223372036854775807n;
-
-/** True for the decimal text of a positive PostgreSQL bigint (a surrogate id as the cursor carries it). */
-function isBigintId(id: unknown): id is string {
-  return typeof id === 'string' && /^[1-9]\d{0,18}$/.test(id) && BigInt(id) <= MAX_BIGINT;
-}
-
-/** True for a time as the cursor carries it (Date#toISOString of a year 0001-9999, which PostgreSQL can compare). */
-function isCursorTime(at: unknown): at is string {
-  return typeof at === 'string' && /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
-}
 
 /**
  * A condition `<alias>.<column> = any(<the set of values>)` with the values bound
@@ -232,13 +211,10 @@ export function tradingProjectPage(
   let after: FilterQuery<TradingProjectRow> | undefined;
   if (args.after) {
     if (byUpdate) {
-      const [at, id] = decodeCursor(args.after, 2);
-      // A tampered id would otherwise reach PostgreSQL and fail there as an internal error.
-      if (!isCursorTime(at) || !isBigintId(id)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      const [at, id] = decodeCursor(args.after, ['time', 'id']) as [string, string];
       after = { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] };
     } else {
-      const [code] = decodeCursor(args.after, 1);
-      if (typeof code !== 'string' || !isStorableText(code)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'after is not a cursor of this connection', { field: 'after' });
+      const [code] = decodeCursor(args.after, ['text']) as [string];
       after = { code: { $gt: code } };
     }
   }
