@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubError } from './errors';
@@ -37,14 +38,17 @@ export enum LockScope {
  * before it waits).
  */
 export async function lockKeys(em: EntityManager, scope: LockScope, keys: Iterable<string>): Promise<void> {
-  const list = [...new Set(keys)];
-  if (!list.length) return;
+  // Hashed here, not by PostgreSQL: a key is locked before it is looked up, and a key
+  // PostgreSQL could not even read as text (NUL, a lone surrogate) must not fail the lock.
+  const hashes = [...new Set([...keys].map(lockHash))].sort((a, b) => a - b);
+  if (!hashes.length) return;
   // The subquery's ORDER BY keeps it from being flattened: the locks are taken in hash order.
-  await query(
-    em,
-    `select pg_advisory_xact_lock(?::int, s.h) from (select distinct hashtext(k) as h from jsonb_array_elements_text(?::jsonb) as k order by h) s`,
-    [scope, JSON.stringify(list)],
-  );
+  await query(em, `select pg_advisory_xact_lock(?::int, s.h) from (select h from unnest(?::int[]) as h order by h) s`, [scope, `{${hashes.join(',')}}`]);
+}
+
+/** The int4 a key is locked under: the first four bytes of its SHA-256 (of the UTF-16 code units, so any string hashes). */
+function lockHash(key: string): number {
+  return createHash('sha256').update(Buffer.from(key, 'utf16le')).digest().readInt32BE(0);
 }
 
 /**
