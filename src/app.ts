@@ -34,6 +34,11 @@ export interface Hub {
   wsUrl: string;
   port: number;
   services: HubServices;
+  /**
+   * Called once if the embedded PostgreSQL died and could not be restarted:
+   * the hub cannot serve any more (src/main.ts exits non-zero).
+   */
+  onFatal(listener: (err: Error) => void): void;
   /** Stops accepting, drains HTTP and WebSocket connections, closes the feed, the ORM and the embedded database. */
   close(): Promise<void>;
 }
@@ -113,10 +118,16 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     cleanups.unshift(() => apollo.stop());
     httpServer.on(
       'request',
-      createHttpApp(apollo, services, guard, async () => {
-        await db.orm.em.fork().execute('select 1');
-        return { feedHead: String(feed.head) };
-      }),
+      createHttpApp(
+        apollo,
+        services,
+        guard,
+        async () => {
+          await db.orm.em.fork().execute('select 1');
+          return { feedHead: String(feed.head) };
+        },
+        () => db.health(),
+      ),
     );
 
     await new Promise<void>((resolve, reject) => {
@@ -132,6 +143,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       wsUrl: `ws://${host}:${port}/graphql`,
       port,
       services,
+      onFatal: (listener) => db.onFailure(listener),
       close() {
         closing ??= (async () => {
           for (const c of cleanups) await c();
