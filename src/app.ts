@@ -27,6 +27,9 @@ import { createHttpApp } from './server/http';
 import { attachWebSocket } from './server/ws';
 import type { HubServices } from './services';
 
+/** How long a shutdown waits for HTTP requests in flight before it closes their connections (src/main.ts allows more in all). */
+export const DRAIN_GRACE_MS = 25_000;
+
 export interface Hub {
   /** http://host:port/graphql */
   url: string;
@@ -112,7 +115,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
       wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
     });
-    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
+    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
     apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
     await apollo.start();
     cleanups.unshift(() => apollo.stop());

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { startHub } from './app';
+import { DRAIN_GRACE_MS, startHub } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DataDirInUseError } from './db/data-dir';
 import { EmbeddedStartError } from './db/embedded';
@@ -24,10 +24,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
+    // The drain of requests in flight, then the feed, the ORM and PostgreSQL's own shutdown.
+    const forceMs = DRAIN_GRACE_MS + 15_000;
     const force = setTimeout(() => {
-      log.error('shutdown took longer than 20 s; exiting');
+      log.error(`shutdown took longer than ${forceMs / 1000} s; exiting`);
       process.exit(1);
-    }, 20_000);
+    }, forceMs);
     force.unref();
     hub.close().then(
       () => process.exit(status),
