@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { HubContext } from '../resolvers/context';
 import { buildHubSchema } from '../resolvers/schema';
 import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
+import { systemClock, type Clock } from './common/clock';
 import { formatError } from './common/errors';
 import { stringifyWithRaw } from './common/raw-json';
 import { usePreparedStatements } from './common/sql';
@@ -46,12 +47,18 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** What a test may hand a hub besides its configuration. */
+export interface HubOptions {
+  /** The clock key expiry and the key cache are judged by (default the system clock). */
+  clock?: Clock;
+}
+
 /**
  * Starts one hub process: database (embedded or DATABASE_URL) with migrations,
  * demo data when asked and empty, the change feed, and one HTTP server that
  * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
  */
-export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
+export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
   checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
@@ -70,7 +77,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     feed.onEvents((events) => {
       if (events.some((e) => e.topic === ChangeTopic.ADMIN)) keyCache.clear();
     });
-    const services: HubServices = { config, log, orm: db.orm, feed, keyCache };
+    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
 
