@@ -50,7 +50,12 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
   return raw;
 }
 
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
+/** `p`, or a failure after `ms`; the timer goes with the answer (a pending one would keep jest's worker alive). */
+const within = <T>(p: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+};
 
 describe('graphql-ws authentication for the life of a connection', () => {
   let t: TestHub;
