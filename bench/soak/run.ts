@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   if (values.out) {
     mkdirSync(dirname(values.out), { recursive: true });
     const { log: _log, ...params } = options;
-    writeFileSync(values.out, `${JSON.stringify({ scenario: 'soak-crash', ok: report.ok, minutes, params, machine: machine('18 (embedded)'), totals: report.totals, failures: report.failures, rounds: report.rounds }, null, 2)}\n`);
+    writeFileSync(values.out, `${JSON.stringify({ scenario: 'soak-crash', at: new Date().toISOString(), ok: report.ok, minutes, params, machine: machine('18 (embedded)'), totals: report.totals, failures: report.failures, rounds: report.rounds }, null, 2)}\n`);
   }
   return report.ok ? 0 : 1;
 }
