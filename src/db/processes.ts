@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 
 /** What the hub can learn of another process on this machine. */
@@ -76,13 +77,19 @@ function linuxInfo(pid: number): ProcessInfo | undefined {
   return info;
 }
 
+/** Without /proc (macOS, BSD): whether the pid lives, and its command line as `ps` shows it (split at spaces). */
 function portableInfo(pid: number): ProcessInfo | undefined {
   try {
     process.kill(pid, 0);
-    return { pid };
   } catch (err) {
     // EPERM: it exists, under another user.
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? { pid } : undefined;
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  try {
+    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return command ? { pid, argv: command.split(/\s+/) } : { pid };
+  } catch {
+    return { pid };
   }
 }
 
@@ -125,6 +132,7 @@ export function isPostgresOf(info: ProcessInfo, dataDir: string): boolean {
   // Without the working directory: the postmaster's own `-D <folder>` argument.
   const d = info.argv?.indexOf('-D') ?? -1;
   if (d >= 0 && info.argv![d + 1]) return tryRealpath(info.argv![d + 1]) === target;
-  // Nothing to tell by (not Linux): a live pid is taken at its word.
-  return info.argv === undefined;
+  // Nothing to tell by: not taken for a PostgreSQL, so that nothing is ever signalled on a guess
+  // (PostgreSQL itself still refuses to start beside a live predecessor: its shared-memory interlock).
+  return false;
 }

@@ -154,6 +154,17 @@ describe('the data folder of the embedded PostgreSQL after a crash', () => {
     expect(inspectDataDir(dir, procs)).toMatchObject({ kind: 'held', ownerPid: 555 });
   });
 
+  it('without /proc, knows the postmaster by its -D argument (as ps shows it), and signals nothing it cannot identify', async () => {
+    pidFile(4242);
+    owner(777);
+    procs.add({ pid: 4242, argv: ['/opt/pg/bin/postgres', '-D', dir, '-p', '54329'] });
+    expect(inspectDataDir(dir, procs)).toMatchObject({ kind: 'orphan', postmasterPid: 4242 });
+    procs.add({ pid: 4242 }); // alive, but nothing tells what it is
+    expect(inspectDataDir(dir, procs)).toMatchObject({ kind: 'stale', postmasterPid: 4242 });
+    await reclaimDataDir(dir, log, { procs, sleep: noWait });
+    expect(procs.signals).toEqual([]);
+  });
+
   it('names a `hub` command that holds the folder', () => {
     pidFile(4242);
     postmaster(4242, 888);
