@@ -84,7 +84,9 @@ async function initialise(dataDir: string, make: (dir: string, password: string)
     await make(tmp, password).initialise();
     writeFileSync(join(tmp, CREDENTIALS_FILE), JSON.stringify({ password }), { mode: 0o600 });
     try {
-      renameSync(tmp, dataDir); // replaces an empty folder
+      // An empty folder is replaced (POSIX rename does it; elsewhere it is removed first).
+      if (existsSync(dataDir) && process.platform === 'win32' && readdirSync(dataDir).length === 0) rmSync(dataDir, { recursive: true });
+      renameSync(tmp, dataDir);
     } catch (err) {
       // Another process initialised it meanwhile; anything else in a non-empty folder is not ours to touch.
       if (!existsSync(join(dataDir, 'PG_VERSION'))) {
