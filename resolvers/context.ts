@@ -22,7 +22,7 @@ export interface HubContext {
  * UNAUTHENTICATED, never silently anonymous.
  */
 export function resolvePrincipal(services: HubServices, authorization: string | undefined | null): Promise<Principal> {
-  return authenticate(services.orm.em.fork() as EntityManager, bearerToken(authorization), services.config.adminKey, services.keyCache);
+  return authenticate(services.orm.em.fork() as EntityManager, bearerToken(authorization), services.config.adminKey, services.keyCache, new Date(services.clock.now()));
 }
 
 /**

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { HubContext } from '../resolvers/context';
 import { buildHubSchema } from '../resolvers/schema';
 import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
+import { systemClock, type Clock } from './common/clock';
 import { formatError } from './common/errors';
 import { stringifyWithRaw } from './common/raw-json';
 import { usePreparedStatements } from './common/sql';
@@ -28,6 +29,9 @@ import { createHttpApp } from './server/http';
 import { attachWebSocket } from './server/ws';
 import type { HubServices } from './services';
 
+/** How long a shutdown waits for HTTP requests in flight before it closes their connections (src/main.ts allows more in all). */
+export const DRAIN_GRACE_MS = 25_000;
+
 export interface Hub {
   /** http://host:port/graphql */
   url: string;
@@ -35,8 +39,19 @@ export interface Hub {
   wsUrl: string;
   port: number;
   services: HubServices;
+  /**
+   * Called once if the embedded PostgreSQL died and could not be restarted:
+   * the hub cannot serve any more (src/main.ts exits non-zero).
+   */
+  onFatal(listener: (err: Error) => void): void;
   /** Stops accepting, drains HTTP and WebSocket connections, closes the feed, the ORM and the embedded database. */
   close(): Promise<void>;
+}
+
+/** What a test may hand a hub besides its configuration. */
+export interface HubOptions {
+  /** The clock key expiry and the key cache are judged by (default the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -44,7 +59,7 @@ export interface Hub {
  * demo data when asked and empty, the change feed, and one HTTP server that
  * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
  */
-export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
+export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
   checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
@@ -63,7 +78,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     feed.onEvents((events) => {
       if (events.some((e) => e.topic === ChangeTopic.ADMIN)) keyCache.clear();
     });
-    const services: HubServices = { config, log, orm: db.orm, feed, keyCache };
+    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
 
@@ -110,16 +125,23 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
       wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
     });
-    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
+    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
     apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
     httpServer.on(
       'request',
-      createHttpApp(apollo, services, guard, async () => {
-        await db.orm.em.fork().execute('select 1');
-        return { feedHead: String(feed.head) };
-      }),
+      createHttpApp(
+        apollo,
+        services,
+        guard,
+        async () => {
+          await db.orm.em.fork().execute('select 1');
+          return { feedHead: String(feed.head) };
+        },
+        () => db.health(),
+      ),
     );
 
     await new Promise<void>((resolve, reject) => {
@@ -135,6 +157,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       wsUrl: `ws://${host}:${port}/graphql`,
       port,
       services,
+      onFatal: (listener) => db.onFailure(listener),
       close() {
         closing ??= (async () => {
           for (const c of cleanups) await c();

@@ -65,7 +65,7 @@ async function withOrm<T>(fn: (orm: MikroORM) => Promise<T>): Promise<T> {
       await orm.close(true);
     }
   }
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, 'hub command');
   try {
     return await fn(db.orm);
   } finally {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config';
 import type { KeyCache } from './auth/key-cache';
+import type { Clock } from './common/clock';
 import type { Feed } from './feed/feed';
 import type { Logger } from './logger';
 
@@ -12,4 +13,6 @@ export interface HubServices {
   feed: Feed;
   /** Validated API keys of the last seconds (HUB_KEY_CACHE_SECONDS). */
   keyCache: KeyCache;
+  /** The time key expiry and the key cache are judged by: the system clock, or one a test moves. */
+  clock: Clock;
 }

@@ -53,13 +53,13 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
 /**
  * Resolves a key to its principal. No key gives the anonymous principal; an
  * unknown, expired or revoked key, or a disabled principal, is UNAUTHENTICATED
- * (never silently anonymous).
+ * (never silently anonymous). `now` is the time expiry and the cache's
+ * lifetime are judged by (the hub's clock).
  */
-export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string, cache?: KeyCache): Promise<Principal> {
+export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string, cache?: KeyCache, now: Date = new Date()): Promise<Principal> {
   if (token === undefined) return ANONYMOUS;
   if (adminKey && equalsConstantTime(token, adminKey)) return ADMIN;
   const hash = hashKey(token);
-  const now = new Date();
   const hit = cache?.get(hash, now.getTime());
   if (hit && (!hit.expiresAt || hit.expiresAt > now)) {
     if (await touch(em, hit.keyId, hit.lastUsedAt, now)) hit.lastUsedAt = now;

@@ -27,6 +27,9 @@ export class Feed {
   private readonly listeners: ((events: ChangeRecord[]) => void)[] = [];
   private reads = 0;
   private readonly waiting: (() => void)[] = [];
+  private reconnecting?: NodeJS.Timeout;
+  /** Tail reads failed in a row (the database is away): logged once, then counted. */
+  private failedReads = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -46,18 +49,59 @@ export class Feed {
   private async connectListener(): Promise<void> {
     if (this.closed) return;
     const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
-      this.listener = undefined;
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === client) this.listener = undefined;
       client.end().catch(() => undefined);
-      setTimeout(() => this.connectListener().catch((e) => this.log.error({ err: e }, 'feed LISTEN reconnect failed')), 500).unref();
-    });
-    await client.connect();
-    await client.query(`listen ${FEED_CHANNEL}`);
+      if (this.closed) return;
+      this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
+      this.reconnectListener();
+    };
+    client.on('notification', () => this.wake());
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`listen ${FEED_CHANNEL}`);
+    } catch (err) {
+      lost = true;
+      client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.closed) {
+      lost = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listener = client;
     // Anything committed while we were not listening is picked up now.
     this.wake();
+  }
+
+  /**
+   * Connects the LISTEN connection again, with back-off (0.5 s doubling to
+   * 10 s), for as long as the feed is open: a database restart (or a network
+   * cut) never leaves the process deaf. Polls deliver meanwhile, as soon as
+   * the database answers again.
+   */
+  private reconnectListener(attempt = 0): void {
+    if (this.closed || this.reconnecting) return;
+    const delay = Math.min(500 * 2 ** attempt, 10_000);
+    this.reconnecting = setTimeout(() => {
+      this.reconnecting = undefined;
+      this.connectListener().then(
+        () => {
+          if (attempt > 0) this.log.info({ attempts: attempt + 1 }, 'feed LISTEN connection restored');
+        },
+        (err: unknown) => {
+          if (attempt === 0) this.log.warn({ err: String(err) }, 'feed LISTEN reconnect failed; retrying with back-off');
+          this.reconnectListener(attempt + 1);
+        },
+      );
+    }, delay);
+    this.reconnecting.unref();
   }
 
   /** Asks the tail reader to look for new events; calls while it reads coalesce into one more round. */
@@ -68,7 +112,14 @@ export class Feed {
       return;
     }
     this.pumping = this.pump()
-      .catch((err) => this.log.error({ err }, 'feed tail read failed'))
+      .then(() => {
+        if (this.failedReads) this.log.info({ failedReads: this.failedReads }, 'feed tail reads work again');
+        this.failedReads = 0;
+      })
+      .catch((err) => {
+        // Once per outage, not on every poll while the database is away.
+        if (this.failedReads++ === 0) this.log.error({ err }, 'feed tail read failed; retrying on every poll');
+      })
       .finally(() => {
         this.pumping = undefined;
         if (this.again) {
@@ -140,6 +191,7 @@ export class Feed {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.reconnecting) clearTimeout(this.reconnecting);
     for (const s of [...this.live]) await s.return();
     await this.pumping;
     await this.listener?.end().catch(() => undefined);

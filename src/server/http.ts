@@ -26,13 +26,23 @@ function sendError(res: express.Response, status: number, code: ErrorCode, messa
 /** Proxies whose X-Forwarded-For is believed (express's `trust proxy`): a reverse proxy on the same machine. */
 export const TRUST_PROXY = 'loopback';
 
-export function createHttpApp(apollo: ApolloServer<HubContext>, services: HubServices, guard: Guard, ready: () => Promise<Record<string, unknown>>): express.Express {
+export function createHttpApp(
+  apollo: ApolloServer<HubContext>,
+  services: HubServices,
+  guard: Guard,
+  ready: () => Promise<Record<string, unknown>>,
+  health: () => { ok: boolean; state: string } = () => ({ ok: true, state: 'external' }),
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', TRUST_PROXY);
 
+  // The process is up and its own database is too: 503 while the embedded PostgreSQL is being
+  // restarted (or could not be, just before the hub exits), so a supervisor never sees "healthy" without it.
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const db = health();
+    if (db.ok) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable', database: db.state });
   });
   app.get('/readyz', async (_req, res) => {
     try {

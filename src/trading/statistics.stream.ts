@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '../common/clock';
 import { TRADING_TOPICS, type ChangeRecord, type ChangeTopic } from '../feed/topics';
 import type { StatisticsSnapshot } from './statistics';
 
@@ -9,6 +10,8 @@ export interface ChangeSource {
 export interface StatisticsStreamOptions {
   /** Least time between the starts of two computations, ms: any number of changes inside it costs one recomputation. */
   intervalMs: number;
+  /** Where the interval is measured and waited for (default the system clock; tests move their own). */
+  clock?: Clock;
 }
 
 /** Default {@link StatisticsStreamOptions.intervalMs}: a dashboard gains nothing from fresher figures, PostgreSQL does from fewer aggregations. */
@@ -44,13 +47,16 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
   private closed = false;
   private failure?: unknown;
   private wakeUp?: () => void;
-  private timer?: NodeJS.Timeout;
+  private cancelTimer?: () => void;
+  private readonly clock: Clock;
 
   constructor(
     private readonly source: ChangeSource,
     private readonly compute: () => Promise<StatisticsSnapshot>,
     private readonly options: StatisticsStreamOptions = { intervalMs: DEFAULT_STATISTICS_INTERVAL_MS },
-  ) {}
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   [Symbol.asyncIterator](): this {
     return this;
@@ -75,13 +81,14 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
           this.wakeUp = undefined;
           continue;
         }
-        const wait = this.lastStart + this.options.intervalMs - Date.now();
+        const wait = this.lastStart + this.options.intervalMs - this.clock.now();
         if (wait > 0) {
           await new Promise<void>((resolve) => {
             this.wakeUp = resolve;
-            this.timer = setTimeout(resolve, wait);
+            this.cancelTimer = this.clock.after(wait, resolve);
           });
-          clearTimeout(this.timer);
+          this.cancelTimer?.();
+          this.cancelTimer = undefined;
           this.wakeUp = undefined;
           continue;
         }
@@ -96,7 +103,7 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
   }
 
   private async run(): Promise<StatisticsSnapshot> {
-    this.lastStart = Date.now();
+    this.lastStart = this.clock.now();
     this.computations += 1;
     const snapshot = await this.compute();
     this.included = Math.max(this.included, snapshot.seq);
@@ -132,7 +139,7 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
   async return(): Promise<IteratorResult<StatisticsSnapshot>> {
     if (!this.closed) {
       this.closed = true;
-      clearTimeout(this.timer);
+      this.cancelTimer?.();
       this.wakeUp?.();
       await this.changes?.return?.();
     }

@@ -1,4 +1,5 @@
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 
 const OPS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
@@ -140,8 +141,10 @@ describe('write grants and ownership', () => {
 
 describe('API keys', () => {
   let t: TestHub;
+  // Expiry is judged by the hub's clock: the test moves it past a deadline instead of sleeping until it.
+  const clock = new JumpClock();
   beforeAll(async () => {
-    t = await startTestHub();
+    t = await startTestHub({}, undefined, { clock });
   });
   afterAll(() => t.stop());
 
@@ -174,11 +177,12 @@ describe('API keys', () => {
     expect((await t.gql(`mutation { revokeApiKey(keyId: ${id}) { revokedAt } }`, undefined, ADMIN_KEY)).errors).toBeUndefined();
     expect((await t.gql(ME, undefined, key)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
-    const soon = new Date(Date.now() + 1500).toISOString();
+    // A minute ahead: no machine is slow enough to reach it by itself before the jump.
+    const soon = new Date(clock.now() + 60_000).toISOString();
     const issued = await t.gql<{ issueApiKey: { apiKey: string } }>(`mutation { issueApiKey(principal: "REVOKE-SYS", expiresAt: "${soon}") { apiKey } }`, undefined, ADMIN_KEY);
     const short = issued.data!.issueApiKey.apiKey;
     expect((await t.gql(ME, undefined, short)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1700));
+    clock.jump(60_200);
     expect((await t.gql(ME, undefined, short)).status).toBe(401);
   });
 

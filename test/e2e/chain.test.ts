@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { verifyChain } from '../../src/feed/verify';
 import { PUSH, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
@@ -24,6 +25,19 @@ describe('the tamper-evident change log', () => {
 
   it('verifies an untouched log', async () => {
     expect(await verify()).toEqual({ ok: true, checked: 21, lastSeq: '21', firstBrokenSeq: null, reason: null });
+  });
+
+  it('continues from an event an earlier verification ended on, checking only what is newer', async () => {
+    const em = () => t.hub.services.orm.em.fork();
+    const first = await verifyChain(em(), 5);
+    expect(first).toMatchObject({ ok: true, checked: 21, lastSeq: 21 });
+    const [{ hash }] = await em().execute<{ hash: string }[]>('select hash from change_event where seq = 21');
+    expect(first.lastHash).toBe(hash);
+    const [{ hash: at10 }] = await em().execute<{ hash: string }[]>('select hash from change_event where seq = 10');
+    expect(await verifyChain(em(), 5, { seq: 10, hash: at10 })).toMatchObject({ ok: true, checked: 11, lastSeq: 21, lastHash: hash });
+    expect(await verifyChain(em(), 5, { seq: 21, hash })).toMatchObject({ ok: true, checked: 0, lastSeq: 21, lastHash: hash });
+    // A wrong starting hash is a broken link at the next event.
+    expect(await verifyChain(em(), 5, { seq: 10, hash: '0'.repeat(64) })).toMatchObject({ ok: false, firstBrokenSeq: 11 });
   });
 
   it('names the first event whose content was edited directly in PostgreSQL', async () => {

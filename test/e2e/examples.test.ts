@@ -243,6 +243,7 @@ describe('the examples', () => {
       const r = await run('follow-changes', { ...followEnv, HUB_API_KEY: 'hub_not-a-key' }, [], cwd);
       expect(r.status).not.toBe(0);
       expect(r.stderr).toMatch(/connection closed with code 4401 .*: the hub refused the key; check HUB_API_KEY/);
+      expect(r.stderr).not.toMatch(/subscribing again/); // no retry: it would say so
       expect(Date.now() - started).toBeLessThan(10_000); // no retries with backoff
       expect(readdirSync(cwd)).toEqual([]);
     });

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
 /*
@@ -49,16 +50,23 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
   return raw;
 }
 
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
+/** `p`, or a failure after `ms`; the timer goes with the answer (a pending one would keep jest's worker alive). */
+const within = <T>(p: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+};
 
 describe('graphql-ws authentication for the life of a connection', () => {
   let t: TestHub;
   // A key-cache lifetime of a minute: the periodic re-check cannot act within these tests, only admin actions can.
   let quick: TestHub;
+  // Key expiry on `quick` is judged by this clock: tests move it past a deadline instead of sleeping until it.
+  const quickClock = new JumpClock();
 
   beforeAll(async () => {
     t = await startTestHub({ keyCacheSeconds: 60, bodyLimit: '64kb' });
-    quick = await startTestHub({ keyCacheSeconds: 1 }, t.db);
+    quick = await startTestHub({ keyCacheSeconds: 1 }, t.db, { clock: quickClock });
   });
   afterAll(async () => {
     await quick.stop();
@@ -100,12 +108,15 @@ describe('graphql-ws authentication for the life of a connection', () => {
     const raw = await connect(quick, c.apiKey);
     await raw.next('connection_ack');
     raw.send(FOLLOW);
-    const rotated = await t.gql<{ rotateApiKey: { apiKey: string } }>(`mutation { rotateApiKey(keyId: ${c.keyId}, graceSeconds: 2) { apiKey } }`, undefined, ADMIN_KEY);
+    // A grace of a minute, which no slow machine runs out by itself: the test moves the hub's clock past it.
+    const rotated = await t.gql<{ rotateApiKey: { apiKey: string } }>(`mutation { rotateApiKey(keyId: ${c.keyId}, graceSeconds: 60) { apiKey } }`, undefined, ADMIN_KEY);
     expect(rotated.errors).toBeUndefined();
-    // Still inside the grace period: the old key keeps its connection.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Still inside the grace period: the old key keeps its connection through the re-checks (after the
+    // admin action and every key-cache lifetime, 1 s on this hub).
+    await new Promise((r) => setTimeout(r, 1200));
     expect(raw.socket.readyState).toBe(WebSocket.OPEN);
-    // No admin action marks the end of the grace: the periodic re-check (every key-cache lifetime, 1 s on this hub) finds it.
+    quickClock.jump(61_000);
+    // No admin action marks the end of the grace: the periodic re-check finds it.
     expect((await within(raw.closed, 6000)).code).toBe(4401);
     const fresh = await connect(quick, rotated.data!.rotateApiKey.apiKey);
     await fresh.next('connection_ack');

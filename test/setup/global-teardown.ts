@@ -1,4 +1,13 @@
+import { rmSync } from 'node:fs';
+import type { TestCluster } from './global-setup';
+
+/** Stops the run's embedded PostgreSQL and removes its folder. */
 export default async function globalTeardown(): Promise<void> {
-  const db = (globalThis as { __HUB_TEST_PG__?: { stop(): Promise<void> } }).__HUB_TEST_PG__;
-  await db?.stop();
+  const cluster = (globalThis as { __HUB_TEST_PG__?: TestCluster }).__HUB_TEST_PG__;
+  if (!cluster) return;
+  try {
+    await cluster.db.stop();
+  } finally {
+    rmSync(cluster.dir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,6 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startHub, type Hub } from '../../src/app';
+import { startHub, type Hub, type HubOptions } from '../../src/app';
 import { loadConfig, type HubConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { ADMIN } from '../../src/auth/principal';
@@ -32,7 +32,7 @@ export interface TestHub {
  * its own (cloned from the migrated template). `stop()` closes everything and
  * drops the database.
  */
-export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: TestDatabase): Promise<TestHub> {
+export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: TestDatabase, options: HubOptions = {}): Promise<TestHub> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({}, {
     databaseUrl: database.url,
@@ -46,7 +46,7 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
     publicOperations: ['marketEntity', 'marketEntities', 'sourceSystems'],
     ...overrides,
   });
-  const hub = await startHub(config, createLogger(config.logLevel));
+  const hub = await startHub(config, createLogger(config.logLevel), options);
   const clients: WsClient[] = [];
   return {
     hub,

@@ -15,6 +15,7 @@ import {
 import { StatisticsStream, type ChangeSource } from '../../src/trading/statistics.stream';
 import { TradingMethod } from '../../src/trading/trading.model';
 import { requireStatisticsReader } from '../../resolvers/trading/statistics.resolver';
+import { ManualClock, settle } from '../setup/clock';
 
 describe('month bucketing', () => {
   it('takes the month of an instant in China time, not UTC', () => {
@@ -192,23 +193,22 @@ class FakeFeed implements ChangeSource {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('the coalescing statistics stream', () => {
-  /** A computation that reports the position the fake "database" has reached. */
+  /** A computation that reports the position the fake "database" has reached, on a clock the test moves. */
   function setup(intervalMs: number) {
     const feed = new FakeFeed();
+    const clock = new ManualClock();
     let position = 10;
     const computedAt: number[] = [];
     const compute = async (): Promise<StatisticsSnapshot> => {
-      computedAt.push(Date.now());
-      return { rows: [], seq: position, asOf: new Date() };
+      computedAt.push(clock.now());
+      return { rows: [], seq: position, asOf: new Date(clock.now()) };
     };
-    const stream = new StatisticsStream(feed, compute, { intervalMs });
+    const stream = new StatisticsStream(feed, compute, { intervalMs, clock });
     const change = (n = 1) => {
       for (let i = 0; i < n; i++) feed.offer(++position);
     };
-    return { feed, stream, change, computedAt, position: () => position };
+    return { feed, stream, change, computedAt, clock, position: () => position };
   }
 
   it('sends the current figures at once, then follows trading topics from exactly that snapshot', async () => {
@@ -220,29 +220,37 @@ describe('the coalescing statistics stream', () => {
   });
 
   it('recomputes once for a burst of changes, and waits for the interval between computations', async () => {
-    const { stream, change, computedAt, position } = setup(200);
+    const { stream, change, computedAt, clock, position } = setup(200);
     await stream.next();
-    const pending = stream.next();
+    let second: IteratorResult<StatisticsSnapshot> | undefined;
+    const pending = stream.next().then((r) => (second = r));
+    // Ten bursts of five changes, 5 ms apart: all inside one interval.
     for (let i = 0; i < 10; i++) {
       change(5);
-      await sleep(5);
+      await clock.advance(5);
     }
-    const second = await pending;
-    expect(second.value!.seq).toBe(position());
+    expect(second).toBeUndefined(); // the interval has not passed yet
+    expect(stream.computations).toBe(1);
+    await clock.advance(150);
+    // Computed as the clock reached the end of the interval, not on some later real-time tick.
+    expect(second).toBeDefined();
+    await pending;
+    expect(second!.value!.seq).toBe(position());
     expect(stream.computations).toBe(2);
     expect(computedAt[1] - computedAt[0]).toBeGreaterThanOrEqual(195);
+    expect(computedAt[1] - computedAt[0]).toBe(200);
     await stream.return();
   });
 
   it('computes nothing while nothing changes', async () => {
-    const { stream } = setup(20);
+    const { stream, clock } = setup(20);
     await stream.next();
     let settled = false;
     const pending = stream.next().then((r) => {
       settled = true;
       return r;
     });
-    await sleep(150);
+    await clock.advance(150);
     expect(settled).toBe(false);
     expect(stream.computations).toBe(1);
     await stream.return();
@@ -250,48 +258,54 @@ describe('the coalescing statistics stream', () => {
   });
 
   it('ignores changes that the last computation already included', async () => {
-    const { feed, stream } = setup(20);
+    const { feed, stream, clock } = setup(20);
     await stream.next(); // included up to 10
     feed.offer(9);
     feed.offer(10);
     let settled = false;
     void stream.next().then(() => (settled = true));
-    await sleep(100);
+    await clock.advance(100);
     expect(settled).toBe(false);
     expect(stream.computations).toBe(1);
     await stream.return();
   });
 
   it('bounds computations by the interval under a steady flow of changes', async () => {
-    const { stream, change, position } = setup(100);
+    const { stream, change, clock, position } = setup(100);
     await stream.next();
-    let running = true;
-    const producer = (async () => {
-      while (running) {
-        change(3);
-        await sleep(10);
+    const seqs: number[] = [];
+    let consuming = true;
+    const consumer = (async () => {
+      while (consuming) {
+        const r = await stream.next();
+        if (r.done) return;
+        seqs.push(r.value.seq);
       }
     })();
-    const started = Date.now();
-    const seqs: number[] = [];
-    while (Date.now() - started < 550) seqs.push((await stream.next()).value!.seq);
-    running = false;
-    await producer;
-    const elapsed = Date.now() - started;
+    const started = clock.now();
+    // About 55 rounds of changes, 10 ms apart.
+    while (clock.now() - started < 550) {
+      change(3);
+      await clock.advance(10);
+    }
+    const elapsed = clock.now() - started;
     // One computation at most every 100 ms, although about 55 rounds of changes arrived.
     expect(stream.computations - 1).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 1);
+    expect(stream.computations - 1).toBeGreaterThanOrEqual(Math.floor(elapsed / 100) - 1);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    // The consumer catches up with the last change once the flow stops (unless the last update already had it).
-    const last = seqs.at(-1) === position() ? seqs.at(-1) : (await stream.next()).value!.seq;
-    expect(last).toBe(position());
+    // The consumer catches up with the last change once the flow stops.
+    consuming = false;
+    await clock.advance(100);
+    expect(seqs.at(-1)).toBe(position());
     await stream.return();
+    await consumer;
   });
 
   it('closes the feed subscription on return(), also when the consumer is waiting', async () => {
     const { feed, stream } = setup(20);
     await stream.next();
     const pending = stream.next();
-    await sleep(20);
+    await settle();
     await stream.return();
     expect(feed.closed).toBe(true);
     await expect(pending).resolves.toEqual({ value: undefined, done: true });
@@ -300,19 +314,22 @@ describe('the coalescing statistics stream', () => {
 
   it('closes the feed subscription when a computation fails, and passes the error on', async () => {
     const feed = new FakeFeed();
+    const clock = new ManualClock();
     let calls = 0;
     const stream = new StatisticsStream(
       feed,
       async () => {
         calls += 1;
         if (calls === 2) throw new Error('database went away');
-        return { rows: [], seq: 10, asOf: new Date() };
+        return { rows: [], seq: 10, asOf: new Date(clock.now()) };
       },
-      { intervalMs: 10 },
+      { intervalMs: 10, clock },
     );
     await stream.next();
     feed.offer(11);
-    await expect(stream.next()).rejects.toThrow('database went away');
+    const failed = expect(stream.next()).rejects.toThrow('database went away');
+    await clock.advance(10);
+    await failed;
     expect(feed.closed).toBe(true);
   });
 
