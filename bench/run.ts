@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the hub against what the same machine does without it
  * (issue 5). Every scenario runs the hub as `npm start` runs it (a child
- * process, `node dist/src/main.js`) and its baseline on the same PostgreSQL,
+ * process, `node dist/resolvers/app/main.js`) and its baseline on the same PostgreSQL,
  * with the same data and the same concurrency; the load comes from
  * maintained tools (autocannon for HTTP, the graphql-ws client for
  * subscriptions), not the hub's code.

@@ -2,20 +2,20 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { writeSchemaFile } from '../resolvers/schema';
-import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from './auth/admin.service';
-import type { GrantsInput } from './auth/admin.rules';
-import { ADMIN, type Principal } from './auth/principal';
-import { readDateTime } from './common/datetime';
-import { loadConfig } from './config';
-import { openDatabase } from './db/database';
-import { runningEmbeddedUrl } from './db/embedded';
-import { openOrm } from './db/orm';
-import { verifyChain } from './feed/verify';
-import { createLogger } from './logger';
-import { addCreditCodeException, listCreditCodeExceptions, removeCreditCodeException } from './market/credit-code-exception.service';
-import { seedDemoData } from './seed/demo';
-import { listSourceSystems, registerSourceSystem } from './systems/source-system.service';
+import { writeSchemaFile } from './schema';
+import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from '../../src/auth/admin.service';
+import type { GrantsInput } from '../../src/auth/admin.rules';
+import { ADMIN, type Principal } from '../../src/auth/principal';
+import { readDateTime } from '../../src/common/datetime';
+import { loadConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/database';
+import { runningEmbeddedUrl } from '../../src/db/embedded';
+import { openOrm } from '../../src/db/orm';
+import { verifyChain } from '../../src/feed/verify';
+import { createLogger } from '../../src/logger';
+import { addCreditCodeException, listCreditCodeExceptions, removeCreditCodeException } from '../../src/market/credit-code-exception.service';
+import { seedDemoData } from '../../src/seed/demo';
+import { listSourceSystems, registerSourceSystem } from '../../src/systems/source-system.service';
 
 /** Operator actions from the command line are attributed to `cli` in the change log. */
 const CLI_ACTOR: Principal = { ...ADMIN, id: 'cli', name: 'cli' };
@@ -237,7 +237,7 @@ const COMMANDS: Record<string, Command> = {
     if (batchSize > maxBatch) throw new Error(`--batch must be at most HUB_MAX_BATCH (${maxBatch})`);
     const volume = { projects: count('projects', 0)!, entities: count('entities', 40), bidsPerSection: count('bids-per-section', 0), seed: count('seed', 0), batchSize };
     return withOrm(async (orm) => {
-      const { seedVolume } = await import('./seed/volume.js');
+      const { seedVolume } = await import('../../src/seed/volume.js');
       const r = await seedVolume(orm, volume);
       console.log(JSON.stringify(r));
       return r.rejected ? 1 : 0;

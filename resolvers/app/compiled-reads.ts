@@ -1,10 +1,10 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { getArgumentValues, type FieldNode, type GraphQLSchema } from 'graphql';
-import { accessError } from '../../resolvers/auth-checker';
-import type { HubContext } from '../../resolvers/context';
-import { mayReveal, type Role } from '../auth/principal';
-import type { PlanInput } from '../read/sql-tree';
-import { collectOperation } from './operation';
+import { accessError } from '../auth-checker';
+import type { HubContext } from '../context';
+import { mayReveal, type Role } from '../../src/auth/principal';
+import type { PlanInput } from '../../src/read/sql-tree';
+import { collectOperation } from '../../src/server/operation';
 
 /** A root query field the compiled read path can answer. */
 export interface CompiledRoot {

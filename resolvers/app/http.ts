@@ -2,11 +2,11 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
-import { createContext, resolvePrincipal, type HubContext } from '../../resolvers/context';
-import { ANONYMOUS, type Principal } from '../auth/principal';
-import { ErrorCode, HubError } from '../common/errors';
-import type { HubServices } from '../services';
-import type { Guard } from './guard';
+import { createContext, resolvePrincipal, type HubContext } from '../context';
+import { ANONYMOUS, type Principal } from '../../src/auth/principal';
+import { ErrorCode, HubError } from '../../src/common/errors';
+import type { HubServices } from '../../src/services';
+import type { Guard } from '../../src/server/guard';
 
 interface Locals {
   requestId: string;

@@ -7,29 +7,29 @@ import byteSize from 'bytes';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { HubContext } from '../resolvers/context';
-import { buildHubSchema } from '../resolvers/schema';
-import { tradingReadRoots } from '../resolvers/trading/trading-project.sql';
-import { systemClock, type Clock } from './common/clock';
-import { formatError } from './common/errors';
-import { stringifyWithRaw } from './common/raw-json';
-import { usePreparedStatements } from './common/sql';
-import { checkPublicOperations, urlHost, type HubConfig } from './config';
-import { openDatabase } from './db/database';
-import { Feed } from './feed/feed';
-import { ChangeTopic } from './feed/topics';
-import { KeyCache } from './auth/key-cache';
-import { checkCost, limitRules } from './limits/operation-limits';
-import { createLogger, type Logger } from './logger';
-import { seedDemoData } from './seed/demo';
-import { compiledReadsPlugin } from './server/compiled-reads';
-import { internalErrorStatusPlugin } from './server/error-status';
-import { Guard } from './server/guard';
-import { createHttpApp } from './server/http';
-import { attachWebSocket } from './server/ws';
-import type { HubServices } from './services';
+import type { HubContext } from '../context';
+import { buildHubSchema } from './schema';
+import { tradingReadRoots } from '../trading/trading-project.sql';
+import { systemClock, type Clock } from '../../src/common/clock';
+import { formatError } from '../../src/common/errors';
+import { stringifyWithRaw } from '../../src/common/raw-json';
+import { usePreparedStatements } from '../../src/common/sql';
+import { checkPublicOperations, urlHost, type HubConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/database';
+import { Feed } from '../../src/feed/feed';
+import { ChangeTopic } from '../../src/feed/topics';
+import { KeyCache } from '../../src/auth/key-cache';
+import { checkCost, limitRules } from '../../src/limits/operation-limits';
+import { createLogger, type Logger } from '../../src/logger';
+import { seedDemoData } from '../../src/seed/demo';
+import { compiledReadsPlugin } from './compiled-reads';
+import { internalErrorStatusPlugin } from '../../src/server/error-status';
+import { Guard } from '../../src/server/guard';
+import { createHttpApp } from './http';
+import { attachWebSocket } from './ws';
+import type { HubServices } from '../../src/services';
 
-/** How long a shutdown waits for HTTP requests in flight before it closes their connections (src/main.ts allows more in all). */
+/** How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts allows more in all). */
 export const DRAIN_GRACE_MS = 25_000;
 
 export interface Hub {
@@ -41,7 +41,7 @@ export interface Hub {
   services: HubServices;
   /**
    * Called once if the embedded PostgreSQL died and could not be restarted:
-   * the hub cannot serve any more (src/main.ts exits non-zero).
+   * the hub cannot serve any more (resolvers/app/main.ts exits non-zero).
    */
   onFatal(listener: (err: Error) => void): void;
   /** Stops accepting, drains HTTP and WebSocket connections, closes the feed, the ORM and the embedded database. */

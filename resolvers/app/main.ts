@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { DRAIN_GRACE_MS, startHub } from './app';
-import { ConfigError, loadConfig } from './config';
-import { DataDirInUseError } from './db/data-dir';
-import { EmbeddedStartError } from './db/embedded';
-import { createLogger } from './logger';
+import { DRAIN_GRACE_MS, startHub } from './hub';
+import { ConfigError, loadConfig } from '../../src/config';
+import { DataDirInUseError } from '../../src/db/data-dir';
+import { EmbeddedStartError } from '../../src/db/embedded';
+import { createLogger } from '../../src/logger';
 
 /** `npm start`: one hub process, configured from the environment, stopped cleanly by SIGINT or SIGTERM. */
 async function main(): Promise<void> {

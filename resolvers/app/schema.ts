@@ -2,20 +2,20 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../src/common/paths';
+import { projectRoot } from '../../src/common/paths';
 import { buildSchema, type PubSub } from 'type-graphql';
-import { AdminResolver } from './admin/admin.resolver';
-import { authChecker } from './auth-checker';
-import { TradingPushResolver } from './trading/push.resolver';
-import { DateTimeScalar } from './common/scalars';
-import { ChangesResolver } from './feed/changes.resolver';
-import { CreditCodeExceptionResolver } from './market/credit-code-exception.resolver';
-import { MarketEntityConnectionResolver, MarketEntityResolver } from './market/market-entity.resolver';
-import { SourceSystemResolver } from './systems/source-system.resolver';
-import { TradingStatisticsResolver } from './trading/statistics.resolver';
-import { TRADING_READ_RESOLVERS } from './trading/trading-project.resolver';
-import { OcdsResolver } from './trading/ocds.resolver';
-import { CatalogResolver } from './trading/catalog.resolver';
+import { AdminResolver } from '../admin/admin.resolver';
+import { authChecker } from '../auth-checker';
+import { TradingPushResolver } from '../trading/push.resolver';
+import { DateTimeScalar } from '../common/scalars';
+import { ChangesResolver } from '../feed/changes.resolver';
+import { CreditCodeExceptionResolver } from '../market/credit-code-exception.resolver';
+import { MarketEntityConnectionResolver, MarketEntityResolver } from '../market/market-entity.resolver';
+import { SourceSystemResolver } from '../systems/source-system.resolver';
+import { TradingStatisticsResolver } from '../trading/statistics.resolver';
+import { TRADING_READ_RESOLVERS } from '../trading/trading-project.resolver';
+import { OcdsResolver } from '../trading/ocds.resolver';
+import { CatalogResolver } from '../trading/catalog.resolver';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though

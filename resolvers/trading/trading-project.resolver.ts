@@ -268,7 +268,7 @@ export class MarketEntityTradingResolver {
   }
 }
 
-/** Every resolver class of the trading read side, for resolvers/schema.ts. */
+/** Every resolver class of the trading read side, for resolvers/app/schema.ts. */
 export const TRADING_READ_RESOLVERS = [
   TradingProjectResolver,
   TradingProjectConnectionResolver,

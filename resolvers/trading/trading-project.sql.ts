@@ -5,7 +5,7 @@ import { RECORD_READERS } from '../../src/auth/principal';
 import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
 import { MarketEntityRow } from '../../src/market/market-entity.entity';
 import { TreeCompiler, type PlanInput, type TreeGraph } from '../../src/read/sql-tree';
-import type { CompiledRoot } from '../../src/server/compiled-reads';
+import type { CompiledRoot } from '../app/compiled-reads';
 import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
 import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
 import { tradingProjectByCode, tradingProjectPage, type TradingProjectsQuery } from '../../src/trading/trading-project.queries';

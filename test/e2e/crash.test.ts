@@ -9,7 +9,7 @@ import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from
 import { removeDataDir, spawnHub, tempDataDir, type HubProcess } from '../setup/process';
 
 /*
- * Hard crashes of `npm start` (dist/src/main.js) on embedded PostgreSQL, with
+ * Hard crashes of `npm start` (dist/resolvers/app/main.js) on embedded PostgreSQL, with
  * real kill -9. Every hub, PostgreSQL and folder of this file is removed
  * after it even when a test fails (test/setup/environment.js).
  */

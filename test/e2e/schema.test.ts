@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
-import { SCHEMA_FILE, printHubSchema } from '../../resolvers/schema';
+import { SCHEMA_FILE, printHubSchema } from '../../resolvers/app/schema';
 import { createTestDatabase } from '../setup/db';
 
 describe('the public contract and the database schema', () => {

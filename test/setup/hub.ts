@@ -1,6 +1,6 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startHub, type Hub, type HubOptions } from '../../src/app';
+import { startHub, type Hub, type HubOptions } from '../../resolvers/app/hub';
 import { loadConfig, type HubConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { ADMIN } from '../../src/auth/principal';

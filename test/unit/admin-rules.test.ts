@@ -1,4 +1,4 @@
-import { optionOf } from '../../src/cli';
+import { optionOf } from '../../resolvers/app/cli';
 import { checkGrants, checkPrincipalName } from '../../src/auth/admin.rules';
 import { ADMIN, ANONYMOUS, Role, regionGranted, type Principal } from '../../src/auth/principal';
 import { feedTopics } from '../../resolvers/feed/changes.resolver';
