@@ -7,8 +7,16 @@ import { ChangeTopic, type ChangeRecord } from '../src/feed/topics';
 import type { MarketEntityRow } from '../src/market/market-entity.entity';
 import { SourceSystem } from '../src/systems/source-system.entity';
 import type { TradingCategory, TradingSubItem } from '../src/trading/catalog.entity';
-import type { SectionRow, TradingProjectRow } from '../src/trading/project.entity';
-import type { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from '../src/trading/records.entity';
+import type { SectionRow } from '../src/trading/section.entity';
+import type { TradingProjectRow } from '../src/trading/trading-project.entity';
+import type { AnnouncementRow } from '../src/trading/announcement.entity';
+import type { AwardRow } from '../src/trading/award.entity';
+import type { BidOpeningRow } from '../src/trading/bid-opening.entity';
+import type { BidRow } from '../src/trading/bid.entity';
+import type { ContractRow } from '../src/trading/contract.entity';
+import type { EvaluationCandidateRow } from '../src/trading/evaluation-candidate.entity';
+import type { EvaluationRow } from '../src/trading/evaluation.entity';
+import type { FindingRow } from '../src/trading/finding.entity';
 import {
   announcementsOfProjects,
   awardsOfSections,

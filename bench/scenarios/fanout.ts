@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { volumeEntity } from '../../src/seed/volume';
+import { volumeEntity } from '../../src/seed/generator';
 import { benchOrm, benchReader, benchSystems, type BenchContext } from '../lib/context';
 import { startBaseline, startHub, type HubChild } from '../lib/env';
 import { figure, type Figure } from '../lib/results';

@@ -1,4 +1,4 @@
-import { volumeCounts } from '../../src/seed/volume';
+import { volumeCounts } from '../../src/seed/generator';
 import type { BenchContext } from '../lib/context';
 import { runCli } from '../lib/env';
 import { figure, type Figure } from '../lib/results';

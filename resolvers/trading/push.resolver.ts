@@ -3,7 +3,13 @@ import { Role } from '../../src/auth/principal';
 import * as trading from '../../src/trading/trading.service';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
-import { AnnouncementInput, AwardInput, BidInput, BidOpeningInput, ContractInput, EvaluationInput, TradingProjectInput } from './push.input';
+import { AnnouncementInput } from './announcement.input';
+import { AwardInput } from './award.input';
+import { BidInput } from './bid.input';
+import { BidOpeningInput } from './bid-opening.input';
+import { ContractInput } from './contract.input';
+import { EvaluationInput } from './evaluation.input';
+import { TradingProjectInput } from './trading-project.input';
 
 const opts = (ctx: HubContext) => ({ maxBatch: ctx.services.config.maxBatch });
 

@@ -5,8 +5,16 @@ import { CreditCodeException } from '../market/credit-code-exception.entity';
 import { MarketEntityRow } from '../market/market-entity.entity';
 import { SourceSystem } from '../systems/source-system.entity';
 import { TradingCategory, TradingSubItem } from '../trading/catalog.entity';
-import { SectionRow, TradingProjectRow } from '../trading/project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from '../trading/records.entity';
+import { SectionRow } from '../trading/section.entity';
+import { TradingProjectRow } from '../trading/trading-project.entity';
+import { AnnouncementRow } from '../trading/announcement.entity';
+import { AwardRow } from '../trading/award.entity';
+import { BidOpeningRow } from '../trading/bid-opening.entity';
+import { BidRow } from '../trading/bid.entity';
+import { ContractRow } from '../trading/contract.entity';
+import { EvaluationCandidateRow } from '../trading/evaluation-candidate.entity';
+import { EvaluationRow } from '../trading/evaluation.entity';
+import { FindingRow } from '../trading/finding.entity';
 
 /** Every ORM entity of the hub; a new data family adds its entities here. */
 export const ENTITIES = [

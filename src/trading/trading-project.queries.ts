@@ -7,8 +7,16 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagin
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { MarketEntityRow } from '../market/market-entity.entity';
 import { TradingCategory, TradingSubItem } from './catalog.entity';
-import { SectionRow, TradingProjectRow } from './project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from './records.entity';
+import { SectionRow } from './section.entity';
+import { TradingProjectRow } from './trading-project.entity';
+import { AnnouncementRow } from './announcement.entity';
+import { AwardRow } from './award.entity';
+import { BidOpeningRow } from './bid-opening.entity';
+import { BidRow } from './bid.entity';
+import { ContractRow } from './contract.entity';
+import { EvaluationCandidateRow } from './evaluation-candidate.entity';
+import { EvaluationRow } from './evaluation.entity';
+import { FindingRow } from './finding.entity';
 import type { TradingMethod, TradingStatus } from './trading.model';
 
 /*

@@ -7,7 +7,7 @@ import { ENTITIES } from '../../src/db/entities';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { seedDemoData } from '../../src/seed/demo';
-import { BidRow } from '../../src/trading/records.entity';
+import { BidRow } from '../../src/trading/bid.entity';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 
 /** An entity's persistent properties as findPlain promises them: relations as `{ <primary key> }`. */

@@ -3,7 +3,9 @@ import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { regions } from '../../src/common/regions';
 import { seedDemoData } from '../../src/seed/demo';
-import { seedTradingDemo, seedVolume, volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/volume';
+import { seedTradingDemo } from '../../src/seed/demo';
+import { seedVolume } from '../../src/seed/volume';
+import { volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/generator';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 
 describe('the volume seed', () => {

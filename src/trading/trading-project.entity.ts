@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { MarketEntityRow } from '../market/market-entity.entity';
 import { TradingSubItem } from './catalog.entity';
@@ -66,33 +66,4 @@ export class TradingProjectRow extends PushedRecord {
   /** Category-specific details, validated against the sub-item's JSON Schema. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   details?: Record<string, unknown> | null;
-}
-
-/** A section or lot (标段 / 包) of a project: bids, evaluation, award and contract hang off it. */
-@Entity({ tableName: 'section' })
-export class SectionRow {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @Property({ type: 'string', length: 80, unique: true })
-  code!: string;
-
-  @ManyToOne(() => TradingProjectRow, { index: true, deleteRule: 'cascade' })
-  project!: TradingProjectRow;
-
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Property({ type: 'decimal', precision: 20, scale: 2, nullable: true })
-  budget?: string | null;
-
-  @Enum({ items: () => TradingStatus, type: 'text' })
-  status!: TradingStatus;
-
-  /** Bid opening time (开标时间). */
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
-  openingAt?: Date | null;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz(3)', defaultRaw: 'now()' })
-  updatedAt!: Date & Opt;
 }
