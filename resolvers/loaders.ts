@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { keysOf } from '../src/auth/admin.service';
-import type { ApiKey } from '../src/auth/api-key.entity';
+import type { ApiKeyRow } from '../src/auth/api-key.entity';
 import { readHistory } from '../src/feed/read';
 import { ChangeTopic, type ChangeRecord } from '../src/feed/topics';
 import type { MarketEntityRow } from '../src/market/market-entity.entity';
-import { SourceSystem } from '../src/systems/source-system.entity';
-import type { TradingCategory, TradingSubItem } from '../src/trading/catalog.entity';
+import { SourceSystemRow } from '../src/systems/source-system.entity';
+import type { TradingCategoryRow, TradingSubItemRow } from '../src/trading/catalog.entity';
 import type { SectionRow } from '../src/trading/section.entity';
 import type { TradingProjectRow } from '../src/trading/trading-project.entity';
 import type { AnnouncementRow } from '../src/trading/announcement.entity';
@@ -70,12 +70,12 @@ function perLimit<K, V>(make: (limit: number) => DataLoader<K, V>): (limit: numb
  */
 export function createLoaders(em: EntityManager) {
   return {
-    sourceSystemById: new DataLoader<number, SourceSystem | undefined>(async (ids) => {
-      const rows = await em.find(SourceSystem, { id: { $in: [...ids] } });
+    sourceSystemById: new DataLoader<number, SourceSystemRow | undefined>(async (ids) => {
+      const rows = await em.find(SourceSystemRow, { id: { $in: [...ids] } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id));
     }),
-    keysByPrincipal: new DataLoader<number, ApiKey[]>(async (ids) => {
+    keysByPrincipal: new DataLoader<number, ApiKeyRow[]>(async (ids) => {
       const keys = await keysOf(em, ids);
       return ids.map((id) => keys.filter((k) => k.principal.id === id));
     }),
@@ -86,8 +86,8 @@ export function createLoaders(em: EntityManager) {
 
     // Trading records (issue 4). Keys are surrogate ids (bigint text) unless named otherwise.
     marketEntityById: oneEach<string, MarketEntityRow>((ids) => marketEntitiesByIds(em, ids), (r) => r.id),
-    tradingCategoryByCode: oneEach<string, TradingCategory>((codes) => categoriesByCodes(em, codes), (r) => r.code),
-    tradingSubItemByCode: oneEach<string, TradingSubItem>((codes) => subItemsByCodes(em, codes), (r) => r.code),
+    tradingCategoryByCode: oneEach<string, TradingCategoryRow>((codes) => categoriesByCodes(em, codes), (r) => r.code),
+    tradingSubItemByCode: oneEach<string, TradingSubItemRow>((codes) => subItemsByCodes(em, codes), (r) => r.code),
     tradingProjectById: oneEach<string, TradingProjectRow>((ids) => projectsByIds(em, ids), (r) => r.id),
     sectionById: oneEach<string, SectionRow>((ids) => sectionsByIds(em, ids), (r) => r.id),
     sectionsByProject: listEach<string, SectionRow>((ids) => sectionsOfProjects(em, ids), (r) => r.project.id),

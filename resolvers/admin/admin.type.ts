@@ -3,13 +3,13 @@ import { Sensitivity } from '../../src/auth/masking';
 import { Role } from '../../src/auth/principal';
 import { ChangeTopic } from '../../src/feed/topics';
 import { DateTimeScalar } from '../common/scalars';
-import { SourceSystemType } from '../systems/source-system.type';
+import { SourceSystem } from '../systems/source-system.type';
 
 registerEnumType(Role, { name: 'Role', description: 'Roles of a principal; a principal can hold several.' });
 registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'Classes of personal or confidential data, masked unless granted.' });
 
 @ObjectType('ApiKey', { description: 'An API key (never the key itself: only its prefix).' })
-export class ApiKeyType {
+export class ApiKey {
   @Field(() => Int) id!: number;
   @Field() prefix!: string;
   @Field(() => DateTimeScalar) createdAt!: Date;
@@ -20,9 +20,9 @@ export class ApiKeyType {
 }
 
 @ObjectType('Principal', { description: 'A caller of the hub with its roles and grants.' })
-export class PrincipalType {
+export class Principal {
   @Field() name!: string;
-  @Field(() => SourceSystemType, { nullable: true }) sourceSystem?: SourceSystemType | null;
+  @Field(() => SourceSystem, { nullable: true }) sourceSystem?: SourceSystem | null;
   @Field(() => [Role]) roles!: Role[];
   @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: ChangeTopic[];
   @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: ChangeTopic[];
@@ -35,8 +35,8 @@ export class PrincipalType {
 
 @ObjectType({ description: 'A newly issued key. The key is shown only this once.' })
 export class IssuedApiKey {
-  @Field(() => PrincipalType) principal!: PrincipalType;
-  @Field(() => ApiKeyType) key!: ApiKeyType;
+  @Field(() => Principal) principal!: Principal;
+  @Field(() => ApiKey) key!: ApiKey;
   @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' }) apiKey!: string;
 }
 

@@ -4,10 +4,11 @@ import { RECORD_READERS, Role } from '../../src/auth/principal';
 import { toVersions } from '../../src/feed/history';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
 import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
-import { findMarketEntity, listMarketEntities, pushMarketEntities } from '../../src/market/market-entity.service';
+import { findMarketEntity, listMarketEntities } from '../../src/market/market-entity.queries';
+import { pushMarketEntities } from '../../src/market/market-entity.push';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
-import { SourceSystemType } from '../systems/source-system.type';
+import { SourceSystem } from '../systems/source-system.type';
 import { MarketEntitiesArgs, MarketEntityInput } from './market-entity.input';
 import { MarketEntity, MarketEntityConnection, RecordVersion } from './market-entity.type';
 
@@ -38,8 +39,8 @@ export class MarketEntityResolver {
     return pushMarketEntities(ctx.em, ctx.principal, records, { maxBatch: ctx.services.config.maxBatch });
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  async sourceSystem(@Root() row: MarketEntityRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  async sourceSystem(@Root() row: MarketEntityRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
   }
 

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChangeOp } from '../../src/feed/topics';
 import { EntityKind, EntityStatus, MARKET_ENTITY_SENSITIVE, MarketRole } from '../../src/market/market-entity.model';
 import { applySensitiveFields } from '../common/masking';
-import { MarketEntityOrder } from '../../src/market/market-entity.service';
+import { MarketEntityOrder } from '../../src/market/market-entity.queries';
 import { PageInfo } from '../common/page-info.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
 

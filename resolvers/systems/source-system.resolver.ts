@@ -4,7 +4,7 @@ import { listSourceSystems, registerSourceSystem } from '../../src/systems/sourc
 import { ChangeTopic } from '../../src/feed/topics';
 import { SourceSystemKind } from '../../src/systems/source-system.entity';
 import type { HubContext } from '../context';
-import { RegisteredSourceSystem, SourceSystemType } from './source-system.type';
+import { RegisteredSourceSystem, SourceSystem } from './source-system.type';
 
 @InputType()
 export class RegisterSourceSystemInput {
@@ -17,7 +17,7 @@ export class RegisterSourceSystemInput {
   @Field(() => [String], { nullable: true, description: "Catalog categories of trading records it may write; default '*' (all)." }) categories?: string[] | null;
 }
 
-@Resolver(() => SourceSystemType)
+@Resolver(() => SourceSystem)
 export class SourceSystemResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => RegisteredSourceSystem, { description: 'Registers a connected trading system and issues its API key (ADMIN).' })
@@ -26,8 +26,8 @@ export class SourceSystemResolver {
   }
 
   @Authorized(...RECORD_READERS)
-  @Query(() => [SourceSystemType], { description: 'The connected trading systems.' })
-  sourceSystems(@Ctx() ctx: HubContext): Promise<SourceSystemType[]> {
+  @Query(() => [SourceSystem], { description: 'The connected trading systems.' })
+  sourceSystems(@Ctx() ctx: HubContext): Promise<SourceSystem[]> {
     return listSourceSystems(ctx.em);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../src/auth/principal';
-import * as trading from '../../src/trading/trading.service';
+import { pushTradingProjects } from '../../src/trading/project.push';
+import { pushAnnouncements, pushAwards, pushBidOpenings, pushBids, pushContracts, pushEvaluations } from '../../src/trading/records.push';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
 import { AnnouncementInput } from './announcement.input';
@@ -19,36 +20,36 @@ const opts = (ctx: HubContext) => ({ maxBatch: ctx.services.config.maxBatch });
 export class TradingPushResolver {
   @Mutation(() => PushResult, { description: 'Pushes trading projects with their sections (topic TRADING_PROJECT).' })
   pushTradingProjects(@Arg('records', () => [TradingProjectInput]) records: TradingProjectInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushTradingProjects(ctx.em, ctx.principal, records, opts(ctx));
+    return pushTradingProjects(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes announcements (topic ANNOUNCEMENT); publicity timing rules become warnings.' })
   pushAnnouncements(@Arg('records', () => [AnnouncementInput]) records: AnnouncementInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushAnnouncements(ctx.em, ctx.principal, records, opts(ctx));
+    return pushAnnouncements(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes bids with their evidence (topic BID); a bid after the opening becomes a warning.' })
   pushBids(@Arg('records', () => [BidInput]) records: BidInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushBids(ctx.em, ctx.principal, records, opts(ctx));
+    return pushBids(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes bid opening records (topic BID_OPENING).' })
   pushBidOpenings(@Arg('records', () => [BidOpeningInput]) records: BidOpeningInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushBidOpenings(ctx.em, ctx.principal, records, opts(ctx));
+    return pushBidOpenings(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes evaluation results (topic EVALUATION); every candidate must be a bidder of the section.' })
   pushEvaluations(@Arg('records', () => [EvaluationInput]) records: EvaluationInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushEvaluations(ctx.em, ctx.principal, records, opts(ctx));
+    return pushEvaluations(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes awards (topic AWARD); the winner must hold a valid bid of the section.' })
   pushAwards(@Arg('records', () => [AwardInput]) records: AwardInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushAwards(ctx.em, ctx.principal, records, opts(ctx));
+    return pushAwards(ctx.em, ctx.principal, records, opts(ctx));
   }
 
   @Mutation(() => PushResult, { description: 'Pushes contracts (topic CONTRACT); a contract follows an award of its section.' })
   pushContracts(@Arg('records', () => [ContractInput]) records: ContractInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return trading.pushContracts(ctx.em, ctx.principal, records, opts(ctx));
+    return pushContracts(ctx.em, ctx.principal, records, opts(ctx));
   }
 }

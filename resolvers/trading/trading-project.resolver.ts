@@ -12,7 +12,7 @@ import type { EvaluationRow } from '../../src/trading/evaluation.entity';
 import { findTradingProject, listTradingProjects } from '../../src/trading/trading-project.queries';
 import type { HubContext } from '../context';
 import { MarketEntity } from '../market/market-entity.type';
-import { SourceSystemType } from '../systems/source-system.type';
+import { SourceSystem } from '../systems/source-system.type';
 import { TradingProjectsArgs } from './trading-project.input';
 import {
   Announcement,
@@ -24,10 +24,10 @@ import {
   EvaluationCandidate,
   Finding,
   Section,
-  TradingCategoryType,
+  TradingCategory,
   TradingProject,
   TradingProjectConnection,
-  TradingSubItemType,
+  TradingSubItem,
 } from './trading-project.type';
 
 /*
@@ -55,7 +55,7 @@ function nestedLimit(first: number | null | undefined): number {
 // The loaders return plain rows; GraphQL maps their fields by name (the classes are the schema, not the runtime shape).
 const as = <T>(v: unknown) => v as T;
 
-function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystemType | undefined> {
+function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystem | undefined> {
   return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
 }
 
@@ -78,13 +78,13 @@ export class TradingProjectResolver {
     };
   }
 
-  @FieldResolver(() => TradingCategoryType, { description: 'The catalog category (交易目录大类).' })
-  async category(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingCategoryType | undefined> {
+  @FieldResolver(() => TradingCategory, { description: 'The catalog category (交易目录大类).' })
+  async category(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingCategory | undefined> {
     return ctx.loaders.tradingCategoryByCode.load(row.categoryCode);
   }
 
-  @FieldResolver(() => TradingSubItemType, { description: 'The catalog sub-item (交易目录子项).' })
-  async subItem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingSubItemType | undefined> {
+  @FieldResolver(() => TradingSubItem, { description: 'The catalog sub-item (交易目录子项).' })
+  async subItem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingSubItem | undefined> {
     return ctx.loaders.tradingSubItemByCode.load(row.subItem.code);
   }
 
@@ -98,8 +98,8 @@ export class TradingProjectResolver {
     return row.agency ? as<MarketEntity | null>((await ctx.loaders.marketEntityById.load(row.agency.id)) ?? null) : null;
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 
@@ -172,8 +172,8 @@ export class BidResolver {
     return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.bidder.id));
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
@@ -198,8 +198,8 @@ export class EvaluationResolver {
     return ctx.loaders.candidatesByEvaluation.load(row.id);
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
@@ -211,32 +211,32 @@ export class AwardResolver {
     return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.winner.id));
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => Announcement)
 export class AnnouncementResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => BidOpening)
 export class BidOpeningResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }

@@ -25,7 +25,7 @@ registerEnumType(TradingProjectOrder, { name: 'TradingProjectOrder', description
 registerEnumType(BidStatus, { name: 'BidStatus', description: 'Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决).' });
 
 @ObjectType('TradingCategory', { description: 'A category of the provincial trading catalog (交易目录大类).' })
-export class TradingCategoryType {
+export class TradingCategory {
   @Field()
   code!: string;
 
@@ -34,7 +34,7 @@ export class TradingCategoryType {
 }
 
 @ObjectType('TradingSubItem', { description: 'A sub-item of the trading catalog (交易目录子项).' })
-export class TradingSubItemType {
+export class TradingSubItem {
   @Field()
   code!: string;
 

@@ -5,7 +5,7 @@ import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
 import { ChangeOp, ChangeTopic } from '../feed/topics';
 import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
-import { ApiKey } from './api-key.entity';
+import { ApiKeyRow } from './api-key.entity';
 import { newKey } from './keys';
 import type { Principal } from './principal';
 import { PrincipalRow } from './principal.entity';
@@ -37,9 +37,9 @@ function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
 }
 
 /** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */
-export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKey } {
+export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKeyRow } {
   const { key, prefix, hash } = newKey();
-  const row = em.create(ApiKey, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
+  const row = em.create(ApiKeyRow, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
   return { key, row };
 }
 
@@ -97,7 +97,7 @@ export async function updateGrants(em: EntityManager, actor: Principal, name: st
 }
 
 /** Issues an additional key for a principal. */
-export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKey; apiKey: string }> {
+export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKeyRow; apiKey: string }> {
   checkExpiry(expiresAt);
   return em.transactional(async (tx) => {
     const p = await principalByName(tx, name);
@@ -112,14 +112,14 @@ export async function issueKey(em: EntityManager, actor: Principal, name: string
  * Rotates a key: issues a new key for the same principal and lets the old one
  * work for `graceSeconds` more, so a connected system can switch without a gap.
  */
-export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKey; apiKey: string; old: ApiKey }> {
+export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKeyRow; apiKey: string; old: ApiKeyRow }> {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 90 * 86400) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', { field: 'graceSeconds' });
   }
   return em.transactional(async (tx) => {
     // A racing revocation or rotation of the same key goes first or second, never both on what it read before.
     await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
-    const old = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
+    const old = await tx.findOne(ApiKeyRow, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!old || old.revokedAt) throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
     const graceEnd = new Date(Date.now() + graceSeconds * 1000);
     if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
@@ -135,10 +135,10 @@ export async function rotateKey(em: EntityManager, actor: Principal, keyId: numb
 }
 
 /** Revokes a key at once. */
-export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKey> {
+export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKeyRow> {
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
-    const k = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
+    const k = await tx.findOne(ApiKeyRow, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!k) throw new HubError(ErrorCode.NOT_FOUND, `no key with id ${keyId}`, { field: 'keyId' });
     k.revokedAt ??= new Date();
     await tx.flush();
@@ -152,6 +152,6 @@ export async function listPrincipals(em: EntityManager): Promise<PrincipalRow[]>
 }
 
 /** Keys of the given principals (one query), newest first. */
-export async function keysOf(em: EntityManager, principalIds: readonly number[]): Promise<ApiKey[]> {
-  return em.find(ApiKey, { principal: { $in: [...principalIds] } }, { orderBy: { id: 'desc' } });
+export async function keysOf(em: EntityManager, principalIds: readonly number[]): Promise<ApiKeyRow[]> {
+  return em.find(ApiKeyRow, { principal: { $in: [...principalIds] } }, { orderBy: { id: 'desc' } });
 }

@@ -1,10 +1,10 @@
-import { ApiKey } from '../auth/api-key.entity';
+import { ApiKeyRow } from '../auth/api-key.entity';
 import { PrincipalRow } from '../auth/principal.entity';
 import { ChangeEventRow } from '../feed/change-event.entity';
-import { CreditCodeException } from '../market/credit-code-exception.entity';
+import { CreditCodeExceptionRow } from '../market/credit-code-exception.entity';
 import { MarketEntityRow } from '../market/market-entity.entity';
-import { SourceSystem } from '../systems/source-system.entity';
-import { TradingCategory, TradingSubItem } from '../trading/catalog.entity';
+import { SourceSystemRow } from '../systems/source-system.entity';
+import { TradingCategoryRow, TradingSubItemRow } from '../trading/catalog.entity';
 import { SectionRow } from '../trading/section.entity';
 import { TradingProjectRow } from '../trading/trading-project.entity';
 import { AnnouncementRow } from '../trading/announcement.entity';
@@ -18,14 +18,14 @@ import { FindingRow } from '../trading/finding.entity';
 
 /** Every ORM entity of the hub; a new data family adds its entities here. */
 export const ENTITIES = [
-  SourceSystem,
+  SourceSystemRow,
   PrincipalRow,
-  ApiKey,
-  CreditCodeException,
+  ApiKeyRow,
+  CreditCodeExceptionRow,
   MarketEntityRow,
   ChangeEventRow,
-  TradingCategory,
-  TradingSubItem,
+  TradingCategoryRow,
+  TradingSubItemRow,
   TradingProjectRow,
   SectionRow,
   AnnouncementRow,

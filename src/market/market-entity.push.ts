@@ -4,7 +4,9 @@ import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { ChangeTopic } from '../feed/topics';
 import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
-import type { PushDomain } from '../ingest/types';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { PushDomain, PushResult } from '../ingest/types';
+import type { Principal } from '../auth/principal';
 import type { MarketEntityData } from './market-entity.model';
 import { validateMarketEntity, type MarketEntityPush } from './market-entity.rules';
 
@@ -84,3 +86,8 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
 
   snapshot: snapshotOf,
 };
+
+/** Pushes a batch of market entities through the one pipeline. */
+export function pushMarketEntities(em: EntityManager, principal: Principal, records: MarketEntityPush[], options: PushOptions): Promise<PushResult> {
+  return runPush(em, principal, marketEntityPush, records, options);
+}

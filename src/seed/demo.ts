@@ -4,9 +4,9 @@ import { ADMIN, Role, type Principal } from '../auth/principal';
 import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
-import { pushMarketEntities } from '../market/market-entity.service';
+import { pushMarketEntities } from '../market/market-entity.push';
 import type { MarketEntityPush } from '../market/market-entity.rules';
-import { SourceSystem, SourceSystemKind } from '../systems/source-system.entity';
+import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { prng } from './prng';
 import { runPush } from '../ingest/pipeline';
 import type { PushDomain } from '../ingest/types';
@@ -80,7 +80,7 @@ export function demoEntities(count: number, seed = 42, offset = 0): MarketEntity
 }
 
 /** The demo systems push as themselves, granted the whole province. */
-function systemPrincipal(s: SourceSystem): Principal {
+function systemPrincipal(s: SourceSystemRow): Principal {
   return {
     id: `${s.code}/seed`,
     name: s.code,
@@ -90,10 +90,10 @@ function systemPrincipal(s: SourceSystem): Principal {
   };
 }
 
-async function ensureSystems(em: EntityManager): Promise<SourceSystem[]> {
-  const existing = await em.find(SourceSystem, { code: { $in: DEMO_SYSTEMS.map((s) => s.code) } });
+async function ensureSystems(em: EntityManager): Promise<SourceSystemRow[]> {
+  const existing = await em.find(SourceSystemRow, { code: { $in: DEMO_SYSTEMS.map((s) => s.code) } });
   for (const d of DEMO_SYSTEMS) {
-    if (!existing.some((e) => e.code === d.code)) existing.push(em.create(SourceSystem, { ...d, createdAt: new Date() }));
+    if (!existing.some((e) => e.code === d.code)) existing.push(em.create(SourceSystemRow, { ...d, createdAt: new Date() }));
   }
   await em.flush();
   return existing;
@@ -124,7 +124,7 @@ export async function seedDemoData(
   const systems = await orm.em.fork().transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     // Read committed: this count, taken after the lock, sees the systems of a process that seeded meanwhile.
-    if (!options.force && (await tx.count(SourceSystem, {})) > 0) return undefined;
+    if (!options.force && (await tx.count(SourceSystemRow, {})) > 0) return undefined;
     return ensureSystems(tx);
   });
   if (!systems) return { seeded: false, systems: 0, entities: 0, projects: 0 };

@@ -4,7 +4,7 @@ import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { runPush } from '../ingest/pipeline';
 import type { PushResult } from '../ingest/types';
 import { marketEntityPush } from '../market/market-entity.push';
-import { SourceSystem, SourceSystemKind } from '../systems/source-system.entity';
+import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { projectPush } from '../trading/project.push';
 import { bidPush } from '../trading/records.push';
 import { loadSubItems, volumeCounts, volumeEntity, volumeProject, volumeShape, type VolumeCounts, type VolumeOptions } from './generator';
@@ -36,7 +36,7 @@ export interface VolumeResult extends VolumeCounts {
 // ---------------------------------------------------------------- pushing
 
 /** The principal generated data is pushed as: the seeding system, granted every data topic in the whole province. */
-export function seedingPrincipal(system: SourceSystem): Principal {
+export function seedingPrincipal(system: SourceSystemRow): Principal {
   return {
     id: `${system.code}/seed`,
     name: system.code,
@@ -47,10 +47,10 @@ export function seedingPrincipal(system: SourceSystem): Principal {
 }
 
 /** The seeding system, registered (without an API key: it never pushes over HTTP) when the database does not have it. */
-export async function ensureSeedSystem(em: EntityManager): Promise<SourceSystem> {
-  const found = await em.findOne(SourceSystem, { code: SEED_SYSTEM.code });
+export async function ensureSeedSystem(em: EntityManager): Promise<SourceSystemRow> {
+  const found = await em.findOne(SourceSystemRow, { code: SEED_SYSTEM.code });
   if (found) return found;
-  const system = em.create(SourceSystem, { ...SEED_SYSTEM, createdAt: new Date() });
+  const system = em.create(SourceSystemRow, { ...SEED_SYSTEM, createdAt: new Date() });
   await em.flush();
   return system;
 }

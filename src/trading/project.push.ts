@@ -5,7 +5,9 @@ import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { ChangeTopic } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
-import type { Accepted, FieldError, PushDomain } from '../ingest/types';
+import type { Principal } from '../auth/principal';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { Accepted, FieldError, PushDomain, PushResult } from '../ingest/types';
 import { entityIds } from './references';
 import { rederiveBidFindings } from './records.push';
 import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
@@ -182,3 +184,6 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
 
   snapshot: snapshotOf,
 };
+
+/** Pushes a batch of trading projects with their sections through the one pipeline. */
+export const pushTradingProjects = (em: EntityManager, p: Principal, records: ProjectPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, projectPush, records, o);

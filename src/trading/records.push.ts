@@ -5,7 +5,9 @@ import { ChangeTopic, type NewChange } from '../feed/topics';
 import { snapshotOf } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
 import { syncFindings } from '../ingest/findings';
-import type { Accepted, FieldError, FindingData, PushDomain, Validated, Written } from '../ingest/types';
+import type { Principal } from '../auth/principal';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { Accepted, FieldError, FindingData, PushDomain, PushResult, Validated, Written } from '../ingest/types';
 import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
 import { AnnouncementType } from './trading.model';
 import {
@@ -541,3 +543,12 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   },
   snapshot: snapshotOf,
 };
+
+// ---------------------------------------------------------------- the pushes, each through the one pipeline
+
+export const pushAnnouncements = (em: EntityManager, p: Principal, records: AnnouncementPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, announcementPush, records, o);
+export const pushBids = (em: EntityManager, p: Principal, records: BidPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidPush, records, o);
+export const pushBidOpenings = (em: EntityManager, p: Principal, records: BidOpeningPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidOpeningPush, records, o);
+export const pushEvaluations = (em: EntityManager, p: Principal, records: EvaluationPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, evaluationPush, records, o);
+export const pushAwards = (em: EntityManager, p: Principal, records: AwardPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, awardPush, records, o);
+export const pushContracts = (em: EntityManager, p: Principal, records: ContractPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, contractPush, records, o);

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { MarketEntityRow } from '../market/market-entity.entity';
-import { TradingSubItem } from './catalog.entity';
+import { TradingSubItemRow } from './catalog.entity';
 import { TradingMethod, TradingStatus } from './trading.model';
 
 /** A trading project (交易项目): every deal that enters the platform, across the whole catalog. Topic TRADING_PROJECT. */
@@ -21,8 +21,8 @@ export class TradingProjectRow extends PushedRecord {
   @Property({ type: 'text' })
   name!: string;
 
-  @ManyToOne(() => TradingSubItem, { fieldName: 'sub_item_code', index: true })
-  subItem!: TradingSubItem;
+  @ManyToOne(() => TradingSubItemRow, { fieldName: 'sub_item_code', index: true })
+  subItem!: TradingSubItemRow;
 
   /** The sub-item's category, kept on the row for filters and statistics. */
   @Index()

@@ -6,7 +6,7 @@ import { ErrorCode, HubError } from '../common/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { MarketEntityRow } from '../market/market-entity.entity';
-import { TradingCategory, TradingSubItem } from './catalog.entity';
+import { TradingCategoryRow, TradingSubItemRow } from './catalog.entity';
 import { SectionRow } from './section.entity';
 import { TradingProjectRow } from './trading-project.entity';
 import { AnnouncementRow } from './announcement.entity';
@@ -323,13 +323,13 @@ export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): 
 }
 
 /** Catalog sub-items by code. */
-export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItem[]> {
-  return findPlain(em, TradingSubItem, inSet('code', codes, 'text'));
+export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItemRow[]> {
+  return findPlain(em, TradingSubItemRow, inSet('code', codes, 'text'));
 }
 
 /** Catalog categories by code. */
-export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategory[]> {
-  return findPlain(em, TradingCategory, inSet('code', codes, 'text'));
+export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategoryRow[]> {
+  return findPlain(em, TradingCategoryRow, inSet('code', codes, 'text'));
 }
 
 /**

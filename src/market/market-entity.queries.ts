@@ -1,22 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import type { Principal } from '../auth/principal';
 import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
 import { ErrorCode, HubError } from '../common/errors';
 import { findOnePlain, findPlain } from '../common/plain';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
-import { runPush, type PushOptions } from '../ingest/pipeline';
-import type { PushResult } from '../ingest/types';
 import { MarketEntityRow } from './market-entity.entity';
 import type { EntityStatus, MarketRole } from './market-entity.model';
-import { marketEntityPush } from './market-entity.push';
-import type { MarketEntityPush } from './market-entity.rules';
-
-/** Pushes a batch of market entities through the one pipeline. */
-export function pushMarketEntities(em: EntityManager, principal: Principal, records: MarketEntityPush[], options: PushOptions): Promise<PushResult> {
-  return runPush(em, principal, marketEntityPush, records, options);
-}
 
 /** One entity by credit code, written in any case; null when it is not held. */
 export async function findMarketEntity(em: EntityManager, creditCode: string): Promise<MarketEntityRow | null> {
