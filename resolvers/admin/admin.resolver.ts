@@ -38,14 +38,14 @@ export class AdminResolver {
 
   @Mutation(() => IssuedApiKey, { description: 'Creates a client principal with grants and its first key (ADMIN).' })
   async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: HubContext): Promise<IssuedApiKey> {
-    const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input);
+    const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input, ctx.services.registry);
     const [key] = await keysOf(ctx.em, [principal.id]);
     return { principal: principal as unknown as Principal, key, apiKey };
   }
 
   @Mutation(() => Principal, { description: "Replaces a principal's grants for the lists given (ADMIN)." })
   async updateGrants(@Arg('principal', () => String) name: string, @Arg('input', () => GrantsInput) input: GrantsInput, @Ctx() ctx: HubContext): Promise<PrincipalRow> {
-    return updateGrants(ctx.em, ctx.principal, name, input);
+    return updateGrants(ctx.em, ctx.principal, name, input, ctx.services.registry);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issues an additional key for a principal (ADMIN).' })

@@ -1,18 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { getArgumentValues, type FieldNode, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, type GraphQLSchema } from 'graphql';
 import { accessError } from '../auth-checker';
+import type { CompiledRoot } from '../common/api-family';
 import type { HubContext } from '../context';
-import { mayReveal, type Role } from '../../src/auth/principal';
+import { mayReveal } from '../../src/auth/principal';
 import type { PlanInput } from '../../src/read/sql-tree';
 import { collectOperation } from '../../src/server/operation';
-
-/** A root query field the compiled read path can answer. */
-export interface CompiledRoot {
-  /** The roles of the field's @Authorized, checked the same way (accessError). */
-  roles: readonly Role[];
-  /** The field's answer for these field nodes, or null when the compiler does not cover the selection. */
-  prepare(fieldNodes: readonly FieldNode[], input: PlanInput): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
-}
 
 interface Prepared {
   responseName: string;
@@ -40,7 +33,7 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
             const collected = collectOperation(schema, rc.document, op, query, rc.request.variables);
             if (!collected) return null;
             const { fragments, variables } = collected;
-            const input: PlanInput = { fragments, variables, reveals: (s) => mayReveal(ctx.principal, s) };
+            const input: PlanInput = { fragments, variables, reveals: (s) => mayReveal(ctx.principal, s.name) };
             const prepared: Prepared[] = [];
             for (const [responseName, nodes] of collected.fields) {
               const name = nodes[0].name.value;

@@ -8,8 +8,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { HubContext } from '../context';
-import { buildHubSchema } from './schema';
-import { tradingReadRoots } from '../trading/trading-project.sql';
+import { buildHubSchema, familyApis } from './schema';
+import { REGISTRY } from '../families';
 import { systemClock, type Clock } from '../../src/common/clock';
 import { formatError } from '../../src/common/errors';
 import { stringifyWithRaw } from '../../src/common/raw-json';
@@ -17,7 +17,7 @@ import { usePreparedStatements } from '../../src/common/sql';
 import { checkPublicOperations, urlHost, type HubConfig } from '../../src/config';
 import { openDatabase } from '../../src/db/database';
 import { Feed } from '../../src/feed/feed';
-import { ChangeTopic } from '../../src/feed/topics';
+import { ADMIN_TOPIC } from '../../src/feed/topics';
 import { KeyCache } from '../../src/auth/key-cache';
 import { checkCost, limitRules } from '../../src/limits/operation-limits';
 import { createLogger, type Logger } from '../../src/logger';
@@ -63,7 +63,7 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
   usePreparedStatements(config.preparedStatements);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
   checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
-  const db = await openDatabase(config, log);
+  const db = await openDatabase(config, log, { entities: REGISTRY.entities });
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
     if (config.seed) {
@@ -76,11 +76,13 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     const keyCache = new KeyCache(config.keyCacheSeconds * 1000);
     // Keys and grants change only through admin actions, which every process sees in its feed.
     feed.onEvents((events) => {
-      if (events.some((e) => e.topic === ChangeTopic.ADMIN)) keyCache.clear();
+      if (events.some((e) => e.topic === ADMIN_TOPIC)) keyCache.clear();
     });
-    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock };
+    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock, registry: REGISTRY };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
+    // Root query fields the families' SQL compilers answer in one statement per page.
+    const compiledRoots = Object.assign({}, ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}));
 
     // A graphql-ws message is held to the same size as an HTTP request body.
     const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });
@@ -103,8 +105,8 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
         ApolloServerPluginCacheControlDisabled(),
         // INTERNAL is 500 when the fault left no data, 200 with a partial answer: one rule (README's error table).
         internalErrorStatusPlugin<HubContext>(),
-        // Nested trading reads answered by one SQL statement per page where the compiler covers the selection.
-        ...(config.compiledReads ? [compiledReadsPlugin(schema, tradingReadRoots(schema, db.orm.getMetadata()))] : []),
+        // Nested reads answered by one SQL statement per page where the compiler covers the selection.
+        ...(config.compiledReads ? [compiledReadsPlugin(schema, compiledRoots)] : []),
         {
           async requestDidStart() {
             return {

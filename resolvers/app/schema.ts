@@ -6,16 +6,11 @@ import { projectRoot } from '../../src/common/paths';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AdminResolver } from '../admin/admin.resolver';
 import { authChecker } from '../auth-checker';
-import { TradingPushResolver } from '../trading/push.resolver';
+import type { FamilyApi } from '../common/api-family';
 import { DateTimeScalar } from '../common/scalars';
+import { FAMILIES } from '../families';
 import { ChangesResolver } from '../feed/changes.resolver';
-import { CreditCodeExceptionResolver } from '../market/credit-code-exception.resolver';
-import { MarketEntityConnectionResolver, MarketEntityResolver } from '../market/market-entity.resolver';
 import { SourceSystemResolver } from '../systems/source-system.resolver';
-import { TradingStatisticsResolver } from '../trading/statistics.resolver';
-import { TRADING_READ_RESOLVERS } from '../trading/trading-project.resolver';
-import { OcdsResolver } from '../trading/ocds.resolver';
-import { CatalogResolver } from '../trading/catalog.resolver';
 
 /**
  * type-graphql insists on a PubSub whenever a subscription exists, even though
@@ -30,24 +25,26 @@ const noPubSub: PubSub = {
   },
 };
 
+let apis: Promise<FamilyApi[]> | undefined;
+
+/** The API of every family of resolvers/families.ts, loaded once per process. */
+export function familyApis(): Promise<FamilyApi[]> {
+  apis ??= Promise.all(FAMILIES.map((f) => f.api()));
+  return apis;
+}
+
 let cached: Promise<GraphQLSchema> | undefined;
 
-/** Builds (once per process) the executable schema from the resolver classes. */
+/** Builds (once per process) the executable schema: the generic API's resolvers and every family's. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({
-    resolvers: [TradingPushResolver, AdminResolver, MarketEntityResolver, MarketEntityConnectionResolver, SourceSystemResolver, ChangesResolver,
-      TradingStatisticsResolver,
-      ...TRADING_READ_RESOLVERS,
-      OcdsResolver,
-      CatalogResolver,
-      CreditCodeExceptionResolver,
-    ],
+  cached ??= familyApis().then((families) => buildSchema({
+    resolvers: [AdminResolver, SourceSystemResolver, ChangesResolver, ...families.flatMap((f) => f.resolvers)],
     authChecker,
     pubSub: noPubSub,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     emitSchemaFile: false,
-  });
+  }));
   return cached;
 }
 

@@ -8,7 +8,7 @@ import { COMPILED_SUBSCRIPTIONS } from '../feed/changes.resolver';
 import { fieldsDoingMore } from '../field-metadata';
 import { ANONYMOUS, accessKey, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError, formatError } from '../../src/common/errors';
-import { ChangeTopic } from '../../src/feed/topics';
+import { ADMIN_TOPIC } from '../../src/feed/topics';
 import { checkCost, limitRules } from '../../src/limits/operation-limits';
 import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
@@ -122,7 +122,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
     });
   };
   const onAdmin = (events: readonly { topic: string }[]) => {
-    if (connections.size && events.some((e) => e.topic === ChangeTopic.ADMIN)) scheduleRecheck();
+    if (connections.size && events.some((e) => e.topic === ADMIN_TOPIC)) scheduleRecheck();
   };
   const stopFollowing = services.feed.onEvents(onAdmin);
   const timer = setInterval(() => connections.size && scheduleRecheck(), Math.max(1, config.keyCacheSeconds) * 1000);

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChangeOp } from '../../src/feed/topics';
 import { EntityKind, EntityStatus, MARKET_ENTITY_SENSITIVE, MarketRole } from '../../src/market/market-entity.model';
 import { applySensitiveFields } from '../common/masking';
 import { MarketEntityOrder } from '../../src/market/market-entity.queries';
@@ -10,7 +9,6 @@ registerEnumType(EntityKind, { name: 'EntityKind', description: 'Kind of market 
 registerEnumType(MarketRole, { name: 'MarketRole', description: 'Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方.' });
 registerEnumType(EntityStatus, { name: 'EntityStatus', description: 'Registration status: 存续, 注销, 吊销.' });
 registerEnumType(MarketEntityOrder, { name: 'MarketEntityOrder', description: 'Stable orders of the marketEntities connection.' });
-registerEnumType(ChangeOp, { name: 'ChangeOp' });
 
 @ObjectType({ description: 'A qualification (资质) held by a market entity.' })
 export class Qualification {
@@ -28,33 +26,6 @@ export class Qualification {
 
   @Field(() => String, { nullable: true })
   issuer!: string | null;
-}
-
-@ObjectType({ description: 'One version of a record, from the change log: who changed it, when, and to what.' })
-export class RecordVersion {
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => ChangeOp)
-  op!: ChangeOp;
-
-  @Field(() => DateTimeScalar)
-  occurredAt!: Date;
-
-  @Field(() => String, { nullable: true, description: 'Code of the source system that pushed this version.' })
-  sourceSystem!: string | null;
-
-  @Field({ description: 'The principal that made the change: key:<id> or admin.' })
-  principal!: string;
-
-  @Field(() => [String], { description: 'Top-level fields that differ from the previous version (all fields for the first).' })
-  changedFields!: string[];
-
-  @Field(() => JSONObjectScalar, { description: 'The full record as of this version.' })
-  data!: Record<string, unknown>;
-
-  @Field({ description: 'Change-feed cursor of this version.' })
-  cursor!: string;
 }
 
 @ObjectType({ description: 'A market entity (市场主体) of the unified registry, keyed by its unified social credit code.' })

@@ -3,8 +3,8 @@ import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
-import { ChangeOp, ChangeTopic } from '../feed/topics';
-import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
+import { ADMIN_TOPIC, ChangeOp, type AdminPayload, type NewChange } from '../feed/topics';
+import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput, type GrantVocabulary } from './admin.rules';
 import { ApiKeyRow } from './api-key.entity';
 import { newKey } from './keys';
 import type { Principal } from './principal';
@@ -19,7 +19,8 @@ export interface AdminAction {
 
 /** Appends an operator action to the change log, in the caller's transaction. */
 export async function logAdminAction(em: EntityManager, actor: Principal, a: AdminAction): Promise<void> {
-  await appendChanges(em, [{ topic: ChangeTopic.ADMIN, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } }], actor);
+  const change: NewChange<AdminPayload> = { topic: ADMIN_TOPIC, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } };
+  await appendChanges(em, [change], actor);
 }
 
 function grantsView(p: PrincipalRow): Record<string, unknown> {
@@ -55,14 +56,15 @@ function checkExpiry(expiresAt: Date | null | undefined): void {
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HubError(ErrorCode.BAD_USER_INPUT, 'expiresAt must be in the future', { field: 'expiresAt' });
 }
 
-/** Creates a client principal (integrator, feed consumer, dashboard) with grants and a first key. */
+/** Creates a client principal (integrator, feed consumer, dashboard) with grants (of `vocabulary`) and a first key. */
 export async function createClient(
   em: EntityManager,
   actor: Principal,
   input: { name: string; expiresAt?: Date | null } & GrantsInput,
+  vocabulary: GrantVocabulary,
 ): Promise<{ principal: PrincipalRow; apiKey: string }> {
   const name = checkPrincipalName(input.name);
-  const grants = checkGrants(input);
+  const grants = checkGrants(input, vocabulary);
   if (!grants.roles?.length) throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
   checkExpiry(input.expiresAt);
   const taken = () => new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
@@ -84,8 +86,8 @@ export async function createClient(
  * operators changing one principal's grants at once are applied in turn, each
  * to what the other stored, and each event says what was stored.
  */
-export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput): Promise<PrincipalRow> {
-  const grants = checkGrants(input);
+export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput, vocabulary: GrantVocabulary): Promise<PrincipalRow> {
+  const grants = checkGrants(input, vocabulary);
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.PRINCIPAL, [name]);
     const p = await principalByName(tx, name);

@@ -1,4 +1,5 @@
 import { ReferenceKind, type EntityClass, type EntityMetadata, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /*
@@ -100,4 +101,16 @@ export function plainFromColumns<T extends object>(em: EntityManager, entity: En
     for (const c of converters) c(named, out);
     return out as Plain<T>;
   });
+}
+
+/**
+ * A condition `<alias>.<column> = any(<the set of values>)` with the values bound
+ * as one JSON parameter, cast to the column's type. A fresh raw fragment on
+ * every call: MikroORM forgets a raw key once a query has used it.
+ */
+export function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text'): Record<string, unknown> {
+  // `= any(array(...))`, not `in (select ...)`: PostgreSQL guesses 100 rows for a set-returning function and, for
+  // a semi-join, then prefers a sequential scan of a large child table (measured: bids of 40 sections, 5.6 ms
+  // over 16,000 bids against 0.3 ms by the (section_id, bidder_id) index); an array it probes through the index.
+  return { [raw((alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`, [JSON.stringify(values)])]: [] };
 }

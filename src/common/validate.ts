@@ -3,7 +3,7 @@ import { chinaDate, DATE_TIME_SHAPE, readDate, readDateTime, RECORD_YEARS } from
 import { canonicalDecimal } from './decimal';
 import { ErrorCode } from './errors';
 import { displayTextProblem, INT4_MAX, JSON_INPUT_BOUNDS, jsonProblems, type JsonBounds } from './storable';
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from './field-error';
 
 /**
  * A small collector for pure validation: each check records a located

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
-import type { ChangeTopic } from '../feed/topics';
 import type { Accepted, FindingData } from './types';
 
 /** One record's findings as derived from its stored or pushed content. */
@@ -16,7 +15,7 @@ export interface DerivedFindings {
  * added, and one that still holds keeps its detectedAt. Two statements for
  * the batch, inside the caller's transaction.
  */
-export async function syncFindings(em: EntityManager, topic: ChangeTopic, derived: readonly DerivedFindings[]): Promise<void> {
+export async function syncFindings(em: EntityManager, topic: string, derived: readonly DerivedFindings[]): Promise<void> {
   if (!derived.length) return;
   const rows = derived.flatMap((d) => d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })));
   await query(em, `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}
@@ -36,7 +35,7 @@ export async function syncFindings(em: EntityManager, topic: ChangeTopic, derive
 /** The findings of pushed records (the rules their new versions break), in the push transaction. */
 export async function replaceFindings<T>(
   em: EntityManager,
-  topic: ChangeTopic,
+  topic: string,
   records: readonly Accepted<T>[],
   findingsOf: (r: Accepted<T>) => { projectCode: string; items: FindingData[] } | undefined,
 ): Promise<void> {

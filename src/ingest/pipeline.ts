@@ -24,10 +24,10 @@ export interface PushOptions {
  * problems are returned as data; a storage fault rolls the whole batch back
  * and is thrown.
  */
-export async function runPush<In, T, Ctx>(
+export async function runPush<In, T, Ctx, P>(
   em: EntityManager,
   principal: Principal,
-  domain: PushDomain<In, T, Ctx>,
+  domain: PushDomain<In, T, Ctx, P>,
   inputs: readonly In[],
   options: PushOptions,
 ): Promise<PushResult> {
@@ -109,7 +109,7 @@ export async function runPush<In, T, Ctx>(
       const writable = toWrite.filter((c) => !refused.has(c.index));
       const rows = writable.length ? await domain.write(tx, writable, principal) : [];
       const byKey = new Map(rows.map((w) => [w.key, w]));
-      const changes: NewChange[] = [];
+      const changes: NewChange<P>[] = [];
       for (const c of writable) {
         const w = byKey.get(c.key);
         if (!w) continue;

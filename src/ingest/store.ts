@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
 import type { Principal } from '../auth/principal';
-import type { ChangeTopic } from '../feed/topics';
 import { authoritativeFor } from './authorise';
 import type { Accepted, CurrentVersion, Written } from './types';
 
@@ -11,7 +10,7 @@ export type Column = readonly [name: string, pgType: string];
 /** How a data family's rows are stored; the SQL is built from it once. */
 export interface TableSpec {
   /** The topic the table's records are published under (whose authoritative grant lets a system change others' records). */
-  topic: ChangeTopic;
+  topic: string;
   table: string;
   /** Columns of the business key (the ON CONFLICT target). */
   conflict: readonly string[];

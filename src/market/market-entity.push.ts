@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
-import { ChangeTopic } from '../feed/topics';
 import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
 import { runPush, type PushOptions } from '../ingest/pipeline';
 import type { PushDomain, PushResult } from '../ingest/types';
 import type { Principal } from '../auth/principal';
-import type { MarketEntityData } from './market-entity.model';
+import { MARKET_ENTITY_TOPIC, type MarketEntityData } from './market-entity.model';
 import { validateMarketEntity, type MarketEntityPush } from './market-entity.rules';
 
 /** The payload of a MARKET_ENTITY change event: the whole record as stored. */
@@ -22,7 +21,7 @@ export async function loadCreditCodeExceptions(em: EntityManager, codes: string[
 
 /** How market entities are stored (src/ingest/store.ts builds the upsert from it). */
 const MARKET_ENTITY_TABLE: TableSpec = {
-  topic: ChangeTopic.MARKET_ENTITY,
+  topic: MARKET_ENTITY_TOPIC,
   table: 'market_entity',
   conflict: ['credit_code'],
   keyExpr: 't.credit_code',
@@ -45,8 +44,8 @@ const MARKET_ENTITY_TABLE: TableSpec = {
 };
 
 /** Market entities (topic MARKET_ENTITY) in the push pipeline. */
-export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, ReadonlySet<string>> = {
-  topic: ChangeTopic.MARKET_ENTITY,
+export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, ReadonlySet<string>, MarketEntitySnapshot> = {
+  topic: MARKET_ENTITY_TOPIC,
 
   async prepare(em, inputs) {
     // Only a well-formed code with a wrong check character can be excused; asking about

@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
 import { ErrorCode, HubError } from '../common/errors';
-import { findOnePlain, findPlain } from '../common/plain';
+import { findOnePlain, findPlain, inSet } from '../common/plain';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { MarketEntityRow } from './market-entity.entity';
@@ -100,4 +100,9 @@ export async function listMarketEntities(
     hasNextPage: rows.length > first,
     totalCount: () => em.count(MarketEntityRow, base),
   };
+}
+
+/** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
+export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
+  return findPlain(em, MarketEntityRow, inSet('id', ids, 'bigint'));
 }

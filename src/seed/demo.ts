@@ -1,20 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
-import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
-import { pushMarketEntities } from '../market/market-entity.push';
-import type { MarketEntityPush } from '../market/market-entity.rules';
+import { MARKET_ENTITY_TOPIC, marketFamily, type MarketEntityPush } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { prng } from './prng';
 import { runPush } from '../ingest/pipeline';
-import type { PushDomain } from '../ingest/types';
-import { marketEntityPush } from '../market/market-entity.push';
-import { projectPush } from '../trading/project.push';
-import type { ProjectPush } from '../trading/project.rules';
-import { announcementPush, awardPush, bidOpeningPush, bidPush, contractPush, evaluationPush } from '../trading/records.push';
-import type { AnnouncementPush, AwardPush, BidOpeningPush, BidPush, ContractPush, EvaluationPush } from '../trading/records.rules';
+import type { AnyPushDomain } from '../registry/family';
+import { TRADING_TOPICS, TradingTopic, tradingFamily, type AnnouncementPush, type AwardPush, type BidOpeningPush, type BidPush, type ContractPush, type EvaluationPush } from '../trading';
 import { DAY, DEFAULT_METHODS, METHODS, committeeOf, detailsFor, isoChina, loadSubItems, mix, pad, pick, prefectureName, regionPools, titleFor, volumeEntity, volumeProject, type VolumeOptions } from './generator';
 import { ensureSeedSystem, seedingPrincipal } from './volume';
 
@@ -85,7 +79,7 @@ function systemPrincipal(s: SourceSystemRow): Principal {
     id: `${s.code}/seed`,
     name: s.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
+    grants: { ...ADMIN.grants, writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
     sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode },
   };
 }
@@ -134,7 +128,7 @@ export async function seedDemoData(
   for (let offset = 0; offset < total; offset += BATCH) {
     const batch = demoEntities(Math.min(BATCH, total - offset), 42 + offset, offset);
     const system = systems[(offset / BATCH) % systems.length];
-    const r = await pushMarketEntities(orm.em.fork(), systemPrincipal(system), batch, { maxBatch: BATCH });
+    const r = await runPush(orm.em.fork(), systemPrincipal(system), await marketFamily.push[MARKET_ENTITY_TOPIC](), batch, { maxBatch: BATCH });
     entities += r.accepted + r.unchanged;
   }
   const trading = await seedTradingDemo(orm);
@@ -196,18 +190,19 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     return g;
   });
   const out: TradingDemoResult = { entities: 0, projects: 0, bids: 0, openings: 0, evaluations: 0, awards: 0, contracts: 0, announcements: 0, rejected: 0 };
-  const push = async <In>(domain: PushDomain<In, unknown, unknown>, records: In[]): Promise<number> => {
+  /** Pushes the records through the push domain of `topic` (its family's, loaded on first use). */
+  const push = async <In>(domain: Promise<AnyPushDomain>, records: In[]): Promise<number> => {
     if (!records.length) return 0;
-    const r = await runPush(orm.em.fork(), principal, domain, records, { maxBatch: 5000 });
+    const r = await runPush(orm.em.fork(), principal, await domain, records, { maxBatch: 5000 });
     out.rejected += r.rejected;
     return r.accepted + r.unchanged;
   };
-  out.entities = await push(marketEntityPush as PushDomain<MarketEntityPush, unknown, unknown>, entities);
+  out.entities = await push(marketFamily.push[MARKET_ENTITY_TOPIC](), entities);
 
   // The lifecycle, for projects whose bid deadline has passed (about three in four): the rest stay open.
   for (const [i, g] of generated.entries()) g.project.status = i % 4 === 3 ? 'TENDERING' : 'AWARDED';
-  out.projects = await push(projectPush as PushDomain<ProjectPush, unknown, unknown>, generated.map((g) => g.project));
-  out.bids = await push(bidPush as PushDomain<BidPush, unknown, unknown>, generated.flatMap((g) => g.bids));
+  out.projects = await push(tradingFamily.push[TradingTopic.TRADING_PROJECT](), generated.map((g) => g.project));
+  out.bids = await push(tradingFamily.push[TradingTopic.BID](), generated.flatMap((g) => g.bids));
 
   const openings: BidOpeningPush[] = [];
   const evaluations: EvaluationPush[] = [];
@@ -254,10 +249,10 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     announcements.push({ code: `${p.code}-AN`, projectCode: p.code, type: dealKind, title: `${p.name}${dealKind === 'AWARD_NOTICE' ? '中标结果公告' : '成交公告'}`, publishedAt: isoChina(deadline + 8 * DAY), sectionCodes: awardedSections });
     void published;
   }
-  out.openings = await push(bidOpeningPush as PushDomain<BidOpeningPush, unknown, unknown>, openings);
-  out.evaluations = await push(evaluationPush as PushDomain<EvaluationPush, unknown, unknown>, evaluations);
-  out.awards = await push(awardPush as PushDomain<AwardPush, unknown, unknown>, awards);
-  out.contracts = await push(contractPush as PushDomain<ContractPush, unknown, unknown>, contracts);
-  out.announcements = await push(announcementPush as PushDomain<AnnouncementPush, unknown, unknown>, announcements);
+  out.openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), openings);
+  out.evaluations = await push(tradingFamily.push[TradingTopic.EVALUATION](), evaluations);
+  out.awards = await push(tradingFamily.push[TradingTopic.AWARD](), awards);
+  out.contracts = await push(tradingFamily.push[TradingTopic.CONTRACT](), contracts);
+  out.announcements = await push(tradingFamily.push[TradingTopic.ANNOUNCEMENT](), announcements);
   return out;
 }

@@ -1,12 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
-import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { runPush } from '../ingest/pipeline';
 import type { PushResult } from '../ingest/types';
-import { marketEntityPush } from '../market/market-entity.push';
+import { MARKET_ENTITY_TOPIC, marketFamily } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
-import { projectPush } from '../trading/project.push';
-import { bidPush } from '../trading/records.push';
+import { TRADING_TOPICS, TradingTopic, tradingFamily } from '../trading';
 import { loadSubItems, volumeCounts, volumeEntity, volumeProject, volumeShape, type VolumeCounts, type VolumeOptions } from './generator';
 import { stderrProgress } from './progress';
 
@@ -41,7 +39,7 @@ export function seedingPrincipal(system: SourceSystemRow): Principal {
     id: `${system.code}/seed`,
     name: system.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
+    grants: { ...ADMIN.grants, writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
     sourceSystem: { id: system.id, code: system.code, regionCode: system.regionCode },
   };
 }
@@ -122,6 +120,11 @@ export async function seedVolume(orm: MikroORM, options: VolumeOptions): Promise
   // (the change-log lock still serialises the appends). A batch is generated just before it is
   // pushed, so memory stays flat at any volume.
   const window = new Window(shape.concurrency);
+  const [marketEntityPush, projectPush, bidPush] = await Promise.all([
+    marketFamily.push[MARKET_ENTITY_TOPIC](),
+    tradingFamily.push[TradingTopic.TRADING_PROJECT](),
+    tradingFamily.push[TradingTopic.BID](),
+  ]);
 
   // Entities first: projects name their tenderers and agencies, bids their bidders.
   for (let k = 0; k < shape.entities; k += shape.batchSize) {

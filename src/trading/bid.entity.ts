@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
-import { MarketEntityRow } from '../market/market-entity.entity';
+import { MarketEntityRow } from '../market';
 import { SectionRow } from './section.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { MarketEntityRow } from '../market/market-entity.entity';
+import { MarketEntityRow } from '../market';
 import { EvaluationRow } from './evaluation.entity';
 
 /**

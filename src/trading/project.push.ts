@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
 import { LockScope, lockKeys } from '../common/locks';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
-import { ChangeTopic } from '../feed/topics';
-import { snapshotOf } from '../ingest/snapshot';
+import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
 import type { Principal } from '../auth/principal';
 import { runPush, type PushOptions } from '../ingest/pipeline';
 import type { Accepted, FieldError, PushDomain, PushResult } from '../ingest/types';
-import { entityIds } from './references';
+import { marketEntityIds, noMarketEntity } from '../market';
+import { addError, type FieldErrors } from '../common/field-error';
+import { TradingTopic } from './trading.model';
 import { rederiveBidFindings } from './records.push';
 import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
 
@@ -22,7 +23,7 @@ export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
 }
 
 const PROJECT_TABLE: TableSpec = {
-  topic: ChangeTopic.TRADING_PROJECT,
+  topic: TradingTopic.TRADING_PROJECT,
   table: 'trading_project',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -103,8 +104,8 @@ async function sectionConflicts(
 const newSections = (r: Accepted<ProjectData>) => (r.refs.newSections as string[] | undefined) ?? [];
 
 /** Trading projects with their sections (topic TRADING_PROJECT) in the push pipeline. */
-export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
-  topic: ChangeTopic.TRADING_PROJECT,
+export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Snapshot<ProjectData>> = {
+  topic: TradingTopic.TRADING_PROJECT,
   prepare: prepareProjects,
   validate: (input, batch) => validateProject(input ?? {}, batch.catalog, batch.storedSubItems),
   key: (v) => v.code,
@@ -112,16 +113,16 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
   content: (v) => v,
 
   async resolveReferences(em, records) {
-    const errors = new Map<number, FieldError[]>();
-    const add = (i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
-    const ids = await entityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
+    const errors: FieldErrors = new Map();
+    const add = (i: number, e: FieldError) => addError(errors, i, e);
+    const ids = await marketEntityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
     for (const r of records) {
       const v = r.value;
       r.refs.tendererId = ids.get(v.tendererCreditCode);
-      if (!r.refs.tendererId) add(r.index, { field: 'tendererCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.tendererCreditCode}; push it first` });
+      if (!r.refs.tendererId) add(r.index, noMarketEntity('tendererCreditCode', v.tendererCreditCode));
       if (v.agencyCreditCode) {
         r.refs.agencyId = ids.get(v.agencyCreditCode);
-        if (!r.refs.agencyId) add(r.index, { field: 'agencyCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.agencyCreditCode}; push it first` });
+        if (!r.refs.agencyId) add(r.index, noMarketEntity('agencyCreditCode', v.agencyCreditCode));
       }
     }
     for (const [i, errs] of await sectionConflicts(em, records, (r) => !errors.has(r.index))) errs.forEach((e) => add(i, e));

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
-import { ChangeTopic, type NewChange } from '../feed/topics';
-import { snapshotOf } from '../ingest/snapshot';
+import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
 import { syncFindings } from '../ingest/findings';
 import type { Principal } from '../auth/principal';
 import { runPush, type PushOptions } from '../ingest/pipeline';
-import type { Accepted, FieldError, FindingData, PushDomain, PushResult, Validated, Written } from '../ingest/types';
-import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
-import { AnnouncementType } from './trading.model';
+import type { Accepted, FindingData, PushDomain, PushResult, Validated, Written } from '../ingest/types';
+import { lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
+import { AnnouncementType, TradingTopic, type TradingTopicName } from './trading.model';
+import { marketEntityIds, noMarketEntity } from '../market';
+import { addError, type FieldErrors } from '../common/field-error';
 import {
   announcementFindings,
   bidFindings,
@@ -36,8 +37,7 @@ import {
   type EvaluationPush,
 } from './records.rules';
 
-type Errors = Map<number, FieldError[]>;
-const addError = (errors: Errors, i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
+type Errors = FieldErrors;
 
 /** Credit codes of the bidders of the given sections, as `<section>/<creditCode>` keys (one query). */
 async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: boolean): Promise<Set<string>> {
@@ -91,7 +91,7 @@ export async function rederiveBidFindings(em: EntityManager, sectionCodes: reado
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, ChangeTopic.BID, rows.map((r) => ({
+  await syncFindings(em, TradingTopic.BID, rows.map((r) => ({
     key: r.key,
     projectCode: r.project_code,
     items: bidFindings({ submittedAt: new Date(r.submitted_at).toISOString() }, openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at))),
@@ -119,7 +119,7 @@ async function rederiveContractFindings(em: EntityManager, sectionCodes: readonl
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, ChangeTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })));
+  await syncFindings(em, TradingTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })));
 }
 
 /**
@@ -144,7 +144,7 @@ async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', cod
 /** Re-derives the publicity findings of every announcement of these projects from the stored announcements and evaluations. */
 async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: readonly string[]): Promise<void> {
   const rows = await announcementFacts(em, 'p.code', projectCodes);
-  await syncFindings(em, ChangeTopic.ANNOUNCEMENT, rows.map((r) => ({
+  await syncFindings(em, TradingTopic.ANNOUNCEMENT, rows.map((r) => ({
     key: r.key,
     projectCode: r.project_code,
     items: announcementFindings({ type: r.type, publishedAt: new Date(r.published_at).toISOString(), periodStart: r.period_start, periodEnd: r.period_end }, dateOrNull(r.last_report_at)),
@@ -152,7 +152,7 @@ async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: rea
 }
 
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
-  topic: ChangeTopic;
+  topic: TradingTopicName;
   table: string;
   validate(input: In): Validated<T>;
   columns: readonly Column[];
@@ -171,7 +171,7 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
 }
 
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
-function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void> {
+function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void, Snapshot<T>> {
   const table: TableSpec = {
     topic: spec.topic,
     table: spec.table,
@@ -218,14 +218,13 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       await touchSectionProjects(em, records);
       await spec.dependents?.(em, records);
     },
-    // T is one of the section-record payloads of TopicPayloads; the factory cannot name which.
-    snapshot: (r, w, p) => snapshotOf(r, w, p) as unknown as NewChange['data'],
+    snapshot: snapshotOf,
   };
 }
 
 /** Bid opening records (topic BID_OPENING); its openedAt decides which bids of the section came late. */
 export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
-  topic: ChangeTopic.BID_OPENING,
+  topic: TradingTopic.BID_OPENING,
   table: 'bid_opening',
   validate: validateBidOpening,
   columns: [
@@ -239,7 +238,7 @@ export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
 
 /** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
 export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
-  topic: ChangeTopic.EVALUATION,
+  topic: TradingTopic.EVALUATION,
   table: 'evaluation',
   validate: validateEvaluation,
   columns: [
@@ -269,12 +268,12 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), false),
-      entityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
+      marketEntityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
     ]);
     for (const r of records) {
       r.value.candidates.forEach((k, i) => {
         if (!ids.has(k.bidderCreditCode)) {
-          addError(errors, r.index, { field: `candidates.${i}.bidderCreditCode`, code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${k.bidderCreditCode}; push it first` });
+          addError(errors, r.index, noMarketEntity(`candidates.${i}.bidderCreditCode`, k.bidderCreditCode));
         } else if (!bidders.has(bidKey(r.value.sectionCode, k.bidderCreditCode))) {
           addError(errors, r.index, {
             field: `candidates.${i}.bidderCreditCode`,
@@ -304,7 +303,7 @@ function awardsWithoutBid(records: readonly Accepted<AwardData>[], validBidders:
 
 /** Awards (topic AWARD): the winner must hold a valid bid of that section. */
 export const awardPush = sectionRecord<AwardPush, AwardData>({
-  topic: ChangeTopic.AWARD,
+  topic: TradingTopic.AWARD,
   table: 'award',
   validate: validateAward,
   columns: [
@@ -316,12 +315,12 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), true),
-      entityIds(em, records.map((r) => r.value.winnerCreditCode)),
+      marketEntityIds(em, records.map((r) => r.value.winnerCreditCode)),
     ]);
     for (const r of records) {
       r.refs.winnerId = ids.get(r.value.winnerCreditCode);
       if (!r.refs.winnerId) {
-        addError(errors, r.index, { field: 'winnerCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.winnerCreditCode}; push it first` });
+        addError(errors, r.index, noMarketEntity('winnerCreditCode', r.value.winnerCreditCode));
       }
     }
     awardsWithoutBid(records.filter((r) => r.refs.winnerId), bidders, errors);
@@ -332,7 +331,7 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
 });
 
 const BID_TABLE: TableSpec = {
-  topic: ChangeTopic.BID,
+  topic: TradingTopic.BID,
   table: 'bid',
   conflict: ['record_key'],
   keyExpr: 't.record_key',
@@ -354,8 +353,8 @@ const BID_TABLE: TableSpec = {
 };
 
 /** Bids with their evidence (topic BID), key `<sectionCode>/<bidderCreditCode>`. */
-export const bidPush: PushDomain<BidPush, BidData, void> = {
-  topic: ChangeTopic.BID,
+export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
+  topic: TradingTopic.BID,
   prepare: async () => undefined,
   validate: (input) => validateBid(input ?? {}),
   key: (v) => bidKey(v.sectionCode, v.bidderCreditCode),
@@ -363,10 +362,10 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   content: (v) => v,
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
-    const [, ids] = await Promise.all([resolveSections(em, records, errors), entityIds(em, records.map((r) => r.value.bidderCreditCode))]);
+    const [, ids] = await Promise.all([resolveSections(em, records, errors), marketEntityIds(em, records.map((r) => r.value.bidderCreditCode))]);
     for (const r of records) {
       r.refs.bidderId = ids.get(r.value.bidderCreditCode);
-      if (!r.refs.bidderId) addError(errors, r.index, { field: 'bidderCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.bidderCreditCode}; push it first` });
+      if (!r.refs.bidderId) addError(errors, r.index, noMarketEntity('bidderCreditCode', r.value.bidderCreditCode));
     }
     return errors;
   },
@@ -403,7 +402,7 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
 };
 
 const CONTRACT_TABLE: TableSpec = {
-  topic: ChangeTopic.CONTRACT,
+  topic: TradingTopic.CONTRACT,
   table: 'contract',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -419,8 +418,8 @@ const CONTRACT_TABLE: TableSpec = {
 };
 
 /** Contracts (topic CONTRACT): a contract follows an award of its section. */
-export const contractPush: PushDomain<ContractPush, ContractData, void> = {
-  topic: ChangeTopic.CONTRACT,
+export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot<ContractData>> = {
+  topic: TradingTopic.CONTRACT,
   prepare: async () => undefined,
   validate: (input) => validateContract(input ?? {}),
   key: (v) => v.code,
@@ -465,7 +464,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
 };
 
 const ANNOUNCEMENT_TABLE: TableSpec = {
-  topic: ChangeTopic.ANNOUNCEMENT,
+  topic: TradingTopic.ANNOUNCEMENT,
   table: 'announcement',
   conflict: ['code'],
   keyExpr: 't.code',
@@ -491,8 +490,8 @@ interface ProjectRef {
 }
 
 /** Announcements (topic ANNOUNCEMENT), with the publicity timing rules as findings. */
-export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, void> = {
-  topic: ChangeTopic.ANNOUNCEMENT,
+export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, void, Snapshot<AnnouncementData>> = {
+  topic: TradingTopic.ANNOUNCEMENT,
   prepare: async () => undefined,
   validate: (input) => validateAnnouncement(input ?? {}),
   key: (v) => v.code,

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
-import { MarketEntityRow } from '../market/market-entity.entity';
+import { MarketEntityRow } from '../market';
 import { TradingSubItemRow } from './catalog.entity';
 import { TradingMethod, TradingStatus } from './trading.model';
 

@@ -1,11 +1,10 @@
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
-import { findOnePlain, findPlain, plainFromColumns } from '../common/plain';
+import { findOnePlain, findPlain, inSet, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
 import { isKnownRegion, regionPrefix } from '../common/regions';
-import { MarketEntityRow } from '../market/market-entity.entity';
 import { TradingCategoryRow, TradingSubItemRow } from './catalog.entity';
 import { SectionRow } from './section.entity';
 import { TradingProjectRow } from './trading-project.entity';
@@ -26,18 +25,6 @@ import type { TradingMethod, TradingStatus } from './trading.model';
  * parents, whose keys travel as one JSON parameter (see src/common/sql.ts), so
  * a statement's bind parameters stay fixed however large the batch.
  */
-
-/**
- * A condition `<alias>.<column> = any(<the set of values>)` with the values bound
- * as one JSON parameter, cast to the column's type. A fresh raw fragment on
- * every call: MikroORM forgets a raw key once a query has used it.
- */
-function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text'): Record<string, unknown> {
-  // `= any(array(...))`, not `in (select ...)`: PostgreSQL guesses 100 rows for a set-returning function and, for
-  // a semi-join, then prefers a sequential scan of a large child table (measured: bids of 40 sections, 5.6 ms
-  // over 16,000 bids against 0.3 ms by the (section_id, bidder_id) index); an array it probes through the index.
-  return { [raw((alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`, [JSON.stringify(values)])]: [] };
-}
 
 /** A project by its code (surrounding spaces ignored); null when it is not held. */
 export async function findTradingProject(em: EntityManager, code: string): Promise<TradingProjectRow | null> {
@@ -315,11 +302,6 @@ export function awardsOfSections(em: EntityManager, sectionIds: readonly string[
 /** The contracts of the sections, in order of signing. */
 export function contractsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<ContractRow[]> {
   return findPlain(em, ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
-}
-
-/** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
-export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
-  return findPlain(em, MarketEntityRow, inSet('id', ids, 'bigint'));
 }
 
 /** Catalog sub-items by code. */

@@ -11,6 +11,7 @@ import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { TEMPLATE_DB } from './db';
 import { removeDataDir } from './process';
+import { REGISTRY } from '../../resolvers/families';
 
 /** The embedded cluster of a test run and its folder. */
 export interface TestCluster {
@@ -89,7 +90,7 @@ async function prepareTemplate(serverUrl: string, log: ReturnType<typeof createL
   await client.query(`drop database if exists ${TEMPLATE_DB}`);
   await client.query(`create database ${TEMPLATE_DB}`);
   await client.end();
-  const orm = await openOrm(template.toString(), log);
+  const orm = await openOrm(template.toString(), log, { entities: REGISTRY.entities });
   await orm.close(true);
   // MikroORM keeps entity metadata on globalThis; when jest runs the tests in
   // this same process, metadata from this realm must not leak into theirs.

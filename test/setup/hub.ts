@@ -61,7 +61,7 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
       return { ...body, status: res.status };
     },
     async system(code, regionCode = '420000') {
-      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode });
+      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode }, hub.services.registry);
       return apiKey;
     },
     ws(key = ADMIN_KEY) {

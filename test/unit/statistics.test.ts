@@ -1,5 +1,7 @@
 import { ANONYMOUS, ADMIN, Role, type Principal } from '../../src/auth/principal';
-import { ChangeOp, ChangeTopic, TRADING_TOPICS, type ChangeRecord } from '../../src/feed/topics';
+import { ChangeTopic } from '../../resolvers/families';
+import { ChangeOp, type ChangeRecord } from '../../src/feed/topics';
+import { TRADING_TOPICS } from '../../src/trading';
 import {
   StatisticsDimension as D,
   chinaMonth,
