@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
-import type { MarketEntityPush } from '../market/market-entity.rules';
-import type { ProjectPush, SectionPush } from '../trading/project.rules';
-import type { BidPush, EvaluationPush } from '../trading/records.rules';
+import type { MarketEntityPush } from '../market';
+import type { BidPush, EvaluationPush, ProjectPush, SectionPush } from '../trading';
 import type { ProgressSink } from './progress';
 import { prng } from './prng';
 
