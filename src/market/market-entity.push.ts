@@ -6,6 +6,7 @@ import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/st
 import { runPush, type PushOptions } from '../ingest/pipeline';
 import type { PushDomain, PushResult } from '../ingest/types';
 import type { Principal } from '../auth/principal';
+import { MarketEntityRow } from './market-entity.entity';
 import { MARKET_ENTITY_TOPIC, type MarketEntityData } from './market-entity.model';
 import { validateMarketEntity, type MarketEntityPush } from './market-entity.rules';
 
@@ -19,28 +20,12 @@ export async function loadCreditCodeExceptions(em: EntityManager, codes: string[
   return new Set(rows.map((r) => r.code));
 }
 
-/** How market entities are stored (src/ingest/store.ts builds the upsert from it). */
+/** How market entities are stored (src/ingest/store.ts builds the upsert from it and the entity's columns). */
 const MARKET_ENTITY_TABLE: TableSpec = {
   topic: MARKET_ENTITY_TOPIC,
-  table: 'market_entity',
+  entity: MarketEntityRow,
   conflict: ['credit_code'],
   keyExpr: 't.credit_code',
-  columns: [
-    ['credit_code', 'text'],
-    ['name', 'text'],
-    ['kind', 'text'],
-    ['roles', 'text[]'],
-    ['legal_representative', 'text'],
-    ['legal_representative_id_number', 'text'],
-    ['contact_phone', 'text'],
-    ['registered_capital', 'numeric'],
-    ['region_code', 'text'],
-    ['address', 'text'],
-    ['established_on', 'date'],
-    ['status', 'text'],
-    ['qualifications', 'jsonb'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Market entities (topic MARKET_ENTITY) in the push pipeline. */

@@ -3,7 +3,8 @@ import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
 import { ErrorCode, HubError } from '../common/errors';
 import { findOnePlain, findPlain, inSet } from '../common/plain';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
+import { pageSize, type Page } from '../common/pagination';
+import { keysetOrder } from '../read/keyset';
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { MarketEntityRow } from './market-entity.entity';
 import type { EntityStatus, MarketRole } from './market-entity.model';
@@ -78,25 +79,13 @@ export async function listMarketEntities(
 ): Promise<Page<MarketEntityRow>> {
   const first = pageSize(args.first, maxPage);
   const base = marketEntityWhere(args.filter ?? {});
-  const byUpdate = args.orderBy === MarketEntityOrder.UPDATED_AT;
-  let where: FilterQuery<MarketEntityRow> = base;
-  if (args.after) {
-    if (byUpdate) {
-      const [at, id] = decodeCursor(args.after, ['time', 'id']) as [string, string];
-      where = { $and: [base, { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] }] };
-    } else {
-      const [code] = decodeCursor(args.after, ['text']) as [string];
-      where = { $and: [base, { creditCode: { $gt: code } }] };
-    }
-  }
-  const rows = first === 0 ? [] : await findPlain(em, MarketEntityRow, where, {
-    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : { creditCode: 'asc' },
-    limit: first + 1,
-  });
+  const order = keysetOrder<MarketEntityRow, 'creditCode'>('creditCode', args.orderBy === MarketEntityOrder.UPDATED_AT, args.after);
+  const where: FilterQuery<MarketEntityRow> = order.after ? { $and: [base, order.after] } : base;
+  const rows = first === 0 ? [] : await findPlain(em, MarketEntityRow, where, { orderBy: order.orderBy, limit: first + 1 });
   const nodes = rows.slice(0, first);
   return {
     nodes,
-    cursors: nodes.map((r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.creditCode])),
+    cursors: nodes.map(order.cursorOf),
     hasNextPage: rows.length > first,
     totalCount: () => em.count(MarketEntityRow, base),
   };

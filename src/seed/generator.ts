@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
+import { chinaDateTime } from '../common/datetime';
 import { regions } from '../common/regions';
 import type { MarketEntityPush } from '../market';
 import type { BidPush, EvaluationPush, ProjectPush, SectionPush } from '../trading';
@@ -283,7 +284,7 @@ export const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2024, 0, 1, 1, 0); // 09:00 in China
 const SPAN_DAYS = 911;
 
-export const isoChina = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00').replace('.000+', '+');
+export const isoChina = (ms: number) => chinaDateTime(new Date(ms));
 
 /** The tenderer (and agency) of project i, by entity index. */
 function projectParties(i: number, entities: number, rnd: () => number): { tenderer: number; agency: number | null } {

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
+import { MAX_PROJECT_CODE } from './trading.model';
 
 /**
  * A data-quality finding (数据质量问题): a timing rule a stored record breaks
@@ -19,7 +20,7 @@ export class FindingRow {
 
   /** The project the record belongs to, for listing a project's findings. */
   @Index()
-  @Property({ type: 'string', length: 64 })
+  @Property({ type: 'string', length: MAX_PROJECT_CODE })
   projectCode!: string;
 
   /** Stable rule code, e.g. BID_AFTER_OPENING. */

@@ -10,6 +10,7 @@ import type { Accepted, FieldError, PushDomain, PushResult } from '../ingest/typ
 import { marketEntityIds, noMarketEntity } from '../market';
 import { addError, type FieldErrors } from '../common/field-error';
 import { TradingTopic } from './trading.model';
+import { TradingProjectRow } from './trading-project.entity';
 import { rederiveBidFindings } from './records.push';
 import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
 
@@ -24,26 +25,9 @@ export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
 
 const PROJECT_TABLE: TableSpec = {
   topic: TradingTopic.TRADING_PROJECT,
-  table: 'trading_project',
+  entity: TradingProjectRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['name', 'text'],
-    ['sub_item_code', 'text'],
-    ['category_code', 'text'],
-    ['region_code', 'text'],
-    ['tenderer_id', 'bigint'],
-    ['agency_id', 'bigint'],
-    ['budget', 'numeric'],
-    ['currency', 'text'],
-    ['method', 'text'],
-    ['status', 'text'],
-    ['published_at', 'timestamptz'],
-    ['bid_deadline', 'timestamptz'],
-    ['details', 'jsonb'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired one. */

@@ -2,7 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { snapshotOf, type Snapshot } from '../ingest/snapshot';
-import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
+import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
+import type { PushedRecord } from '../ingest/pushed-record.entity';
+import type { EntityClass } from '@mikro-orm/core';
+import { AnnouncementRow } from './announcement.entity';
+import { AwardRow } from './award.entity';
+import { BidOpeningRow } from './bid-opening.entity';
+import { BidRow } from './bid.entity';
+import { ContractRow } from './contract.entity';
+import { EvaluationRow } from './evaluation.entity';
 import { syncFindings } from '../ingest/findings';
 import type { Principal } from '../auth/principal';
 import { runPush, type PushOptions } from '../ingest/pipeline';
@@ -153,9 +161,10 @@ async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: rea
 
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
   topic: TradingTopicName;
-  table: string;
+  /** Its entity: one row per section (section_id unique). */
+  entity: EntityClass<PushedRecord>;
   validate(input: In): Validated<T>;
-  columns: readonly Column[];
+  /** The record's own columns (section_id and external_id are the factory's). */
   toRow(r: Accepted<T>): Record<string, unknown>;
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
@@ -173,11 +182,10 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
 function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void, Snapshot<T>> {
   const table: TableSpec = {
+    entity: spec.entity,
     topic: spec.topic,
-    table: spec.table,
     conflict: ['section_id'],
     keyExpr: '(select code from section where id = t.section_id)',
-    columns: [['section_id', 'bigint'], ...spec.columns, ['external_id', 'text']],
   };
   return {
     topic: spec.topic,
@@ -195,7 +203,7 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       await spec.check?.(em, records.filter((r) => r.refs.section), errors);
       return errors;
     },
-    loadCurrent: (em, keys) => loadCurrentVersions(em, `${spec.table} t join section s on s.id = t.section_id`, 's.code', keys),
+    loadCurrent: (em, keys) => loadCurrentVersions(em, `${em.getMetadata().find(spec.entity.name)!.tableName} t join section s on s.id = t.section_id`, 's.code', keys),
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
@@ -225,13 +233,8 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
 /** Bid opening records (topic BID_OPENING); its openedAt decides which bids of the section came late. */
 export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
   topic: TradingTopic.BID_OPENING,
-  table: 'bid_opening',
+  entity: BidOpeningRow,
   validate: validateBidOpening,
-  columns: [
-    ['opened_at', 'timestamptz'],
-    ['bidder_count', 'int'],
-    ['location', 'text'],
-  ],
   toRow: ({ value: v }) => ({ opened_at: v.openedAt, bidder_count: v.bidderCount, location: v.location }),
   dependents: (em, records) => rederiveBidFindings(em, records.map((r) => r.value.sectionCode)),
 });
@@ -239,13 +242,8 @@ export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
 /** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
 export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   topic: TradingTopic.EVALUATION,
-  table: 'evaluation',
+  entity: EvaluationRow,
   validate: validateEvaluation,
-  columns: [
-    ['started_at', 'timestamptz'],
-    ['reported_at', 'timestamptz'],
-    ['committee', 'jsonb'],
-  ],
   toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee }),
   // An evaluation pushed as before committees existed hashes as it did then, so its re-push stays UNCHANGED.
   content: ({ startedAt, committee, ...v }) => ({ ...v, ...(startedAt ? { startedAt } : {}), ...(committee.length ? { committee } : {}) }),
@@ -304,13 +302,8 @@ function awardsWithoutBid(records: readonly Accepted<AwardData>[], validBidders:
 /** Awards (topic AWARD): the winner must hold a valid bid of that section. */
 export const awardPush = sectionRecord<AwardPush, AwardData>({
   topic: TradingTopic.AWARD,
-  table: 'award',
+  entity: AwardRow,
   validate: validateAward,
-  columns: [
-    ['winner_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['awarded_on', 'date'],
-  ],
   toRow: ({ value: v, refs }) => ({ winner_id: refs.winnerId, amount: v.amount, awarded_on: v.awardedOn }),
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
@@ -332,24 +325,9 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
 
 const BID_TABLE: TableSpec = {
   topic: TradingTopic.BID,
-  table: 'bid',
+  entity: BidRow,
   conflict: ['record_key'],
   keyExpr: 't.record_key',
-  columns: [
-    ['record_key', 'text'],
-    ['section_id', 'bigint'],
-    ['bidder_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['submitted_at', 'timestamptz'],
-    ['status', 'text'],
-    ['ca_cert_serial', 'text'],
-    ['device_fingerprint', 'text'],
-    ['ip_address', 'text'],
-    ['document_hash', 'text'],
-    ['project_manager_id', 'text'],
-    ['bond_account', 'text'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Bids with their evidence (topic BID), key `<sectionCode>/<bidderCreditCode>`. */
@@ -403,18 +381,9 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
 
 const CONTRACT_TABLE: TableSpec = {
   topic: TradingTopic.CONTRACT,
-  table: 'contract',
+  entity: ContractRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['section_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['signed_on', 'date'],
-    ['period_start', 'date'],
-    ['period_end', 'date'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Contracts (topic CONTRACT): a contract follows an award of its section. */
@@ -465,22 +434,9 @@ export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot
 
 const ANNOUNCEMENT_TABLE: TableSpec = {
   topic: TradingTopic.ANNOUNCEMENT,
-  table: 'announcement',
+  entity: AnnouncementRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['project_id', 'bigint'],
-    ['type', 'text'],
-    ['title', 'text'],
-    ['published_at', 'timestamptz'],
-    ['period_start', 'date'],
-    ['period_end', 'date'],
-    ['document_hash', 'text'],
-    ['url', 'text'],
-    ['section_codes', 'text[]'],
-    ['external_id', 'text'],
-  ],
 };
 
 interface ProjectRef {

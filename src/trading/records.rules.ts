@@ -4,7 +4,7 @@ import { isValidIdNumber } from '../common/id-number';
 import { Checker } from '../common/validate';
 import { MAX_SECTIONS } from './project.rules';
 import type { FindingData, Validated } from '../ingest/types';
-import { AnnouncementType, ExpertRole } from './trading.model';
+import { AnnouncementType, ExpertRole, MAX_PROJECT_CODE } from './trading.model';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
@@ -36,7 +36,7 @@ export type AnnouncementPush = Loose<AnnouncementData>;
 export function validateAnnouncement(input: AnnouncementPush): Validated<AnnouncementData> {
   const c = new Checker();
   const code = c.code('code', input.code);
-  const projectCode = c.code('projectCode', input.projectCode, { required: true, max: 64 });
+  const projectCode = c.code('projectCode', input.projectCode, { required: true, max: MAX_PROJECT_CODE });
   const type = c.oneOf('type', input.type, Object.values(AnnouncementType));
   const title = c.text('title', input.title, { required: true, max: 500 });
   const publishedAt = c.dateTime('publishedAt', input.publishedAt, { required: true });

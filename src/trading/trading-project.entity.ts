@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/c
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { MarketEntityRow } from '../market';
 import { TradingSubItemRow } from './catalog.entity';
-import { TradingMethod, TradingStatus } from './trading.model';
+import { MAX_PROJECT_CODE, TradingMethod, TradingStatus } from './trading.model';
 
 /** A trading project (交易项目): every deal that enters the platform, across the whole catalog. Topic TRADING_PROJECT. */
 @Entity({ tableName: 'trading_project' })
@@ -15,7 +15,7 @@ import { TradingMethod, TradingStatus } from './trading.model';
   expression: 'create index "trading_project_region_idx" on "trading_project" ("region_code" text_pattern_ops)',
 })
 export class TradingProjectRow extends PushedRecord {
-  @Property({ type: 'string', length: 64, unique: true })
+  @Property({ type: 'string', length: MAX_PROJECT_CODE, unique: true })
   code!: string;
 
   @Property({ type: 'text' })

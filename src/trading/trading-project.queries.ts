@@ -3,7 +3,8 @@ import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
 import { findOnePlain, findPlain, inSet, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
+import { pageSize, type Page } from '../common/pagination';
+import { keysetOrder } from '../read/keyset';
 import { isKnownRegion, regionPrefix } from '../common/regions';
 import { TradingCategoryRow, TradingSubItemRow } from './catalog.entity';
 import { SectionRow } from './section.entity';
@@ -16,7 +17,7 @@ import { ContractRow } from './contract.entity';
 import { EvaluationCandidateRow } from './evaluation-candidate.entity';
 import { EvaluationRow } from './evaluation.entity';
 import { FindingRow } from './finding.entity';
-import type { TradingMethod, TradingStatus } from './trading.model';
+import { MAX_PROJECT_CODE, type TradingMethod, type TradingStatus } from './trading.model';
 
 /*
  * The read side of trading records: one project, a filtered page of projects,
@@ -202,23 +203,13 @@ export function tradingProjectPage(
 ): TradingProjectPageSpec {
   const first = pageSize(args.first, maxPage);
   const filter = args.filter ?? {};
-  const byUpdate = args.orderBy === TradingProjectOrder.UPDATED_AT;
-  let after: FilterQuery<TradingProjectRow> | undefined;
-  if (args.after) {
-    if (byUpdate) {
-      const [at, id] = decodeCursor(args.after, ['time', 'id']) as [string, string];
-      after = { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] };
-    } else {
-      const [code] = decodeCursor(args.after, ['text']) as [string];
-      after = { code: { $gt: code } };
-    }
-  }
+  const order = keysetOrder<TradingProjectRow, 'code'>('code', args.orderBy === TradingProjectOrder.UPDATED_AT, args.after);
   const base = tradingProjectWhere(filter); // validates the filter even for an empty page
   return {
     first,
-    where: after ? { $and: [base, after] } : base,
-    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : [{ code: 'asc' }],
-    cursorOf: (r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.code]),
+    where: order.after ? { $and: [base, order.after] } : base,
+    orderBy: order.orderBy,
+    cursorOf: order.cursorOf,
     filterWhere: () => tradingProjectWhere(filter),
   };
 }
@@ -243,7 +234,7 @@ export async function listTradingProjects(
 /** The condition of tradingProject(code), or null when no stored project can have that code. */
 export function tradingProjectByCode(code: string): FilterQuery<TradingProjectRow> | null {
   const c = code.trim();
-  return !c || c.length > 64 || !isStorableText(c) ? null : { code: c };
+  return !c || c.length > MAX_PROJECT_CODE || !isStorableText(c) ? null : { code: c };
 }
 
 // ---------------------------------------------------------------------------

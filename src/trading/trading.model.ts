@@ -16,6 +16,9 @@ export type TradingTopicName = (typeof TradingTopic)[keyof typeof TradingTopic];
 /** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */
 export const TRADING_TOPICS: readonly TradingTopicName[] = Object.values(TradingTopic);
 
+/** Longest project code (项目编号): the column's length, what a push may send and what a lookup may ask for. */
+export const MAX_PROJECT_CODE = 64;
+
 /** Trading methods (交易方式). The list grows with the catalog; the API keeps them as an enum. */
 export enum TradingMethod {
   OPEN_TENDER = 'OPEN_TENDER',

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -12,6 +11,7 @@ import { createLogger } from '../../src/logger';
 import { TEMPLATE_DB } from './db';
 import { removeDataDir } from './process';
 import { REGISTRY } from '../../resolvers/families';
+import { freePort } from '../../src/common/free-port';
 
 /** The embedded cluster of a test run and its folder. */
 export interface TestCluster {
@@ -19,16 +19,6 @@ export interface TestCluster {
   dir: string;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /**
  * Removes the clusters of earlier runs that were interrupted before their

@@ -2,9 +2,9 @@ import { ANONYMOUS, ADMIN, Role, type Principal } from '../../src/auth/principal
 import { ChangeTopic } from '../../resolvers/families';
 import { ChangeOp, type ChangeRecord } from '../../src/feed/topics';
 import { TRADING_TOPICS } from '../../src/trading';
+import { chinaMonth } from '../../src/common/datetime';
 import {
   StatisticsDimension as D,
-  chinaMonth,
   filterSql,
   normaliseDimensions,
   prefectureOf,
