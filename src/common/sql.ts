@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Helpers for the set-based SQL of the hub. Batches travel to PostgreSQL as
@@ -41,9 +42,16 @@ interface KnexClientLike {
 
 /** Statements prepared under a name on every pooled connection; beyond this many distinct texts, statements run unnamed. */
 const MAX_PREPARED = 256;
+/**
+ * The named texts. A plain map that stops naming when full, not an LRU cache:
+ * forgetting a name does not deallocate its statement on the pooled
+ * connections, so an evicting cache would let a stream of new texts grow
+ * PostgreSQL's per-connection statement caches without bound; this bound is
+ * what keeps them bounded.
+ */
 const prepared = new Map<string, string>();
-/** Texts run once so far: a text is named on its second run, so one-off statements never take a slot. */
-const seenOnce = new Set<string>();
+/** Texts run once so far, the least recently seen forgotten first: a text is named on its second run, so one-off statements never take a slot. */
+const seenOnce = new LRUCache<string, true>({ max: 4 * MAX_PREPARED });
 let namedStatements = true;
 
 /**
@@ -60,8 +68,7 @@ function nameOf(text: string): string | undefined {
   const known = prepared.get(text);
   if (known || prepared.size >= MAX_PREPARED) return known;
   if (!seenOnce.has(text)) {
-    if (seenOnce.size >= 4 * MAX_PREPARED) seenOnce.clear();
-    seenOnce.add(text);
+    seenOnce.set(text, true);
     return undefined;
   }
   seenOnce.delete(text);
