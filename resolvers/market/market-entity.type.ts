@@ -1,9 +1,10 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityKind, EntityStatus, MARKET_ENTITY_SENSITIVE, MarketRole } from '../../src/market/market-entity.model';
 import { applySensitiveFields } from '../common/masking';
 import { MarketEntityOrder } from '../../src/market/market-entity.queries';
-import { PageInfo } from '../common/page-info.type';
-import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
+import { Connection } from '../common/connection.type';
+import { PushedRecordType } from '../common/pushed-record.type';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 
 registerEnumType(EntityKind, { name: 'EntityKind', description: 'Kind of market entity (市场主体类型).' });
 registerEnumType(MarketRole, { name: 'MarketRole', description: 'Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方.' });
@@ -29,7 +30,7 @@ export class Qualification {
 }
 
 @ObjectType({ description: 'A market entity (市场主体) of the unified registry, keyed by its unified social credit code.' })
-export class MarketEntity {
+export class MarketEntity extends PushedRecordType {
   @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters.' })
   creditCode!: string;
 
@@ -69,14 +70,6 @@ export class MarketEntity {
   @Field(() => [Qualification])
   qualifications!: Qualification[];
 
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
@@ -84,23 +77,5 @@ export class MarketEntity {
 
 applySensitiveFields(MarketEntity, MARKET_ENTITY_SENSITIVE);
 
-@ObjectType()
-export class MarketEntityEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => MarketEntity)
-  node!: MarketEntity;
-}
-
 @ObjectType({ description: 'A page of market entities.' })
-export class MarketEntityConnection {
-  @Field(() => [MarketEntityEdge])
-  edges!: MarketEntityEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Resolved by a field resolver only when asked for. */
-  count!: () => Promise<number>;
-}
+export class MarketEntityConnection extends Connection(MarketEntity, 'MarketEntityEdge') {}
