@@ -7,9 +7,9 @@ import { CHANGES_LATENCY, LatencyHistogram, subscribe, type Subscriber } from '.
 import { baselineEntities } from './ingest';
 
 export interface FanoutSize {
-  /** graphql-ws subscribers, one connection each (issue 5: 1,000). */
+  /** graphql-ws subscribers, one connection each (full size: 1,000). */
   subscribers: number;
-  /** Events the pushes produce per second (issue 5: 1,000). */
+  /** Events the pushes produce per second (full size: 1,000). */
   eventsPerSecond: number;
   /** Seconds of pushing. */
   seconds: number;

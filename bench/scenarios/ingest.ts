@@ -17,9 +17,9 @@ export interface IngestSize {
   /** Projects whose sections the second phase bids on (stored untimed in between). */
   projects: number;
   bidsPerSection: number;
-  /** Records per push (issue 5: 1,000). */
+  /** Records per push (full size: 1,000). */
   batch: number;
-  /** Concurrent clients (issue 5: 4). */
+  /** Concurrent clients (full size: 4). */
   clients: number;
 }
 

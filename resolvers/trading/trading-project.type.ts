@@ -8,7 +8,7 @@ import { PushedRecordType } from '../common/pushed-record.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
 
 /*
- * The read side of trading records (issue 4). The push inputs take these
+ * The read side of trading records. The push inputs take these
  * values as loose strings, checked per record; here they are enums, so the
  * read types own the registration.
  */

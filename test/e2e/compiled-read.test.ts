@@ -81,7 +81,7 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     return { response: b, resolverStatements: reads(viaResolvers.queries), compiledStatements: reads(viaCompiled.queries) };
   }
 
-  // The benchmark's own query (issue 5, scenario 2).
+  // The benchmark's own query (its read scenario).
   it('pages through every project with the benchmark query in one statement a page', async () => {
     let after: string | null = null;
     let pages = 0;
