@@ -1,8 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS, Role } from '../../src/auth/principal';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { MARKET_ENTITY_TOPIC } from '../../src/market/market-entity.model';
 import { findMarketEntity, listMarketEntities } from '../../src/market/market-entity.queries';
 import { pushMarketEntities } from '../../src/market/market-entity.push';
+import { pushOptions } from '../common/push-options';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
 import { SourceSystem } from '../systems/source-system.type';
@@ -33,7 +35,7 @@ export class MarketEntityResolver {
     description: 'Pushes market entities (at most HUB_MAX_BATCH, default 5000). Each record is ACCEPTED, UNCHANGED or REJECTED on its own; accepted ones are stored with their change events in one transaction.',
   })
   pushMarketEntities(@Arg('records', () => [MarketEntityInput]) records: MarketEntityInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return pushMarketEntities(ctx.em, ctx.principal, records, { maxBatch: ctx.services.config.maxBatch });
+    return pushMarketEntities(ctx.em, ctx.principal, records, pushOptions(ctx, MARKET_ENTITY_TOPIC));
   }
 
   @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })

@@ -100,6 +100,12 @@ export interface PushDomain<In, T, Ctx = unknown, P = unknown> {
    * belongs to; they replace the record's earlier findings in the same transaction.
    */
   findings?(record: Accepted<T>): { projectCode: string; items: FindingData[] } | undefined;
+  /**
+   * The rule codes `findings` may produce: a push replaces only these, so
+   * findings other families contribute on the same records (FindingRule)
+   * stay. Absent: every finding of the record is the domain's.
+   */
+  findingRules?: readonly string[];
   /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MaskingClass, SensitiveFields } from '../auth/masking';
 import type { CommandSection } from '../cli/command';
 import type { ChangeRecord } from '../feed/topics';
+import type { FindingRule } from '../ingest/findings';
 import type { PushDomain } from '../ingest/types';
 
 /*
@@ -94,6 +95,12 @@ export interface FamilyDescriptor<Name extends string = string, Topics extends R
   readonly history?: Readonly<Record<string, HistorySpec<keyof Topics & string>>>;
   /** Its `hub` commands, one section of `hub help` each. */
   readonly commands?: readonly CommandSection[];
+  /**
+   * Findings it contributes on the records of other families' topics (a
+   * revoked certificate on a bid): derived in the push of such a record and
+   * stored with the owner's findings, each rule replacing only its own codes.
+   */
+  readonly findingRules?: readonly FindingRule[];
 }
 
 /**

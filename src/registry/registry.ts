@@ -4,6 +4,7 @@ import { GENERIC_MASKING_CLASSES, type MaskingClass, type SensitiveFields } from
 import type { CommandSection } from '../cli/command';
 import { GENERIC_ENTITIES } from '../db/entities';
 import { ADMIN_TOPIC } from '../feed/topics';
+import type { FindingRule } from '../ingest/findings';
 import type { AnyFamily, AnyPushDomain, HistorySpec, TopicSpec } from './family';
 
 /** One entry of the history catalogue: a GraphQL object type whose `history` field reads the change log. */
@@ -39,6 +40,7 @@ export class FamilyRegistry implements GrantVocabulary {
   readonly commandSections: readonly CommandSection[];
   private readonly specs = new Map<string, { family: AnyFamily; spec: TopicSpec<unknown> }>();
   private readonly pushes = new Map<string, Promise<AnyPushDomain>>();
+  private readonly findings = new Map<string, FindingRule[]>();
 
   constructor(readonly families: readonly AnyFamily[]) {
     const taken = (what: string, name: string, seen: Set<string>) => {
@@ -76,6 +78,19 @@ export class FamilyRegistry implements GrantVocabulary {
     this.sensitivities = this.maskingClasses.map((c) => c.name);
     this.history = families.flatMap((f) => Object.entries(f.history ?? {}).map(([type, h]) => ({ ...(h as HistorySpec), type, family: f.name })));
     this.commandSections = families.flatMap((f) => f.commands ?? []);
+    const ruleCodes = new Set<string>();
+    for (const f of families) {
+      for (const rule of f.findingRules ?? []) {
+        if (!this.specs.has(rule.topic)) throw new Error(`family ${f.name} has finding rules on topic ${rule.topic}, which no family declares`);
+        for (const code of rule.rules) taken('finding rule', `${code} on ${rule.topic}`, ruleCodes);
+        this.findings.set(rule.topic, [...(this.findings.get(rule.topic) ?? []), rule]);
+      }
+    }
+  }
+
+  /** The finding rules families contribute on a topic's records (PushOptions.findingRules of its pushes). */
+  findingRulesOf(topic: string): readonly FindingRule[] {
+    return this.findings.get(topic) ?? [];
   }
 
   /** The sensitive fields of a topic's payloads (undefined: none, or ADMIN, or unknown). */

@@ -12,7 +12,7 @@ import { addError, type FieldErrors } from '../common/field-error';
 import { TradingTopic } from './trading.model';
 import { TradingProjectRow } from './trading-project.entity';
 import { rederiveBidFindings } from './records.push';
-import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
+import { PROJECT_FINDING_RULES, projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
 
 /** The catalog as the push of a batch sees it (one query; the catalog is small). */
 export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
@@ -126,6 +126,7 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
   regionOf: (r) => ({ regionCode: r.value.regionCode, field: 'regionCode' }),
   categoryOf: (r) => r.value.categoryCode,
   findings: (r) => ({ projectCode: r.value.code, items: projectFindings(r.value) }),
+  findingRules: PROJECT_FINDING_RULES,
 
   async write(em, records, principal) {
     const written = await upsertRecords(em, PROJECT_TABLE, records, ({ value: v, refs }: Accepted<ProjectData>) => ({

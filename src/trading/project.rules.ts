@@ -152,6 +152,9 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
   };
 }
 
+/** The rule codes of projectFindings. */
+export const PROJECT_FINDING_RULES = ['BID_PERIOD_SHORT', 'OPENING_BEFORE_DEADLINE'] as const;
+
 /**
  * Timing rules of a project, as data-quality findings: an open tender or
  * open procurement must leave at least 20 days between the notice and the

@@ -20,6 +20,9 @@ import { AnnouncementType, TradingTopic, type TradingTopicName } from './trading
 import { marketEntityIds, noMarketEntity } from '../market';
 import { addError, type FieldErrors } from '../common/field-error';
 import {
+  ANNOUNCEMENT_FINDING_RULES,
+  BID_FINDING_RULES,
+  CONTRACT_FINDING_RULES,
   announcementFindings,
   bidFindings,
   bidKey,
@@ -103,7 +106,7 @@ export async function rederiveBidFindings(em: EntityManager, sectionCodes: reado
     key: r.key,
     projectCode: r.project_code,
     items: bidFindings({ submittedAt: new Date(r.submitted_at).toISOString() }, openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at))),
-  })));
+  })), BID_FINDING_RULES);
 }
 
 /** Award dates of sections by section code, one query. */
@@ -127,7 +130,7 @@ async function rederiveContractFindings(em: EntityManager, sectionCodes: readonl
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, TradingTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })));
+  await syncFindings(em, TradingTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })), CONTRACT_FINDING_RULES);
 }
 
 /**
@@ -156,7 +159,7 @@ async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: rea
     key: r.key,
     projectCode: r.project_code,
     items: announcementFindings({ type: r.type, publishedAt: new Date(r.published_at).toISOString(), periodStart: r.period_start, periodEnd: r.period_end }, dateOrNull(r.last_report_at)),
-  })));
+  })), ANNOUNCEMENT_FINDING_RULES);
 }
 
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
@@ -171,6 +174,8 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   /** The lifecycle checks a racing push can break, again in the write transaction with the project locked (see PushDomain.recheck). */
   recheck?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
+  /** The rule codes `findings` may produce. */
+  findingRules?: readonly string[];
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
   /** What the content hash covers, when not the whole validated record. */
@@ -207,6 +212,7 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
+    findingRules: spec.findingRules ?? [],
     lock: lockSectionProjects,
     ...(spec.recheck
       ? {
@@ -351,6 +357,7 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)) }),
+  findingRules: BID_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
@@ -410,6 +417,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
+  findingRules: CONTRACT_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
@@ -475,6 +483,7 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   regionOf: (r) => ({ regionCode: (r.refs.project as ProjectRef).regionCode, field: 'projectCode' }),
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
   findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
+  findingRules: ANNOUNCEMENT_FINDING_RULES,
   afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
   lock: (em, records) => lockProjects(em, records.map((r) => r.value.projectCode)),
   async write(em, records, principal) {

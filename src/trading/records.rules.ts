@@ -67,6 +67,9 @@ export function validateAnnouncement(input: AnnouncementPush): Validated<Announc
 export const PUBLICITY_MIN_DAYS = 3;
 export const PUBLICITY_WITHIN_DAYS = 3;
 
+/** The rule codes of announcementFindings. */
+export const ANNOUNCEMENT_FINDING_RULES = ['PUBLICITY_PERIOD_MISSING', 'PUBLICITY_TOO_SHORT', 'PUBLICITY_LATE'] as const;
+
 /**
  * Timing findings of an announcement; `lastReportAt` is the latest evaluation
  * report of its sections (all the project's sections when it names none), if any.
@@ -157,6 +160,9 @@ export function validateBid(input: BidPush): Validated<BidData> {
 export function openingTime(openedAt: Date | null, plannedAt: Date | null): Date | null {
   return openedAt ?? plannedAt;
 }
+
+/** The rule codes of bidFindings. */
+export const BID_FINDING_RULES = ['BID_AFTER_OPENING'] as const;
 
 /** A bid must be submitted before its section's bid opening (`openingAt`, see openingTime). */
 export function bidFindings(b: Pick<BidData, 'submittedAt'>, openingAt: Date | null): FindingData[] {
@@ -337,6 +343,9 @@ export function validateContract(input: ContractPush): Validated<ContractData> {
     externalId: externalId ?? null,
   }));
 }
+
+/** The rule codes of contractFindings. */
+export const CONTRACT_FINDING_RULES = ['CONTRACT_BEFORE_AWARD'] as const;
 
 /** A contract signed before the award it follows is a timing finding. */
 export function contractFindings(k: Pick<ContractData, 'signedOn'>, awardedOn: string | null): FindingData[] {

@@ -73,6 +73,15 @@ describe('the family registry', () => {
     expect(() => new FamilyRegistry([marketFamily, tradingFamily, family as typeof certificates])).toThrow(message);
   });
 
+  it("collects the finding rules families contribute on another family's topic, once per rule code", () => {
+    const flag = { topic: 'BID', rules: ['BID_CERT_REVOKED'], derive: async () => new Map() };
+    const r = new FamilyRegistry([marketFamily, tradingFamily, { ...certificates, findingRules: [flag] }]);
+    expect(r.findingRulesOf('BID')).toEqual([flag]);
+    expect(r.findingRulesOf('CONTRACT')).toEqual([]);
+    expect(() => new FamilyRegistry([marketFamily, tradingFamily, { ...certificates, findingRules: [flag, { ...flag }] }])).toThrow(/finding rule BID_CERT_REVOKED on BID/);
+    expect(() => new FamilyRegistry([marketFamily, { ...certificates, findingRules: [flag] }])).toThrow(/topic BID, which no family declares/);
+  });
+
   it('refuses a push domain or a history for a topic the family does not declare', () => {
     expect(() => new FamilyRegistry([{ ...certificates, push: { OTHER: certificates.push.CA_CERTIFICATE } } as unknown as typeof certificates])).toThrow(/push domain for topic OTHER/);
     expect(() => new FamilyRegistry([{ ...certificates, history: { Cert: { topic: 'BID', key: 'k', description: 'd' } } } as unknown as typeof certificates])).toThrow(/history of Cert from topic BID/);
