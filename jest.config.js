@@ -7,6 +7,8 @@ module.exports = {
     // Type checking is done once by `npm run typecheck`; jest only transpiles.
     '^.+\\.ts$': ['ts-jest', { tsconfig: { module: 'commonjs', moduleResolution: 'node', isolatedModules: true } }],
   },
+  // Lazy imports carry the .js of the compiled output (module node16); under jest they load the TypeScript source.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the hub against what the same machine does without it
- * (issue 5). Every scenario runs the hub as `npm start` runs it (a child
- * process, `node dist/src/main.js`) and its baseline on the same PostgreSQL,
+ * (README "Performance"). Every scenario runs the hub as `npm start` runs it (a child
+ * process, `node dist/resolvers/app/main.js`) and its baseline on the same PostgreSQL,
  * with the same data and the same concurrency; the load comes from
  * maintained tools (autocannon for HTTP, the graphql-ws client for
  * subscriptions), not the hub's code.
@@ -34,7 +34,7 @@ export interface Sizes {
   replay: ReplaySize;
 }
 
-/** The sizes of issue 5 ... */
+/** The full sizes (the targets the hub is measured against) ... */
 export const FULL: Sizes = {
   ingest: { entities: 100_000, projects: 25_000, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 20_000, first: 20, connections: 16, seconds: 30, pages: 200 },

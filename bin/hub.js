@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `hub` command (npx hub ...). The TypeScript sources are compiled by `npm ci` (prepare).
-require('../dist/src/cli.js').run(process.argv.slice(2));
+require('../dist/resolvers/app/cli.js').run(process.argv.slice(2));

@@ -29,25 +29,13 @@ import { join, relative, resolve } from 'node:path';
 import { graphql } from './gql';
 import type { MarketEntityInput, PushMarketEntitiesMutation } from './gql/graphql';
 import { ExampleError, execute, hubEndpoint, runExample } from './lib/hub-client';
+import './lib/push-outcome'; // the PushOutcome fragment the pushes below spread
 
 /** The one mutation of a push; `results` is in the order of the pushed records. */
 const PushMarketEntities = graphql(`
   mutation PushMarketEntities($records: [MarketEntityInput!]!) {
     pushMarketEntities(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);

@@ -40,33 +40,16 @@
  * GOV_PROCUREMENT category, e.g. from `npx hub systems add`).
  */
 import { graphql } from './gql';
-import type { PushProcurementBidsMutation, TypedDocumentString } from './gql/graphql';
+import type { PushOutcomeFragment, TypedDocumentString } from './gql/graphql';
 import { ExampleError, execute, hubEndpoint, runExample } from './lib/hub-client';
+import './lib/push-outcome'; // the PushOutcome fragment the pushes below spread
 
-// One mutation per kind of record; they all answer with a PushResult.
+// One mutation per kind of record; they all answer with a PushResult, selected by the PushOutcome fragment.
 
 const PushEntities = graphql(`
   mutation PushProcurementEntities($records: [MarketEntityInput!]!) {
     pushMarketEntities(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -74,25 +57,7 @@ const PushEntities = graphql(`
 const PushProjects = graphql(`
   mutation PushProcurementProjects($records: [TradingProjectInput!]!) {
     pushTradingProjects(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -100,25 +65,7 @@ const PushProjects = graphql(`
 const PushAnnouncements = graphql(`
   mutation PushProcurementAnnouncements($records: [AnnouncementInput!]!) {
     pushAnnouncements(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -126,25 +73,7 @@ const PushAnnouncements = graphql(`
 const PushBids = graphql(`
   mutation PushProcurementBids($records: [BidInput!]!) {
     pushBids(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -152,25 +81,7 @@ const PushBids = graphql(`
 const PushBidOpenings = graphql(`
   mutation PushProcurementBidOpenings($records: [BidOpeningInput!]!) {
     pushBidOpenings(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -178,25 +89,7 @@ const PushBidOpenings = graphql(`
 const PushEvaluations = graphql(`
   mutation PushProcurementEvaluations($records: [EvaluationInput!]!) {
     pushEvaluations(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -204,25 +97,7 @@ const PushEvaluations = graphql(`
 const PushAwards = graphql(`
   mutation PushProcurementAwards($records: [AwardInput!]!) {
     pushAwards(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
@@ -230,31 +105,13 @@ const PushAwards = graphql(`
 const PushContracts = graphql(`
   mutation PushProcurementContracts($records: [ContractInput!]!) {
     pushContracts(records: $records) {
-      accepted
-      unchanged
-      rejected
-      results {
-        index
-        key
-        status
-        version
-        errors {
-          field
-          code
-          message
-          rule
-        }
-        warnings {
-          rule
-          message
-        }
-      }
+      ...PushOutcome
     }
   }
 `);
 
-/** The PushResult every push mutation answers with (the same selection in each). */
-type PushResult = PushProcurementBidsMutation['pushBids'];
+/** The PushResult every push mutation answers with (the PushOutcome fragment). */
+type PushResult = PushOutcomeFragment;
 
 // ---------------------------------------------------------------- the parties
 

@@ -9,9 +9,9 @@ import { Migration20261123173833 } from './Migration20261123173833';
 import { Migration20261123174023 } from './Migration20261123174023';
 
 /**
- * The committed migrations, in order. `hub migration:create` writes a new file
- * here; add it to this list (explicit, so the same list works from TypeScript
- * in tests and from the compiled build).
+ * The committed migrations, in order. `npm run migration:create` writes a new
+ * file here and adds it to this list (explicit, so the same list works from
+ * TypeScript in tests and from the compiled build).
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123091518', class: Migration20261123091518 },

@@ -4,7 +4,7 @@ import { authenticate, bearerToken } from '../src/auth/keys';
 import type { Principal } from '../src/auth/principal';
 import type { Logger } from '../src/logger';
 import type { HubServices } from '../src/services';
-import { createLoaders, type Loaders } from './loaders';
+import { RequestLoaders } from '../src/read/loaders';
 
 /** What every resolver receives: built once per HTTP request or per graphql-ws operation. */
 export interface HubContext {
@@ -12,7 +12,8 @@ export interface HubContext {
   principal: Principal;
   /** A fresh EntityManager fork for this request only. */
   em: EntityManager;
-  loaders: Loaders;
+  /** Request-scoped DataLoaders: the generic ones, `history(topic)`, and each family's by `of(family)`. */
+  loaders: RequestLoaders;
   services: HubServices;
   log: Logger;
 }
@@ -31,5 +32,5 @@ export function resolvePrincipal(services: HubServices, authorization: string | 
  */
 export function createContext(services: HubServices, principal: Principal, requestId: string = randomUUID()): HubContext {
   const em = services.orm.em.fork() as EntityManager;
-  return { requestId, principal, em, loaders: createLoaders(em), services, log: services.log.child({ requestId, principal: principal.id }) };
+  return { requestId, principal, em, loaders: new RequestLoaders(em), services, log: services.log.child({ requestId, principal: principal.id }) };
 }

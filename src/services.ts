@@ -4,6 +4,7 @@ import type { KeyCache } from './auth/key-cache';
 import type { Clock } from './common/clock';
 import type { Feed } from './feed/feed';
 import type { Logger } from './logger';
+import type { FamilyRegistry } from './registry/registry';
 
 /** The long-lived parts of one hub process, shared by every request. */
 export interface HubServices {
@@ -15,4 +16,6 @@ export interface HubServices {
   keyCache: KeyCache;
   /** The time key expiry and the key cache are judged by: the system clock, or one a test moves. */
   clock: Clock;
+  /** The central lists derived from the data families (resolvers/families.ts). */
+  registry: FamilyRegistry;
 }

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/logger';
 import { registerSourceSystem } from '../../src/systems/source-system.service';
 import type { BenchPostgres } from './env';
 import type { Figure } from './results';
+import { REGISTRY } from '../../resolvers/families';
 
 /** What every scenario gets from the runner. */
 export interface BenchContext {
@@ -23,14 +24,14 @@ export interface Scenario<Size> {
 
 /** Opens the ORM on a bench database (applying the migrations) for set-up work done with the hub's own services. */
 export function benchOrm(url: string): Promise<MikroORM> {
-  return openOrm(url, createLogger('silent'), { pool: { min: 0, max: 4 } });
+  return openOrm(url, createLogger('silent'), { pool: { min: 0, max: 4 }, entities: REGISTRY.entities });
 }
 
 /** Registers `count` trading systems BENCH-1.. granted the whole province and returns their API keys. */
 export async function benchSystems(orm: MikroORM, count: number): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const { apiKey } = await registerSourceSystem(orm.em.fork(), ADMIN, { code: `BENCH-${i}`, name: `压测系统 ${i}`, kind: 'GOVERNMENT', regionCode: '420000', regions: ['420000'] });
+    const { apiKey } = await registerSourceSystem(orm.em.fork(), ADMIN, { code: `BENCH-${i}`, name: `压测系统 ${i}`, kind: 'GOVERNMENT', regionCode: '420000', regions: ['420000'] }, REGISTRY);
     keys.push(apiKey);
   }
   return keys;
@@ -38,7 +39,7 @@ export async function benchSystems(orm: MikroORM, count: number): Promise<string
 
 /** An integrator key (role INTEGRATOR): what a reading client of the national platform would hold. */
 export async function benchReader(orm: MikroORM): Promise<string> {
-  const { apiKey } = await createClient(orm.em.fork(), ADMIN, { name: 'bench-reader', roles: ['INTEGRATOR', 'FEED_CONSUMER'], readTopics: ['MARKET_ENTITY', 'TRADING_PROJECT', 'BID'] });
+  const { apiKey } = await createClient(orm.em.fork(), ADMIN, { name: 'bench-reader', roles: ['INTEGRATOR', 'FEED_CONSUMER'], readTopics: ['MARKET_ENTITY', 'TRADING_PROJECT', 'BID'] }, REGISTRY);
   return apiKey;
 }
 

@@ -1,24 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
+import { freePort } from '../../src/common/free-port';
+
+export { freePort };
 
 /** The repository root (bench/lib → two levels up, from both bench/ and dist/bench/). */
 export const ROOT = join(__dirname, '..', '..', ...(__dirname.includes(`${join('dist', 'bench')}`) ? ['..'] : []));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** One PostgreSQL server for the whole bench run; hub and baseline each get databases of their own on it. */
 export interface BenchPostgres {
@@ -174,13 +166,13 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
  */
 export function startScriptFlags(script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start): string[] {
   const tokens = script.trim().split(/\s+/);
-  const main = tokens.indexOf('dist/src/main.js');
-  if (tokens[0] !== 'node' || main < 0) throw new Error(`package.json start script is not "node [flags] dist/src/main.js": ${script}`);
+  const main = tokens.indexOf('dist/resolvers/app/main.js');
+  if (tokens[0] !== 'node' || main < 0) throw new Error(`package.json start script is not "node [flags] dist/resolvers/app/main.js": ${script}`);
   return tokens.slice(1, main).map((t) => t.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, name: string, fallback: string) => process.env[name] || fallback));
 }
 
 /**
- * Starts the hub as `npm start` does (`node [flags] dist/src/main.js`) on a free
+ * Starts the hub as `npm start` does (`node [flags] dist/resolvers/app/main.js`) on a free
  * port with DATABASE_URL pointing at the bench server, and waits until it
  * listens. Rate limits are lifted: the bench is one principal per client.
  * BENCH_HUB_NODE_ARGS adds node flags (profiling).
@@ -188,7 +180,7 @@ export function startScriptFlags(script: string = JSON.parse(readFileSync(join(R
 export function startHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubChild> {
   // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub (flags NODE_OPTIONS refuses).
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...startScriptFlags(), ...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...startScriptFlags(), ...nodeArgs, join(ROOT, 'dist', 'resolvers', 'app', 'main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -259,13 +251,13 @@ export function startBaseline(databaseUrl: string): Promise<HubChild> {
 }
 
 /**
- * Runs a command of the hub CLI (`node dist/src/cli.js ...`) against a
+ * Runs a command of the hub CLI (`node dist/resolvers/app/cli.js ...`) against a
  * database, forwarding its stderr (the seed's progress bar) and returning its
  * stdout, wall time and peak memory.
  */
 export function runCli(databaseUrl: string, args: string[], opts: { progress?: boolean } = {}): Promise<{ stdout: string; seconds: number; peakRssMiB: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'cli.js'), ...args], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'resolvers', 'app', 'cli.js'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', opts.progress ? 'inherit' : 'pipe'],

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** One measured figure, as written to bench/results/<scenario>.json (issue 5). */
+/** One measured figure, as written to bench/results/<scenario>.json. */
 export interface Figure {
   scenario: string;
   metric: string;

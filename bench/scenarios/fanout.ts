@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { volumeEntity } from '../../src/seed/volume';
+import { volumeEntity } from '../../src/seed/generator';
 import { benchOrm, benchReader, benchSystems, type BenchContext } from '../lib/context';
 import { startBaseline, startHub, type HubChild } from '../lib/env';
 import { figure, type Figure } from '../lib/results';
@@ -7,9 +7,9 @@ import { CHANGES_LATENCY, LatencyHistogram, subscribe, type Subscriber } from '.
 import { baselineEntities } from './ingest';
 
 export interface FanoutSize {
-  /** graphql-ws subscribers, one connection each (issue 5: 1,000). */
+  /** graphql-ws subscribers, one connection each (full size: 1,000). */
   subscribers: number;
-  /** Events the pushes produce per second (issue 5: 1,000). */
+  /** Events the pushes produce per second (full size: 1,000). */
   eventsPerSecond: number;
   /** Seconds of pushing. */
   seconds: number;

@@ -3,7 +3,8 @@ import { Pool, type PoolClient } from 'pg';
 import { GENESIS_HASH, FEED_LOCK_KEY } from '../../src/feed/append';
 import { runPush } from '../../src/ingest/pipeline';
 import type { MarketEntityPush } from '../../src/market/market-entity.rules';
-import { ensureSeedSystem, loadSubItems, seedingPrincipal, volumeEntity, volumeProject, volumeShape } from '../../src/seed/volume';
+import { ensureSeedSystem, seedingPrincipal } from '../../src/seed/volume';
+import { loadSubItems, volumeEntity, volumeProject, volumeShape } from '../../src/seed/generator';
 import { projectPush } from '../../src/trading/project.push';
 import type { BidPush } from '../../src/trading/records.rules';
 import { benchOrm, benchSystems, postAll, type BenchContext } from '../lib/context';
@@ -16,9 +17,9 @@ export interface IngestSize {
   /** Projects whose sections the second phase bids on (stored untimed in between). */
   projects: number;
   bidsPerSection: number;
-  /** Records per push (issue 5: 1,000). */
+  /** Records per push (full size: 1,000). */
   batch: number;
-  /** Concurrent clients (issue 5: 4). */
+  /** Concurrent clients (full size: 4). */
   clients: number;
 }
 

@@ -8,9 +8,9 @@ import { figure, type Figure } from '../lib/results';
 export interface ReadSize {
   /** Projects in the database (1-3 sections each, 4 bids per section). */
   projects: number;
-  /** Projects per request (issue 5: 20). */
+  /** Projects per request (full size: 20). */
   first: number;
-  /** Concurrent connections (issue 5: 16). */
+  /** Concurrent connections (full size: 16). */
   connections: number;
   /** Measured seconds per side. */
   seconds: number;
@@ -18,7 +18,7 @@ export interface ReadSize {
   pages: number;
 }
 
-/** The integrator's query of issue 5: projects with their sections, bids, and each bidder with its qualifications. */
+/** The integrator's query: projects with their sections, bids, and each bidder with its qualifications. */
 export const NESTED_READ = `query NestedRead($first: Int, $after: String) {
   tradingProjects(first: $first, after: $after) {
     edges { node { code name budget publishedAt

@@ -8,7 +8,7 @@ import { CHANGES_FULL, subscribe } from '../lib/subscribers';
 import { scaleVolume } from './scale';
 
 export interface ReplaySize {
-  /** Events to replay from cursor zero (issue 5: 1,000,000). */
+  /** Events to replay from cursor zero (full size: 1,000,000). */
   events: number;
 }
 

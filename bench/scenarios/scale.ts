@@ -1,10 +1,10 @@
-import { volumeCounts } from '../../src/seed/volume';
+import { volumeCounts } from '../../src/seed/generator';
 import type { BenchContext } from '../lib/context';
 import { runCli } from '../lib/env';
 import { figure, type Figure } from '../lib/results';
 
 export interface ScaleSize {
-  /** Records to load: entities + projects + sections + bids (issue 5: 6,000,000). */
+  /** Records to load: entities + projects + sections + bids (full size: 6,000,000). */
   records: number;
 }
 

@@ -14,6 +14,7 @@ import { demoEntities } from '../../src/seed/demo';
 import { prng } from '../../src/seed/prng';
 import { freePort, ROOT } from '../lib/env';
 import { HubProcess } from './hub-process';
+import { REGISTRY } from '../../resolvers/families';
 
 /**
  * The crash soak (`npm run soak -- --crash`): the hub is killed with kill -9
@@ -228,7 +229,7 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
 
   const openDb = async () => {
     const { password } = JSON.parse(readFileSync(join(dataDir, 'hub-embedded.json'), 'utf8')) as { password: string };
-    orm = await openOrm(`postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${hub.pgPort}/hub`, createLogger('silent'), { pool: { min: 0, max: 2 } });
+    orm = await openOrm(`postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${hub.pgPort}/hub`, createLogger('silent'), { pool: { min: 0, max: 2 }, entities: REGISTRY.entities });
   };
   const sql = async <T>(text: string, params: unknown[] = []) => orm!.em.fork().execute<T[]>(text, params);
   const head = async () => Number((await sql<{ head: string }>('select coalesce(max(seq), 0) as head from change_event'))[0].head);

@@ -6,7 +6,7 @@ import { isPostgresOf, systemProcesses } from '../../src/db/processes';
 import { ROOT, startScriptFlags } from '../lib/env';
 
 /**
- * The hub as `npm start` runs it (`node [flags] dist/src/main.js`) on a data
+ * The hub as `npm start` runs it (`node [flags] dist/resolvers/app/main.js`) on a data
  * folder of its own, started and killed again and again on the same folder,
  * HTTP port and PostgreSQL port.
  */
@@ -40,7 +40,7 @@ export class HubProcess {
   /** Starts the hub and resolves once it listens, with the time that took; rejects with its stderr if it exits first. */
   start(timeoutMs = 180_000): Promise<number> {
     const started = Date.now();
-    const child = spawn(process.execPath, [...startScriptFlags(), join(ROOT, 'dist', 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...startScriptFlags(), join(ROOT, 'dist', 'resolvers', 'app', 'main.js')], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

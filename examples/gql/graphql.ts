@@ -351,6 +351,8 @@ export type FollowChangesSubscriptionVariables = Exact<{
 
 export type FollowChangesSubscription = { changes: { cursor: string, seq: string, topic: ChangeTopic, op: ChangeOp, key: string, version: number, sourceSystem: string | null, occurredAt: string, data: Record<string, unknown> } };
 
+export type PushOutcomeFragment = { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> };
+
 export type MarketEntitiesPageQueryVariables = Exact<{
   filter?: MarketEntityFilterInput | null | undefined;
   first?: number | null | undefined;
@@ -366,7 +368,7 @@ export type PushMarketEntitiesMutationVariables = Exact<{
 }>;
 
 
-export type PushMarketEntitiesMutation = { pushMarketEntities: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string }> }> } };
+export type PushMarketEntitiesMutation = { pushMarketEntities: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string, rule: string | null }>, warnings: Array<{ rule: string, message: string }> }> } };
 
 export type PushProcurementEntitiesMutationVariables = Exact<{
   records: Array<MarketEntityInput> | MarketEntityInput;
@@ -449,7 +451,29 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PushOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}
+    `, {"fragmentName":"PushOutcome"}) as unknown as TypedDocumentString<PushOutcomeFragment, unknown>;
 export const TradingDashboardDocument = new TypedDocumentString(`
     subscription TradingDashboard($filter: TradingStatisticsFilter) {
   tradingStatisticsChanged(groupBy: [CATEGORY], filter: $filter) {
@@ -517,223 +541,246 @@ export const MarketEntitiesPageDocument = new TypedDocumentString(`
 export const PushMarketEntitiesDocument = new TypedDocumentString(`
     mutation PushMarketEntities($records: [MarketEntityInput!]!) {
   pushMarketEntities(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushMarketEntitiesMutation, PushMarketEntitiesMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushMarketEntitiesMutation, PushMarketEntitiesMutationVariables>;
 export const PushProcurementEntitiesDocument = new TypedDocumentString(`
     mutation PushProcurementEntities($records: [MarketEntityInput!]!) {
   pushMarketEntities(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementEntitiesMutation, PushProcurementEntitiesMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementEntitiesMutation, PushProcurementEntitiesMutationVariables>;
 export const PushProcurementProjectsDocument = new TypedDocumentString(`
     mutation PushProcurementProjects($records: [TradingProjectInput!]!) {
   pushTradingProjects(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementProjectsMutation, PushProcurementProjectsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementProjectsMutation, PushProcurementProjectsMutationVariables>;
 export const PushProcurementAnnouncementsDocument = new TypedDocumentString(`
     mutation PushProcurementAnnouncements($records: [AnnouncementInput!]!) {
   pushAnnouncements(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementAnnouncementsMutation, PushProcurementAnnouncementsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementAnnouncementsMutation, PushProcurementAnnouncementsMutationVariables>;
 export const PushProcurementBidsDocument = new TypedDocumentString(`
     mutation PushProcurementBids($records: [BidInput!]!) {
   pushBids(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementBidsMutation, PushProcurementBidsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementBidsMutation, PushProcurementBidsMutationVariables>;
 export const PushProcurementBidOpeningsDocument = new TypedDocumentString(`
     mutation PushProcurementBidOpenings($records: [BidOpeningInput!]!) {
   pushBidOpenings(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementBidOpeningsMutation, PushProcurementBidOpeningsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementBidOpeningsMutation, PushProcurementBidOpeningsMutationVariables>;
 export const PushProcurementEvaluationsDocument = new TypedDocumentString(`
     mutation PushProcurementEvaluations($records: [EvaluationInput!]!) {
   pushEvaluations(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementEvaluationsMutation, PushProcurementEvaluationsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementEvaluationsMutation, PushProcurementEvaluationsMutationVariables>;
 export const PushProcurementAwardsDocument = new TypedDocumentString(`
     mutation PushProcurementAwards($records: [AwardInput!]!) {
   pushAwards(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementAwardsMutation, PushProcurementAwardsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementAwardsMutation, PushProcurementAwardsMutationVariables>;
 export const PushProcurementContractsDocument = new TypedDocumentString(`
     mutation PushProcurementContracts($records: [ContractInput!]!) {
   pushContracts(records: $records) {
-    accepted
-    unchanged
-    rejected
-    results {
-      index
-      key
-      status
-      version
-      errors {
-        field
-        code
-        message
-        rule
-      }
-      warnings {
-        rule
-        message
-      }
-    }
+    ...PushOutcome
   }
 }
-    `) as unknown as TypedDocumentString<PushProcurementContractsMutation, PushProcurementContractsMutationVariables>;
+    fragment PushOutcome on PushResult {
+  accepted
+  unchanged
+  rejected
+  results {
+    index
+    key
+    status
+    version
+    errors {
+      field
+      code
+      message
+      rule
+    }
+    warnings {
+      rule
+      message
+    }
+  }
+}`) as unknown as TypedDocumentString<PushProcurementContractsMutation, PushProcurementContractsMutationVariables>;
 export const TradingProjectTreeDocument = new TypedDocumentString(`
     query TradingProjectTree($code: String!) {
   tradingProject(code: $code) {

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from '../../src/auth/admin.service';
-import type { ApiKey } from '../../src/auth/api-key.entity';
+import type { ApiKeyRow } from '../../src/auth/api-key.entity';
 import { Role } from '../../src/auth/principal';
 import type { PrincipalRow } from '../../src/auth/principal.entity';
 import { verifyChain } from '../../src/feed/verify';
 import type { HubContext } from '../context';
 import { DateTimeScalar } from '../common/scalars';
-import { ApiKeyType, ChainVerificationType, CreateClientInput, GrantsInput, IssuedApiKey, PrincipalType } from './admin.type';
+import { ApiKey, ChainVerificationType, CreateClientInput, GrantsInput, IssuedApiKey, Principal } from './admin.type';
 
 /**
  * After an admin mutation has committed, this process forgets the keys it had
@@ -24,28 +24,28 @@ const forgetKeys: MiddlewareFn<HubContext> = async ({ context, info }, next) => 
 /** Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic ADMIN. */
 @Authorized(Role.ADMIN)
 @UseMiddleware(forgetKeys)
-@Resolver(() => PrincipalType)
+@Resolver(() => Principal)
 export class AdminResolver {
-  @Query(() => [PrincipalType], { description: 'Every principal with its grants (ADMIN).' })
+  @Query(() => [Principal], { description: 'Every principal with its grants (ADMIN).' })
   principals(@Ctx() ctx: HubContext): Promise<PrincipalRow[]> {
     return listPrincipals(ctx.em);
   }
 
-  @FieldResolver(() => [ApiKeyType], { description: 'Its keys, newest first.' })
-  async keys(@Root() p: PrincipalRow, @Ctx() ctx: HubContext): Promise<ApiKey[]> {
+  @FieldResolver(() => [ApiKey], { description: 'Its keys, newest first.' })
+  async keys(@Root() p: PrincipalRow, @Ctx() ctx: HubContext): Promise<ApiKeyRow[]> {
     return ctx.loaders.keysByPrincipal.load(p.id);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Creates a client principal with grants and its first key (ADMIN).' })
   async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: HubContext): Promise<IssuedApiKey> {
-    const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input);
+    const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input, ctx.services.registry);
     const [key] = await keysOf(ctx.em, [principal.id]);
-    return { principal: principal as unknown as PrincipalType, key, apiKey };
+    return { principal: principal as unknown as Principal, key, apiKey };
   }
 
-  @Mutation(() => PrincipalType, { description: "Replaces a principal's grants for the lists given (ADMIN)." })
+  @Mutation(() => Principal, { description: "Replaces a principal's grants for the lists given (ADMIN)." })
   async updateGrants(@Arg('principal', () => String) name: string, @Arg('input', () => GrantsInput) input: GrantsInput, @Ctx() ctx: HubContext): Promise<PrincipalRow> {
-    return updateGrants(ctx.em, ctx.principal, name, input);
+    return updateGrants(ctx.em, ctx.principal, name, input, ctx.services.registry);
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issues an additional key for a principal (ADMIN).' })
@@ -55,7 +55,7 @@ export class AdminResolver {
     @Arg('expiresAt', () => DateTimeScalar, { nullable: true }) expiresAt?: Date | null,
   ): Promise<IssuedApiKey> {
     const { key, apiKey } = await issueKey(ctx.em, ctx.principal, name, expiresAt);
-    return { principal: key.principal as unknown as PrincipalType, key, apiKey };
+    return { principal: key.principal as unknown as Principal, key, apiKey };
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Issues a new key for the same principal; the old key keeps working for graceSeconds (default one day), then expires (ADMIN).' })
@@ -65,11 +65,11 @@ export class AdminResolver {
     @Arg('graceSeconds', () => Int, { defaultValue: 86400 }) graceSeconds: number,
   ): Promise<IssuedApiKey> {
     const { key, apiKey, old } = await rotateKey(ctx.em, ctx.principal, keyId, graceSeconds);
-    return { principal: old.principal as unknown as PrincipalType, key, apiKey };
+    return { principal: old.principal as unknown as Principal, key, apiKey };
   }
 
-  @Mutation(() => ApiKeyType, { description: 'Revokes a key at once (ADMIN).' })
-  revokeApiKey(@Arg('keyId', () => Int) keyId: number, @Ctx() ctx: HubContext): Promise<ApiKey> {
+  @Mutation(() => ApiKey, { description: 'Revokes a key at once (ADMIN).' })
+  revokeApiKey(@Arg('keyId', () => Int) keyId: number, @Ctx() ctx: HubContext): Promise<ApiKeyRow> {
     return revokeKey(ctx.em, ctx.principal, keyId);
   }
 

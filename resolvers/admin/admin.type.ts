@@ -1,15 +1,13 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Sensitivity } from '../../src/auth/masking';
 import { Role } from '../../src/auth/principal';
-import { ChangeTopic } from '../../src/feed/topics';
+import { ChangeTopic, Sensitivity } from '../common/hub-enums';
 import { DateTimeScalar } from '../common/scalars';
-import { SourceSystemType } from '../systems/source-system.type';
+import { SourceSystem } from '../systems/source-system.type';
 
 registerEnumType(Role, { name: 'Role', description: 'Roles of a principal; a principal can hold several.' });
-registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'Classes of personal or confidential data, masked unless granted.' });
 
 @ObjectType('ApiKey', { description: 'An API key (never the key itself: only its prefix).' })
-export class ApiKeyType {
+export class ApiKey {
   @Field(() => Int) id!: number;
   @Field() prefix!: string;
   @Field(() => DateTimeScalar) createdAt!: Date;
@@ -20,34 +18,34 @@ export class ApiKeyType {
 }
 
 @ObjectType('Principal', { description: 'A caller of the hub with its roles and grants.' })
-export class PrincipalType {
+export class Principal {
   @Field() name!: string;
-  @Field(() => SourceSystemType, { nullable: true }) sourceSystem?: SourceSystemType | null;
+  @Field(() => SourceSystem, { nullable: true }) sourceSystem?: SourceSystem | null;
   @Field(() => [Role]) roles!: Role[];
-  @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: ChangeTopic[];
-  @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: ChangeTopic[];
+  @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: string[];
+  @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: string[];
   @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write records (a prefecture covers its counties). A write grant only: reads are province-wide, as the platform discloses trading information across Hubei.' }) regions!: string[];
-  @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: Sensitivity[];
-  @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: ChangeTopic[];
+  @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: string[];
+  @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: string[];
   @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." }) categories!: string[];
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
 @ObjectType({ description: 'A newly issued key. The key is shown only this once.' })
 export class IssuedApiKey {
-  @Field(() => PrincipalType) principal!: PrincipalType;
-  @Field(() => ApiKeyType) key!: ApiKeyType;
+  @Field(() => Principal) principal!: Principal;
+  @Field(() => ApiKey) key!: ApiKey;
   @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' }) apiKey!: string;
 }
 
 @InputType({ description: 'Grants; every list given replaces the old one, absent lists stay.' })
 export class GrantsInput {
   @Field(() => [Role], { nullable: true }) roles?: Role[] | null;
-  @Field(() => [ChangeTopic], { nullable: true }) writeTopics?: ChangeTopic[] | null;
-  @Field(() => [ChangeTopic], { nullable: true }) readTopics?: ChangeTopic[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) writeTopics?: string[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) readTopics?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region.' }) regions?: string[] | null;
-  @Field(() => [Sensitivity], { nullable: true }) reveal?: Sensitivity[] | null;
-  @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: ChangeTopic[] | null;
+  @Field(() => [Sensitivity], { nullable: true }) reveal?: string[] | null;
+  @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: string[] | null;
   @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?: string[] | null;
 }
 

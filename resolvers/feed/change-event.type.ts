@@ -1,8 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChangeOp, ChangeTopic } from '../../src/feed/topics';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ChangeOp } from '../../src/feed/topics';
+import '../common/enums';
+import { ChangeTopic } from '../common/hub-enums';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
-
-registerEnumType(ChangeTopic, { name: 'ChangeTopic', description: 'Topics of the change feed.' });
 
 @ObjectType({ description: 'One accepted change from the change log. Delivery is at-least-once in seq order: deduplicate by seq.' })
 export class ChangeEvent {
@@ -13,7 +13,7 @@ export class ChangeEvent {
   seq!: string;
 
   @Field(() => ChangeTopic)
-  topic!: ChangeTopic;
+  topic!: string;
 
   @Field(() => ChangeOp)
   op!: ChangeOp;

@@ -4,7 +4,7 @@ import { DateTimeScalar } from '../common/scalars';
 @ObjectType('CreditCodeException', {
   description: 'A legally issued unified social credit code that fails the GB 32100-2015 check character (an early pilot code); pushes accept it as valid.',
 })
-export class CreditCodeExceptionType {
+export class CreditCodeException {
   @Field({ description: '18 characters of the credit-code alphabet.' }) code!: string;
   @Field(() => String, { nullable: true, description: 'Why it is excused, as the operator recorded it.' }) reason!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;

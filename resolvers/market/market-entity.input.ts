@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { EntityStatus, MarketRole } from '../../src/market/market-entity.model';
-import { MarketEntityOrder } from '../../src/market/market-entity.service';
+import { MarketEntityOrder } from '../../src/market/market-entity.queries';
 import { DateTimeScalar } from '../common/scalars';
 
 /*

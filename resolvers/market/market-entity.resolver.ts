@@ -1,15 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { maskRecord } from '../../src/auth/masking';
 import { RECORD_READERS, Role } from '../../src/auth/principal';
-import { toVersions } from '../../src/feed/history';
 import type { MarketEntityRow } from '../../src/market/market-entity.entity';
-import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
-import { findMarketEntity, listMarketEntities, pushMarketEntities } from '../../src/market/market-entity.service';
+import { MARKET_ENTITY_TOPIC } from '../../src/market/market-entity.model';
+import { findMarketEntity, listMarketEntities } from '../../src/market/market-entity.queries';
+import { pushMarketEntities } from '../../src/market/market-entity.push';
+import { pushOptions } from '../common/push-options';
 import { PushResult } from '../common/push-result.type';
 import type { HubContext } from '../context';
-import { SourceSystemType } from '../systems/source-system.type';
+import { SourceSystem } from '../systems/source-system.type';
 import { MarketEntitiesArgs, MarketEntityInput } from './market-entity.input';
-import { MarketEntity, MarketEntityConnection, RecordVersion } from './market-entity.type';
+import { MarketEntity, MarketEntityConnection } from './market-entity.type';
 
 @Resolver(() => MarketEntity)
 export class MarketEntityResolver {
@@ -35,23 +35,12 @@ export class MarketEntityResolver {
     description: 'Pushes market entities (at most HUB_MAX_BATCH, default 5000). Each record is ACCEPTED, UNCHANGED or REJECTED on its own; accepted ones are stored with their change events in one transaction.',
   })
   pushMarketEntities(@Arg('records', () => [MarketEntityInput]) records: MarketEntityInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
-    return pushMarketEntities(ctx.em, ctx.principal, records, { maxBatch: ctx.services.config.maxBatch });
+    return pushMarketEntities(ctx.em, ctx.principal, records, pushOptions(ctx, MARKET_ENTITY_TOPIC));
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  async sourceSystem(@Root() row: MarketEntityRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  async sourceSystem(@Root() row: MarketEntityRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
-  }
-
-  @FieldResolver(() => [RecordVersion], { description: 'Every version of the entity from the change log, oldest first (or the last `last`).' })
-  async history(
-    @Root() row: MarketEntityRow,
-    @Ctx() ctx: HubContext,
-    @Arg('last', () => Int, { nullable: true }) last?: number | null,
-  ): Promise<RecordVersion[]> {
-    const versions = toVersions(await ctx.loaders.marketEntityHistory.load(row.creditCode));
-    const shown = last ? versions.slice(-last) : versions;
-    return shown.map((v) => ({ ...v, data: maskRecord(MARKET_ENTITY_SENSITIVE, v.data, ctx.principal) }));
   }
 }
 

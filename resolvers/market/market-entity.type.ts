@@ -1,16 +1,15 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChangeOp } from '../../src/feed/topics';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EntityKind, EntityStatus, MARKET_ENTITY_SENSITIVE, MarketRole } from '../../src/market/market-entity.model';
 import { applySensitiveFields } from '../common/masking';
-import { MarketEntityOrder } from '../../src/market/market-entity.service';
-import { PageInfo } from '../common/page-info.type';
-import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
+import { MarketEntityOrder } from '../../src/market/market-entity.queries';
+import { Connection } from '../common/connection.type';
+import { PushedRecordType } from '../common/pushed-record.type';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 
 registerEnumType(EntityKind, { name: 'EntityKind', description: 'Kind of market entity (市场主体类型).' });
 registerEnumType(MarketRole, { name: 'MarketRole', description: 'Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方.' });
 registerEnumType(EntityStatus, { name: 'EntityStatus', description: 'Registration status: 存续, 注销, 吊销.' });
 registerEnumType(MarketEntityOrder, { name: 'MarketEntityOrder', description: 'Stable orders of the marketEntities connection.' });
-registerEnumType(ChangeOp, { name: 'ChangeOp' });
 
 @ObjectType({ description: 'A qualification (资质) held by a market entity.' })
 export class Qualification {
@@ -30,35 +29,8 @@ export class Qualification {
   issuer!: string | null;
 }
 
-@ObjectType({ description: 'One version of a record, from the change log: who changed it, when, and to what.' })
-export class RecordVersion {
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => ChangeOp)
-  op!: ChangeOp;
-
-  @Field(() => DateTimeScalar)
-  occurredAt!: Date;
-
-  @Field(() => String, { nullable: true, description: 'Code of the source system that pushed this version.' })
-  sourceSystem!: string | null;
-
-  @Field({ description: 'The principal that made the change: key:<id> or admin.' })
-  principal!: string;
-
-  @Field(() => [String], { description: 'Top-level fields that differ from the previous version (all fields for the first).' })
-  changedFields!: string[];
-
-  @Field(() => JSONObjectScalar, { description: 'The full record as of this version.' })
-  data!: Record<string, unknown>;
-
-  @Field({ description: 'Change-feed cursor of this version.' })
-  cursor!: string;
-}
-
 @ObjectType({ description: 'A market entity (市场主体) of the unified registry, keyed by its unified social credit code.' })
-export class MarketEntity {
+export class MarketEntity extends PushedRecordType {
   @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters.' })
   creditCode!: string;
 
@@ -98,14 +70,6 @@ export class MarketEntity {
   @Field(() => [Qualification])
   qualifications!: Qualification[];
 
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
@@ -113,23 +77,5 @@ export class MarketEntity {
 
 applySensitiveFields(MarketEntity, MARKET_ENTITY_SENSITIVE);
 
-@ObjectType()
-export class MarketEntityEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => MarketEntity)
-  node!: MarketEntity;
-}
-
 @ObjectType({ description: 'A page of market entities.' })
-export class MarketEntityConnection {
-  @Field(() => [MarketEntityEdge])
-  edges!: MarketEntityEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Resolved by a field resolver only when asked for. */
-  count!: () => Promise<number>;
-}
+export class MarketEntityConnection extends Connection(MarketEntity, 'MarketEntityEdge') {}

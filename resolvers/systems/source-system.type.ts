@@ -5,7 +5,7 @@ import { DateTimeScalar } from '../common/scalars';
 registerEnumType(SourceSystemKind, { name: 'SourceSystemKind', description: 'Built by the government (政府建设) or the market (市场建设).' });
 
 @ObjectType('SourceSystem', { description: 'A connected electronic trading system (交易系统).' })
-export class SourceSystemType {
+export class SourceSystem {
   @Field()
   code!: string;
 
@@ -24,8 +24,8 @@ export class SourceSystemType {
 
 @ObjectType({ description: 'A newly registered system and its API key. The key is shown only this once.' })
 export class RegisteredSourceSystem {
-  @Field(() => SourceSystemType)
-  system!: SourceSystemType;
+  @Field(() => SourceSystem)
+  system!: SourceSystem;
 
   @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' })
   apiKey!: string;

@@ -1,47 +1,9 @@
-import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Role } from '../../src/auth/principal';
 import { listCatalog, retireCatalogEntry, upsertCategory, upsertSubItem } from '../../src/trading/catalog.service';
 import type { HubContext } from '../context';
-import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
-
-@ObjectType({ description: 'A sub-item of the trading catalog, with the JSON Schema its projects’ details must meet.' })
-export class CatalogSubItem {
-  @Field() code!: string;
-  @Field() categoryCode!: string;
-  @Field() name!: string;
-  @Field(() => JSONObjectScalar, { nullable: true }) detailsSchema!: Record<string, unknown> | null;
-  @Field(() => Int) sortOrder!: number;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Retired entries take no new projects; old projects keep them.' }) retiredAt!: Date | null;
-}
-
-@ObjectType({ description: 'A category of the provincial trading catalog (交易目录大类) with its sub-items.' })
-export class CatalogCategory {
-  @Field() code!: string;
-  @Field() name!: string;
-  @Field(() => Int) sortOrder!: number;
-  @Field(() => DateTimeScalar, { nullable: true }) retiredAt!: Date | null;
-  @Field(() => [CatalogSubItem]) subItems!: CatalogSubItem[];
-}
-
-@InputType()
-export class CatalogCategoryInput {
-  @Field({ description: 'Upper-case letters, digits, underscores; 2-40 characters.' }) code!: string;
-  @Field() name!: string;
-  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
-}
-
-@InputType()
-export class CatalogSubItemInput {
-  @Field() code!: string;
-  @Field() categoryCode!: string;
-  @Field() name!: string;
-  @Field(() => JSONObjectScalar, {
-    nullable: true,
-    description: 'A JSON Schema for the details of its projects; checked to be valid, and held to the bounds of details (64 KB, 32 levels, no NUL or lone surrogate, exact numbers).',
-  })
-  detailsSchema?: Record<string, unknown> | null;
-  @Field(() => Int, { nullable: true }) sortOrder?: number | null;
-}
+import { CatalogCategoryInput, CatalogSubItemInput } from './catalog.input';
+import { CatalogCategory } from './catalog.type';
 
 /** The trading catalog is data: anyone with a key reads it; operators widen and retire it without a code change. */
 @Resolver()

@@ -38,7 +38,7 @@ export class OcdsReleasePage {
   pageInfo!: PageInfo;
 }
 
-/** The OCDS 1.1 export of trading projects (issue 4, interoperability). */
+/** The OCDS 1.1 export of trading projects (interoperability with open-contracting tools). */
 @Resolver()
 export class OcdsResolver {
   @Authorized(...RECORD_READERS)

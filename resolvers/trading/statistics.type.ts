@@ -3,7 +3,7 @@ import { StatisticsDimension } from '../../src/trading/statistics';
 import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 // Also registers the TradingMethod enum, which the read types own.
-import { TradingCategoryType, TradingSubItemType } from './trading-project.type';
+import { TradingCategory, TradingSubItem } from './trading-project.type';
 
 registerEnumType(StatisticsDimension, {
   name: 'StatisticsDimension',
@@ -74,9 +74,9 @@ export class TradingStatisticsArgs {
 
 @ObjectType({ description: 'The figures of one group of trading projects. Keys of dimensions not grouped by are null.' })
 export class TradingStatisticsRow {
-  @Field(() => TradingCategoryType, { nullable: true }) category!: TradingCategoryType | null;
+  @Field(() => TradingCategory, { nullable: true }) category!: TradingCategory | null;
 
-  @Field(() => TradingSubItemType, { nullable: true }) subItem!: TradingSubItemType | null;
+  @Field(() => TradingSubItem, { nullable: true }) subItem!: TradingSubItem | null;
 
   @Field(() => String, { nullable: true, description: 'Prefecture-level GB/T 2260 code (REGION).' })
   regionCode!: string | null;

@@ -1,7 +1,47 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
+
+/*
+ * Push inputs are loose on purpose (strings, all nullable): GraphQL would
+ * reject a whole request for one bad value, while the push pipeline checks
+ * each record on its own and reports every fault with its field path.
+ * Times are ISO 8601 with an offset; money is a decimal string in yuan.
+ */
+
+@InputType({ description: 'A section or lot (标段/包) pushed inside its project.' })
+export class SectionInput {
+  @Field(() => String, { nullable: true, description: 'Required; unique across the province.' }) code?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Decimal, yuan.' }) budget?: string | null;
+  @Field(() => String, { nullable: true, description: "TradingStatus; the project's when absent." }) status?: string | null;
+  @Field(() => String, { nullable: true, description: 'Bid opening time (开标时间), ISO 8601 with offset.' }) openingAt?: string | null;
+}
+
+@InputType({ description: 'A trading project (交易项目) with its sections. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
+export class TradingProjectInput {
+  @Field(() => String, { nullable: true, description: 'Required; the project code (项目编号).' }) code?: string | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of an active sub-item of the trading catalog.' }) subItemCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei.' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Credit code of the tenderer, purchaser or transferor; must be registered.' }) tendererCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Credit code of the agency, if any; must be registered.' }) agencyCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Budget or reserve price, decimal yuan.' }) budget?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO 4217; CNY when absent.' }) currency?: string | null;
+  @Field(() => String, { nullable: true, description: 'TradingMethod.' }) method?: string | null;
+  @Field(() => String, { nullable: true, description: 'TradingStatus; TENDERING when absent.' }) status?: string | null;
+  @Field(() => String, { nullable: true, description: 'When the tender notice was published.' }) publishedAt?: string | null;
+  @Field(() => String, { nullable: true }) bidDeadline?: string | null;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description:
+      "Category-specific details, checked against the sub-item's JSON Schema. At most 64 KB as canonical JSON and 32 levels deep; no NUL or lone surrogate in keys or strings; numbers exact (finite, integers within ±(2^53 − 1); send others as strings). Stored as given, never altered.",
+  })
+  details?: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true }) externalId?: string | null;
+  @Field(() => [SectionInput], { nullable: true, description: 'At most 1000.' }) sections?: SectionInput[] | null;
+}
 
 @InputType({ description: 'Filters of tradingProjects; all given conditions must hold.' })
 export class TradingProjectFilterInput {

@@ -1,14 +1,19 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RECORD_READERS } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
-import type { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { marketFamily, type MarketEntityRow } from '../../src/market';
 import type { PushedRecord } from '../../src/ingest/pushed-record.entity';
-import type { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
-import type { AwardRow, BidRow, EvaluationCandidateRow, EvaluationRow } from '../../src/trading/records.entity';
+import type { SectionRow } from '../../src/trading/section.entity';
+import type { TradingProjectRow } from '../../src/trading/trading-project.entity';
+import type { AwardRow } from '../../src/trading/award.entity';
+import type { BidRow } from '../../src/trading/bid.entity';
+import type { EvaluationCandidateRow } from '../../src/trading/evaluation-candidate.entity';
+import type { EvaluationRow } from '../../src/trading/evaluation.entity';
 import { findTradingProject, listTradingProjects } from '../../src/trading/trading-project.queries';
+import { tradingFamily } from '../../src/trading/trading.family';
 import type { HubContext } from '../context';
-import { MarketEntity } from '../market/market-entity.type';
-import { SourceSystemType } from '../systems/source-system.type';
+import { MarketEntity } from '../market';
+import { SourceSystem } from '../systems/source-system.type';
 import { TradingProjectsArgs } from './trading-project.input';
 import {
   Announcement,
@@ -20,17 +25,21 @@ import {
   EvaluationCandidate,
   Finding,
   Section,
-  TradingCategoryType,
+  TradingCategory,
   TradingProject,
   TradingProjectConnection,
-  TradingSubItemType,
+  TradingSubItem,
 } from './trading-project.type';
 
 /*
  * Thin resolvers over src/trading/trading-project.queries.ts. Rows are plain
  * objects shaped like the ORM entities (src/common/plain.ts); every relation goes through a request-scoped loader
- * (resolvers/loaders.ts), so a nested query costs one statement per relation.
+ * (src/trading/trading.loaders.ts, the market family's for market entities), so a nested query costs one statement
+ * per relation.
  */
+
+const trading = (ctx: HubContext) => ctx.loaders.of(tradingFamily);
+const market = (ctx: HubContext) => ctx.loaders.of(marketFamily);
 
 /** Default and largest number of rows of a nested list that takes `first` (a market entity's projects or bids). */
 const NESTED_DEFAULT = 20;
@@ -51,7 +60,7 @@ function nestedLimit(first: number | null | undefined): number {
 // The loaders return plain rows; GraphQL maps their fields by name (the classes are the schema, not the runtime shape).
 const as = <T>(v: unknown) => v as T;
 
-function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystemType | undefined> {
+function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSystem | undefined> {
   return ctx.loaders.sourceSystemById.load(row.sourceSystem.id);
 }
 
@@ -74,44 +83,44 @@ export class TradingProjectResolver {
     };
   }
 
-  @FieldResolver(() => TradingCategoryType, { description: 'The catalog category (交易目录大类).' })
-  async category(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingCategoryType | undefined> {
-    return ctx.loaders.tradingCategoryByCode.load(row.categoryCode);
+  @FieldResolver(() => TradingCategory, { description: 'The catalog category (交易目录大类).' })
+  async category(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingCategory | undefined> {
+    return trading(ctx).tradingCategoryByCode.load(row.categoryCode);
   }
 
-  @FieldResolver(() => TradingSubItemType, { description: 'The catalog sub-item (交易目录子项).' })
-  async subItem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingSubItemType | undefined> {
-    return ctx.loaders.tradingSubItemByCode.load(row.subItem.code);
+  @FieldResolver(() => TradingSubItem, { description: 'The catalog sub-item (交易目录子项).' })
+  async subItem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<TradingSubItem | undefined> {
+    return trading(ctx).tradingSubItemByCode.load(row.subItem.code);
   }
 
   @FieldResolver(() => MarketEntity, { description: '招标人 / 采购人 / 转让方' })
   async tenderer(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
-    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.tenderer.id));
+    return as<MarketEntity | undefined>(await market(ctx).marketEntityById.load(row.tenderer.id));
   }
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: '招标代理机构' })
   async agency(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<MarketEntity | null> {
-    return row.agency ? as<MarketEntity | null>((await ctx.loaders.marketEntityById.load(row.agency.id)) ?? null) : null;
+    return row.agency ? as<MarketEntity | null>((await market(ctx).marketEntityById.load(row.agency.id)) ?? null) : null;
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 
   @FieldResolver(() => [Section], { description: 'Sections (标段 / 包) by code.' })
   async sections(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Section[]> {
-    return as<Section[]>(await ctx.loaders.sectionsByProject.load(row.id));
+    return as<Section[]>(await trading(ctx).sectionsByProject.load(row.id));
   }
 
   @FieldResolver(() => [Announcement], { description: 'Announcements, oldest first.' })
   async announcements(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Announcement[]> {
-    return as<Announcement[]>(await ctx.loaders.announcementsByProject.load(row.id));
+    return as<Announcement[]>(await trading(ctx).announcementsByProject.load(row.id));
   }
 
   @FieldResolver(() => [Finding], { description: 'Data-quality findings on the project and its records, oldest first.' })
   async findings(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Finding[]> {
-    return ctx.loaders.findingsByProjectCode.load(row.code);
+    return trading(ctx).findingsByProjectCode.load(row.code);
   }
 }
 
@@ -127,32 +136,32 @@ export class TradingProjectConnectionResolver {
 export class SectionResolver {
   @FieldResolver(() => TradingProject, { description: 'The project the section belongs to.' })
   async project(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<TradingProject | undefined> {
-    return as<TradingProject | undefined>(await ctx.loaders.tradingProjectById.load(row.project.id));
+    return as<TradingProject | undefined>(await trading(ctx).tradingProjectById.load(row.project.id));
   }
 
   @FieldResolver(() => [Bid], { description: 'Bids in order of submission.' })
   async bids(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Bid[]> {
-    return as<Bid[]>(await ctx.loaders.bidsBySection.load(row.id));
+    return as<Bid[]>(await trading(ctx).bidsBySection.load(row.id));
   }
 
   @FieldResolver(() => BidOpening, { nullable: true, description: 'The bid opening record (开标记录), once pushed.' })
   async bidOpening(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<BidOpening | null> {
-    return as<BidOpening | null>((await ctx.loaders.bidOpeningBySection.load(row.id)) ?? null);
+    return as<BidOpening | null>((await trading(ctx).bidOpeningBySection.load(row.id)) ?? null);
   }
 
   @FieldResolver(() => Evaluation, { nullable: true, description: 'The evaluation result (评标结果), once pushed.' })
   async evaluation(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Evaluation | null> {
-    return as<Evaluation | null>((await ctx.loaders.evaluationBySection.load(row.id)) ?? null);
+    return as<Evaluation | null>((await trading(ctx).evaluationBySection.load(row.id)) ?? null);
   }
 
   @FieldResolver(() => Award, { nullable: true, description: 'The award (中标 / 成交), once pushed.' })
   async award(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Award | null> {
-    return as<Award | null>((await ctx.loaders.awardBySection.load(row.id)) ?? null);
+    return as<Award | null>((await trading(ctx).awardBySection.load(row.id)) ?? null);
   }
 
   @FieldResolver(() => [Contract], { description: 'Contracts (合同) in order of signing.' })
   async contracts(@Root() row: SectionRow, @Ctx() ctx: HubContext): Promise<Contract[]> {
-    return as<Contract[]>(await ctx.loaders.contractsBySection.load(row.id));
+    return as<Contract[]>(await trading(ctx).contractsBySection.load(row.id));
   }
 }
 
@@ -160,16 +169,16 @@ export class SectionResolver {
 export class BidResolver {
   @FieldResolver(() => Section, { description: 'The section bid for.' })
   async section(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<Section | undefined> {
-    return as<Section | undefined>(await ctx.loaders.sectionById.load(row.section.id));
+    return as<Section | undefined>(await trading(ctx).sectionById.load(row.section.id));
   }
 
   @FieldResolver(() => MarketEntity, { description: '投标人 / 供应商 / 竞买人' })
   async bidder(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
-    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.bidder.id));
+    return as<MarketEntity | undefined>(await market(ctx).marketEntityById.load(row.bidder.id));
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: BidRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
@@ -178,12 +187,12 @@ export class BidResolver {
 export class EvaluationCandidateResolver {
   @FieldResolver(() => String, { description: 'Credit code of the bidder as the evaluation report names it.' })
   async bidderCreditCode(@Root() c: EvaluationCandidateRow, @Ctx() ctx: HubContext): Promise<string> {
-    return (await ctx.loaders.marketEntityById.load(c.bidder.id))!.creditCode;
+    return (await market(ctx).marketEntityById.load(c.bidder.id))!.creditCode;
   }
 
   @FieldResolver(() => MarketEntity, { description: 'The bidder (a candidate is always a registered bidder of the section).' })
   async bidder(@Root() c: EvaluationCandidateRow, @Ctx() ctx: HubContext): Promise<MarketEntity> {
-    return as<MarketEntity>(await ctx.loaders.marketEntityById.load(c.bidder.id));
+    return as<MarketEntity>(await market(ctx).marketEntityById.load(c.bidder.id));
   }
 }
 
@@ -191,11 +200,11 @@ export class EvaluationCandidateResolver {
 export class EvaluationResolver {
   @FieldResolver(() => [EvaluationCandidate], { description: 'Candidates (中标候选人) by rank; empty until the report is delivered.' })
   candidates(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<EvaluationCandidateRow[]> {
-    return ctx.loaders.candidatesByEvaluation.load(row.id);
+    return trading(ctx).candidatesByEvaluation.load(row.id);
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
@@ -204,35 +213,35 @@ export class EvaluationResolver {
 export class AwardResolver {
   @FieldResolver(() => MarketEntity, { description: '中标人 / 成交供应商 / 受让方' })
   async winner(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<MarketEntity | undefined> {
-    return as<MarketEntity | undefined>(await ctx.loaders.marketEntityById.load(row.winner.id));
+    return as<MarketEntity | undefined>(await market(ctx).marketEntityById.load(row.winner.id));
   }
 
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: AwardRow, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => Announcement)
 export class AnnouncementResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => BidOpening)
 export class BidOpeningResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @FieldResolver(() => SourceSystemType, { description: 'The system that pushed the current version.' })
-  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystemType | undefined> {
+  @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
+  sourceSystem(@Root() row: PushedRecord, @Ctx() ctx: HubContext): Promise<SourceSystem | undefined> {
     return sourceSystemOf(row, ctx);
   }
 }
@@ -250,7 +259,7 @@ export class MarketEntityTradingResolver {
     @Ctx() ctx: HubContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<TradingProject[]> {
-    const found = await ctx.loaders.projectsByEntity(nestedLimit(first)).load(row.id);
+    const found = await trading(ctx).projectsByEntity(nestedLimit(first)).load(row.id);
     return found.map((f) => as<TradingProject>(f.project));
   }
 
@@ -263,12 +272,12 @@ export class MarketEntityTradingResolver {
     @Ctx() ctx: HubContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
   ): Promise<Bid[]> {
-    const found = await ctx.loaders.bidsByBidder(nestedLimit(first)).load(row.id);
+    const found = await trading(ctx).bidsByBidder(nestedLimit(first)).load(row.id);
     return found.map((f) => as<Bid>(f.bid));
   }
 }
 
-/** Every resolver class of the trading read side, for resolvers/schema.ts. */
+/** Every resolver class of the trading read side (see ./index.ts). */
 export const TRADING_READ_RESOLVERS = [
   TradingProjectResolver,
   TradingProjectConnectionResolver,

@@ -2,12 +2,16 @@ import type { MetadataStorage } from '@mikro-orm/core';
 import { isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { RECORD_READERS } from '../../src/auth/principal';
-import { MARKET_ENTITY_SENSITIVE } from '../../src/market/market-entity.model';
-import { MarketEntityRow } from '../../src/market/market-entity.entity';
+import { MARKET_ENTITY_SENSITIVE, MarketEntityRow } from '../../src/market';
 import { TreeCompiler, type PlanInput, type TreeGraph } from '../../src/read/sql-tree';
-import type { CompiledRoot } from '../../src/server/compiled-reads';
-import { SectionRow, TradingProjectRow } from '../../src/trading/project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow } from '../../src/trading/records.entity';
+import type { CompiledRoot } from '../common/api-family';
+import { SectionRow } from '../../src/trading/section.entity';
+import { TradingProjectRow } from '../../src/trading/trading-project.entity';
+import { AnnouncementRow } from '../../src/trading/announcement.entity';
+import { AwardRow } from '../../src/trading/award.entity';
+import { BidOpeningRow } from '../../src/trading/bid-opening.entity';
+import { BidRow } from '../../src/trading/bid.entity';
+import { ContractRow } from '../../src/trading/contract.entity';
 import { tradingProjectByCode, tradingProjectPage, type TradingProjectsQuery } from '../../src/trading/trading-project.queries';
 import { BID_SENSITIVE } from '../../src/trading/trading.model';
 import type { HubContext } from '../context';
@@ -16,7 +20,7 @@ import { fieldsDoingMore } from '../field-metadata';
 /*
  * The trading read side as the SQL compiler sees it (src/read/sql-tree.ts):
  * which table backs each GraphQL type and how its relation fields join, in the
- * same orders as the loaders of resolvers/loaders.ts. Fields not declared here
+ * same orders as the loaders of src/trading/trading.loaders.ts. Fields not declared here
  * (source systems, catalog names, findings, a market entity's projects and
  * bids, evaluations) keep going through the resolvers.
  */

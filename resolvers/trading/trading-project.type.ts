@@ -3,11 +3,12 @@ import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { BidStatus } from '../../src/trading/records.rules';
 import { AnnouncementType, BID_SENSITIVE, EVALUATION_SENSITIVE, ExpertRole, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { applySensitiveFields } from '../common/masking';
-import { PageInfo } from '../common/page-info.type';
+import { Connection } from '../common/connection.type';
+import { PushedRecordType } from '../common/pushed-record.type';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../common/scalars';
 
 /*
- * The read side of trading records (issue 4). The push inputs take these
+ * The read side of trading records. The push inputs take these
  * values as loose strings, checked per record; here they are enums, so the
  * read types own the registration.
  */
@@ -25,7 +26,7 @@ registerEnumType(TradingProjectOrder, { name: 'TradingProjectOrder', description
 registerEnumType(BidStatus, { name: 'BidStatus', description: 'Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决).' });
 
 @ObjectType('TradingCategory', { description: 'A category of the provincial trading catalog (交易目录大类).' })
-export class TradingCategoryType {
+export class TradingCategory {
   @Field()
   code!: string;
 
@@ -34,7 +35,7 @@ export class TradingCategoryType {
 }
 
 @ObjectType('TradingSubItem', { description: 'A sub-item of the trading catalog (交易目录子项).' })
-export class TradingSubItemType {
+export class TradingSubItem {
   @Field()
   code!: string;
 
@@ -61,7 +62,7 @@ export class Finding {
 }
 
 @ObjectType({ description: 'An announcement (公告) of a project.' })
-export class Announcement {
+export class Announcement extends PushedRecordType {
   @Field()
   code!: string;
 
@@ -88,22 +89,13 @@ export class Announcement {
 
   @Field(() => [String], { description: 'Codes of the sections the announcement concerns; empty for all.' })
   sectionCodes!: string[];
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 
 @ObjectType({
   description:
     'A bid (投标 / 竞买) for a section. The evidence fields (certificate serial, device fingerprint, IP address, document hash, bond account) are masked unless the reader is granted BID_EVIDENCE, the project manager ID number unless granted PERSONAL_ID.',
 })
-export class Bid {
+export class Bid extends PushedRecordType {
   @Field(() => DecimalScalar, { nullable: true, description: 'Quoted price, yuan.' })
   amount!: string | null;
 
@@ -130,21 +122,12 @@ export class Bid {
 
   @Field(() => String, { nullable: true, description: 'Account the bid bond (投标保证金) was paid from; BID_EVIDENCE.' })
   bondAccount!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 
 applySensitiveFields(Bid, BID_SENSITIVE);
 
 @ObjectType({ description: 'The bid opening record (开标记录) of a section.' })
-export class BidOpening {
+export class BidOpening extends PushedRecordType {
   @Field(() => DateTimeScalar)
   openedAt!: Date;
 
@@ -153,15 +136,6 @@ export class BidOpening {
 
   @Field(() => String, { nullable: true })
   location!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A ranked candidate (中标候选人) of an evaluation.' })
@@ -194,7 +168,7 @@ export class CommitteeMember {
 }
 
 @ObjectType({ description: 'The evaluation (评标) of a section: its committee while it runs, then its report.' })
-export class Evaluation {
+export class Evaluation extends PushedRecordType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the committee started.' })
   startedAt!: Date | null;
 
@@ -205,38 +179,20 @@ export class Evaluation {
     description: "The evaluation committee (评标委员会). Members' identities are masked until the report is delivered, unless the reader is granted EXPERT_IDENTITY.",
   })
   committee!: CommitteeMember[];
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 applySensitiveFields(Evaluation, EVALUATION_SENSITIVE);
 
 @ObjectType({ description: 'The award (中标 / 成交) of a section.' })
-export class Award {
+export class Award extends PushedRecordType {
   @Field(() => DecimalScalar, { description: 'Awarded amount, yuan.' })
   amount!: string;
 
   @Field(() => DateScalar)
   awardedOn!: string;
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A contract (合同) signed after the award of a section.' })
-export class Contract {
+export class Contract extends PushedRecordType {
   @Field()
   code!: string;
 
@@ -251,15 +207,6 @@ export class Contract {
 
   @Field(() => DateScalar, { nullable: true })
   periodEnd!: string | null;
-
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
 }
 
 @ObjectType({ description: 'A section or lot (标段 / 包) of a project: bids, opening, evaluation, award and contracts hang off it.' })
@@ -284,7 +231,7 @@ export class Section {
 }
 
 @ObjectType({ description: 'A trading project (交易项目) of any catalog category, keyed by its code.' })
-export class TradingProject {
+export class TradingProject extends PushedRecordType {
   @Field()
   code!: string;
 
@@ -315,38 +262,14 @@ export class TradingProject {
   @Field(() => JSONObjectScalar, { nullable: true, description: "Category-specific details, valid against the sub-item's JSON Schema." })
   details!: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: "The pushing system's own id of the record." })
-  externalId!: string | null;
-
-  @Field(() => Int)
-  version!: number;
-
   @Field(() => DateTimeScalar, {
     description: 'When the project or any record under it (section, announcement, bid, opening, evaluation, award, contract) last changed: what filter.updatedSince and orderBy UPDATED_AT follow.',
   })
-  updatedAt!: Date;
+  declare updatedAt: Date;
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 }
 
-@ObjectType()
-export class TradingProjectEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => TradingProject)
-  node!: TradingProject;
-}
-
 @ObjectType({ description: 'A page of trading projects.' })
-export class TradingProjectConnection {
-  @Field(() => [TradingProjectEdge])
-  edges!: TradingProjectEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Resolved by a field resolver only when asked for. */
-  count!: () => Promise<number>;
-}
+export class TradingProjectConnection extends Connection(TradingProject, 'TradingProjectEdge') {}

@@ -1,8 +1,22 @@
 import { ErrorCode, HubError } from '../common/errors';
 import { isKnownRegion } from '../common/regions';
-import { ChangeTopic } from '../feed/topics';
-import { Sensitivity } from './masking';
 import { Role } from './principal';
+
+/**
+ * What grants may name besides roles and regions: the hub's topics and
+ * masking classes, which come from its data families (the FamilyRegistry
+ * built in resolvers/families.ts is one).
+ */
+export interface GrantVocabulary {
+  /** Every topic of the change log, ADMIN included: what `readTopics` may hold. */
+  readonly topics: readonly string[];
+  /** The topics a system may push (every data topic): what `writeTopics` and `authoritativeTopics` may hold. */
+  readonly writableTopics: readonly string[];
+  /** What a newly registered source system may push when the operator names no topics. */
+  readonly defaultWriteTopics: readonly string[];
+  /** Names of the masking classes: what `reveal` may hold. */
+  readonly sensitivities: readonly string[];
+}
 
 /** Grants as an operator sets them; every list optional (absent = unchanged). */
 export interface GrantsInput {
@@ -45,18 +59,18 @@ function categories(field: string, raw: string[] | null | undefined): string[] |
   return out.sort();
 }
 
-/** Checks grants set by an operator; BAD_USER_INPUT naming the field on the first bad list. */
-export function checkGrants(input: GrantsInput, prefix = 'input'): CheckedGrants {
-  const topics = Object.values(ChangeTopic).filter((t) => t !== ChangeTopic.ADMIN);
+/** Checks grants set by an operator against the hub's vocabulary; BAD_USER_INPUT naming the field on the first bad list. */
+export function checkGrants(input: GrantsInput, vocabulary: GrantVocabulary, prefix = 'input'): CheckedGrants {
+  const topics = vocabulary.writableTopics;
   const regions = input.regions === null || input.regions === undefined ? undefined : [...new Set(input.regions.map((r) => r.trim()))].sort();
   const badRegion = regions?.find((r) => !isKnownRegion(r));
   if (badRegion) throw new HubError(ErrorCode.BAD_USER_INPUT, `regions: ${badRegion} is not a known Hubei GB/T 2260 code`, { field: `${prefix}.regions` });
   return {
     roles: values(`${prefix}.roles`, input.roles, Object.values(Role)),
     writeTopics: values(`${prefix}.writeTopics`, input.writeTopics, topics),
-    readTopics: values(`${prefix}.readTopics`, input.readTopics, Object.values(ChangeTopic)),
+    readTopics: values(`${prefix}.readTopics`, input.readTopics, vocabulary.topics),
     regions,
-    reveal: values(`${prefix}.reveal`, input.reveal, Object.values(Sensitivity)),
+    reveal: values(`${prefix}.reveal`, input.reveal, vocabulary.sensitivities),
     authoritativeTopics: values(`${prefix}.authoritativeTopics`, input.authoritativeTopics, topics),
     categories: categories(`${prefix}.categories`, input.categories),
   };

@@ -3,9 +3,9 @@ import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
-import { ChangeOp, ChangeTopic } from '../feed/topics';
-import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput } from './admin.rules';
-import { ApiKey } from './api-key.entity';
+import { ADMIN_TOPIC, ChangeOp, type AdminPayload, type NewChange } from '../feed/topics';
+import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput, type GrantVocabulary } from './admin.rules';
+import { ApiKeyRow } from './api-key.entity';
 import { newKey } from './keys';
 import type { Principal } from './principal';
 import { PrincipalRow } from './principal.entity';
@@ -19,7 +19,8 @@ export interface AdminAction {
 
 /** Appends an operator action to the change log, in the caller's transaction. */
 export async function logAdminAction(em: EntityManager, actor: Principal, a: AdminAction): Promise<void> {
-  await appendChanges(em, [{ topic: ChangeTopic.ADMIN, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } }], actor);
+  const change: NewChange<AdminPayload> = { topic: ADMIN_TOPIC, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } };
+  await appendChanges(em, [change], actor);
 }
 
 function grantsView(p: PrincipalRow): Record<string, unknown> {
@@ -37,9 +38,9 @@ function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
 }
 
 /** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */
-export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKey } {
+export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKeyRow } {
   const { key, prefix, hash } = newKey();
-  const row = em.create(ApiKey, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
+  const row = em.create(ApiKeyRow, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
   return { key, row };
 }
 
@@ -55,14 +56,15 @@ function checkExpiry(expiresAt: Date | null | undefined): void {
   if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HubError(ErrorCode.BAD_USER_INPUT, 'expiresAt must be in the future', { field: 'expiresAt' });
 }
 
-/** Creates a client principal (integrator, feed consumer, dashboard) with grants and a first key. */
+/** Creates a client principal (integrator, feed consumer, dashboard) with grants (of `vocabulary`) and a first key. */
 export async function createClient(
   em: EntityManager,
   actor: Principal,
   input: { name: string; expiresAt?: Date | null } & GrantsInput,
+  vocabulary: GrantVocabulary,
 ): Promise<{ principal: PrincipalRow; apiKey: string }> {
   const name = checkPrincipalName(input.name);
-  const grants = checkGrants(input);
+  const grants = checkGrants(input, vocabulary);
   if (!grants.roles?.length) throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
   checkExpiry(input.expiresAt);
   const taken = () => new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
@@ -84,8 +86,8 @@ export async function createClient(
  * operators changing one principal's grants at once are applied in turn, each
  * to what the other stored, and each event says what was stored.
  */
-export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput): Promise<PrincipalRow> {
-  const grants = checkGrants(input);
+export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput, vocabulary: GrantVocabulary): Promise<PrincipalRow> {
+  const grants = checkGrants(input, vocabulary);
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.PRINCIPAL, [name]);
     const p = await principalByName(tx, name);
@@ -97,7 +99,7 @@ export async function updateGrants(em: EntityManager, actor: Principal, name: st
 }
 
 /** Issues an additional key for a principal. */
-export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKey; apiKey: string }> {
+export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKeyRow; apiKey: string }> {
   checkExpiry(expiresAt);
   return em.transactional(async (tx) => {
     const p = await principalByName(tx, name);
@@ -112,14 +114,14 @@ export async function issueKey(em: EntityManager, actor: Principal, name: string
  * Rotates a key: issues a new key for the same principal and lets the old one
  * work for `graceSeconds` more, so a connected system can switch without a gap.
  */
-export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKey; apiKey: string; old: ApiKey }> {
+export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKeyRow; apiKey: string; old: ApiKeyRow }> {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 90 * 86400) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', { field: 'graceSeconds' });
   }
   return em.transactional(async (tx) => {
     // A racing revocation or rotation of the same key goes first or second, never both on what it read before.
     await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
-    const old = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
+    const old = await tx.findOne(ApiKeyRow, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!old || old.revokedAt) throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
     const graceEnd = new Date(Date.now() + graceSeconds * 1000);
     if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
@@ -135,10 +137,10 @@ export async function rotateKey(em: EntityManager, actor: Principal, keyId: numb
 }
 
 /** Revokes a key at once. */
-export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKey> {
+export async function revokeKey(em: EntityManager, actor: Principal, keyId: number): Promise<ApiKeyRow> {
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
-    const k = await tx.findOne(ApiKey, { id: keyId }, { populate: ['principal'], refresh: true });
+    const k = await tx.findOne(ApiKeyRow, { id: keyId }, { populate: ['principal'], refresh: true });
     if (!k) throw new HubError(ErrorCode.NOT_FOUND, `no key with id ${keyId}`, { field: 'keyId' });
     k.revokedAt ??= new Date();
     await tx.flush();
@@ -152,6 +154,6 @@ export async function listPrincipals(em: EntityManager): Promise<PrincipalRow[]>
 }
 
 /** Keys of the given principals (one query), newest first. */
-export async function keysOf(em: EntityManager, principalIds: readonly number[]): Promise<ApiKey[]> {
-  return em.find(ApiKey, { principal: { $in: [...principalIds] } }, { orderBy: { id: 'desc' } });
+export async function keysOf(em: EntityManager, principalIds: readonly number[]): Promise<ApiKeyRow[]> {
+  return em.find(ApiKeyRow, { principal: { $in: [...principalIds] } }, { orderBy: { id: 'desc' } });
 }

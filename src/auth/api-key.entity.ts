@@ -8,7 +8,7 @@ import { PrincipalRow } from './principal.entity';
  * after a grace period.
  */
 @Entity({ tableName: 'api_key' })
-export class ApiKey {
+export class ApiKeyRow {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Principal } from './principal';
 
 /** What authentication learned of a valid key, kept for a few seconds. */
@@ -18,35 +19,41 @@ export interface CachedKey {
  * the action clears it at once, and the time-to-live bounds everything else.
  */
 export class KeyCache {
-  private readonly entries = new Map<string, CachedKey & { until: number }>();
+  /** The time of the call in progress: lru-cache reads it as its clock (`perf`), so expiry follows the hub's clock. */
+  private now = 0;
+  /** Absent with a lifetime of zero (HUB_KEY_CACHE_SECONDS=0): nothing is kept. */
+  private readonly entries?: LRUCache<string, CachedKey>;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 10_000,
-  ) {}
-
-  get(hash: string, now = Date.now()): CachedKey | undefined {
-    const e = this.entries.get(hash);
-    if (!e) return undefined;
-    if (e.until <= now) {
-      this.entries.delete(hash);
-      return undefined;
-    }
-    return e;
+  constructor(ttlMs: number, maxEntries = 10_000) {
+    if (ttlMs <= 0) return;
+    this.entries = new LRUCache<string, CachedKey>({
+      max: maxEntries,
+      // lru-cache counts an entry stale once its age exceeds `ttl`; a key is trusted for less than ttlMs (times are whole milliseconds).
+      ttl: Math.max(1, ttlMs - 1),
+      // Read the clock on every check rather than once a millisecond of real time: the hub's clock may be a test's.
+      ttlResolution: 0,
+      perf: { now: () => this.now },
+    });
   }
 
+  /** The key's entry while its lifetime lasts at `now` (the hub's clock), or undefined. */
+  get(hash: string, now = Date.now()): CachedKey | undefined {
+    this.now = now;
+    return this.entries?.get(hash);
+  }
+
+  /** Keeps a validated key from `now` on; the least recently used key makes room when the cache is full. */
   set(hash: string, entry: CachedKey, now = Date.now()): void {
-    if (this.ttlMs <= 0) return;
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(hash, { ...entry, until: now + this.ttlMs });
+    this.now = now;
+    this.entries?.set(hash, entry);
   }
 
   /** Forgets every key: called after any admin action, here or in another process. */
   clear(): void {
-    this.entries.clear();
+    this.entries?.clear();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, HubError } from '../common/errors';
-import { ApiKey } from './api-key.entity';
+import { ApiKeyRow } from './api-key.entity';
 import type { KeyCache } from './key-cache';
 import { ADMIN, ANONYMOUS, type Principal, type Role } from './principal';
 import type { PrincipalRow } from './principal.entity';
@@ -65,7 +65,7 @@ export async function authenticate(em: EntityManager, token: string | undefined,
     if (await touch(em, hit.keyId, hit.lastUsedAt, now)) hit.lastUsedAt = now;
     return hit.principal;
   }
-  const row = await em.findOne(ApiKey, { hash }, { populate: ['principal', 'principal.sourceSystem'] });
+  const row = await em.findOne(ApiKeyRow, { hash }, { populate: ['principal', 'principal.sourceSystem'] });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.principal.disabledAt) {
     throw new HubError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown, expired or revoked');
   }
@@ -80,6 +80,6 @@ const LAST_USED_EVERY_MS = 60_000;
 
 async function touch(em: EntityManager, keyId: number, lastUsedAt: Date | null, now: Date): Promise<boolean> {
   if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_EVERY_MS) return false;
-  await em.nativeUpdate(ApiKey, { id: keyId }, { lastUsedAt: now });
+  await em.nativeUpdate(ApiKeyRow, { id: keyId }, { lastUsedAt: now });
   return true;
 }

@@ -1,5 +1,5 @@
 import { Entity, OneToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { SourceSystem } from '../systems/source-system.entity';
+import { SourceSystemRow } from '../systems/source-system.entity';
 
 /**
  * Who may call the hub, and with what grants: a connected trading system
@@ -16,8 +16,8 @@ export class PrincipalRow {
   @Property({ type: 'string', length: 64, unique: true })
   name!: string;
 
-  @OneToOne(() => SourceSystem, { nullable: true, unique: true, deleteRule: 'cascade', owner: true })
-  sourceSystem?: SourceSystem;
+  @OneToOne(() => SourceSystemRow, { nullable: true, unique: true, deleteRule: 'cascade', owner: true })
+  sourceSystem?: SourceSystemRow;
 
   /** Role values (src/auth/principal.ts). */
   @Property({ type: 'text[]' })

@@ -122,7 +122,24 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The calendar date of an instant in China (UTC+8). */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/**
+ * China Standard Time: UTC+8 all year, no daylight saving since 1991. The
+ * business calendar of the hub (dates of records, months of statistics) is
+ * China's; every conversion goes through this one offset.
+ */
+export const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in China, by default of now: the hub's "today". */
+export function chinaDate(d: Date = new Date()): string {
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The month (`YYYY-MM`) of an instant in China time. */
+export function chinaMonth(d: Date): string {
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** An instant written in China time with its offset, to the second: `2026-09-25T09:30:00+08:00`. */
+export function chinaDateTime(d: Date): string {
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
 }

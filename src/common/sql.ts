@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LRUCache } from 'lru-cache';
+import { knexRows, withPooledClient } from './knex';
 
 /**
  * Helpers for the set-based SQL of the hub. Batches travel to PostgreSQL as
@@ -15,35 +18,28 @@ export function textSetParam(values: readonly string[]): string {
   return JSON.stringify(values);
 }
 
-interface KnexLike {
-  raw(sql: string, bindings: readonly unknown[]): Promise<{ rows: unknown[] }>;
-}
-
 /**
- * Runs a statement with real bind parameters through knex (in the
- * EntityManager's transaction when it has one). Unlike `em.execute`, which
+ * Runs a statement with real bind parameters (`?`) through knex, in the
+ * EntityManager's transaction when it has one. Unlike `em.execute`, which
  * inlines every parameter into the SQL text on the client, large batch
  * parameters (megabytes of JSON) go to PostgreSQL as they are.
  */
-export async function query<T>(em: import('@mikro-orm/postgresql').EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const knex = (em.getTransactionContext() ?? em.getConnection().getKnex()) as unknown as KnexLike;
-  const result = await knex.raw(sql, params);
-  return result.rows as T[];
-}
-
-interface PooledClient {
-  query(config: { name?: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
-}
-interface KnexClientLike {
-  acquireConnection(): Promise<PooledClient>;
-  releaseConnection(connection: PooledClient): Promise<unknown>;
+export function query<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
+  return knexRows<T>(em, sql, params);
 }
 
 /** Statements prepared under a name on every pooled connection; beyond this many distinct texts, statements run unnamed. */
 const MAX_PREPARED = 256;
+/**
+ * The named texts. A plain map that stops naming when full, not an LRU cache:
+ * forgetting a name does not deallocate its statement on the pooled
+ * connections, so an evicting cache would let a stream of new texts grow
+ * PostgreSQL's per-connection statement caches without bound; this bound is
+ * what keeps them bounded.
+ */
 const prepared = new Map<string, string>();
-/** Texts run once so far: a text is named on its second run, so one-off statements never take a slot. */
-const seenOnce = new Set<string>();
+/** Texts run once so far, the least recently seen forgotten first: a text is named on its second run, so one-off statements never take a slot. */
+const seenOnce = new LRUCache<string, true>({ max: 4 * MAX_PREPARED });
 let namedStatements = true;
 
 /**
@@ -60,8 +56,7 @@ function nameOf(text: string): string | undefined {
   const known = prepared.get(text);
   if (known || prepared.size >= MAX_PREPARED) return known;
   if (!seenOnce.has(text)) {
-    if (seenOnce.size >= 4 * MAX_PREPARED) seenOnce.clear();
-    seenOnce.add(text);
+    seenOnce.set(text, true);
     return undefined;
   }
   seenOnce.delete(text);
@@ -79,13 +74,7 @@ function nameOf(text: string): string | undefined {
  * so no caller can grow the server's statement caches without bound.
  * Not for use inside a transaction (the statement would run outside it).
  */
-export async function queryPrepared<T>(em: import('@mikro-orm/postgresql').EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
+export async function queryPrepared<T>(em: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
   if (em.getTransactionContext()) throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
-  const client = em.getConnection().getKnex().client as unknown as KnexClientLike;
-  const connection = await client.acquireConnection();
-  try {
-    return (await connection.query({ name: nameOf(text), text, values })).rows as T[];
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  return withPooledClient(em, async (client) => (await client.query({ name: nameOf(text), text, values })).rows as T[]);
 }

@@ -1,9 +1,9 @@
 import { normaliseCreditCode } from './credit-code';
-import { chinaDate, DATE_TIME_SHAPE, readDate, readDateTime, RECORD_YEARS } from './datetime';
+import { DATE_TIME_SHAPE, readDate, readDateTime, RECORD_YEARS } from './datetime';
 import { canonicalDecimal } from './decimal';
 import { ErrorCode } from './errors';
 import { displayTextProblem, INT4_MAX, JSON_INPUT_BOUNDS, jsonProblems, type JsonBounds } from './storable';
-import type { FieldError } from '../ingest/types';
+import type { FieldError } from './field-error';
 
 /**
  * A small collector for pure validation: each check records a located
@@ -173,7 +173,3 @@ function shown(raw: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
-/** Today's date in China (UTC+8), `YYYY-MM-DD`: the business calendar of the hub. */
-export function chinaToday(now: Date = new Date()): string {
-  return chinaDate(now);
-}

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from '../config';
 import type { Logger } from '../logger';
 import { ensureDatabase, startEmbedded, type EmbeddedDatabase } from './embedded';
-import { openOrm } from './orm';
+import { openOrm, type OrmOptions } from './orm';
 
 /** How the database of this process is doing, for /healthz. */
 export interface DatabaseHealth {
@@ -25,9 +25,10 @@ export interface Database {
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset,
  * then applies pending migrations. `command` names the process in the data
- * folder's owner record (`hub` for the server, `hub <command>` for the CLI).
+ * folder's owner record (`hub` for the server, `hub <command>` for the CLI);
+ * `orm` carries the hub's entities (FamilyRegistry.entities).
  */
-export async function openDatabase(config: HubConfig, log: Logger, command = 'hub'): Promise<Database> {
+export async function openDatabase(config: HubConfig, log: Logger, orm: OrmOptions, command = 'hub'): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (url) {
@@ -37,14 +38,14 @@ export async function openDatabase(config: HubConfig, log: Logger, command = 'hu
     url = embedded.url;
   }
   try {
-    const orm = await openOrm(url, log, { pool: { min: 0, max: config.dbPool } });
+    const opened = await openOrm(url, log, { pool: { min: 0, max: config.dbPool }, ...orm });
     return {
-      orm,
+      orm: opened,
       url,
       health: () => (embedded ? { ok: embedded.state === 'running', state: embedded.state } : { ok: true, state: 'external' }),
       onFailure: (listener) => embedded?.onFailure(listener),
       async close() {
-        await orm.close(true);
+        await opened.close(true);
         await embedded?.stop();
       },
     };

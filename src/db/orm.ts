@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { migrationsList } from '../../migrations';
 import { projectRoot } from '../common/paths';
 import type { Logger } from '../logger';
-import { ENTITIES } from './entities';
+import type { EntityClass } from '@mikro-orm/core';
 
-/** MikroORM's configuration for a database URL; tests and tools pass overrides. */
-export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): Options {
+/** What opening the ORM needs besides the URL: every entity of the hub (FamilyRegistry.entities), and overrides. */
+export type OrmOptions = Omit<Partial<Options>, 'entities'> & { entities: readonly EntityClass<object>[] };
+
+/** MikroORM's configuration for a database URL and the hub's entities; tests and tools pass overrides. */
+export function ormConfig(clientUrl: string, options: OrmOptions): Options {
+  const { entities, ...overrides } = options;
   return defineConfig({
     clientUrl,
-    entities: ENTITIES,
+    entities: [...entities],
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true },
     forceUtcTimezone: true,
@@ -32,8 +36,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
 }
 
 /** Opens the ORM and applies the committed migrations that are pending. */
-export async function openOrm(clientUrl: string, log: Logger, overrides: Partial<Options> = {}): Promise<MikroORM> {
-  const orm = await MikroORM.init(ormConfig(clientUrl, overrides));
+export async function openOrm(clientUrl: string, log: Logger, options: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(clientUrl, options));
   const done = await orm.getMigrator().up();
   if (done.length) log.info({ migrations: done.map((m) => m.name) }, 'applied migrations');
   return orm;

@@ -27,7 +27,7 @@ export interface SupervisorOptions {
  * the hub: when it dies although nobody stopped it (kill -9, a crash), it is
  * started again after a back-off, a bounded number of times. When every
  * attempt fails the state becomes `failed` and the failure listeners are told
- * why: the hub then exits non-zero (src/main.ts) rather than serve without a
+ * why: the hub then exits non-zero (resolvers/app/main.ts) rather than serve without a
  * database. Each outage gets the full number of attempts.
  */
 export class Supervisor {

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 import { readChanges } from './read';
-import { ChangeStream, type StreamOptions } from './stream';
+import { ChangeStream, type FeedTail, type StreamOptions } from './stream';
 import { FEED_CHANNEL, type ChangeRecord } from './topics';
 
 const TAIL_BATCH = 1000;
@@ -15,7 +15,7 @@ const CONCURRENT_REPLAY_READS = 3;
  * in memory to every live subscriber. Subscribers behind the tail read the
  * table themselves (see ChangeStream), so a slow one never holds others back.
  */
-export class Feed {
+export class Feed implements FeedTail {
   /** Highest seq handed to live subscribers. */
   head = 0;
   private readonly live = new Set<ChangeStream>();

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { queryPrepared } from '../common/sql';
-import type { ChangeOp, ChangeRecord, ChangeTopic } from './topics';
+import type { ChangeOp, ChangeRecord } from './topics';
 
 interface Row {
   seq: string;
@@ -19,7 +19,7 @@ interface Row {
 export function toChangeRecord(r: Row): ChangeRecord {
   return {
     seq: Number(r.seq),
-    topic: r.topic as ChangeTopic,
+    topic: r.topic,
     op: r.op as ChangeOp,
     key: r.key,
     version: r.version,
@@ -44,7 +44,7 @@ const COLUMNS = 'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system
 export async function readChanges(
   em: EntityManager,
   after: number,
-  topics: readonly ChangeTopic[] | undefined,
+  topics: readonly string[] | undefined,
   limit: number,
 ): Promise<{ events: ChangeRecord[]; watermark: number }> {
   // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of these.
@@ -62,7 +62,7 @@ export async function readChanges(
 }
 
 /** The events of one record, oldest first: its history. */
-export async function readHistory(em: EntityManager, topic: ChangeTopic, keys: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
+export async function readHistory(em: EntityManager, topic: string, keys: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
   const rows = await em.execute<Row[]>(
     `select ${COLUMNS} from change_event e where e.topic = ? and e.key in (select jsonb_array_elements_text(?::jsonb)) order by e.key, e.seq`,
     [topic, JSON.stringify(keys)],

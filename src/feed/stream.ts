@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Feed } from './feed';
 import { readChanges } from './read';
-import type { ChangeRecord, ChangeTopic } from './topics';
+import type { ChangeRecord } from './topics';
 
 const REPLAY_BATCH = 1000;
 
@@ -9,9 +8,20 @@ export interface StreamOptions {
   /** Deliver only events after this seq (0: from the beginning). */
   after: number;
   /** Deliver only these topics; all when empty or absent. */
-  topics?: readonly ChangeTopic[];
+  topics?: readonly string[];
   /** Events a live subscriber may have waiting before it falls back to reading the table. */
   bufferLimit: number;
+}
+
+/** What a stream needs of the process's feed (src/feed/feed.ts): its head, the live fan-out and the bounded table reads. */
+export interface FeedTail {
+  /** Highest seq handed to live subscribers. */
+  readonly head: number;
+  /** Serves the stream from memory from now on (called synchronously with the feed's dispatch). */
+  attach(stream: ChangeStream): void;
+  detach(stream: ChangeStream): void;
+  /** Runs a replaying stream's table read when one of the process's few read slots is free. */
+  read<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -44,7 +54,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
   private readonly topics?: ReadonlySet<string>;
 
   constructor(
-    private readonly feed: Feed,
+    private readonly feed: FeedTail,
     private readonly fork: () => EntityManager,
     private readonly options: StreamOptions,
   ) {

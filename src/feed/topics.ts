@@ -1,27 +1,14 @@
-import type { SensitiveFields } from '../auth/masking';
-import { MARKET_ENTITY_SENSITIVE } from '../market/market-entity.model';
-import type { MarketEntitySnapshot } from '../market/market-entity.push';
-import type { Snapshot } from '../ingest/snapshot';
-import type { ProjectData } from '../trading/project.rules';
-import type { AnnouncementData, AwardData, BidData, BidOpeningData, ContractData, EvaluationData } from '../trading/records.rules';
-import { BID_SENSITIVE, EVALUATION_SENSITIVE } from '../trading/trading.model';
-
-/**
- * Topics of the change log. A new data family adds its topic here and its
- * payload type to {@link TopicPayloads}; writer and subscribers share both.
+/*
+ * Topics of the change log. A topic is a string: each data family declares
+ * its own topics with their payload types and sensitive fields in its
+ * descriptor (src/registry/family.ts), and the hub's central list is built
+ * from the families (resolvers/families.ts). The feed itself knows only the
+ * generic ADMIN topic; writer and subscribers share a topic's payload type
+ * through the family that declares it.
  */
-export enum ChangeTopic {
-  MARKET_ENTITY = 'MARKET_ENTITY',
-  TRADING_PROJECT = 'TRADING_PROJECT',
-  ANNOUNCEMENT = 'ANNOUNCEMENT',
-  BID = 'BID',
-  BID_OPENING = 'BID_OPENING',
-  EVALUATION = 'EVALUATION',
-  AWARD = 'AWARD',
-  CONTRACT = 'CONTRACT',
-  /** Operator actions (keys, grants, systems): only ADMIN may follow it. */
-  ADMIN = 'ADMIN',
-}
+
+/** Operator actions (keys, grants, systems, exception lists): only ADMIN may follow it. */
+export const ADMIN_TOPIC = 'ADMIN';
 
 export enum ChangeOp {
   CREATE = 'CREATE',
@@ -29,60 +16,40 @@ export enum ChangeOp {
   DELETE = 'DELETE',
 }
 
-/** The snapshot carried in `data` for each topic. */
-export interface TopicPayloads {
-  [ChangeTopic.MARKET_ENTITY]: MarketEntitySnapshot;
-  [ChangeTopic.TRADING_PROJECT]: Snapshot<ProjectData>;
-  [ChangeTopic.ANNOUNCEMENT]: Snapshot<AnnouncementData>;
-  [ChangeTopic.BID]: Snapshot<BidData>;
-  [ChangeTopic.BID_OPENING]: Snapshot<BidOpeningData>;
-  [ChangeTopic.EVALUATION]: Snapshot<EvaluationData>;
-  [ChangeTopic.AWARD]: Snapshot<AwardData>;
-  [ChangeTopic.CONTRACT]: Snapshot<ContractData>;
-  [ChangeTopic.ADMIN]: { action: string; target: string; [detail: string]: unknown };
+/** The payload of an ADMIN event: what was done to what, and details (never a key, only its id and prefix). */
+export interface AdminPayload {
+  action: string;
+  target: string;
+  [detail: string]: unknown;
 }
 
-/** A change to append: the writer's side. */
-export interface NewChange<T extends ChangeTopic = ChangeTopic> {
+/** A change to append: the writer's side. `P` is the payload type of its topic (a push domain's snapshot). */
+export interface NewChange<P = unknown> {
+  topic: string;
+  op: ChangeOp;
+  key: string;
+  version: number;
+  data: P;
+}
+
+/**
+ * A change as stored and streamed: the subscribers' side. A family narrows
+ * `T` and `P` to one of its topics and that topic's payload (see
+ * `isChangeOf` in src/registry/family.ts).
+ */
+export interface ChangeRecord<T extends string = string, P = Record<string, unknown>> {
+  seq: number;
   topic: T;
   op: ChangeOp;
   key: string;
   version: number;
-  data: TopicPayloads[T];
-}
-
-/** A change as stored and streamed: the subscribers' side. */
-export interface ChangeRecord {
-  seq: number;
-  topic: ChangeTopic;
-  op: ChangeOp;
-  key: string;
-  version: number;
-  data: Record<string, unknown>;
+  data: P;
   sourceSystem: string | null;
   principal: string;
   occurredAt: Date;
   prevHash: string;
   hash: string;
 }
-
-/** The sensitive fields of each topic's payload, declared by its data family; masked in feeds and exports. */
-export const TOPIC_SENSITIVE: Partial<Record<ChangeTopic, SensitiveFields>> = {
-  [ChangeTopic.MARKET_ENTITY]: MARKET_ENTITY_SENSITIVE,
-  [ChangeTopic.BID]: BID_SENSITIVE,
-  [ChangeTopic.EVALUATION]: EVALUATION_SENSITIVE,
-};
-
-/** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */
-export const TRADING_TOPICS: readonly ChangeTopic[] = [
-  ChangeTopic.TRADING_PROJECT,
-  ChangeTopic.ANNOUNCEMENT,
-  ChangeTopic.BID,
-  ChangeTopic.BID_OPENING,
-  ChangeTopic.EVALUATION,
-  ChangeTopic.AWARD,
-  ChangeTopic.CONTRACT,
-];
 
 /** The PostgreSQL channel whose NOTIFY wakes the feed tail readers of every hub process. */
 export const FEED_CHANNEL = 'hub_changes';

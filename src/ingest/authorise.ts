@@ -1,6 +1,5 @@
 import { regionGranted, type Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
-import type { ChangeTopic } from '../feed/topics';
 import type { Accepted, FieldError } from './types';
 
 /**
@@ -8,7 +7,7 @@ import type { Accepted, FieldError } from './types';
  * created (the operators' authoritative grant). The write itself re-checks
  * ownership with it (src/ingest/store.ts), so a pre-read never decides alone.
  */
-export function authoritativeFor(principal: Principal, topic: ChangeTopic): boolean {
+export function authoritativeFor(principal: Principal, topic: string): boolean {
   return principal.grants.authoritativeTopics.has(topic);
 }
 
@@ -20,7 +19,7 @@ export function authoritativeFor(principal: Principal, topic: ChangeTopic): bool
  */
 export function authoriseWrite<T>(
   principal: Principal,
-  topic: ChangeTopic,
+  topic: string,
   record: Accepted<T>,
   region: { regionCode: string; field: string } | undefined,
   category?: string,

@@ -4,13 +4,15 @@ import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
 import { authoriseWrite } from './authorise';
-import { replaceFindings } from './findings';
+import { replaceFindings, syncFindings, type FindingRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
-import { RecordStatus, type Accepted, type FieldError, type PushDomain, type PushResult, type RecordResult } from './types';
+import { RecordStatus, type Accepted, type FieldError, type FindingData, type PushDomain, type PushResult, type RecordResult } from './types';
 
 export interface PushOptions {
   /** Largest batch accepted; above it the whole push is LIMIT_EXCEEDED. */
   maxBatch: number;
+  /** Findings other families contribute on this topic's records (FamilyRegistry.findingRulesOf). */
+  findingRules?: readonly FindingRule[];
 }
 
 /**
@@ -24,10 +26,10 @@ export interface PushOptions {
  * problems are returned as data; a storage fault rolls the whole batch back
  * and is thrown.
  */
-export async function runPush<In, T, Ctx>(
+export async function runPush<In, T, Ctx, P>(
   em: EntityManager,
   principal: Principal,
-  domain: PushDomain<In, T, Ctx>,
+  domain: PushDomain<In, T, Ctx, P>,
   inputs: readonly In[],
   options: PushOptions,
 ): Promise<PushResult> {
@@ -98,6 +100,8 @@ export async function runPush<In, T, Ctx>(
   // again, and the write itself re-checks ownership and unchanged content.
   // Then the multi-row write, the change events, NOTIFY.
   if (toWrite.length) {
+    /** Findings contributed by other families' rules, by record key. */
+    const contributed = new Map<string, FindingData[]>();
     const { written, refused } = await em.transactional(async (tx) => {
       await domain.lock?.(tx, toWrite);
       const refused = new Map(domain.recheck ? await domain.recheck(tx, toWrite) : []);
@@ -109,14 +113,21 @@ export async function runPush<In, T, Ctx>(
       const writable = toWrite.filter((c) => !refused.has(c.index));
       const rows = writable.length ? await domain.write(tx, writable, principal) : [];
       const byKey = new Map(rows.map((w) => [w.key, w]));
-      const changes: NewChange[] = [];
+      const changes: NewChange<P>[] = [];
       for (const c of writable) {
         const w = byKey.get(c.key);
         if (!w) continue;
         changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
       }
       const stored = writable.filter((c) => byKey.has(c.key));
-      if (domain.findings) await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c));
+      if (domain.findings) await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c), domain.findingRules);
+      // Findings other families contribute on these records, each replacing only its own rules.
+      for (const rule of stored.length ? (options.findingRules ?? []) : []) {
+        const found = await rule.derive(tx, stored.map((c) => ({ key: c.key, value: c.value })));
+        const derived = stored.map((c) => ({ key: c.key, projectCode: domain.findings?.(c)?.projectCode ?? '', items: found.get(c.key) ?? [] }));
+        await syncFindings(tx, domain.topic, derived, rule.rules);
+        for (const d of derived) if (d.items.length) contributed.set(d.key, [...(contributed.get(d.key) ?? []), ...d.items]);
+      }
       if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
       await appendChanges(tx, changes, principal);
       return { written: byKey, refused };
@@ -126,7 +137,7 @@ export async function runPush<In, T, Ctx>(
       const errors = refused.get(c.index);
       const w = written.get(c.key);
       if (errors) reject(c.index, errors);
-      else if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: domain.findings?.(c)?.items ?? [] });
+      else if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: [...(domain.findings?.(c)?.items ?? []), ...(contributed.get(c.key) ?? [])] });
       else leftOut.push(c);
     }
     // Left out by the write: a racing push stored the same content first

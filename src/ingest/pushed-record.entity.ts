@@ -1,5 +1,5 @@
 import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
-import { SourceSystem } from '../systems/source-system.entity';
+import { SourceSystemRow } from '../systems/source-system.entity';
 
 /**
  * Columns every pushed record has, whatever its data family: who pushed the
@@ -12,12 +12,12 @@ export abstract class PushedRecord {
   id!: string;
 
   /** The system that pushed the current version. */
-  @ManyToOne(() => SourceSystem, { index: true })
-  sourceSystem!: SourceSystem;
+  @ManyToOne(() => SourceSystemRow, { index: true })
+  sourceSystem!: SourceSystemRow;
 
   /** The system that created the record; only it (or a system authoritative for the topic) may change it. */
-  @ManyToOne(() => SourceSystem)
-  ownerSystem!: SourceSystem;
+  @ManyToOne(() => SourceSystemRow)
+  ownerSystem!: SourceSystemRow;
 
   @Property({ type: 'text', nullable: true })
   externalId?: string | null;

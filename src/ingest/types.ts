@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
-import type { ErrorCode } from '../common/errors';
-import type { ChangeTopic, NewChange } from '../feed/topics';
+import type { FieldError } from '../common/field-error';
 
 export enum RecordStatus {
   ACCEPTED = 'ACCEPTED',
@@ -9,16 +8,7 @@ export enum RecordStatus {
   REJECTED = 'REJECTED',
 }
 
-/** One located problem with a pushed record. `field` is a path inside the record, e.g. `qualifications.0.validUntil`. */
-export interface FieldError {
-  field: string;
-  code: ErrorCode;
-  message: string;
-  /** For lifecycle rules: the stable rule code, e.g. AWARD_WITHOUT_BID. */
-  rule?: string;
-  /** For a record owned by another system: that system's code. */
-  owner?: string;
-}
+export type { FieldError } from '../common/field-error';
 
 /** What happened to one record of a push; expected outcomes are data, not exceptions. */
 export interface RecordResult {
@@ -78,9 +68,13 @@ export interface Written {
 /**
  * How a data family plugs into the one push pipeline (src/ingest/pipeline.ts).
  * Validation is pure; every database step works on the whole batch at once.
+ * `In` is a record as pushed (untrusted), `T` as validated, `Ctx` what
+ * `prepare` loads for a batch, `P` the payload of the topic's change events
+ * (what `snapshot` returns, declared with the topic in the family's descriptor).
  */
-export interface PushDomain<In, T, Ctx = unknown> {
-  topic: ChangeTopic;
+export interface PushDomain<In, T, Ctx = unknown, P = unknown> {
+  /** The topic its records are published under (one of its family's). */
+  topic: string;
   /** Loads, in one query per kind, what validation needs to know (e.g. code exceptions). */
   prepare(em: EntityManager, inputs: readonly In[]): Promise<Ctx>;
   /** Validates and normalises one record; pure, collects every error. */
@@ -106,6 +100,12 @@ export interface PushDomain<In, T, Ctx = unknown> {
    * belongs to; they replace the record's earlier findings in the same transaction.
    */
   findings?(record: Accepted<T>): { projectCode: string; items: FindingData[] } | undefined;
+  /**
+   * The rule codes `findings` may produce: a push replaces only these, so
+   * findings other families contribute on the same records (FindingRule)
+   * stay. Absent: every finding of the record is the domain's.
+   */
+  findingRules?: readonly string[];
   /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**
@@ -142,5 +142,5 @@ export interface PushDomain<In, T, Ctx = unknown> {
    */
   afterWrite?(em: EntityManager, written: Accepted<T>[]): Promise<void>;
   /** The change-event payload of a written record. */
-  snapshot(record: Accepted<T>, written: Written, principal: Principal): NewChange['data'];
+  snapshot(record: Accepted<T>, written: Written, principal: Principal): P;
 }

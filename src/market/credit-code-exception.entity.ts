@@ -6,7 +6,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  * accepted as valid.
  */
 @Entity({ tableName: 'credit_code_exception' })
-export class CreditCodeException {
+export class CreditCodeExceptionRow {
   @PrimaryKey({ type: 'string', length: 18 })
   code!: string;
 

@@ -1,4 +1,7 @@
-import { Sensitivity, type SensitiveFields } from '../auth/masking';
+import { PERSONAL_ID, PHONE, type SensitiveFields } from '../auth/masking';
+
+/** The change-log topic of market entities; key: the credit code. */
+export const MARKET_ENTITY_TOPIC = 'MARKET_ENTITY';
 
 /** Kinds of market entity (市场主体类型). */
 export enum EntityKind {
@@ -60,6 +63,6 @@ export interface MarketEntityData {
 
 /** Personal data of a market entity: masked in queries, feeds and exports unless the reader is granted the class. */
 export const MARKET_ENTITY_SENSITIVE: SensitiveFields = {
-  legalRepresentativeIdNumber: Sensitivity.PERSONAL_ID,
-  contactPhone: Sensitivity.PHONE,
+  legalRepresentativeIdNumber: PERSONAL_ID,
+  contactPhone: PHONE,
 };

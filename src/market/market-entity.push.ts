@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
 import { checkCreditCode, normaliseCreditCode } from '../common/credit-code';
-import { ChangeTopic } from '../feed/topics';
 import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
-import type { PushDomain } from '../ingest/types';
-import type { MarketEntityData } from './market-entity.model';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { PushDomain, PushResult } from '../ingest/types';
+import type { Principal } from '../auth/principal';
+import { MarketEntityRow } from './market-entity.entity';
+import { MARKET_ENTITY_TOPIC, type MarketEntityData } from './market-entity.model';
 import { validateMarketEntity, type MarketEntityPush } from './market-entity.rules';
 
 /** The payload of a MARKET_ENTITY change event: the whole record as stored. */
@@ -18,33 +20,17 @@ export async function loadCreditCodeExceptions(em: EntityManager, codes: string[
   return new Set(rows.map((r) => r.code));
 }
 
-/** How market entities are stored (src/ingest/store.ts builds the upsert from it). */
+/** How market entities are stored (src/ingest/store.ts builds the upsert from it and the entity's columns). */
 const MARKET_ENTITY_TABLE: TableSpec = {
-  topic: ChangeTopic.MARKET_ENTITY,
-  table: 'market_entity',
+  topic: MARKET_ENTITY_TOPIC,
+  entity: MarketEntityRow,
   conflict: ['credit_code'],
   keyExpr: 't.credit_code',
-  columns: [
-    ['credit_code', 'text'],
-    ['name', 'text'],
-    ['kind', 'text'],
-    ['roles', 'text[]'],
-    ['legal_representative', 'text'],
-    ['legal_representative_id_number', 'text'],
-    ['contact_phone', 'text'],
-    ['registered_capital', 'numeric'],
-    ['region_code', 'text'],
-    ['address', 'text'],
-    ['established_on', 'date'],
-    ['status', 'text'],
-    ['qualifications', 'jsonb'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Market entities (topic MARKET_ENTITY) in the push pipeline. */
-export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, ReadonlySet<string>> = {
-  topic: ChangeTopic.MARKET_ENTITY,
+export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, ReadonlySet<string>, MarketEntitySnapshot> = {
+  topic: MARKET_ENTITY_TOPIC,
 
   async prepare(em, inputs) {
     // Only a well-formed code with a wrong check character can be excused; asking about
@@ -84,3 +70,8 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
 
   snapshot: snapshotOf,
 };
+
+/** Pushes a batch of market entities through the one pipeline. */
+export function pushMarketEntities(em: EntityManager, principal: Principal, records: MarketEntityPush[], options: PushOptions): Promise<PushResult> {
+  return runPush(em, principal, marketEntityPush, records, options);
+}

@@ -3,7 +3,8 @@ import { isValidIdNumber } from '../common/id-number';
 import { canonicalDecimal } from '../common/decimal';
 import { isKnownRegion } from '../common/regions';
 import { displayTextProblem } from '../common/storable';
-import { Checker, chinaToday } from '../common/validate';
+import { chinaDate } from '../common/datetime';
+import { Checker } from '../common/validate';
 import type { Validated } from '../ingest/types';
 import { EntityKind, EntityStatus, MarketRole, type MarketEntityData, type QualificationData } from './market-entity.model';
 
@@ -67,7 +68,7 @@ export function kindFromCreditCode(code: string): EntityKind {
  * reported with its field path. When regionCode is absent, the region embedded
  * in the credit code (positions 3-8, GB/T 2260) is used if it is in Hubei.
  */
-export function validateMarketEntity(input: MarketEntityPush, exceptions: ReadonlySet<string>, today = chinaToday()): Validated<MarketEntityData> {
+export function validateMarketEntity(input: MarketEntityPush, exceptions: ReadonlySet<string>, today = chinaDate()): Validated<MarketEntityData> {
   const c = new Checker();
   let creditCode: string | undefined;
   if (input.creditCode !== null && input.creditCode !== undefined && typeof input.creditCode !== 'string') {

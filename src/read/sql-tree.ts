@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { classesOf, type SensitiveFields, type Sensitivity } from '../auth/masking';
+import { classesOf, type MaskingClass, type SensitiveFields } from '../auth/masking';
 import { RawJson } from '../common/raw-json';
 import { queryPrepared } from '../common/sql';
 
@@ -57,7 +57,7 @@ export type TreeGraph = Readonly<Record<string, TreeType>>;
 export interface PlanInput {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Readonly<Record<string, unknown>>;
-  reveals(sensitivity: Sensitivity): boolean;
+  reveals(sensitivity: MaskingClass): boolean;
 }
 
 const ISO_TIME = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;

@@ -1,14 +1,16 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
-import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
-import { pushMarketEntities } from '../market/market-entity.service';
-import type { MarketEntityPush } from '../market/market-entity.rules';
-import { SourceSystem, SourceSystemKind } from '../systems/source-system.entity';
+import { MARKET_ENTITY_TOPIC, marketFamily, type MarketEntityPush } from '../market';
+import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { prng } from './prng';
-import { seedTradingDemo } from './volume';
+import { runPush } from '../ingest/pipeline';
+import type { AnyPushDomain } from '../registry/family';
+import { TRADING_TOPICS, TradingTopic, tradingFamily, type AnnouncementPush, type AwardPush, type BidOpeningPush, type BidPush, type ContractPush, type EvaluationPush } from '../trading';
+import { DAY, DEFAULT_METHODS, METHODS, committeeOf, detailsFor, isoChina, loadSubItems, mix, pad, pick, prefectureName, regionPools, titleFor, volumeEntity, volumeProject, type VolumeOptions } from './generator';
+import { ensureSeedSystem, seedingPrincipal } from './volume';
 
 export { prng } from './prng';
 
@@ -72,20 +74,20 @@ export function demoEntities(count: number, seed = 42, offset = 0): MarketEntity
 }
 
 /** The demo systems push as themselves, granted the whole province. */
-function systemPrincipal(s: SourceSystem): Principal {
+function systemPrincipal(s: SourceSystemRow): Principal {
   return {
     id: `${s.code}/seed`,
     name: s.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
+    grants: { ...ADMIN.grants, writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
     sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode },
   };
 }
 
-async function ensureSystems(em: EntityManager): Promise<SourceSystem[]> {
-  const existing = await em.find(SourceSystem, { code: { $in: DEMO_SYSTEMS.map((s) => s.code) } });
+async function ensureSystems(em: EntityManager): Promise<SourceSystemRow[]> {
+  const existing = await em.find(SourceSystemRow, { code: { $in: DEMO_SYSTEMS.map((s) => s.code) } });
   for (const d of DEMO_SYSTEMS) {
-    if (!existing.some((e) => e.code === d.code)) existing.push(em.create(SourceSystem, { ...d, createdAt: new Date() }));
+    if (!existing.some((e) => e.code === d.code)) existing.push(em.create(SourceSystemRow, { ...d, createdAt: new Date() }));
   }
   await em.flush();
   return existing;
@@ -116,7 +118,7 @@ export async function seedDemoData(
   const systems = await orm.em.fork().transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     // Read committed: this count, taken after the lock, sees the systems of a process that seeded meanwhile.
-    if (!options.force && (await tx.count(SourceSystem, {})) > 0) return undefined;
+    if (!options.force && (await tx.count(SourceSystemRow, {})) > 0) return undefined;
     return ensureSystems(tx);
   });
   if (!systems) return { seeded: false, systems: 0, entities: 0, projects: 0 };
@@ -126,9 +128,131 @@ export async function seedDemoData(
   for (let offset = 0; offset < total; offset += BATCH) {
     const batch = demoEntities(Math.min(BATCH, total - offset), 42 + offset, offset);
     const system = systems[(offset / BATCH) % systems.length];
-    const r = await pushMarketEntities(orm.em.fork(), systemPrincipal(system), batch, { maxBatch: BATCH });
+    const r = await runPush(orm.em.fork(), systemPrincipal(system), await marketFamily.push[MARKET_ENTITY_TOPIC](), batch, { maxBatch: BATCH });
     entities += r.accepted + r.unchanged;
   }
   const trading = await seedTradingDemo(orm);
   return { seeded: true, systems: systems.length, entities, projects: trading.projects };
+}
+
+// ---------------------------------------------------------------- the demo's trading projects
+
+/** What {@link seedTradingDemo} stored (pushed records by kind). */
+export interface TradingDemoResult {
+  entities: number;
+  projects: number;
+  bids: number;
+  openings: number;
+  evaluations: number;
+  awards: number;
+  contracts: number;
+  announcements: number;
+  rejected: number;
+}
+
+const DEMO_SEED = 2020027; // 鄂政办函〔2020〕27号
+const DEMO_PROJECTS = 48;
+const DEMO_ENTITIES = 64;
+
+/**
+ * The demo dataset's trading projects: four dozen projects spread over every
+ * sub-item of the catalog and Hubei's prefectures, with sections and bids;
+ * older ones carry their bid opening, evaluation, candidate publicity, award
+ * and award notice, and most awarded sections a contract. Pushed through the
+ * real pipeline as the provincial system, so they have change events and
+ * history; idempotent (a second call stores nothing).
+ */
+export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult> {
+  const em = orm.em.fork();
+  const principal = seedingPrincipal(await ensureSeedSystem(em));
+  const catalog = await loadSubItems(em);
+  const prefectures = regionPools().prefectures;
+  const o: VolumeOptions = { projects: DEMO_PROJECTS, entities: DEMO_ENTITIES, bidsPerSection: 3, seed: DEMO_SEED };
+  const entities = Array.from({ length: DEMO_ENTITIES }, (_, i) => volumeEntity(i, DEMO_SEED));
+  const generated = Array.from({ length: DEMO_PROJECTS }, (_, i) => {
+    const g = volumeProject(i, o, catalog);
+    // Spread over the catalog and the prefectures in turn, rather than at random, so that each shows up.
+    const sub = catalog[i % catalog.length];
+    const rnd = prng(mix(DEMO_SEED, 9, i));
+    g.project.subItemCode = sub.code;
+    g.project.details = detailsFor(sub, rnd) ?? null;
+    g.project.method = pick(rnd, METHODS[sub.categoryCode] ?? DEFAULT_METHODS);
+    g.project.regionCode = prefectures[i % prefectures.length];
+    g.project.name = `${prefectureName(g.project.regionCode)}${titleFor(sub, rnd)}（演示${pad(i + 1)}）`;
+    g.project.code = `DEMO-${sub.code.replace(/_/g, '-')}-${pad(i + 1, 3)}`;
+    const sectionCodes = new Map<string, string>();
+    for (const [k, s] of (g.project.sections ?? []).entries()) {
+      const code = `${g.project.code}-S${k + 1}`;
+      sectionCodes.set(s!.code!, code);
+      s!.code = code;
+    }
+    for (const b of g.bids) b.sectionCode = sectionCodes.get(b.sectionCode as string)!;
+    return g;
+  });
+  const out: TradingDemoResult = { entities: 0, projects: 0, bids: 0, openings: 0, evaluations: 0, awards: 0, contracts: 0, announcements: 0, rejected: 0 };
+  /** Pushes the records through the push domain of `topic` (its family's, loaded on first use). */
+  const push = async <In>(domain: Promise<AnyPushDomain>, records: In[]): Promise<number> => {
+    if (!records.length) return 0;
+    const r = await runPush(orm.em.fork(), principal, await domain, records, { maxBatch: 5000 });
+    out.rejected += r.rejected;
+    return r.accepted + r.unchanged;
+  };
+  out.entities = await push(marketFamily.push[MARKET_ENTITY_TOPIC](), entities);
+
+  // The lifecycle, for projects whose bid deadline has passed (about three in four): the rest stay open.
+  for (const [i, g] of generated.entries()) g.project.status = i % 4 === 3 ? 'TENDERING' : 'AWARDED';
+  out.projects = await push(tradingFamily.push[TradingTopic.TRADING_PROJECT](), generated.map((g) => g.project));
+  out.bids = await push(tradingFamily.push[TradingTopic.BID](), generated.flatMap((g) => g.bids));
+
+  const openings: BidOpeningPush[] = [];
+  const evaluations: EvaluationPush[] = [];
+  const awards: AwardPush[] = [];
+  const contracts: ContractPush[] = [];
+  const announcements: AnnouncementPush[] = [];
+  for (const [n, g] of generated.entries()) {
+    const p = g.project;
+    const published = Date.parse(p.publishedAt!);
+    const deadline = Date.parse(p.bidDeadline!);
+    announcements.push({ code: `${p.code}-TN`, projectCode: p.code, type: 'TENDER_NOTICE', title: `${p.name}招标公告`, publishedAt: p.publishedAt, url: `https://ggzy.hubei.gov.cn/demo/${p.code}/tn.html`, sectionCodes: p.sections!.map((s) => s!.code!) });
+    if (n % 4 === 3) continue;
+    const awardedSections: string[] = [];
+    for (const s of p.sections!) {
+      const bids = g.bids.filter((b) => b.sectionCode === s!.code).sort((a, b) => Number(a.amount) - Number(b.amount));
+      if (!bids.length) continue;
+      openings.push({ sectionCode: s!.code, openedAt: p.bidDeadline, bidderCount: bids.length, location: '开标室（一）' });
+      evaluations.push({
+        sectionCode: s!.code,
+        startedAt: isoChina(deadline + DAY),
+        reportedAt: isoChina(deadline + 2 * DAY),
+        committee: committeeOf(n * 7 + awardedSections.length),
+        candidates: bids.slice(0, 3).map((b, r) => ({ rank: r + 1, bidderCreditCode: b.bidderCreditCode as string, score: `${(95 - r * 3.5).toFixed(2)}`, amount: b.amount as string })),
+      });
+      awards.push({ sectionCode: s!.code, winnerCreditCode: bids[0].bidderCreditCode, amount: bids[0].amount, awardedOn: isoChina(deadline + 8 * DAY).slice(0, 10) });
+      awardedSections.push(s!.code!);
+      if (n % 3 !== 2) {
+        contracts.push({ code: `${s!.code}-HT`, sectionCode: s!.code, amount: bids[0].amount, signedOn: isoChina(deadline + 20 * DAY).slice(0, 10), periodStart: isoChina(deadline + 30 * DAY).slice(0, 10), periodEnd: isoChina(deadline + 395 * DAY).slice(0, 10) });
+      }
+    }
+    if (!awardedSections.length) continue;
+    const publicityStart = isoChina(deadline + 3 * DAY);
+    announcements.push({
+      code: `${p.code}-CP`,
+      projectCode: p.code,
+      type: 'CANDIDATE_PUBLICITY',
+      title: `${p.name}中标候选人公示`,
+      publishedAt: publicityStart,
+      periodStart: publicityStart.slice(0, 10),
+      periodEnd: isoChina(deadline + 6 * DAY).slice(0, 10),
+      sectionCodes: awardedSections,
+    });
+    const dealKind = p.method === 'OPEN_TENDER' || p.method === 'INVITED_TENDER' ? 'AWARD_NOTICE' : 'DEAL_NOTICE';
+    announcements.push({ code: `${p.code}-AN`, projectCode: p.code, type: dealKind, title: `${p.name}${dealKind === 'AWARD_NOTICE' ? '中标结果公告' : '成交公告'}`, publishedAt: isoChina(deadline + 8 * DAY), sectionCodes: awardedSections });
+    void published;
+  }
+  out.openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), openings);
+  out.evaluations = await push(tradingFamily.push[TradingTopic.EVALUATION](), evaluations);
+  out.awards = await push(tradingFamily.push[TradingTopic.AWARD](), awards);
+  out.contracts = await push(tradingFamily.push[TradingTopic.CONTRACT](), contracts);
+  out.announcements = await push(tradingFamily.push[TradingTopic.ANNOUNCEMENT](), announcements);
+  return out;
 }

@@ -14,6 +14,7 @@ import {
   type GraphQLLeafType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { LRUCache } from 'lru-cache';
 import { collectOperation } from './operation';
 import { accessKey, type Principal } from '../auth/principal';
 
@@ -101,7 +102,8 @@ export function compileSubscription(
  * subscriber as graphql-ws would.
  */
 export class SharedExecutions {
-  private readonly results = new Map<string, Promise<ExecutionResult> | ExecutionResult>();
+  /** Results by `<seq>:<shape>`, the least recently used dropped beyond `maxEntries`. */
+  private readonly results: LRUCache<string, Promise<ExecutionResult> | ExecutionResult>;
   /** Open subscriptions per shape: a shape with one subscriber has nobody to share with, and skips the cache. */
   private readonly open = new Map<string, number>();
 
@@ -111,7 +113,9 @@ export class SharedExecutions {
     private readonly compiledRoots: Readonly<Record<string, CompiledSubscriptionRoot>> = {},
     /** `Type.field` of fields with a resolver or middlewares of their own (resolvers/field-metadata.ts). */
     private readonly doingMore: ReadonlySet<string> = new Set(),
-  ) {}
+  ) {
+    this.results = new LRUCache({ max: maxEntries });
+  }
 
   /** The key of one subscription's shape: operation and variables, and the grants that decide masking. */
   static shapeKey(query: string, operationName: string | null | undefined, variables: unknown, principal: Principal): string {
@@ -152,7 +156,7 @@ export class SharedExecutions {
       let result = this.results.get(key);
       if (!result) {
         result = executeOne(event);
-        this.remember(key, result);
+        this.results.set(key, result);
       }
       return result;
     };
@@ -187,18 +191,6 @@ export class SharedExecutions {
       },
     };
     return iterator;
-  }
-
-  private remember(key: string, result: Promise<ExecutionResult> | ExecutionResult): void {
-    if (this.results.size >= this.maxEntries) {
-      // Oldest first (a Map keeps insertion order): drop a tenth at once rather than one per insert.
-      let drop = Math.ceil(this.maxEntries / 10);
-      for (const k of this.results.keys()) {
-        this.results.delete(k);
-        if (--drop === 0) break;
-      }
-    }
-    this.results.set(key, result);
   }
 
   get size(): number {

@@ -1,9 +1,9 @@
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
+import { tcpSocketOf } from './ws-socket';
 
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
 const HIGH_WATER = 1 << 16;
@@ -109,8 +109,8 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
         }, keepAliveMs)
       : null;
 
-    // The TCP socket under the WebSocket (ws keeps it as `_socket`): corked for the rest of the turn on the first send.
-    const raw = (socket as unknown as { _socket?: Socket })._socket;
+    // The TCP socket under the WebSocket: corked for the rest of the turn on the first send.
+    const raw = tcpSocketOf(socket);
     let corked = false;
     const cork = () => {
       if (corked || !raw || raw.destroyed) return;

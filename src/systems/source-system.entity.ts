@@ -8,7 +8,7 @@ export enum SourceSystemKind {
 
 /** A connected electronic trading system (交易系统 / 接入系统) that pushes data. */
 @Entity({ tableName: 'source_system' })
-export class SourceSystem {
+export class SourceSystemRow {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

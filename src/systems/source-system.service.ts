@@ -1,21 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addKey, logAdminAction } from '../auth/admin.service';
-import { checkGrants } from '../auth/admin.rules';
+import { checkGrants, type GrantVocabulary } from '../auth/admin.rules';
 import { Role, type Principal } from '../auth/principal';
 import { PrincipalRow } from '../auth/principal.entity';
 import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isKnownRegion } from '../common/regions';
 import { displayTextProblem } from '../common/storable';
-import { ChangeTopic, TRADING_TOPICS } from '../feed/topics';
-import { SourceSystem, SourceSystemKind } from './source-system.entity';
+import { SourceSystemRow, SourceSystemKind } from './source-system.entity';
 
 export interface RegisterSourceSystemInput {
   code: string;
   name: string;
   kind: string;
   regionCode?: string | null;
-  /** Topics it may push; default every data topic (market entities and trading records). */
+  /** Topics it may push; default the vocabulary's defaultWriteTopics (every data topic a family lets systems push). */
   topics?: string[] | null;
   /** Regions it may write; default its own region. */
   regions?: string[] | null;
@@ -60,24 +59,28 @@ export async function registerSourceSystem(
   em: EntityManager,
   actor: Principal,
   input: RegisterSourceSystemInput,
-): Promise<{ system: SourceSystem; apiKey: string }> {
+  vocabulary: GrantVocabulary,
+): Promise<{ system: SourceSystemRow; apiKey: string }> {
   const v = validateRegistration(input);
-  const grants = checkGrants({
-    writeTopics: input.topics ?? [ChangeTopic.MARKET_ENTITY, ...TRADING_TOPICS],
-    regions: input.regions ?? [v.regionCode],
-    categories: input.categories ?? ['*'],
-  });
+  const grants = checkGrants(
+    {
+      writeTopics: input.topics ?? [...vocabulary.defaultWriteTopics],
+      regions: input.regions ?? [v.regionCode],
+      categories: input.categories ?? ['*'],
+    },
+    vocabulary,
+  );
   const taken = () => new HubError(ErrorCode.CONFLICT, `a source system or principal named ${v.code} exists already`, { field: 'input.code' });
   return conflictOnDuplicate(() => em.transactional(async (tx) => {
     // Two registrations of one code (or a client of that name) run one after the other: the second sees the first.
     await lockKeys(tx, LockScope.PRINCIPAL, [v.code]);
-    if (await tx.count(SourceSystem, { code: v.code })) {
+    if (await tx.count(SourceSystemRow, { code: v.code })) {
       throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
     }
     if (await tx.count(PrincipalRow, { name: v.code })) {
       throw new HubError(ErrorCode.CONFLICT, `a principal named ${v.code} exists already`, { field: 'input.code' });
     }
-    const system = tx.create(SourceSystem, { ...v, createdAt: new Date() });
+    const system = tx.create(SourceSystemRow, { ...v, createdAt: new Date() });
     const principal = tx.create(PrincipalRow, {
       name: v.code,
       sourceSystem: system,
@@ -98,6 +101,6 @@ export async function registerSourceSystem(
   }), taken);
 }
 
-export async function listSourceSystems(em: EntityManager): Promise<SourceSystem[]> {
-  return em.find(SourceSystem, {}, { orderBy: { code: 'asc' } });
+export async function listSourceSystems(em: EntityManager): Promise<SourceSystemRow[]> {
+  return em.find(SourceSystemRow, {}, { orderBy: { code: 'asc' } });
 }

@@ -5,7 +5,7 @@ import { Entity, ManyToOne, PrimaryKey, Property, type Opt } from '@mikro-orm/co
  * Data, not code: operators add and retire categories as the catalog widens.
  */
 @Entity({ tableName: 'trading_category' })
-export class TradingCategory {
+export class TradingCategoryRow {
   @PrimaryKey({ type: 'string', length: 40 })
   code!: string;
 
@@ -27,12 +27,12 @@ export class TradingCategory {
  * category-specific `details` of its projects; pushes are validated against it.
  */
 @Entity({ tableName: 'trading_sub_item' })
-export class TradingSubItem {
+export class TradingSubItemRow {
   @PrimaryKey({ type: 'string', length: 60 })
   code!: string;
 
-  @ManyToOne(() => TradingCategory, { fieldName: 'category_code', index: true })
-  category!: TradingCategory;
+  @ManyToOne(() => TradingCategoryRow, { fieldName: 'category_code', index: true })
+  category!: TradingCategoryRow;
 
   @Property({ type: 'text' })
   name!: string;

@@ -3,7 +3,7 @@ import { logAdminAction } from '../auth/admin.service';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
 import { LockScope, lockKeys } from '../common/locks';
-import { TradingCategory, TradingSubItem } from './catalog.entity';
+import { TradingCategoryRow, TradingSubItemRow } from './catalog.entity';
 import { compileDetailsSchema } from './catalog.rules';
 import { displayTextProblem, jsonProblems } from '../common/storable';
 
@@ -41,11 +41,11 @@ function checkSchemaJson(schema: Record<string, unknown>, field: string): void {
 }
 
 /** The catalog, categories in order with their sub-items; retired entries only when asked. */
-export async function listCatalog(em: EntityManager, includeRetired: boolean): Promise<{ category: TradingCategory; subItems: TradingSubItem[] }[]> {
+export async function listCatalog(em: EntityManager, includeRetired: boolean): Promise<{ category: TradingCategoryRow; subItems: TradingSubItemRow[] }[]> {
   const where = includeRetired ? {} : { retiredAt: null };
   const [categories, subItems] = await Promise.all([
-    em.find(TradingCategory, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
-    em.find(TradingSubItem, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
+    em.find(TradingCategoryRow, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
+    em.find(TradingSubItemRow, where, { orderBy: { sortOrder: 'asc', code: 'asc' } }),
   ]);
   return categories.map((category) => ({ category, subItems: subItems.filter((s) => s.category.code === category.code) }));
 }
@@ -55,14 +55,14 @@ export async function listCatalog(em: EntityManager, includeRetired: boolean): P
  * greening increments, ecological value, government data, ...). A retired
  * category comes back when upserted again.
  */
-export async function upsertCategory(em: EntityManager, actor: Principal, input: { code: string; name: string; sortOrder?: number | null }): Promise<TradingCategory> {
+export async function upsertCategory(em: EntityManager, actor: Principal, input: { code: string; name: string; sortOrder?: number | null }): Promise<TradingCategoryRow> {
   const code = checkCode(input.code, 'input.code', 'category');
   const name = checkName(input.name, 'input.name');
   return em.transactional(async (tx) => {
     // Operators changing one entry at once go in turn, each on what the other stored (no duplicate insert, no stale event).
     await lockKeys(tx, LockScope.CATALOG, [`category:${code}`]);
-    let c = await tx.findOne(TradingCategory, { code }, { refresh: true });
-    if (!c) c = tx.create(TradingCategory, { code, name, sortOrder: input.sortOrder ?? 100 });
+    let c = await tx.findOne(TradingCategoryRow, { code }, { refresh: true });
+    if (!c) c = tx.create(TradingCategoryRow, { code, name, sortOrder: input.sortOrder ?? 100 });
     c.name = name;
     if (input.sortOrder !== null && input.sortOrder !== undefined) c.sortOrder = input.sortOrder;
     c.retiredAt = null;
@@ -77,7 +77,7 @@ export async function upsertSubItem(
   em: EntityManager,
   actor: Principal,
   input: { code: string; categoryCode: string; name: string; detailsSchema?: Record<string, unknown> | null; sortOrder?: number | null },
-): Promise<TradingSubItem> {
+): Promise<TradingSubItemRow> {
   const code = checkCode(input.code, 'input.code', 'sub-item');
   const name = checkName(input.name, 'input.name');
   if (input.detailsSchema) {
@@ -87,10 +87,10 @@ export async function upsertSubItem(
   const categoryCode = existingCode(input.categoryCode, 'category', 'input.categoryCode');
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.CATALOG, [`sub-item:${code}`]);
-    const category = await tx.findOne(TradingCategory, { code: categoryCode });
+    const category = await tx.findOne(TradingCategoryRow, { code: categoryCode });
     if (!category) throw new HubError(ErrorCode.NOT_FOUND, `no category ${input.categoryCode}`, { field: 'input.categoryCode' });
-    let s = await tx.findOne(TradingSubItem, { code }, { refresh: true });
-    if (!s) s = tx.create(TradingSubItem, { code, category, name, sortOrder: input.sortOrder ?? 100 });
+    let s = await tx.findOne(TradingSubItemRow, { code }, { refresh: true });
+    if (!s) s = tx.create(TradingSubItemRow, { code, category, name, sortOrder: input.sortOrder ?? 100 });
     if (s.category.code !== category.code) throw new HubError(ErrorCode.CONFLICT, `sub-item ${code} belongs to category ${s.category.code}`, { field: 'input.categoryCode' });
     s.name = name;
     s.detailsSchema = input.detailsSchema ?? null;
@@ -110,7 +110,7 @@ export async function retireCatalogEntry(em: EntityManager, actor: Principal, ki
   const code = existingCode(rawCode, kind, 'code');
   await em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.CATALOG, [`${kind}:${code}`]);
-    const row = kind === 'category' ? await tx.findOne(TradingCategory, { code }, { refresh: true }) : await tx.findOne(TradingSubItem, { code }, { refresh: true });
+    const row = kind === 'category' ? await tx.findOne(TradingCategoryRow, { code }, { refresh: true }) : await tx.findOne(TradingSubItemRow, { code }, { refresh: true });
     if (!row) throw new HubError(ErrorCode.NOT_FOUND, `no ${kind} ${code}`, { field: 'code' });
     row.retiredAt ??= new Date();
     await tx.flush();

@@ -1,15 +1,7 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  toOcdsRelease,
-  toOcdsReleasePackage,
-  type OcdsAnnouncementInput,
-  type OcdsOrganisationInput,
-  type OcdsProjectInput,
-  type OcdsReleasePackage,
-  type OcdsSectionInput,
-  type OcdsRelease,
-} from './ocds';
+import { toOcdsRelease, toOcdsReleasePackage } from './ocds';
+import type { OcdsAnnouncementInput, OcdsOrganisationInput, OcdsProjectInput, OcdsReleasePackage, OcdsSectionInput, OcdsRelease } from './ocds.types';
 import { findTradingProject, listTradingProjects, TradingProjectOrder, type TradingProjectFilter } from './trading-project.queries';
 import type { AnnouncementType, TradingMethod, TradingStatus } from './trading.model';
 

@@ -2,13 +2,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
 import { LockScope, lockKeys } from '../common/locks';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
-import { ChangeTopic } from '../feed/topics';
-import { snapshotOf } from '../ingest/snapshot';
+import { snapshotOf, type Snapshot } from '../ingest/snapshot';
 import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
-import type { Accepted, FieldError, PushDomain } from '../ingest/types';
-import { entityIds } from './references';
+import type { Principal } from '../auth/principal';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { Accepted, FieldError, PushDomain, PushResult } from '../ingest/types';
+import { marketEntityIds, noMarketEntity } from '../market';
+import { addError, type FieldErrors } from '../common/field-error';
+import { TradingTopic } from './trading.model';
+import { TradingProjectRow } from './trading-project.entity';
 import { rederiveBidFindings } from './records.push';
-import { projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
+import { PROJECT_FINDING_RULES, projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
 
 /** The catalog as the push of a batch sees it (one query; the catalog is small). */
 export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
@@ -20,27 +24,10 @@ export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
 }
 
 const PROJECT_TABLE: TableSpec = {
-  topic: ChangeTopic.TRADING_PROJECT,
-  table: 'trading_project',
+  topic: TradingTopic.TRADING_PROJECT,
+  entity: TradingProjectRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['name', 'text'],
-    ['sub_item_code', 'text'],
-    ['category_code', 'text'],
-    ['region_code', 'text'],
-    ['tenderer_id', 'bigint'],
-    ['agency_id', 'bigint'],
-    ['budget', 'numeric'],
-    ['currency', 'text'],
-    ['method', 'text'],
-    ['status', 'text'],
-    ['published_at', 'timestamptz'],
-    ['bid_deadline', 'timestamptz'],
-    ['details', 'jsonb'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired one. */
@@ -101,8 +88,8 @@ async function sectionConflicts(
 const newSections = (r: Accepted<ProjectData>) => (r.refs.newSections as string[] | undefined) ?? [];
 
 /** Trading projects with their sections (topic TRADING_PROJECT) in the push pipeline. */
-export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
-  topic: ChangeTopic.TRADING_PROJECT,
+export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Snapshot<ProjectData>> = {
+  topic: TradingTopic.TRADING_PROJECT,
   prepare: prepareProjects,
   validate: (input, batch) => validateProject(input ?? {}, batch.catalog, batch.storedSubItems),
   key: (v) => v.code,
@@ -110,16 +97,16 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
   content: (v) => v,
 
   async resolveReferences(em, records) {
-    const errors = new Map<number, FieldError[]>();
-    const add = (i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
-    const ids = await entityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
+    const errors: FieldErrors = new Map();
+    const add = (i: number, e: FieldError) => addError(errors, i, e);
+    const ids = await marketEntityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
     for (const r of records) {
       const v = r.value;
       r.refs.tendererId = ids.get(v.tendererCreditCode);
-      if (!r.refs.tendererId) add(r.index, { field: 'tendererCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.tendererCreditCode}; push it first` });
+      if (!r.refs.tendererId) add(r.index, noMarketEntity('tendererCreditCode', v.tendererCreditCode));
       if (v.agencyCreditCode) {
         r.refs.agencyId = ids.get(v.agencyCreditCode);
-        if (!r.refs.agencyId) add(r.index, { field: 'agencyCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${v.agencyCreditCode}; push it first` });
+        if (!r.refs.agencyId) add(r.index, noMarketEntity('agencyCreditCode', v.agencyCreditCode));
       }
     }
     for (const [i, errs] of await sectionConflicts(em, records, (r) => !errors.has(r.index))) errs.forEach((e) => add(i, e));
@@ -139,6 +126,7 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
   regionOf: (r) => ({ regionCode: r.value.regionCode, field: 'regionCode' }),
   categoryOf: (r) => r.value.categoryCode,
   findings: (r) => ({ projectCode: r.value.code, items: projectFindings(r.value) }),
+  findingRules: PROJECT_FINDING_RULES,
 
   async write(em, records, principal) {
     const written = await upsertRecords(em, PROJECT_TABLE, records, ({ value: v, refs }: Accepted<ProjectData>) => ({
@@ -182,3 +170,6 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch> = {
 
   snapshot: snapshotOf,
 };
+
+/** Pushes a batch of trading projects with their sections through the one pipeline. */
+export const pushTradingProjects = (em: EntityManager, p: Principal, records: ProjectPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, projectPush, records, o);

@@ -4,7 +4,7 @@ import { isKnownRegion } from '../common/regions';
 import { Checker } from '../common/validate';
 import type { FindingData, Validated } from '../ingest/types';
 import { validateDetails } from './catalog.rules';
-import { TradingMethod, TradingStatus } from './trading.model';
+import { MAX_PROJECT_CODE, TradingMethod, TradingStatus } from './trading.model';
 
 /** A section as pushed inside its project. */
 export interface SectionPush {
@@ -79,7 +79,7 @@ export const MIN_BID_PERIOD_DAYS = 20;
  */
 export function validateProject(input: ProjectPush, catalog: CatalogView, storedSubItems: ReadonlyMap<string, string> = new Map()): Validated<ProjectData> {
   const c = new Checker();
-  const code = c.code('code', input.code, { required: true, max: 64 });
+  const code = c.code('code', input.code, { required: true, max: MAX_PROJECT_CODE });
   const name = c.text('name', input.name, { required: true, max: 300 });
   let subItemCode = c.text('subItemCode', input.subItemCode, { required: true, max: 60 });
   const sub = subItemCode ? catalog.get(subItemCode.toUpperCase()) : undefined;
@@ -151,6 +151,9 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
     },
   };
 }
+
+/** The rule codes of projectFindings. */
+export const PROJECT_FINDING_RULES = ['BID_PERIOD_SHORT', 'OPENING_BEFORE_DEADLINE'] as const;
 
 /**
  * Timing rules of a project, as data-quality findings: an open tender or

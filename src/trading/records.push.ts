@@ -1,14 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
-import { ChangeTopic, type NewChange } from '../feed/topics';
-import { snapshotOf } from '../ingest/snapshot';
-import { loadCurrentVersions, upsertRecords, type Column, type TableSpec } from '../ingest/store';
+import { snapshotOf, type Snapshot } from '../ingest/snapshot';
+import { loadCurrentVersions, upsertRecords, type TableSpec } from '../ingest/store';
+import type { PushedRecord } from '../ingest/pushed-record.entity';
+import type { EntityClass } from '@mikro-orm/core';
+import { AnnouncementRow } from './announcement.entity';
+import { AwardRow } from './award.entity';
+import { BidOpeningRow } from './bid-opening.entity';
+import { BidRow } from './bid.entity';
+import { ContractRow } from './contract.entity';
+import { EvaluationRow } from './evaluation.entity';
 import { syncFindings } from '../ingest/findings';
-import type { Accepted, FieldError, FindingData, PushDomain, Validated, Written } from '../ingest/types';
-import { entityIds, lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
-import { AnnouncementType } from './trading.model';
+import type { Principal } from '../auth/principal';
+import { runPush, type PushOptions } from '../ingest/pipeline';
+import type { Accepted, FindingData, PushDomain, PushResult, Validated, Written } from '../ingest/types';
+import { lockProjects, projectRefs, sectionRefs, touchProjects, type SectionRef } from './references';
+import { AnnouncementType, TradingTopic, type TradingTopicName } from './trading.model';
+import { marketEntityIds, noMarketEntity } from '../market';
+import { addError, type FieldErrors } from '../common/field-error';
 import {
+  ANNOUNCEMENT_FINDING_RULES,
+  BID_FINDING_RULES,
+  CONTRACT_FINDING_RULES,
   announcementFindings,
   bidFindings,
   bidKey,
@@ -34,8 +48,7 @@ import {
   type EvaluationPush,
 } from './records.rules';
 
-type Errors = Map<number, FieldError[]>;
-const addError = (errors: Errors, i: number, e: FieldError) => errors.set(i, [...(errors.get(i) ?? []), e]);
+type Errors = FieldErrors;
 
 /** Credit codes of the bidders of the given sections, as `<section>/<creditCode>` keys (one query). */
 async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: boolean): Promise<Set<string>> {
@@ -89,11 +102,11 @@ export async function rederiveBidFindings(em: EntityManager, sectionCodes: reado
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, ChangeTopic.BID, rows.map((r) => ({
+  await syncFindings(em, TradingTopic.BID, rows.map((r) => ({
     key: r.key,
     projectCode: r.project_code,
     items: bidFindings({ submittedAt: new Date(r.submitted_at).toISOString() }, openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at))),
-  })));
+  })), BID_FINDING_RULES);
 }
 
 /** Award dates of sections by section code, one query. */
@@ -117,7 +130,7 @@ async function rederiveContractFindings(em: EntityManager, sectionCodes: readonl
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, ChangeTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })));
+  await syncFindings(em, TradingTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })), CONTRACT_FINDING_RULES);
 }
 
 /**
@@ -142,24 +155,27 @@ async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', cod
 /** Re-derives the publicity findings of every announcement of these projects from the stored announcements and evaluations. */
 async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: readonly string[]): Promise<void> {
   const rows = await announcementFacts(em, 'p.code', projectCodes);
-  await syncFindings(em, ChangeTopic.ANNOUNCEMENT, rows.map((r) => ({
+  await syncFindings(em, TradingTopic.ANNOUNCEMENT, rows.map((r) => ({
     key: r.key,
     projectCode: r.project_code,
     items: announcementFindings({ type: r.type, publishedAt: new Date(r.published_at).toISOString(), periodStart: r.period_start, periodEnd: r.period_end }, dateOrNull(r.last_report_at)),
-  })));
+  })), ANNOUNCEMENT_FINDING_RULES);
 }
 
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
-  topic: ChangeTopic;
-  table: string;
+  topic: TradingTopicName;
+  /** Its entity: one row per section (section_id unique). */
+  entity: EntityClass<PushedRecord>;
   validate(input: In): Validated<T>;
-  columns: readonly Column[];
+  /** The record's own columns (section_id and external_id are the factory's). */
   toRow(r: Accepted<T>): Record<string, unknown>;
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   /** The lifecycle checks a racing push can break, again in the write transaction with the project locked (see PushDomain.recheck). */
   recheck?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
+  /** The rule codes `findings` may produce. */
+  findingRules?: readonly string[];
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
   /** What the content hash covers, when not the whole validated record. */
@@ -169,13 +185,12 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
 }
 
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
-function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void> {
+function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void, Snapshot<T>> {
   const table: TableSpec = {
+    entity: spec.entity,
     topic: spec.topic,
-    table: spec.table,
     conflict: ['section_id'],
     keyExpr: '(select code from section where id = t.section_id)',
-    columns: [['section_id', 'bigint'], ...spec.columns, ['external_id', 'text']],
   };
   return {
     topic: spec.topic,
@@ -193,10 +208,11 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       await spec.check?.(em, records.filter((r) => r.refs.section), errors);
       return errors;
     },
-    loadCurrent: (em, keys) => loadCurrentVersions(em, `${spec.table} t join section s on s.id = t.section_id`, 's.code', keys),
+    loadCurrent: (em, keys) => loadCurrentVersions(em, `${em.getMetadata().find(spec.entity.name)!.tableName} t join section s on s.id = t.section_id`, 's.code', keys),
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
+    findingRules: spec.findingRules ?? [],
     lock: lockSectionProjects,
     ...(spec.recheck
       ? {
@@ -216,35 +232,24 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       await touchSectionProjects(em, records);
       await spec.dependents?.(em, records);
     },
-    // T is one of the section-record payloads of TopicPayloads; the factory cannot name which.
-    snapshot: (r, w, p) => snapshotOf(r, w, p) as unknown as NewChange['data'],
+    snapshot: snapshotOf,
   };
 }
 
 /** Bid opening records (topic BID_OPENING); its openedAt decides which bids of the section came late. */
 export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
-  topic: ChangeTopic.BID_OPENING,
-  table: 'bid_opening',
+  topic: TradingTopic.BID_OPENING,
+  entity: BidOpeningRow,
   validate: validateBidOpening,
-  columns: [
-    ['opened_at', 'timestamptz'],
-    ['bidder_count', 'int'],
-    ['location', 'text'],
-  ],
   toRow: ({ value: v }) => ({ opened_at: v.openedAt, bidder_count: v.bidderCount, location: v.location }),
   dependents: (em, records) => rederiveBidFindings(em, records.map((r) => r.value.sectionCode)),
 });
 
 /** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
 export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
-  topic: ChangeTopic.EVALUATION,
-  table: 'evaluation',
+  topic: TradingTopic.EVALUATION,
+  entity: EvaluationRow,
   validate: validateEvaluation,
-  columns: [
-    ['started_at', 'timestamptz'],
-    ['reported_at', 'timestamptz'],
-    ['committee', 'jsonb'],
-  ],
   toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee }),
   // An evaluation pushed as before committees existed hashes as it did then, so its re-push stays UNCHANGED.
   content: ({ startedAt, committee, ...v }) => ({ ...v, ...(startedAt ? { startedAt } : {}), ...(committee.length ? { committee } : {}) }),
@@ -267,12 +272,12 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), false),
-      entityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
+      marketEntityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
     ]);
     for (const r of records) {
       r.value.candidates.forEach((k, i) => {
         if (!ids.has(k.bidderCreditCode)) {
-          addError(errors, r.index, { field: `candidates.${i}.bidderCreditCode`, code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${k.bidderCreditCode}; push it first` });
+          addError(errors, r.index, noMarketEntity(`candidates.${i}.bidderCreditCode`, k.bidderCreditCode));
         } else if (!bidders.has(bidKey(r.value.sectionCode, k.bidderCreditCode))) {
           addError(errors, r.index, {
             field: `candidates.${i}.bidderCreditCode`,
@@ -302,24 +307,19 @@ function awardsWithoutBid(records: readonly Accepted<AwardData>[], validBidders:
 
 /** Awards (topic AWARD): the winner must hold a valid bid of that section. */
 export const awardPush = sectionRecord<AwardPush, AwardData>({
-  topic: ChangeTopic.AWARD,
-  table: 'award',
+  topic: TradingTopic.AWARD,
+  entity: AwardRow,
   validate: validateAward,
-  columns: [
-    ['winner_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['awarded_on', 'date'],
-  ],
   toRow: ({ value: v, refs }) => ({ winner_id: refs.winnerId, amount: v.amount, awarded_on: v.awardedOn }),
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
       biddersOf(em, records.map((r) => r.value.sectionCode), true),
-      entityIds(em, records.map((r) => r.value.winnerCreditCode)),
+      marketEntityIds(em, records.map((r) => r.value.winnerCreditCode)),
     ]);
     for (const r of records) {
       r.refs.winnerId = ids.get(r.value.winnerCreditCode);
       if (!r.refs.winnerId) {
-        addError(errors, r.index, { field: 'winnerCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.winnerCreditCode}; push it first` });
+        addError(errors, r.index, noMarketEntity('winnerCreditCode', r.value.winnerCreditCode));
       }
     }
     awardsWithoutBid(records.filter((r) => r.refs.winnerId), bidders, errors);
@@ -330,30 +330,15 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
 });
 
 const BID_TABLE: TableSpec = {
-  topic: ChangeTopic.BID,
-  table: 'bid',
+  topic: TradingTopic.BID,
+  entity: BidRow,
   conflict: ['record_key'],
   keyExpr: 't.record_key',
-  columns: [
-    ['record_key', 'text'],
-    ['section_id', 'bigint'],
-    ['bidder_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['submitted_at', 'timestamptz'],
-    ['status', 'text'],
-    ['ca_cert_serial', 'text'],
-    ['device_fingerprint', 'text'],
-    ['ip_address', 'text'],
-    ['document_hash', 'text'],
-    ['project_manager_id', 'text'],
-    ['bond_account', 'text'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Bids with their evidence (topic BID), key `<sectionCode>/<bidderCreditCode>`. */
-export const bidPush: PushDomain<BidPush, BidData, void> = {
-  topic: ChangeTopic.BID,
+export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
+  topic: TradingTopic.BID,
   prepare: async () => undefined,
   validate: (input) => validateBid(input ?? {}),
   key: (v) => bidKey(v.sectionCode, v.bidderCreditCode),
@@ -361,10 +346,10 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   content: (v) => v,
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
-    const [, ids] = await Promise.all([resolveSections(em, records, errors), entityIds(em, records.map((r) => r.value.bidderCreditCode))]);
+    const [, ids] = await Promise.all([resolveSections(em, records, errors), marketEntityIds(em, records.map((r) => r.value.bidderCreditCode))]);
     for (const r of records) {
       r.refs.bidderId = ids.get(r.value.bidderCreditCode);
-      if (!r.refs.bidderId) addError(errors, r.index, { field: 'bidderCreditCode', code: ErrorCode.NOT_FOUND, message: `no market entity with credit code ${r.value.bidderCreditCode}; push it first` });
+      if (!r.refs.bidderId) addError(errors, r.index, noMarketEntity('bidderCreditCode', r.value.bidderCreditCode));
     }
     return errors;
   },
@@ -372,6 +357,7 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)) }),
+  findingRules: BID_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
@@ -401,24 +387,15 @@ export const bidPush: PushDomain<BidPush, BidData, void> = {
 };
 
 const CONTRACT_TABLE: TableSpec = {
-  topic: ChangeTopic.CONTRACT,
-  table: 'contract',
+  topic: TradingTopic.CONTRACT,
+  entity: ContractRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['section_id', 'bigint'],
-    ['amount', 'numeric'],
-    ['signed_on', 'date'],
-    ['period_start', 'date'],
-    ['period_end', 'date'],
-    ['external_id', 'text'],
-  ],
 };
 
 /** Contracts (topic CONTRACT): a contract follows an award of its section. */
-export const contractPush: PushDomain<ContractPush, ContractData, void> = {
-  topic: ChangeTopic.CONTRACT,
+export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot<ContractData>> = {
+  topic: TradingTopic.CONTRACT,
   prepare: async () => undefined,
   validate: (input) => validateContract(input ?? {}),
   key: (v) => v.code,
@@ -440,6 +417,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
   findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
+  findingRules: CONTRACT_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
@@ -463,23 +441,10 @@ export const contractPush: PushDomain<ContractPush, ContractData, void> = {
 };
 
 const ANNOUNCEMENT_TABLE: TableSpec = {
-  topic: ChangeTopic.ANNOUNCEMENT,
-  table: 'announcement',
+  topic: TradingTopic.ANNOUNCEMENT,
+  entity: AnnouncementRow,
   conflict: ['code'],
   keyExpr: 't.code',
-  columns: [
-    ['code', 'text'],
-    ['project_id', 'bigint'],
-    ['type', 'text'],
-    ['title', 'text'],
-    ['published_at', 'timestamptz'],
-    ['period_start', 'date'],
-    ['period_end', 'date'],
-    ['document_hash', 'text'],
-    ['url', 'text'],
-    ['section_codes', 'text[]'],
-    ['external_id', 'text'],
-  ],
 };
 
 interface ProjectRef {
@@ -489,8 +454,8 @@ interface ProjectRef {
 }
 
 /** Announcements (topic ANNOUNCEMENT), with the publicity timing rules as findings. */
-export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, void> = {
-  topic: ChangeTopic.ANNOUNCEMENT,
+export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, void, Snapshot<AnnouncementData>> = {
+  topic: TradingTopic.ANNOUNCEMENT,
   prepare: async () => undefined,
   validate: (input) => validateAnnouncement(input ?? {}),
   key: (v) => v.code,
@@ -518,6 +483,7 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   regionOf: (r) => ({ regionCode: (r.refs.project as ProjectRef).regionCode, field: 'projectCode' }),
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
   findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
+  findingRules: ANNOUNCEMENT_FINDING_RULES,
   afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
   lock: (em, records) => lockProjects(em, records.map((r) => r.value.projectCode)),
   async write(em, records, principal) {
@@ -541,3 +507,12 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   },
   snapshot: snapshotOf,
 };
+
+// ---------------------------------------------------------------- the pushes, each through the one pipeline
+
+export const pushAnnouncements = (em: EntityManager, p: Principal, records: AnnouncementPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, announcementPush, records, o);
+export const pushBids = (em: EntityManager, p: Principal, records: BidPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidPush, records, o);
+export const pushBidOpenings = (em: EntityManager, p: Principal, records: BidOpeningPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidOpeningPush, records, o);
+export const pushEvaluations = (em: EntityManager, p: Principal, records: EvaluationPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, evaluationPush, records, o);
+export const pushAwards = (em: EntityManager, p: Principal, records: AwardPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, awardPush, records, o);
+export const pushContracts = (em: EntityManager, p: Principal, records: ContractPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, contractPush, records, o);

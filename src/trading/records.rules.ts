@@ -4,7 +4,7 @@ import { isValidIdNumber } from '../common/id-number';
 import { Checker } from '../common/validate';
 import { MAX_SECTIONS } from './project.rules';
 import type { FindingData, Validated } from '../ingest/types';
-import { AnnouncementType, ExpertRole } from './trading.model';
+import { AnnouncementType, ExpertRole, MAX_PROJECT_CODE } from './trading.model';
 
 type Loose<T> = { [K in keyof T]?: unknown };
 
@@ -36,7 +36,7 @@ export type AnnouncementPush = Loose<AnnouncementData>;
 export function validateAnnouncement(input: AnnouncementPush): Validated<AnnouncementData> {
   const c = new Checker();
   const code = c.code('code', input.code);
-  const projectCode = c.code('projectCode', input.projectCode, { required: true, max: 64 });
+  const projectCode = c.code('projectCode', input.projectCode, { required: true, max: MAX_PROJECT_CODE });
   const type = c.oneOf('type', input.type, Object.values(AnnouncementType));
   const title = c.text('title', input.title, { required: true, max: 500 });
   const publishedAt = c.dateTime('publishedAt', input.publishedAt, { required: true });
@@ -66,6 +66,9 @@ export function validateAnnouncement(input: AnnouncementPush): Validated<Announc
 /** Candidate publicity (中标候选人公示): within 3 days of the evaluation report, for at least 3 days (招标投标法实施条例 第五十四条). */
 export const PUBLICITY_MIN_DAYS = 3;
 export const PUBLICITY_WITHIN_DAYS = 3;
+
+/** The rule codes of announcementFindings. */
+export const ANNOUNCEMENT_FINDING_RULES = ['PUBLICITY_PERIOD_MISSING', 'PUBLICITY_TOO_SHORT', 'PUBLICITY_LATE'] as const;
 
 /**
  * Timing findings of an announcement; `lastReportAt` is the latest evaluation
@@ -157,6 +160,9 @@ export function validateBid(input: BidPush): Validated<BidData> {
 export function openingTime(openedAt: Date | null, plannedAt: Date | null): Date | null {
   return openedAt ?? plannedAt;
 }
+
+/** The rule codes of bidFindings. */
+export const BID_FINDING_RULES = ['BID_AFTER_OPENING'] as const;
 
 /** A bid must be submitted before its section's bid opening (`openingAt`, see openingTime). */
 export function bidFindings(b: Pick<BidData, 'submittedAt'>, openingAt: Date | null): FindingData[] {
@@ -337,6 +343,9 @@ export function validateContract(input: ContractPush): Validated<ContractData> {
     externalId: externalId ?? null,
   }));
 }
+
+/** The rule codes of contractFindings. */
+export const CONTRACT_FINDING_RULES = ['CONTRACT_BEFORE_AWARD'] as const;
 
 /** A contract signed before the award it follows is a timing finding. */
 export function contractFindings(k: Pick<ContractData, 'signedOn'>, awardedOn: string | null): FindingData[] {

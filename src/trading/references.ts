@@ -1,14 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
 
-/** Ids of market entities by credit code, one query. */
-export async function entityIds(em: EntityManager, codes: Iterable<string>): Promise<Map<string, string>> {
-  const list = [...new Set(codes)];
-  if (!list.length) return new Map();
-  const rows = await query<{ id: string; credit_code: string }>(em, `select id, credit_code from market_entity where credit_code in ${TEXT_SET}`, [textSetParam(list)]);
-  return new Map(rows.map((r) => [r.credit_code, String(r.id)]));
-}
-
 /** What a record hanging off a section needs to know of it and its project. */
 export interface SectionRef {
   id: string;

@@ -1,10 +1,11 @@
 import { systemClock, type Clock } from '../common/clock';
-import { TRADING_TOPICS, type ChangeRecord, type ChangeTopic } from '../feed/topics';
+import type { ChangeRecord } from '../feed/topics';
+import { TRADING_TOPICS } from './trading.model';
 import type { StatisticsSnapshot } from './statistics';
 
 /** Where the stream learns that trading data changed: the process's change feed (src/feed/feed.ts), or a stand-in in tests. */
 export interface ChangeSource {
-  subscribe(options: { after: number; topics?: readonly ChangeTopic[] }): AsyncIterator<ChangeRecord>;
+  subscribe(options: { after: number; topics?: readonly string[] }): AsyncIterator<ChangeRecord>;
 }
 
 export interface StatisticsStreamOptions {

@@ -71,14 +71,6 @@ export interface StatisticsQuery {
   params: unknown[];
 }
 
-/** China Standard Time has had no daylight saving since 1991: a fixed UTC+8 matches the platform's business calendar. */
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The month (`YYYY-MM`) of an instant in China time; the JavaScript twin of the MONTH key's SQL. */
-export function chinaMonth(d: Date): string {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 7);
-}
-
 /**
  * The prefecture-level code a region's figures roll up to: a county `42AABB`
  * to its prefecture `42AA00`; a prefecture and the province stay themselves;

@@ -1,35 +1,31 @@
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
-import { findOnePlain, findPlain, plainFromColumns } from '../common/plain';
+import { findOnePlain, findPlain, inSet, plainFromColumns } from '../common/plain';
 import { ErrorCode, HubError } from '../common/errors';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../common/pagination';
+import { pageSize, type Page } from '../common/pagination';
+import { keysetOrder } from '../read/keyset';
 import { isKnownRegion, regionPrefix } from '../common/regions';
-import { MarketEntityRow } from '../market/market-entity.entity';
-import { TradingCategory, TradingSubItem } from './catalog.entity';
-import { SectionRow, TradingProjectRow } from './project.entity';
-import { AnnouncementRow, AwardRow, BidOpeningRow, BidRow, ContractRow, EvaluationCandidateRow, EvaluationRow, FindingRow } from './records.entity';
-import type { TradingMethod, TradingStatus } from './trading.model';
+import { TradingCategoryRow, TradingSubItemRow } from './catalog.entity';
+import { SectionRow } from './section.entity';
+import { TradingProjectRow } from './trading-project.entity';
+import { AnnouncementRow } from './announcement.entity';
+import { AwardRow } from './award.entity';
+import { BidOpeningRow } from './bid-opening.entity';
+import { BidRow } from './bid.entity';
+import { ContractRow } from './contract.entity';
+import { EvaluationCandidateRow } from './evaluation-candidate.entity';
+import { EvaluationRow } from './evaluation.entity';
+import { FindingRow } from './finding.entity';
+import { MAX_PROJECT_CODE, type TradingMethod, type TradingStatus } from './trading.model';
 
 /*
  * The read side of trading records: one project, a filtered page of projects,
  * and the set-based batch reads behind the request-scoped DataLoaders
- * (resolvers/loaders.ts). Every batch read is one SQL statement for all its
+ * (./trading.loaders.ts). Every batch read is one SQL statement for all its
  * parents, whose keys travel as one JSON parameter (see src/common/sql.ts), so
  * a statement's bind parameters stay fixed however large the batch.
  */
-
-/**
- * A condition `<alias>.<column> = any(<the set of values>)` with the values bound
- * as one JSON parameter, cast to the column's type. A fresh raw fragment on
- * every call: MikroORM forgets a raw key once a query has used it.
- */
-function inSet(column: string, values: readonly string[], cast: 'bigint' | 'text'): Record<string, unknown> {
-  // `= any(array(...))`, not `in (select ...)`: PostgreSQL guesses 100 rows for a set-returning function and, for
-  // a semi-join, then prefers a sequential scan of a large child table (measured: bids of 40 sections, 5.6 ms
-  // over 16,000 bids against 0.3 ms by the (section_id, bidder_id) index); an array it probes through the index.
-  return { [raw((alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`, [JSON.stringify(values)])]: [] };
-}
 
 /** A project by its code (surrounding spaces ignored); null when it is not held. */
 export async function findTradingProject(em: EntityManager, code: string): Promise<TradingProjectRow | null> {
@@ -102,7 +98,7 @@ function catalogCode(raw: string, field: string): string {
  * parameters in order (the same for every alias); BAD_USER_INPUT naming the
  * field on a bad value. The one translation of the filter: tradingProjects,
  * the compiled reads and tradingStatistics all use it. Every condition has an
- * index (see project.entity.ts): category, sub-item, region (text_pattern_ops
+ * index (see trading-project.entity.ts): category, sub-item, region (text_pattern_ops
  * for the prefix), status, method, published time, budget, (updatedAt, id),
  * tenderer and agency, and for bidders bid(bidder_id) then section's key.
  */
@@ -150,8 +146,8 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
     } else {
       // A semi-join on the union of the three ways to take part, each probing its own index (tenderer_id,
       // agency_id, bid(bidder_id) then section's key). Written as `tenderer = x or agency = x or exists
-      // (bid ...)` PostgreSQL cannot use those indexes and filters every project instead: measured on
-      // 200,000 projects and 1.2 million bids, 132 ms a page that way against 0.7 ms this way.
+      // (bid ...)` PostgreSQL cannot use those indexes and filters every project instead, which grows with
+      // the table rather than with the page.
       const who = '(select m.id from market_entity m where m.credit_code = ?)';
       add(
         `${a}.id in (select tp.id from trading_project tp where tp.tenderer_id = ${who}` +
@@ -207,23 +203,13 @@ export function tradingProjectPage(
 ): TradingProjectPageSpec {
   const first = pageSize(args.first, maxPage);
   const filter = args.filter ?? {};
-  const byUpdate = args.orderBy === TradingProjectOrder.UPDATED_AT;
-  let after: FilterQuery<TradingProjectRow> | undefined;
-  if (args.after) {
-    if (byUpdate) {
-      const [at, id] = decodeCursor(args.after, ['time', 'id']) as [string, string];
-      after = { $or: [{ updatedAt: { $gt: new Date(at) } }, { updatedAt: new Date(at), id: { $gt: id } }] };
-    } else {
-      const [code] = decodeCursor(args.after, ['text']) as [string];
-      after = { code: { $gt: code } };
-    }
-  }
+  const order = keysetOrder<TradingProjectRow, 'code'>('code', args.orderBy === TradingProjectOrder.UPDATED_AT, args.after);
   const base = tradingProjectWhere(filter); // validates the filter even for an empty page
   return {
     first,
-    where: after ? { $and: [base, after] } : base,
-    orderBy: byUpdate ? [{ updatedAt: 'asc' }, { id: 'asc' }] : [{ code: 'asc' }],
-    cursorOf: (r) => encodeCursor(byUpdate ? [r.updatedAt.toISOString(), r.id] : [r.code]),
+    where: order.after ? { $and: [base, order.after] } : base,
+    orderBy: order.orderBy,
+    cursorOf: order.cursorOf,
     filterWhere: () => tradingProjectWhere(filter),
   };
 }
@@ -248,7 +234,7 @@ export async function listTradingProjects(
 /** The condition of tradingProject(code), or null when no stored project can have that code. */
 export function tradingProjectByCode(code: string): FilterQuery<TradingProjectRow> | null {
   const c = code.trim();
-  return !c || c.length > 64 || !isStorableText(c) ? null : { code: c };
+  return !c || c.length > MAX_PROJECT_CODE || !isStorableText(c) ? null : { code: c };
 }
 
 // ---------------------------------------------------------------------------
@@ -309,19 +295,14 @@ export function contractsOfSections(em: EntityManager, sectionIds: readonly stri
   return findPlain(em, ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
 }
 
-/** Market entities by surrogate id (tenderers, agencies, bidders, winners). */
-export function marketEntitiesByIds(em: EntityManager, ids: readonly string[]): Promise<MarketEntityRow[]> {
-  return findPlain(em, MarketEntityRow, inSet('id', ids, 'bigint'));
-}
-
 /** Catalog sub-items by code. */
-export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItem[]> {
-  return findPlain(em, TradingSubItem, inSet('code', codes, 'text'));
+export function subItemsByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingSubItemRow[]> {
+  return findPlain(em, TradingSubItemRow, inSet('code', codes, 'text'));
 }
 
 /** Catalog categories by code. */
-export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategory[]> {
-  return findPlain(em, TradingCategory, inSet('code', codes, 'text'));
+export function categoriesByCodes(em: EntityManager, codes: readonly string[]): Promise<TradingCategoryRow[]> {
+  return findPlain(em, TradingCategoryRow, inSet('code', codes, 'text'));
 }
 
 /**

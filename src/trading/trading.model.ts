@@ -1,4 +1,23 @@
-import { Sensitivity, type SensitiveFields } from '../auth/masking';
+import { hideAll, PERSONAL_ID, type MaskingClass, type SensitiveFields } from '../auth/masking';
+
+/** The change-log topics of trading records; keys: project code, announcement code, `<section>/<bidder>`, section code (opening, evaluation, award), contract code. */
+export const TradingTopic = {
+  TRADING_PROJECT: 'TRADING_PROJECT',
+  ANNOUNCEMENT: 'ANNOUNCEMENT',
+  BID: 'BID',
+  BID_OPENING: 'BID_OPENING',
+  EVALUATION: 'EVALUATION',
+  AWARD: 'AWARD',
+  CONTRACT: 'CONTRACT',
+} as const;
+
+export type TradingTopicName = (typeof TradingTopic)[keyof typeof TradingTopic];
+
+/** Topics of trading records, for consumers that follow trading as a whole (statistics, the national platform). */
+export const TRADING_TOPICS: readonly TradingTopicName[] = Object.values(TradingTopic);
+
+/** Longest project code (项目编号): the column's length, what a push may send and what a lookup may ask for. */
+export const MAX_PROJECT_CODE = 64;
 
 /** Trading methods (交易方式). The list grows with the catalog; the API keeps them as an enum. */
 export enum TradingMethod {
@@ -35,18 +54,24 @@ export enum AnnouncementType {
   TERMINATION = 'TERMINATION',
 }
 
+/** Bid evidence: IP addresses, device fingerprints, document hashes, bond accounts. */
+export const BID_EVIDENCE: MaskingClass = { name: 'BID_EVIDENCE', mask: hideAll };
+
+/** Evaluation experts' identities before the evaluation ends. */
+export const EXPERT_IDENTITY: MaskingClass = { name: 'EXPERT_IDENTITY', mask: hideAll };
+
 /**
  * Bid evidence and the project manager's ID number: stored whole for
  * supervision (collusion analysis), masked in queries, feeds and exports
  * unless the reader is granted the class.
  */
 export const BID_SENSITIVE: SensitiveFields = {
-  caCertSerial: Sensitivity.BID_EVIDENCE,
-  deviceFingerprint: Sensitivity.BID_EVIDENCE,
-  ipAddress: Sensitivity.BID_EVIDENCE,
-  documentHash: Sensitivity.BID_EVIDENCE,
-  bondAccount: Sensitivity.BID_EVIDENCE,
-  projectManagerId: Sensitivity.PERSONAL_ID,
+  caCertSerial: BID_EVIDENCE,
+  deviceFingerprint: BID_EVIDENCE,
+  ipAddress: BID_EVIDENCE,
+  documentHash: BID_EVIDENCE,
+  bondAccount: BID_EVIDENCE,
+  projectManagerId: PERSONAL_ID,
 };
 
 /** Roles in an evaluation committee (评标委员会). */
@@ -61,9 +86,9 @@ export enum ExpertRole {
 
 /** Who a committee member is: confidential while the evaluation runs (专家信息保密). */
 export const EXPERT_SENSITIVE: SensitiveFields = {
-  expertCode: Sensitivity.EXPERT_IDENTITY,
-  name: Sensitivity.EXPERT_IDENTITY,
-  organisation: Sensitivity.EXPERT_IDENTITY,
+  expertCode: EXPERT_IDENTITY,
+  name: EXPERT_IDENTITY,
+  organisation: EXPERT_IDENTITY,
 };
 
 /**
@@ -73,5 +98,5 @@ export const EXPERT_SENSITIVE: SensitiveFields = {
  * name the report time `reportedAt`.
  */
 export const EVALUATION_SENSITIVE: SensitiveFields = {
-  committee: { each: EXPERT_SENSITIVE, lift: { class: Sensitivity.EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null } },
+  committee: { each: EXPERT_SENSITIVE, lift: { class: EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null } },
 };

@@ -82,7 +82,7 @@ describe('the benchmark at smoke size', () => {
 describe('the hub the bench starts', () => {
   it('gets the node flags of `npm start`, defaults expanded from the environment', () => {
     const script = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
-    expect(script).toMatch(/^node .*dist\/src\/main\.js$/);
+    expect(script).toMatch(/^node .*dist\/resolvers\/app\/main\.js$/);
     const saved = process.env.HUB_HEAP_MB;
     try {
       delete process.env.HUB_HEAP_MB;

@@ -14,7 +14,7 @@ describe('hub systems add', () => {
   let t: TestHub;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'src', 'cli.js'))) throw new Error('dist/src/cli.js is missing: run `npm run build` before jest');
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js'))) throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
     t = await startTestHub();
   });
   afterAll(() => t.stop());

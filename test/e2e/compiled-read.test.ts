@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import { NESTED_READ } from '../../bench/scenarios/read';
 import { COMPILED_SUBSCRIPTIONS } from '../../resolvers/feed/changes.resolver';
 import { fieldsDoingMore } from '../../resolvers/field-metadata';
-import { buildHubSchema } from '../../resolvers/schema';
+import { buildHubSchema } from '../../resolvers/app/schema';
 import { seedDemoData } from '../../src/seed/demo';
 import { compileSubscription } from '../../src/server/shared-execution';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
@@ -10,7 +10,7 @@ import { ADMIN_KEY, collect, startTestHub, type GraphQLResponse, type TestHub } 
 import { countStatements } from '../setup/statements';
 
 /*
- * The compiled read path (src/read/sql-tree.ts, src/server/compiled-reads.ts)
+ * The compiled read path (src/read/sql-tree.ts, resolvers/app/compiled-reads.ts)
  * against the resolvers it stands in for: two hubs on the same database, one
  * with HUB_COMPILED_READS off, must answer every query with the same JSON
  * text, key order included, for callers with and without reveal grants. The
@@ -81,7 +81,7 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     return { response: b, resolverStatements: reads(viaResolvers.queries), compiledStatements: reads(viaCompiled.queries) };
   }
 
-  // The benchmark's own query (issue 5, scenario 2).
+  // The benchmark's own query (its read scenario).
   it('pages through every project with the benchmark query in one statement a page', async () => {
     let after: string | null = null;
     let pages = 0;

@@ -7,9 +7,10 @@ import { inspectDataDir, readPostmasterPid } from '../../src/db/data-dir';
 import { systemProcesses } from '../../src/db/processes';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
 import { removeDataDir, spawnHub, tempDataDir, type HubProcess } from '../setup/process';
+import { freePort } from '../../src/common/free-port';
 
 /*
- * Hard crashes of `npm start` (dist/src/main.js) on embedded PostgreSQL, with
+ * Hard crashes of `npm start` (dist/resolvers/app/main.js) on embedded PostgreSQL, with
  * real kill -9. Every hub, PostgreSQL and folder of this file is removed
  * after it even when a test fails (test/setup/environment.js).
  */
@@ -17,16 +18,6 @@ import { removeDataDir, spawnHub, tempDataDir, type HubProcess } from '../setup/
 const ADMIN = 'crash-admin-key-0123456789abcdef';
 const COUNT = '{ marketEntities(first: 1) { totalCount } }';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function gql<T>(url: string, query: string, variables?: unknown, key = ADMIN): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(url, {

@@ -157,7 +157,7 @@ describe('credit-code exceptions', () => {
     const viaCli = wrongCheck('MA4KCCE05');
 
     beforeAll(() => {
-      if (!existsSync(join(__dirname, '..', '..', 'dist', 'src', 'cli.js'))) throw new Error('dist/src/cli.js is missing: run `npm run build` before jest');
+      if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js'))) throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
     });
 
     it('adds a code in another process; the running hub accepts it with the next push', async () => {

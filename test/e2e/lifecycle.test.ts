@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import { existsSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
@@ -8,17 +8,8 @@ import { runningEmbeddedUrl } from '../../src/db/embedded';
 import { FEED_LOCK_KEY } from '../../src/feed/append';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
 import { removeDataDir, spawnHub, tempDataDir } from '../setup/process';
+import { freePort } from '../../src/common/free-port';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {

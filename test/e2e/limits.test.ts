@@ -2,6 +2,7 @@ import { CHANGES, PUSH, entities } from '../setup/data';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
+import { tcpSocketOf } from '../../src/server/ws-socket';
 
 type GqlError = { message: string; extensions?: Record<string, unknown> };
 
@@ -244,7 +245,7 @@ describe('operation limits', () => {
         await new Promise((r) => socket.once('open', r));
         socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${ADMIN_KEY}` } }));
         await until(() => acked);
-        const tcp = (socket as unknown as { _socket: import('node:net').Socket })._socket;
+        const tcp = tcpSocketOf(socket)!;
         tcp.cork();
         for (const id of ['1', '2', '3', '4', '5', '6']) socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES, variables: { after: null } } }));
         process.nextTick(() => tcp.uncork());

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from '../../src/db/orm';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { REGISTRY } from '../../resolvers/families';
 
 /*
  * Migrations that move data: each is applied to a database holding rows in
@@ -13,7 +14,7 @@ describe('data migrations', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase(false);
-    orm = await MikroORM.init(ormConfig(db.url));
+    orm = await MikroORM.init(ormConfig(db.url, { entities: REGISTRY.entities }));
   });
   afterAll(async () => {
     await orm.close(true);

@@ -3,12 +3,12 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { findPlain, plainFromColumns } from '../../src/common/plain';
 import { createClient, issueKey } from '../../src/auth/admin.service';
 import { ADMIN, Role } from '../../src/auth/principal';
-import { ENTITIES } from '../../src/db/entities';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { seedDemoData } from '../../src/seed/demo';
-import { BidRow } from '../../src/trading/records.entity';
+import { BidRow } from '../../src/trading/bid.entity';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { REGISTRY } from '../../resolvers/families';
 
 /** An entity's persistent properties as findPlain promises them: relations as `{ <primary key> }`. */
 function expected(em: EntityManager, entity: EntityClass<object>, row: object): Record<string, unknown> {
@@ -33,11 +33,11 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await openOrm(db.url, createLogger('silent'));
+    orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
     await seedDemoData(orm, { force: true, entities: 60 });
     // Rows of the tables the demo leaves empty: a client with a key, an operator's exception, a finding.
     const em = orm.em.fork() as EntityManager;
-    await createClient(em, ADMIN, { name: 'plain-reader', roles: [Role.INTEGRATOR] });
+    await createClient(em, ADMIN, { name: 'plain-reader', roles: [Role.INTEGRATOR] }, REGISTRY);
     await issueKey(em, ADMIN, 'plain-reader', new Date('2030-01-01T00:00:00Z'));
     await em.getConnection().execute(`insert into credit_code_exception (code, note) values ('91420100MA4KXXXXX1', 'issued before the check was enforced')`);
     await em.getConnection().execute(
@@ -49,7 +49,7 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
     await db.drop();
   });
 
-  it.each(ENTITIES.map((e) => [e.name, e] as const))('reads %s exactly as the ORM hydrates it, value for value and type for type', async (_name, entity) => {
+  it.each(REGISTRY.entities.map((e) => [e.name, e] as const))('reads %s exactly as the ORM hydrates it, value for value and type for type', async (_name, entity) => {
     const em = orm.em.fork() as EntityManager;
     const meta = em.getMetadata().get(entity.name);
     const pk = meta.primaryKeys[0];
@@ -63,7 +63,7 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
   it('has demo data in the tables it compares (a comparison of empty lists would prove nothing)', async () => {
     const em = orm.em.fork() as EntityManager;
     const empty: string[] = [];
-    for (const entity of ENTITIES) if ((await em.count(entity as EntityClass<object>, {})) === 0) empty.push(entity.name);
+    for (const entity of REGISTRY.entities) if ((await em.count(entity as EntityClass<object>, {})) === 0) empty.push(entity.name);
     expect(empty).toEqual([]);
   });
 

@@ -3,8 +3,11 @@ import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { regions } from '../../src/common/regions';
 import { seedDemoData } from '../../src/seed/demo';
-import { seedTradingDemo, seedVolume, volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/volume';
+import { seedTradingDemo } from '../../src/seed/demo';
+import { seedVolume } from '../../src/seed/volume';
+import { volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/generator';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { REGISTRY } from '../../resolvers/families';
 
 describe('the volume seed', () => {
   let db: TestDatabase;
@@ -14,7 +17,7 @@ describe('the volume seed', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await openOrm(db.url, createLogger('silent'));
+    orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
   });
   afterAll(async () => {
     await orm.close(true);
@@ -61,7 +64,7 @@ describe("the demo data's trading projects", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    orm = await openOrm(db.url, createLogger('silent'));
+    orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
   });
   afterAll(async () => {
     await orm.close(true);
@@ -101,7 +104,7 @@ describe('the demo data, when two hub processes start together on an empty datab
   beforeAll(async () => {
     db = await createTestDatabase();
     // Two ORMs with pools of their own, as two processes have.
-    for (let i = 0; i < 2; i++) orms.push(await openOrm(db.url, createLogger('silent')));
+    for (let i = 0; i < 2; i++) orms.push(await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities }));
   });
   afterAll(async () => {
     for (const orm of orms) await orm.close(true);

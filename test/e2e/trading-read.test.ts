@@ -5,7 +5,7 @@ import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../
 import { countStatements } from '../setup/statements';
 
 /*
- * Reading trading records (issue 4): a realistic set of projects across the
+ * Reading trading records: a realistic set of projects across the
  * catalog is pushed through the push mutations, then read back through
  * tradingProject, tradingProjects and the trading fields of marketEntity.
  * Expected results are computed from the pushed data, never hard-coded.

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -11,6 +10,8 @@ import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { TEMPLATE_DB } from './db';
 import { removeDataDir } from './process';
+import { REGISTRY } from '../../resolvers/families';
+import { freePort } from '../../src/common/free-port';
 
 /** The embedded cluster of a test run and its folder. */
 export interface TestCluster {
@@ -18,16 +19,6 @@ export interface TestCluster {
   dir: string;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /**
  * Removes the clusters of earlier runs that were interrupted before their
@@ -89,7 +80,7 @@ async function prepareTemplate(serverUrl: string, log: ReturnType<typeof createL
   await client.query(`drop database if exists ${TEMPLATE_DB}`);
   await client.query(`create database ${TEMPLATE_DB}`);
   await client.end();
-  const orm = await openOrm(template.toString(), log);
+  const orm = await openOrm(template.toString(), log, { entities: REGISTRY.entities });
   await orm.close(true);
   // MikroORM keeps entity metadata on globalThis; when jest runs the tests in
   // this same process, metadata from this realm must not leak into theirs.

@@ -1,6 +1,6 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startHub, type Hub, type HubOptions } from '../../src/app';
+import { startHub, type Hub, type HubOptions } from '../../resolvers/app/hub';
 import { loadConfig, type HubConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { ADMIN } from '../../src/auth/principal';
@@ -61,7 +61,7 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
       return { ...body, status: res.status };
     },
     async system(code, regionCode = '420000') {
-      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode });
+      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode }, hub.services.registry);
       return apiKey;
     },
     ws(key = ADMIN_KEY) {

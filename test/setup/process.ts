@@ -20,14 +20,14 @@ export interface HubProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
+const MAIN = join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'main.js');
 
 /** Every process spawned by this test file that has not exited yet, and every data folder made: see cleanUpProcesses. */
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
 
 /**
- * Starts `node dist/src/main.js` (what `npm start` runs) as a separate
+ * Starts `node dist/resolvers/app/main.js` (what `npm start` runs) as a separate
  * process with the given environment, and waits until it listens. The process
  * is killed by cleanUpProcesses (run after every test file, test/setup/cleanup.ts)
  * if the test does not stop it.

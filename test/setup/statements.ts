@@ -1,5 +1,5 @@
 import { Client as PgClient } from 'pg';
-import type { Hub } from '../../src/app';
+import type { Hub } from '../../resolvers/app/hub';
 
 /**
  * Counts the SQL statements sent while `run` runs, at both layers a statement

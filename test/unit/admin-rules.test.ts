@@ -1,8 +1,12 @@
-import { optionOf } from '../../src/cli';
-import { checkGrants, checkPrincipalName } from '../../src/auth/admin.rules';
+import { optionOf } from '../../resolvers/app/cli';
+import { checkGrants as checkGrantsOf, checkPrincipalName, type GrantsInput } from '../../src/auth/admin.rules';
 import { ADMIN, ANONYMOUS, Role, regionGranted, type Principal } from '../../src/auth/principal';
-import { feedTopics } from '../../resolvers/feed/changes.resolver';
-import { ChangeTopic } from '../../src/feed/topics';
+import { feedTopics as feedTopicsOf } from '../../resolvers/feed/changes.resolver';
+import { ChangeTopic, REGISTRY } from '../../resolvers/families';
+
+/** The rules with the hub's vocabulary of topics and masking classes. */
+const checkGrants = (input: GrantsInput) => checkGrantsOf(input, REGISTRY);
+const feedTopics = (p: Principal, requested: readonly string[] | undefined) => feedTopicsOf(p, requested, REGISTRY.topics);
 
 function consumer(topics: ChangeTopic[]): Principal {
   return { ...ANONYMOUS, id: 'c/key:1', name: 'c', roles: new Set([Role.FEED_CONSUMER]), grants: { ...ANONYMOUS.grants, readTopics: new Set(topics) } };

@@ -1,6 +1,7 @@
 import { canonicalJson, contentHash, sm3 } from '../../src/common/canonical';
 import { hashedContent, hashedContentWith } from '../../src/feed/append';
-import { ChangeOp, ChangeTopic } from '../../src/feed/topics';
+import { ChangeTopic } from '../../resolvers/families';
+import { ChangeOp } from '../../src/feed/topics';
 
 describe('canonical JSON', () => {
   it('writes the same text whatever the order the keys were added in, at every depth', () => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildHubSchema } from '../../resolvers/schema';
+import { buildHubSchema } from '../../resolvers/app/schema';
 import { checkPublicOperations, ConfigError, loadConfig, urlHost, type HubConfig } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {

@@ -1,6 +1,7 @@
 import { feedCursor } from '../../src/feed/cursor';
 import { changedFields, toVersions } from '../../src/feed/history';
-import { ChangeOp, ChangeTopic, type ChangeRecord } from '../../src/feed/topics';
+import { ChangeTopic } from '../../resolvers/families';
+import { ChangeOp, type ChangeRecord } from '../../src/feed/topics';
 
 const V1 = {
   creditCode: '91420100MA4K123450',

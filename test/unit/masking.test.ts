@@ -1,10 +1,15 @@
-import { Sensitivity, classesOf, maskRecord, maskValue, type SensitiveFields } from '../../src/auth/masking';
+import { PERSONAL_ID, PHONE, classesOf, maskRecord, maskValue, type MaskingClass, type SensitiveFields } from '../../src/auth/masking';
+import { BID_EVIDENCE, EXPERT_IDENTITY } from '../../src/trading';
+
+/** The masking classes of the hub: the generic ones and the trading family's. */
+const Sensitivity = { PERSONAL_ID, PHONE, BID_EVIDENCE, EXPERT_IDENTITY };
+type Sensitivity = MaskingClass;
 import { ADMIN, ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
 
 const FIELDS = { idNumber: Sensitivity.PERSONAL_ID, phone: Sensitivity.PHONE, ip: Sensitivity.BID_EVIDENCE };
 
 function reader(reveal: Sensitivity[]): Principal {
-  return { ...ANONYMOUS, id: 'r/key:1', name: 'r', roles: new Set([Role.INTEGRATOR]), grants: { ...ANONYMOUS.grants, reveal: new Set(reveal) } };
+  return { ...ANONYMOUS, id: 'r/key:1', name: 'r', roles: new Set([Role.INTEGRATOR]), grants: { ...ANONYMOUS.grants, reveal: new Set(reveal.map((c) => c.name)) } };
 }
 
 describe('field masking', () => {

@@ -1,21 +1,6 @@
 import { withCheckChar } from '../../src/common/credit-code';
-import {
-  OCDS_EXTENSIONS,
-  OCDS_PUBLISHER,
-  bidStatus,
-  chinaDateTime,
-  mainProcurementCategory,
-  ocdsAmount,
-  packageUri,
-  procurementMethod,
-  regionAddress,
-  tenderStatus,
-  toOcdsRelease,
-  toOcdsReleasePackage,
-  type OcdsBidInput,
-  type OcdsProjectInput,
-  type OcdsRelease,
-} from '../../src/trading/ocds';
+import { OCDS_EXTENSIONS, OCDS_PUBLISHER, bidStatus, chinaDateTime, mainProcurementCategory, ocdsAmount, packageUri, procurementMethod, regionAddress, tenderStatus, toOcdsRelease, toOcdsReleasePackage } from '../../src/trading/ocds';
+import type { OcdsBidInput, OcdsProjectInput, OcdsRelease } from '../../src/trading/ocds.types';
 import { AnnouncementType, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { codelist, describeErrors, mergePatch, ocdsValidator } from '../fixtures/ocds/ocds-validator';
 

@@ -1,4 +1,4 @@
-import { stderrProgress } from '../../src/seed/volume';
+import { stderrProgress } from '../../src/seed/progress';
 
 /** A stream that records what is written to it. */
 function sink(isTTY: boolean): NodeJS.WriteStream & { text: string } {

@@ -1,8 +1,10 @@
 import { ANONYMOUS, ADMIN, Role, type Principal } from '../../src/auth/principal';
-import { ChangeOp, ChangeTopic, TRADING_TOPICS, type ChangeRecord } from '../../src/feed/topics';
+import { ChangeTopic } from '../../resolvers/families';
+import { ChangeOp, type ChangeRecord } from '../../src/feed/topics';
+import { TRADING_TOPICS } from '../../src/trading';
+import { chinaMonth } from '../../src/common/datetime';
 import {
   StatisticsDimension as D,
-  chinaMonth,
   filterSql,
   normaliseDimensions,
   prefectureOf,

@@ -1,5 +1,5 @@
 import { ANONYMOUS, Role, type Principal } from '../../src/auth/principal';
-import { ChangeTopic } from '../../src/feed/topics';
+import { ChangeTopic } from '../../resolvers/families';
 import { authoriseWrite } from '../../src/ingest/authorise';
 import { projectFindings, validateProject, type CatalogView, type ProjectData } from '../../src/trading/project.rules';
 import { announcementFindings, bidFindings, contractFindings, openingTime, validateBid, validateEvaluation, type AnnouncementData, type BidData } from '../../src/trading/records.rules';

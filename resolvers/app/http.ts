@@ -1,0 +1,105 @@
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import { createContext, resolvePrincipal, type HubContext } from '../context';
+import { ANONYMOUS, type Principal } from '../../src/auth/principal';
+import { ErrorCode, HubError } from '../../src/common/errors';
+import type { HubServices } from '../../src/services';
+import type { Guard } from '../../src/server/guard';
+
+interface Locals {
+  requestId: string;
+  principal: Principal;
+}
+
+/** A GraphQL-shaped error response for failures before execution. */
+function sendError(res: express.Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+/**
+ * The Express app: health endpoints, and /graphql behind request ids, a body
+ * size limit, authentication and the rate limit, then Apollo. Malformed bodies
+ * get coded JSON errors, never Express's HTML error page.
+ */
+/** Proxies whose X-Forwarded-For is believed (express's `trust proxy`): a reverse proxy on the same machine. */
+export const TRUST_PROXY = 'loopback';
+
+export function createHttpApp(
+  apollo: ApolloServer<HubContext>,
+  services: HubServices,
+  guard: Guard,
+  ready: () => Promise<Record<string, unknown>>,
+  health: () => { ok: boolean; state: string } = () => ({ ok: true, state: 'external' }),
+): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', TRUST_PROXY);
+
+  // The process is up and its own database is too: 503 while the embedded PostgreSQL is being
+  // restarted (or could not be, just before the hub exits), so a supervisor never sees "healthy" without it.
+  app.get('/healthz', (_req, res) => {
+    const db = health();
+    if (db.ok) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable', database: db.state });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      res.json({ status: 'ready', ...(await ready()) });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const requestId: RequestHandler = (req, res, next) => {
+    const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    (res.locals as Locals).requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  };
+
+  const authenticateAndAdmit: RequestHandler = async (req, res, next) => {
+    try {
+      const principal = await resolvePrincipal(services, req.headers.authorization).catch((err: unknown) => {
+        // Failed keys count against the caller's address, so guessing keys is rate-limited too.
+        if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
+        throw err;
+      });
+      guard.admit(principal, req.ip);
+      (res.locals as Locals).principal = principal;
+      next();
+    } catch (err) {
+      if (!(err instanceof HubError)) return next(err);
+      const ext = err.extensions as { retryAfterSeconds?: number; http?: { status?: number } };
+      if (ext.retryAfterSeconds) res.setHeader('retry-after', String(ext.retryAfterSeconds));
+      const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
+      sendError(res, ext.http?.status ?? 400, err.code, err.message, rest);
+    }
+  };
+
+  const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err.type === 'entity.too.large') return sendError(res, 413, ErrorCode.LIMIT_EXCEEDED, `the request body is larger than ${services.config.bodyLimit}`);
+    if (err.type === 'entity.parse.failed') return sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'the request body is not valid JSON');
+    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return sendError(res, 415, ErrorCode.BAD_USER_INPUT, 'unsupported body encoding');
+    const errorId = (res.locals as Locals).requestId;
+    services.log.error({ err, errorId }, 'unexpected HTTP error');
+    sendError(res, err.status && err.status < 500 ? err.status : 500, ErrorCode.INTERNAL, `Internal error; quote id ${errorId} to the operators`, { errorId });
+  };
+
+  app.use(
+    '/graphql',
+    requestId,
+    express.json({ limit: services.config.bodyLimit }),
+    authenticateAndAdmit,
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const locals = res.locals as Locals;
+        return createContext(services, locals.principal, locals.requestId);
+      },
+    }),
+    bodyErrors,
+  );
+  return app;
+}

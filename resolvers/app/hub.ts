@@ -1,0 +1,175 @@
+import 'reflect-metadata';
+import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLFormattedError } from 'graphql';
+import byteSize from 'bytes';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { HubContext } from '../context';
+import { buildHubSchema, familyApis } from './schema';
+import { REGISTRY } from '../families';
+import { systemClock, type Clock } from '../../src/common/clock';
+import { formatError } from '../../src/common/errors';
+import { stringifyWithRaw } from '../../src/common/raw-json';
+import { usePreparedStatements } from '../../src/common/sql';
+import { checkPublicOperations, urlHost, type HubConfig } from '../../src/config';
+import { openDatabase } from '../../src/db/database';
+import { Feed } from '../../src/feed/feed';
+import { ADMIN_TOPIC } from '../../src/feed/topics';
+import { KeyCache } from '../../src/auth/key-cache';
+import { checkCost, limitRules } from '../../src/limits/operation-limits';
+import { createLogger, type Logger } from '../../src/logger';
+import { seedDemoData } from '../../src/seed/demo';
+import { compiledReadsPlugin } from './compiled-reads';
+import { internalErrorStatusPlugin } from '../../src/server/error-status';
+import { Guard } from '../../src/server/guard';
+import { createHttpApp } from './http';
+import { attachWebSocket } from './ws';
+import type { HubServices } from '../../src/services';
+
+/** How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts allows more in all). */
+export const DRAIN_GRACE_MS = 25_000;
+
+export interface Hub {
+  /** http://host:port/graphql */
+  url: string;
+  /** ws://host:port/graphql */
+  wsUrl: string;
+  port: number;
+  services: HubServices;
+  /**
+   * Called once if the embedded PostgreSQL died and could not be restarted:
+   * the hub cannot serve any more (resolvers/app/main.ts exits non-zero).
+   */
+  onFatal(listener: (err: Error) => void): void;
+  /** Stops accepting, drains HTTP and WebSocket connections, closes the feed, the ORM and the embedded database. */
+  close(): Promise<void>;
+}
+
+/** What a test may hand a hub besides its configuration. */
+export interface HubOptions {
+  /** The clock key expiry and the key cache are judged by (default the system clock). */
+  clock?: Clock;
+}
+
+/**
+ * Starts one hub process: database (embedded or DATABASE_URL) with migrations,
+ * demo data when asked and empty, the change feed, and one HTTP server that
+ * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
+ */
+export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
+  usePreparedStatements(config.preparedStatements);
+  // Public operations name root query fields, which only the schema knows: checked before anything starts.
+  checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
+  const db = await openDatabase(config, log, { entities: REGISTRY.entities });
+  const cleanups: (() => Promise<void>)[] = [() => db.close()];
+  try {
+    if (config.seed) {
+      const seeded = await seedDemoData(db.orm, { force: false });
+      if (seeded.seeded) log.info(seeded, 'loaded demo data into the empty database');
+    }
+    const feed = new Feed(db.orm, db.url, log, { pollMs: config.feedPollMs, bufferLimit: config.feedBuffer });
+    await feed.start();
+    cleanups.unshift(() => feed.close());
+    const keyCache = new KeyCache(config.keyCacheSeconds * 1000);
+    // Keys and grants change only through admin actions, which every process sees in its feed.
+    feed.onEvents((events) => {
+      if (events.some((e) => e.topic === ADMIN_TOPIC)) keyCache.clear();
+    });
+    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock, registry: REGISTRY };
+    const schema = await buildHubSchema();
+    const guard = new Guard(services);
+    // Root query fields the families' SQL compilers answer in one statement per page.
+    const compiledRoots = Object.assign({}, ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}));
+
+    // A graphql-ws message is held to the same size as an HTTP request body.
+    const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });
+    /** The request each error arose in, so that an INTERNAL error's id is the request id (x-request-id). */
+    const errorRequests = new WeakMap<object, string>();
+    const ws = attachWebSocket(wss, schema, services, guard);
+    const apollo = new ApolloServer<HubContext>({
+      schema,
+      introspection: true,
+      // main.ts handles SIGINT/SIGTERM and stops everything in order.
+      stopOnTerminationSignals: false,
+      includeStacktraceInErrorResponses: false,
+      validationRules: limitRules(config.limits),
+      formatError: (formatted: GraphQLFormattedError, error: unknown) =>
+        formatError(formatted, error, log, typeof error === 'object' && error ? errorRequests.get(error) : undefined),
+      // Compiled reads carry PostgreSQL's JSON text (RawJson): written into the body as it is.
+      stringifyResult: (result) => `${stringifyWithRaw(result)}\n`,
+      plugins: [
+        // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
+        ApolloServerPluginCacheControlDisabled(),
+        // INTERNAL is 500 when the fault left no data, 200 with a partial answer: one rule (README's error table).
+        internalErrorStatusPlugin<HubContext>(),
+        // Nested reads answered by one SQL statement per page where the compiler covers the selection.
+        ...(config.compiledReads ? [compiledReadsPlugin(schema, compiledRoots)] : []),
+        {
+          async requestDidStart() {
+            return {
+              async didResolveOperation(rc: GraphQLRequestContext<HubContext>) {
+                checkCost(schema, rc.document!, rc.request.variables, rc.operationName, config.limits.cost);
+              },
+              // Runs right before Apollo formats the errors.
+              async didEncounterErrors(rc: GraphQLRequestContext<HubContext>) {
+                for (const e of rc.errors ?? []) errorRequests.set(e, rc.contextValue.requestId);
+              },
+            };
+          },
+        },
+      ],
+    });
+    const httpServer = createServer();
+    httpServer.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
+      wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
+    });
+    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
+    apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
+    apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
+    await apollo.start();
+    cleanups.unshift(() => apollo.stop());
+    httpServer.on(
+      'request',
+      createHttpApp(
+        apollo,
+        services,
+        guard,
+        async () => {
+          await db.orm.em.fork().execute('select 1');
+          return { feedHead: String(feed.head) };
+        },
+        () => db.health(),
+      ),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const host = urlHost(config.host);
+    log.info({ url: `http://${host}:${port}/graphql` }, 'hub listening');
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host}:${port}/graphql`,
+      wsUrl: `ws://${host}:${port}/graphql`,
+      port,
+      services,
+      onFatal: (listener) => db.onFailure(listener),
+      close() {
+        closing ??= (async () => {
+          for (const c of cleanups) await c();
+          log.info('hub stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    for (const c of cleanups) await c().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,49 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { GrantsInput } from '../auth/admin.rules';
+import { readDateTime } from '../common/datetime';
+
+/** A comma-separated option as a list (absent stays undefined, so "not given" differs from "empty"). */
+export const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** The string options `names` of a command's arguments; an unknown option is an error. */
+export function options(args: string[], names: string[]): Record<string, string | undefined> {
+  const spec: ParseArgsConfig['options'] = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+  return parseArgs({ args, options: spec, strict: true }).values as Record<string, string | undefined>;
+}
+
+/** The value of a required option; an error naming it when absent. */
+export function required(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name];
+  if (!v) throw new Error(`--${name} is required`);
+  return v;
+}
+
+/** The grant options of `clients add` and `grants set`. */
+export function grantsFrom(v: Record<string, string | undefined>): GrantsInput {
+  return {
+    roles: list(v.roles),
+    writeTopics: list(v['write-topics']),
+    readTopics: list(v['read-topics']),
+    regions: list(v.regions),
+    reveal: list(v.reveal),
+    authoritativeTopics: list(v.authoritative),
+    categories: list(v.categories),
+  };
+}
+
+/** `--expires`: an ISO 8601 time with an offset, checked field by field (never rolled over by new Date). */
+export function expiry(raw: string | undefined): Date | null {
+  if (!raw) return null;
+  const r = readDateTime(raw);
+  if (!r.ok) throw new Error(`--expires ${r.problem}; got ${JSON.stringify(raw)}`);
+  return r.value;
+}
+
+/** Options whose name is not the API field's in kebab case. */
+const OPTION_OF_FIELD: Record<string, string> = { regionCode: 'region', authoritativeTopics: 'authoritative', expiresAt: 'expires', graceSeconds: 'grace', keyId: 'id' };
+
+/** The command-line option an API field path (`input.readTopics`, `code`) is given by: `--read-topics`. */
+export function optionOf(field: string): string {
+  const name = field.replace(/^input\./, '').split('.')[0];
+  return `--${OPTION_OF_FIELD[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

@@ -1,0 +1,13 @@
+import { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+
+/**
+ * The TCP socket under a `ws` WebSocket. `ws` keeps it in the undocumented
+ * property `_socket`; this is the one place that reads it (the graphql-ws
+ * binding corks it and reads its queued bytes). Undefined when the library no
+ * longer has it there, which test/unit/ws-socket.test.ts notices.
+ */
+export function tcpSocketOf(ws: WebSocket): Socket | undefined {
+  const raw = (ws as unknown as { _socket?: unknown })._socket;
+  return raw instanceof Socket ? raw : undefined;
+}

@@ -1,0 +1,12 @@
+/*
+ * The trading family's public surface: what other families (and the seed
+ * tool) may import. Everything else under src/trading/ is the family's own
+ * (.dependency-cruiser.cjs enforces it).
+ */
+export { tradingFamily } from './trading.family';
+export { BID_EVIDENCE, EXPERT_IDENTITY, TRADING_TOPICS, TradingTopic, type TradingTopicName } from './trading.model';
+export { TradingProjectRow } from './trading-project.entity';
+export { SectionRow } from './section.entity';
+export { BidRow } from './bid.entity';
+export type { ProjectPush, SectionPush } from './project.rules';
+export type { AnnouncementPush, AwardPush, BidOpeningPush, BidPush, ContractPush, EvaluationPush } from './records.rules';
