@@ -73,7 +73,8 @@ type Env = Record<string, string | undefined>;
 
 /** A DNS host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
 /** A host name; underscores allowed, as container platforms name services (hub_db). */
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
 
 /** A GraphQL name (spec §2.1.9), which every root field is. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -98,7 +99,10 @@ export function checkPublicOperations(names: readonly string[], rootQueries: rea
   const unknown = names.filter((n) => !rootQueries.includes(n));
   if (unknown.length) {
     throw new ConfigError(
-      unknown.map((n) => `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`),
+      unknown.map(
+        (n) =>
+          `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`,
+      ),
     );
   }
 }
@@ -134,20 +138,33 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
   }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
+    problems.push(
+      `LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`,
+    );
   }
   const bodyLimit = env.HUB_BODY_LIMIT || '32mb';
   const ocdsPrefix = env.HUB_OCDS_PREFIX || 'ocds-hubei00';
-  if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix)) problems.push(`HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`);
-  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
+  if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix))
+    problems.push(
+      `HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`,
+    );
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
+    problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
   const host = env.HOST || '127.0.0.1';
   if (!isIP(host) && !HOST_NAME.test(host)) {
-    problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`);
+    problems.push(
+      `HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`,
+    );
   }
-  const publicOperations = (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const publicOperations = (env.HUB_PUBLIC_OPERATIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const badNames = publicOperations.filter((n) => !GRAPHQL_NAME.test(n));
   if (badNames.length) {
-    problems.push(`HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`);
+    problems.push(
+      `HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`,
+    );
   }
   const config: HubConfig = {
     port: int('PORT', 4000, 0, 65535),

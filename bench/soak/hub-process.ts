@@ -124,6 +124,7 @@ export class HubProcess {
     const postmaster = this.postmasterPid();
     if (postmaster) pids.push(postmaster);
     for (const pid of pids) systemProcesses.kill(pid, 'SIGKILL');
-    for (let waited = 0; waited < 10_000 && pids.some((pid) => systemProcesses.info(pid)); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; waited < 10_000 && pids.some((pid) => systemProcesses.info(pid)); waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
   }
 }

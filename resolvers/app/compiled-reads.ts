@@ -20,7 +20,10 @@ interface Prepared {
  * limit). Anything else, and any error, returns null and Apollo executes the
  * operation through the resolvers, which then report the error as usual.
  */
-export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Record<string, CompiledRoot>>): ApolloServerPlugin<HubContext> {
+export function compiledReadsPlugin(
+  schema: GraphQLSchema,
+  roots: Readonly<Record<string, CompiledRoot>>,
+): ApolloServerPlugin<HubContext> {
   const query = schema.getQueryType()!;
   return {
     async requestDidStart() {
@@ -45,12 +48,19 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
               if (!root || accessError(ctx, root.roles, name)) return null;
               const run = root.prepare(nodes, input);
               if (!run) return null;
-              prepared.push({ responseName, run, args: getArgumentValues(query.getFields()[name], nodes[0], variables) });
+              prepared.push({
+                responseName,
+                run,
+                args: getArgumentValues(query.getFields()[name], nodes[0], variables),
+              });
             }
             const values = await Promise.all(prepared.map((p) => (p.run ? p.run(ctx, p.args) : query.name)));
             const data: Record<string, unknown> = {};
             prepared.forEach((p, i) => (data[p.responseName] = values[i]));
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { data } },
+            };
           } catch (err) {
             ctx.log.debug({ err }, 'compiled read fell back to the resolvers');
             return null;

@@ -59,10 +59,17 @@ export interface HubOptions {
  * demo data when asked and empty, the change feed, and one HTTP server that
  * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
  */
-export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
+export async function startHub(
+  config: HubConfig,
+  log: Logger = createLogger(config.logLevel),
+  options: HubOptions = {},
+): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
-  checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
+  checkPublicOperations(
+    config.publicOperations,
+    Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}),
+  );
   const db = await openDatabase(config, log, { entities: REGISTRY.entities });
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
@@ -78,11 +85,22 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     feed.onEvents((events) => {
       if (events.some((e) => e.topic === ADMIN_TOPIC)) keyCache.clear();
     });
-    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock, registry: REGISTRY };
+    const services: HubServices = {
+      config,
+      log,
+      orm: db.orm,
+      feed,
+      keyCache,
+      clock: options.clock ?? systemClock,
+      registry: REGISTRY,
+    };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
     // Root query fields the families' SQL compilers answer in one statement per page.
-    const compiledRoots = Object.assign({}, ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}));
+    const compiledRoots = Object.assign(
+      {},
+      ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}),
+    );
 
     // A graphql-ws message is held to the same size as an HTTP request body.
     const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });
@@ -129,7 +147,15 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     });
     // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
-    apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
+    apollo.addPlugin({
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            await ws.dispose();
+          },
+        };
+      },
+    });
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
     httpServer.on(

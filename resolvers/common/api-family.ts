@@ -11,7 +11,10 @@ export interface CompiledRoot {
   /** The roles of the field's @Authorized, checked the same way (accessError). */
   roles: readonly Role[];
   /** The field's answer for these field nodes, or null when the compiler does not cover the selection. */
-  prepare(fieldNodes: readonly FieldNode[], input: PlanInput): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
+  prepare(
+    fieldNodes: readonly FieldNode[],
+    input: PlanInput,
+  ): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
 }
 
 /** What the API side of a data family (`resolvers/<family>/index.ts`, export `api`) gives the schema. */

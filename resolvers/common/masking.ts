@@ -3,7 +3,8 @@ import { maskField, type SensitiveField, type SensitiveFields } from '../../src/
 import type { HubContext } from '../context';
 
 function maskMiddleware(field: SensitiveField): MiddlewareFn<HubContext> {
-  return async ({ root, context }, next) => maskField(field, await next(), root as Record<string, unknown>, context.principal);
+  return async ({ root, context }, next) =>
+    maskField(field, await next(), root as Record<string, unknown>, context.principal);
 }
 
 /**

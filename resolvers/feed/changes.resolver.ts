@@ -30,21 +30,31 @@ export function toChangeEvent(e: ChangeRecord, principal: Principal, registry: F
  * The topics a principal follows: those asked for, each of which it must be
  * granted; or all its granted topics. ADMIN may follow every topic.
  */
-export function feedTopics(principal: Principal, requested: readonly string[] | null | undefined, all: readonly string[]): string[] {
+export function feedTopics(
+  principal: Principal,
+  requested: readonly string[] | null | undefined,
+  all: readonly string[],
+): string[] {
   if (principal.id === 'anonymous') throw new HubError(ErrorCode.UNAUTHENTICATED, 'the change feed needs an API key');
   if (requested?.length) {
     const denied = requested.filter((t) => !mayRead(principal, t));
-    if (denied.length) throw new HubError(ErrorCode.FORBIDDEN, `not granted the topics ${denied.join(', ')}`, { field: 'topics' });
+    if (denied.length)
+      throw new HubError(ErrorCode.FORBIDDEN, `not granted the topics ${denied.join(', ')}`, { field: 'topics' });
     return [...new Set(requested)];
   }
   const granted = isAdmin(principal) ? [...all] : all.filter((t) => mayRead(principal, t));
-  if (!granted.length) throw new HubError(ErrorCode.FORBIDDEN, 'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)');
+  if (!granted.length)
+    throw new HubError(
+      ErrorCode.FORBIDDEN,
+      'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)',
+    );
   return granted;
 }
 
 /** The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the resolver below returns. */
 export const COMPILED_SUBSCRIPTIONS: Readonly<Record<string, CompiledSubscriptionRoot>> = {
-  changes: (event, context) => toChangeEvent(event as ChangeRecord, (context as HubContext).principal, (context as HubContext).services.registry),
+  changes: (event, context) =>
+    toChangeEvent(event as ChangeRecord, (context as HubContext).principal, (context as HubContext).services.registry),
 };
 
 @Resolver(() => ChangeEvent)
@@ -64,8 +74,16 @@ export class ChangesResolver {
   changes(
     @Root() event: ChangeRecord,
     @Ctx() ctx: HubContext,
-    @Arg('topics', () => [ChangeTopic], { nullable: true, description: 'Only these topics; all granted topics when absent.' }) _topics?: string[] | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event already processed; from the beginning when absent.' }) _after?: string | null,
+    @Arg('topics', () => [ChangeTopic], {
+      nullable: true,
+      description: 'Only these topics; all granted topics when absent.',
+    })
+    _topics?: string[] | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last event already processed; from the beginning when absent.',
+    })
+    _after?: string | null,
   ): ChangeEvent {
     return toChangeEvent(event, ctx.principal, ctx.services.registry);
   }

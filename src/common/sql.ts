@@ -75,6 +75,7 @@ function nameOf(text: string): string | undefined {
  * Not for use inside a transaction (the statement would run outside it).
  */
 export async function queryPrepared<T>(em: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
-  if (em.getTransactionContext()) throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
+  if (em.getTransactionContext())
+    throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
   return withPooledClient(em, async (client) => (await client.query({ name: nameOf(text), text, values })).rows as T[]);
 }

@@ -86,7 +86,10 @@ function portableInfo(pid: number): ProcessInfo | undefined {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
   }
   try {
-    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return command ? { pid, argv: command.split(/\s+/) } : { pid };
   } catch {
     return { pid };

@@ -32,7 +32,8 @@ export function toChangeRecord(r: Row): ChangeRecord {
   };
 }
 
-const COLUMNS = 'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.prev_hash, e.hash';
+const COLUMNS =
+  'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.prev_hash, e.hash';
 
 /**
  * Reads up to `limit` events after `after`, optionally of some topics only,
@@ -62,7 +63,11 @@ export async function readChanges(
 }
 
 /** The events of one record, oldest first: its history. */
-export async function readHistory(em: EntityManager, topic: string, keys: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
+export async function readHistory(
+  em: EntityManager,
+  topic: string,
+  keys: readonly string[],
+): Promise<Map<string, ChangeRecord[]>> {
   const rows = await em.execute<Row[]>(
     `select ${COLUMNS} from change_event e where e.topic = ? and e.key in (select jsonb_array_elements_text(?::jsonb)) order by e.key, e.seq`,
     [topic, JSON.stringify(keys)],

@@ -113,7 +113,9 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
 
   private async catchUp(): Promise<void> {
     // Bounded per process (Feed.read), so a thousand lagging subscribers cannot take every database connection.
-    const { events, watermark } = await this.feed.read(() => readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH));
+    const { events, watermark } = await this.feed.read(() =>
+      readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH),
+    );
     if (this.closed) return;
     for (const e of events) this.queue.push(e);
     const full = events.length === REPLAY_BATCH;

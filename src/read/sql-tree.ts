@@ -1,5 +1,11 @@
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityMetadata,
+  type EntityProperty,
+  type MetadataStorage,
+} from '@mikro-orm/core';
 import {
   getNamedType,
   getNullableType,
@@ -122,20 +128,32 @@ export class TreeCompiler {
           if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null; // masked: the resolvers' masking middleware answers
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
-          else expr = this.resolved.has(`${name}.${fieldName}`) ? null : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
+          else
+            expr = this.resolved.has(`${name}.${fieldName}`)
+              ? null
+              : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
         }
         if (expr === null) return null;
         pairs.push(`${literal(responseName)}, ${expr}`);
       }
       return `json_build_object(${pairs.join(', ')})`;
     };
-    const relationOf = (rel: TreeRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], parent: EntityMetadata<object>, a: string): string | null => {
+    const relationOf = (
+      rel: TreeRelation,
+      field: GraphQLField<unknown, unknown>,
+      nodes: readonly FieldNode[],
+      parent: EntityMetadata<object>,
+      a: string,
+    ): string | null => {
       const b = fresh();
       const isList = isListType(getNullableType(field.type));
       if (rel.kind === 'json') {
         if (!isList) return null;
         const element = this.jsonObject(rel.type, nodes, input, `${b}.v`);
-        return element && `(select coalesce(json_agg(${element} order by ${b}.n), '[]'::json) from jsonb_array_elements(${a}.${quote(rel.column)}) with ordinality ${b}(v, n))`;
+        return (
+          element &&
+          `(select coalesce(json_agg(${element} order by ${b}.n), '[]'::json) from jsonb_array_elements(${a}.${quote(rel.column)}) with ordinality ${b}(v, n))`
+        );
       }
       const child = this.meta(rel.type);
       const obj = objectOf(rel.type, nodes, b);
@@ -153,7 +171,8 @@ export class TreeCompiler {
         const fk = parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
         if (!fk || fk.nullable || fk.kind !== ReferenceKind.MANY_TO_ONE) return null;
       }
-      if (rel.kind === 'reverse') return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
+      if (rel.kind === 'reverse')
+        return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       const childKey = child.getPrimaryProps()[0].fieldNames[0];
       return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(childKey)} = ${a}.${quote(rel.column)})`;
     };
@@ -162,7 +181,14 @@ export class TreeCompiler {
 
   /** A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises. */
   private column(field: GraphQLField<unknown, unknown>, prop: EntityProperty | undefined, a: string): string | null {
-    if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.persist === false || prop.formula || prop.fieldNames?.length !== 1) return null;
+    if (
+      !prop ||
+      prop.kind !== ReferenceKind.SCALAR ||
+      prop.persist === false ||
+      prop.formula ||
+      prop.fieldNames?.length !== 1
+    )
+      return null;
     // A null in a non-null field is an error the resolvers report; never compile that case away.
     if (isNonNullType(field.type) && prop.nullable) return null;
     const col = `${a}.${quote(prop.fieldNames[0])}`;
@@ -171,12 +197,14 @@ export class TreeCompiler {
     const inner = getNullableType(field.type);
     if (isListType(inner)) {
       const item = getNamedType(inner);
-      const ok = isArray && ((isScalarType(item) && (item.name === 'String' || item.name === 'ID')) || storedByName(item));
+      const ok =
+        isArray && ((isScalarType(item) && (item.name === 'String' || item.name === 'ID')) || storedByName(item));
       return ok ? `to_json(${col})` : null;
     }
     if (isArray) return null;
     const named = getNamedType(field.type);
-    if (isEnumType(named)) return storedByName(named) && /^(text|varchar|character varying)/.test(columnType) ? col : null;
+    if (isEnumType(named))
+      return storedByName(named) && /^(text|varchar|character varying)/.test(columnType) ? col : null;
     switch (named.name) {
       case 'String':
       case 'ID':
@@ -203,7 +231,13 @@ export class TreeCompiler {
   private jsonObject(name: string, nodes: readonly FieldNode[], input: PlanInput, v: string): string | null {
     const type = this.schema.getType(name);
     if (!isObjectType(type)) return null;
-    const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type as GraphQLObjectType, nodes);
+    const fields = collectSubfields(
+      this.schema,
+      input.fragments as never,
+      input.variables as never,
+      type as GraphQLObjectType,
+      nodes,
+    );
     if (fields.size > MAX_PAIRS) return null;
     const pairs: string[] = [];
     for (const [responseName, sub] of fields) {
@@ -217,7 +251,8 @@ export class TreeCompiler {
       // keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
       if (!field || this.resolved.has(`${name}.${fieldName}`) || sub.some((n) => n.arguments?.length)) return null;
       const named = getNamedType(field.type);
-      if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named))) return null;
+      if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named)))
+        return null;
       pairs.push(`${literal(responseName)}, ${v}->${literal(fieldName)}`);
     }
     return `json_build_object(${pairs.join(', ')})`;
@@ -242,7 +277,9 @@ export class TreeCompiler {
     const pk = meta.getPrimaryProps()[0].fieldNames[0];
     const fields = [
       raw(`${alias}.${quote(pk)}::text as "k"`),
-      ...options.columns.map((c, i) => raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`)),
+      ...options.columns.map((c, i) =>
+        raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`),
+      ),
       // As text: the JSON goes into the response as PostgreSQL wrote it (RawJson), never parsed and serialised again.
       ...expressions.map((e, i) => raw(`(${e})::text as "v${i}"`)),
     ];

@@ -34,7 +34,14 @@ export class PayloadCache {
     // Objects shaped like a message inside user data (a change's JSON) are data, never swapped.
     if (holder !== this.message) return value;
     const message = holder as { type?: unknown; id?: unknown } | null;
-    if (key !== 'payload' || message?.type !== 'next' || typeof message.id !== 'string' || !value || typeof value !== 'object') return value;
+    if (
+      key !== 'payload' ||
+      message?.type !== 'next' ||
+      typeof message.id !== 'string' ||
+      !value ||
+      typeof value !== 'object'
+    )
+      return value;
     const payload = value as Record<string, unknown>;
     const keys = Object.keys(payload);
     // Only the plain { data } of a result without errors or extensions; anything else is serialised as usual.
@@ -97,17 +104,18 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
     });
 
     let pongWait: NodeJS.Timeout | null = null;
-    const ping = keepAliveMs > 0
-      ? setInterval(() => {
-          if (socket.readyState !== socket.OPEN) return;
-          pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-          socket.once('pong', () => {
-            if (pongWait) clearTimeout(pongWait);
-            pongWait = null;
-          });
-          socket.ping();
-        }, keepAliveMs)
-      : null;
+    const ping =
+      keepAliveMs > 0
+        ? setInterval(() => {
+            if (socket.readyState !== socket.OPEN) return;
+            pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
+            socket.once('pong', () => {
+              if (pongWait) clearTimeout(pongWait);
+              pongWait = null;
+            });
+            socket.ping();
+          }, keepAliveMs)
+        : null;
 
     // The TCP socket under the WebSocket: corked for the rest of the turn on the first send.
     const raw = tcpSocketOf(socket);

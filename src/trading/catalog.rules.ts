@@ -16,7 +16,9 @@ export function compileDetailsSchema(schema: Record<string, unknown>, field = 'd
   try {
     fn = ajv.compile(schema);
   } catch (err) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a valid JSON Schema: ${(err as Error).message}`, { field });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a valid JSON Schema: ${(err as Error).message}`, {
+      field,
+    });
   }
   compiled.set(schema, fn);
   return fn;
@@ -35,8 +37,13 @@ function pointerToPath(pointer: string): string {
 export function schemaErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): FieldError[] {
   return (errors ?? []).map((e) => {
     let path = pointerToPath(e.instancePath);
-    if (e.keyword === 'required') path = [path, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
-    return { field: [prefix, path].filter(Boolean).join('.'), code: ErrorCode.BAD_USER_INPUT, message: `${prefix}${path ? `.${path}` : ''} ${e.message ?? 'is invalid'}` };
+    if (e.keyword === 'required')
+      path = [path, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
+    return {
+      field: [prefix, path].filter(Boolean).join('.'),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: `${prefix}${path ? `.${path}` : ''} ${e.message ?? 'is invalid'}`,
+    };
   });
 }
 

@@ -1,7 +1,25 @@
 import { createHash } from 'node:crypto';
 import { regions } from '../common/regions';
 import { AnnouncementType, TradingMethod, TradingStatus } from './trading.model';
-import type { OcdsOrganisationInput, OcdsAnnouncementInput, OcdsProjectInput, OcdsOptions, OcdsValue, OcdsPeriod, OcdsOrganizationReference, OcdsParty, OcdsDocument, OcdsLot, OcdsTender, OcdsBid, OcdsBidStatistic, OcdsAward, OcdsContract, OcdsRelease, OcdsReleasePackage } from './ocds.types';
+import type {
+  OcdsOrganisationInput,
+  OcdsAnnouncementInput,
+  OcdsProjectInput,
+  OcdsOptions,
+  OcdsValue,
+  OcdsPeriod,
+  OcdsOrganizationReference,
+  OcdsParty,
+  OcdsDocument,
+  OcdsLot,
+  OcdsTender,
+  OcdsBid,
+  OcdsBidStatistic,
+  OcdsAward,
+  OcdsContract,
+  OcdsRelease,
+  OcdsReleasePackage,
+} from './ocds.types';
 
 /*
  * The Open Contracting Data Standard (OCDS 1.1) view of trading projects:
@@ -343,17 +361,32 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
       const id = `${s.code}/${b.bidder.creditCode}`;
       bidIds.set(id, id);
       const v = value(b.amount, p.currency);
-      details.push({ id, date: dateTime(b.submittedAt), status: bidStatus(b.status), tenderers: [ref], ...(v ? { value: v } : {}), relatedLots: [s.code] });
+      details.push({
+        id,
+        date: dateTime(b.submittedAt),
+        status: bidStatus(b.status),
+        tenderers: [ref],
+        ...(v ? { value: v } : {}),
+        relatedLots: [s.code],
+      });
     }
     if (s.opening) {
-      statistics.push({ id: `${s.code}/bidders`, measure: 'bidders', value: s.opening.bidderCount, date: dateTime(s.opening.openedAt), relatedLot: s.code });
+      statistics.push({
+        id: `${s.code}/bidders`,
+        measure: 'bidders',
+        value: s.opening.bidderCount,
+        date: dateTime(s.opening.openedAt),
+        relatedLot: s.code,
+      });
     }
   }
 
   const awardDocs = new Map<string, OcdsDocument[]>();
   const tenderDocs: OcdsDocument[] = [];
   const awardedSections = new Set(sections.filter((s) => s.award).map((s) => s.code));
-  for (const a of [...p.announcements].sort((x, y) => x.publishedAt.getTime() - y.publishedAt.getTime() || compare(x.code, y.code))) {
+  for (const a of [...p.announcements].sort(
+    (x, y) => x.publishedAt.getTime() - y.publishedAt.getTime() || compare(x.code, y.code),
+  )) {
     const doc = document(a);
     const concerned = a.sectionCodes.length ? a.sectionCodes : sections.map((s) => s.code);
     const toAwards = DOCUMENT_TYPE[a.type] === 'awardNotice' ? concerned.filter((c) => awardedSections.has(c)) : [];
@@ -412,7 +445,12 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
   const lots: OcdsLot[] = sections.map((s) => {
     const lotStatus = tenderStatus(s.status);
     const lotValue = value(s.budget, p.currency);
-    return { id: s.code, title: s.name, ...(lotStatus ? { status: lotStatus } : {}), ...(lotValue ? { value: lotValue } : {}) };
+    return {
+      id: s.code,
+      title: s.name,
+      ...(lotStatus ? { status: lotStatus } : {}),
+      ...(lotValue ? { value: lotValue } : {}),
+    };
   });
   const tender: OcdsTender = {
     id: p.code,

@@ -98,5 +98,8 @@ export const EXPERT_SENSITIVE: SensitiveFields = {
  * name the report time `reportedAt`.
  */
 export const EVALUATION_SENSITIVE: SensitiveFields = {
-  committee: { each: EXPERT_SENSITIVE, lift: { class: EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null } },
+  committee: {
+    each: EXPERT_SENSITIVE,
+    lift: { class: EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null },
+  },
 };

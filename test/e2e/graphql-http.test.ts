@@ -41,7 +41,9 @@ describe('GraphQL over HTTP conformance', () => {
       }),
     );
     // eslint-disable-next-line no-console
-    console.log(`graphql-http: ${results.filter((r) => r.status === 'ok').length} of ${results.length} audits pass; not passed:\n${lines.join('\n')}`);
+    console.log(
+      `graphql-http: ${results.filter((r) => r.status === 'ok').length} of ${results.length} audits pass; not passed:\n${lines.join('\n')}`,
+    );
     // Nothing but SHOULD and MAY audits may be left, and none of them may be an error.
     expect(warnings.every((r) => r.status !== 'error')).toBe(true);
   });

@@ -34,7 +34,14 @@ const folders = new Set<string>();
  */
 export function spawnHub(env: Record<string, string>, timeoutMs = 90000): Promise<HubProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', LOG_LEVEL: 'info', HUB_SEED: 'false', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      HUB_SEED: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -94,15 +101,18 @@ export function tempDataDir(prefix: string): string {
 
 /** Kills (SIGKILL) the PostgreSQL that runs in `dir`, if any, with all its processes, and waits until they are gone. */
 export async function killCluster(dir: string): Promise<void> {
-  const pids = new Set(systemProcesses.inFolder(dir).filter((pid) => {
-    const p = systemProcesses.info(pid);
-    return p !== undefined && isPostgresOf(p, dir);
-  }));
+  const pids = new Set(
+    systemProcesses.inFolder(dir).filter((pid) => {
+      const p = systemProcesses.info(pid);
+      return p !== undefined && isPostgresOf(p, dir);
+    }),
+  );
   const lock = readPostmasterPid(dir);
   const postmaster = lock?.pid ? systemProcesses.info(lock.pid) : undefined;
   if (postmaster && isPostgresOf(postmaster, dir)) pids.add(postmaster.pid);
   for (const pid of pids) systemProcesses.kill(pid, 'SIGKILL');
-  for (let waited = 0; waited < 10_000 && [...pids].some((pid) => systemProcesses.info(pid)); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; waited < 10_000 && [...pids].some((pid) => systemProcesses.info(pid)); waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Kills a folder's PostgreSQL and removes the folder. */

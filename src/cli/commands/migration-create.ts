@@ -8,7 +8,11 @@ import type { CommandContext } from '../command';
 export async function run(_args: string[], ctx: CommandContext): Promise<number> {
   return ctx.withOrm(async (orm) => {
     const migrator = orm.getMigrator();
-    const result = await migrator.createMigration(undefined, false, (await migrator.getExecutedMigrations()).length === 0);
+    const result = await migrator.createMigration(
+      undefined,
+      false,
+      (await migrator.getExecutedMigrations()).length === 0,
+    );
     if (!result.fileName) {
       console.log('No changes: the database already matches the entities.');
       return 0;
