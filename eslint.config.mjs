@@ -28,6 +28,16 @@ export default tseslint.config(
         'error',
         { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
       ],
+      // Unused on purpose: a leading underscore (a parameter an interface imposes, a field dropped by destructuring).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Async methods that implement a promise-returning interface (Apollo plugins, push domains, migrations)
+      // need no await inside; being async they still turn a throw into a rejection, as their callers expect.
+      '@typescript-eslint/require-await': 'off',
+      // A variable a closure reads before its single assignment (a subscription's unsubscribe) stays `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Prettier wraps code at 120 columns but not comments or strings: comments are held to it here.
       'max-len': [
         'error',
