@@ -156,7 +156,8 @@ async function main(): Promise<number> {
       stopping = true;
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       unsubscribe?.();
-      Promise.resolve(client.dispose())
+      // Cannot reject: dispose's failure is caught, and finish/fail do not throw.
+      void Promise.resolve(client.dispose())
         .catch(() => undefined)
         .then(() => ('error' in outcome ? fail(outcome.error) : finish(outcome.status)));
     };

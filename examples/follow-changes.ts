@@ -203,7 +203,8 @@ async function main(): Promise<number> {
       clearTimeout(retryTimer);
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       unsubscribe?.();
-      Promise.resolve(client.dispose())
+      // Cannot reject: dispose's failure is caught, and finish/fail do not throw.
+      void Promise.resolve(client.dispose())
         .catch(() => undefined) // a connection that never opened has nothing to close
         .then(() => ('error' in outcome ? fail(outcome.error) : finish(outcome.status)));
     };

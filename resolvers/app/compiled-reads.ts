@@ -54,7 +54,9 @@ export function compiledReadsPlugin(
                 args: getArgumentValues(query.getFields()[name], nodes[0], variables),
               });
             }
-            const values = await Promise.all(prepared.map((p) => (p.run ? p.run(ctx, p.args) : query.name)));
+            const values = await Promise.all(
+              prepared.map((p) => (p.run ? p.run(ctx, p.args) : Promise.resolve(query.name))),
+            );
             const data: Record<string, unknown> = {};
             prepared.forEach((p, i) => (data[p.responseName] = values[i]));
             return {

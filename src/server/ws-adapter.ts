@@ -1,7 +1,7 @@
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
 import { tcpSocketOf } from './ws-socket';
 
@@ -145,15 +145,19 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
           return new Promise<void>((resolve, reject) => socket.send(data, (err) => (err ? reject(err) : resolve())));
         },
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
-          socket.on('message', async (message) => {
+        onMessage: (handle) => {
+          const receive = async (message: RawData) => {
             try {
-              await handle(String(message));
+              // A Buffer: ws hands over one unless the socket's binaryType is changed.
+              await handle(String(message as Buffer));
             } catch (err) {
               log.error({ err }, 'graphql-ws message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             }
-          }),
+          };
+          // ws ignores what a listener returns; receive handles its own failures (logged, socket closed).
+          socket.on('message', (message) => void receive(message));
+        },
       },
       { socket, request } as E & { socket: WebSocket; request: IncomingMessage },
     );

@@ -53,7 +53,7 @@ describe('the change feed', () => {
 
   it('delivers updates as new versions of the same key', async () => {
     const [one] = entities(1, 0);
-    const head = await t.hub.services.feed.head;
+    const head = t.hub.services.feed.head;
     await push([{ ...one, name: `${one.name}（更名）` }]);
     const [event] = await collect<ChangeEventData>(t.ws(), CHANGES, { after: String(head) }, 1);
     expect(event.changes).toMatchObject({ op: 'UPDATE', key: one.creditCode, version: 2 });

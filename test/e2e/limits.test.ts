@@ -76,7 +76,7 @@ function wsClient(t: TestHub, key: string = ADMIN_KEY): WsClient {
 }
 
 async function disposeWsClients(): Promise<void> {
-  await Promise.all(wsClients.splice(0).map((c) => c.dispose()));
+  await Promise.all(wsClients.splice(0).map((c) => Promise.resolve(c.dispose())));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -92,7 +92,7 @@ export async function startTestHub(
       return client;
     },
     async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
       await hub.close();
       if (!db) await database.drop();
     },
