@@ -174,9 +174,7 @@ async function main(): Promise<number> {
           if (stopping) return;
           if (result.errors?.length) {
             return stop({
-              error: new ExampleError(
-                `the hub rejected the subscription: ${formatGraphQLErrors(result.errors as HubGraphQLError[])}`,
-              ),
+              error: new ExampleError(`the hub rejected the subscription: ${formatGraphQLErrors(result.errors)}`),
             });
           }
           const update = result.data?.tradingStatisticsChanged;

@@ -24,7 +24,7 @@ export interface HubContext {
  */
 export function resolvePrincipal(services: HubServices, authorization: string | undefined | null): Promise<Principal> {
   return authenticate(
-    services.orm.em.fork() as EntityManager,
+    services.orm.em.fork(),
     bearerToken(authorization),
     services.config.adminKey,
     services.keyCache,
@@ -41,7 +41,7 @@ export function createContext(
   principal: Principal,
   requestId: string = randomUUID(),
 ): HubContext {
-  const em = services.orm.em.fork() as EntityManager;
+  const em = services.orm.em.fork();
   return {
     requestId,
     principal,

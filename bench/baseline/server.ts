@@ -203,7 +203,8 @@ async function main(): Promise<void> {
   wss.on('connection', (socket) => {
     const mine = new Set<Subscriber>();
     socket.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as {
+      // One Buffer per message: this server keeps ws's default binaryType.
+      const m = JSON.parse((raw as Buffer).toString()) as {
         type: string;
         id?: string;
         payload?: { query: string; variables?: { after?: string | null; topics?: string[] | null } };

@@ -216,7 +216,7 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
   );
   let stderr = '';
   let hubErrors = 0;
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -227,7 +227,7 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code} before listening: ${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       let entry: { msg?: string; url?: string; level?: number };
       try {
         entry = JSON.parse(line) as typeof entry;
@@ -259,7 +259,7 @@ export function startBaseline(databaseUrl: string): Promise<HubChild> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     void exited.then((code) => reject(new Error(`baseline server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
       const port = Number(/listening (\d+)/.exec(line)?.[1]);
       if (!port) return reject(new Error(`baseline server said ${line}`));
       resolve({

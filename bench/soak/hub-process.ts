@@ -57,7 +57,7 @@ export class HubProcess {
     this.tail = [];
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
@@ -67,7 +67,7 @@ export class HubProcess {
         clearTimeout(timer);
         reject(new Error(`the hub exited with ${code} before listening: ${stderr.trim()}`));
       });
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         this.tail.push(line);
         if (this.tail.length > 50) this.tail.shift();
         let msg: string | undefined;

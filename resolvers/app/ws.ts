@@ -152,7 +152,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
       schema,
       // Authenticate the connection: connectionParams.authorization, or the upgrade request's header.
       onConnect: async (ctx) => {
-        const extra = ctx.extra as Connection;
+        const extra = ctx.extra;
         const authorization =
           (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
         extra.address = proxyAddr(extra.request, trusted);
@@ -179,7 +179,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
         }
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const extra = ctx.extra as Connection;
+        const extra = ctx.extra;
         try {
           // Every operation graphql-ws holds for this connection, this one and those still starting included
           // (counted before anything is awaited, so a burst cannot slip through).

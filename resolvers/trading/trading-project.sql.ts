@@ -12,11 +12,7 @@ import { AwardRow } from '../../src/trading/award.entity';
 import { BidOpeningRow } from '../../src/trading/bid-opening.entity';
 import { BidRow } from '../../src/trading/bid.entity';
 import { ContractRow } from '../../src/trading/contract.entity';
-import {
-  tradingProjectByCode,
-  tradingProjectPage,
-  type TradingProjectsQuery,
-} from '../../src/trading/trading-project.queries';
+import { tradingProjectByCode, tradingProjectPage } from '../../src/trading/trading-project.queries';
 import { BID_SENSITIVE } from '../../src/trading/trading.model';
 import type { HubContext } from '../context';
 import { fieldsDoingMore } from '../field-metadata';
@@ -85,13 +81,7 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
     const t = type(typeName);
     if (!isObjectType(t)) return null;
     const parts: [string, (item: T) => unknown][] = [];
-    for (const [responseName, sub] of collectSubfields(
-      schema,
-      input.fragments as never,
-      input.variables as never,
-      t,
-      nodes,
-    )) {
+    for (const [responseName, sub] of collectSubfields(schema, input.fragments, input.variables, t, nodes)) {
       const field = sub[0].name.value;
       if (sub.some((n) => n.arguments?.length)) return null;
       const get = field === '__typename' ? () => typeName : leaf(field, sub);
@@ -158,7 +148,7 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         });
         if (!connection) return null;
         return async (ctx, args) => {
-          const spec = tradingProjectPage(args as TradingProjectsQuery, ctx.services.config.maxPage);
+          const spec = tradingProjectPage(args, ctx.services.config.maxPage);
           // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage included).
           const read = async () =>
             spec.first === 0

@@ -89,9 +89,9 @@ export async function findPlain<T extends object>(
     .createQueryBuilder(entity)
     .select('*')
     .where(where as never);
-  if (options.orderBy) qb.orderBy(options.orderBy as never);
+  if (options.orderBy) qb.orderBy(options.orderBy);
   if (options.limit !== undefined) qb.limit(options.limit);
-  const rows = (await qb.execute('all', true)) as Record<string, unknown>[];
+  const rows = await qb.execute<Record<string, unknown>[]>('all', true);
   const converters = convertersOf(em, em.getMetadata().get(entity.name));
   return rows.map((row) => {
     const out: Record<string, unknown> = {};

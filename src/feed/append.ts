@@ -102,7 +102,7 @@ export async function appendChanges(
       hash,
     });
     rows.push(`${row.slice(0, -1)},"data":${json[i]}}`);
-    const record = { ...base, data: c.data as unknown as Record<string, unknown>, prevHash, hash };
+    const record = { ...base, data: c.data as Record<string, unknown>, prevHash, hash };
     prevHash = hash;
     return record;
   });

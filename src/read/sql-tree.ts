@@ -98,7 +98,7 @@ export class TreeCompiler {
   private meta(typeName: string): EntityMetadata<object> {
     const t = this.graph[typeName];
     if (!t) throw new Error(`${typeName} is not a type of the compiled read graph`);
-    return this.metadata.get(t.entity.name) as EntityMetadata<object>;
+    return this.metadata.get<object>(t.entity.name);
   }
 
   /**
@@ -114,7 +114,7 @@ export class TreeCompiler {
       const spec = this.graph[name];
       if (!isObjectType(type) || !spec) return null;
       const meta = this.meta(name);
-      const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type, nodes);
+      const fields = collectSubfields(this.schema, input.fragments, input.variables, type, nodes);
       if (fields.size > MAX_PAIRS) return null;
       const pairs: string[] = [];
       for (const [responseName, sub] of fields) {
@@ -231,13 +231,7 @@ export class TreeCompiler {
   private jsonObject(name: string, nodes: readonly FieldNode[], input: PlanInput, v: string): string | null {
     const type = this.schema.getType(name);
     if (!isObjectType(type)) return null;
-    const fields = collectSubfields(
-      this.schema,
-      input.fragments as never,
-      input.variables as never,
-      type as GraphQLObjectType,
-      nodes,
-    );
+    const fields = collectSubfields(this.schema, input.fragments, input.variables, type as GraphQLObjectType, nodes);
     if (fields.size > MAX_PAIRS) return null;
     const pairs: string[] = [];
     for (const [responseName, sub] of fields) {
@@ -287,7 +281,7 @@ export class TreeCompiler {
       .createQueryBuilder(this.graph[typeName].entity as EntityClass<T>, alias)
       .select(fields as never)
       .where(where as never)
-      .orderBy(options.orderBy as never)
+      .orderBy(options.orderBy)
       .limit(options.limit);
     const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
     const rows = await queryPrepared<Record<string, unknown>>(em, sql, bindings);

@@ -65,9 +65,9 @@ export class FamilyRegistry implements GrantVocabulary {
       for (const c of f.sensitivities ?? []) taken('masking class', c.name, classes);
       for (const [type, h] of Object.entries(f.history ?? {})) {
         taken('history of type', type, types);
-        if (!this.specs.has((h as HistorySpec).topic) || this.specs.get((h as HistorySpec).topic)!.family !== f) {
+        if (!this.specs.has(h.topic) || this.specs.get(h.topic)!.family !== f) {
           throw new Error(
-            `family ${f.name} reads the history of ${type} from topic ${(h as HistorySpec).topic}, which it does not declare`,
+            `family ${f.name} reads the history of ${type} from topic ${h.topic}, which it does not declare`,
           );
         }
       }
@@ -80,7 +80,7 @@ export class FamilyRegistry implements GrantVocabulary {
     this.maskingClasses = [...GENERIC_MASKING_CLASSES, ...families.flatMap((f) => f.sensitivities ?? [])];
     this.sensitivities = this.maskingClasses.map((c) => c.name);
     this.history = families.flatMap((f) =>
-      Object.entries(f.history ?? {}).map(([type, h]) => ({ ...(h as HistorySpec), type, family: f.name })),
+      Object.entries(f.history ?? {}).map(([type, h]) => ({ ...h, type, family: f.name })),
     );
     this.commandSections = families.flatMap((f) => f.commands ?? []);
     const ruleCodes = new Set<string>();
@@ -113,9 +113,7 @@ export class FamilyRegistry implements GrantVocabulary {
   pushDomain(topic: string): Promise<AnyPushDomain> {
     let domain = this.pushes.get(topic);
     if (!domain) {
-      const load = (
-        this.specs.get(topic)?.family.push as Record<string, (() => Promise<AnyPushDomain>) | undefined> | undefined
-      )?.[topic];
+      const load = this.specs.get(topic)?.family.push?.[topic];
       if (!load) return Promise.reject(new Error(`no data family pushes topic ${topic}`));
       domain = load().then((d) => {
         if (d.topic !== topic) throw new Error(`the push domain registered for ${topic} publishes ${d.topic}`);

@@ -10,7 +10,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const v = options(args, ['entities', 'projects', 'bids-per-section', 'seed', 'batch']);
   const count = (name: string, min: number): number | undefined => {
     if (v[name] === undefined) return undefined;
-    if (!/^\d+$/.test(v[name]!) || Number(v[name]) < min)
+    if (!/^\d+$/.test(v[name]) || Number(v[name]) < min)
       throw new Error(`--${name} must be a whole number of at least ${min}`);
     return Number(v[name]);
   };

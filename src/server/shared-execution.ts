@@ -41,13 +41,7 @@ export function compileSubscription(
   const op = getOperationAST(document, args.operationName);
   const type = schema.getSubscriptionType();
   if (!op || op.operation !== 'subscription' || !type) return null;
-  const collected = collectOperation(
-    schema,
-    document,
-    op,
-    type,
-    args.variableValues as Record<string, unknown> | undefined,
-  );
+  const collected = collectOperation(schema, document, op, type, args.variableValues);
   if (!collected) return null;
   const { fragments, variables } = collected;
   const fields = [...collected.fields];

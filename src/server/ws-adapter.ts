@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
-import { tcpSocketOf } from './ws-socket';
+import { messageText, tcpSocketOf } from './ws-socket';
 
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
 const HIGH_WATER = 1 << 16;
@@ -148,8 +148,7 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
         onMessage: (handle) => {
           const receive = async (message: RawData) => {
             try {
-              // A Buffer: ws hands over one unless the socket's binaryType is changed.
-              await handle(String(message as Buffer));
+              await handle(messageText(message));
             } catch (err) {
               log.error({ err }, 'graphql-ws message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');

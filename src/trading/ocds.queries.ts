@@ -215,7 +215,7 @@ export async function loadOcdsProjects(em: EntityManager, projectIds: readonly s
 
 /** Runs the reads of one request on one snapshot (see the note at the top). */
 function onOneSnapshot<T>(em: EntityManager, read: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em.transactional((tem) => read(tem as EntityManager), {
+  return em.transactional((tem) => read(tem), {
     isolationLevel: IsolationLevel.REPEATABLE_READ,
     readOnly: true,
   });

@@ -191,7 +191,7 @@ export function tradingProjectWhere(filter: TradingProjectFilter = {}): FilterQu
   if (!where.length) return {};
   return {
     [raw((a: string) => projectFilterSql(filter, a).where.join(' and '), params)]: [],
-  } as FilterQuery<TradingProjectRow>;
+  };
 }
 
 /** The arguments of tradingProjects. */

@@ -209,7 +209,7 @@ describe('authorisation matrix', () => {
       );
 
     // Trading data: each push row of the matrix has a section where its record is accepted whatever ran before.
-    const sys = keys.SOURCE_SYSTEM!;
+    const sys = keys.SOURCE_SYSTEM;
     p = await parties(t, sys, 3, 8100);
     const opening = '2026-09-25T09:30:00+08:00';
     const sections = [1, 2, 3, 4].map((i) => ({

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { messageText } from '../../src/server/ws-socket';
 import { CHANGES } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
@@ -164,7 +165,7 @@ describe('hostile input', () => {
       const ws = new WebSocket(t.hub.wsUrl, 'graphql-transport-ws');
       const messages: { id?: string; type: string; payload?: { extensions?: Record<string, unknown> }[] }[] = [];
       const next = () => new Promise<void>((resolve) => ws.once('message', () => resolve()));
-      ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+      ws.on('message', (m) => messages.push(JSON.parse(messageText(m))));
       try {
         await new Promise((resolve) => ws.once('open', resolve));
         ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${ADMIN_KEY}` } }));

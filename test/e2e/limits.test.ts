@@ -2,7 +2,7 @@ import { CHANGES, PUSH, entities } from '../setup/data';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
-import { tcpSocketOf } from '../../src/server/ws-socket';
+import { messageText, tcpSocketOf } from '../../src/server/ws-socket';
 
 type GqlError = { message: string; extensions?: Record<string, unknown> };
 
@@ -41,7 +41,7 @@ function wsOnce(
       { query, variables },
       {
         next: (v) => {
-          first ??= { via: 'next', data: v.data as WsReply['data'], errors: v.errors as GqlError[] | undefined };
+          first ??= { via: 'next', data: v.data, errors: v.errors as GqlError[] | undefined };
           if (subscription) finish(first, true);
         },
         error: (e) => {
@@ -318,7 +318,7 @@ describe('operation limits', () => {
       const replies = new Map<string, { type: string; payload?: unknown }>();
       let acked = false;
       socket.on('message', (raw) => {
-        const m = JSON.parse(String(raw)) as { id?: string; type: string; payload?: unknown };
+        const m = JSON.parse(messageText(raw)) as { id?: string; type: string; payload?: unknown };
         if (m.type === 'connection_ack') acked = true;
         else if (m.id && !replies.has(m.id)) replies.set(m.id, m);
       });

@@ -37,7 +37,7 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
     orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
     await seedDemoData(orm, { force: true, entities: 60 });
     // Rows of the tables the demo leaves empty: a client with a key, an operator's exception, a finding.
-    const em = orm.em.fork() as EntityManager;
+    const em = orm.em.fork();
     await createClient(em, ADMIN, { name: 'plain-reader', roles: [Role.INTEGRATOR] }, REGISTRY);
     await issueKey(em, ADMIN, 'plain-reader', new Date('2030-01-01T00:00:00Z'));
     await em
@@ -59,32 +59,26 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
   it.each(REGISTRY.entities.map((e) => [e.name, e] as const))(
     'reads %s exactly as the ORM hydrates it, value for value and type for type',
     async (_name, entity) => {
-      const em = orm.em.fork() as EntityManager;
+      const em = orm.em.fork();
       const meta = em.getMetadata().get(entity.name);
       const pk = meta.primaryKeys[0];
-      const managed = await em.find(entity as EntityClass<object>, {}, { orderBy: { [pk]: 'asc' } as never });
-      const plain = await findPlain(
-        orm.em.fork() as EntityManager,
-        entity as EntityClass<object>,
-        {},
-        { orderBy: { [pk]: 'asc' } as never },
-      );
+      const managed = await em.find(entity, {}, { orderBy: { [pk]: 'asc' } as never });
+      const plain = await findPlain(orm.em.fork(), entity, {}, { orderBy: { [pk]: 'asc' } as never });
       expect(plain).toHaveLength(managed.length);
       // toStrictEqual compares Dates as Dates and strings as strings: a time left as text would fail here.
-      expect(plain).toStrictEqual(managed.map((m) => expected(em, entity as EntityClass<object>, m)));
+      expect(plain).toStrictEqual(managed.map((m) => expected(em, entity, m)));
     },
   );
 
   it('has demo data in the tables it compares (a comparison of empty lists would prove nothing)', async () => {
-    const em = orm.em.fork() as EntityManager;
+    const em = orm.em.fork();
     const empty: string[] = [];
-    for (const entity of REGISTRY.entities)
-      if ((await em.count(entity as EntityClass<object>, {})) === 0) empty.push(entity.name);
+    for (const entity of REGISTRY.entities) if ((await em.count(entity, {})) === 0) empty.push(entity.name);
     expect(empty).toEqual([]);
   });
 
   it('maps rows of hand-written SQL by column name the same way', async () => {
-    const em = orm.em.fork() as EntityManager;
+    const em = orm.em.fork();
     const rows = await em.getConnection().execute<Record<string, unknown>[]>('select * from bid order by id limit 5');
     const viaSql = plainFromColumns(em, BidRow, rows);
     const viaQb = await findPlain(

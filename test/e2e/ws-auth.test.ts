@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { messageText } from '../../src/server/ws-socket';
 import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
@@ -22,7 +23,7 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
   const messages: Record<string, unknown>[] = [];
   const waiting: { type: string; resolve: (m: Record<string, unknown>) => void }[] = [];
   socket.on('message', (data) => {
-    const m = JSON.parse(String(data)) as Record<string, unknown>;
+    const m = JSON.parse(messageText(data)) as Record<string, unknown>;
     messages.push(m);
     const i = waiting.findIndex((w) => w.type === m.type);
     if (i >= 0) waiting.splice(i, 1)[0].resolve(m);

@@ -47,7 +47,7 @@ export function spawnHub(env: Record<string, string>, timeoutMs = 90000): Promis
   children.add(child);
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       children.delete(child);
@@ -63,7 +63,7 @@ export function spawnHub(env: Record<string, string>, timeoutMs = 90000): Promis
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code} before listening: ${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       let entry: Record<string, unknown>;
       try {
         entry = JSON.parse(line) as Record<string, unknown>;

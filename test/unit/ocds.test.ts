@@ -60,7 +60,7 @@ function bid(section: string, i: number, amount: string | null, status: string, 
     version,
     updatedAt: t('2026-03-25T02:00:00Z'),
     ...{ ...EVIDENCE, documentHash: `${EVIDENCE.documentHash}${section}${i}` },
-  } as OcdsBidInput;
+  };
 }
 
 /** A works project through its whole lifecycle: two sections, bids, opening, award, contract, notices. */
