@@ -22,7 +22,6 @@ type Who = (typeof WHO)[number];
 type RootType = 'Query' | 'Mutation' | 'Subscription';
 
 // Results are read as JSON; each row knows the shape of its own field.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 interface Operation {
