@@ -196,7 +196,7 @@ async function main(): Promise<number> {
           const close = err as { code?: unknown; reason?: unknown };
           const why =
             typeof close?.code === 'number'
-              ? `connection closed with code ${close.code}${close.reason ? ` (${String(close.reason)})` : ''}${close.code === 4401 ? ': the hub refused the key; check HUB_API_KEY' : ''}`
+              ? `connection closed with code ${close.code}${typeof close.reason === 'string' && close.reason ? ` (${close.reason})` : ''}${close.code === 4401 ? ': the hub refused the key; check HUB_API_KEY' : ''}`
               : describeNetworkError(err);
           stop({ error: new ExampleError(`${wsUrl}: ${why}`) });
         },

@@ -138,7 +138,8 @@ type SubscriptionFailure =
 function classify(err: unknown): SubscriptionFailure {
   if (Array.isArray(err)) return { kind: 'graphql', errors: err as HubGraphQLError[] };
   const close = err as { code?: unknown; reason?: unknown };
-  if (typeof close?.code === 'number') return { kind: 'close', code: close.code, reason: String(close.reason ?? '') };
+  if (typeof close?.code === 'number')
+    return { kind: 'close', code: close.code, reason: typeof close.reason === 'string' ? close.reason : '' };
   return { kind: 'network', message: describeNetworkError(err) || 'connection failed' };
 }
 
@@ -237,7 +238,8 @@ async function main(): Promise<number> {
         });
       }
       if (failure.kind === 'close' && FATAL_CLOSE_CODES.has(failure.code)) {
-        const hint = failure.code === CloseCode.Unauthorized ? ': the hub refused the key; check HUB_API_KEY' : '';
+        const hint =
+          failure.code === (CloseCode.Unauthorized as number) ? ': the hub refused the key; check HUB_API_KEY' : '';
         return stop({ error: new ExampleError(`${wsUrl}: ${describeFailure(failure)}${hint}`) });
       }
       failures++;

@@ -171,7 +171,8 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
  * expanded from this environment): the bench runs the hub as operators do.
  */
 export function startScriptFlags(
-  script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start,
+  script: string = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start,
 ): string[] {
   const tokens = script.trim().split(/\s+/);
   const main = tokens.indexOf('dist/resolvers/app/main.js');

@@ -206,7 +206,7 @@ export async function baselineEntities(
 async function baselineBids(c: PoolClient, batch: BidPush[], systemId: number, system: string): Promise<number> {
   const params: unknown[] = [];
   const rows = batch
-    .map((b) => ({ recordKey: `${b.sectionCode}/${b.bidderCreditCode}`, ...b }))
+    .map((b) => ({ recordKey: `${b.sectionCode as string}/${b.bidderCreditCode as string}`, ...b }))
     .sort((a, b) => (a.recordKey < b.recordKey ? -1 : 1))
     .map((b) => {
       const row = {

@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import {
   Arg,
   Authorized,
@@ -35,9 +36,9 @@ import { ApiKey, ChainVerificationType, CreateClientInput, GrantsInput, IssuedAp
  */
 const forgetKeys: MiddlewareFn<HubContext> = async ({ context, info }, next) => {
   try {
-    return await next();
+    return (await next()) as unknown;
   } finally {
-    if (info.operation.operation === 'mutation') context.services.keyCache.clear();
+    if (info.operation.operation === OperationTypeNode.MUTATION) context.services.keyCache.clear();
   }
 };
 

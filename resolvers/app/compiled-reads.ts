@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { getArgumentValues, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { accessError } from '../auth-checker';
 import type { CompiledRoot } from '../common/api-family';
 import type { HubContext } from '../context';
@@ -31,7 +31,7 @@ export function compiledReadsPlugin(
         async responseForOperation(rc): Promise<GraphQLResponse | null> {
           const op = rc.operation;
           const ctx = rc.contextValue;
-          if (!op || op.operation !== 'query' || !rc.document) return null;
+          if (!op || op.operation !== OperationTypeNode.QUERY || !rc.document) return null;
           try {
             const collected = collectOperation(schema, rc.document, op, query, rc.request.variables);
             if (!collected) return null;

@@ -7,6 +7,7 @@ import byteSize from 'bytes';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { CompiledRoot } from '../common/api-family';
 import type { HubContext } from '../context';
 import { buildHubSchema, familyApis } from './schema';
 import { REGISTRY } from '../families';
@@ -97,10 +98,10 @@ export async function startHub(
     const schema = await buildHubSchema();
     const guard = new Guard(services);
     // Root query fields the families' SQL compilers answer in one statement per page.
-    const compiledRoots = Object.assign(
+    const compiledRoots: Record<string, CompiledRoot> = Object.assign(
       {},
       ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}),
-    );
+    ) as Record<string, CompiledRoot>;
 
     // A graphql-ws message is held to the same size as an HTTP request body.
     const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });

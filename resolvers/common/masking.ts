@@ -14,6 +14,6 @@ function maskMiddleware(field: SensitiveField): MiddlewareFn<HubContext> {
  */
 export function applySensitiveFields(type: abstract new (...args: never[]) => object, fields: SensitiveFields): void {
   for (const [name, field] of Object.entries(fields)) {
-    UseMiddleware(maskMiddleware(field))(type.prototype, name);
+    UseMiddleware(maskMiddleware(field))(type.prototype as object, name);
   }
 }

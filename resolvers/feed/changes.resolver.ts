@@ -64,8 +64,9 @@ export class ChangesResolver {
       'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN).',
     subscribe: async ({ args, context }) => {
       const ctx = context as HubContext;
-      const topics = feedTopics(ctx.principal, args.topics as string[] | undefined, ctx.services.registry.topics);
-      const after = parseFeedCursor(args.after as string | undefined);
+      const { topics: asked, after: cursor } = args as { topics?: string[]; after?: string };
+      const topics = feedTopics(ctx.principal, asked, ctx.services.registry.topics);
+      const after = parseFeedCursor(cursor);
       // Checked against the log's head as the subscription starts, so a cursor the feed never issued fails it at once.
       await checkFeedCursorIssued(ctx.services.orm.em.fork(), after, ctx.services.feed.head);
       return ctx.services.feed.subscribe({ after, topics });

@@ -91,7 +91,8 @@ export function maskField(
 export function maskValue(sensitivity: MaskingClass, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map((v) => maskValue(sensitivity, v));
-  return sensitivity.mask(String(value));
+  // Sensitive fields hold text; anything else is masked as its JSON, never as "[object Object]".
+  return sensitivity.mask(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** A copy of a record with every sensitive field the principal may not see masked. */

@@ -17,6 +17,7 @@ export const INT4_MAX = 2 ** 31 - 1;
 export const INT8_MAX = 9223372036854775807n;
 
 /** C0 controls and DEL (after white-space collapsing, tab and newline are spaces already). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const C0 = /[\u0000-\u001f\u007f]/;
 /** C1 controls, U+0080-U+009F: invisible, and a sign of text decoded with the wrong charset. */
 const C1 = /[\u0080-\u009f]/;
@@ -118,7 +119,7 @@ export interface JsonProblem {
 const MAX_JSON_PROBLEMS = 10;
 
 function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 

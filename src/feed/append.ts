@@ -46,7 +46,7 @@ export function chainHash(prevHash: string, e: Omit<ChangeRecord, 'prevHash' | '
 export function hashedContentWith(e: Omit<ChangeRecord, 'prevHash' | 'hash' | 'data'>, canonicalData: string): string {
   const j = JSON.stringify;
   if (e.sourceSystem === undefined || e.principal === undefined || e.version === undefined)
-    return hashedContent({ ...e, data: JSON.parse(canonicalData) });
+    return hashedContent({ ...e, data: JSON.parse(canonicalData) as ChangeRecord['data'] });
   return (
     `{"data":${canonicalData},"key":${j(e.key)},"occurredAt":${j(e.occurredAt.toISOString())},"op":${j(e.op)},"principal":${j(e.principal)},` +
     `"seq":${j(String(e.seq))},"sourceSystem":${j(e.sourceSystem)},"topic":${j(e.topic)},"version":${j(e.version)}}`

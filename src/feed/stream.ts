@@ -73,6 +73,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
       if (this.failure) {
         const err = this.failure;
         this.failure = undefined;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the reader's own failure, re-thrown as it came
         throw err;
       }
       if (this.nextIndex < this.queue.length) {

@@ -9,6 +9,7 @@ import { ChangeOp, type NewChange } from '../feed/topics';
 import {
   RecordStatus,
   type Accepted,
+  type CurrentVersion,
   type FieldError,
   type FindingData,
   type PushDomain,
@@ -106,7 +107,7 @@ export async function runPush<In, T, Ctx, P>(
         em,
         candidates.map((c) => c.key),
       )
-    : new Map();
+    : new Map<string, CurrentVersion>();
   const authorise = (c: Accepted<T>) =>
     authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ??
     domain.authorise?.(principal, c);

@@ -153,7 +153,7 @@ export function checkCost(
   checkVariableDepth(variables);
   // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
   let costs = knownCosts.get(document);
-  if (!costs) knownCosts.set(document, (costs = new Map()));
+  if (!costs) knownCosts.set(document, (costs = new Map<string, number>()));
   // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the memo.
   const key = costKey(document, operationName, variables);
   let cost = costs.get(key);

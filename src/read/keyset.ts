@@ -10,7 +10,7 @@ export interface KeysetOrder<T, K extends string = string> {
   after?: FilterQuery<T>;
   orderBy: QueryOrderMap<T>[];
   /** The cursor of a row of the page: the values of its sort key. */
-  cursorOf(row: Keyed<K>): string;
+  cursorOf: (row: Keyed<K>) => string;
 }
 
 /**

@@ -1,4 +1,10 @@
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import {
+  raw,
+  type EntityManager,
+  type FilterQuery,
+  type QueryOrderMap,
+  type RawQueryFragment,
+} from '@mikro-orm/postgresql';
 import {
   ReferenceKind,
   type EntityClass,
@@ -269,13 +275,15 @@ export class TreeCompiler {
   ): Promise<{ key: string; columns: Record<string, unknown>; values: (RawJson | null)[] }[]> {
     const meta = this.meta(typeName);
     const pk = meta.getPrimaryProps()[0].fieldNames[0];
-    const fields = [
-      raw(`${alias}.${quote(pk)}::text as "k"`),
+    const fields: RawQueryFragment[] = [
+      raw<object, RawQueryFragment>(`${alias}.${quote(pk)}::text as "k"`),
       ...options.columns.map((c, i) =>
-        raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`),
+        raw<object, RawQueryFragment>(
+          `${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`,
+        ),
       ),
       // As text: the JSON goes into the response as PostgreSQL wrote it (RawJson), never parsed and serialised again.
-      ...expressions.map((e, i) => raw(`(${e})::text as "v${i}"`)),
+      ...expressions.map((e, i) => raw<object, RawQueryFragment>(`(${e})::text as "v${i}"`)),
     ];
     const qb = em
       .createQueryBuilder(this.graph[typeName].entity as EntityClass<T>, alias)

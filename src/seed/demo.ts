@@ -15,7 +15,6 @@ import {
   type AnnouncementPush,
   type AwardPush,
   type BidOpeningPush,
-  type BidPush,
   type ContractPush,
   type EvaluationPush,
 } from '../trading';

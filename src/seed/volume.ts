@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
 import { runPush } from '../ingest/pipeline';
-import type { PushResult } from '../ingest/types';
+import { RecordStatus, type PushResult } from '../ingest/types';
 import { MARKET_ENTITY_TOPIC, marketFamily } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { TRADING_TOPICS, TradingTopic, tradingFamily } from '../trading';
@@ -81,7 +81,7 @@ function tally(
   into.unchanged += r.unchanged;
   into.rejected += r.rejected;
   for (const x of r.results) {
-    if (x.status === 'REJECTED' && into.errors.length < 10)
+    if (x.status === RecordStatus.REJECTED && into.errors.length < 10)
       into.errors.push(`${what} ${x.key}: ${x.errors.map((e) => `${e.field} ${e.code} ${e.message}`).join('; ')}`);
   }
 }
@@ -99,6 +99,7 @@ class Window {
 
   async run(task: () => Promise<void>): Promise<{ done: Promise<void> }> {
     while (this.running.size >= this.size) await Promise.race(this.running);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a task's own failure, re-thrown as it came
     if (this.failure) throw this.failure;
     const p: Promise<void> = task()
       .catch((err: unknown) => {
@@ -114,6 +115,7 @@ class Window {
 
   async drain(): Promise<void> {
     await Promise.allSettled(this.running);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a task's own failure, re-thrown as it came
     if (this.failure) throw this.failure;
   }
 }

@@ -9,6 +9,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  OperationTypeNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLLeafType,
@@ -40,7 +41,7 @@ export function compileSubscription(
   const { schema, document } = args;
   const op = getOperationAST(document, args.operationName);
   const type = schema.getSubscriptionType();
-  if (!op || op.operation !== 'subscription' || !type) return null;
+  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION || !type) return null;
   const collected = collectOperation(schema, document, op, type, args.variableValues);
   if (!collected) return null;
   const { fragments, variables } = collected;

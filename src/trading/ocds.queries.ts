@@ -64,8 +64,9 @@ function optionalTime(v: unknown): Date | null {
   return v === null || v === undefined ? null : time(v);
 }
 
+/** A column the queries below cast to text. */
 function text(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
+  return v === null || v === undefined ? null : (v as string);
 }
 
 function groupBy<T>(rows: Row[], key: string, map: (r: Row) => T): Map<string, T[]> {

@@ -247,7 +247,7 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
   /** What the content hash covers, when not the whole validated record. */
-  content?(v: T): unknown;
+  content?: (v: T) => unknown;
   /** Writes what hangs off the written rows (by `Written.meta.id`), in the same transaction. */
   writeChildren?(em: EntityManager, records: Accepted<T>[], written: Written[]): Promise<void>;
 }

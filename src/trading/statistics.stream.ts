@@ -76,6 +76,7 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
       }
       for (;;) {
         if (this.closed) return this.done();
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the follower's own failure, re-thrown as it came
         if (this.failure) throw this.failure;
         if (this.seen <= this.included) {
           await new Promise<void>((resolve) => (this.wakeUp = resolve));

@@ -208,7 +208,7 @@ export interface TradingProjectPageSpec {
   where: FilterQuery<TradingProjectRow>;
   orderBy: QueryOrderMap<TradingProjectRow>[];
   /** The cursor of a row of the page. */
-  cursorOf(row: { code: string; id: string; updatedAt: Date }): string;
+  cursorOf: (row: { code: string; id: string; updatedAt: Date }) => string;
   /** The condition of the whole connection (for totalCount), built afresh on each call. */
   filterWhere(): FilterQuery<TradingProjectRow>;
 }

@@ -19,9 +19,6 @@ import { countStatements } from '../setup/statements';
 
 const ENTITY = `creditCode name kind roles legalRepresentative legalRepresentativeIdNumber contactPhone registeredCapital regionCode address establishedOn status
   qualifications { code name level validUntil issuer __typename } externalId version updatedAt createdAt __typename`;
-const ENTITY_PUBLIC = `creditCode name kind roles legalRepresentative registeredCapital regionCode address establishedOn status
-  qualifications { issuer validUntil level name code } externalId version updatedAt createdAt`;
-const BID_PUBLIC = `amount submittedAt status externalId version updatedAt bidder { ${ENTITY_PUBLIC} }`;
 const BID_ALL = `amount submittedAt status caCertSerial deviceFingerprint ipAddress documentHash projectManagerId bondAccount externalId version updatedAt __typename bidder { ${ENTITY} }`;
 const project = (
   bid: string,

@@ -474,7 +474,6 @@ describe('trading statistics', () => {
       // Figures only grow during the burst, each a consistent snapshot.
       const counts = live.map((u) => u.data.rows[0]?.projectCount ?? 0);
       expect(counts).toEqual([...counts].sort((a, b) => a - b));
-      // eslint-disable-next-line no-console
       console.log(
         `statistics: ${BURST} pushes in ${burstMs} ms gave ${live.length} update(s): projectCount ${counts.join(' → ')}`,
       );

@@ -23,6 +23,8 @@ export async function countStatements(
   const own = (sql: string) =>
     !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
   // Prepared statements (src/common/sql.ts queryPrepared) go to a pooled pg client directly, named.
+  // Kept to be restored and called with the client as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const pgQuery = PgClient.prototype.query;
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string; name?: string } | string;
@@ -57,6 +59,8 @@ export async function countStatements(
  */
 export async function sentStatements(run: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
+  // Kept to be restored and called with the client as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const pgQuery = PgClient.prototype.query;
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string } | string;

@@ -226,6 +226,7 @@ describe('times, details and lists of pushed records', () => {
     ['NUL in a key', { a: { 'k\u0000': 1 } }, 'details.a'],
     ['a lone surrogate', { a: ['\udfff'] }, 'details.a.0'],
     ['an infinite number (1e400 as JSON.parse reads it)', { a: Infinity }, 'details.a'],
+    // eslint-disable-next-line no-loss-of-precision -- a number beyond 2^53 is the case
     ['an integer beyond 2^53', { a: 123456789012345678901234567890 }, 'details.a'],
   ])('refuses details holding %s, at its path', (_what, details, path) => {
     expect(fieldsOf(validateProject({ ...project, details }, CATALOG))).toEqual([`${path} BAD_USER_INPUT`]);
