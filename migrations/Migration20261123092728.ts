@@ -39,7 +39,8 @@ export class Migration20261123092728 extends Migration {
   }
 
   override async down(): Promise<void> {
-    // Keys go back to their source systems; keys of clients (principals without a system) cannot exist before this migration.
+    // Keys go back to their source systems; keys of clients (principals without a system) cannot exist before this
+    // migration.
     this.addSql(
       `alter table "api_key" add column "source_system_id" int null, add column "roles" text[] not null default '{SOURCE_SYSTEM}';`,
     );

@@ -10,7 +10,10 @@ import type { OperationLimits } from './limits/operation-limits';
 export interface HubConfig {
   /** PORT: HTTP, graphql-ws and health endpoints all listen here. Default 4000; 0 picks a free port. */
   port: number;
-  /** HOST: interface to bind, an IP address or a host name. Default 127.0.0.1; set 0.0.0.0 (or :: for IPv6 too) behind a load balancer. */
+  /**
+   * HOST: interface to bind, an IP address or a host name. Default 127.0.0.1; set 0.0.0.0 (or :: for IPv6 too) behind a
+   * load balancer.
+   */
   host: string;
   /** DATABASE_URL: an existing PostgreSQL to use; when unset the hub runs embedded PostgreSQL. */
   databaseUrl?: string;
@@ -34,17 +37,26 @@ export interface HubConfig {
   feedPollMs: number;
   /** HUB_KEY_CACHE_SECONDS: how long a validated API key is trusted without a lookup (0: never). Default 10. */
   keyCacheSeconds: number;
-  /** HUB_COMPILED_READS: answer the read queries the SQL compiler covers with one statement per page (src/read/sql-tree.ts); false: always through the resolvers. Default true. */
+  /**
+   * HUB_COMPILED_READS: answer the read queries the SQL compiler covers with one statement per page
+   * (src/read/sql-tree.ts); false: always through the resolvers. Default true.
+   */
   compiledReads: boolean;
-  /** HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep them). Default true. */
+  /**
+   * HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep
+   * them). Default true.
+   */
   preparedStatements: boolean;
-  /** HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000. */
+  /**
+   * HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000.
+   */
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
   /**
-   * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g. marketEntity,marketEntities).
-   * Default none: only health endpoints and the schema. Names are checked against the schema at start-up (checkPublicOperations).
+   * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g.
+   * marketEntity,marketEntities). Default none: only health endpoints and the schema. Names are checked against the
+   * schema at start-up (checkPublicOperations).
    */
   publicOperations: string[];
   /** HUB_MAX_DEPTH, HUB_MAX_ALIASES, HUB_MAX_DIRECTIVES, HUB_MAX_ROOT_FIELDS, HUB_MAX_COST: bounds on one operation. */

@@ -7,7 +7,9 @@ export interface Figure {
   metric: string;
   hub: number | null;
   baseline: number | null;
-  /** hub / baseline for throughput (higher is better); baseline / hub for latency and memory; null without a baseline. */
+  /**
+   * hub / baseline for throughput (higher is better); baseline / hub for latency and memory; null without a baseline.
+   */
   ratio: number | null;
   unit: string;
   machine: Record<string, string | number>;

@@ -15,7 +15,10 @@ export interface FanoutSize {
   seconds: number;
   /** Records (events) per push. */
   batch: number;
-  /** How long to wait, after the last push, for every subscriber to have every event; an event still missing then counts as missed. */
+  /**
+   * How long to wait, after the last push, for every subscriber to have every event; an event still missing then counts
+   * as missed.
+   */
   drainSeconds: number;
 }
 
@@ -75,7 +78,8 @@ async function side(
   // rather than the backlog growing without bound; failed pushes are counted, not retried.
   const inflight = new Set<Promise<void>>();
   let failedPushes = 0;
-  // The push phase lasts at most twice its planned time: a server that cannot keep up gets fewer events, not an endless run.
+  // The push phase lasts at most twice its planned time: a server that cannot keep up gets fewer events, not an endless
+  // run.
   const deadline = started + 2 * size.seconds * 1000 + 10_000;
   let skipped = 0;
   for (let b = 0; b < batches; b++) {

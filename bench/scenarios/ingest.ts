@@ -85,7 +85,9 @@ interface Written {
   data: Record<string, unknown>;
 }
 
-/** Appends change-log rows as the hub does: advisory lock, last seq and hash, SM3 chain, one multi-row INSERT, NOTIFY. */
+/**
+ * Appends change-log rows as the hub does: advisory lock, last seq and hash, SM3 chain, one multi-row INSERT, NOTIFY.
+ */
 async function appendEvents(c: PoolClient, topic: string, rows: Written[], system: string): Promise<void> {
   await c.query('select pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
   const last = (

@@ -309,7 +309,8 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
     for (let round = 1; round <= o.rounds; round++) {
       const roundStart = Date.now();
       const kill: RoundFigures['kill'] = round % 4 === 0 ? 'node+postgres' : 'node';
-      // Admin work right before the kill: a new system (its first push runs with the big ones), a client, a grant change.
+      // Admin work right before the kill: a new system (its first push runs with the big ones), a client, a grant
+      // change.
       let newSystem: { code: string; key: string; via: 'api' | 'cli'; batch: Batch } | undefined;
       if (round % 3 === 1) {
         const code = `SOAK-NEW-${round}`;

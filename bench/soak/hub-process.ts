@@ -37,7 +37,9 @@ export class HubProcess {
     return this.child?.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
   }
 
-  /** Starts the hub and resolves once it listens, with the time that took; rejects with its stderr if it exits first. */
+  /**
+   * Starts the hub and resolves once it listens, with the time that took; rejects with its stderr if it exits first.
+   */
   start(timeoutMs = 180_000): Promise<number> {
     const started = Date.now();
     const child = spawn(process.execPath, [...startScriptFlags(), join(ROOT, 'dist', 'resolvers', 'app', 'main.js')], {

@@ -42,7 +42,10 @@ const forgetKeys: MiddlewareFn<HubContext> = async ({ context, info }, next) => 
   }
 };
 
-/** Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic ADMIN. */
+/**
+ * Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic
+ * ADMIN.
+ */
 @Authorized(Role.ADMIN)
 @UseMiddleware(forgetKeys)
 @Resolver(() => Principal)

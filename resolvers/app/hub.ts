@@ -30,7 +30,10 @@ import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
 import type { HubServices } from '../../src/services';
 
-/** How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts allows more in all). */
+/**
+ * How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts
+ * allows more in all).
+ */
 export const DRAIN_GRACE_MS = 25_000;
 
 export interface Hub {
@@ -146,7 +149,8 @@ export async function startHub(
       if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
       wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
     });
-    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
+    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy
+    // machine).
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
     apollo.addPlugin({
       async serverWillStart() {

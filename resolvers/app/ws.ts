@@ -173,7 +173,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           return true;
         } catch (err) {
           if (!(err instanceof HubError)) throw err;
-          // A bad key is final (graphql-ws clients do not retry 4401); a refusal by the rate limit is retried later (4403).
+          // A bad key is final (graphql-ws clients do not retry 4401); a refusal by the rate limit is retried later
+          // (4403).
           if (err.code === ErrorCode.UNAUTHENTICATED) extra.socket.close(CloseCode.Unauthorized, REVOKED);
           return false;
         }

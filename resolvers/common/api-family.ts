@@ -20,7 +20,7 @@ export interface CompiledRoot {
 /** What the API side of a data family (`resolvers/<family>/index.ts`, export `api`) gives the schema. */
 export interface FamilyApi {
   /** Its resolver classes (queries, mutations, subscriptions, field resolvers, `history`: see historyResolvers). */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's type for resolver classes
   resolvers: NonEmptyArray<Function>;
   /** Root query fields the SQL compiler answers in one statement (optional; see src/read/sql-tree.ts). */
   compiledReads?(schema: GraphQLSchema, metadata: MetadataStorage): Readonly<Record<string, CompiledRoot>>;

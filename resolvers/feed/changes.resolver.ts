@@ -10,7 +10,10 @@ import type { CompiledSubscriptionRoot } from '../../src/server/shared-execution
 import type { HubContext } from '../context';
 import { ChangeEvent } from './change-event.type';
 
-/** Maps a stored change to its API shape, masking what the principal may not see (the topic's sensitive fields, declared by its family). */
+/**
+ * Maps a stored change to its API shape, masking what the principal may not see (the topic's sensitive fields, declared
+ * by its family).
+ */
 export function toChangeEvent(e: ChangeRecord, principal: Principal, registry: FamilyRegistry): ChangeEvent {
   return {
     cursor: feedCursor(e.seq),
@@ -51,7 +54,10 @@ export function feedTopics(
   return granted;
 }
 
-/** The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the resolver below returns. */
+/**
+ * The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the
+ * resolver below returns.
+ */
 export const COMPILED_SUBSCRIPTIONS: Readonly<Record<string, CompiledSubscriptionRoot>> = {
   changes: (event, context) =>
     toChangeEvent(event as ChangeRecord, (context as HubContext).principal, (context as HubContext).services.registry),

@@ -13,7 +13,10 @@ function view(row: CreditCodeExceptionRow): CreditCodeException {
   return { code: row.code, reason: row.note ?? null, createdAt: row.createdAt };
 }
 
-/** Operators' list of legally issued credit codes that fail the check character (ADMIN); changes are logged under topic ADMIN. */
+/**
+ * Operators' list of legally issued credit codes that fail the check character (ADMIN); changes are logged under topic
+ * ADMIN.
+ */
 @Authorized(Role.ADMIN)
 @Resolver(() => CreditCodeException)
 export class CreditCodeExceptionResolver {

@@ -66,12 +66,17 @@ export const TRADING_TREE: TreeGraph = {
 
 type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
 
-/** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page (same condition and order as the resolvers') and its trees in one statement. */
+/**
+ * tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page (same condition and order
+ * as the resolvers') and its trees in one statement.
+ */
 export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorage): Record<string, CompiledRoot> {
   const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsDoingMore({ middlewares: false }));
   const type = (name: string) => schema.getType(name) as GraphQLObjectType;
 
-  /** Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered. */
+  /**
+   * Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered.
+   */
   function shape<T>(
     typeName: string,
     nodes: readonly FieldNode[],
@@ -149,7 +154,8 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         if (!connection) return null;
         return async (ctx, args) => {
           const spec = tradingProjectPage(args, ctx.services.config.maxPage);
-          // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage included).
+          // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage
+          // included).
           const read = async () =>
             spec.first === 0
               ? []

@@ -73,7 +73,9 @@ function categories(field: string, raw: string[] | null | undefined): string[] |
   return out.sort();
 }
 
-/** Checks grants set by an operator against the hub's vocabulary; BAD_USER_INPUT naming the field on the first bad list. */
+/**
+ * Checks grants set by an operator against the hub's vocabulary; BAD_USER_INPUT naming the field on the first bad list.
+ */
 export function checkGrants(input: GrantsInput, vocabulary: GrantVocabulary, prefix = 'input'): CheckedGrants {
   const topics = vocabulary.writableTopics;
   const regions =

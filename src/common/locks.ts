@@ -49,7 +49,9 @@ export async function lockKeys(em: EntityManager, scope: LockScope, keys: Iterab
   ]);
 }
 
-/** The int4 a key is locked under: the first four bytes of its SHA-256 (of the UTF-16 code units, so any string hashes). */
+/**
+ * The int4 a key is locked under: the first four bytes of its SHA-256 (of the UTF-16 code units, so any string hashes).
+ */
 function lockHash(key: string): number {
   return createHash('sha256').update(Buffer.from(key, 'utf16le')).digest().readInt32BE(0);
 }

@@ -100,7 +100,10 @@ export function exactNumberFromText(text: string): number | undefined {
   return a && b && a.neg === b.neg && a.digits === b.digits && a.exp === b.exp ? n : undefined;
 }
 
-/** Bounds of a JSON value: nesting of objects and arrays (the value itself is level 1) and size as canonical JSON in UTF-8. */
+/**
+ * Bounds of a JSON value: nesting of objects and arrays (the value itself is level 1) and size as canonical JSON in
+ * UTF-8.
+ */
 export interface JsonBounds {
   maxDepth: number;
   maxBytes: number;

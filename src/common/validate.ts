@@ -193,7 +193,9 @@ export class Checker {
   }
 }
 
-/** `YYYY-MM-DD`, optionally followed by an ISO-8601 time of day (hours 00-23) and offset, which are checked and dropped. */
+/**
+ * `YYYY-MM-DD`, optionally followed by an ISO-8601 time of day (hours 00-23) and offset, which are checked and dropped.
+ */
 const ISO_DATE =
   /^(\d{4}-\d{2}-\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/i;
 

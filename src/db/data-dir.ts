@@ -31,7 +31,9 @@ export type DataDirState =
 /** The record of the process that started the cluster, kept in the data folder. */
 export interface OwnerRecord {
   pid: number;
-  /** Start time of that process (clock ticks since boot, Linux): tells it from a later process that got the same pid. */
+  /**
+   * Start time of that process (clock ticks since boot, Linux): tells it from a later process that got the same pid.
+   */
   startTime?: number;
   /** What it is, for messages: `hub` or `hub <command>`. */
   command: string;
@@ -86,7 +88,9 @@ function liveOwner(record: OwnerRecord | undefined, procs: Processes): ProcessIn
   return p;
 }
 
-/** Live PostgreSQL processes working in `dataDir` (never this process, nor a shell that happens to be in the folder). */
+/**
+ * Live PostgreSQL processes working in `dataDir` (never this process, nor a shell that happens to be in the folder).
+ */
 function leftoversOf(dataDir: string, procs: Processes): number[] {
   const self = procs.self().pid;
   return procs.inFolder(dataDir).filter((pid) => {

@@ -30,7 +30,9 @@ export interface Processes {
   self(): ProcessInfo;
 }
 
-/** /proc/<pid>/stat: state, ppid and start time, read after the command name (which may hold spaces and parentheses). */
+/**
+ * /proc/<pid>/stat: state, ppid and start time, read after the command name (which may hold spaces and parentheses).
+ */
 function procStat(pid: number): { state: string; ppid: number; startTime: number } | undefined {
   let text: string;
   try {

@@ -9,7 +9,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** `running`: serving; `restarting`: it died and the supervisor is starting it again; `failed`: it could not; `stopped`: stopped on purpose. */
+/**
+ * `running`: serving; `restarting`: it died and the supervisor is starting it again; `failed`: it could not; `stopped`:
+ * stopped on purpose.
+ */
 export type SupervisedState = 'running' | 'restarting' | 'failed' | 'stopped';
 
 /** Waits before each restart attempt: 0.5 s, then doubling; five attempts over 15.5 s. */

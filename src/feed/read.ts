@@ -48,7 +48,8 @@ export async function readChanges(
   topics: readonly string[] | undefined,
   limit: number,
 ): Promise<{ events: ChangeRecord[]; watermark: number }> {
-  // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of these.
+  // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of
+  // these.
   const rows = await queryPrepared<Row & { watermark: string }>(
     em,
     `with w as (select coalesce(max(seq), 0) as watermark from change_event)

@@ -13,7 +13,9 @@ export interface StreamOptions {
   bufferLimit: number;
 }
 
-/** What a stream needs of the process's feed (src/feed/feed.ts): its head, the live fan-out and the bounded table reads. */
+/**
+ * What a stream needs of the process's feed (src/feed/feed.ts): its head, the live fan-out and the bounded table reads.
+ */
 export interface FeedTail {
   /** Highest seq handed to live subscribers. */
   readonly head: number;
@@ -73,7 +75,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
       if (this.failure) {
         const err = this.failure;
         this.failure = undefined;
-        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the reader's own failure, re-thrown as it came
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the reader's own failure, as it came
         throw err;
       }
       if (this.nextIndex < this.queue.length) {

@@ -8,7 +8,10 @@ export interface ChainVerification {
   checked: number;
   /** seq of the last event checked (or of the starting point when none was new). */
   lastSeq: number;
-  /** Hash of the last event that verified (of the starting point when none did): where a later verification may continue. */
+  /**
+   * Hash of the last event that verified (of the starting point when none did): where a later verification may
+   * continue.
+   */
   lastHash: string;
   /** seq of the first event whose link is broken, when not ok. */
   firstBrokenSeq: number | null;

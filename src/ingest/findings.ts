@@ -70,7 +70,9 @@ export async function syncFindings(
   );
 }
 
-/** The findings of pushed records (the rules their new versions break, of `rules` when given), in the push transaction. */
+/**
+ * The findings of pushed records (the rules their new versions break, of `rules` when given), in the push transaction.
+ */
 export async function replaceFindings<T>(
   em: EntityManager,
   topic: string,

@@ -19,7 +19,9 @@ export type Column = readonly [name: string, pgType: string];
 export interface TableSpec {
   /** The entity of the table (a PushedRecord). */
   entity: EntityClass<PushedRecord>;
-  /** The topic the table's records are published under (whose authoritative grant lets a system change others' records). */
+  /**
+   * The topic the table's records are published under (whose authoritative grant lets a system change others' records).
+   */
   topic: string;
   /** Columns of the business key (the ON CONFLICT target). */
   conflict: readonly string[];

@@ -151,10 +151,12 @@ export function checkCost(
   limit: number,
 ): void {
   checkVariableDepth(variables);
-  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
+  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed
+  // once.
   let costs = knownCosts.get(document);
   if (!costs) knownCosts.set(document, (costs = new Map<string, number>()));
-  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the memo.
+  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the
+  // memo.
   const key = costKey(document, operationName, variables);
   let cost = costs.get(key);
   if (cost === undefined) {

@@ -45,7 +45,9 @@ import { queryPrepared } from '../common/sql';
 
 /** How a GraphQL object field reaches another record type. */
 export type TreeRelation =
-  /** Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child). */
+  /**
+   * Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child).
+   */
   | { kind: 'many'; type: string; foreignKey: string; orderBy: readonly string[] }
   /** The row of `type` whose primary key this row's `column` holds (null when the column is). */
   | { kind: 'one'; type: string; column: string }
@@ -65,7 +67,10 @@ export interface TreeType {
 /** The record types the compiler knows, by GraphQL type name. */
 export type TreeGraph = Readonly<Record<string, TreeType>>;
 
-/** What a plan depends on besides the selection: the operation's fragments and variables, and what the caller may see unmasked. */
+/**
+ * What a plan depends on besides the selection: the operation's fragments and variables, and what the caller may see
+ * unmasked.
+ */
 export interface PlanInput {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Readonly<Record<string, unknown>>;
@@ -97,7 +102,9 @@ export class TreeCompiler {
     private readonly schema: GraphQLSchema,
     private readonly graph: TreeGraph,
     private readonly metadata: MetadataStorage,
-    /** `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column. */
+    /**
+     * `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column.
+     */
     private readonly resolved: ReadonlySet<string>,
   ) {}
 
@@ -131,7 +138,8 @@ export class TreeCompiler {
           const field = type.getFields()[fieldName];
           if (!field || sub.some((n) => n.arguments?.length)) return null;
           const sensitive = spec.sensitive?.[fieldName];
-          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null; // masked: the resolvers' masking middleware answers
+          // Masked: the resolvers' masking middleware answers.
+          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null;
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
           else
@@ -171,7 +179,8 @@ export class TreeCompiler {
         return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       }
       if (isList) return null;
-      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js reports the null).
+      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js
+      // reports the null).
       if (isNonNullType(field.type)) {
         if (rel.kind === 'reverse') return null;
         const fk = parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
@@ -185,7 +194,9 @@ export class TreeCompiler {
     return objectOf(typeName, fieldNodes, alias);
   }
 
-  /** A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises. */
+  /**
+   * A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises.
+   */
   private column(field: GraphQLField<unknown, unknown>, prop: EntityProperty | undefined, a: string): string | null {
     if (
       !prop ||
@@ -247,8 +258,8 @@ export class TreeCompiler {
         continue;
       }
       const field = type.getFields()[fieldName];
-      // Only plain leaves, passed through as stored: the push rules of the column guarantee their types and the non-null
-      // keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
+      // Only plain leaves, passed through as stored: the push rules of the column guarantee their types and the
+      // non-null keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
       if (!field || this.resolved.has(`${name}.${fieldName}`) || sub.some((n) => n.arguments?.length)) return null;
       const named = getNamedType(field.type);
       if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named)))

@@ -138,7 +138,10 @@ const BIDDER_TRADES = [
   { suffix: '林业开发有限公司', qual: ['林木采伐许可'] },
   { suffix: '环保科技有限公司', qual: ['环境工程专项设计'] },
 ];
-/** A committee of five drawn from the (demo) province-wide expert pool: a chair, three experts and the tenderer's representative. */
+/**
+ * A committee of five drawn from the (demo) province-wide expert pool: a chair, three experts and the tenderer's
+ * representative.
+ */
 export function committeeOf(seed: number): EvaluationPush['committee'] {
   const person = (k: number) =>
     SURNAMES[(seed * 5 + k * 3) % SURNAMES.length] +
@@ -178,7 +181,10 @@ export function prefectureName(code: string): string {
   return name.replace(/市$|土家族苗族自治州$|林区$/, '');
 }
 
-/** Nine-character organisation code of generated entity i: a leading 8 (the demo's codes start with a letter), then i in base 31. */
+/**
+ * Nine-character organisation code of generated entity i: a leading 8 (the demo's codes start with a letter), then i in
+ * base 31.
+ */
 function orgCode(i: number): string {
   let s = '';
   for (let k = 0, v = i; k < 8; k++, v = Math.floor(v / 31)) s = USCC_ALPHABET[v % 31] + s;
@@ -355,7 +361,8 @@ export function detailsFor(sub: SubItemInfo, rnd: () => number): Record<string, 
   const props = (sub.detailsSchema?.properties ?? {}) as Record<string, { type?: string }>;
   const out: Record<string, unknown> = {};
   for (const name of required) {
-    // An operator-added sub-item may require fields the generator does not know: a plausible value of the declared type.
+    // An operator-added sub-item may require fields the generator does not know: a plausible value of the declared
+    // type.
     const type = props[name]?.type;
     out[name] = known[name]?.() ?? (type === 'integer' || type === 'number' ? 1 : type === 'boolean' ? false : '1');
   }

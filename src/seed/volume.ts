@@ -62,7 +62,9 @@ export function seedingPrincipal(system: SourceSystemRow): Principal {
   };
 }
 
-/** The seeding system, registered (without an API key: it never pushes over HTTP) when the database does not have it. */
+/**
+ * The seeding system, registered (without an API key: it never pushes over HTTP) when the database does not have it.
+ */
 export async function ensureSeedSystem(em: EntityManager): Promise<SourceSystemRow> {
   const found = await em.findOne(SourceSystemRow, { code: SEED_SYSTEM.code });
   if (found) return found;

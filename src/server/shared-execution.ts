@@ -19,10 +19,16 @@ import { LRUCache } from 'lru-cache';
 import { collectOperation } from './operation';
 import { accessKey, type Principal } from '../auth/principal';
 
-/** A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer without graphql-js). */
+/**
+ * A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer
+ * without graphql-js).
+ */
 export type CompiledSubscriptionRoot = (event: unknown, context: unknown) => object;
 
-/** Raised inside a compiled projection when graphql-js must answer instead (a null in a non-null field, a value a scalar refuses). */
+/**
+ * Raised inside a compiled projection when graphql-js must answer instead (a null in a non-null field, a value a scalar
+ * refuses).
+ */
 class NotCompiled extends Error {}
 
 /**

@@ -52,7 +52,10 @@ export class PayloadCache {
     return this.marker;
   };
 
-  /** The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends it. */
+  /**
+   * The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends
+   * it.
+   */
   splice(message: string): string {
     this.message = undefined;
     const text = this.pending;

@@ -47,7 +47,10 @@ export function schemaErrors(errors: readonly ErrorObject[] | null | undefined, 
   });
 }
 
-/** Validates category-specific details against a sub-item's schema (absent details count as `{}`); no schema accepts any object. */
+/**
+ * Validates category-specific details against a sub-item's schema (absent details count as `{}`); no schema accepts any
+ * object.
+ */
 export function validateDetails(details: unknown, schema: Record<string, unknown> | null | undefined): FieldError[] {
   if (details !== null && details !== undefined && (typeof details !== 'object' || Array.isArray(details))) {
     return [{ field: 'details', code: ErrorCode.BAD_USER_INPUT, message: 'details must be an object' }];

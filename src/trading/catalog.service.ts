@@ -33,7 +33,10 @@ function checkName(raw: string, field: string): string {
   return name;
 }
 
-/** A code that names an existing entry, or NOT_FOUND: no entry has a code outside the pattern, and text such as NUL never reaches PostgreSQL. */
+/**
+ * A code that names an existing entry, or NOT_FOUND: no entry has a code outside the pattern, and text such as NUL
+ * never reaches PostgreSQL.
+ */
 function existingCode(raw: string, what: string, field: string): string {
   const code = raw.trim().toUpperCase();
   if (!CODE.test(code))
@@ -41,7 +44,9 @@ function existingCode(raw: string, what: string, field: string): string {
   return code;
 }
 
-/** A details schema is stored (jsonb) and logged: it must be storable JSON within the bounds of any JSONObject input. */
+/**
+ * A details schema is stored (jsonb) and logged: it must be storable JSON within the bounds of any JSONObject input.
+ */
 function checkSchemaJson(schema: Record<string, unknown>, field: string): void {
   const [problem] = jsonProblems(schema, field);
   if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, problem.message, { field: problem.path });
@@ -76,7 +81,8 @@ export async function upsertCategory(
   const code = checkCode(input.code, 'input.code', 'category');
   const name = checkName(input.name, 'input.name');
   return em.transactional(async (tx) => {
-    // Operators changing one entry at once go in turn, each on what the other stored (no duplicate insert, no stale event).
+    // Operators changing one entry at once go in turn, each on what the other stored (no duplicate insert, no stale
+    // event).
     await lockKeys(tx, LockScope.CATALOG, [`category:${code}`]);
     let c = await tx.findOne(TradingCategoryRow, { code }, { refresh: true });
     if (!c) c = tx.create(TradingCategoryRow, { code, name, sortOrder: input.sortOrder ?? 100 });
@@ -93,7 +99,9 @@ export async function upsertCategory(
   });
 }
 
-/** Adds or changes a sub-item, with an optional JSON Schema for its projects' details (checked to be a valid schema). */
+/**
+ * Adds or changes a sub-item, with an optional JSON Schema for its projects' details (checked to be a valid schema).
+ */
 export async function upsertSubItem(
   em: EntityManager,
   actor: Principal,

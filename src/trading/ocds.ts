@@ -56,7 +56,10 @@ export const OCDS_EXTENSIONS: readonly string[] = [
 export const CREDIT_CODE_SCHEME = 'CN-USCI';
 // Code lists.
 
-/** TradingStatus → tenderStatus (closed codelist, codelists/tenderStatus.csv). Evaluation is still part of the tender process. */
+/**
+ * TradingStatus → tenderStatus (closed codelist, codelists/tenderStatus.csv). Evaluation is still part of the tender
+ * process.
+ */
 const TENDER_STATUS: Record<TradingStatus, string> = {
   [TradingStatus.PLANNED]: 'planned',
   [TradingStatus.TENDERING]: 'active',
@@ -390,7 +393,8 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
     const doc = document(a);
     const concerned = a.sectionCodes.length ? a.sectionCodes : sections.map((s) => s.code);
     const toAwards = DOCUMENT_TYPE[a.type] === 'awardNotice' ? concerned.filter((c) => awardedSections.has(c)) : [];
-    // An award notice belongs to the awards it announces; anything else, or a notice of an award not yet held, to the tender.
+    // An award notice belongs to the awards it announces; anything else, or a notice of an award not yet held, to the
+    // tender.
     if (toAwards.length) for (const c of toAwards) awardDocs.set(c, [...(awardDocs.get(c) ?? []), doc]);
     else tenderDocs.push(doc);
   }

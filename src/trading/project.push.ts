@@ -41,7 +41,10 @@ const PROJECT_TABLE: TableSpec = {
   keyExpr: 't.code',
 };
 
-/** What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired one. */
+/**
+ * What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired
+ * one.
+ */
 interface ProjectBatch {
   catalog: CatalogView;
   storedSubItems: ReadonlyMap<string, string>;
@@ -216,7 +219,8 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
     return written;
   },
 
-  // A section's opening time may have moved: its bids' BID_AFTER_OPENING findings follow (unless a bid opening record says otherwise).
+  // A section's opening time may have moved: its bids' BID_AFTER_OPENING findings follow (unless a bid opening record
+  // says otherwise).
   afterWrite: (em, records) =>
     rederiveBidFindings(
       em,

@@ -71,7 +71,9 @@ export type CatalogView = ReadonlyMap<
 /** Most sections (标段/包) one project may list. */
 export const MAX_SECTIONS = 1000;
 
-/** Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise). */
+/**
+ * Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise).
+ */
 export const MIN_BID_PERIOD_DAYS = 20;
 
 /**

@@ -207,7 +207,10 @@ async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', cod
   );
 }
 
-/** Re-derives the publicity findings of every announcement of these projects from the stored announcements and evaluations. */
+/**
+ * Re-derives the publicity findings of every announcement of these projects from the stored announcements and
+ * evaluations.
+ */
 async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: readonly string[]): Promise<void> {
   const rows = await announcementFacts(em, 'p.code', projectCodes);
   await syncFindings(
@@ -239,7 +242,10 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   toRow(r: Accepted<T>): Record<string, unknown>;
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
-  /** The lifecycle checks a racing push can break, again in the write transaction with the project locked (see PushDomain.recheck). */
+  /**
+   * The lifecycle checks a racing push can break, again in the write transaction with the project locked (see
+   * PushDomain.recheck).
+   */
   recheck?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
   /** The rule codes `findings` may produce. */
@@ -450,7 +456,8 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
       errors,
     );
   },
-  // A bid pushed meanwhile may have withdrawn or been disqualified: bids of the section are written with its project locked too.
+  // A bid pushed meanwhile may have withdrawn or been disqualified: bids of the section are written with its project
+  // locked too.
   recheck: async (em, records, errors) =>
     awardsWithoutBid(
       records,
@@ -512,7 +519,8 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
-    // The sections as they stand with their projects locked: a bid opening committed since the references were read counts.
+    // The sections as they stand with their projects locked: a bid opening committed since the references were read
+    // counts.
     const fresh = await sectionRefs(
       em,
       records.map((r) => r.value.sectionCode),

@@ -14,7 +14,9 @@ export interface SectionRef {
   openedAt: Date | null;
 }
 
-/** Sections (with their project's code, region and category, and their bid opening's time) by section code, one query. */
+/**
+ * Sections (with their project's code, region and category, and their bid opening's time) by section code, one query.
+ */
 export async function sectionRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, SectionRef>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
@@ -80,7 +82,8 @@ export async function touchProjects(em: EntityManager, codes: Iterable<string>):
   const list = [...new Set(codes)];
   if (!list.length) return;
   // `collate "C"`: byte order, the order pushes write projects in (sorted keys), whatever the database's collation.
-  // clock_timestamp(), not the transaction's start, and never backwards: the time is as late as it can be before the commit.
+  // clock_timestamp(), not the transaction's start, and never backwards: the time is as late as it can be before the
+  // commit.
   await query(
     em,
     `with p as (select id from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update)

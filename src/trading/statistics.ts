@@ -17,7 +17,10 @@ export enum StatisticsDimension {
   CATEGORY = 'CATEGORY',
   /** Catalog sub-item (子项). */
   SUB_ITEM = 'SUB_ITEM',
-  /** Prefecture-level region: a county's projects count for its prefecture; 4290xx units directly under the province stay themselves. */
+  /**
+   * Prefecture-level region: a county's projects count for its prefecture; 4290xx units directly under the province
+   * stay themselves.
+   */
   REGION = 'REGION',
   /** Calendar month of publication in China time (UTC+8), `YYYY-MM`. */
   MONTH = 'MONTH',
@@ -49,7 +52,9 @@ export interface StatisticsRow {
   totalBudget: string;
   /** Sum of award amounts of the group's sections, yuan, 2 places. */
   totalAwarded: string;
-  /** 1 − awarded / budget over sections with both an award and a budget, 4 places; null when there is no such section. */
+  /**
+   * 1 − awarded / budget over sections with both an award and a budget, 4 places; null when there is no such section.
+   */
   savingRate: string | null;
   /** Valid bids per section, 2 places; null when the group has no section. */
   averageBiddersPerSection: string | null;

@@ -84,7 +84,8 @@ describe("finding rules contributed on another family's topic", () => {
   });
 
   it('keeps it when the owner re-derives its own findings on those records', async () => {
-    // The actual opening came after the bid: BID_AFTER_OPENING no longer holds; the flag is not the trading family's to remove.
+    // The actual opening came after the bid: BID_AFTER_OPENING no longer holds; the flag is not the trading family's to
+    // remove.
     const r = await push(t, key, 'pushBidOpenings', 'BidOpeningInput', [
       { sectionCode: 'FR-P1-S1', openedAt: '2026-09-25T11:00:00+08:00', bidderCount: '2' },
     ]);

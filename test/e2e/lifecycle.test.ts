@@ -190,7 +190,8 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
 
     const again = await spawnHub(env, 90000);
     try {
-      // Nothing but the two pushes was ever stored here (no demo data): the first record and every record of the drained push.
+      // Nothing but the two pushes was ever stored here (no demo data): the first record and every record of the
+      // drained push.
       const stored = await gql<{ marketEntities: { totalCount: number } }>(again.url, COUNT, undefined, ADMIN);
       expect(stored.data?.marketEntities.totalCount).toBe(BIG + 1);
       const last = await gql<{ marketEntity: { name: string } | null }>(

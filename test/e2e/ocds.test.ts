@@ -66,7 +66,8 @@ describe('the OCDS export over GraphQL', () => {
     key = await t.system('OCDS-SYS');
     p = await parties(t, key, 3, 7300);
 
-    // The whole lifecycle of one project: notice, bids (with evidence), opening, evaluation, publicity, award, notice, contract.
+    // The whole lifecycle of one project: notice, bids (with evidence), opening, evaluation, publicity, award, notice,
+    // contract.
     await accepted('pushTradingProjects', 'TradingProjectInput', [project(code, p)]);
     await accepted('pushAnnouncements', 'AnnouncementInput', [
       {
@@ -405,9 +406,9 @@ describe('the OCDS export over GraphQL', () => {
       const ten = await statements(run(10));
       expect(ten.executes.length).toBe(two.executes.length);
       expect(ten.queries.length).toBe(two.queries.length);
-      // Every statement passes through execute (those inside the snapshot's transaction bypass the pool client's query):
-      // the caller's key, the page of projects, then one per relation: projects with their parties, sections, bids,
-      // openings, awards, contracts, announcements.
+      // Every statement passes through execute (those inside the snapshot's transaction bypass the pool client's
+      // query): the caller's key, the page of projects, then one per relation: projects with their parties, sections,
+      // bids, openings, awards, contracts, announcements.
       const reads = ten.executes.filter((sql) => !/"api_key"/.test(sql));
       expect(reads).toHaveLength(8);
       expect(reads.filter((sql) => /\bfrom bid\b/.test(sql))).toEqual([

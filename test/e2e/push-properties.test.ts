@@ -17,7 +17,9 @@ import { parties, project, push } from '../setup/trading';
 const RUNS = 60;
 const SEED = 20261123;
 
-/** Raw JSON number literals a JSON encoder cannot write (it would turn them into null or round them), sent as they are. */
+/**
+ * Raw JSON number literals a JSON encoder cannot write (it would turn them into null or round them), sent as they are.
+ */
 const RAW_NUMBERS = [
   '1e400',
   '-1e400',
@@ -144,7 +146,9 @@ const hostileField = fc.oneof(
   { weight: 2, arbitrary: hostileJson },
   { weight: 1, arbitrary: fc.constant(null) },
 );
-/** What the field at `path` is set to: its own extremes (times, days, numbers) half of the time, else anything hostile. */
+/**
+ * What the field at `path` is set to: its own extremes (times, days, numbers) half of the time, else anything hostile.
+ */
 const hostileFor = (path: string) =>
   fc
     .oneof({ weight: 1, arbitrary: fc.constantFrom(...extremesOf(path)) }, { weight: 1, arbitrary: hostileField })
@@ -167,7 +171,10 @@ function setPath(record: Record<string, unknown>, path: string, value: unknown):
 interface InputType {
   mutation: string;
   inputType: string;
-  /** A good record in slot A, B or P (the one poisoned), whose content changes with `run` so that it is written each time. */
+  /**
+   * A good record in slot A, B or P (the one poisoned), whose content changes with `run` so that it is written each
+   * time.
+   */
   good(slot: 'A' | 'B' | 'P', run: number): Record<string, unknown>;
   /** Every field path the poison may hit. */
   fields: string[];

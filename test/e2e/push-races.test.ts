@@ -372,7 +372,8 @@ describe('two systems creating the same record at once', () => {
     });
 
     it('re-checks the winner’s bid under the project lock: a bid disqualified while the award waits for it refuses the award', async () => {
-      // Hold the project's lock, let the award pass its checks and wait for the lock, then disqualify the bid and let go.
+      // Hold the project's lock, let the award pass its checks and wait for the lock, then disqualify the bid and let
+      // go.
       const c = new Client({ connectionString: t.db.url });
       await c.connect();
       try {
@@ -455,7 +456,8 @@ describe('two systems creating the same record at once', () => {
       Array.from({ length: size }, (_, i) => project(`${prefix}${i}`, p));
     const created = await sent('B', 'pushTradingProjects', 'TradingProjectInput', projects(1, 'RACE-N'));
     expect(await sent('B', 'pushTradingProjects', 'TradingProjectInput', projects(20, 'RACE-M'))).toBe(created);
-    // Sections stored already cannot move: a project that claims no new section code takes no key lock and reads nothing again.
+    // Sections stored already cannot move: a project that claims no new section code takes no key lock and reads
+    // nothing again.
     expect(
       await sent(
         'B',

@@ -40,7 +40,8 @@ describe('the volume seed', () => {
       MARKET_ENTITY: 200,
       TRADING_PROJECT: 200,
     });
-    // Spread over the catalog, and every project's details satisfy its sub-item (or the pipeline would have rejected it).
+    // Spread over the catalog, and every project's details satisfy its sub-item (or the pipeline would have rejected
+    // it).
     expect(
       Number((await sql(`select count(distinct sub_item_code) as n from trading_project`))[0].n),
     ).toBeGreaterThanOrEqual(20);

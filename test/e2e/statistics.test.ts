@@ -19,7 +19,7 @@ import { parties, push } from '../setup/trading';
  *  ST-1-S2  400000.00   2                                —
  *  ST-2-S1  300000.00   3                                270000.00
  *  ST-3-S1  200000.00   1 (+1 WITHDRAWN)                 190000.00
- *  ST-3-S2  —           2                                150000.00  (no budget: counted in totalAwarded, not in savingRate)
+ *  ST-3-S2  —           2                                150000.00  (no budget: in totalAwarded, not in savingRate)
  *  ST-3-S3  100000.00   0                                —
  *  ST-4-S1  250000.00   2 (+1 DISQUALIFIED)              240000.00
  *  ST-5-S1  8000000.00  1                                8800000.00 (a premium: negative saving)
@@ -209,8 +209,9 @@ describe('trading statistics', () => {
   afterAll(() => t.stop());
 
   it('sums everything in one row when grouped by nothing', async () => {
-    // 5 projects; 8 sections; budgets 1000000+300000+500000+250000+8000000; awards 540000+270000+190000+150000+240000+8800000;
-    // saving over sections with award and budget: (9350000 − 10040000) / 9350000 = −0.073796… ; bidders (2+2+3+1+2+0+2+1) / 8 = 1.625.
+    // 5 projects; 8 sections; budgets 1000000+300000+500000+250000+8000000; awards
+    // 540000+270000+190000+150000+240000+8800000; saving over sections with award and budget: (9350000 − 10040000) /
+    // 9350000 = −0.073796… ; bidders (2+2+3+1+2+0+2+1) / 8 = 1.625.
     const rows = await stats([]);
     expect(rows).toEqual([
       {
@@ -240,7 +241,8 @@ describe('trading statistics', () => {
     expect(rows.map(figures)).toEqual([
       // ST-1, ST-2: saving (900000 − 810000) / 900000; bidders 7 / 3 = 2.333…
       [2, 3, '1300000.00', '810000.00', '0.1000', '2.33'],
-      // ST-3, ST-4: saving over ST-3-S1 and ST-4-S1 (450000 − 430000) / 450000 = 0.04444…; bidders 5 / 4; ST-3-S2's award counts in totalAwarded only
+      // ST-3, ST-4: saving over ST-3-S1 and ST-4-S1 (450000 − 430000) / 450000 = 0.04444…; bidders 5 / 4; ST-3-S2's
+      // award counts in totalAwarded only
       [2, 4, '750000.00', '580000.00', '0.0444', '1.25'],
       // ST-5: (8000000 − 8800000) / 8000000
       [1, 1, '8000000.00', '8800000.00', '-0.1000', '1.00'],
@@ -425,7 +427,8 @@ describe('trading statistics', () => {
       expect(updates[0].data).toMatchObject({ rows: [], cursor: feedCursor(await lastSeq()) });
       expect(feed.liveCount).toBe(liveBefore + 1);
 
-      // A burst of 40 pushes over more than two seconds, each a project in Yichang (宜昌市 420500 and its county 夷陵区 420506).
+      // A burst of 40 pushes over more than two seconds, each a project in Yichang (宜昌市 420500 and its county 夷陵区
+      // 420506).
       const p = await parties(t, source, 1, 7400);
       const BURST = 40;
       const started = Date.now();
@@ -462,7 +465,8 @@ describe('trading statistics', () => {
       await until(() => updates.at(-1)!.data.cursor === finalCursor, 'the final figures');
       expect(updates.at(-1)!.data.rows).toEqual([final]);
 
-      // Coalesced: at most one update per second of the burst (plus the one that catches up after it), far fewer than the pushes.
+      // Coalesced: at most one update per second of the burst (plus the one that catches up after it), far fewer than
+      // the pushes.
       const live = updates.slice(1);
       expect(burstMs).toBeGreaterThan(2000);
       expect(live.length).toBeGreaterThanOrEqual(2);

@@ -80,7 +80,8 @@ describe('timing findings whatever the push order', () => {
     expect(opened.results[0]).toMatchObject({ status: 'ACCEPTED', warnings: [] });
     expect(await late()).toEqual([`BID_AFTER_OPENING F-1-S1/${b1}`, `BID_AFTER_OPENING F-1-S1/${b2}`].sort());
     expect((await findings('BID'))[0].message).toContain('2026-09-25T00:30:00.000Z');
-    // The bids did not change: no event of theirs; the opening's own event and the project's updatedAt carry the change.
+    // The bids did not change: no event of theirs; the opening's own event and the project's updatedAt carry the
+    // change.
     expect(await events('BID')).toBe(bidEvents);
 
     // A bid pushed now is measured against the opening's openedAt, not the planned 09:30.
@@ -187,7 +188,8 @@ describe('timing findings whatever the push order', () => {
   });
 
   it('gives the same findings when the records arrive in lifecycle order', async () => {
-    // F-2 receives the same kind of records as F-1, in order: opening before the bids, evaluation before the publicity, award before the contract.
+    // F-2 receives the same kind of records as F-1, in order: opening before the bids, evaluation before the publicity,
+    // award before the contract.
     expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('F-2', p)])).accepted).toBe(1);
     await push(t, key, 'pushBidOpenings', 'BidOpeningInput', [
       { ...opening('2026-09-25T08:50:00+08:00'), sectionCode: 'F-2-S1' },

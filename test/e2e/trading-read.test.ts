@@ -1371,7 +1371,8 @@ describe('reading trading records', () => {
     }`;
 
     it.each([
-      // Through the resolvers: one page, then one batch each of tenderers, sections, bids, awards, contracts and bidders.
+      // Through the resolvers: one page, then one batch each of tenderers, sections, bids, awards, contracts and
+      // bidders.
       ['the resolvers and their loaders', false, 7],
       // Compiled (src/read/sql-tree.ts): the page and every project's tree in one statement.
       ['the compiled read path', true, 1],

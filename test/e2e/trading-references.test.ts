@@ -112,7 +112,8 @@ describe('unknown references in trading records', () => {
     for (const k of ['R-A2', 'R-A3', 'R-A4']) expect(await events(k)).toBe(0);
   });
 
-  // In lifecycle order: each kind's good record needs the one before it (a contract follows an award, which follows a bid).
+  // In lifecycle order: each kind's good record needs the one before it (a contract follows an award, which follows a
+  // bid).
   it.each([
     [
       'pushBidOpenings',

@@ -52,7 +52,8 @@ export async function startTestHub(
       adminKey: ADMIN_KEY,
       logLevel: 'silent',
       feedPollMs: 1000,
-      // Tests that are not about access control read anonymously; test/e2e/access.test.ts runs with the product default (none).
+      // Tests that are not about access control read anonymously; test/e2e/access.test.ts runs with the product default
+      // (none).
       publicOperations: ['marketEntity', 'marketEntities', 'sourceSystems'],
       ...overrides,
     },

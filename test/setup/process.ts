@@ -22,7 +22,9 @@ export interface HubProcess {
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'main.js');
 
-/** Every process spawned by this test file that has not exited yet, and every data folder made: see cleanUpProcesses. */
+/**
+ * Every process spawned by this test file that has not exited yet, and every data folder made: see cleanUpProcesses.
+ */
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
 

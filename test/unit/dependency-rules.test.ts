@@ -13,7 +13,9 @@ const ROOT = join(__dirname, '..', '..');
 const DEPCRUISE = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
 
-/** A tree with the hub's layers: generic src folders, two families, the generic API, a family API, the families array. */
+/**
+ * A tree with the hub's layers: generic src folders, two families, the generic API, a family API, the families array.
+ */
 const TREE: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true } }),
   'src/common/util.ts': 'export const one = 1;\n',

@@ -186,7 +186,9 @@ describe('who may read statistics', () => {
   });
 });
 
-/** A stand-in for the change feed: events are offered by hand; records what was subscribed and whether it was closed. */
+/**
+ * A stand-in for the change feed: events are offered by hand; records what was subscribed and whether it was closed.
+ */
 class FakeFeed implements ChangeSource {
   subscribed?: { after: number; topics?: readonly ChangeTopic[] };
   closed = false;

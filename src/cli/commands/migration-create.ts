@@ -4,7 +4,10 @@ import { projectRoot } from '../../common/paths';
 import { addToMigrationIndex } from '../../db/migration-index';
 import type { CommandContext } from '../command';
 
-/** `hub migration:create`: a migration from the difference between the entities and the database, added to migrations/index.ts. */
+/**
+ * `hub migration:create`: a migration from the difference between the entities and the database, added to
+ * migrations/index.ts.
+ */
 export async function run(_args: string[], ctx: CommandContext): Promise<number> {
   return ctx.withOrm(async (orm) => {
     const migrator = orm.getMigrator();
