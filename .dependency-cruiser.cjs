@@ -18,7 +18,19 @@
  *
  * Any folder of src/ or resolvers/ not named as generic here is a family.
  */
-const GENERIC_SRC = ['common', 'db', 'auth', 'systems', 'feed', 'ingest', 'limits', 'read', 'server', 'registry', 'cli'];
+const GENERIC_SRC = [
+  'common',
+  'db',
+  'auth',
+  'systems',
+  'feed',
+  'ingest',
+  'limits',
+  'read',
+  'server',
+  'registry',
+  'cli',
+];
 const TOOLS_SRC = ['seed'];
 const GENERIC_API = ['common', 'feed', 'admin', 'systems', 'app'];
 
@@ -40,28 +52,32 @@ module.exports = {
     {
       name: 'src-imports-resolvers',
       severity: 'error',
-      comment: 'src/ is below the API: the API layer and the composition root (resolvers/) use src/, never the other way round.',
+      comment:
+        'src/ is below the API: the API layer and the composition root (resolvers/) use src/, never the other way round.',
       from: { path: '^src/' },
       to: { path: '^resolvers/' },
     },
     {
       name: 'generic-layer-imports-family',
       severity: 'error',
-      comment: 'A generic layer knows the families only through the FamilyRegistry it is handed (src/registry/): register the family instead of importing it.',
+      comment:
+        'A generic layer knows the families only through the FamilyRegistry it is handed (src/registry/): register the family instead of importing it.',
       from: { path: [`^src/${any(GENERIC_SRC)}/`, '^src/[^/]+\\.ts$'] },
       to: { path: [SRC_FAMILY, `^src/${any(TOOLS_SRC)}/`] },
     },
     {
       name: 'generic-api-imports-family',
       severity: 'error',
-      comment: "The generic API (resolvers/{common,feed,admin,systems}) knows the families only through resolvers/families.ts and the registry.",
+      comment:
+        'The generic API (resolvers/{common,feed,admin,systems}) knows the families only through resolvers/families.ts and the registry.',
       from: { path: `^resolvers/${any(GENERIC_API.filter((n) => n !== 'app'))}/` },
       to: { path: [API_FAMILY, SRC_FAMILY] },
     },
     {
       name: 'family-internals-of-another-family',
       severity: 'error',
-      comment: "Another family's folder is imported through its index.ts only (its public surface), e.g. `from '../market'`.",
+      comment:
+        "Another family's folder is imported through its index.ts only (its public surface), e.g. `from '../market'`.",
       from: { path: '^(?:src|resolvers)/([^/]+)/' },
       to: {
         path: [SRC_FAMILY, API_FAMILY],
@@ -71,7 +87,8 @@ module.exports = {
     {
       name: 'outside-imports-family-internals',
       severity: 'error',
-      comment: "Outside the family folders (resolvers/families.ts, the composition root) a family is imported through its index.ts only.",
+      comment:
+        'Outside the family folders (resolvers/families.ts, the composition root) a family is imported through its index.ts only.',
       from: { path: '^(?:src|resolvers)/[^/]+\\.ts$' },
       to: { path: [SRC_FAMILY, API_FAMILY], pathNot: ['^(?:src|resolvers)/[^/]+/index\\.ts$'] },
     },

@@ -82,7 +82,11 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
   const all: Figure[] = [];
   try {
     const [{ version }] = await pg.sql<{ version: string }>('postgres', 'show server_version');
-    const ctx: BenchContext = { pg, machine: { ...machine(version), mode: o.mode, postgresSettings: pg.settings.join(' ') }, log };
+    const ctx: BenchContext = {
+      pg,
+      machine: { ...machine(version), mode: o.mode, postgresSettings: pg.settings.join(' ') },
+      log,
+    };
     for (const name of o.scenarios) {
       const started = Date.now();
       log(`scenario ${name}`);
@@ -142,10 +146,15 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    console.log('npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay ...] [--out DIR] [--database-url URL]');
+    console.log(
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay ...] [--out DIR] [--database-url URL]',
+    );
     return 0;
   }
-  const chosen = (values.scenario ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const chosen = (values.scenario ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = chosen.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
   if (unknown.length) {
     console.error(`unknown scenario ${unknown.join(', ')}; choose from ${SCENARIOS.join(', ')}`);

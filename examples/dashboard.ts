@@ -32,7 +32,15 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { graphql } from './gql';
 import type { TradingDashboardSubscription } from './gql/graphql';
-import { bearer, describeNetworkError, ExampleError, formatGraphQLErrors, hubEndpoint, runExample, type HubGraphQLError } from './lib/hub-client';
+import {
+  bearer,
+  describeNetworkError,
+  ExampleError,
+  formatGraphQLErrors,
+  hubEndpoint,
+  runExample,
+  type HubGraphQLError,
+} from './lib/hub-client';
 
 const TradingDashboard = graphql(`
   subscription TradingDashboard($filter: TradingStatisticsFilter) {
@@ -76,7 +84,8 @@ function optionalInt(name: string, fallback?: number): number | undefined {
 }
 
 /** 0.0523 → "5.23%". */
-const percent = (rate: string | null | undefined) => (rate === null || rate === undefined ? '-' : `${(Number(rate) * 100).toFixed(2)}%`);
+const percent = (rate: string | null | undefined) =>
+  rate === null || rate === undefined ? '-' : `${(Number(rate) * 100).toFixed(2)}%`;
 
 /**
  * One table per update: ASCII columns first, the category's Chinese name last
@@ -92,7 +101,8 @@ function printTable(u: Update, n: number): void {
     ['saving', 8],
     ['bids/sec', 9],
   ] as const;
-  const line = (cells: string[]) => cells.map((c, i) => (i < cols.length ? (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1])) : c)).join(' ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < cols.length ? (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1])) : c)).join(' ');
   console.log(`update ${n} as of ${u.asOf}`);
   console.log(line([...cols.map(([h]) => h), ' name']));
   for (const r of u.rows) {
@@ -116,7 +126,9 @@ function printTable(u: Update, n: number): void {
 async function main(): Promise<number> {
   const endpoint = hubEndpoint();
   if (!endpoint.apiKey) {
-    throw new ExampleError('HUB_API_KEY is not set: the dashboard needs a DASHBOARD or INTEGRATOR key (npx hub clients add --name N --roles DASHBOARD prints one)');
+    throw new ExampleError(
+      'HUB_API_KEY is not set: the dashboard needs a DASHBOARD or INTEGRATOR key (npx hub clients add --name N --roles DASHBOARD prints one)',
+    );
   }
   const wsUrl = webSocketUrl(endpoint.url);
   const maxUpdates = optionalInt('MAX_UPDATES');
@@ -144,7 +156,8 @@ async function main(): Promise<number> {
       stopping = true;
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       unsubscribe?.();
-      Promise.resolve(client.dispose())
+      // Cannot reject: dispose's failure is caught, and finish/fail do not throw.
+      void Promise.resolve(client.dispose())
         .catch(() => undefined)
         .then(() => ('error' in outcome ? fail(outcome.error) : finish(outcome.status)));
     };
@@ -160,7 +173,9 @@ async function main(): Promise<number> {
         next: (result) => {
           if (stopping) return;
           if (result.errors?.length) {
-            return stop({ error: new ExampleError(`the hub rejected the subscription: ${formatGraphQLErrors(result.errors as HubGraphQLError[])}`) });
+            return stop({
+              error: new ExampleError(`the hub rejected the subscription: ${formatGraphQLErrors(result.errors)}`),
+            });
           }
           const update = result.data?.tradingStatisticsChanged;
           if (!update) return;
@@ -172,11 +187,16 @@ async function main(): Promise<number> {
           }
         },
         error: (err: unknown) => {
-          if (Array.isArray(err)) return stop({ error: new ExampleError(`the hub rejected the subscription: ${formatGraphQLErrors(err as HubGraphQLError[])}`) });
+          if (Array.isArray(err))
+            return stop({
+              error: new ExampleError(
+                `the hub rejected the subscription: ${formatGraphQLErrors(err as HubGraphQLError[])}`,
+              ),
+            });
           const close = err as { code?: unknown; reason?: unknown };
           const why =
             typeof close?.code === 'number'
-              ? `connection closed with code ${close.code}${close.reason ? ` (${String(close.reason)})` : ''}${close.code === 4401 ? ': the hub refused the key; check HUB_API_KEY' : ''}`
+              ? `connection closed with code ${close.code}${typeof close.reason === 'string' && close.reason ? ` (${close.reason})` : ''}${close.code === 4401 ? ': the hub refused the key; check HUB_API_KEY' : ''}`
               : describeNetworkError(err);
           stop({ error: new ExampleError(`${wsUrl}: ${why}`) });
         },

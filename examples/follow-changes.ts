@@ -41,7 +41,15 @@ import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { graphql } from './gql';
 import type { ChangeTopic, FollowChangesSubscription } from './gql/graphql';
-import { bearer, describeNetworkError, ExampleError, formatGraphQLErrors, hubEndpoint, runExample, type HubGraphQLError } from './lib/hub-client';
+import {
+  bearer,
+  describeNetworkError,
+  ExampleError,
+  formatGraphQLErrors,
+  hubEndpoint,
+  runExample,
+  type HubGraphQLError,
+} from './lib/hub-client';
 
 const FollowChanges = graphql(`
   subscription FollowChanges($topics: [ChangeTopic!], $after: String) {
@@ -122,12 +130,16 @@ const FATAL_CLOSE_CODES = new Set<number>([
 ]);
 
 /** What the graphql-ws client hands to `sink.error`: GraphQL errors, a close event, or a socket error. */
-type SubscriptionFailure = { kind: 'graphql'; errors: HubGraphQLError[] } | { kind: 'close'; code: number; reason: string } | { kind: 'network'; message: string };
+type SubscriptionFailure =
+  | { kind: 'graphql'; errors: HubGraphQLError[] }
+  | { kind: 'close'; code: number; reason: string }
+  | { kind: 'network'; message: string };
 
 function classify(err: unknown): SubscriptionFailure {
   if (Array.isArray(err)) return { kind: 'graphql', errors: err as HubGraphQLError[] };
   const close = err as { code?: unknown; reason?: unknown };
-  if (typeof close?.code === 'number') return { kind: 'close', code: close.code, reason: String(close.reason ?? '') };
+  if (typeof close?.code === 'number')
+    return { kind: 'close', code: close.code, reason: typeof close.reason === 'string' ? close.reason : '' };
   return { kind: 'network', message: describeNetworkError(err) || 'connection failed' };
 }
 
@@ -140,14 +152,18 @@ function describeFailure(f: SubscriptionFailure): string {
 /** One line per event: fixed-width ASCII columns, then the record's name when it has one. */
 function printEvent(e: ChangeEvent): void {
   const name = typeof e.data.name === 'string' ? e.data.name : '';
-  console.log(`seq ${e.seq.padStart(6)}  ${e.topic}  ${e.op.padEnd(6)}  ${e.key}  v${e.version}  ${e.sourceSystem ?? '-'}  ${e.occurredAt}  ${name}`.trimEnd());
+  console.log(
+    `seq ${e.seq.padStart(6)}  ${e.topic}  ${e.op.padEnd(6)}  ${e.key}  v${e.version}  ${e.sourceSystem ?? '-'}  ${e.occurredAt}  ${name}`.trimEnd(),
+  );
 }
 
 async function main(): Promise<number> {
   const endpoint = hubEndpoint();
   const wsUrl = webSocketUrl(endpoint.url);
   const cursorFile = resolve(process.env.CURSOR_FILE?.trim() || '.cursor');
-  const topics = process.env.TOPICS?.trim() ? (process.env.TOPICS.split(',').map((t) => t.trim().toUpperCase()) as ChangeTopic[]) : null;
+  const topics = process.env.TOPICS?.trim()
+    ? (process.env.TOPICS.split(',').map((t) => t.trim().toUpperCase()) as ChangeTopic[])
+    : null;
   const maxEvents = optionalPositiveInt('MAX_EVENTS');
   const retryAttempts = optionalPositiveInt('RETRY_ATTEMPTS', 10)!;
 
@@ -156,7 +172,11 @@ async function main(): Promise<number> {
   /** seq of the last processed event in this run, to drop a repeat (delivery is at-least-once). */
   let lastSeq: bigint | undefined;
   let processed = 0;
-  note(cursor ? `resuming after the cursor saved in ${cursorFile}` : `no cursor in ${cursorFile}: starting from the beginning of the change log`);
+  note(
+    cursor
+      ? `resuming after the cursor saved in ${cursorFile}`
+      : `no cursor in ${cursorFile}: starting from the beginning of the change log`,
+  );
   if (maxEvents === 0) return 0;
 
   const client = createClient({
@@ -184,12 +204,15 @@ async function main(): Promise<number> {
       clearTimeout(retryTimer);
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       unsubscribe?.();
-      Promise.resolve(client.dispose())
+      // Cannot reject: dispose's failure is caught, and finish/fail do not throw.
+      void Promise.resolve(client.dispose())
         .catch(() => undefined) // a connection that never opened has nothing to close
         .then(() => ('error' in outcome ? fail(outcome.error) : finish(outcome.status)));
     };
     const onSignal = (signal: NodeJS.Signals) => {
-      note(`${signal}: stopping after ${processed} event(s); ${cursor ? `cursor saved in ${cursorFile}` : 'no cursor saved'}`);
+      note(
+        `${signal}: stopping after ${processed} event(s); ${cursor ? `cursor saved in ${cursorFile}` : 'no cursor saved'}`,
+      );
       stop({ status: 0 });
     };
     process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
@@ -207,22 +230,34 @@ async function main(): Promise<number> {
         // issue, FORBIDDEN for a topic not granted) or could not deliver an event: retrying
         // cannot help, and skipping would lose the event, so stop without saving a cursor.
         const badCursor = failure.errors.some((e) => e.extensions?.field === 'after');
-        const hint = badCursor ? ` (${cursorFile} does not hold a cursor of this hub; delete it to start from the beginning)` : '';
-        return stop({ error: new ExampleError(`the hub rejected the subscription: ${describeFailure(failure)}${hint}`) });
+        const hint = badCursor
+          ? ` (${cursorFile} does not hold a cursor of this hub; delete it to start from the beginning)`
+          : '';
+        return stop({
+          error: new ExampleError(`the hub rejected the subscription: ${describeFailure(failure)}${hint}`),
+        });
       }
       if (failure.kind === 'close' && FATAL_CLOSE_CODES.has(failure.code)) {
-        const hint = failure.code === CloseCode.Unauthorized ? ': the hub refused the key; check HUB_API_KEY' : '';
+        const hint =
+          failure.code === (CloseCode.Unauthorized as number) ? ': the hub refused the key; check HUB_API_KEY' : '';
         return stop({ error: new ExampleError(`${wsUrl}: ${describeFailure(failure)}${hint}`) });
       }
       failures++;
       if (failures > retryAttempts) {
-        return stop({ error: new ExampleError(`cannot reach the hub at ${wsUrl} after ${retryAttempts} attempt(s): ${describeFailure(failure)}`) });
+        return stop({
+          error: new ExampleError(
+            `cannot reach the hub at ${wsUrl} after ${retryAttempts} attempt(s): ${describeFailure(failure)}`,
+          ),
+        });
       }
       // Exponential backoff (0.5 s, 1 s, 2 s ... at most 30 s) with jitter, so that many
       // subscribers do not all come back at the same instant after a hub restart.
       const delay = Math.min(30_000, 500 * 2 ** (failures - 1)) * (0.75 + Math.random() * 0.5);
-      const from = lastSeq !== undefined ? `after seq ${lastSeq}` : cursor ? 'after the saved cursor' : 'from the beginning';
-      note(`${describeFailure(failure)}; subscribing again ${from} in ${(delay / 1000).toFixed(1)} s (attempt ${failures} of ${retryAttempts})`);
+      const from =
+        lastSeq !== undefined ? `after seq ${lastSeq}` : cursor ? 'after the saved cursor' : 'from the beginning';
+      note(
+        `${describeFailure(failure)}; subscribing again ${from} in ${(delay / 1000).toFixed(1)} s (attempt ${failures} of ${retryAttempts})`,
+      );
       retryTimer = setTimeout(subscribe, delay);
     };
 
@@ -249,7 +284,9 @@ async function main(): Promise<number> {
             try {
               saveCursor(cursorFile, event.cursor);
             } catch (err) {
-              return stop({ error: new ExampleError(`cannot save the cursor to ${cursorFile}: ${(err as Error).message}`) });
+              return stop({
+                error: new ExampleError(`cannot save the cursor to ${cursorFile}: ${(err as Error).message}`),
+              });
             }
             cursor = event.cursor;
             lastSeq = seq;

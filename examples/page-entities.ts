@@ -85,7 +85,8 @@ function readFilter(): { filter: MarketEntityFilterInput; pageSize: number } {
   if (status) filter.status = status.toUpperCase() as EntityStatus;
   const rawSize = pick(values['page-size'], 'PAGE_SIZE');
   const pageSize = rawSize === undefined ? 50 : Number(rawSize);
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new ExampleError(`page size ${JSON.stringify(rawSize)} must be a whole number above 0`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new ExampleError(`page size ${JSON.stringify(rawSize)} must be a whole number above 0`);
   return { filter, pageSize };
 }
 
@@ -100,14 +101,27 @@ async function main(): Promise<number> {
   let listed = 0;
   let pages = 0;
   for (;;) {
-    const { marketEntities: page }: MarketEntitiesPageQuery = await execute(endpoint, MarketEntitiesPage, { filter, first: pageSize, after, withTotal: pages === 0 });
+    const { marketEntities: page }: MarketEntitiesPageQuery = await execute(endpoint, MarketEntitiesPage, {
+      filter,
+      first: pageSize,
+      after,
+      withTotal: pages === 0,
+    });
     pages++;
     if (page.totalCount !== undefined && page.totalCount !== null) totalCount = page.totalCount;
     for (const { node: e } of page.edges) {
       listed++;
       // Fixed-width ASCII columns first, the (Chinese) name last, so the lines align.
       console.log(
-        [e.creditCode, e.regionCode, e.status.padEnd(9), (e.roles.join(',') || '-').padEnd(18), (e.registeredCapital ?? '-').padStart(15), e.sourceSystem.code.padEnd(12), e.name].join('  '),
+        [
+          e.creditCode,
+          e.regionCode,
+          e.status.padEnd(9),
+          (e.roles.join(',') || '-').padEnd(18),
+          (e.registeredCapital ?? '-').padStart(15),
+          e.sourceSystem.code.padEnd(12),
+          e.name,
+        ].join('  '),
       );
     }
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;

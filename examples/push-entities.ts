@@ -48,7 +48,10 @@ type RecordResult = PushMarketEntitiesMutation['pushMarketEntities']['results'][
  * source tree.
  */
 function defaultDataFile(): string {
-  const candidates = [join(__dirname, 'data', 'entities.json'), join(__dirname, '..', '..', 'examples', 'data', 'entities.json')];
+  const candidates = [
+    join(__dirname, 'data', 'entities.json'),
+    join(__dirname, '..', '..', 'examples', 'data', 'entities.json'),
+  ];
   return candidates.find((f) => existsSync(f)) ?? candidates[1];
 }
 
@@ -67,7 +70,8 @@ function readRecords(file: string): MarketEntityInput[] {
     throw new ExampleError(`${file} is not valid JSON: ${(err as Error).message}`);
   }
   const records = Array.isArray(json) ? json : (json as { records?: unknown } | null)?.records;
-  if (!Array.isArray(records)) throw new ExampleError(`${file} must hold a JSON array of records, or an object with a "records" array`);
+  if (!Array.isArray(records))
+    throw new ExampleError(`${file} must hold a JSON array of records, or an object with a "records" array`);
   // No checks beyond the shape: validating the records is the hub's job, and
   // its per-record answer is what this example is about.
   return records as MarketEntityInput[];
@@ -76,7 +80,8 @@ function readRecords(file: string): MarketEntityInput[] {
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new ExampleError(`${name}=${JSON.stringify(raw)} must be a whole number above 0`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ExampleError(`${name}=${JSON.stringify(raw)} must be a whole number above 0`);
   return n;
 }
 
@@ -86,7 +91,9 @@ const pad = (s: string, width: number) => s.padEnd(width);
 /** One line per record, and one more line for each further error of a rejected record. */
 function printResults(results: readonly RecordResult[]): void {
   const widths = { index: 5, key: 20, status: 10, version: 8 };
-  console.log(`${pad('index', widths.index)} ${pad('key', widths.key)} ${pad('status', widths.status)} ${pad('version', widths.version)} errors`);
+  console.log(
+    `${pad('index', widths.index)} ${pad('key', widths.key)} ${pad('status', widths.status)} ${pad('version', widths.version)} errors`,
+  );
   for (const r of results) {
     const [first, ...more] = r.errors.map((e) => `${e.field || '(record)'}: ${e.code} ${e.message}`);
     console.log(
@@ -109,7 +116,9 @@ async function main(): Promise<number> {
   const batchSize = positiveInt('BATCH_SIZE', process.env.BATCH_SIZE, 500);
   const records = readRecords(file);
   const shown = relative(process.cwd(), file);
-  console.log(`Pushing ${records.length} market ${records.length === 1 ? 'entity' : 'entities'} from ${shown && !shown.startsWith('..') ? shown : file} to ${endpoint.url}\n`);
+  console.log(
+    `Pushing ${records.length} market ${records.length === 1 ? 'entity' : 'entities'} from ${shown && !shown.startsWith('..') ? shown : file} to ${endpoint.url}\n`,
+  );
 
   const results: RecordResult[] = [];
   const totals = { accepted: 0, unchanged: 0, rejected: 0 };
@@ -124,7 +133,9 @@ async function main(): Promise<number> {
   }
 
   printResults(results);
-  console.log(`\naccepted ${totals.accepted}, unchanged ${totals.unchanged}, rejected ${totals.rejected} (of ${records.length} records)`);
+  console.log(
+    `\naccepted ${totals.accepted}, unchanged ${totals.unchanged}, rejected ${totals.rejected} (of ${records.length} records)`,
+  );
   // Rejected records are an expected outcome, not a failure of the program:
   // a real system would queue them for correction and carry on.
   return 0;

@@ -125,11 +125,50 @@ const AGENCY = '91420106MA4P8K2D33';
 const SUPPLIERS = ['91420100MA4R6T3W50', '91420111MA4T9G7H2H', '91420102MA4U2N8C65'] as const;
 
 const ENTITIES = [
-  { creditCode: PURCHASER, name: '武汉市武昌区第一人民医院', roles: ['PURCHASER', 'TENDERER'], legalRepresentative: '王建华', regionCode: '420106', establishedOn: '1952-07-01' },
-  { creditCode: AGENCY, name: '湖北楚信招标代理有限公司', roles: ['AGENCY'], legalRepresentative: '李文静', registeredCapital: '10000000.00', regionCode: '420106', establishedOn: '2012-04-16' },
-  { creditCode: SUPPLIERS[0], name: '武汉江城医疗设备有限公司', roles: ['SUPPLIER', 'BIDDER'], legalRepresentative: '张明', registeredCapital: '50000000.00', regionCode: '420100', establishedOn: '2015-09-08' },
-  { creditCode: SUPPLIERS[1], name: '湖北光谷康泰医疗科技有限公司', roles: ['SUPPLIER', 'BIDDER'], legalRepresentative: '周丽', registeredCapital: '30000000.00', regionCode: '420111', establishedOn: '2017-03-22' },
-  { creditCode: SUPPLIERS[2], name: '武汉汉口仁和医药器械有限公司', roles: ['SUPPLIER', 'BIDDER'], legalRepresentative: '陈刚', registeredCapital: '20000000.00', regionCode: '420102', establishedOn: '2010-11-30' },
+  {
+    creditCode: PURCHASER,
+    name: '武汉市武昌区第一人民医院',
+    roles: ['PURCHASER', 'TENDERER'],
+    legalRepresentative: '王建华',
+    regionCode: '420106',
+    establishedOn: '1952-07-01',
+  },
+  {
+    creditCode: AGENCY,
+    name: '湖北楚信招标代理有限公司',
+    roles: ['AGENCY'],
+    legalRepresentative: '李文静',
+    registeredCapital: '10000000.00',
+    regionCode: '420106',
+    establishedOn: '2012-04-16',
+  },
+  {
+    creditCode: SUPPLIERS[0],
+    name: '武汉江城医疗设备有限公司',
+    roles: ['SUPPLIER', 'BIDDER'],
+    legalRepresentative: '张明',
+    registeredCapital: '50000000.00',
+    regionCode: '420100',
+    establishedOn: '2015-09-08',
+  },
+  {
+    creditCode: SUPPLIERS[1],
+    name: '湖北光谷康泰医疗科技有限公司',
+    roles: ['SUPPLIER', 'BIDDER'],
+    legalRepresentative: '周丽',
+    registeredCapital: '30000000.00',
+    regionCode: '420111',
+    establishedOn: '2017-03-22',
+  },
+  {
+    creditCode: SUPPLIERS[2],
+    name: '武汉汉口仁和医药器械有限公司',
+    roles: ['SUPPLIER', 'BIDDER'],
+    legalRepresentative: '陈刚',
+    registeredCapital: '20000000.00',
+    regionCode: '420102',
+    establishedOn: '2010-11-30',
+  },
 ];
 
 // ---------------------------------------------------------------- China time
@@ -165,8 +204,11 @@ const pad = (s: string, width: number) => s.padEnd(width);
 /** One line per record, then its errors and warnings indented below it. */
 function printResult(r: PushResult): void {
   for (const x of r.results) {
-    console.log(`  ${pad(String(x.index), 3)} ${pad(x.key ?? '-', 44)} ${pad(x.status, 10)} ${x.version === null || x.version === undefined ? '-' : `v${x.version}`}`);
-    for (const e of x.errors) console.log(`        error   ${e.field || '(record)'}: ${e.code}${e.rule ? ` ${e.rule}` : ''} ${e.message}`);
+    console.log(
+      `  ${pad(String(x.index), 3)} ${pad(x.key ?? '-', 44)} ${pad(x.status, 10)} ${x.version === null || x.version === undefined ? '-' : `v${x.version}`}`,
+    );
+    for (const e of x.errors)
+      console.log(`        error   ${e.field || '(record)'}: ${e.code}${e.rule ? ` ${e.rule}` : ''} ${e.message}`);
     for (const w of x.warnings) console.log(`        warning ${w.rule}: ${w.message}`);
   }
 }
@@ -224,24 +266,33 @@ async function main(): Promise<number> {
     [lots[1].code]: ['89.40', '86.10', '91.35'],
   };
   /** Suppliers of a lot by rank: best score first. */
-  const ranked = (lot: string) => SUPPLIERS.map((s, i) => ({ s, i })).sort((a, b) => Number(scores[lot][b.i]) - Number(scores[lot][a.i]));
+  const ranked = (lot: string) =>
+    SUPPLIERS.map((s, i) => ({ s, i })).sort((a, b) => Number(scores[lot][b.i]) - Number(scores[lot][a.i]));
   const winner = (lot: string) => ranked(lot)[0];
 
   console.log(`Pushing procurement project ${code} through its lifecycle to ${endpoint.url}\n`);
   const totals: Totals = { steps: 0, accepted: 0, unchanged: 0, warnings: 0 };
   const steps = 14;
-  const step = async <TResult, TRecord>(title: string, document: TypedDocumentString<TResult, { records: TRecord[] }>, records: TRecord[]) => {
+  const step = async <TResult, TRecord>(
+    title: string,
+    document: TypedDocumentString<TResult, { records: TRecord[] }>,
+    records: TRecord[],
+  ) => {
     totals.steps++;
     const data = await execute(endpoint, document, { records });
     const r = Object.values(data as Record<string, PushResult>)[0];
-    console.log(`[${totals.steps}/${steps}] ${title}: accepted ${r.accepted}, unchanged ${r.unchanged}, rejected ${r.rejected}`);
+    console.log(
+      `[${totals.steps}/${steps}] ${title}: accepted ${r.accepted}, unchanged ${r.unchanged}, rejected ${r.rejected}`,
+    );
     printResult(r);
     totals.accepted += r.accepted;
     totals.unchanged += r.unchanged;
     totals.warnings += r.results.reduce((n, x) => n + x.warnings.length, 0);
     if (r.rejected > 0) {
       // Later steps build on this one (a bid needs its lot, an award a bid...): stop here.
-      throw new ExampleError(`${title}: ${r.rejected} record(s) rejected; stopping, since the later steps depend on them`);
+      throw new ExampleError(
+        `${title}: ${r.rejected} record(s) rejected; stopping, since the later steps depend on them`,
+      );
     }
   };
 
@@ -275,7 +326,12 @@ async function main(): Promise<number> {
   await step(
     'bid openings (pushBidOpenings)',
     PushBidOpenings,
-    lots.map((l) => ({ sectionCode: l.code, openedAt: openingAt, bidderCount: String(SUPPLIERS.length), location: '湖北省公共资源交易中心 开标室 3' })),
+    lots.map((l) => ({
+      sectionCode: l.code,
+      openedAt: openingAt,
+      bidderCount: String(SUPPLIERS.length),
+      location: '湖北省公共资源交易中心 开标室 3',
+    })),
   );
   await step('project status EVALUATING (pushTradingProjects)', PushProjects, [project('EVALUATING')]);
   // The committee sits: pushed while the evaluation runs, its members' identities
@@ -285,7 +341,10 @@ async function main(): Promise<number> {
       expertCode: k === 4 ? `${code}-REP` : `EXP4201${li}${k}${String(17 + 3 * k).padStart(3, '0')}`,
       name,
       role: k === 0 ? 'CHAIR' : k === 4 ? 'TENDERER_REPRESENTATIVE' : 'MEMBER',
-      organisation: k === 4 ? '武汉市武昌区第一人民医院' : ['华中科技大学同济医学院', '武汉大学人民医院', '湖北省医疗器械检验研究院', '湖北省医学会'][k],
+      organisation:
+        k === 4
+          ? '武汉市武昌区第一人民医院'
+          : ['华中科技大学同济医学院', '武汉大学人民医院', '湖北省医疗器械检验研究院', '湖北省医学会'][k],
     }));
   await step(
     'evaluation committees sit (pushEvaluations)',
@@ -300,7 +359,12 @@ async function main(): Promise<number> {
       startedAt: at(d0, 22, '09:00'),
       committee: committee(li),
       reportedAt: at(d0, 23, '17:00'),
-      candidates: ranked(l.code).map(({ s, i }, rank) => ({ rank: String(rank + 1), bidderCreditCode: s, score: scores[l.code][i], amount: quotes[l.code][i] })),
+      candidates: ranked(l.code).map(({ s, i }, rank) => ({
+        rank: String(rank + 1),
+        bidderCreditCode: s,
+        score: scores[l.code][i],
+        amount: quotes[l.code][i],
+      })),
     })),
   );
   // Within 3 days of the evaluation report, for at least 3 days (招标投标法实施条例 第五十四条).
@@ -319,10 +383,22 @@ async function main(): Promise<number> {
   await step(
     'awards (pushAwards)',
     PushAwards,
-    lots.map((l) => ({ sectionCode: l.code, winnerCreditCode: winner(l.code).s, amount: quotes[l.code][winner(l.code).i], awardedOn: day(d0, 28) })),
+    lots.map((l) => ({
+      sectionCode: l.code,
+      winnerCreditCode: winner(l.code).s,
+      amount: quotes[l.code][winner(l.code).i],
+      awardedOn: day(d0, 28),
+    })),
   );
   await step('award notice (pushAnnouncements)', PushAnnouncements, [
-    { code: `${code}-JG`, projectCode: code, type: 'AWARD_NOTICE', title: '武昌区第一人民医院医疗设备采购项目中标结果公告', publishedAt: at(d0, 28, '10:00'), sectionCodes: lots.map((l) => l.code) },
+    {
+      code: `${code}-JG`,
+      projectCode: code,
+      type: 'AWARD_NOTICE',
+      title: '武昌区第一人民医院医疗设备采购项目中标结果公告',
+      publishedAt: at(d0, 28, '10:00'),
+      sectionCodes: lots.map((l) => l.code),
+    },
   ]);
   await step('project status AWARDED (pushTradingProjects)', PushProjects, [project('AWARDED')]);
   await step(

@@ -145,7 +145,9 @@ interface Node {
 
 /** `title (n)` with one child per item, or `title: none`. */
 function list<T>(title: string, items: readonly T[], node: (item: T) => Node): Node {
-  return items.length ? { label: `${title} (${items.length})`, children: items.map(node) } : { label: `${title}: none` };
+  return items.length
+    ? { label: `${title} (${items.length})`, children: items.map(node) }
+    : { label: `${title}: none` };
 }
 
 /** Draws a tree with box-drawing characters, one node a line. */
@@ -159,7 +161,8 @@ function render(node: Node, prefix = '', out: string[] = []): string[] {
   return out;
 }
 
-const money = (amount: string | null | undefined, currency = 'CNY') => (amount === null || amount === undefined ? '-' : `${amount} ${currency}`);
+const money = (amount: string | null | undefined, currency = 'CNY') =>
+  amount === null || amount === undefined ? '-' : `${amount} ${currency}`;
 const party = (e: { creditCode: string; name: string } | null | undefined) => (e ? `${e.creditCode} ${e.name}` : '-');
 
 function tree(p: Project): Node {
@@ -168,7 +171,9 @@ function tree(p: Project): Node {
     label: `${p.code} ${p.name} (v${p.version}, ${p.status})`,
     children: [
       { label: `catalog: ${p.category.code} ${p.category.name} / ${p.subItem.code} ${p.subItem.name}` },
-      { label: `method ${p.method}, budget ${money(p.budget, cur)}, region ${p.regionCode}, pushed by ${p.sourceSystem.code}` },
+      {
+        label: `method ${p.method}, budget ${money(p.budget, cur)}, region ${p.regionCode}, pushed by ${p.sourceSystem.code}`,
+      },
       { label: `published ${p.publishedAt ?? '-'}, bid deadline ${p.bidDeadline ?? '-'}` },
       ...(p.details ? [{ label: `details ${JSON.stringify(p.details)}` }] : []),
       { label: `tenderer: ${party(p.tenderer)}` },
@@ -176,21 +181,35 @@ function tree(p: Project): Node {
       list('sections', p.sections, (s) => ({
         label: `${s.code} ${s.name}: budget ${money(s.budget, cur)}, ${s.status}, opening ${s.openingAt ?? '-'}`,
         children: [
-          list('bids', s.bids, (b) => ({ label: `${party(b.bidder)}: ${money(b.amount, cur)}, ${b.status}, submitted ${b.submittedAt}` })),
-          { label: s.bidOpening ? `opening: ${s.bidOpening.openedAt}, ${s.bidOpening.bidderCount} bidder(s)${s.bidOpening.location ? `, ${s.bidOpening.location}` : ''}` : 'opening: none' },
+          list('bids', s.bids, (b) => ({
+            label: `${party(b.bidder)}: ${money(b.amount, cur)}, ${b.status}, submitted ${b.submittedAt}`,
+          })),
+          {
+            label: s.bidOpening
+              ? `opening: ${s.bidOpening.openedAt}, ${s.bidOpening.bidderCount} bidder(s)${s.bidOpening.location ? `, ${s.bidOpening.location}` : ''}`
+              : 'opening: none',
+          },
           s.evaluation
             ? {
                 // Until the report, the committee's names come masked unless this key is granted EXPERT_IDENTITY.
-                label: s.evaluation.reportedAt ? `evaluation reported ${s.evaluation.reportedAt}` : `evaluation running since ${s.evaluation.startedAt ?? '-'}`,
+                label: s.evaluation.reportedAt
+                  ? `evaluation reported ${s.evaluation.reportedAt}`
+                  : `evaluation running since ${s.evaluation.startedAt ?? '-'}`,
                 children: [
-                  list('committee', s.evaluation.committee, (m) => ({ label: `${m.role} ${m.name}${m.organisation ? `, ${m.organisation}` : ''}` })),
+                  list('committee', s.evaluation.committee, (m) => ({
+                    label: `${m.role} ${m.name}${m.organisation ? `, ${m.organisation}` : ''}`,
+                  })),
                   list('candidates', s.evaluation.candidates, (c) => ({
                     label: `#${c.rank} ${c.bidderCreditCode} ${c.bidder?.name ?? '(not in the registry)'}: score ${c.score ?? '-'}, ${money(c.amount, cur)}`,
                   })),
                 ],
               }
             : { label: 'evaluation: none' },
-          { label: s.award ? `winner: ${party(s.award.winner)}, ${money(s.award.amount, cur)}, awarded ${s.award.awardedOn}` : 'winner: none yet' },
+          {
+            label: s.award
+              ? `winner: ${party(s.award.winner)}, ${money(s.award.amount, cur)}, awarded ${s.award.awardedOn}`
+              : 'winner: none yet',
+          },
           list('contracts', s.contracts, (k) => ({
             label: `${k.code}: ${money(k.amount, cur)}, signed ${k.signedOn}${k.periodStart ? `, ${k.periodStart} to ${k.periodEnd ?? '…'}` : ''}`,
           })),
@@ -207,10 +226,13 @@ function tree(p: Project): Node {
 async function main(): Promise<number> {
   const endpoint = hubEndpoint();
   if (!endpoint.apiKey) {
-    throw new ExampleError('HUB_API_KEY is not set: reading needs an INTEGRATOR key (npx hub clients add --name N --roles INTEGRATOR prints one) or a source system key');
+    throw new ExampleError(
+      'HUB_API_KEY is not set: reading needs an INTEGRATOR key (npx hub clients add --name N --roles INTEGRATOR prints one) or a source system key',
+    );
   }
   const code = process.argv[2]?.trim() || process.env.PROJECT_CODE?.trim();
-  if (!code) throw new ExampleError('name the project: npm run example:project -- <project code> (or set PROJECT_CODE)');
+  if (!code)
+    throw new ExampleError('name the project: npm run example:project -- <project code> (or set PROJECT_CODE)');
   const { tradingProject } = await execute(endpoint, TradingProjectTree, { code });
   if (!tradingProject) throw new ExampleError(`the hub holds no trading project ${code}`);
   const root = tree(tradingProject);

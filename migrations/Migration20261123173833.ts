@@ -6,14 +6,21 @@ import { Migration } from '@mikro-orm/migrations';
  * the database, everywhere) and the bidder as a foreign key.
  */
 export class Migration20261123173833 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table "evaluation_candidate" ("id" bigserial primary key, "evaluation_id" bigint not null, "rank" int not null, "bidder_id" bigint not null, "score" numeric(22,4) null, "amount" numeric(20,2) null);`);
+    this.addSql(
+      `create table "evaluation_candidate" ("id" bigserial primary key, "evaluation_id" bigint not null, "rank" int not null, "bidder_id" bigint not null, "score" numeric(22,4) null, "amount" numeric(20,2) null);`,
+    );
     this.addSql(`create index "evaluation_candidate_bidder_id_index" on "evaluation_candidate" ("bidder_id");`);
-    this.addSql(`alter table "evaluation_candidate" add constraint "evaluation_candidate_evaluation_id_rank_unique" unique ("evaluation_id", "rank");`);
+    this.addSql(
+      `alter table "evaluation_candidate" add constraint "evaluation_candidate_evaluation_id_rank_unique" unique ("evaluation_id", "rank");`,
+    );
 
-    this.addSql(`alter table "evaluation_candidate" add constraint "evaluation_candidate_evaluation_id_foreign" foreign key ("evaluation_id") references "evaluation" ("id") on update cascade on delete cascade;`);
-    this.addSql(`alter table "evaluation_candidate" add constraint "evaluation_candidate_bidder_id_foreign" foreign key ("bidder_id") references "market_entity" ("id") on update cascade;`);
+    this.addSql(
+      `alter table "evaluation_candidate" add constraint "evaluation_candidate_evaluation_id_foreign" foreign key ("evaluation_id") references "evaluation" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "evaluation_candidate" add constraint "evaluation_candidate_bidder_id_foreign" foreign key ("bidder_id") references "market_entity" ("id") on update cascade;`,
+    );
 
     // Existing candidates move over; every candidate was checked to be a registered bidder when it was pushed.
     this.addSql(`insert into "evaluation_candidate" ("evaluation_id", "rank", "bidder_id", "score", "amount")
@@ -32,5 +39,4 @@ export class Migration20261123173833 extends Migration {
     this.addSql(`alter table "evaluation" alter column "candidates" drop default;`);
     this.addSql(`drop table if exists "evaluation_candidate" cascade;`);
   }
-
 }

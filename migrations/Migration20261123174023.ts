@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Indexes for the tradingProjects filters on the bid deadline and on the awards' amount and date. */
 export class Migration20261123174023 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "trading_project_bid_deadline_idx" on "trading_project" ("bid_deadline");`);
 
@@ -16,5 +15,4 @@ export class Migration20261123174023 extends Migration {
 
     this.addSql(`drop index "trading_project_bid_deadline_idx";`);
   }
-
 }

@@ -23,14 +23,31 @@ export interface HubContext {
  * UNAUTHENTICATED, never silently anonymous.
  */
 export function resolvePrincipal(services: HubServices, authorization: string | undefined | null): Promise<Principal> {
-  return authenticate(services.orm.em.fork() as EntityManager, bearerToken(authorization), services.config.adminKey, services.keyCache, new Date(services.clock.now()));
+  return authenticate(
+    services.orm.em.fork(),
+    bearerToken(authorization),
+    services.config.adminKey,
+    services.keyCache,
+    new Date(services.clock.now()),
+  );
 }
 
 /**
  * The one context factory, for HTTP requests and graphql-ws operations alike:
  * a fresh EntityManager fork and fresh loaders for this operation only.
  */
-export function createContext(services: HubServices, principal: Principal, requestId: string = randomUUID()): HubContext {
-  const em = services.orm.em.fork() as EntityManager;
-  return { requestId, principal, em, loaders: new RequestLoaders(em), services, log: services.log.child({ requestId, principal: principal.id }) };
+export function createContext(
+  services: HubServices,
+  principal: Principal,
+  requestId: string = randomUUID(),
+): HubContext {
+  const em = services.orm.em.fork();
+  return {
+    requestId,
+    principal,
+    em,
+    loaders: new RequestLoaders(em),
+    services,
+    log: services.log.child({ requestId, principal: principal.id }),
+  };
 }

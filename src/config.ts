@@ -10,7 +10,10 @@ import type { OperationLimits } from './limits/operation-limits';
 export interface HubConfig {
   /** PORT: HTTP, graphql-ws and health endpoints all listen here. Default 4000; 0 picks a free port. */
   port: number;
-  /** HOST: interface to bind, an IP address or a host name. Default 127.0.0.1; set 0.0.0.0 (or :: for IPv6 too) behind a load balancer. */
+  /**
+   * HOST: interface to bind, an IP address or a host name. Default 127.0.0.1; set 0.0.0.0 (or :: for IPv6 too) behind a
+   * load balancer.
+   */
   host: string;
   /** DATABASE_URL: an existing PostgreSQL to use; when unset the hub runs embedded PostgreSQL. */
   databaseUrl?: string;
@@ -34,17 +37,26 @@ export interface HubConfig {
   feedPollMs: number;
   /** HUB_KEY_CACHE_SECONDS: how long a validated API key is trusted without a lookup (0: never). Default 10. */
   keyCacheSeconds: number;
-  /** HUB_COMPILED_READS: answer the read queries the SQL compiler covers with one statement per page (src/read/sql-tree.ts); false: always through the resolvers. Default true. */
+  /**
+   * HUB_COMPILED_READS: answer the read queries the SQL compiler covers with one statement per page
+   * (src/read/sql-tree.ts); false: always through the resolvers. Default true.
+   */
   compiledReads: boolean;
-  /** HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep them). Default true. */
+  /**
+   * HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep
+   * them). Default true.
+   */
   preparedStatements: boolean;
-  /** HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000. */
+  /**
+   * HUB_FEED_BUFFER: events a live subscriber may have queued before it falls back to reading the table. Default 10000.
+   */
   feedBuffer: number;
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
   /**
-   * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g. marketEntity,marketEntities).
-   * Default none: only health endpoints and the schema. Names are checked against the schema at start-up (checkPublicOperations).
+   * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g.
+   * marketEntity,marketEntities). Default none: only health endpoints and the schema. Names are checked against the
+   * schema at start-up (checkPublicOperations).
    */
   publicOperations: string[];
   /** HUB_MAX_DEPTH, HUB_MAX_ALIASES, HUB_MAX_DIRECTIVES, HUB_MAX_ROOT_FIELDS, HUB_MAX_COST: bounds on one operation. */
@@ -73,7 +85,8 @@ type Env = Record<string, string | undefined>;
 
 /** A DNS host name (RFC 1123): dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
 /** A host name; underscores allowed, as container platforms name services (hub_db). */
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*$/;
 
 /** A GraphQL name (spec §2.1.9), which every root field is. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -98,7 +111,10 @@ export function checkPublicOperations(names: readonly string[], rootQueries: rea
   const unknown = names.filter((n) => !rootQueries.includes(n));
   if (unknown.length) {
     throw new ConfigError(
-      unknown.map((n) => `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`),
+      unknown.map(
+        (n) =>
+          `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`,
+      ),
     );
   }
 }
@@ -134,20 +150,33 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
   }
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`);
+    problems.push(
+      `LOG_LEVEL=${JSON.stringify(logLevel)} must be one of fatal, error, warn, info, debug, trace, silent`,
+    );
   }
   const bodyLimit = env.HUB_BODY_LIMIT || '32mb';
   const ocdsPrefix = env.HUB_OCDS_PREFIX || 'ocds-hubei00';
-  if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix)) problems.push(`HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`);
-  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
+  if (!/^ocds-[0-9a-z]+$/.test(ocdsPrefix))
+    problems.push(
+      `HUB_OCDS_PREFIX=${JSON.stringify(ocdsPrefix)} must look like ocds-xxxxxx (lower-case letters and digits)`,
+    );
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit))
+    problems.push(`HUB_BODY_LIMIT=${JSON.stringify(bodyLimit)} must look like 512kb or 32mb`);
   const host = env.HOST || '127.0.0.1';
   if (!isIP(host) && !HOST_NAME.test(host)) {
-    problems.push(`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`);
+    problems.push(
+      `HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`,
+    );
   }
-  const publicOperations = (env.HUB_PUBLIC_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const publicOperations = (env.HUB_PUBLIC_OPERATIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const badNames = publicOperations.filter((n) => !GRAPHQL_NAME.test(n));
   if (badNames.length) {
-    problems.push(`HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`);
+    problems.push(
+      `HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`,
+    );
   }
   const config: HubConfig = {
     port: int('PORT', 4000, 0, 65535),

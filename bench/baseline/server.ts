@@ -60,7 +60,9 @@ interface EventRow {
 
 /** The `changes` fields a subscription selected, in the order the hub's schema lists them. */
 function selectedFields(query: string): string[] {
-  return ['cursor', 'seq', 'topic', 'op', 'key', 'version', 'occurredAt', 'sourceSystem', 'data', 'hash'].filter((f) => new RegExp(`\\b${f}\\b`).test(query.replace(/changes\s*\(/, '')));
+  return ['cursor', 'seq', 'topic', 'op', 'key', 'version', 'occurredAt', 'sourceSystem', 'data', 'hash'].filter((f) =>
+    new RegExp(`\\b${f}\\b`).test(query.replace(/changes\s*\(/, '')),
+  );
 }
 
 /** One event as the payload JSON of a `next` message, serialised once for every subscriber with the same selection. */
@@ -115,7 +117,10 @@ async function main(): Promise<void> {
       do {
         again = false;
         for (;;) {
-          const { rows } = await pool.query<EventRow>(`select ${EVENT_COLUMNS} from change_event where seq > $1 order by seq limit 1000`, [head]);
+          const { rows } = await pool.query<EventRow>(
+            `select ${EVENT_COLUMNS} from change_event where seq > $1 order by seq limit 1000`,
+            [head],
+          );
           if (!rows.length) break;
           const cache = new Map<string, string[]>();
           for (const s of live) {
@@ -153,7 +158,8 @@ async function main(): Promise<void> {
         [s.delivered, s.topics ? [...s.topics] : null],
       );
       const events = rows.filter((r) => r.seq !== null);
-      for (const r of events) s.socket.send(`{"id":${JSON.stringify(s.id)},"type":"next","payload":${payloadJson(r, s.fields)}}`);
+      for (const r of events)
+        s.socket.send(`{"id":${JSON.stringify(s.id)},"type":"next","payload":${payloadJson(r, s.fields)}}`);
       const full = events.length === 5000;
       s.delivered = full ? Number(events[events.length - 1].seq) : Math.max(s.delivered, Number(rows[0]?.wm ?? 0));
       while (s.socket.bufferedAmount > 8 * 2 ** 20) await new Promise((r) => setTimeout(r, 5));
@@ -177,8 +183,13 @@ async function main(): Promise<void> {
     req.on('end', () => {
       void (async () => {
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables?: { after?: string | null; first?: number } };
-          const { rows } = await pool.query<{ edges: string }>(NESTED_READ_SQL, [body.variables?.after ?? '', body.variables?.first ?? 20]);
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            variables?: { after?: string | null; first?: number };
+          };
+          const { rows } = await pool.query<{ edges: string }>(NESTED_READ_SQL, [
+            body.variables?.after ?? '',
+            body.variables?.first ?? 20,
+          ]);
           res.setHeader('content-type', 'application/json; charset=utf-8');
           res.end(`{"data":{"tradingProjects":{"edges":${rows[0].edges}}}}`);
         } catch (err) {
@@ -192,14 +203,27 @@ async function main(): Promise<void> {
   wss.on('connection', (socket) => {
     const mine = new Set<Subscriber>();
     socket.on('message', (raw) => {
-      const m = JSON.parse(String(raw)) as { type: string; id?: string; payload?: { query: string; variables?: { after?: string | null; topics?: string[] | null } } };
+      // One Buffer per message: this server keeps ws's default binaryType.
+      const m = JSON.parse((raw as Buffer).toString()) as {
+        type: string;
+        id?: string;
+        payload?: { query: string; variables?: { after?: string | null; topics?: string[] | null } };
+      };
       if (m.type === 'connection_init') return socket.send('{"type":"connection_ack"}');
       if (m.type === 'ping') return socket.send('{"type":"pong"}');
       if (m.type === 'subscribe' && m.id && m.payload) {
         const fields = selectedFields(m.payload.query);
         const after = m.payload.variables?.after;
         const topics = m.payload.variables?.topics?.length ? new Set(m.payload.variables.topics) : null;
-        const s: Subscriber = { socket, id: m.id, fields, topics, key: fields.join(','), delivered: after ? Number(after) : 0, live: false };
+        const s: Subscriber = {
+          socket,
+          id: m.id,
+          fields,
+          topics,
+          key: fields.join(','),
+          delivered: after ? Number(after) : 0,
+          live: false,
+        };
         mine.add(s);
         void replay(s).catch(() => socket.close());
         return;

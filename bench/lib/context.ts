@@ -31,7 +31,12 @@ export function benchOrm(url: string): Promise<MikroORM> {
 export async function benchSystems(orm: MikroORM, count: number): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const { apiKey } = await registerSourceSystem(orm.em.fork(), ADMIN, { code: `BENCH-${i}`, name: `压测系统 ${i}`, kind: 'GOVERNMENT', regionCode: '420000', regions: ['420000'] }, REGISTRY);
+    const { apiKey } = await registerSourceSystem(
+      orm.em.fork(),
+      ADMIN,
+      { code: `BENCH-${i}`, name: `压测系统 ${i}`, kind: 'GOVERNMENT', regionCode: '420000', regions: ['420000'] },
+      REGISTRY,
+    );
     keys.push(apiKey);
   }
   return keys;
@@ -39,7 +44,16 @@ export async function benchSystems(orm: MikroORM, count: number): Promise<string
 
 /** An integrator key (role INTEGRATOR): what a reading client of the national platform would hold. */
 export async function benchReader(orm: MikroORM): Promise<string> {
-  const { apiKey } = await createClient(orm.em.fork(), ADMIN, { name: 'bench-reader', roles: ['INTEGRATOR', 'FEED_CONSUMER'], readTopics: ['MARKET_ENTITY', 'TRADING_PROJECT', 'BID'] }, REGISTRY);
+  const { apiKey } = await createClient(
+    orm.em.fork(),
+    ADMIN,
+    {
+      name: 'bench-reader',
+      roles: ['INTEGRATOR', 'FEED_CONSUMER'],
+      readTopics: ['MARKET_ENTITY', 'TRADING_PROJECT', 'BID'],
+    },
+    REGISTRY,
+  );
   return apiKey;
 }
 
@@ -48,7 +62,12 @@ export async function benchReader(orm: MikroORM): Promise<string> {
  * time, each body once, each with the key chosen for it. Returns wall time
  * and the requests that did not answer 2xx.
  */
-export async function postAll(url: string, bodies: string[], connections: number, keyOf: (i: number) => string): Promise<{ seconds: number; non2xx: number; errors: number }> {
+export async function postAll(
+  url: string,
+  bodies: string[],
+  connections: number,
+  keyOf: (i: number) => string,
+): Promise<{ seconds: number; non2xx: number; errors: number }> {
   let next = 0;
   const started = Date.now();
   // autocannon ends a run with `amount` on its next one-second tick: time the last response instead.
@@ -63,7 +82,11 @@ export async function postAll(url: string, bodies: string[], connections: number
         method: 'POST',
         setupRequest: (req) => {
           const i = next++ % bodies.length;
-          return { ...req, body: bodies[i], headers: { 'content-type': 'application/json', authorization: `Bearer ${keyOf(i)}` } };
+          return {
+            ...req,
+            body: bodies[i],
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${keyOf(i)}` },
+          };
         },
         onResponse: () => {
           lastResponse = Date.now();

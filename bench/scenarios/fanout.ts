@@ -15,7 +15,10 @@ export interface FanoutSize {
   seconds: number;
   /** Records (events) per push. */
   batch: number;
-  /** How long to wait, after the last push, for every subscriber to have every event; an event still missing then counts as missed. */
+  /**
+   * How long to wait, after the last push, for every subscriber to have every event; an event still missing then counts
+   * as missed.
+   */
   drainSeconds: number;
 }
 
@@ -43,14 +46,25 @@ interface SideResult {
  * event. Latency is receipt time minus the event's occurredAt (taken just
  * before the commit), both on this machine's clock.
  */
-async function side(ctx: BenchContext, label: string, server: HubChild, key: string | undefined, size: FanoutSize, after: number, push: (batch: number) => Promise<void>, head: () => Promise<number>): Promise<SideResult> {
+async function side(
+  ctx: BenchContext,
+  label: string,
+  server: HubChild,
+  key: string | undefined,
+  size: FanoutSize,
+  after: number,
+  push: (batch: number) => Promise<void>,
+  head: () => Promise<number>,
+): Promise<SideResult> {
   const latency = new LatencyHistogram();
   const subs: Subscriber[] = [];
   ctx.log(`fanout: ${label}, opening ${size.subscribers} subscribers`);
   for (let i = 0; i < size.subscribers; i += 50) {
     const wave = await Promise.all(
       Array.from({ length: Math.min(50, size.subscribers - i) }, () =>
-        subscribe(server.wsUrl, key, CHANGES_LATENCY, { after: String(after), topics: ['MARKET_ENTITY'] }, (e) => latency.add(Date.now() - Date.parse(e.occurredAt!))),
+        subscribe(server.wsUrl, key, CHANGES_LATENCY, { after: String(after), topics: ['MARKET_ENTITY'] }, (e) =>
+          latency.add(Date.now() - Date.parse(e.occurredAt!)),
+        ),
       ),
     );
     subs.push(...wave);
@@ -64,7 +78,8 @@ async function side(ctx: BenchContext, label: string, server: HubChild, key: str
   // rather than the backlog growing without bound; failed pushes are counted, not retried.
   const inflight = new Set<Promise<void>>();
   let failedPushes = 0;
-  // The push phase lasts at most twice its planned time: a server that cannot keep up gets fewer events, not an endless run.
+  // The push phase lasts at most twice its planned time: a server that cannot keep up gets fewer events, not an endless
+  // run.
   const deadline = started + 2 * size.seconds * 1000 + 10_000;
   let skipped = 0;
   for (let b = 0; b < batches; b++) {
@@ -90,7 +105,8 @@ async function side(ctx: BenchContext, label: string, server: HubChild, key: str
   const end = await head();
   const expected = end - after;
   const drainStart = Date.now();
-  while (Date.now() - drainStart < size.drainSeconds * 1000 && subs.some((s) => s.last < end && !s.errors.length)) await new Promise((r) => setTimeout(r, 100));
+  while (Date.now() - drainStart < size.drainSeconds * 1000 && subs.some((s) => s.last < end && !s.errors.length))
+    await new Promise((r) => setTimeout(r, 100));
   const drainSeconds = (Date.now() - drainStart) / 1000;
   // Lost: skipped in a stream that went on past them. Late: not received by the end of the drain window.
   const missed = subs.reduce((a, s) => a + s.gaps, 0);
@@ -98,7 +114,19 @@ async function side(ctx: BenchContext, label: string, server: HubChild, key: str
   const disorder = subs.reduce((a, s) => a + s.disorder, 0);
   const errors = subs.flatMap((s) => s.errors).slice(0, 5);
   for (let i = 0; i < subs.length; i += 100) await Promise.all(subs.slice(i, i + 100).map((s) => s.stop()));
-  return { latency, expected, missed, late, disorder, errors, pushSeconds, drainSeconds, failedPushes, pushedEvents: (batches - failedPushes - skipped) * size.batch, skipped };
+  return {
+    latency,
+    expected,
+    missed,
+    late,
+    disorder,
+    errors,
+    pushSeconds,
+    drainSeconds,
+    failedPushes,
+    pushedEvents: (batches - failedPushes - skipped) * size.batch,
+    skipped,
+  };
 }
 
 /**
@@ -124,17 +152,34 @@ export async function fanout(ctx: BenchContext, size: FanoutSize): Promise<Figur
   const borm = await benchOrm(baseUrl);
   await benchSystems(borm, 1);
   await borm.close(true);
-  const maxSeq = async (db: string) => Number((await ctx.pg.sql<{ m: string }>(db, 'select coalesce(max(seq), 0) as m from change_event'))[0].m);
+  const maxSeq = async (db: string) =>
+    Number((await ctx.pg.sql<{ m: string }>(db, 'select coalesce(max(seq), 0) as m from change_event'))[0].m);
 
   const hub = await startHub(hubUrl, { HUB_MAX_SUBSCRIPTIONS: '10' });
   let h: SideResult;
   try {
-    const bodies = Array.from({ length: total / size.batch }, (_, b) => JSON.stringify({ query: PUSH, variables: { records: entities.slice(b * size.batch, (b + 1) * size.batch) } }));
-    h = await side(ctx, 'hub', hub, readKey, size, await maxSeq('bench_fanout_hub'), async (b) => {
-      const res = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${pushKey}` }, body: bodies[b] });
-      const body = (await res.json()) as { data?: { pushMarketEntities: { accepted: number } } };
-      if (body.data?.pushMarketEntities.accepted !== size.batch) throw new Error(`fanout: push answered ${JSON.stringify(body).slice(0, 300)}`);
-    }, () => maxSeq('bench_fanout_hub'));
+    const bodies = Array.from({ length: total / size.batch }, (_, b) =>
+      JSON.stringify({ query: PUSH, variables: { records: entities.slice(b * size.batch, (b + 1) * size.batch) } }),
+    );
+    h = await side(
+      ctx,
+      'hub',
+      hub,
+      readKey,
+      size,
+      await maxSeq('bench_fanout_hub'),
+      async (b) => {
+        const res = await fetch(hub.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${pushKey}` },
+          body: bodies[b],
+        });
+        const body = (await res.json()) as { data?: { pushMarketEntities: { accepted: number } } };
+        if (body.data?.pushMarketEntities.accepted !== size.batch)
+          throw new Error(`fanout: push answered ${JSON.stringify(body).slice(0, 300)}`);
+      },
+      () => maxSeq('bench_fanout_hub'),
+    );
   } finally {
     await hub.stop();
   }
@@ -145,28 +190,68 @@ export async function fanout(ctx: BenchContext, size: FanoutSize): Promise<Figur
   pool.on('error', () => undefined);
   let b: SideResult;
   try {
-    const [system] = await ctx.pg.sql<{ id: number; code: string }>('bench_fanout_base', `select id, code from source_system where code = 'BENCH-1'`);
-    b = await side(ctx, 'baseline', baseline, undefined, size, await maxSeq('bench_fanout_base'), async (k) => {
-      const c = await pool.connect();
-      try {
-        await baselineEntities(c, entities.slice(k * size.batch, (k + 1) * size.batch), system.id, system.code);
-      } finally {
-        c.release();
-      }
-    }, () => maxSeq('bench_fanout_base'));
+    const [system] = await ctx.pg.sql<{ id: number; code: string }>(
+      'bench_fanout_base',
+      `select id, code from source_system where code = 'BENCH-1'`,
+    );
+    b = await side(
+      ctx,
+      'baseline',
+      baseline,
+      undefined,
+      size,
+      await maxSeq('bench_fanout_base'),
+      async (k) => {
+        const c = await pool.connect();
+        try {
+          await baselineEntities(c, entities.slice(k * size.batch, (k + 1) * size.batch), system.id, system.code);
+        } finally {
+          c.release();
+        }
+      },
+      () => maxSeq('bench_fanout_base'),
+    );
   } finally {
     await pool.end();
     await baseline.stop();
   }
   if (h.errors.length) ctx.log(`fanout: hub subscriber errors: ${h.errors.join(' | ')}`);
-  const params = { ...size, eventsPerSubscriber: h.expected, hubFailedPushes: h.failedPushes, hubSkippedBatches: h.skipped, baselineSkippedBatches: b.skipped, hubErrorLines: hub.errorCount(), hubAchievedEventsPerSecond: h.pushedEvents / h.pushSeconds, baselineAchievedEventsPerSecond: b.pushedEvents / b.pushSeconds, deliveries: h.latency.count, hubPushSeconds: h.pushSeconds, hubDrainSeconds: h.drainSeconds, baselinePushSeconds: b.pushSeconds, baselineDrainSeconds: b.drainSeconds, hubOutOfOrder: h.disorder, hubErrors: h.errors, tool: 'graphql-ws client' };
-  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) => figure('fanout', metric, unit, dir, hv, bv, ctx.machine, params);
+  const params = {
+    ...size,
+    eventsPerSubscriber: h.expected,
+    hubFailedPushes: h.failedPushes,
+    hubSkippedBatches: h.skipped,
+    baselineSkippedBatches: b.skipped,
+    hubErrorLines: hub.errorCount(),
+    hubAchievedEventsPerSecond: h.pushedEvents / h.pushSeconds,
+    baselineAchievedEventsPerSecond: b.pushedEvents / b.pushSeconds,
+    deliveries: h.latency.count,
+    hubPushSeconds: h.pushSeconds,
+    hubDrainSeconds: h.drainSeconds,
+    baselinePushSeconds: b.pushSeconds,
+    baselineDrainSeconds: b.drainSeconds,
+    hubOutOfOrder: h.disorder,
+    hubErrors: h.errors,
+    tool: 'graphql-ws client',
+  };
+  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) =>
+    figure('fanout', metric, unit, dir, hv, bv, ctx.machine, params);
   // Latencies compare only under the same offered load: when one side could not take the events at the
   // planned rate, its latencies are for a lighter load, and the ratio would flatter it.
-  const comparable = Math.abs(params.hubAchievedEventsPerSecond - params.baselineAchievedEventsPerSecond) <= 0.1 * size.eventsPerSecond;
+  const comparable =
+    Math.abs(params.hubAchievedEventsPerSecond - params.baselineAchievedEventsPerSecond) <= 0.1 * size.eventsPerSecond;
   const latency = (metric: string, p: number) => {
     const x = f(metric, 'ms', 'lower', h.latency.percentile(p), b.latency.percentile(p));
-    return comparable ? x : { ...x, ratio: null, params: { ...x.params, note: 'not comparable: the two sides took events at different rates (see *AchievedEventsPerSecond)' } };
+    return comparable
+      ? x
+      : {
+          ...x,
+          ratio: null,
+          params: {
+            ...x.params,
+            note: 'not comparable: the two sides took events at different rates (see *AchievedEventsPerSecond)',
+          },
+        };
   };
   return [
     latency('delivery latency p50', 50),
@@ -174,7 +259,13 @@ export async function fanout(ctx: BenchContext, size: FanoutSize): Promise<Figur
     f('missed events', 'events', 'lower', h.missed, b.missed),
     f('events not yet delivered at the end of the drain window', 'events', 'lower', h.late, b.late),
     f('failed pushes', 'pushes', 'lower', h.failedPushes, b.failedPushes),
-    f('deliveries per second', 'events/s', 'higher', h.latency.count / (h.pushSeconds + h.drainSeconds), b.latency.count / (b.pushSeconds + b.drainSeconds)),
+    f(
+      'deliveries per second',
+      'events/s',
+      'higher',
+      h.latency.count / (h.pushSeconds + h.drainSeconds),
+      b.latency.count / (b.pushSeconds + b.drainSeconds),
+    ),
     f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), baseline.peakRssMiB()),
   ];
 }

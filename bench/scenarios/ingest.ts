@@ -23,8 +23,10 @@ export interface IngestSize {
   clients: number;
 }
 
-const PUSH_ENTITIES = 'mutation Push($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted unchanged rejected } }';
-const PUSH_BIDS = 'mutation Push($records: [BidInput!]!) { pushBids(records: $records) { accepted unchanged rejected } }';
+const PUSH_ENTITIES =
+  'mutation Push($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted unchanged rejected } }';
+const PUSH_BIDS =
+  'mutation Push($records: [BidInput!]!) { pushBids(records: $records) { accepted unchanged rejected } }';
 
 const SEED = 5150;
 
@@ -48,9 +50,13 @@ async function storeProjects(url: string, shape: ReturnType<typeof volumeShape>)
     const principal = seedingPrincipal(await ensureSeedSystem(orm.em.fork()));
     const catalog = await loadSubItems(orm.em.fork());
     const generated = Array.from({ length: shape.projects }, (_, i) => volumeProject(i, shape, catalog));
-    for (const batch of chunks(generated.map((g) => g.project), 2000)) {
+    for (const batch of chunks(
+      generated.map((g) => g.project),
+      2000,
+    )) {
       const r = await runPush(orm.em.fork(), principal, projectPush, batch, { maxBatch: 2000 });
-      if (r.rejected) throw new Error(`set-up projects rejected: ${JSON.stringify(r.results.find((x) => x.errors.length))}`);
+      if (r.rejected)
+        throw new Error(`set-up projects rejected: ${JSON.stringify(r.results.find((x) => x.errors.length))}`);
     }
     return generated.flatMap((g) => g.bids);
   } finally {
@@ -66,7 +72,8 @@ const sm3 = (s: string) => createHash('sm3').update(s).digest('hex');
 /** Multi-row `VALUES` placeholders for `rows` rows of `cols` parameters, with optional casts per column. */
 function values(rows: number, cols: number, casts: string[] = []): string {
   const out: string[] = [];
-  for (let r = 0; r < rows; r++) out.push(`(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}${casts[c] ?? ''}`).join(', ')})`);
+  for (let r = 0; r < rows; r++)
+    out.push(`(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}${casts[c] ?? ''}`).join(', ')})`);
   return out.join(', ');
 }
 
@@ -78,10 +85,14 @@ interface Written {
   data: Record<string, unknown>;
 }
 
-/** Appends change-log rows as the hub does: advisory lock, last seq and hash, SM3 chain, one multi-row INSERT, NOTIFY. */
+/**
+ * Appends change-log rows as the hub does: advisory lock, last seq and hash, SM3 chain, one multi-row INSERT, NOTIFY.
+ */
 async function appendEvents(c: PoolClient, topic: string, rows: Written[], system: string): Promise<void> {
   await c.query('select pg_advisory_xact_lock($1)', [FEED_LOCK_KEY]);
-  const last = (await c.query<{ seq: string; hash: string }>('select seq, hash from change_event order by seq desc limit 1')).rows[0];
+  const last = (
+    await c.query<{ seq: string; hash: string }>('select seq, hash from change_event order by seq desc limit 1')
+  ).rows[0];
   let seq = last ? Number(last.seq) : 0;
   let prev = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date().toISOString();
@@ -89,8 +100,22 @@ async function appendEvents(c: PoolClient, topic: string, rows: Written[], syste
   for (const w of rows) {
     seq += 1;
     const data = JSON.stringify(w.data);
-    const hash = sm3(`${prev}{"seq":"${seq}","topic":"${topic}","key":${JSON.stringify(w.key)},"version":${w.version},"data":${data},"occurredAt":"${occurredAt}"}`);
-    params.push(seq, topic, w.created ? 'CREATE' : 'UPDATE', w.key, w.version, data, system, `${system}/baseline`, occurredAt, prev, hash);
+    const hash = sm3(
+      `${prev}{"seq":"${seq}","topic":"${topic}","key":${JSON.stringify(w.key)},"version":${w.version},"data":${data},"occurredAt":"${occurredAt}"}`,
+    );
+    params.push(
+      seq,
+      topic,
+      w.created ? 'CREATE' : 'UPDATE',
+      w.key,
+      w.version,
+      data,
+      system,
+      `${system}/baseline`,
+      occurredAt,
+      prev,
+      hash,
+    );
     prev = hash;
   }
   await c.query(
@@ -100,7 +125,12 @@ async function appendEvents(c: PoolClient, topic: string, rows: Written[], syste
   await c.query('select pg_notify($1, $2)', ['hub_changes', String(seq)]);
 }
 
-export async function baselineEntities(c: PoolClient, batch: MarketEntityPush[], systemId: number, system: string): Promise<number> {
+export async function baselineEntities(
+  c: PoolClient,
+  batch: MarketEntityPush[],
+  systemId: number,
+  system: string,
+): Promise<number> {
   const params: unknown[] = [];
   const sorted = [...batch].sort((a, b) => (a.creditCode! < b.creditCode! ? -1 : 1));
   const rows = sorted.map((e) => {
@@ -115,11 +145,32 @@ export async function baselineEntities(c: PoolClient, batch: MarketEntityPush[],
       address: e.address ?? null,
       establishedOn: e.establishedOn ?? null,
       status: e.status ?? 'ACTIVE',
-      qualifications: (e.qualifications ?? []).map((q) => ({ code: q!.code, name: q!.name, level: q!.level ?? null, validUntil: q!.validUntil ?? null, issuer: q!.issuer ?? null })),
+      qualifications: (e.qualifications ?? []).map((q) => ({
+        code: q!.code,
+        name: q!.name,
+        level: q!.level ?? null,
+        validUntil: q!.validUntil ?? null,
+        issuer: q!.issuer ?? null,
+      })),
       externalId: e.externalId ?? null,
     };
     const hash = sha256(JSON.stringify(row));
-    params.push(row.creditCode, row.name, row.kind, row.roles, row.legalRepresentative, row.registeredCapital, row.regionCode, row.address, row.establishedOn, row.status, JSON.stringify(row.qualifications), row.externalId, systemId, hash);
+    params.push(
+      row.creditCode,
+      row.name,
+      row.kind,
+      row.roles,
+      row.legalRepresentative,
+      row.registeredCapital,
+      row.regionCode,
+      row.address,
+      row.establishedOn,
+      row.status,
+      JSON.stringify(row.qualifications),
+      row.externalId,
+      systemId,
+      hash,
+    );
     return row;
   });
   await c.query('begin');
@@ -137,7 +188,15 @@ export async function baselineEntities(c: PoolClient, batch: MarketEntityPush[],
       params,
     );
     const byKey = new Map(rows.map((r) => [r.creditCode, r]));
-    await appendEvents(c, 'MARKET_ENTITY', written.rows.map((w) => ({ ...w, data: { ...byKey.get(w.key)!, version: w.version, sourceSystem: system, updatedAt: w.updated_at } })), system);
+    await appendEvents(
+      c,
+      'MARKET_ENTITY',
+      written.rows.map((w) => ({
+        ...w,
+        data: { ...byKey.get(w.key)!, version: w.version, sourceSystem: system, updatedAt: w.updated_at },
+      })),
+      system,
+    );
     await c.query('commit');
     return written.rowCount ?? 0;
   } catch (err) {
@@ -149,7 +208,7 @@ export async function baselineEntities(c: PoolClient, batch: MarketEntityPush[],
 async function baselineBids(c: PoolClient, batch: BidPush[], systemId: number, system: string): Promise<number> {
   const params: unknown[] = [];
   const rows = batch
-    .map((b) => ({ recordKey: `${b.sectionCode}/${b.bidderCreditCode}`, ...b }))
+    .map((b) => ({ recordKey: `${b.sectionCode as string}/${b.bidderCreditCode as string}`, ...b }))
     .sort((a, b) => (a.recordKey < b.recordKey ? -1 : 1))
     .map((b) => {
       const row = {
@@ -167,7 +226,23 @@ async function baselineBids(c: PoolClient, batch: BidPush[], systemId: number, s
         bondAccount: b.bondAccount ?? null,
         externalId: b.externalId ?? null,
       };
-      params.push(row.recordKey, row.sectionCode, row.bidderCreditCode, row.amount, row.submittedAt, row.status, row.caCertSerial, row.deviceFingerprint, row.ipAddress, row.documentHash, row.projectManagerId, row.bondAccount, row.externalId, systemId, sha256(JSON.stringify(row)));
+      params.push(
+        row.recordKey,
+        row.sectionCode,
+        row.bidderCreditCode,
+        row.amount,
+        row.submittedAt,
+        row.status,
+        row.caCertSerial,
+        row.deviceFingerprint,
+        row.ipAddress,
+        row.documentHash,
+        row.projectManagerId,
+        row.bondAccount,
+        row.externalId,
+        systemId,
+        sha256(JSON.stringify(row)),
+      );
       return row;
     });
   await c.query('begin');
@@ -186,7 +261,15 @@ async function baselineBids(c: PoolClient, batch: BidPush[], systemId: number, s
       params,
     );
     const byKey = new Map(rows.map((r) => [r.recordKey, r]));
-    await appendEvents(c, 'BID', written.rows.map((w) => ({ ...w, data: { ...byKey.get(w.key)!, version: w.version, sourceSystem: system, updatedAt: w.updated_at } })), system);
+    await appendEvents(
+      c,
+      'BID',
+      written.rows.map((w) => ({
+        ...w,
+        data: { ...byKey.get(w.key)!, version: w.version, sourceSystem: system, updatedAt: w.updated_at },
+      })),
+      system,
+    );
     await c.query('commit');
     return written.rowCount ?? 0;
   } catch (err) {
@@ -196,7 +279,12 @@ async function baselineBids(c: PoolClient, batch: BidPush[], systemId: number, s
 }
 
 /** Runs `work` over the batches with `clients` connections of a pool, each batch once; returns the wall time. */
-async function baselineRun<T>(pool: Pool, batches: T[][], clients: number, work: (c: PoolClient, batch: T[], client: number) => Promise<number>): Promise<{ seconds: number; written: number }> {
+async function baselineRun<T>(
+  pool: Pool,
+  batches: T[][],
+  clients: number,
+  work: (c: PoolClient, batch: T[], client: number) => Promise<number>,
+): Promise<{ seconds: number; written: number }> {
   let next = 0;
   let written = 0;
   const started = Date.now();
@@ -229,7 +317,12 @@ export async function ingest(ctx: BenchContext, size: IngestSize): Promise<Figur
   const shape = volumeShape(rawShape);
   const hubUrl = await ctx.pg.freshDatabase('bench_ingest_hub');
   const baseUrl = await ctx.pg.freshDatabase('bench_ingest_base');
-  const params = { ...size, recordsPerPush: size.batch, transport: 'HTTP POST /graphql (autocannon)', baselineTransport: 'pg, multi-row VALUES with bind parameters' };
+  const params = {
+    ...size,
+    recordsPerPush: size.batch,
+    transport: 'HTTP POST /graphql (autocannon)',
+    baselineTransport: 'pg, multi-row VALUES with bind parameters',
+  };
 
   // ---- hub
   const orm = await benchOrm(hubUrl);
@@ -241,26 +334,45 @@ export async function ingest(ctx: BenchContext, size: IngestSize): Promise<Figur
   let bids: BidPush[];
   try {
     ctx.log(`ingest: hub, ${entities.length} market entities in pushes of ${size.batch} from ${size.clients} clients`);
-    const entityBodies = chunks(entities, size.batch).map((records) => JSON.stringify({ query: PUSH_ENTITIES, variables: { records } }));
+    const entityBodies = chunks(entities, size.batch).map((records) =>
+      JSON.stringify({ query: PUSH_ENTITIES, variables: { records } }),
+    );
     hubEntities = await postAll(hub.url, entityBodies, size.clients, (i) => keys[i % keys.length]);
     ctx.log(`ingest: storing ${shape.projects} projects with their sections (untimed)`);
     bids = await storeProjects(hubUrl, shape);
     ctx.log(`ingest: hub, ${bids.length} bids`);
-    const bidBodies = chunks(bids, size.batch).map((records) => JSON.stringify({ query: PUSH_BIDS, variables: { records } }));
+    const bidBodies = chunks(bids, size.batch).map((records) =>
+      JSON.stringify({ query: PUSH_BIDS, variables: { records } }),
+    );
     hubBids = await postAll(hub.url, bidBodies, size.clients, (i) => keys[i % keys.length]);
   } finally {
     await hub.stop();
   }
-  const [stored] = await ctx.pg.sql<{ e: string; b: string }>('bench_ingest_hub', 'select (select count(*) from market_entity) as e, (select count(*) from bid) as b');
-  if (Number(stored.e) !== entities.length || Number(stored.b) !== bids.length || hubEntities.non2xx || hubBids.non2xx) {
-    throw new Error(`ingest: the hub stored ${stored.e}/${entities.length} entities and ${stored.b}/${bids.length} bids (non-2xx ${hubEntities.non2xx + hubBids.non2xx})`);
+  const [stored] = await ctx.pg.sql<{ e: string; b: string }>(
+    'bench_ingest_hub',
+    'select (select count(*) from market_entity) as e, (select count(*) from bid) as b',
+  );
+  if (
+    Number(stored.e) !== entities.length ||
+    Number(stored.b) !== bids.length ||
+    hubEntities.non2xx ||
+    hubBids.non2xx
+  ) {
+    throw new Error(
+      `ingest: the hub stored ${stored.e}/${entities.length} entities and ${stored.b}/${bids.length} bids (non-2xx ${hubEntities.non2xx + hubBids.non2xx})`,
+    );
   }
 
   // ---- baseline
   const borm = await benchOrm(baseUrl);
   await benchSystems(borm, size.clients);
   await borm.close(true);
-  const systems = (await ctx.pg.sql<{ id: number; code: string }>('bench_ingest_base', `select id, code from source_system where code like 'BENCH-%' order by code`)).map((s) => ({ id: s.id, code: s.code }));
+  const systems = (
+    await ctx.pg.sql<{ id: number; code: string }>(
+      'bench_ingest_base',
+      `select id, code from source_system where code like 'BENCH-%' order by code`,
+    )
+  ).map((s) => ({ id: s.id, code: s.code }));
   const pool = new Pool({ connectionString: baseUrl, max: size.clients });
   // Idle clients see PostgreSQL stop at the end of a run; that is not a failure.
   pool.on('error', () => undefined);
@@ -268,23 +380,52 @@ export async function ingest(ctx: BenchContext, size: IngestSize): Promise<Figur
   let baseBids: { seconds: number; written: number };
   try {
     ctx.log('ingest: baseline, market entities');
-    baseEntities = await baselineRun(pool, chunks(entities, size.batch), size.clients, (c, b, k) => baselineEntities(c, b, systems[k % systems.length].id, systems[k % systems.length].code));
+    baseEntities = await baselineRun(pool, chunks(entities, size.batch), size.clients, (c, b, k) =>
+      baselineEntities(c, b, systems[k % systems.length].id, systems[k % systems.length].code),
+    );
     await storeProjects(baseUrl, shape);
     ctx.log('ingest: baseline, bids');
-    baseBids = await baselineRun(pool, chunks(bids, size.batch), size.clients, (c, b, k) => baselineBids(c, b, systems[k % systems.length].id, systems[k % systems.length].code));
+    baseBids = await baselineRun(pool, chunks(bids, size.batch), size.clients, (c, b, k) =>
+      baselineBids(c, b, systems[k % systems.length].id, systems[k % systems.length].code),
+    );
   } finally {
     await pool.end();
   }
   if (baseEntities.written !== entities.length || baseBids.written !== bids.length) {
-    throw new Error(`ingest: the baseline wrote ${baseEntities.written}/${entities.length} entities and ${baseBids.written}/${bids.length} bids`);
+    throw new Error(
+      `ingest: the baseline wrote ${baseEntities.written}/${entities.length} entities and ${baseBids.written}/${bids.length} bids`,
+    );
   }
 
-  const f = (metric: string, unit: string, dir: 'higher' | 'lower', h: number | null, b: number | null, extra: Record<string, unknown> = {}) => figure('ingest', metric, unit, dir, h, b, ctx.machine, { ...params, ...extra });
+  const f = (
+    metric: string,
+    unit: string,
+    dir: 'higher' | 'lower',
+    h: number | null,
+    b: number | null,
+    extra: Record<string, unknown> = {},
+  ) => figure('ingest', metric, unit, dir, h, b, ctx.machine, { ...params, ...extra });
   const total = entities.length + bids.length;
   return [
-    f('market entities per second', 'records/s', 'higher', entities.length / hubEntities.seconds, entities.length / baseEntities.seconds, { records: entities.length }),
-    f('bids per second', 'records/s', 'higher', bids.length / hubBids.seconds, bids.length / baseBids.seconds, { records: bids.length }),
-    f('records per second (entities and bids)', 'records/s', 'higher', total / (hubEntities.seconds + hubBids.seconds), total / (baseEntities.seconds + baseBids.seconds), { records: total }),
+    f(
+      'market entities per second',
+      'records/s',
+      'higher',
+      entities.length / hubEntities.seconds,
+      entities.length / baseEntities.seconds,
+      { records: entities.length },
+    ),
+    f('bids per second', 'records/s', 'higher', bids.length / hubBids.seconds, bids.length / baseBids.seconds, {
+      records: bids.length,
+    }),
+    f(
+      'records per second (entities and bids)',
+      'records/s',
+      'higher',
+      total / (hubEntities.seconds + hubBids.seconds),
+      total / (baseEntities.seconds + baseBids.seconds),
+      { records: total },
+    ),
     f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), null),
   ];
 }

@@ -34,7 +34,11 @@ interface ReadResponse {
 }
 
 async function post(url: string, body: unknown, key?: string): Promise<ReadResponse> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
   return (await res.json()) as ReadResponse;
 }
 
@@ -50,7 +54,13 @@ async function statements(ctx: BenchContext, db: string, work: () => Promise<voi
   return Number(row.n);
 }
 
-async function load(url: string, bodies: string[], key: string | undefined, size: ReadSize, seconds: number): Promise<autocannon.Result> {
+async function load(
+  url: string,
+  bodies: string[],
+  key: string | undefined,
+  size: ReadSize,
+  seconds: number,
+): Promise<autocannon.Result> {
   let next = 0;
   return autocannon({
     url,
@@ -60,7 +70,11 @@ async function load(url: string, bodies: string[], key: string | undefined, size
     requests: [
       {
         method: 'POST',
-        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length], headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) } }),
+        setupRequest: (req) => ({
+          ...req,
+          body: bodies[next++ % bodies.length],
+          headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        }),
       },
     ],
   });
@@ -104,7 +118,9 @@ export async function read(ctx: BenchContext, size: ReadSize): Promise<Figure[]>
       const b = await post(baseline.url, { query: NESTED_READ, variables: { first: size.first, after: baseAfter } });
       if (p < 5 && !isDeepStrictEqual(h.data.tradingProjects.edges, b.data?.tradingProjects.edges)) {
         same = false;
-        ctx.log(`read: hub and baseline differ on page ${p}: ${JSON.stringify(h.data.tradingProjects.edges[0]).slice(0, 400)} vs ${JSON.stringify(b.data?.tradingProjects.edges[0]).slice(0, 400)}`);
+        ctx.log(
+          `read: hub and baseline differ on page ${p}: ${JSON.stringify(h.data.tradingProjects.edges[0]).slice(0, 400)} vs ${JSON.stringify(b.data?.tradingProjects.edges[0]).slice(0, 400)}`,
+        );
       }
       hubBodies.push(JSON.stringify({ query: NESTED_READ, variables: { first: size.first, after: hubAfter } }));
       baseBodies.push(JSON.stringify({ query: NESTED_READ, variables: { first: size.first, after: baseAfter } }));
@@ -113,7 +129,9 @@ export async function read(ctx: BenchContext, size: ReadSize): Promise<Figure[]>
       hubAfter = h.data.tradingProjects.pageInfo?.endCursor ?? null;
       baseAfter = edges[edges.length - 1].node.code;
     }
-    const responseBytes = Buffer.byteLength(JSON.stringify(await post(hub.url, JSON.parse(hubBodies[0]) as unknown, key)));
+    const responseBytes = Buffer.byteLength(
+      JSON.stringify(await post(hub.url, JSON.parse(hubBodies[0]) as unknown, key)),
+    );
 
     // SQL statements per request, at the page size of the bench and at a quarter of it.
     const perRequest = async (target: string, first: number, k?: string) => {
@@ -136,14 +154,29 @@ export async function read(ctx: BenchContext, size: ReadSize): Promise<Figure[]>
     const b = await load(baseline.url, baseBodies, undefined, size, size.seconds);
     if (h.non2xx || h.errors) throw new Error(`read: the hub failed ${h.non2xx} requests (${h.errors} errors)`);
 
-    const params = { ...size, pagesUsed: hubBodies.length, sameJson: same, responseBytes, hubStatementsAtQuarterPage: hubStatementsSmall, key: 'INTEGRATOR', tool: 'autocannon' };
-    const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) => figure('read', metric, unit, dir, hv, bv, ctx.machine, params);
+    const params = {
+      ...size,
+      pagesUsed: hubBodies.length,
+      sameJson: same,
+      responseBytes,
+      hubStatementsAtQuarterPage: hubStatementsSmall,
+      key: 'INTEGRATOR',
+      tool: 'autocannon',
+    };
+    const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) =>
+      figure('read', metric, unit, dir, hv, bv, ctx.machine, params);
     return [
       f('requests per second', 'req/s', 'higher', h.requests.average, b.requests.average),
       f('latency p50', 'ms', 'lower', h.latency.p50, b.latency.p50),
       f('latency p99', 'ms', 'lower', h.latency.p99, b.latency.p99),
       f('SQL statements per request', 'statements', 'lower', hubStatements, baseStatements),
-      f(`SQL statements per request at first=${Math.max(1, Math.floor(size.first / 4))}`, 'statements', 'lower', hubStatementsSmall, baseStatements),
+      f(
+        `SQL statements per request at first=${Math.max(1, Math.floor(size.first / 4))}`,
+        'statements',
+        'lower',
+        hubStatementsSmall,
+        baseStatements,
+      ),
       f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), baseline.peakRssMiB()),
     ];
   } finally {

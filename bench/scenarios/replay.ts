@@ -15,7 +15,11 @@ export interface ReplaySize {
 const TOPICS = ['MARKET_ENTITY', 'TRADING_PROJECT', 'BID'];
 
 /** Replays `events` events from the beginning with one subscriber; events per second. */
-async function replayOnce(server: HubChild, key: string | undefined, events: number): Promise<{ seconds: number; received: number; errors: string[] }> {
+async function replayOnce(
+  server: HubChild,
+  key: string | undefined,
+  events: number,
+): Promise<{ seconds: number; received: number; errors: string[] }> {
   let done!: () => void;
   const finished = new Promise<void>((r) => (done = r));
   const started = Date.now();
@@ -41,11 +45,17 @@ async function replayOnce(server: HubChild, key: string | undefined, events: num
  * scale scenario's database when it holds enough events, else seeds one.
  */
 export async function replay(ctx: BenchContext, size: ReplaySize): Promise<Figure[]> {
-  const dbs = await ctx.pg.sql<{ datname: string }>('postgres', `select datname from pg_database where datname = 'bench_scale'`);
+  const dbs = await ctx.pg.sql<{ datname: string }>(
+    'postgres',
+    `select datname from pg_database where datname = 'bench_scale'`,
+  );
   let db = 'bench_scale';
   let enough = false;
   if (dbs.length) {
-    const [{ n }] = await ctx.pg.sql<{ n: string }>(db, `select count(*) as n from change_event where topic in ('MARKET_ENTITY', 'TRADING_PROJECT', 'BID')`);
+    const [{ n }] = await ctx.pg.sql<{ n: string }>(
+      db,
+      `select count(*) as n from change_event where topic in ('MARKET_ENTITY', 'TRADING_PROJECT', 'BID')`,
+    );
     enough = Number(n) >= size.events;
   }
   if (!enough) {
@@ -84,11 +94,26 @@ export async function replay(ctx: BenchContext, size: ReplaySize): Promise<Figur
   } finally {
     await baseline.stop();
   }
-  if (h.errors.length || h.received < size.events) throw new Error(`replay: the hub delivered ${h.received} of ${size.events} events: ${h.errors.join(' | ')}`);
-  const params = { ...size, database: db, topics: TOPICS, selection: 'seq topic op key version occurredAt data', key: 'FEED_CONSUMER', tool: 'graphql-ws client' };
-  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) => figure('replay', metric, unit, dir, hv, bv, ctx.machine, params);
+  if (h.errors.length || h.received < size.events)
+    throw new Error(`replay: the hub delivered ${h.received} of ${size.events} events: ${h.errors.join(' | ')}`);
+  const params = {
+    ...size,
+    database: db,
+    topics: TOPICS,
+    selection: 'seq topic op key version occurredAt data',
+    key: 'FEED_CONSUMER',
+    tool: 'graphql-ws client',
+  };
+  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null, bv: number | null) =>
+    figure('replay', metric, unit, dir, hv, bv, ctx.machine, params);
   return [
-    f('events per second', 'events/s', 'higher', size.events / h.seconds, b.received >= size.events ? size.events / b.seconds : null),
+    f(
+      'events per second',
+      'events/s',
+      'higher',
+      size.events / h.seconds,
+      b.received >= size.events ? size.events / b.seconds : null,
+    ),
     f('peak RSS of the hub', 'MiB', 'lower', hub.peakRssMiB(), baseline.peakRssMiB()),
   ];
 }

@@ -26,12 +26,34 @@ export async function scale(ctx: BenchContext, size: ScaleSize): Promise<Figure[
   const volume = scaleVolume(size.records);
   const url = await ctx.pg.freshDatabase('bench_scale');
   ctx.log(`scale: hub seed --projects ${volume.projects} --entities ${volume.entities} into an empty database`);
-  const run = await runCli(url, ['seed', '--projects', String(volume.projects), '--entities', String(volume.entities), '--bids-per-section', '4'], { progress: true });
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { records: number; accepted: number; rejected: number; entities: number; projects: number; sections: number; bids: number };
+  const run = await runCli(
+    url,
+    ['seed', '--projects', String(volume.projects), '--entities', String(volume.entities), '--bids-per-section', '4'],
+    { progress: true },
+  );
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as {
+    records: number;
+    accepted: number;
+    rejected: number;
+    entities: number;
+    projects: number;
+    sections: number;
+    bids: number;
+  };
   if (result.rejected) throw new Error(`scale: the seed rejected ${result.rejected} records`);
-  const [db] = await ctx.pg.sql<{ bytes: string; events: string }>('bench_scale', 'select pg_database_size(current_database()) as bytes, (select count(*) from change_event) as events');
-  const params = { ...size, ...volume, stored: { entities: result.entities, projects: result.projects, sections: result.sections, bids: result.bids }, changeEvents: Number(db.events), command: 'hub seed --projects N --entities M --bids-per-section 4' };
-  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null) => figure('scale', metric, unit, dir, hv, null, ctx.machine, params);
+  const [db] = await ctx.pg.sql<{ bytes: string; events: string }>(
+    'bench_scale',
+    'select pg_database_size(current_database()) as bytes, (select count(*) from change_event) as events',
+  );
+  const params = {
+    ...size,
+    ...volume,
+    stored: { entities: result.entities, projects: result.projects, sections: result.sections, bids: result.bids },
+    changeEvents: Number(db.events),
+    command: 'hub seed --projects N --entities M --bids-per-section 4',
+  };
+  const f = (metric: string, unit: string, dir: 'higher' | 'lower', hv: number | null) =>
+    figure('scale', metric, unit, dir, hv, null, ctx.machine, params);
   return [
     f('wall time', 's', 'lower', run.seconds),
     f('records per second', 'records/s', 'higher', result.records / run.seconds),

@@ -77,8 +77,10 @@ export interface CrashSoakReport {
 const ADMIN_KEY = 'soak-admin-key-0123456789abcdef';
 const KEY_FORMAT = /^hub_[A-Za-z0-9_-]{40,}$/;
 
-const PUSH_ENTITIES = 'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { accepted unchanged rejected results { status errors { field code message } } } }';
-const PUSH_PROJECTS = 'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted unchanged rejected results { status errors { field code message } } } }';
+const PUSH_ENTITIES =
+  'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { accepted unchanged rejected results { status errors { field code message } } } }';
+const PUSH_PROJECTS =
+  'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted unchanged rejected results { status errors { field code message } } } }';
 const CHANGES = 'subscription($after: String) { changes(after: $after) { cursor seq } }';
 const READ = '{ marketEntities(first: 1) { totalCount } }';
 
@@ -105,7 +107,13 @@ interface GqlAnswer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function gql<T>(url: string, query: string, variables: unknown, key: string, timeoutMs = 300_000): Promise<GqlAnswer<T>> {
+async function gql<T>(
+  url: string,
+  query: string,
+  variables: unknown,
+  key: string,
+  timeoutMs = 300_000,
+): Promise<GqlAnswer<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -153,7 +161,13 @@ class FeedFollower {
 
   /** (Re)subscribes after the last event received. */
   follow(): void {
-    this.client = createClient({ url: this.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
+    this.client = createClient({
+      url: this.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     this.client.subscribe<{ changes: { cursor: string; seq: string } }>(
       { query: CHANGES, variables: { after: this.cursor } },
       {
@@ -176,7 +190,7 @@ class FeedFollower {
 
   /** Waits until the follower has seen `head`; false if it has not after `ms`. */
   async reach(head: number, ms = 180_000): Promise<boolean> {
-    for (const end = Date.now() + ms; this.lastSeq < head; ) {
+    for (const end = Date.now() + ms; this.lastSeq < head;) {
       if (Date.now() > end) return false;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -190,13 +204,29 @@ class FeedFollower {
 }
 
 /** `node bin/hub.js <args>` on the soak's data folder (the running hub's cluster); resolves with status and output. */
-function hubCommand(dataDir: string, pgPort: number, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function hubCommand(
+  dataDir: string,
+  pgPort: number,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(ROOT, 'bin', 'hub.js'), ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HUB_DATA_DIR: dataDir, HUB_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' }, timeout: 600_000, maxBuffer: 16 << 20 },
-      (err, stdout, stderr) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          HUB_DATA_DIR: dataDir,
+          HUB_PG_PORT: String(pgPort),
+          LOG_LEVEL: 'warn',
+        },
+        timeout: 600_000,
+        maxBuffer: 16 << 20,
+      },
+      (err, stdout, stderr) =>
+        resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
     );
   });
 }
@@ -207,7 +237,11 @@ export const soakHubs = new Set<HubProcess>();
 /** Runs the crash soak; never throws for a failed check (they are in the report), only for a broken set-up. */
 export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'hub-soak-'));
-  const hub = new HubProcess(dataDir, await freePort(), await freePort(), { HUB_ADMIN_KEY: ADMIN_KEY, HUB_SEED: 'true', HUB_MAX_BATCH: String(Math.max(5000, o.entityBatch, o.projectBatch)) });
+  const hub = new HubProcess(dataDir, await freePort(), await freePort(), {
+    HUB_ADMIN_KEY: ADMIN_KEY,
+    HUB_SEED: 'true',
+    HUB_MAX_BATCH: String(Math.max(5000, o.entityBatch, o.projectBatch)),
+  });
   soakHubs.add(hub);
   const random = prng(o.seed);
   const failures: string[] = [];
@@ -229,10 +263,15 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
 
   const openDb = async () => {
     const { password } = JSON.parse(readFileSync(join(dataDir, 'hub-embedded.json'), 'utf8')) as { password: string };
-    orm = await openOrm(`postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${hub.pgPort}/hub`, createLogger('silent'), { pool: { min: 0, max: 2 }, entities: REGISTRY.entities });
+    orm = await openOrm(
+      `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${hub.pgPort}/hub`,
+      createLogger('silent'),
+      { pool: { min: 0, max: 2 }, entities: REGISTRY.entities },
+    );
   };
   const sql = async <T>(text: string, params: unknown[] = []) => orm!.em.fork().execute<T[]>(text, params);
-  const head = async () => Number((await sql<{ head: string }>('select coalesce(max(seq), 0) as head from change_event'))[0].head);
+  const head = async () =>
+    Number((await sql<{ head: string }>('select coalesce(max(seq), 0) as head from change_event'))[0].head);
 
   const register = async (code: string): Promise<string> => {
     const r = await gql<{ registerSourceSystem: { apiKey: string } }>(
@@ -246,15 +285,23 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
   };
 
   try {
-    o.log(`crash soak: ${o.rounds} rounds, batches of ${o.entityBatch} market entities and ${o.projectBatch} trading projects (2 sections each), kill within ${o.maxKillMs} ms, data in ${dataDir}`);
+    o.log(
+      `crash soak: ${o.rounds} rounds, batches of ${o.entityBatch} market entities and ${o.projectBatch} trading projects (2 sections each), kill within ${o.maxKillMs} ms, data in ${dataDir}`,
+    );
     const firstStart = await hub.start();
     o.log(`hub started in ${firstStart} ms (demo data loaded)`);
     keys.set('SOAK-MKT', await register('SOAK-MKT'));
     keys.set('SOAK-TRD', await register('SOAK-TRD'));
     systems.add('SOAK-MKT').add('SOAK-TRD');
     const parties = demoEntities(2, 7, 900_000).map((e) => ({ ...e, regionCode: '420102' }));
-    const stored = await gql<{ pushMarketEntities: PushAnswer }>(hub.url, PUSH_ENTITIES, { r: parties }, keys.get('SOAK-MKT')!);
-    if (stored.data?.pushMarketEntities.accepted !== 2) throw new Error(`parties not stored: ${JSON.stringify(stored)}`);
+    const stored = await gql<{ pushMarketEntities: PushAnswer }>(
+      hub.url,
+      PUSH_ENTITIES,
+      { r: parties },
+      keys.get('SOAK-MKT')!,
+    );
+    if (stored.data?.pushMarketEntities.accepted !== 2)
+      throw new Error(`parties not stored: ${JSON.stringify(stored)}`);
     const [tenderer, agency] = parties.map((e) => e.creditCode!);
     await openDb();
     follower.follow();
@@ -262,7 +309,8 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
     for (let round = 1; round <= o.rounds; round++) {
       const roundStart = Date.now();
       const kill: RoundFigures['kill'] = round % 4 === 0 ? 'node+postgres' : 'node';
-      // Admin work right before the kill: a new system (its first push runs with the big ones), a client, a grant change.
+      // Admin work right before the kill: a new system (its first push runs with the big ones), a client, a grant
+      // change.
       let newSystem: { code: string; key: string; via: 'api' | 'cli'; batch: Batch } | undefined;
       if (round % 3 === 1) {
         const code = `SOAK-NEW-${round}`;
@@ -270,15 +318,39 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
         let key: string;
         if (via === 'api') key = await register(code);
         else {
-          const out = await hubCommand(dataDir, hub.pgPort, ['systems', 'add', '--code', code, '--name', `${code} 崩溃压测系统`, '--kind', 'MARKET']);
+          const out = await hubCommand(dataDir, hub.pgPort, [
+            'systems',
+            'add',
+            '--code',
+            code,
+            '--name',
+            `${code} 崩溃压测系统`,
+            '--kind',
+            'MARKET',
+          ]);
           key = out.stdout.trimEnd().split('\n').at(-1) ?? '';
-          if (out.status !== 0 || !KEY_FORMAT.test(key)) throw new Error(`hub systems add printed no key on its last line (status ${out.status}): ${out.stdout} ${out.stderr}`);
+          if (out.status !== 0 || !KEY_FORMAT.test(key))
+            throw new Error(
+              `hub systems add printed no key on its last line (status ${out.status}): ${out.stdout} ${out.stderr}`,
+            );
         }
         keys.set(code, key);
         systems.add(code);
         const records = demoEntities(20, round, entityOffset);
         entityOffset += 20;
-        newSystem = { code, key, via, batch: { kind: 'entities', system: code, key, records, keys: records.map((e) => e.creditCode!), state: 'sending' } };
+        newSystem = {
+          code,
+          key,
+          via,
+          batch: {
+            kind: 'entities',
+            system: code,
+            key,
+            records,
+            keys: records.map((e) => e.creditCode!),
+            state: 'sending',
+          },
+        };
         const client = `soak-client-${round}`;
         const created = await gql<{ createClient: { apiKey: string } }>(
           hub.url,
@@ -292,7 +364,12 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
         const earlier = `soak-client-${round - 3}`;
         if (grants.has(earlier)) {
           const topics = ['MARKET_ENTITY', 'TRADING_PROJECT'];
-          const changed = await gql(hub.url, 'mutation($p: String!, $g: GrantsInput!) { updateGrants(principal: $p, input: $g) { name } }', { p: earlier, g: { readTopics: topics } }, ADMIN_KEY);
+          const changed = await gql(
+            hub.url,
+            'mutation($p: String!, $g: GrantsInput!) { updateGrants(principal: $p, input: $g) { name } }',
+            { p: earlier, g: { readTopics: topics } },
+            ADMIN_KEY,
+          );
           if (changed.errors) throw new Error(`updateGrants: ${JSON.stringify(changed.errors)}`);
           grants.set(earlier, [topics]);
         }
@@ -312,7 +389,12 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
       };
       const send = async (b: Batch) => {
         try {
-          const r = await gql<Record<string, PushAnswer>>(hub.url, b.kind === 'entities' ? PUSH_ENTITIES : PUSH_PROJECTS, { r: b.records }, b.key);
+          const r = await gql<Record<string, PushAnswer>>(
+            hub.url,
+            b.kind === 'entities' ? PUSH_ENTITIES : PUSH_PROJECTS,
+            { r: b.records },
+            b.key,
+          );
           if (!r.data) {
             b.state = 'cut';
             if (!killed) fail(round, `${b.system}'s push failed while the hub ran: ${JSON.stringify(r.errors)}`);
@@ -328,11 +410,27 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
         pusher(() => {
           const records = demoEntities(o.entityBatch, round, entityOffset);
           entityOffset += o.entityBatch;
-          return { kind: 'entities', system: 'SOAK-MKT', key: keys.get('SOAK-MKT')!, records, keys: records.map((e) => e.creditCode!), state: 'sending' };
+          return {
+            kind: 'entities',
+            system: 'SOAK-MKT',
+            key: keys.get('SOAK-MKT')!,
+            records,
+            keys: records.map((e) => e.creditCode!),
+            state: 'sending',
+          };
         }),
         pusher(() => {
-          const records = Array.from({ length: o.projectBatch }, () => projectRecord(++projectNumber, tenderer, agency));
-          return { kind: 'projects', system: 'SOAK-TRD', key: keys.get('SOAK-TRD')!, records, keys: records.map((p) => p.code), state: 'sending' };
+          const records = Array.from({ length: o.projectBatch }, () =>
+            projectRecord(++projectNumber, tenderer, agency),
+          );
+          return {
+            kind: 'projects',
+            system: 'SOAK-TRD',
+            key: keys.get('SOAK-TRD')!,
+            records,
+            keys: records.map((p) => p.code),
+            state: 'sending',
+          };
         }),
       ];
       if (newSystem) {
@@ -358,11 +456,26 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
       let firstUse = '';
       if (newSystem) {
         // The very first request after the restart: the new system's key, retrying its first push.
-        const r = await gql<{ pushMarketEntities: PushAnswer }>(hub.url, PUSH_ENTITIES, { r: newSystem.batch.records }, newSystem.key);
+        const r = await gql<{ pushMarketEntities: PushAnswer }>(
+          hub.url,
+          PUSH_ENTITIES,
+          { r: newSystem.batch.records },
+          newSystem.key,
+        );
         firstUse = r.data ? 'ok' : (r.errors?.[0]?.extensions?.code ?? `HTTP ${r.status}`);
-        if (!r.data) fail(round, `${newSystem.code}, registered (${newSystem.via}) right before the kill, was refused right after the restart: ${JSON.stringify(r.errors)}`);
-        else if (r.data.pushMarketEntities.rejected || r.data.pushMarketEntities.accepted + r.data.pushMarketEntities.unchanged !== 20) {
-          fail(round, `${newSystem.code}'s first push, retried after the restart: ${JSON.stringify(r.data.pushMarketEntities.results.find((x) => x.status === 'REJECTED'))}`);
+        if (!r.data)
+          fail(
+            round,
+            `${newSystem.code}, registered (${newSystem.via}) right before the kill, was refused right after the restart: ${JSON.stringify(r.errors)}`,
+          );
+        else if (
+          r.data.pushMarketEntities.rejected ||
+          r.data.pushMarketEntities.accepted + r.data.pushMarketEntities.unchanged !== 20
+        ) {
+          fail(
+            round,
+            `${newSystem.code}'s first push, retried after the restart: ${JSON.stringify(r.data.pushMarketEntities.results.find((x) => x.status === 'REJECTED'))}`,
+          );
         }
       }
       follower.follow();
@@ -387,29 +500,56 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
         const n = await storedOf(b);
         recordsStored += n;
         if (b.state === 'answered') {
-          if (b.answer!.accepted !== b.keys.length) fail(round, `${b.system}'s batch was answered with ${b.answer!.accepted} of ${b.keys.length} accepted: ${JSON.stringify(b.answer!.results.find((x) => x.status === 'REJECTED'))}`);
-          if (n !== b.keys.length) fail(round, `${b.system}'s answered batch has ${n} of ${b.keys.length} records stored`);
+          if (b.answer!.accepted !== b.keys.length)
+            fail(
+              round,
+              `${b.system}'s batch was answered with ${b.answer!.accepted} of ${b.keys.length} accepted: ${JSON.stringify(b.answer!.results.find((x) => x.status === 'REJECTED'))}`,
+            );
+          if (n !== b.keys.length)
+            fail(round, `${b.system}'s answered batch has ${n} of ${b.keys.length} records stored`);
           continue;
         }
-        if (n !== 0 && n !== b.keys.length) fail(round, `${b.system}'s batch cut by the kill was half stored: ${n} of ${b.keys.length}`);
+        if (n !== 0 && n !== b.keys.length)
+          fail(round, `${b.system}'s batch cut by the kill was half stored: ${n} of ${b.keys.length}`);
         if (n === b.keys.length) cutStoredWhole += 1;
         else cutStoredNone += 1;
         if (b === newSystem?.batch && firstUse === 'ok') continue; // retried above, as the first request
         // The client's retry: the whole batch again.
-        const r = await gql<Record<string, PushAnswer>>(hub.url, b.kind === 'entities' ? PUSH_ENTITIES : PUSH_PROJECTS, { r: b.records }, b.key);
+        const r = await gql<Record<string, PushAnswer>>(
+          hub.url,
+          b.kind === 'entities' ? PUSH_ENTITIES : PUSH_PROJECTS,
+          { r: b.records },
+          b.key,
+        );
         const answer = r.data ? Object.values(r.data)[0] : undefined;
         if (!answer) fail(round, `the retry of ${b.system}'s batch failed: ${JSON.stringify(r.errors)}`);
-        else if (answer.rejected || answer.accepted + answer.unchanged !== b.keys.length || (n === b.keys.length && answer.accepted)) {
-          fail(round, `the retry of ${b.system}'s batch (stored ${n}) answered accepted ${answer.accepted}, unchanged ${answer.unchanged}, rejected ${answer.rejected}`);
+        else if (
+          answer.rejected ||
+          answer.accepted + answer.unchanged !== b.keys.length ||
+          (n === b.keys.length && answer.accepted)
+        ) {
+          fail(
+            round,
+            `the retry of ${b.system}'s batch (stored ${n}) answered accepted ${answer.accepted}, unchanged ${answer.unchanged}, rejected ${answer.rejected}`,
+          );
         }
       }
-      for (const b of batches) if (b.state !== 'answered' && (await storedOf(b)) !== b.keys.length) fail(round, `${b.system}'s batch is not whole after its retry`);
+      for (const b of batches)
+        if (b.state !== 'answered' && (await storedOf(b)) !== b.keys.length)
+          fail(round, `${b.system}'s batch is not whole after its retry`);
 
       // One change event per record: none twice (the retry), none missing.
-      for (const [topic, kind] of [['MARKET_ENTITY', 'entities'], ['TRADING_PROJECT', 'projects']] as const) {
+      for (const [topic, kind] of [
+        ['MARKET_ENTITY', 'entities'],
+        ['TRADING_PROJECT', 'projects'],
+      ] as const) {
         const all = batches.filter((b) => b.kind === kind).flatMap((b) => b.keys);
-        const [row] = await sql<{ events: string; keys: string }>(`select count(*) as events, count(distinct key) as keys from change_event where topic = ? and key in ${TEXT_SET}`, [topic, textSetParam(all)]);
-        if (Number(row.events) !== all.length || Number(row.keys) !== all.length) fail(round, `${topic}: ${row.events} change events for ${all.length} records (${row.keys} distinct)`);
+        const [row] = await sql<{ events: string; keys: string }>(
+          `select count(*) as events, count(distinct key) as keys from change_event where topic = ? and key in ${TEXT_SET}`,
+          [topic, textSetParam(all)],
+        );
+        if (Number(row.events) !== all.length || Number(row.keys) !== all.length)
+          fail(round, `${topic}: ${row.events} change events for ${all.length} records (${row.keys} distinct)`);
       }
 
       // Every key, registration and grant made before the kill.
@@ -417,17 +557,19 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
         const r = await gql(hub.url, READ, undefined, key);
         if (r.errors) fail(round, `the key of ${name} was refused after the restart: ${JSON.stringify(r.errors)}`);
       }
-      const admin = await gql<{ sourceSystems: { code: string }[]; principals: { name: string; readTopics: string[] }[] }>(
-        hub.url,
-        '{ sourceSystems { code } principals { name readTopics } }',
-        undefined,
-        ADMIN_KEY,
-      );
+      const admin = await gql<{
+        sourceSystems: { code: string }[];
+        principals: { name: string; readTopics: string[] }[];
+      }>(hub.url, '{ sourceSystems { code } principals { name readTopics } }', undefined, ADMIN_KEY);
       const codes = new Set(admin.data?.sourceSystems.map((s) => s.code));
       for (const s of systems) if (!codes.has(s)) fail(round, `the registration of ${s} was lost`);
       for (const [name, allowed] of grants) {
         const p = admin.data?.principals.find((x) => x.name === name);
-        if (!p || !allowed.some((t) => [...t].sort().join() === [...p.readTopics].sort().join())) fail(round, `the grants of ${name} are ${JSON.stringify(p?.readTopics)}, expected ${JSON.stringify(allowed)}`);
+        if (!p || !allowed.some((t) => [...t].sort().join() === [...p.readTopics].sort().join()))
+          fail(
+            round,
+            `the grants of ${name} are ${JSON.stringify(p?.readTopics)}, expected ${JSON.stringify(allowed)}`,
+          );
       }
 
       // The feed from the start, without a gap, and the hash chain of the new events.
@@ -469,12 +611,14 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
       } catch {
         // reported below
       }
-      if (v.status !== 0 || !parsed.ok || parsed.checked !== end) fail(o.rounds, `hub verify-log: status ${v.status}, ${v.stdout.trim()} ${v.stderr.trim()}`);
+      if (v.status !== 0 || !parsed.ok || parsed.checked !== end)
+        fail(o.rounds, `hub verify-log: status ${v.status}, ${v.stdout.trim()} ${v.stderr.trim()}`);
       else o.log(`hub verify-log: the whole chain of ${parsed.checked} events verifies`);
       await follower.close();
       const replay = new FeedFollower(hub.wsUrl);
       replay.follow();
-      if (!(await replay.reach(end, 600_000))) fail(o.rounds, `a replay from seq 0 stopped at ${replay.lastSeq} of ${end}`);
+      if (!(await replay.reach(end, 600_000)))
+        fail(o.rounds, `a replay from seq 0 stopped at ${replay.lastSeq} of ${end}`);
       for (const p of replay.problems) fail(o.rounds, `replay from seq 0: ${p}`);
       await replay.close();
       o.log(`replay from seq 0: ${replay.received} events, seq 1 to ${replay.lastSeq}, no gap, no duplicate`);
@@ -493,7 +637,8 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
 
   const sum = (f: (r: RoundFigures) => number) => rounds.reduce((a, r) => a + f(r), 0);
   const restarts = rounds.map((r) => r.restartMs).sort((a, b) => a - b);
-  const pct = (p: number) => (restarts.length ? restarts[Math.min(restarts.length - 1, Math.floor((p / 100) * restarts.length))] : 0);
+  const pct = (p: number) =>
+    restarts.length ? restarts[Math.min(restarts.length - 1, Math.floor((p / 100) * restarts.length))] : 0;
   return {
     ok: failures.length === 0 && rounds.length === o.rounds,
     failures,

@@ -37,7 +37,9 @@ export class HubProcess {
     return this.child?.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
   }
 
-  /** Starts the hub and resolves once it listens, with the time that took; rejects with its stderr if it exits first. */
+  /**
+   * Starts the hub and resolves once it listens, with the time that took; rejects with its stderr if it exits first.
+   */
   start(timeoutMs = 180_000): Promise<number> {
     const started = Date.now();
     const child = spawn(process.execPath, [...startScriptFlags(), join(ROOT, 'dist', 'resolvers', 'app', 'main.js')], {
@@ -57,7 +59,7 @@ export class HubProcess {
     this.tail = [];
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
@@ -67,7 +69,7 @@ export class HubProcess {
         clearTimeout(timer);
         reject(new Error(`the hub exited with ${code} before listening: ${stderr.trim()}`));
       });
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
         this.tail.push(line);
         if (this.tail.length > 50) this.tail.shift();
         let msg: string | undefined;
@@ -124,6 +126,7 @@ export class HubProcess {
     const postmaster = this.postmasterPid();
     if (postmaster) pids.push(postmaster);
     for (const pid of pids) systemProcesses.kill(pid, 'SIGKILL');
-    for (let waited = 0; waited < 10_000 && pids.some((pid) => systemProcesses.info(pid)); waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; waited < 10_000 && pids.some((pid) => systemProcesses.info(pid)); waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
   }
 }

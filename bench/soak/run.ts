@@ -21,7 +21,8 @@ import { crashSoak, soakHubs } from './crash';
 
 function whole(name: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}; got "${value}"`);
   return Number(value);
 }
 
@@ -41,7 +42,9 @@ async function main(): Promise<number> {
     strict: true,
   });
   if (!values.crash) {
-    console.error('usage: npm run soak -- --crash [--rounds N] [--entities N] [--projects N] [--max-kill-ms MS] [--seed S] [--dir D] [--keep] [--out FILE]');
+    console.error(
+      'usage: npm run soak -- --crash [--rounds N] [--entities N] [--projects N] [--max-kill-ms MS] [--seed S] [--dir D] [--keep] [--out FILE]',
+    );
     return 2;
   }
   const options = {
@@ -57,13 +60,18 @@ async function main(): Promise<number> {
   const started = Date.now();
   const report = await crashSoak(options);
   const minutes = Math.round((Date.now() - started) / 6000) / 10;
-  console.log(`\n${report.ok ? 'PASSED' : 'FAILED'}: ${report.totals.rounds} of ${options.rounds} rounds in ${minutes} min`);
+  console.log(
+    `\n${report.ok ? 'PASSED' : 'FAILED'}: ${report.totals.rounds} of ${options.rounds} rounds in ${minutes} min`,
+  );
   console.log(JSON.stringify(report.totals));
   for (const f of report.failures) console.log(`  ${f}`);
   if (values.out) {
     mkdirSync(dirname(values.out), { recursive: true });
     const { log: _log, ...params } = options;
-    writeFileSync(values.out, `${JSON.stringify({ scenario: 'soak-crash', at: new Date().toISOString(), ok: report.ok, minutes, params, machine: machine('18 (embedded)'), totals: report.totals, failures: report.failures, rounds: report.rounds }, null, 2)}\n`);
+    writeFileSync(
+      values.out,
+      `${JSON.stringify({ scenario: 'soak-crash', at: new Date().toISOString(), ok: report.ok, minutes, params, machine: machine('18 (embedded)'), totals: report.totals, failures: report.failures, rounds: report.rounds }, null, 2)}\n`,
+    );
   }
   return report.ok ? 0 : 1;
 }

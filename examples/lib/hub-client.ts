@@ -78,7 +78,9 @@ export function hubEndpoint(env: NodeJS.ProcessEnv = process.env): HubEndpoint {
     throw new ExampleError(`HUB_URL=${JSON.stringify(raw)} is not a URL; expected something like ${DEFAULT_HUB_URL}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ExampleError(`HUB_URL must start with http:// or https:// (the WebSocket address is derived from it); got ${JSON.stringify(raw)}`);
+    throw new ExampleError(
+      `HUB_URL must start with http:// or https:// (the WebSocket address is derived from it); got ${JSON.stringify(raw)}`,
+    );
   }
   return { url: url.toString(), apiKey: env.HUB_API_KEY?.trim() || undefined };
 }
@@ -94,7 +96,8 @@ export function bearer(apiKey: string): string {
  * ErrorEvent whose `message` (or `error`) says what happened.
  */
 export function describeNetworkError(err: unknown): string {
-  const e = err as { cause?: { code?: string; message?: string }; error?: { message?: string }; message?: unknown } | null | undefined;
+  const e = err as
+    { cause?: { code?: string; message?: string }; error?: { message?: string }; message?: unknown } | null | undefined;
   if (e?.cause?.message) return e.cause.message;
   if (e?.cause?.code) return e.cause.code;
   if (typeof e?.message === 'string' && e.message) return e.message;
@@ -129,14 +132,18 @@ export async function execute<TResult, TVariables>(
       body: JSON.stringify({ query: document.toString(), variables }),
     });
   } catch (err) {
-    throw new ExampleError(`cannot reach the hub at ${endpoint.url}: ${describeNetworkError(err)} (is it running? see HUB_URL)`);
+    throw new ExampleError(
+      `cannot reach the hub at ${endpoint.url}: ${describeNetworkError(err)} (is it running? see HUB_URL)`,
+    );
   }
   const text = await res.text();
   let body: { data?: TResult | null; errors?: HubGraphQLError[] };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
-    throw new ExampleError(`${endpoint.url} answered HTTP ${res.status} without a GraphQL response: ${text.slice(0, 200)}`);
+    throw new ExampleError(
+      `${endpoint.url} answered HTTP ${res.status} without a GraphQL response: ${text.slice(0, 200)}`,
+    );
   }
   if (body.errors?.length) throw new HubRequestError(body.errors, res.status);
   if (!res.ok || body.data === undefined || body.data === null) {
@@ -156,7 +163,9 @@ export function runExample(name: string, main: () => Promise<number | void>): vo
       process.exitCode = status ?? 0;
     },
     (err: unknown) => {
-      console.error(`${name}: ${err instanceof ExampleError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      console.error(
+        `${name}: ${err instanceof ExampleError ? err.message : err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       process.exitCode = 1;
     },
   );

@@ -34,7 +34,10 @@ export const CATALOG_2020: CatalogSeed[] = [
         name: `政府采购${name}`,
         detailsSchema: {
           type: 'object',
-          properties: { classificationCode: { type: 'string', minLength: 1, description: '政府采购品目分类编码' }, centralised: { type: 'boolean' } },
+          properties: {
+            classificationCode: { type: 'string', minLength: 1, description: '政府采购品目分类编码' },
+            centralised: { type: 'boolean' },
+          },
           required: ['classificationCode'],
         },
       };
@@ -49,7 +52,13 @@ export const CATALOG_2020: CatalogSeed[] = [
         name: '国有建设用地使用权出让',
         detailsSchema: {
           type: 'object',
-          properties: { parcelCode: { type: 'string' }, area, landUse: { type: 'string', minLength: 1 }, plotRatio: { type: 'string' }, termYears: { type: 'integer', minimum: 1, maximum: 70 } },
+          properties: {
+            parcelCode: { type: 'string' },
+            area,
+            landUse: { type: 'string', minLength: 1 },
+            plotRatio: { type: 'string' },
+            termYears: { type: 'integer', minimum: 1, maximum: 70 },
+          },
           required: ['area', 'landUse'],
         },
       },
@@ -60,7 +69,11 @@ export const CATALOG_2020: CatalogSeed[] = [
           name,
           detailsSchema: {
             type: 'object',
-            properties: { mineral: { type: 'string', minLength: 1 }, area, reserves: { type: 'string', description: 'Reserves with their unit, e.g. "120万吨".' } },
+            properties: {
+              mineral: { type: 'string', minLength: 1 },
+              area,
+              reserves: { type: 'string', description: 'Reserves with their unit, e.g. "120万吨".' },
+            },
             required: ['mineral'],
           },
         };
@@ -80,7 +93,11 @@ export const CATALOG_2020: CatalogSeed[] = [
     code: 'FOREST_RIGHTS',
     name: '林权',
     subItems: [
-      { code: 'FOREST_RIGHT_TRANSFER', name: '林权流转', detailsSchema: { type: 'object', properties: { area, forestType: { type: 'string' } }, required: ['area'] } },
+      {
+        code: 'FOREST_RIGHT_TRANSFER',
+        name: '林权流转',
+        detailsSchema: { type: 'object', properties: { area, forestType: { type: 'string' } }, required: ['area'] },
+      },
       { code: 'TIMBER_TRANSFER', name: '林木所有权转让' },
     ],
   },
@@ -105,6 +122,14 @@ export const CATALOG_2020: CatalogSeed[] = [
       { code: 'MEDICAL_DEVICE_PROCUREMENT', name: '医用耗材和医疗器械采购' },
     ],
   },
-  { code: 'FARMLAND_QUOTA', name: '耕地指标', subItems: [{ code: 'FARMLAND_BALANCE_QUOTA', name: '补充耕地指标交易' }] },
-  { code: 'CONSTRUCTION_LAND_QUOTA', name: '建设用地指标', subItems: [{ code: 'CONSTRUCTION_LAND_QUOTA', name: '城乡建设用地增减挂钩节余指标交易' }] },
+  {
+    code: 'FARMLAND_QUOTA',
+    name: '耕地指标',
+    subItems: [{ code: 'FARMLAND_BALANCE_QUOTA', name: '补充耕地指标交易' }],
+  },
+  {
+    code: 'CONSTRUCTION_LAND_QUOTA',
+    name: '建设用地指标',
+    subItems: [{ code: 'CONSTRUCTION_LAND_QUOTA', name: '城乡建设用地增减挂钩节余指标交易' }],
+  },
 ];

@@ -1,5 +1,26 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { createClient, issueKey, keysOf, listPrincipals, revokeKey, rotateKey, updateGrants } from '../../src/auth/admin.service';
+import { OperationTypeNode } from 'graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+  type MiddlewareFn,
+} from 'type-graphql';
+import {
+  createClient,
+  issueKey,
+  keysOf,
+  listPrincipals,
+  revokeKey,
+  rotateKey,
+  updateGrants,
+} from '../../src/auth/admin.service';
 import type { ApiKeyRow } from '../../src/auth/api-key.entity';
 import { Role } from '../../src/auth/principal';
 import type { PrincipalRow } from '../../src/auth/principal.entity';
@@ -15,13 +36,16 @@ import { ApiKey, ChainVerificationType, CreateClientInput, GrantsInput, IssuedAp
  */
 const forgetKeys: MiddlewareFn<HubContext> = async ({ context, info }, next) => {
   try {
-    return await next();
+    return (await next()) as unknown;
   } finally {
-    if (info.operation.operation === 'mutation') context.services.keyCache.clear();
+    if (info.operation.operation === OperationTypeNode.MUTATION) context.services.keyCache.clear();
   }
 };
 
-/** Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic ADMIN. */
+/**
+ * Operators' API: principals, grants and keys, and the change log's integrity. Every mutation is logged under topic
+ * ADMIN.
+ */
 @Authorized(Role.ADMIN)
 @UseMiddleware(forgetKeys)
 @Resolver(() => Principal)
@@ -37,14 +61,21 @@ export class AdminResolver {
   }
 
   @Mutation(() => IssuedApiKey, { description: 'Creates a client principal with grants and its first key (ADMIN).' })
-  async createClient(@Arg('input', () => CreateClientInput) input: CreateClientInput, @Ctx() ctx: HubContext): Promise<IssuedApiKey> {
+  async createClient(
+    @Arg('input', () => CreateClientInput) input: CreateClientInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<IssuedApiKey> {
     const { principal, apiKey } = await createClient(ctx.em, ctx.principal, input, ctx.services.registry);
     const [key] = await keysOf(ctx.em, [principal.id]);
     return { principal: principal as unknown as Principal, key, apiKey };
   }
 
   @Mutation(() => Principal, { description: "Replaces a principal's grants for the lists given (ADMIN)." })
-  async updateGrants(@Arg('principal', () => String) name: string, @Arg('input', () => GrantsInput) input: GrantsInput, @Ctx() ctx: HubContext): Promise<PrincipalRow> {
+  async updateGrants(
+    @Arg('principal', () => String) name: string,
+    @Arg('input', () => GrantsInput) input: GrantsInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<PrincipalRow> {
     return updateGrants(ctx.em, ctx.principal, name, input, ctx.services.registry);
   }
 
@@ -58,7 +89,10 @@ export class AdminResolver {
     return { principal: key.principal as unknown as Principal, key, apiKey };
   }
 
-  @Mutation(() => IssuedApiKey, { description: 'Issues a new key for the same principal; the old key keeps working for graceSeconds (default one day), then expires (ADMIN).' })
+  @Mutation(() => IssuedApiKey, {
+    description:
+      'Issues a new key for the same principal; the old key keeps working for graceSeconds (default one day), then expires (ADMIN).',
+  })
   async rotateApiKey(
     @Arg('keyId', () => Int) keyId: number,
     @Ctx() ctx: HubContext,
@@ -73,9 +107,15 @@ export class AdminResolver {
     return revokeKey(ctx.em, ctx.principal, keyId);
   }
 
-  @Query(() => ChainVerificationType, { description: 'Recomputes the SM3 hash chain of the whole change log and names the first broken link (ADMIN).' })
+  @Query(() => ChainVerificationType, {
+    description: 'Recomputes the SM3 hash chain of the whole change log and names the first broken link (ADMIN).',
+  })
   async verifyChangeLog(@Ctx() ctx: HubContext): Promise<ChainVerificationType> {
     const v = await verifyChain(ctx.em);
-    return { ...v, lastSeq: String(v.lastSeq), firstBrokenSeq: v.firstBrokenSeq === null ? null : String(v.firstBrokenSeq) };
+    return {
+      ...v,
+      lastSeq: String(v.lastSeq),
+      firstBrokenSeq: v.firstBrokenSeq === null ? null : String(v.firstBrokenSeq),
+    };
   }
 }

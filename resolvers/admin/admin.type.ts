@@ -13,8 +13,10 @@ export class ApiKey {
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) expiresAt?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) revokedAt?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at most once a minute.' }) lastUsedAt?: Date | null;
-  @Field(() => Int, { nullable: true, description: 'The key this one replaced by rotation.' }) rotatedFrom?: number | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at most once a minute.' })
+  lastUsedAt?: Date | null;
+  @Field(() => Int, { nullable: true, description: 'The key this one replaced by rotation.' }) rotatedFrom?:
+    number | null;
 }
 
 @ObjectType('Principal', { description: 'A caller of the hub with its roles and grants.' })
@@ -24,10 +26,16 @@ export class Principal {
   @Field(() => [Role]) roles!: Role[];
   @Field(() => [ChangeTopic], { description: 'Topics it may push.' }) writeTopics!: string[];
   @Field(() => [ChangeTopic], { description: 'Topics it may follow on the change feed.' }) readTopics!: string[];
-  @Field(() => [String], { description: 'GB/T 2260 codes inside which it may write records (a prefecture covers its counties). A write grant only: reads are province-wide, as the platform discloses trading information across Hubei.' }) regions!: string[];
+  @Field(() => [String], {
+    description:
+      'GB/T 2260 codes inside which it may write records (a prefecture covers its counties). A write grant only: reads are province-wide, as the platform discloses trading information across Hubei.',
+  })
+  regions!: string[];
   @Field(() => [Sensitivity], { description: 'Data classes it sees unmasked.' }) reveal!: string[];
-  @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." }) authoritativeTopics!: string[];
-  @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." }) categories!: string[];
+  @Field(() => [ChangeTopic], { description: "Topics where it may update other systems' records." })
+  authoritativeTopics!: string[];
+  @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." })
+  categories!: string[];
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
@@ -35,7 +43,8 @@ export class Principal {
 export class IssuedApiKey {
   @Field(() => Principal) principal!: Principal;
   @Field(() => ApiKey) key!: ApiKey;
-  @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' }) apiKey!: string;
+  @Field({ description: 'Bearer key for Authorization headers. Store it now: the hub keeps only its hash.' })
+  apiKey!: string;
 }
 
 @InputType({ description: 'Grants; every list given replaces the old one, absent lists stay.' })
@@ -43,16 +52,25 @@ export class GrantsInput {
   @Field(() => [Role], { nullable: true }) roles?: Role[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) writeTopics?: string[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) readTopics?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region.' }) regions?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region.',
+  })
+  regions?: string[] | null;
   @Field(() => [Sensitivity], { nullable: true }) reveal?: string[] | null;
   @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: string[] | null;
-  @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?:
+    string[] | null;
 }
 
-@InputType({ description: 'A client: an integrator, a feed consumer (national platform, Credit Hubei) or a dashboard.' })
+@InputType({
+  description: 'A client: an integrator, a feed consumer (national platform, Credit Hubei) or a dashboard.',
+})
 export class CreateClientInput extends GrantsInput {
   @Field({ description: '2-64 letters, digits, dots, dashes or underscores.' }) name!: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When its first key expires; never when absent.' }) expiresAt?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When its first key expires; never when absent.' })
+  expiresAt?: Date | null;
 }
 
 @ObjectType({ description: 'Result of checking the hash chain of the change log.' })
@@ -60,6 +78,7 @@ export class ChainVerificationType {
   @Field() ok!: boolean;
   @Field(() => Int) checked!: number;
   @Field() lastSeq!: string;
-  @Field(() => String, { nullable: true, description: 'seq of the first event whose link is broken.' }) firstBrokenSeq!: string | null;
+  @Field(() => String, { nullable: true, description: 'seq of the first event whose link is broken.' })
+  firstBrokenSeq!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
 }

@@ -23,19 +23,35 @@ export const SECTIONS: readonly CommandSection[] = [
     commands: [
       DATABASE_COMMANDS.migrate,
       DATABASE_COMMANDS['verify-log'],
-      { name: 'seed', usage: '  seed [--entities N]    load demo data (N generated market entities, default 120)\n  seed --projects N [--entities M] [--bids-per-section K] [--seed S] [--batch B]\n                         push N generated trading projects (1-3 sections each, K bids per section, default 4) and M market\n                         entities (default N/5) through the push pipeline, progress on stderr; a re-run stores nothing new', load: () => import('../../src/seed/seed.command.js') },
-      { name: 'schema', usage: '  schema                 write schema/schema.graphql from the code', load: () => import('./schema.command.js') },
+      {
+        name: 'seed',
+        usage:
+          '  seed [--entities N]    load demo data (N generated market entities, default 120)\n  seed --projects N [--entities M] [--bids-per-section K] [--seed S] [--batch B]\n                         push N generated trading projects (1-3 sections each, K bids per section, default 4) and M market\n                         entities (default N/5) through the push pipeline, progress on stderr; a re-run stores nothing new',
+        load: () => import('../../src/seed/seed.command.js'),
+      },
+      {
+        name: 'schema',
+        usage: '  schema                 write schema/schema.graphql from the code',
+        load: () => import('./schema.command.js'),
+      },
       DATABASE_COMMANDS['migration:create'],
     ],
   },
 ];
 
-const TRAILER = 'The database is DATABASE_URL, or the embedded PostgreSQL under HUB_DATA_DIR\n(the running hub\'s, if one runs; otherwise started for the command).';
+const TRAILER =
+  "The database is DATABASE_URL, or the embedded PostgreSQL under HUB_DATA_DIR\n(the running hub's, if one runs; otherwise started for the command).";
 
-const USAGE = ['Usage: hub <command> [options]', ...SECTIONS.map((s) => [s.title, ...s.commands.map((c) => c.usage)].join('\n')), TRAILER].join('\n\n');
+const USAGE = [
+  'Usage: hub <command> [options]',
+  ...SECTIONS.map((s) => [s.title, ...s.commands.map((c) => c.usage)].join('\n')),
+  TRAILER,
+].join('\n\n');
 
 /** Every command by its words (`keys list`, `migrate`). */
-const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(SECTIONS.flatMap((s) => s.commands.map((c) => [c.name, c] as const)));
+const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
+  SECTIONS.flatMap((s) => s.commands.map((c) => [c.name, c] as const)),
+);
 
 /** What every command is handed. */
 const CONTEXT: CommandContext = {
@@ -65,7 +81,9 @@ export function run(argv: string[]): void {
     (err: unknown) => {
       const e = err as { code?: string; message?: string; extensions?: { field?: string; code?: string } };
       const code = e.extensions?.code ?? '';
-      console.error(`hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${optionOf(e.extensions.field)})` : ''}`);
+      console.error(
+        `hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${optionOf(e.extensions.field)})` : ''}`,
+      );
       process.exit(1);
     },
   );

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
-import { getArgumentValues, type GraphQLSchema } from 'graphql';
+import { getArgumentValues, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { accessError } from '../auth-checker';
 import type { CompiledRoot } from '../common/api-family';
 import type { HubContext } from '../context';
@@ -20,7 +20,10 @@ interface Prepared {
  * limit). Anything else, and any error, returns null and Apollo executes the
  * operation through the resolvers, which then report the error as usual.
  */
-export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Record<string, CompiledRoot>>): ApolloServerPlugin<HubContext> {
+export function compiledReadsPlugin(
+  schema: GraphQLSchema,
+  roots: Readonly<Record<string, CompiledRoot>>,
+): ApolloServerPlugin<HubContext> {
   const query = schema.getQueryType()!;
   return {
     async requestDidStart() {
@@ -28,7 +31,7 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
         async responseForOperation(rc): Promise<GraphQLResponse | null> {
           const op = rc.operation;
           const ctx = rc.contextValue;
-          if (!op || op.operation !== 'query' || !rc.document) return null;
+          if (!op || op.operation !== OperationTypeNode.QUERY || !rc.document) return null;
           try {
             const collected = collectOperation(schema, rc.document, op, query, rc.request.variables);
             if (!collected) return null;
@@ -45,12 +48,21 @@ export function compiledReadsPlugin(schema: GraphQLSchema, roots: Readonly<Recor
               if (!root || accessError(ctx, root.roles, name)) return null;
               const run = root.prepare(nodes, input);
               if (!run) return null;
-              prepared.push({ responseName, run, args: getArgumentValues(query.getFields()[name], nodes[0], variables) });
+              prepared.push({
+                responseName,
+                run,
+                args: getArgumentValues(query.getFields()[name], nodes[0], variables),
+              });
             }
-            const values = await Promise.all(prepared.map((p) => (p.run ? p.run(ctx, p.args) : query.name)));
+            const values = await Promise.all(
+              prepared.map((p) => (p.run ? p.run(ctx, p.args) : Promise.resolve(query.name))),
+            );
             const data: Record<string, unknown> = {};
             prepared.forEach((p, i) => (data[p.responseName] = values[i]));
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+            return {
+              http: { status: undefined, headers: new HeaderMap() },
+              body: { kind: 'single', singleResult: { data } },
+            };
           } catch (err) {
             ctx.log.debug({ err }, 'compiled read fell back to the resolvers');
             return null;

@@ -14,8 +14,17 @@ interface Locals {
 }
 
 /** A GraphQL-shaped error response for failures before execution. */
-function sendError(res: express.Response, status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+function sendError(
+  res: express.Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
 }
 
 /**
@@ -80,12 +89,26 @@ export function createHttpApp(
 
   const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err.type === 'entity.too.large') return sendError(res, 413, ErrorCode.LIMIT_EXCEEDED, `the request body is larger than ${services.config.bodyLimit}`);
-    if (err.type === 'entity.parse.failed') return sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'the request body is not valid JSON');
-    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return sendError(res, 415, ErrorCode.BAD_USER_INPUT, 'unsupported body encoding');
+    if (err.type === 'entity.too.large')
+      return sendError(
+        res,
+        413,
+        ErrorCode.LIMIT_EXCEEDED,
+        `the request body is larger than ${services.config.bodyLimit}`,
+      );
+    if (err.type === 'entity.parse.failed')
+      return sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'the request body is not valid JSON');
+    if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
+      return sendError(res, 415, ErrorCode.BAD_USER_INPUT, 'unsupported body encoding');
     const errorId = (res.locals as Locals).requestId;
     services.log.error({ err, errorId }, 'unexpected HTTP error');
-    sendError(res, err.status && err.status < 500 ? err.status : 500, ErrorCode.INTERNAL, `Internal error; quote id ${errorId} to the operators`, { errorId });
+    sendError(
+      res,
+      err.status && err.status < 500 ? err.status : 500,
+      ErrorCode.INTERNAL,
+      `Internal error; quote id ${errorId} to the operators`,
+      { errorId },
+    );
   };
 
   app.use(

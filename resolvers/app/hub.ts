@@ -7,6 +7,7 @@ import byteSize from 'bytes';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { CompiledRoot } from '../common/api-family';
 import type { HubContext } from '../context';
 import { buildHubSchema, familyApis } from './schema';
 import { REGISTRY } from '../families';
@@ -29,7 +30,10 @@ import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
 import type { HubServices } from '../../src/services';
 
-/** How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts allows more in all). */
+/**
+ * How long a shutdown waits for HTTP requests in flight before it closes their connections (resolvers/app/main.ts
+ * allows more in all).
+ */
 export const DRAIN_GRACE_MS = 25_000;
 
 export interface Hub {
@@ -59,10 +63,17 @@ export interface HubOptions {
  * demo data when asked and empty, the change feed, and one HTTP server that
  * serves GraphQL over HTTP and graphql-ws on /graphql plus /healthz and /readyz.
  */
-export async function startHub(config: HubConfig, log: Logger = createLogger(config.logLevel), options: HubOptions = {}): Promise<Hub> {
+export async function startHub(
+  config: HubConfig,
+  log: Logger = createLogger(config.logLevel),
+  options: HubOptions = {},
+): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
   // Public operations name root query fields, which only the schema knows: checked before anything starts.
-  checkPublicOperations(config.publicOperations, Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}));
+  checkPublicOperations(
+    config.publicOperations,
+    Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}),
+  );
   const db = await openDatabase(config, log, { entities: REGISTRY.entities });
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
@@ -78,11 +89,22 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
     feed.onEvents((events) => {
       if (events.some((e) => e.topic === ADMIN_TOPIC)) keyCache.clear();
     });
-    const services: HubServices = { config, log, orm: db.orm, feed, keyCache, clock: options.clock ?? systemClock, registry: REGISTRY };
+    const services: HubServices = {
+      config,
+      log,
+      orm: db.orm,
+      feed,
+      keyCache,
+      clock: options.clock ?? systemClock,
+      registry: REGISTRY,
+    };
     const schema = await buildHubSchema();
     const guard = new Guard(services);
     // Root query fields the families' SQL compilers answer in one statement per page.
-    const compiledRoots = Object.assign({}, ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}));
+    const compiledRoots: Record<string, CompiledRoot> = Object.assign(
+      {},
+      ...(await familyApis()).map((f) => f.compiledReads?.(schema, db.orm.getMetadata()) ?? {}),
+    ) as Record<string, CompiledRoot>;
 
     // A graphql-ws message is held to the same size as an HTTP request body.
     const wss = new WebSocketServer({ noServer: true, maxPayload: byteSize.parse(config.bodyLimit) ?? undefined });
@@ -127,9 +149,18 @@ export async function startHub(config: HubConfig, log: Logger = createLogger(con
       if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
       wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
     });
-    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy machine).
+    // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy
+    // machine).
     apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_GRACE_MS }));
-    apollo.addPlugin({ async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } });
+    apollo.addPlugin({
+      async serverWillStart() {
+        return {
+          async drainServer() {
+            await ws.dispose();
+          },
+        };
+      },
+    });
     await apollo.start();
     cleanups.unshift(() => apollo.stop());
     httpServer.on(

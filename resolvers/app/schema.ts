@@ -37,14 +37,16 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /** Builds (once per process) the executable schema: the generic API's resolvers and every family's. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
-  cached ??= familyApis().then((families) => buildSchema({
-    resolvers: [AdminResolver, SourceSystemResolver, ChangesResolver, ...families.flatMap((f) => f.resolvers)],
-    authChecker,
-    pubSub: noPubSub,
-    validate: false,
-    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    emitSchemaFile: false,
-  }));
+  cached ??= familyApis().then((families) =>
+    buildSchema({
+      resolvers: [AdminResolver, SourceSystemResolver, ChangesResolver, ...families.flatMap((f) => f.resolvers)],
+      authChecker,
+      pubSub: noPubSub,
+      validate: false,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      emitSchemaFile: false,
+    }),
+  );
   return cached;
 }
 

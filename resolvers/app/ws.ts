@@ -1,4 +1,12 @@
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
@@ -38,7 +46,11 @@ const accessOf = (p: Principal) => `${p.id} ${accessKey(p)}`;
  */
 function asErrors(err: unknown): readonly GraphQLError[] {
   if (err instanceof GraphQLError) return [err];
-  return [new GraphQLError(err instanceof Error ? err.message : String(err), { originalError: err instanceof Error ? err : new Error(String(err)) })];
+  return [
+    new GraphQLError(err instanceof Error ? err.message : String(err), {
+      originalError: err instanceof Error ? err : new Error(String(err)),
+    }),
+  ];
 }
 
 /**
@@ -50,7 +62,10 @@ function parseOperation(query: string): DocumentNode {
   try {
     return parse(query);
   } catch (err) {
-    if (err instanceof RangeError) throw new HubError(ErrorCode.BAD_USER_INPUT, 'the operation is nested too deeply to be parsed', { field: 'query' });
+    if (err instanceof RangeError)
+      throw new HubError(ErrorCode.BAD_USER_INPUT, 'the operation is nested too deeply to be parsed', {
+        field: 'query',
+      });
     throw err;
   }
 }
@@ -63,7 +78,11 @@ function parseOperation(query: string): DocumentNode {
 export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, services: HubServices, guard: Guard) {
   const { config, log } = services;
   const rules = [...specifiedRules, ...limitRules(config.limits)];
-  const shared = new SharedExecutions(20_000, config.compiledReads ? COMPILED_SUBSCRIPTIONS : {}, fieldsDoingMore({ middlewares: true }));
+  const shared = new SharedExecutions(
+    20_000,
+    config.compiledReads ? COMPILED_SUBSCRIPTIONS : {},
+    fieldsDoingMore({ middlewares: true }),
+  );
   /** Each subscription's share key, by its context object (see SharedExecutions). */
   const shapes = new WeakMap<object, string>();
   const connections = new Set<Connection>();
@@ -133,13 +152,15 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
       schema,
       // Authenticate the connection: connectionParams.authorization, or the upgrade request's header.
       onConnect: async (ctx) => {
-        const extra = ctx.extra as Connection;
-        const authorization = (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
+        const extra = ctx.extra;
+        const authorization =
+          (ctx.connectionParams?.authorization as string | undefined) ?? extra.request.headers.authorization;
         extra.address = proxyAddr(extra.request, trusted);
         try {
           // Connection attempts count against the same rate limit as requests (by address until the key is known).
           const principal = await resolvePrincipal(services, authorization).catch((err: unknown) => {
-            if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, extra.address);
+            if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED)
+              guard.admit(ANONYMOUS, extra.address);
             throw err;
           });
           guard.admit(principal, extra.address);
@@ -152,21 +173,26 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           return true;
         } catch (err) {
           if (!(err instanceof HubError)) throw err;
-          // A bad key is final (graphql-ws clients do not retry 4401); a refusal by the rate limit is retried later (4403).
+          // A bad key is final (graphql-ws clients do not retry 4401); a refusal by the rate limit is retried later
+          // (4403).
           if (err.code === ErrorCode.UNAUTHENTICATED) extra.socket.close(CloseCode.Unauthorized, REVOKED);
           return false;
         }
       },
       onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const extra = ctx.extra as Connection;
+        const extra = ctx.extra;
         try {
           // Every operation graphql-ws holds for this connection, this one and those still starting included
           // (counted before anything is awaited, so a burst cannot slip through).
           const held = Object.keys(ctx.subscriptions).length;
           if (held > config.maxSubscriptions) {
-            throw new HubError(ErrorCode.LIMIT_EXCEEDED, `a connection may hold at most ${config.maxSubscriptions} subscriptions`, {
-              details: { limit: config.maxSubscriptions },
-            });
+            throw new HubError(
+              ErrorCode.LIMIT_EXCEEDED,
+              `a connection may hold at most ${config.maxSubscriptions} subscriptions`,
+              {
+                details: { limit: config.maxSubscriptions },
+              },
+            );
           }
           // The key is resolved again (from the key cache): a key revoked, or granted otherwise, since the
           // connection opened ends the connection here, before anything new starts under the old grants.
@@ -176,7 +202,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
               if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) return null;
               throw err;
             });
-            if (outdated(extra, now)) return [new HubError(now ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, now ? REGRANTED : REVOKED)];
+            if (outdated(extra, now))
+              return [new HubError(now ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, now ? REGRANTED : REVOKED)];
           }
           guard.admit(principal, extra.address);
           const document = parseOperation(payload.query);
@@ -184,8 +211,17 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
           const contextValue: HubContext = createContext(services, principal);
-          shapes.set(contextValue, SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal));
-          return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
+          shapes.set(
+            contextValue,
+            SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),
+          );
+          return {
+            schema,
+            document,
+            variableValues: payload.variables,
+            operationName: payload.operationName,
+            contextValue,
+          };
         } catch (err) {
           return asErrors(err);
         }

@@ -11,13 +11,16 @@ export interface CompiledRoot {
   /** The roles of the field's @Authorized, checked the same way (accessError). */
   roles: readonly Role[];
   /** The field's answer for these field nodes, or null when the compiler does not cover the selection. */
-  prepare(fieldNodes: readonly FieldNode[], input: PlanInput): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
+  prepare(
+    fieldNodes: readonly FieldNode[],
+    input: PlanInput,
+  ): ((ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>) | null;
 }
 
 /** What the API side of a data family (`resolvers/<family>/index.ts`, export `api`) gives the schema. */
 export interface FamilyApi {
   /** Its resolver classes (queries, mutations, subscriptions, field resolvers, `history`: see historyResolvers). */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes as Function
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's type for resolver classes
   resolvers: NonEmptyArray<Function>;
   /** Root query fields the SQL compiler answers in one statement (optional; see src/read/sql-tree.ts). */
   compiledReads?(schema: GraphQLSchema, metadata: MetadataStorage): Readonly<Record<string, CompiledRoot>>;

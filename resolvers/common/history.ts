@@ -24,7 +24,9 @@ export class RecordVersion {
   @Field({ description: 'The principal that made the change: key:<id> or admin.' })
   principal!: string;
 
-  @Field(() => [String], { description: 'Top-level fields that differ from the previous version (all fields for the first).' })
+  @Field(() => [String], {
+    description: 'Top-level fields that differ from the previous version (all fields for the first).',
+  })
   changedFields!: string[];
 
   @Field(() => JSONObjectScalar, { description: 'The full record as of this version.' })

@@ -7,6 +7,9 @@ import { ChangeTopic, Sensitivity } from '../families';
  * admin, systems) import them from here; a family's API never needs them.
  */
 registerEnumType(ChangeTopic, { name: 'ChangeTopic', description: 'Topics of the change feed.' });
-registerEnumType(Sensitivity, { name: 'Sensitivity', description: 'Classes of personal or confidential data, masked unless granted.' });
+registerEnumType(Sensitivity, {
+  name: 'Sensitivity',
+  description: 'Classes of personal or confidential data, masked unless granted.',
+});
 
 export { ChangeTopic, Sensitivity };

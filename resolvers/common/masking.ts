@@ -3,7 +3,8 @@ import { maskField, type SensitiveField, type SensitiveFields } from '../../src/
 import type { HubContext } from '../context';
 
 function maskMiddleware(field: SensitiveField): MiddlewareFn<HubContext> {
-  return async ({ root, context }, next) => maskField(field, await next(), root as Record<string, unknown>, context.principal);
+  return async ({ root, context }, next) =>
+    maskField(field, await next(), root as Record<string, unknown>, context.principal);
 }
 
 /**
@@ -13,6 +14,6 @@ function maskMiddleware(field: SensitiveField): MiddlewareFn<HubContext> {
  */
 export function applySensitiveFields(type: abstract new (...args: never[]) => object, fields: SensitiveFields): void {
   for (const [name, field] of Object.entries(fields)) {
-    UseMiddleware(maskMiddleware(field))(type.prototype, name);
+    UseMiddleware(maskMiddleware(field))(type.prototype as object, name);
   }
 }

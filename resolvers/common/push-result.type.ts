@@ -12,11 +12,17 @@ registerEnumType(RecordStatus, {
   },
 });
 
-registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Stable error codes, also used in extensions.code of GraphQL errors.' });
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Stable error codes, also used in extensions.code of GraphQL errors.',
+});
 
 @ObjectType({ description: 'One located problem with a pushed record.' })
 export class FieldError {
-  @Field({ description: 'Path of the field inside the record, e.g. "creditCode" or "qualifications.0.validUntil"; empty for the whole record.' })
+  @Field({
+    description:
+      'Path of the field inside the record, e.g. "creditCode" or "qualifications.0.validUntil"; empty for the whole record.',
+  })
   field!: string;
 
   @Field(() => ErrorCode)
@@ -25,17 +31,24 @@ export class FieldError {
   @Field()
   message!: string;
 
-  @Field(() => String, { nullable: true, description: 'For lifecycle rules, the stable rule code, e.g. AWARD_WITHOUT_BID.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For lifecycle rules, the stable rule code, e.g. AWARD_WITHOUT_BID.',
+  })
   rule?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'For CONFLICT over a record another system owns: the code of that system (the record can be changed by it, or by a system the operator made authoritative for the topic).',
+    description:
+      'For CONFLICT over a record another system owns: the code of that system (the record can be changed by it, or by a system the operator made authoritative for the topic).',
   })
   owner?: string | null;
 }
 
-@ObjectType({ description: 'A data-quality finding of a stored record: a timing rule it breaks. Stored and queryable; the record is accepted.' })
+@ObjectType({
+  description:
+    'A data-quality finding of a stored record: a timing rule it breaks. Stored and queryable; the record is accepted.',
+})
 export class Warning {
   @Field({ description: 'Stable rule code, e.g. BID_AFTER_OPENING.' })
   rule!: string;

@@ -49,7 +49,11 @@ function dateTimeFrom(value: unknown): Date {
   if (typeof value !== 'string') throw new GraphQLError(`DateTime must be ${DATE_TIME_SHAPE}`);
   const r = readDateTime(value, SCALAR_YEARS);
   if (r.ok) return r.value;
-  throw new GraphQLError(/^must /.test(r.problem) ? `DateTime ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}` : `DateTime is not a real time: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`);
+  throw new GraphQLError(
+    /^must /.test(r.problem)
+      ? `DateTime ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`
+      : `DateTime is not a real time: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`,
+  );
 }
 
 /**
@@ -72,7 +76,11 @@ function dateFrom(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('Date must be a string YYYY-MM-DD');
   const r = readDate(value, SCALAR_YEARS);
   if (r.ok) return r.value;
-  throw new GraphQLError(/^must /.test(r.problem) ? `Date ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}` : `Date is not a real day: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`);
+  throw new GraphQLError(
+    /^must /.test(r.problem)
+      ? `Date ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`
+      : `Date is not a real day: ${r.problem}; got ${JSON.stringify(value.slice(0, 64))}`,
+  );
 }
 
 /** A calendar date `YYYY-MM-DD` (a business date, no time zone). */
@@ -101,7 +109,10 @@ function jsonLiteral(ast: ValueNode, variables: Record<string, unknown> | null |
     case Kind.INT:
     case Kind.FLOAT: {
       const n = exactNumberFromText(ast.value);
-      if (n === undefined) throw new GraphQLError(`JSONObject holds the number ${ast.value.slice(0, 40)}, which JSON cannot carry exactly; send it as a string`);
+      if (n === undefined)
+        throw new GraphQLError(
+          `JSONObject holds the number ${ast.value.slice(0, 40)}, which JSON cannot carry exactly; send it as a string`,
+        );
       return n;
     }
     case Kind.NULL:
@@ -110,7 +121,8 @@ function jsonLiteral(ast: ValueNode, variables: Record<string, unknown> | null |
       return variables?.[ast.name.value];
     case Kind.LIST:
     case Kind.OBJECT:
-      if (depth > JSON_INPUT_BOUNDS.maxDepth) throw new GraphQLError(`JSONObject is nested deeper than ${JSON_INPUT_BOUNDS.maxDepth} levels`);
+      if (depth > JSON_INPUT_BOUNDS.maxDepth)
+        throw new GraphQLError(`JSONObject is nested deeper than ${JSON_INPUT_BOUNDS.maxDepth} levels`);
       if (ast.kind === Kind.LIST) return ast.values.map((v) => jsonLiteral(v, variables, depth + 1));
       return Object.fromEntries(ast.fields.map((f) => [f.name.value, jsonLiteral(f.value, variables, depth + 1)]));
     default:

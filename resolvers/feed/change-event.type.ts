@@ -4,7 +4,9 @@ import '../common/enums';
 import { ChangeTopic } from '../common/hub-enums';
 import { DateTimeScalar, JSONObjectScalar } from '../common/scalars';
 
-@ObjectType({ description: 'One accepted change from the change log. Delivery is at-least-once in seq order: deduplicate by seq.' })
+@ObjectType({
+  description: 'One accepted change from the change log. Delivery is at-least-once in seq order: deduplicate by seq.',
+})
 export class ChangeEvent {
   @Field({ description: 'Pass as `after` to resume right after this event.' })
   cursor!: string;

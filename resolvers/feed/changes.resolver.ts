@@ -10,7 +10,10 @@ import type { CompiledSubscriptionRoot } from '../../src/server/shared-execution
 import type { HubContext } from '../context';
 import { ChangeEvent } from './change-event.type';
 
-/** Maps a stored change to its API shape, masking what the principal may not see (the topic's sensitive fields, declared by its family). */
+/**
+ * Maps a stored change to its API shape, masking what the principal may not see (the topic's sensitive fields, declared
+ * by its family).
+ */
 export function toChangeEvent(e: ChangeRecord, principal: Principal, registry: FamilyRegistry): ChangeEvent {
   return {
     cursor: feedCursor(e.seq),
@@ -30,21 +33,34 @@ export function toChangeEvent(e: ChangeRecord, principal: Principal, registry: F
  * The topics a principal follows: those asked for, each of which it must be
  * granted; or all its granted topics. ADMIN may follow every topic.
  */
-export function feedTopics(principal: Principal, requested: readonly string[] | null | undefined, all: readonly string[]): string[] {
+export function feedTopics(
+  principal: Principal,
+  requested: readonly string[] | null | undefined,
+  all: readonly string[],
+): string[] {
   if (principal.id === 'anonymous') throw new HubError(ErrorCode.UNAUTHENTICATED, 'the change feed needs an API key');
   if (requested?.length) {
     const denied = requested.filter((t) => !mayRead(principal, t));
-    if (denied.length) throw new HubError(ErrorCode.FORBIDDEN, `not granted the topics ${denied.join(', ')}`, { field: 'topics' });
+    if (denied.length)
+      throw new HubError(ErrorCode.FORBIDDEN, `not granted the topics ${denied.join(', ')}`, { field: 'topics' });
     return [...new Set(requested)];
   }
   const granted = isAdmin(principal) ? [...all] : all.filter((t) => mayRead(principal, t));
-  if (!granted.length) throw new HubError(ErrorCode.FORBIDDEN, 'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)');
+  if (!granted.length)
+    throw new HubError(
+      ErrorCode.FORBIDDEN,
+      'not granted any topic of the change feed (role FEED_CONSUMER with readTopics)',
+    );
   return granted;
 }
 
-/** The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the resolver below returns. */
+/**
+ * The `changes` value of one event, for the compiled subscription path (src/server/shared-execution.ts): what the
+ * resolver below returns.
+ */
 export const COMPILED_SUBSCRIPTIONS: Readonly<Record<string, CompiledSubscriptionRoot>> = {
-  changes: (event, context) => toChangeEvent(event as ChangeRecord, (context as HubContext).principal, (context as HubContext).services.registry),
+  changes: (event, context) =>
+    toChangeEvent(event as ChangeRecord, (context as HubContext).principal, (context as HubContext).services.registry),
 };
 
 @Resolver(() => ChangeEvent)
@@ -54,8 +70,9 @@ export class ChangesResolver {
       'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN).',
     subscribe: async ({ args, context }) => {
       const ctx = context as HubContext;
-      const topics = feedTopics(ctx.principal, args.topics as string[] | undefined, ctx.services.registry.topics);
-      const after = parseFeedCursor(args.after as string | undefined);
+      const { topics: asked, after: cursor } = args as { topics?: string[]; after?: string };
+      const topics = feedTopics(ctx.principal, asked, ctx.services.registry.topics);
+      const after = parseFeedCursor(cursor);
       // Checked against the log's head as the subscription starts, so a cursor the feed never issued fails it at once.
       await checkFeedCursorIssued(ctx.services.orm.em.fork(), after, ctx.services.feed.head);
       return ctx.services.feed.subscribe({ after, topics });
@@ -64,8 +81,16 @@ export class ChangesResolver {
   changes(
     @Root() event: ChangeRecord,
     @Ctx() ctx: HubContext,
-    @Arg('topics', () => [ChangeTopic], { nullable: true, description: 'Only these topics; all granted topics when absent.' }) _topics?: string[] | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event already processed; from the beginning when absent.' }) _after?: string | null,
+    @Arg('topics', () => [ChangeTopic], {
+      nullable: true,
+      description: 'Only these topics; all granted topics when absent.',
+    })
+    _topics?: string[] | null,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last event already processed; from the beginning when absent.',
+    })
+    _after?: string | null,
   ): ChangeEvent {
     return toChangeEvent(event, ctx.principal, ctx.services.registry);
   }

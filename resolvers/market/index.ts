@@ -14,5 +14,10 @@ import { MarketEntity } from './market-entity.type';
 export { MarketEntity } from './market-entity.type';
 
 export const api: FamilyApi = {
-  resolvers: [MarketEntityResolver, MarketEntityConnectionResolver, CreditCodeExceptionResolver, ...historyResolvers(marketFamily, { MarketEntity })],
+  resolvers: [
+    MarketEntityResolver,
+    MarketEntityConnectionResolver,
+    CreditCodeExceptionResolver,
+    ...historyResolvers(marketFamily, { MarketEntity }),
+  ],
 };

@@ -19,15 +19,25 @@ export class QualificationInput {
   @Field(() => String, { nullable: true }) issuer?: string | null;
 }
 
-@InputType({ description: 'A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
+@InputType({
+  description:
+    'A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.',
+})
 export class MarketEntityInput {
-  @Field(() => String, { nullable: true, description: 'Required. 统一社会信用代码, 18 characters with a valid check character.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required. 统一社会信用代码, 18 characters with a valid check character.',
+  })
   creditCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Required.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'EntityKind; derived from the credit code (9 enterprise, 1 public institution, 5 social organisation) when absent.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'EntityKind; derived from the credit code (9 enterprise, 1 public institution, 5 social organisation) when absent.',
+  })
   kind?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'MarketRole values; at most 10.' })
@@ -38,12 +48,19 @@ export class MarketEntityInput {
   @Field(() => String, { nullable: true, description: 'Resident ID number of the legal representative (GB 11643).' })
   legalRepresentativeIdNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Digits, dashes, an optional leading +.' }) contactPhone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Digits, dashes, an optional leading +.' }) contactPhone?:
+    string | null;
 
-  @Field(() => String, { nullable: true, description: 'Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00".',
+  })
   registeredCapital?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; taken from the credit code (positions 3-8) when absent.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB/T 2260 code in Hubei; taken from the credit code (positions 3-8) when absent.',
+  })
   regionCode?: string | null;
 
   @Field(() => String, { nullable: true }) address?: string | null;
@@ -54,7 +71,8 @@ export class MarketEntityInput {
   @Field(() => String, { nullable: true, description: 'EntityStatus; ACTIVE when absent.' })
   status?: string | null;
 
-  @Field(() => [QualificationInput], { nullable: true, description: 'At most 200.' }) qualifications?: QualificationInput[] | null;
+  @Field(() => [QualificationInput], { nullable: true, description: 'At most 200.' }) qualifications?:
+    QualificationInput[] | null;
 
   @Field(() => String, { nullable: true, description: "The pushing system's own id for the record." })
   externalId?: string | null;
@@ -65,7 +83,10 @@ export class MarketEntityFilterInput {
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name.' })
   nameContains?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei.',
+  })
   regionCode?: string | null;
 
   @Field(() => MarketRole, { nullable: true }) role?: MarketRole | null;

@@ -15,13 +15,21 @@ import { MarketEntity, MarketEntityConnection } from './market-entity.type';
 export class MarketEntityResolver {
   @Authorized(...RECORD_READERS)
   @Query(() => MarketEntity, { nullable: true, description: 'One market entity by its unified social credit code.' })
-  marketEntity(@Arg('creditCode', () => String) creditCode: string, @Ctx() ctx: HubContext): Promise<MarketEntityRow | null> {
+  marketEntity(
+    @Arg('creditCode', () => String) creditCode: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<MarketEntityRow | null> {
     return findMarketEntity(ctx.em, creditCode);
   }
 
   @Authorized(...RECORD_READERS)
-  @Query(() => MarketEntityConnection, { description: 'Market entities, filtered, in a stable order, a page at a time.' })
-  async marketEntities(@Args(() => MarketEntitiesArgs) args: MarketEntitiesArgs, @Ctx() ctx: HubContext): Promise<MarketEntityConnection> {
+  @Query(() => MarketEntityConnection, {
+    description: 'Market entities, filtered, in a stable order, a page at a time.',
+  })
+  async marketEntities(
+    @Args(() => MarketEntitiesArgs) args: MarketEntitiesArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<MarketEntityConnection> {
     const page = await listMarketEntities(ctx.em, args, ctx.services.config.maxPage);
     return {
       edges: page.nodes.map((node, i) => ({ node: node as unknown as MarketEntity, cursor: page.cursors[i] })),
@@ -32,9 +40,13 @@ export class MarketEntityResolver {
 
   @Authorized(Role.SOURCE_SYSTEM)
   @Mutation(() => PushResult, {
-    description: 'Pushes market entities (at most HUB_MAX_BATCH, default 5000). Each record is ACCEPTED, UNCHANGED or REJECTED on its own; accepted ones are stored with their change events in one transaction.',
+    description:
+      'Pushes market entities (at most HUB_MAX_BATCH, default 5000). Each record is ACCEPTED, UNCHANGED or REJECTED on its own; accepted ones are stored with their change events in one transaction.',
   })
-  pushMarketEntities(@Arg('records', () => [MarketEntityInput]) records: MarketEntityInput[], @Ctx() ctx: HubContext): Promise<PushResult> {
+  pushMarketEntities(
+    @Arg('records', () => [MarketEntityInput]) records: MarketEntityInput[],
+    @Ctx() ctx: HubContext,
+  ): Promise<PushResult> {
     return pushMarketEntities(ctx.em, ctx.principal, records, pushOptions(ctx, MARKET_ENTITY_TOPIC));
   }
 

@@ -7,9 +7,15 @@ import { PushedRecordType } from '../common/pushed-record.type';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 
 registerEnumType(EntityKind, { name: 'EntityKind', description: 'Kind of market entity (市场主体类型).' });
-registerEnumType(MarketRole, { name: 'MarketRole', description: 'Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方.' });
+registerEnumType(MarketRole, {
+  name: 'MarketRole',
+  description: 'Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方.',
+});
 registerEnumType(EntityStatus, { name: 'EntityStatus', description: 'Registration status: 存续, 注销, 吊销.' });
-registerEnumType(MarketEntityOrder, { name: 'MarketEntityOrder', description: 'Stable orders of the marketEntities connection.' });
+registerEnumType(MarketEntityOrder, {
+  name: 'MarketEntityOrder',
+  description: 'Stable orders of the marketEntities connection.',
+});
 
 @ObjectType({ description: 'A qualification (资质) held by a market entity.' })
 export class Qualification {
@@ -29,7 +35,9 @@ export class Qualification {
   issuer!: string | null;
 }
 
-@ObjectType({ description: 'A market entity (市场主体) of the unified registry, keyed by its unified social credit code.' })
+@ObjectType({
+  description: 'A market entity (市场主体) of the unified registry, keyed by its unified social credit code.',
+})
 export class MarketEntity extends PushedRecordType {
   @Field({ description: '统一社会信用代码 (GB 32100-2015), 18 characters.' })
   creditCode!: string;
@@ -46,7 +54,10 @@ export class MarketEntity extends PushedRecordType {
   @Field(() => String, { nullable: true, description: '法定代表人' })
   legalRepresentative!: string | null;
 
-  @Field(() => String, { nullable: true, description: "法定代表人身份证号; masked unless the reader is granted PERSONAL_ID." })
+  @Field(() => String, {
+    nullable: true,
+    description: '法定代表人身份证号; masked unless the reader is granted PERSONAL_ID.',
+  })
   legalRepresentativeIdNumber!: string | null;
 
   @Field(() => String, { nullable: true, description: '联系电话; masked unless the reader is granted PHONE.' })
@@ -69,7 +80,6 @@ export class MarketEntity extends PushedRecordType {
 
   @Field(() => [Qualification])
   qualifications!: Qualification[];
-
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;

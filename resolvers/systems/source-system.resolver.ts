@@ -11,17 +11,32 @@ export class RegisterSourceSystemInput {
   @Field({ description: 'Business key, 2-64 upper-case letters, digits or dashes.' }) code!: string;
   @Field() name!: string;
   @Field(() => SourceSystemKind, { description: 'Who built it: GOVERNMENT or MARKET.' }) kind!: SourceSystemKind;
-  @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?: string | null;
-  @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default every data topic.' }) topics?: string[] | null;
-  @Field(() => [String], { nullable: true, description: 'GB/T 2260 codes inside which it may write; default its regionCode.' }) regions?: string[] | null;
-  @Field(() => [String], { nullable: true, description: "Catalog categories of trading records it may write; default '*' (all)." }) categories?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei; default 420000.' }) regionCode?:
+    string | null;
+  @Field(() => [ChangeTopic], { nullable: true, description: 'Topics it may push; default every data topic.' })
+  topics?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'GB/T 2260 codes inside which it may write; default its regionCode.',
+  })
+  regions?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: "Catalog categories of trading records it may write; default '*' (all).",
+  })
+  categories?: string[] | null;
 }
 
 @Resolver(() => SourceSystem)
 export class SourceSystemResolver {
   @Authorized(Role.ADMIN)
-  @Mutation(() => RegisteredSourceSystem, { description: 'Registers a connected trading system and issues its API key (ADMIN).' })
-  registerSourceSystem(@Arg('input', () => RegisterSourceSystemInput) input: RegisterSourceSystemInput, @Ctx() ctx: HubContext): Promise<RegisteredSourceSystem> {
+  @Mutation(() => RegisteredSourceSystem, {
+    description: 'Registers a connected trading system and issues its API key (ADMIN).',
+  })
+  registerSourceSystem(
+    @Arg('input', () => RegisterSourceSystemInput) input: RegisterSourceSystemInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<RegisteredSourceSystem> {
     return registerSourceSystem(ctx.em, ctx.principal, input, ctx.services.registry);
   }
 

@@ -2,7 +2,10 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { SourceSystemKind } from '../../src/systems/source-system.entity';
 import { DateTimeScalar } from '../common/scalars';
 
-registerEnumType(SourceSystemKind, { name: 'SourceSystemKind', description: 'Built by the government (政府建设) or the market (市场建设).' });
+registerEnumType(SourceSystemKind, {
+  name: 'SourceSystemKind',
+  description: 'Built by the government (政府建设) or the market (市场建设).',
+});
 
 @ObjectType('SourceSystem', { description: 'A connected electronic trading system (交易系统).' })
 export class SourceSystem {

@@ -7,7 +7,10 @@ import { Field, InputType } from 'type-graphql';
  * Times are ISO 8601 with an offset; money is a decimal string in yuan.
  */
 
-@InputType({ description: 'The bid opening record (开标记录) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
+@InputType({
+  description:
+    'The bid opening record (开标记录) of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.',
+})
 export class BidOpeningInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
   @Field(() => String, { nullable: true }) openedAt?: string | null;

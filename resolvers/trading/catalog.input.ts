@@ -15,7 +15,8 @@ export class CatalogSubItemInput {
   @Field() name!: string;
   @Field(() => JSONObjectScalar, {
     nullable: true,
-    description: 'A JSON Schema for the details of its projects; checked to be valid, and held to the bounds of details (64 KB, 32 levels, no NUL or lone surrogate, exact numbers).',
+    description:
+      'A JSON Schema for the details of its projects; checked to be valid, and held to the bounds of details (64 KB, 32 levels, no NUL or lone surrogate, exact numbers).',
   })
   detailsSchema?: Record<string, unknown> | null;
   @Field(() => Int, { nullable: true }) sortOrder?: number | null;

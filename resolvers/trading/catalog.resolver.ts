@@ -9,28 +9,46 @@ import { CatalogCategory } from './catalog.type';
 @Resolver()
 export class CatalogResolver {
   @Authorized(Role.INTEGRATOR, Role.SOURCE_SYSTEM, Role.DASHBOARD, Role.FEED_CONSUMER)
-  @Query(() => [CatalogCategory], { description: 'The trading catalog (交易目录): categories in order with their sub-items.' })
-  async tradingCatalog(@Ctx() ctx: HubContext, @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean): Promise<CatalogCategory[]> {
+  @Query(() => [CatalogCategory], {
+    description: 'The trading catalog (交易目录): categories in order with their sub-items.',
+  })
+  async tradingCatalog(
+    @Ctx() ctx: HubContext,
+    @Arg('includeRetired', { defaultValue: false }) includeRetired: boolean,
+  ): Promise<CatalogCategory[]> {
     const catalog = await listCatalog(ctx.em, includeRetired);
     return catalog.map(({ category: c, subItems }) => ({
       code: c.code,
       name: c.name,
       sortOrder: c.sortOrder,
       retiredAt: c.retiredAt ?? null,
-      subItems: subItems.map((s) => ({ code: s.code, categoryCode: c.code, name: s.name, detailsSchema: s.detailsSchema ?? null, sortOrder: s.sortOrder, retiredAt: s.retiredAt ?? null })),
+      subItems: subItems.map((s) => ({
+        code: s.code,
+        categoryCode: c.code,
+        name: s.name,
+        detailsSchema: s.detailsSchema ?? null,
+        sortOrder: s.sortOrder,
+        retiredAt: s.retiredAt ?? null,
+      })),
     }));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Adds, renames or restores a catalog category (ADMIN).' })
-  async upsertCatalogCategory(@Arg('input', () => CatalogCategoryInput) input: CatalogCategoryInput, @Ctx() ctx: HubContext): Promise<boolean> {
+  async upsertCatalogCategory(
+    @Arg('input', () => CatalogCategoryInput) input: CatalogCategoryInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<boolean> {
     await upsertCategory(ctx.em, ctx.principal, input);
     return true;
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: 'Adds or changes a sub-item and its details schema (ADMIN).' })
-  async upsertCatalogSubItem(@Arg('input', () => CatalogSubItemInput) input: CatalogSubItemInput, @Ctx() ctx: HubContext): Promise<boolean> {
+  async upsertCatalogSubItem(
+    @Arg('input', () => CatalogSubItemInput) input: CatalogSubItemInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<boolean> {
     await upsertSubItem(ctx.em, ctx.principal, input);
     return true;
   }

@@ -8,7 +8,11 @@ export class CatalogSubItem {
   @Field() name!: string;
   @Field(() => JSONObjectScalar, { nullable: true }) detailsSchema!: Record<string, unknown> | null;
   @Field(() => Int) sortOrder!: number;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Retired entries take no new projects; old projects keep them.' }) retiredAt!: Date | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Retired entries take no new projects; old projects keep them.',
+  })
+  retiredAt!: Date | null;
 }
 
 @ObjectType({ description: 'A category of the provincial trading catalog (交易目录大类) with its sub-items.' })

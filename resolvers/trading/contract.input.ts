@@ -7,7 +7,10 @@ import { Field, InputType } from 'type-graphql';
  * Times are ISO 8601 with an offset; money is a decimal string in yuan.
  */
 
-@InputType({ description: 'A contract (合同) following the award of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
+@InputType({
+  description:
+    'A contract (合同) following the award of a section. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.',
+})
 export class ContractInput {
   @Field(() => String, { nullable: true }) code?: string | null;
   @Field(() => String, { nullable: true }) sectionCode?: string | null;

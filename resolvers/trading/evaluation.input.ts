@@ -17,9 +17,18 @@ export class CandidateInput {
 
 @InputType({ description: 'A member of the evaluation committee (评标委员会成员).' })
 export class CommitteeMemberInput {
-  @Field(() => String, { nullable: true, description: "The expert's code in the province-wide pool (the representative's own id for TENDERER_REPRESENTATIVE)." }) expertCode?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The expert's code in the province-wide pool (the representative's own id for TENDERER_REPRESENTATIVE).",
+  })
+  expertCode?: string | null;
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true, description: 'ExpertRole: CHAIR, MEMBER (default) or TENDERER_REPRESENTATIVE.' }) role?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ExpertRole: CHAIR, MEMBER (default) or TENDERER_REPRESENTATIVE.',
+  })
+  role?: string | null;
   @Field(() => String, { nullable: true, description: 'Where the expert works.' }) organisation?: string | null;
 }
 
@@ -30,9 +39,22 @@ export class CommitteeMemberInput {
 })
 export class EvaluationInput {
   @Field(() => String, { nullable: true }) sectionCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'When the committee started, ISO 8601 with offset.' }) startedAt?: string | null;
-  @Field(() => String, { nullable: true, description: 'When the evaluation report was delivered; absent while the evaluation runs.' }) reportedAt?: string | null;
-  @Field(() => [CommitteeMemberInput], { nullable: true, description: 'The evaluation committee (评标委员会); at most 49 members.' }) committee?: CommitteeMemberInput[] | null;
-  @Field(() => [CandidateInput], { nullable: true, description: 'Ranked candidates; with the report only. At most 100.' }) candidates?: CandidateInput[] | null;
+  @Field(() => String, { nullable: true, description: 'When the committee started, ISO 8601 with offset.' })
+  startedAt?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the evaluation report was delivered; absent while the evaluation runs.',
+  })
+  reportedAt?: string | null;
+  @Field(() => [CommitteeMemberInput], {
+    nullable: true,
+    description: 'The evaluation committee (评标委员会); at most 49 members.',
+  })
+  committee?: CommitteeMemberInput[] | null;
+  @Field(() => [CandidateInput], {
+    nullable: true,
+    description: 'Ranked candidates; with the report only. At most 100.',
+  })
+  candidates?: CandidateInput[] | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
 }

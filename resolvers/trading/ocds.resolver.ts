@@ -18,10 +18,16 @@ export class OcdsReleasePackageArgs {
   @Field(() => TradingProjectFilterInput, { nullable: true, description: 'The filter of tradingProjects.' })
   filter?: TradingProjectFilterInput | null;
 
-  @Field(() => Int, { nullable: true, description: `Projects (releases) per page; default 50, at most ${OCDS_MAX_PAGE} (or HUB_MAX_PAGE when lower).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Projects (releases) per page; default 50, at most ${OCDS_MAX_PAGE} (or HUB_MAX_PAGE when lower).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page (the cursors of tradingProjects in its CODE order).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'endCursor of the previous page (the cursors of tradingProjects in its CODE order).',
+  })
   after?: string | null;
 }
 
@@ -47,16 +53,27 @@ export class OcdsResolver {
     description:
       'The OCDS 1.1 release of a trading project (ocid <HUB_OCDS_PREFIX>-<projectCode>): tender with its sections as lots, bids (bids extension, never their evidence), awards and contracts, as of now. Null when the project is not held.',
   })
-  async ocdsRelease(@Arg('projectCode', () => String) projectCode: string, @Ctx() ctx: HubContext): Promise<Record<string, unknown> | null> {
+  async ocdsRelease(
+    @Arg('projectCode', () => String) projectCode: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<Record<string, unknown> | null> {
     const release = await findOcdsRelease(ctx.em, projectCode, ctx.services.config.ocdsPrefix);
     return release as unknown as Record<string, unknown> | null;
   }
 
   @Authorized(...RECORD_READERS)
-  @Query(() => OcdsReleasePage, { description: 'Trading projects as OCDS 1.1 release packages, filtered like tradingProjects, a page at a time.' })
-  async ocdsReleasePackage(@Args(() => OcdsReleasePackageArgs) args: OcdsReleasePackageArgs, @Ctx() ctx: HubContext): Promise<OcdsReleasePage> {
+  @Query(() => OcdsReleasePage, {
+    description: 'Trading projects as OCDS 1.1 release packages, filtered like tradingProjects, a page at a time.',
+  })
+  async ocdsReleasePackage(
+    @Args(() => OcdsReleasePackageArgs) args: OcdsReleasePackageArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<OcdsReleasePage> {
     const { config } = ctx.services;
-    const page = await listOcdsReleases(ctx.em, args, { maxPage: Math.min(config.maxPage, OCDS_MAX_PAGE), prefix: config.ocdsPrefix });
+    const page = await listOcdsReleases(ctx.em, args, {
+      maxPage: Math.min(config.maxPage, OCDS_MAX_PAGE),
+      prefix: config.ocdsPrefix,
+    });
     return {
       package: page.package as unknown as Record<string, unknown> | null,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

@@ -2,7 +2,12 @@ import { Args, Authorized, Ctx, Query, Resolver, Root, Subscription } from 'type
 import { hasRole, Role, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import { feedCursor } from '../../src/feed/cursor';
-import { runStatistics, statisticsQuery, tradingStatistics, type StatisticsSnapshot } from '../../src/trading/statistics';
+import {
+  runStatistics,
+  statisticsQuery,
+  tradingStatistics,
+  type StatisticsSnapshot,
+} from '../../src/trading/statistics';
 import { DEFAULT_STATISTICS_INTERVAL_MS, StatisticsStream } from '../../src/trading/statistics.stream';
 import type { HubContext } from '../context';
 import { TradingStatisticsArgs, TradingStatisticsRow, TradingStatisticsUpdate } from './statistics.type';
@@ -18,7 +23,10 @@ const STATISTICS_READERS = [Role.DASHBOARD, Role.INTEGRATOR] as const;
 export function requireStatisticsReader(principal: Principal): void {
   if (principal.id === 'anonymous') throw new HubError(ErrorCode.UNAUTHENTICATED, 'trading statistics need an API key');
   if (!STATISTICS_READERS.some((r) => hasRole(principal, r))) {
-    throw new HubError(ErrorCode.FORBIDDEN, `trading statistics need one of the roles ${STATISTICS_READERS.join(', ')}`);
+    throw new HubError(
+      ErrorCode.FORBIDDEN,
+      `trading statistics need one of the roles ${STATISTICS_READERS.join(', ')}`,
+    );
   }
 }
 
@@ -30,9 +38,13 @@ function toUpdate(s: StatisticsSnapshot): TradingStatisticsUpdate {
 export class TradingStatisticsResolver {
   @Authorized(...STATISTICS_READERS)
   @Query(() => [TradingStatisticsRow], {
-    description: 'Trading statistics for dashboards: counts, budgets, awards, saving rate and competition of trading projects, grouped by the given dimensions. Needs DASHBOARD or INTEGRATOR.',
+    description:
+      'Trading statistics for dashboards: counts, budgets, awards, saving rate and competition of trading projects, grouped by the given dimensions. Needs DASHBOARD or INTEGRATOR.',
   })
-  async tradingStatistics(@Args(() => TradingStatisticsArgs) args: TradingStatisticsArgs, @Ctx() ctx: HubContext): Promise<TradingStatisticsRow[]> {
+  async tradingStatistics(
+    @Args(() => TradingStatisticsArgs) args: TradingStatisticsArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<TradingStatisticsRow[]> {
     return (await tradingStatistics(ctx.em, args.groupBy, args.filter)).rows;
   }
 
@@ -46,10 +58,15 @@ export class TradingStatisticsResolver {
       // Checked now, so that a bad filter fails the subscription rather than its first result.
       const query = statisticsQuery(groupBy, filter ?? {});
       // A fresh EntityManager per computation, never one shared across events.
-      return new StatisticsStream(ctx.services.feed, () => runStatistics(ctx.services.orm.em.fork(), query), { intervalMs: DEFAULT_STATISTICS_INTERVAL_MS });
+      return new StatisticsStream(ctx.services.feed, () => runStatistics(ctx.services.orm.em.fork(), query), {
+        intervalMs: DEFAULT_STATISTICS_INTERVAL_MS,
+      });
     },
   })
-  tradingStatisticsChanged(@Root() snapshot: StatisticsSnapshot, @Args(() => TradingStatisticsArgs) _args: TradingStatisticsArgs): TradingStatisticsUpdate {
+  tradingStatisticsChanged(
+    @Root() snapshot: StatisticsSnapshot,
+    @Args(() => TradingStatisticsArgs) _args: TradingStatisticsArgs,
+  ): TradingStatisticsUpdate {
     return toUpdate(snapshot);
   }
 }

@@ -15,23 +15,36 @@ export class SectionInput {
   @Field(() => String, { nullable: true, description: 'Required; unique across the province.' }) code?: string | null;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => String, { nullable: true, description: 'Decimal, yuan.' }) budget?: string | null;
-  @Field(() => String, { nullable: true, description: "TradingStatus; the project's when absent." }) status?: string | null;
-  @Field(() => String, { nullable: true, description: 'Bid opening time (开标时间), ISO 8601 with offset.' }) openingAt?: string | null;
+  @Field(() => String, { nullable: true, description: "TradingStatus; the project's when absent." }) status?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Bid opening time (开标时间), ISO 8601 with offset.' })
+  openingAt?: string | null;
 }
 
-@InputType({ description: 'A trading project (交易项目) with its sections. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.' })
+@InputType({
+  description:
+    'A trading project (交易项目) with its sections. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field.',
+})
 export class TradingProjectInput {
   @Field(() => String, { nullable: true, description: 'Required; the project code (项目编号).' }) code?: string | null;
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true, description: 'Code of an active sub-item of the trading catalog.' }) subItemCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Code of an active sub-item of the trading catalog.' })
+  subItemCode?: string | null;
   @Field(() => String, { nullable: true, description: 'GB/T 2260 code in Hubei.' }) regionCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Credit code of the tenderer, purchaser or transferor; must be registered.' }) tendererCreditCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Credit code of the agency, if any; must be registered.' }) agencyCreditCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Budget or reserve price, decimal yuan.' }) budget?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credit code of the tenderer, purchaser or transferor; must be registered.',
+  })
+  tendererCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Credit code of the agency, if any; must be registered.' })
+  agencyCreditCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Budget or reserve price, decimal yuan.' }) budget?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'ISO 4217; CNY when absent.' }) currency?: string | null;
   @Field(() => String, { nullable: true, description: 'TradingMethod.' }) method?: string | null;
   @Field(() => String, { nullable: true, description: 'TradingStatus; TENDERING when absent.' }) status?: string | null;
-  @Field(() => String, { nullable: true, description: 'When the tender notice was published.' }) publishedAt?: string | null;
+  @Field(() => String, { nullable: true, description: 'When the tender notice was published.' }) publishedAt?:
+    string | null;
   @Field(() => String, { nullable: true }) bidDeadline?: string | null;
   @Field(() => JSONObjectScalar, {
     nullable: true,
@@ -51,7 +64,10 @@ export class TradingProjectFilterInput {
   @Field(() => String, { nullable: true, description: 'Catalog sub-item code, e.g. ENG_TRANSPORT.' })
   subItemCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei.',
+  })
   regionCode?: string | null;
 
   @Field(() => TradingStatus, { nullable: true })
@@ -66,34 +82,63 @@ export class TradingProjectFilterInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects published before this time (exclusive).' })
   publishedTo?: Date | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with a budget of at least this many yuan.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Only projects with a budget of at least this many yuan.',
+  })
   budgetMin?: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with a budget of at most this many yuan.' })
   budgetMax?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects whose bid deadline (投标截止时间) is at or after this time.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only projects whose bid deadline (投标截止时间) is at or after this time.',
+  })
   bidDeadlineFrom?: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects whose bid deadline is before this time (exclusive).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only projects whose bid deadline is before this time (exclusive).',
+  })
   bidDeadlineTo?: Date | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with an award (中标/成交) of at least this many yuan on some section; with the other award conditions, the same award must meet them all.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Only projects with an award (中标/成交) of at least this many yuan on some section; with the other award conditions, the same award must meet them all.',
+  })
   awardAmountMin?: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'Only projects with an award of at most this many yuan on some section.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Only projects with an award of at most this many yuan on some section.',
+  })
   awardAmountMax?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only projects with an award dated on or after this day (YYYY-MM-DD) on some section.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only projects with an award dated on or after this day (YYYY-MM-DD) on some section.',
+  })
   awardedFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only projects with an award dated on or before this day on some section.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only projects with an award dated on or before this day on some section.',
+  })
   awardedTo?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only projects that changed at or after this time, themselves or any record under them (see TradingProject.updatedAt).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Only projects that changed at or after this time, themselves or any record under them (see TradingProject.updatedAt).',
+  })
   updatedSince?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Credit code of a participant: the tenderer, the agency, or a bidder on any section.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Credit code of a participant: the tenderer, the agency, or a bidder on any section.',
+  })
   participant?: string | null;
 }
 

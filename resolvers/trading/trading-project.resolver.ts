@@ -47,12 +47,17 @@ const NESTED_MAX = 100;
 
 function nestedLimit(first: number | null | undefined): number {
   if (first === null || first === undefined) return NESTED_DEFAULT;
-  if (!Number.isInteger(first) || first < 1) throw new HubError(ErrorCode.BAD_USER_INPUT, 'first must be one or more', { field: 'first' });
+  if (!Number.isInteger(first) || first < 1)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'first must be one or more', { field: 'first' });
   if (first > NESTED_MAX) {
-    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `first may be at most ${NESTED_MAX} here; page through tradingProjects with a participant filter instead`, {
-      field: 'first',
-      details: { limit: NESTED_MAX, actual: first },
-    });
+    throw new HubError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `first may be at most ${NESTED_MAX} here; page through tradingProjects with a participant filter instead`,
+      {
+        field: 'first',
+        details: { limit: NESTED_MAX, actual: first },
+      },
+    );
   }
   return first;
 }
@@ -68,13 +73,21 @@ function sourceSystemOf(row: PushedRecord, ctx: HubContext): Promise<SourceSyste
 export class TradingProjectResolver {
   @Authorized(...RECORD_READERS)
   @Query(() => TradingProject, { nullable: true, description: 'One trading project by its code.' })
-  async tradingProject(@Arg('code', () => String) code: string, @Ctx() ctx: HubContext): Promise<TradingProject | null> {
+  async tradingProject(
+    @Arg('code', () => String) code: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<TradingProject | null> {
     return as<TradingProject | null>(await findTradingProject(ctx.em, code));
   }
 
   @Authorized(...RECORD_READERS)
-  @Query(() => TradingProjectConnection, { description: 'Trading projects across the catalog, filtered, in a stable order, a page at a time.' })
-  async tradingProjects(@Args(() => TradingProjectsArgs) args: TradingProjectsArgs, @Ctx() ctx: HubContext): Promise<TradingProjectConnection> {
+  @Query(() => TradingProjectConnection, {
+    description: 'Trading projects across the catalog, filtered, in a stable order, a page at a time.',
+  })
+  async tradingProjects(
+    @Args(() => TradingProjectsArgs) args: TradingProjectsArgs,
+    @Ctx() ctx: HubContext,
+  ): Promise<TradingProjectConnection> {
     const page = await listTradingProjects(ctx.em, args, ctx.services.config.maxPage);
     return {
       edges: page.nodes.map((node, i) => ({ node: as<TradingProject>(node), cursor: page.cursors[i] })),
@@ -100,7 +113,9 @@ export class TradingProjectResolver {
 
   @FieldResolver(() => MarketEntity, { nullable: true, description: '招标代理机构' })
   async agency(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<MarketEntity | null> {
-    return row.agency ? as<MarketEntity | null>((await market(ctx).marketEntityById.load(row.agency.id)) ?? null) : null;
+    return row.agency
+      ? as<MarketEntity | null>((await market(ctx).marketEntityById.load(row.agency.id)) ?? null)
+      : null;
   }
 
   @FieldResolver(() => SourceSystem, { description: 'The system that pushed the current version.' })
@@ -118,7 +133,9 @@ export class TradingProjectResolver {
     return as<Announcement[]>(await trading(ctx).announcementsByProject.load(row.id));
   }
 
-  @FieldResolver(() => [Finding], { description: 'Data-quality findings on the project and its records, oldest first.' })
+  @FieldResolver(() => [Finding], {
+    description: 'Data-quality findings on the project and its records, oldest first.',
+  })
   async findings(@Root() row: TradingProjectRow, @Ctx() ctx: HubContext): Promise<Finding[]> {
     return trading(ctx).findingsByProjectCode.load(row.code);
   }
@@ -190,7 +207,9 @@ export class EvaluationCandidateResolver {
     return (await market(ctx).marketEntityById.load(c.bidder.id))!.creditCode;
   }
 
-  @FieldResolver(() => MarketEntity, { description: 'The bidder (a candidate is always a registered bidder of the section).' })
+  @FieldResolver(() => MarketEntity, {
+    description: 'The bidder (a candidate is always a registered bidder of the section).',
+  })
   async bidder(@Root() c: EvaluationCandidateRow, @Ctx() ctx: HubContext): Promise<MarketEntity> {
     return as<MarketEntity>(await market(ctx).marketEntityById.load(c.bidder.id));
   }
@@ -198,7 +217,9 @@ export class EvaluationCandidateResolver {
 
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
-  @FieldResolver(() => [EvaluationCandidate], { description: 'Candidates (中标候选人) by rank; empty until the report is delivered.' })
+  @FieldResolver(() => [EvaluationCandidate], {
+    description: 'Candidates (中标候选人) by rank; empty until the report is delivered.',
+  })
   candidates(@Root() row: EvaluationRow, @Ctx() ctx: HubContext): Promise<EvaluationCandidateRow[]> {
     return trading(ctx).candidatesByEvaluation.load(row.id);
   }

@@ -12,7 +12,7 @@ import { AwardRow } from '../../src/trading/award.entity';
 import { BidOpeningRow } from '../../src/trading/bid-opening.entity';
 import { BidRow } from '../../src/trading/bid.entity';
 import { ContractRow } from '../../src/trading/contract.entity';
-import { tradingProjectByCode, tradingProjectPage, type TradingProjectsQuery } from '../../src/trading/trading-project.queries';
+import { tradingProjectByCode, tradingProjectPage } from '../../src/trading/trading-project.queries';
 import { BID_SENSITIVE } from '../../src/trading/trading.model';
 import type { HubContext } from '../context';
 import { fieldsDoingMore } from '../field-metadata';
@@ -29,7 +29,12 @@ export const TRADING_TREE: TreeGraph = {
     entity: TradingProjectRow,
     relations: {
       sections: { kind: 'many', type: 'Section', foreignKey: 'project_id', orderBy: ['code'] },
-      announcements: { kind: 'many', type: 'Announcement', foreignKey: 'project_id', orderBy: ['published_at', 'code'] },
+      announcements: {
+        kind: 'many',
+        type: 'Announcement',
+        foreignKey: 'project_id',
+        orderBy: ['published_at', 'code'],
+      },
       tenderer: { kind: 'one', type: 'MarketEntity', column: 'tenderer_id' },
       agency: { kind: 'one', type: 'MarketEntity', column: 'agency_id' },
     },
@@ -43,7 +48,11 @@ export const TRADING_TREE: TreeGraph = {
       contracts: { kind: 'many', type: 'Contract', foreignKey: 'section_id', orderBy: ['signed_on', 'code'] },
     },
   },
-  Bid: { entity: BidRow, sensitive: BID_SENSITIVE, relations: { bidder: { kind: 'one', type: 'MarketEntity', column: 'bidder_id' } } },
+  Bid: {
+    entity: BidRow,
+    sensitive: BID_SENSITIVE,
+    relations: { bidder: { kind: 'one', type: 'MarketEntity', column: 'bidder_id' } },
+  },
   Award: { entity: AwardRow, relations: { winner: { kind: 'one', type: 'MarketEntity', column: 'winner_id' } } },
   BidOpening: { entity: BidOpeningRow },
   Contract: { entity: ContractRow },
@@ -57,17 +66,27 @@ export const TRADING_TREE: TreeGraph = {
 
 type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;
 
-/** tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page (same condition and order as the resolvers') and its trees in one statement. */
+/**
+ * tradingProject(code) and tradingProjects(...) answered by the compiled read path: the page (same condition and order
+ * as the resolvers') and its trees in one statement.
+ */
 export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorage): Record<string, CompiledRoot> {
   const compiler = new TreeCompiler(schema, TRADING_TREE, metadata, fieldsDoingMore({ middlewares: false }));
   const type = (name: string) => schema.getType(name) as GraphQLObjectType;
 
-  /** Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered. */
-  function shape<T>(typeName: string, nodes: readonly FieldNode[], input: PlanInput, leaf: (field: string, sub: readonly FieldNode[]) => ((item: T) => unknown) | null) {
+  /**
+   * Builds the objects of `typeName` for `nodes` from per-item values, or null when a field is outside what is covered.
+   */
+  function shape<T>(
+    typeName: string,
+    nodes: readonly FieldNode[],
+    input: PlanInput,
+    leaf: (field: string, sub: readonly FieldNode[]) => ((item: T) => unknown) | null,
+  ) {
     const t = type(typeName);
     if (!isObjectType(t)) return null;
     const parts: [string, (item: T) => unknown][] = [];
-    for (const [responseName, sub] of collectSubfields(schema, input.fragments as never, input.variables as never, t, nodes)) {
+    for (const [responseName, sub] of collectSubfields(schema, input.fragments, input.variables, t, nodes)) {
       const field = sub[0].name.value;
       if (sub.some((n) => n.arguments?.length)) return null;
       const get = field === '__typename' ? () => typeName : leaf(field, sub);
@@ -90,7 +109,9 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         return async (ctx, args) => {
           const where = tradingProjectByCode(args.code as string);
           if (!where) return null;
-          const [row] = await compiler.select(ctx.em, 'TradingProject', where, { orderBy: [], limit: 1, columns: [] }, [expr]);
+          const [row] = await compiler.select(ctx.em, 'TradingProject', where, { orderBy: [], limit: 1, columns: [] }, [
+            expr,
+          ]);
           return row ? row.values[0] : null;
         };
       },
@@ -108,7 +129,9 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         const expressions: string[] = [];
         let counted = false;
         const pageInfo = (sub: readonly FieldNode[]) =>
-          shape<Page>('PageInfo', sub, input, (f) => (f === 'hasNextPage' ? (p) => p.hasNextPage : f === 'endCursor' ? (p) => p.cursors.at(-1) ?? null : null));
+          shape<Page>('PageInfo', sub, input, (f) =>
+            f === 'hasNextPage' ? (p) => p.hasNextPage : f === 'endCursor' ? (p) => p.cursors.at(-1) ?? null : null,
+          );
         const edge = (sub: readonly FieldNode[]) =>
           shape<{ page: Page; i: number }>('TradingProjectEdge', sub, input, (f, s) => {
             if (f === 'cursor') return ({ page, i }) => page.cursors[i];
@@ -130,16 +153,34 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
         });
         if (!connection) return null;
         return async (ctx, args) => {
-          const spec = tradingProjectPage(args as TradingProjectsQuery, ctx.services.config.maxPage);
-          // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage included).
+          const spec = tradingProjectPage(args, ctx.services.config.maxPage);
+          // The page and every project's tree in one statement (the trees of the extra row that tells hasNextPage
+          // included).
           const read = async () =>
-            spec.first === 0 ? [] : compiler.select(ctx.em, 'TradingProject', spec.where, { orderBy: spec.orderBy, limit: spec.first + 1, columns: ['code', 'updatedAt'] }, expressions);
-          const [rows, totalCount] = await Promise.all([read(), counted ? ctx.em.count(TradingProjectRow, spec.filterWhere()) : undefined]);
+            spec.first === 0
+              ? []
+              : compiler.select(
+                  ctx.em,
+                  'TradingProject',
+                  spec.where,
+                  { orderBy: spec.orderBy, limit: spec.first + 1, columns: ['code', 'updatedAt'] },
+                  expressions,
+                );
+          const [rows, totalCount] = await Promise.all([
+            read(),
+            counted ? ctx.em.count(TradingProjectRow, spec.filterWhere()) : undefined,
+          ]);
           const nodes = rows.slice(0, spec.first);
           return connection({
             ids: nodes.map((r) => r.key),
             // The driver hands timestamps over as text (as findPlain reads them): the same Date either way.
-            cursors: nodes.map((r) => spec.cursorOf({ code: r.columns.code as string, id: r.key, updatedAt: new Date(r.columns.updatedAt as string | Date) })),
+            cursors: nodes.map((r) =>
+              spec.cursorOf({
+                code: r.columns.code as string,
+                id: r.key,
+                updatedAt: new Date(r.columns.updatedAt as string | Date),
+              }),
+            ),
             hasNextPage: rows.length > spec.first,
             trees: new Map(nodes.map((r) => [r.key, r.values])),
             totalCount,

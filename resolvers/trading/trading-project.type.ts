@@ -1,7 +1,14 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TradingProjectOrder } from '../../src/trading/trading-project.queries';
 import { BidStatus } from '../../src/trading/records.rules';
-import { AnnouncementType, BID_SENSITIVE, EVALUATION_SENSITIVE, ExpertRole, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
+import {
+  AnnouncementType,
+  BID_SENSITIVE,
+  EVALUATION_SENSITIVE,
+  ExpertRole,
+  TradingMethod,
+  TradingStatus,
+} from '../../src/trading/trading.model';
 import { applySensitiveFields } from '../common/masking';
 import { Connection } from '../common/connection.type';
 import { PushedRecordType } from '../common/pushed-record.type';
@@ -14,16 +21,23 @@ import { DateScalar, DateTimeScalar, DecimalScalar, JSONObjectScalar } from '../
  */
 registerEnumType(TradingMethod, {
   name: 'TradingMethod',
-  description: 'Trading method (交易方式): 公开招标, 邀请招标, 竞争性谈判, 竞争性磋商, 询价, 单一来源, 拍卖, 挂牌, 协议, other.',
+  description:
+    'Trading method (交易方式): 公开招标, 邀请招标, 竞争性谈判, 竞争性磋商, 询价, 单一来源, 拍卖, 挂牌, 协议, other.',
 });
 registerEnumType(TradingStatus, { name: 'TradingStatus', description: 'Status of a project or section.' });
 registerEnumType(AnnouncementType, {
   name: 'AnnouncementType',
   description: 'Announcement type (公告类型): 招标公告, 变更公告, 中标候选人公示, 中标结果公告, 成交公告, 终止公告.',
 });
-registerEnumType(TradingProjectOrder, { name: 'TradingProjectOrder', description: 'Stable orders of the tradingProjects connection.' });
+registerEnumType(TradingProjectOrder, {
+  name: 'TradingProjectOrder',
+  description: 'Stable orders of the tradingProjects connection.',
+});
 
-registerEnumType(BidStatus, { name: 'BidStatus', description: 'Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决).' });
+registerEnumType(BidStatus, {
+  name: 'BidStatus',
+  description: 'Status of a bid: valid, withdrawn by the bidder, or disqualified (废标/否决).',
+});
 
 @ObjectType('TradingCategory', { description: 'A category of the provincial trading catalog (交易目录大类).' })
 export class TradingCategory {
@@ -43,7 +57,10 @@ export class TradingSubItem {
   name!: string;
 }
 
-@ObjectType({ description: 'A data-quality finding (数据质量问题): a timing rule a stored record breaks. The record is stored; supervisors follow up.' })
+@ObjectType({
+  description:
+    'A data-quality finding (数据质量问题): a timing rule a stored record breaks. The record is stored; supervisors follow up.',
+})
 export class Finding {
   @Field({ description: 'Change-feed topic of the record, e.g. BID.' })
   topic!: string;
@@ -105,7 +122,10 @@ export class Bid extends PushedRecordType {
   @Field(() => BidStatus)
   status!: BidStatus;
 
-  @Field(() => String, { nullable: true, description: 'Serial of the CA certificate the bid was signed with; BID_EVIDENCE.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Serial of the CA certificate the bid was signed with; BID_EVIDENCE.',
+  })
   caCertSerial!: string | null;
 
   @Field(() => String, { nullable: true, description: '文件制作机器码 (MAC / CPU / disk serial); BID_EVIDENCE.' })
@@ -120,7 +140,10 @@ export class Bid extends PushedRecordType {
   @Field(() => String, { nullable: true, description: 'ID number of the project manager (项目经理); PERSONAL_ID.' })
   projectManagerId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Account the bid bond (投标保证金) was paid from; BID_EVIDENCE.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Account the bid bond (投标保证金) was paid from; BID_EVIDENCE.',
+  })
   bondAccount!: string | null;
 }
 
@@ -152,9 +175,15 @@ export class EvaluationCandidate {
 
 registerEnumType(ExpertRole, { name: 'ExpertRole', description: 'Roles in an evaluation committee (评标委员会).' });
 
-@ObjectType({ description: 'A member of an evaluation committee (评标委员会成员). Who sits is confidential while the evaluation runs (专家信息保密).' })
+@ObjectType({
+  description:
+    'A member of an evaluation committee (评标委员会成员). Who sits is confidential while the evaluation runs (专家信息保密).',
+})
 export class CommitteeMember {
-  @Field({ description: "The expert's code in the province-wide pool. Masked while the evaluation runs, unless granted EXPERT_IDENTITY." })
+  @Field({
+    description:
+      "The expert's code in the province-wide pool. Masked while the evaluation runs, unless granted EXPERT_IDENTITY.",
+  })
   expertCode!: string;
 
   @Field({ description: 'Masked while the evaluation runs, unless granted EXPERT_IDENTITY.' })
@@ -163,7 +192,10 @@ export class CommitteeMember {
   @Field(() => ExpertRole)
   role!: ExpertRole;
 
-  @Field(() => String, { nullable: true, description: 'Masked while the evaluation runs, unless granted EXPERT_IDENTITY.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Masked while the evaluation runs, unless granted EXPERT_IDENTITY.',
+  })
   organisation!: string | null;
 }
 
@@ -172,11 +204,15 @@ export class Evaluation extends PushedRecordType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the committee started.' })
   startedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the evaluation report was delivered; null while the evaluation runs.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the evaluation report was delivered; null while the evaluation runs.',
+  })
   reportedAt!: Date | null;
 
   @Field(() => [CommitteeMember], {
-    description: "The evaluation committee (评标委员会). Members' identities are masked until the report is delivered, unless the reader is granted EXPERT_IDENTITY.",
+    description:
+      "The evaluation committee (评标委员会). Members' identities are masked until the report is delivered, unless the reader is granted EXPERT_IDENTITY.",
   })
   committee!: CommitteeMember[];
 }
@@ -209,7 +245,9 @@ export class Contract extends PushedRecordType {
   periodEnd!: string | null;
 }
 
-@ObjectType({ description: 'A section or lot (标段 / 包) of a project: bids, opening, evaluation, award and contracts hang off it.' })
+@ObjectType({
+  description: 'A section or lot (标段 / 包) of a project: bids, opening, evaluation, award and contracts hang off it.',
+})
 export class Section {
   @Field()
   code!: string;
@@ -259,11 +297,15 @@ export class TradingProject extends PushedRecordType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Bid deadline, or end of the listing period.' })
   bidDeadline!: Date | null;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: "Category-specific details, valid against the sub-item's JSON Schema." })
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: "Category-specific details, valid against the sub-item's JSON Schema.",
+  })
   details!: Record<string, unknown> | null;
 
   @Field(() => DateTimeScalar, {
-    description: 'When the project or any record under it (section, announcement, bid, opening, evaluation, award, contract) last changed: what filter.updatedSince and orderBy UPDATED_AT follow.',
+    description:
+      'When the project or any record under it (section, announcement, bid, opening, evaluation, award, contract) last changed: what filter.updatedSince and orderBy UPDATED_AT follow.',
   })
   declare updatedAt: Date;
 

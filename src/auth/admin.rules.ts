@@ -40,11 +40,20 @@ export interface CheckedGrants {
   categories?: string[];
 }
 
-function values<E extends string>(field: string, raw: string[] | null | undefined, allowed: readonly E[]): E[] | undefined {
+function values<E extends string>(
+  field: string,
+  raw: string[] | null | undefined,
+  allowed: readonly E[],
+): E[] | undefined {
   if (raw === null || raw === undefined) return undefined;
   const out = [...new Set(raw.map((r) => r.trim().toUpperCase()))] as E[];
   const bad = out.filter((v) => !allowed.includes(v));
-  if (bad.length) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} may only hold ${allowed.join(', ')}; got ${bad.join(', ')}`, { field });
+  if (bad.length)
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} may only hold ${allowed.join(', ')}; got ${bad.join(', ')}`,
+      { field },
+    );
   return out.sort();
 }
 
@@ -55,16 +64,29 @@ function categories(field: string, raw: string[] | null | undefined): string[] |
   if (raw === null || raw === undefined) return undefined;
   const out = [...new Set(raw.map((c) => c.trim().toUpperCase()))];
   const bad = out.find((c) => !CATEGORY.test(c));
-  if (bad !== undefined) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} may only hold catalog category codes or '*'; got ${JSON.stringify(bad.slice(0, 64))}`, { field });
+  if (bad !== undefined)
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} may only hold catalog category codes or '*'; got ${JSON.stringify(bad.slice(0, 64))}`,
+      { field },
+    );
   return out.sort();
 }
 
-/** Checks grants set by an operator against the hub's vocabulary; BAD_USER_INPUT naming the field on the first bad list. */
+/**
+ * Checks grants set by an operator against the hub's vocabulary; BAD_USER_INPUT naming the field on the first bad list.
+ */
 export function checkGrants(input: GrantsInput, vocabulary: GrantVocabulary, prefix = 'input'): CheckedGrants {
   const topics = vocabulary.writableTopics;
-  const regions = input.regions === null || input.regions === undefined ? undefined : [...new Set(input.regions.map((r) => r.trim()))].sort();
+  const regions =
+    input.regions === null || input.regions === undefined
+      ? undefined
+      : [...new Set(input.regions.map((r) => r.trim()))].sort();
   const badRegion = regions?.find((r) => !isKnownRegion(r));
-  if (badRegion) throw new HubError(ErrorCode.BAD_USER_INPUT, `regions: ${badRegion} is not a known Hubei GB/T 2260 code`, { field: `${prefix}.regions` });
+  if (badRegion)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `regions: ${badRegion} is not a known Hubei GB/T 2260 code`, {
+      field: `${prefix}.regions`,
+    });
   return {
     roles: values(`${prefix}.roles`, input.roles, Object.values(Role)),
     writeTopics: values(`${prefix}.writeTopics`, input.writeTopics, topics),
@@ -80,6 +102,9 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 export function checkPrincipalName(raw: string, field = 'input.name'): string {
   const name = raw.trim();
-  if (!NAME.test(name)) throw new HubError(ErrorCode.BAD_USER_INPUT, 'name must be 2-64 letters, digits, dots, dashes or underscores', { field });
+  if (!NAME.test(name))
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'name must be 2-64 letters, digits, dots, dashes or underscores', {
+      field,
+    });
   return name;
 }

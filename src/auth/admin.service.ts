@@ -4,7 +4,13 @@ import { LockScope, conflictOnDuplicate, lockKeys } from '../common/locks';
 import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
 import { ADMIN_TOPIC, ChangeOp, type AdminPayload, type NewChange } from '../feed/topics';
-import { checkGrants, checkPrincipalName, type CheckedGrants, type GrantsInput, type GrantVocabulary } from './admin.rules';
+import {
+  checkGrants,
+  checkPrincipalName,
+  type CheckedGrants,
+  type GrantsInput,
+  type GrantVocabulary,
+} from './admin.rules';
 import { ApiKeyRow } from './api-key.entity';
 import { newKey } from './keys';
 import type { Principal } from './principal';
@@ -19,12 +25,26 @@ export interface AdminAction {
 
 /** Appends an operator action to the change log, in the caller's transaction. */
 export async function logAdminAction(em: EntityManager, actor: Principal, a: AdminAction): Promise<void> {
-  const change: NewChange<AdminPayload> = { topic: ADMIN_TOPIC, op: ChangeOp.CREATE, key: a.target, version: 1, data: { action: a.action, target: a.target, ...(a.details ?? {}) } };
+  const change: NewChange<AdminPayload> = {
+    topic: ADMIN_TOPIC,
+    op: ChangeOp.CREATE,
+    key: a.target,
+    version: 1,
+    data: { action: a.action, target: a.target, ...(a.details ?? {}) },
+  };
   await appendChanges(em, [change], actor);
 }
 
 function grantsView(p: PrincipalRow): Record<string, unknown> {
-  return { roles: p.roles, writeTopics: p.writeTopics, readTopics: p.readTopics, regions: p.regions, reveal: p.reveal, authoritativeTopics: p.authoritativeTopics, categories: p.categories };
+  return {
+    roles: p.roles,
+    writeTopics: p.writeTopics,
+    readTopics: p.readTopics,
+    regions: p.regions,
+    reveal: p.reveal,
+    authoritativeTopics: p.authoritativeTopics,
+    categories: p.categories,
+  };
 }
 
 function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
@@ -38,22 +58,37 @@ function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
 }
 
 /** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */
-export function addKey(em: EntityManager, principal: PrincipalRow, options: { expiresAt?: Date | null; rotatedFrom?: number } = {}): { key: string; row: ApiKeyRow } {
+export function addKey(
+  em: EntityManager,
+  principal: PrincipalRow,
+  options: { expiresAt?: Date | null; rotatedFrom?: number } = {},
+): { key: string; row: ApiKeyRow } {
   const { key, prefix, hash } = newKey();
-  const row = em.create(ApiKeyRow, { prefix, hash, principal, createdAt: new Date(), expiresAt: options.expiresAt ?? null, rotatedFrom: options.rotatedFrom ?? null });
+  const row = em.create(ApiKeyRow, {
+    prefix,
+    hash,
+    principal,
+    createdAt: new Date(),
+    expiresAt: options.expiresAt ?? null,
+    rotatedFrom: options.rotatedFrom ?? null,
+  });
   return { key, row };
 }
 
 async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
   // No principal has a name PostgreSQL cannot even compare (NUL, a lone surrogate): not found, without asking it.
   // refresh: a transaction's fork starts from the request's identity map; what a racing operator committed counts.
-  const p = name.length <= 200 && isStorableText(name) ? await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'], refresh: true }) : null;
+  const p =
+    name.length <= 200 && isStorableText(name)
+      ? await em.findOne(PrincipalRow, { name }, { populate: ['sourceSystem'], refresh: true })
+      : null;
   if (!p) throw new HubError(ErrorCode.NOT_FOUND, `no principal named ${name}`, { field: 'principal' });
   return p;
 }
 
 function checkExpiry(expiresAt: Date | null | undefined): void {
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new HubError(ErrorCode.BAD_USER_INPUT, 'expiresAt must be in the future', { field: 'expiresAt' });
+  if (expiresAt && expiresAt.getTime() <= Date.now())
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'expiresAt must be in the future', { field: 'expiresAt' });
 }
 
 /** Creates a client principal (integrator, feed consumer, dashboard) with grants (of `vocabulary`) and a first key. */
@@ -65,20 +100,30 @@ export async function createClient(
 ): Promise<{ principal: PrincipalRow; apiKey: string }> {
   const name = checkPrincipalName(input.name);
   const grants = checkGrants(input, vocabulary);
-  if (!grants.roles?.length) throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
+  if (!grants.roles?.length)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
   checkExpiry(input.expiresAt);
-  const taken = () => new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
-  return conflictOnDuplicate(() => em.transactional(async (tx) => {
-    // A racing creation of the same name (client or source system) waits here and then sees this one.
-    await lockKeys(tx, LockScope.PRINCIPAL, [name]);
-    if (await tx.count(PrincipalRow, { name })) throw taken();
-    const principal = tx.create(PrincipalRow, { name, createdAt: new Date() });
-    applyGrants(principal, grants);
-    const { key, row } = addKey(tx, principal, { expiresAt: input.expiresAt });
-    await tx.flush();
-    await logAdminAction(tx, actor, { action: 'CREATE_CLIENT', target: `principal:${name}`, details: { ...grantsView(principal), keyId: row.id, keyPrefix: row.prefix } });
-    return { principal, apiKey: key };
-  }), taken);
+  const taken = () =>
+    new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
+  return conflictOnDuplicate(
+    () =>
+      em.transactional(async (tx) => {
+        // A racing creation of the same name (client or source system) waits here and then sees this one.
+        await lockKeys(tx, LockScope.PRINCIPAL, [name]);
+        if (await tx.count(PrincipalRow, { name })) throw taken();
+        const principal = tx.create(PrincipalRow, { name, createdAt: new Date() });
+        applyGrants(principal, grants);
+        const { key, row } = addKey(tx, principal, { expiresAt: input.expiresAt });
+        await tx.flush();
+        await logAdminAction(tx, actor, {
+          action: 'CREATE_CLIENT',
+          target: `principal:${name}`,
+          details: { ...grantsView(principal), keyId: row.id, keyPrefix: row.prefix },
+        });
+        return { principal, apiKey: key };
+      }),
+    taken,
+  );
 }
 
 /**
@@ -86,7 +131,13 @@ export async function createClient(
  * operators changing one principal's grants at once are applied in turn, each
  * to what the other stored, and each event says what was stored.
  */
-export async function updateGrants(em: EntityManager, actor: Principal, name: string, input: GrantsInput, vocabulary: GrantVocabulary): Promise<PrincipalRow> {
+export async function updateGrants(
+  em: EntityManager,
+  actor: Principal,
+  name: string,
+  input: GrantsInput,
+  vocabulary: GrantVocabulary,
+): Promise<PrincipalRow> {
   const grants = checkGrants(input, vocabulary);
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.PRINCIPAL, [name]);
@@ -99,13 +150,22 @@ export async function updateGrants(em: EntityManager, actor: Principal, name: st
 }
 
 /** Issues an additional key for a principal. */
-export async function issueKey(em: EntityManager, actor: Principal, name: string, expiresAt?: Date | null): Promise<{ key: ApiKeyRow; apiKey: string }> {
+export async function issueKey(
+  em: EntityManager,
+  actor: Principal,
+  name: string,
+  expiresAt?: Date | null,
+): Promise<{ key: ApiKeyRow; apiKey: string }> {
   checkExpiry(expiresAt);
   return em.transactional(async (tx) => {
     const p = await principalByName(tx, name);
     const { key, row } = addKey(tx, p, { expiresAt });
     await tx.flush();
-    await logAdminAction(tx, actor, { action: 'ISSUE_KEY', target: `principal:${name}`, details: { keyId: row.id, keyPrefix: row.prefix, expiresAt: row.expiresAt ?? null } });
+    await logAdminAction(tx, actor, {
+      action: 'ISSUE_KEY',
+      target: `principal:${name}`,
+      details: { keyId: row.id, keyPrefix: row.prefix, expiresAt: row.expiresAt ?? null },
+    });
     return { key: row, apiKey: key };
   });
 }
@@ -114,15 +174,23 @@ export async function issueKey(em: EntityManager, actor: Principal, name: string
  * Rotates a key: issues a new key for the same principal and lets the old one
  * work for `graceSeconds` more, so a connected system can switch without a gap.
  */
-export async function rotateKey(em: EntityManager, actor: Principal, keyId: number, graceSeconds: number): Promise<{ key: ApiKeyRow; apiKey: string; old: ApiKeyRow }> {
+export async function rotateKey(
+  em: EntityManager,
+  actor: Principal,
+  keyId: number,
+  graceSeconds: number,
+): Promise<{ key: ApiKeyRow; apiKey: string; old: ApiKeyRow }> {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > 90 * 86400) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', { field: 'graceSeconds' });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'graceSeconds must be from 0 to 7776000 (90 days)', {
+      field: 'graceSeconds',
+    });
   }
   return em.transactional(async (tx) => {
     // A racing revocation or rotation of the same key goes first or second, never both on what it read before.
     await lockKeys(tx, LockScope.API_KEY, [String(keyId)]);
     const old = await tx.findOne(ApiKeyRow, { id: keyId }, { populate: ['principal'], refresh: true });
-    if (!old || old.revokedAt) throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
+    if (!old || old.revokedAt)
+      throw new HubError(ErrorCode.NOT_FOUND, `no active key with id ${keyId}`, { field: 'keyId' });
     const graceEnd = new Date(Date.now() + graceSeconds * 1000);
     if (!old.expiresAt || old.expiresAt > graceEnd) old.expiresAt = graceEnd;
     const { key, row } = addKey(tx, old.principal, { rotatedFrom: old.id });
@@ -144,7 +212,11 @@ export async function revokeKey(em: EntityManager, actor: Principal, keyId: numb
     if (!k) throw new HubError(ErrorCode.NOT_FOUND, `no key with id ${keyId}`, { field: 'keyId' });
     k.revokedAt ??= new Date();
     await tx.flush();
-    await logAdminAction(tx, actor, { action: 'REVOKE_KEY', target: `principal:${k.principal.name}`, details: { keyId: k.id, keyPrefix: k.prefix } });
+    await logAdminAction(tx, actor, {
+      action: 'REVOKE_KEY',
+      target: `principal:${k.principal.name}`,
+      details: { keyId: k.id, keyPrefix: k.prefix },
+    });
     return k;
   });
 }

@@ -28,7 +28,8 @@ export class KeyCache {
     if (ttlMs <= 0) return;
     this.entries = new LRUCache<string, CachedKey>({
       max: maxEntries,
-      // lru-cache counts an entry stale once its age exceeds `ttl`; a key is trusted for less than ttlMs (times are whole milliseconds).
+      // lru-cache counts an entry stale once its age exceeds `ttl`; a key is trusted for less than ttlMs (times are
+      // whole milliseconds).
       ttl: Math.max(1, ttlMs - 1),
       // Read the clock on every check rather than once a millisecond of real time: the hub's clock may be a test's.
       ttlResolution: 0,

@@ -56,7 +56,13 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
  * (never silently anonymous). `now` is the time expiry and the cache's
  * lifetime are judged by (the hub's clock).
  */
-export async function authenticate(em: EntityManager, token: string | undefined, adminKey?: string, cache?: KeyCache, now: Date = new Date()): Promise<Principal> {
+export async function authenticate(
+  em: EntityManager,
+  token: string | undefined,
+  adminKey?: string,
+  cache?: KeyCache,
+  now: Date = new Date(),
+): Promise<Principal> {
   if (token === undefined) return ANONYMOUS;
   if (adminKey && equalsConstantTime(token, adminKey)) return ADMIN;
   const hash = hashKey(token);

@@ -17,7 +17,10 @@ export interface MaskingClass {
 
 /** Keeps `head` characters at the start and `tail` at the end, stars in between (all stars when too short). */
 export function keepEnds(head: number, tail: number): (s: string) => string {
-  return (s) => (s.length <= head + tail ? '*'.repeat(s.length) : s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(s.length - tail));
+  return (s) =>
+    s.length <= head + tail
+      ? '*'.repeat(s.length)
+      : s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(s.length - tail);
 }
 
 /** Hides the value entirely. */
@@ -45,7 +48,10 @@ export const GENERIC_MASKING_CLASSES: readonly MaskingClass[] = [PERSONAL_ID, PH
 export type SensitiveField =
   | MaskingClass
   | { readonly class: MaskingClass; readonly publicWhen?: (record: Record<string, unknown>) => boolean }
-  | { readonly each: SensitiveFields; readonly lift?: { readonly class: MaskingClass; readonly when: (record: Record<string, unknown>) => boolean } };
+  | {
+      readonly each: SensitiveFields;
+      readonly lift?: { readonly class: MaskingClass; readonly when: (record: Record<string, unknown>) => boolean };
+    };
 
 /** Field name of a record → how it is sensitive. */
 export type SensitiveFields = Readonly<Record<string, SensitiveField>>;
@@ -61,13 +67,20 @@ export function classesOf(field: SensitiveField): MaskingClass[] {
  * The value of one field as the principal may see it; `record` is the object
  * holding it, `lifted` a class made public for it by an enclosing declaration.
  */
-export function maskField(field: SensitiveField, value: unknown, record: Record<string, unknown>, principal: Principal, lifted?: MaskingClass): unknown {
+export function maskField(
+  field: SensitiveField,
+  value: unknown,
+  record: Record<string, unknown>,
+  principal: Principal,
+  lifted?: MaskingClass,
+): unknown {
   if (value === null || value === undefined) return value;
   const shown = (c: MaskingClass) => c === lifted || mayReveal(principal, c.name);
   if ('mask' in field) return shown(field) ? value : maskValue(field, value);
   if ('class' in field) return shown(field.class) || field.publicWhen?.(record) ? value : maskValue(field.class, value);
   const lift = field.lift?.when(record) ? field.lift.class : lifted;
-  const each = (v: unknown) => (v !== null && typeof v === 'object' ? maskRecord(field.each, v as Record<string, unknown>, principal, lift) : v);
+  const each = (v: unknown) =>
+    v !== null && typeof v === 'object' ? maskRecord(field.each, v as Record<string, unknown>, principal, lift) : v;
   return Array.isArray(value) ? value.map(each) : each(value);
 }
 
@@ -78,11 +91,17 @@ export function maskField(field: SensitiveField, value: unknown, record: Record<
 export function maskValue(sensitivity: MaskingClass, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map((v) => maskValue(sensitivity, v));
-  return sensitivity.mask(String(value));
+  // Sensitive fields hold text; anything else is masked as its JSON, never as "[object Object]".
+  return sensitivity.mask(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 /** A copy of a record with every sensitive field the principal may not see masked. */
-export function maskRecord<T extends Record<string, unknown>>(fields: SensitiveFields | undefined, record: T, principal: Principal, lifted?: MaskingClass): T {
+export function maskRecord<T extends Record<string, unknown>>(
+  fields: SensitiveFields | undefined,
+  record: T,
+  principal: Principal,
+  lifted?: MaskingClass,
+): T {
   if (!fields) return record;
   let out: T | undefined;
   for (const [name, field] of Object.entries(fields)) {

@@ -31,7 +31,9 @@ export class PrincipalRow {
   @Property({ type: 'text[]' })
   readTopics: string[] & Opt = [];
 
-  /** GB/T 2260 codes inside which this principal may write records (a prefecture covers its counties; 420000 all Hubei). */
+  /**
+   * GB/T 2260 codes inside which this principal may write records (a prefecture covers its counties; 420000 all Hubei).
+   */
   @Property({ type: 'text[]' })
   regions: string[] & Opt = [];
 
@@ -39,7 +41,10 @@ export class PrincipalRow {
   @Property({ type: 'text[]' })
   reveal: string[] & Opt = [];
 
-  /** Topics for which this system may update records another system created (e.g. market regulation for entity master data). */
+  /**
+   * Topics for which this system may update records another system created (e.g. market regulation for entity master
+   * data).
+   */
   @Property({ type: 'text[]' })
   authoritativeTopics: string[] & Opt = [];
 

@@ -38,7 +38,14 @@ export interface Principal {
   sourceSystem?: { id: number; code: string; regionCode: string };
 }
 
-const NO_GRANTS: Grants = { writeTopics: new Set(), readTopics: new Set(), regions: [], reveal: new Set(), authoritativeTopics: new Set(), categories: [] };
+const NO_GRANTS: Grants = {
+  writeTopics: new Set(),
+  readTopics: new Set(),
+  regions: [],
+  reveal: new Set(),
+  authoritativeTopics: new Set(),
+  categories: [],
+};
 
 export const ANONYMOUS: Principal = { id: 'anonymous', name: 'anonymous', roles: new Set(), grants: NO_GRANTS };
 
@@ -62,7 +69,15 @@ export function mayRead(p: Principal, topic: string): boolean {
 export function accessKey(p: Principal): string {
   const g = p.grants;
   const sorted = (s: Iterable<string>) => [...s].sort();
-  return JSON.stringify([sorted(p.roles), sorted(g.writeTopics), sorted(g.readTopics), sorted(g.regions), sorted(g.reveal), sorted(g.authoritativeTopics), sorted(g.categories)]);
+  return JSON.stringify([
+    sorted(p.roles),
+    sorted(g.writeTopics),
+    sorted(g.readTopics),
+    sorted(g.regions),
+    sorted(g.reveal),
+    sorted(g.authoritativeTopics),
+    sorted(g.categories),
+  ]);
 }
 
 /** True when the principal sees values of the sensitivity class unmasked. */

@@ -3,7 +3,13 @@ import type { GrantsInput } from '../auth/admin.rules';
 import { readDateTime } from '../common/datetime';
 
 /** A comma-separated option as a list (absent stays undefined, so "not given" differs from "empty"). */
-export const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+export const list = (v: string | undefined): string[] | undefined =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 
 /** The string options `names` of a command's arguments; an unknown option is an error. */
 export function options(args: string[], names: string[]): Record<string, string | undefined> {
@@ -40,7 +46,13 @@ export function expiry(raw: string | undefined): Date | null {
 }
 
 /** Options whose name is not the API field's in kebab case. */
-const OPTION_OF_FIELD: Record<string, string> = { regionCode: 'region', authoritativeTopics: 'authoritative', expiresAt: 'expires', graceSeconds: 'grace', keyId: 'id' };
+const OPTION_OF_FIELD: Record<string, string> = {
+  regionCode: 'region',
+  authoritativeTopics: 'authoritative',
+  expiresAt: 'expires',
+  graceSeconds: 'grace',
+  keyId: 'id',
+};
 
 /** The command-line option an API field path (`input.readTopics`, `code`) is given by: `--read-topics`. */
 export function optionOf(field: string): string {

@@ -12,7 +12,10 @@ import { createLogger } from '../logger';
  * hub's if one runs; otherwise started for the command and stopped after it).
  * Pending migrations are applied first.
  */
-export async function withOrm<T>(entities: readonly EntityClass<object>[], fn: (orm: MikroORM) => Promise<T>): Promise<T> {
+export async function withOrm<T>(
+  entities: readonly EntityClass<object>[],
+  fn: (orm: MikroORM) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const running = config.databaseUrl ? undefined : await runningEmbeddedUrl(config.dataDir);

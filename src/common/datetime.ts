@@ -22,7 +22,20 @@ export const RECORD_YEARS: YearRange = { min: 1800, max: 9999 };
 /** Largest offset from UTC in use anywhere (Line Islands, +14:00); ±14:00 is the bound. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -35,7 +48,8 @@ export function daysInMonth(y: number, m: number): number {
 
 /** Checks year, month and day; undefined when they name a real day in `years`. */
 function dayProblem(y: number, mo: number, d: number, years: YearRange): string | undefined {
-  if (y < years.min || y > years.max) return `year ${String(y).padStart(4, '0')} is outside ${String(years.min).padStart(4, '0')}-${years.max}`;
+  if (y < years.min || y > years.max)
+    return `year ${String(y).padStart(4, '0')} is outside ${String(years.min).padStart(4, '0')}-${years.max}`;
   if (mo < 1 || mo > 12) return `month ${String(mo).padStart(2, '0')} does not exist`;
   const days = daysInMonth(y, mo);
   if (d < 1 || d > days) return `${MONTHS[mo - 1]} ${y} has ${days} days`;
@@ -54,7 +68,8 @@ function utcMillis(y: number, mo: number, d: number, h: number, mi: number, s: n
  * `YYYY-MM-DDThh:mm[:ss[.fraction]]` and an offset (`Z` or `±hh:mm`). The
  * fraction is kept to the millisecond, as timestamps are stored.
  */
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 /** The shape every instant is written in, for messages. */
 export const DATE_TIME_SHAPE = 'an ISO 8601 time with an offset, e.g. 2026-11-23T10:00:00+08:00';
@@ -73,7 +88,11 @@ export function readDateTime(raw: string, years: YearRange = STORABLE_YEARS): Re
   const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   const day = dayProblem(y, mo, d, years);
   if (day) return { ok: false, problem: day };
-  if (h > 23) return { ok: false, problem: `hour ${m[4]} does not exist (00-23; midnight at the end of a day is 00:00 of the next)` };
+  if (h > 23)
+    return {
+      ok: false,
+      problem: `hour ${m[4]} does not exist (00-23; midnight at the end of a day is 00:00 of the next)`,
+    };
   if (mi > 59) return { ok: false, problem: `minute ${m[5]} does not exist (00-59)` };
   if (s > 59) return { ok: false, problem: `second ${m[6]} does not exist (00-59; leap seconds are not accepted)` };
   let offset = 0;
@@ -81,11 +100,13 @@ export function readDateTime(raw: string, years: YearRange = STORABLE_YEARS): Re
     const [oh, om] = [Number(m[10]), Number(m[11])];
     if (om > 59) return { ok: false, problem: `offset ${m[9]}${m[10]}:${m[11]} has minute ${m[11]} (00-59)` };
     offset = (oh * 60 + om) * (m[9] === '-' ? -1 : 1);
-    if (Math.abs(offset) > MAX_OFFSET_MINUTES) return { ok: false, problem: `offset ${m[9]}${m[10]}:${m[11]} is beyond ±14:00` };
+    if (Math.abs(offset) > MAX_OFFSET_MINUTES)
+      return { ok: false, problem: `offset ${m[9]}${m[10]}:${m[11]} is beyond ±14:00` };
   }
   const value = new Date(utcMillis(y, mo, d, h, mi, s, ms) - offset * 60_000);
   const utcYear = value.getUTCFullYear();
-  if (utcYear < years.min || utcYear > years.max) return { ok: false, problem: `is outside the years ${String(years.min).padStart(4, '0')}-${years.max} in UTC` };
+  if (utcYear < years.min || utcYear > years.max)
+    return { ok: false, problem: `is outside the years ${String(years.min).padStart(4, '0')}-${years.max} in UTC` };
   return { ok: true, value };
 }
 

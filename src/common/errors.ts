@@ -95,7 +95,12 @@ export function formatError(
   const hub = findHubError(error);
   if (hub) {
     const { http: _http, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
-    return { message: hub.message, locations: formatted.locations, path: formatted.path, extensions: { ...ext, code: hub.code } };
+    return {
+      message: hub.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...ext, code: hub.code },
+    };
   }
   if (formatted.extensions?.limitExceeded) {
     const { stacktrace: _s, ...ext } = formatted.extensions as Record<string, unknown>;
@@ -103,15 +108,26 @@ export function formatError(
   }
   const code = formatted.extensions?.code;
   const original = (error as { originalError?: unknown })?.originalError;
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && !(original && !(original instanceof GraphQLError) && code !== 'BAD_USER_INPUT')) {
-    const mapped = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST' ? code : ErrorCode.BAD_USER_INPUT;
+  if (
+    typeof code === 'string' &&
+    CLIENT_CODES.has(code) &&
+    !(original && !(original instanceof GraphQLError) && code !== 'BAD_USER_INPUT')
+  ) {
+    const mapped =
+      code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_REQUEST'
+        ? code
+        : ErrorCode.BAD_USER_INPUT;
     const { stacktrace: _s, ...ext } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions: { ...ext, code: mapped } };
   }
   if (!code && error instanceof GraphQLError && !error.path && (!original || original instanceof GraphQLError)) {
     // Raised by graphql-js itself before execution (validation, variable
     // coercion), as graphql-ws hands it over: the message is about the client's input.
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   const errorId = requestId ?? randomUUID();
   log.error({ err: original ?? error, errorId, path: formatted.path }, 'unexpected error');

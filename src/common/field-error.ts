@@ -1,6 +1,8 @@
 import type { ErrorCode } from './errors';
 
-/** One located problem with a pushed record. `field` is a path inside the record, e.g. `qualifications.0.validUntil`. */
+/**
+ * One located problem with a pushed record. `field` is a path inside the record, e.g. `qualifications.0.validUntil`.
+ */
 export interface FieldError {
   field: string;
   code: ErrorCode;

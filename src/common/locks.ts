@@ -43,10 +43,15 @@ export async function lockKeys(em: EntityManager, scope: LockScope, keys: Iterab
   const hashes = [...new Set([...keys].map(lockHash))].sort((a, b) => a - b);
   if (!hashes.length) return;
   // The subquery's ORDER BY keeps it from being flattened: the locks are taken in hash order.
-  await query(em, `select pg_advisory_xact_lock(?::int, s.h) from (select h from unnest(?::int[]) as h order by h) s`, [scope, `{${hashes.join(',')}}`]);
+  await query(em, `select pg_advisory_xact_lock(?::int, s.h) from (select h from unnest(?::int[]) as h order by h) s`, [
+    scope,
+    `{${hashes.join(',')}}`,
+  ]);
 }
 
-/** The int4 a key is locked under: the first four bytes of its SHA-256 (of the UTF-16 code units, so any string hashes). */
+/**
+ * The int4 a key is locked under: the first four bytes of its SHA-256 (of the UTF-16 code units, so any string hashes).
+ */
 function lockHash(key: string): number {
   return createHash('sha256').update(Buffer.from(key, 'utf16le')).digest().readInt32BE(0);
 }

@@ -34,7 +34,8 @@ export function decodeCursor(cursor: string, shape: number | readonly CursorPart
   const parts = typeof shape === 'number' ? undefined : shape;
   const arity = parts?.length ?? (shape as number);
   try {
-    const v: unknown = cursor.length <= 1024 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+    const v: unknown =
+      cursor.length <= 1024 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
     if (Array.isArray(v) && v.length === arity && (!parts || parts.every((p, i) => isCursorPart(v[i], p)))) return v;
   } catch {
     // fall through to the coded error
@@ -45,7 +46,8 @@ export function decodeCursor(cursor: string, shape: number | readonly CursorPart
 /** Checks `first` against the maximum page size; LIMIT_EXCEEDED above it. */
 export function pageSize(first: number | null | undefined, max: number): number {
   if (first === null || first === undefined) return Math.min(DEFAULT_PAGE, max);
-  if (!Number.isInteger(first) || first < 0) throw new HubError(ErrorCode.BAD_USER_INPUT, 'first must be zero or more', { field: 'first' });
+  if (!Number.isInteger(first) || first < 0)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'first must be zero or more', { field: 'first' });
   if (first > max) {
     throw new HubError(ErrorCode.LIMIT_EXCEEDED, `first may be at most ${max}; page with the after cursor instead`, {
       field: 'first',

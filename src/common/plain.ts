@@ -1,4 +1,10 @@
-import { ReferenceKind, type EntityClass, type EntityMetadata, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityMetadata,
+  type FilterQuery,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import { raw } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -27,10 +33,12 @@ function convertersOf(em: EntityManager, meta: EntityMetadata): Convert[] {
   const platform = em.getPlatform();
   list = [];
   for (const prop of meta.props) {
-    if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
+    if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY)
+      continue;
     const name = prop.name;
     if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
-      if (prop.fieldNames.length !== 1) throw new Error(`plain rows do not support the composite relation ${meta.className}.${name}`);
+      if (prop.fieldNames.length !== 1)
+        throw new Error(`plain rows do not support the composite relation ${meta.className}.${name}`);
       const pk = prop.targetMeta!.primaryKeys[0];
       list.push((row, out) => {
         const v = row[name];
@@ -71,11 +79,19 @@ export interface PlainOptions<T> {
  * `em.find` for reads: the same condition and order, one statement, plain
  * objects back (see above). Conditions may use raw fragments as with `em.find`.
  */
-export async function findPlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>, options: PlainOptions<T> = {}): Promise<Plain<T>[]> {
-  const qb = em.createQueryBuilder(entity).select('*').where(where as never);
-  if (options.orderBy) qb.orderBy(options.orderBy as never);
+export async function findPlain<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  options: PlainOptions<T> = {},
+): Promise<Plain<T>[]> {
+  const qb = em
+    .createQueryBuilder(entity)
+    .select('*')
+    .where(where as never);
+  if (options.orderBy) qb.orderBy(options.orderBy);
   if (options.limit !== undefined) qb.limit(options.limit);
-  const rows = (await qb.execute('all', true)) as Record<string, unknown>[];
+  const rows = await qb.execute<Record<string, unknown>[]>('all', true);
   const converters = convertersOf(em, em.getMetadata().get(entity.name));
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
@@ -85,12 +101,20 @@ export async function findPlain<T extends object>(em: EntityManager, entity: Ent
 }
 
 /** One row or null, as {@link findPlain}. */
-export async function findOnePlain<T extends object>(em: EntityManager, entity: EntityClass<T>, where: FilterQuery<T>): Promise<Plain<T> | null> {
+export async function findOnePlain<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+): Promise<Plain<T> | null> {
   return (await findPlain(em, entity, where, { limit: 1 }))[0] ?? null;
 }
 
 /** Maps rows read by hand-written SQL (`select t.*`, column names) to plain objects of the entity. */
-export function plainFromColumns<T extends object>(em: EntityManager, entity: EntityClass<T>, rows: Record<string, unknown>[]): Plain<T>[] {
+export function plainFromColumns<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  rows: Record<string, unknown>[],
+): Plain<T>[] {
   const meta = em.getMetadata().get<T>(entity.name);
   const converters = convertersOf(em, meta as EntityMetadata);
   const byColumn = meta.props.filter((p) => p.fieldNames?.length === 1).map((p) => [p.fieldNames[0], p.name] as const);
@@ -112,5 +136,10 @@ export function inSet(column: string, values: readonly string[], cast: 'bigint' 
   // `= any(array(...))`, not `in (select ...)`: PostgreSQL guesses 100 rows for a set-returning function and, for
   // a semi-join, then prefers a sequential scan of a large child table (the bids of a page's sections) over the
   // (section_id, bidder_id) index; an array it probes through the index.
-  return { [raw((alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`, [JSON.stringify(values)])]: [] };
+  return {
+    [raw(
+      (alias: string) => `${alias}.${column} = any(array(select (jsonb_array_elements_text(?::jsonb))::${cast}))`,
+      [JSON.stringify(values)],
+    )]: [],
+  };
 }

@@ -28,7 +28,9 @@ export function stringifyWithRaw(value: unknown): string {
   let out: string;
   writingRaw = true;
   try {
-    out = JSON.stringify(value, (_key: string, v: unknown) => (v instanceof RawJson ? `${MARK}${texts.push(v.text) - 1}` : v));
+    out = JSON.stringify(value, (_key: string, v: unknown) =>
+      v instanceof RawJson ? `${MARK}${texts.push(v.text) - 1}` : v,
+    );
   } finally {
     writingRaw = false;
   }

@@ -43,8 +43,11 @@ export function regions(): ReadonlyMap<string, Region> {
   }
   // The source gives no dates for 429001 随州市, which became the prefecture 421300 in 2000:
   // a county-level code whose name is now a prefecture's is historical (still known, not current).
-  const prefectureNames = new Set([...map.values()].filter((r) => r.level === 'PREFECTURE' && r.current).map((r) => r.name));
-  for (const r of map.values()) if (r.code.startsWith('4290') && r.level === 'COUNTY' && prefectureNames.has(r.name)) r.current = false;
+  const prefectureNames = new Set(
+    [...map.values()].filter((r) => r.level === 'PREFECTURE' && r.current).map((r) => r.name),
+  );
+  for (const r of map.values())
+    if (r.code.startsWith('4290') && r.level === 'COUNTY' && prefectureNames.has(r.name)) r.current = false;
   cache = map;
   return map;
 }

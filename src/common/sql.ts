@@ -10,7 +10,9 @@ import { knexRows, withPooledClient } from './knex';
  * carries, far below PostgreSQL's 65,535 limit.
  */
 
-/** SQL fragment `(select ... from jsonb_array_elements_text(?::jsonb))`: a set of text values bound as one parameter. */
+/**
+ * SQL fragment `(select ... from jsonb_array_elements_text(?::jsonb))`: a set of text values bound as one parameter.
+ */
 export const TEXT_SET = '(select jsonb_array_elements_text(?::jsonb))';
 
 /** The one parameter that goes with {@link TEXT_SET}. */
@@ -28,7 +30,9 @@ export function query<T>(em: EntityManager, sql: string, params: readonly unknow
   return knexRows<T>(em, sql, params);
 }
 
-/** Statements prepared under a name on every pooled connection; beyond this many distinct texts, statements run unnamed. */
+/**
+ * Statements prepared under a name on every pooled connection; beyond this many distinct texts, statements run unnamed.
+ */
 const MAX_PREPARED = 256;
 /**
  * The named texts. A plain map that stops naming when full, not an LRU cache:
@@ -38,7 +42,10 @@ const MAX_PREPARED = 256;
  * what keeps them bounded.
  */
 const prepared = new Map<string, string>();
-/** Texts run once so far, the least recently seen forgotten first: a text is named on its second run, so one-off statements never take a slot. */
+/**
+ * Texts run once so far, the least recently seen forgotten first: a text is named on its second run, so one-off
+ * statements never take a slot.
+ */
 const seenOnce = new LRUCache<string, true>({ max: 4 * MAX_PREPARED });
 let namedStatements = true;
 
@@ -75,6 +82,7 @@ function nameOf(text: string): string | undefined {
  * Not for use inside a transaction (the statement would run outside it).
  */
 export async function queryPrepared<T>(em: EntityManager, text: string, values: readonly unknown[]): Promise<T[]> {
-  if (em.getTransactionContext()) throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
+  if (em.getTransactionContext())
+    throw new Error('queryPrepared runs on a pooled connection of its own: use query() inside a transaction');
   return withPooledClient(em, async (client) => (await client.query({ name: nameOf(text), text, values })).rows as T[]);
 }

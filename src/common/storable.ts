@@ -17,13 +17,15 @@ export const INT4_MAX = 2 ** 31 - 1;
 export const INT8_MAX = 9223372036854775807n;
 
 /** C0 controls and DEL (after white-space collapsing, tab and newline are spaces already). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const C0 = /[\u0000-\u001f\u007f]/;
 /** C1 controls, U+0080-U+009F: invisible, and a sign of text decoded with the wrong charset. */
 const C1 = /[\u0080-\u009f]/;
 /** Bidi embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069): they reorder what a reader sees. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 /** Unicode noncharacters: U+FDD0-U+FDEF and the last two code points of every plane. */
-const NONCHARACTER = /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
+const NONCHARACTER =
+  /[\ufdd0-\ufdef\ufffe\uffff]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/;
 
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -98,7 +100,10 @@ export function exactNumberFromText(text: string): number | undefined {
   return a && b && a.neg === b.neg && a.digits === b.digits && a.exp === b.exp ? n : undefined;
 }
 
-/** Bounds of a JSON value: nesting of objects and arrays (the value itself is level 1) and size as canonical JSON in UTF-8. */
+/**
+ * Bounds of a JSON value: nesting of objects and arrays (the value itself is level 1) and size as canonical JSON in
+ * UTF-8.
+ */
 export interface JsonBounds {
   maxDepth: number;
   maxBytes: number;
@@ -117,7 +122,7 @@ export interface JsonProblem {
 const MAX_JSON_PROBLEMS = 10;
 
 function isPlainObject(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
+  const proto: unknown = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
 
@@ -168,7 +173,11 @@ export function jsonProblems(value: unknown, field: string, bounds: JsonBounds =
   }
   if (!problems.length && !tooDeep) {
     const bytes = Buffer.byteLength(canonicalJson(value), 'utf8');
-    if (bytes > bounds.maxBytes) problems.push({ path: field, message: `${field} is ${bytes} bytes as JSON; at most ${bounds.maxBytes} are accepted` });
+    if (bytes > bounds.maxBytes)
+      problems.push({
+        path: field,
+        message: `${field} is ${bytes} bytes as JSON; at most ${bounds.maxBytes} are accepted`,
+      });
   }
   return problems.slice(0, MAX_JSON_PROBLEMS);
 }
@@ -184,7 +193,8 @@ export function nestingExceeds(value: unknown, limit: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth + 1 > limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
 }

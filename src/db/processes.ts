@@ -30,7 +30,9 @@ export interface Processes {
   self(): ProcessInfo;
 }
 
-/** /proc/<pid>/stat: state, ppid and start time, read after the command name (which may hold spaces and parentheses). */
+/**
+ * /proc/<pid>/stat: state, ppid and start time, read after the command name (which may hold spaces and parentheses).
+ */
 function procStat(pid: number): { state: string; ppid: number; startTime: number } | undefined {
   let text: string;
   try {
@@ -86,7 +88,10 @@ function portableInfo(pid: number): ProcessInfo | undefined {
     if ((err as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
   }
   try {
-    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const command = execFileSync('ps', ['-o', 'command=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return command ? { pid, argv: command.split(/\s+/) } : { pid };
   } catch {
     return { pid };

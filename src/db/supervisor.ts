@@ -9,7 +9,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** `running`: serving; `restarting`: it died and the supervisor is starting it again; `failed`: it could not; `stopped`: stopped on purpose. */
+/**
+ * `running`: serving; `restarting`: it died and the supervisor is starting it again; `failed`: it could not; `stopped`:
+ * stopped on purpose.
+ */
 export type SupervisedState = 'running' | 'restarting' | 'failed' | 'stopped';
 
 /** Waits before each restart attempt: 0.5 s, then doubling; five attempts over 15.5 s. */
@@ -87,7 +90,10 @@ export class Supervisor {
     this.current = undefined;
     this.setState('restarting');
     const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
-    this.log.error({ code: exit.code, signal: exit.signal }, `embedded PostgreSQL stopped unexpectedly (${how}); restarting it`);
+    this.log.error(
+      { code: exit.code, signal: exit.signal },
+      `embedded PostgreSQL stopped unexpectedly (${how}); restarting it`,
+    );
     const backoff = this.options.backoffMs ?? RESTART_BACKOFF_MS;
     let last: unknown;
     for (let attempt = 1; attempt <= backoff.length; attempt++) {
@@ -105,12 +111,17 @@ export class Supervisor {
         return;
       } catch (err) {
         last = err;
-        this.log.warn({ attempt, of: backoff.length, err: String(err instanceof Error ? err.message : err) }, 'embedded PostgreSQL restart attempt failed');
+        this.log.warn(
+          { attempt, of: backoff.length, err: String(err instanceof Error ? err.message : err) },
+          'embedded PostgreSQL restart attempt failed',
+        );
       }
     }
     this.setState('failed');
     const reason = last instanceof Error ? last.message : String(last);
-    const err = new Error(`embedded PostgreSQL stopped unexpectedly (${how}) and could not be restarted in ${backoff.length} attempts: ${reason}`);
+    const err = new Error(
+      `embedded PostgreSQL stopped unexpectedly (${how}) and could not be restarted in ${backoff.length} attempts: ${reason}`,
+    );
     for (const l of this.failureListeners) l(err);
   }
 

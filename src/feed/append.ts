@@ -45,7 +45,8 @@ export function chainHash(prevHash: string, e: Omit<ChangeRecord, 'prevHash' | '
  */
 export function hashedContentWith(e: Omit<ChangeRecord, 'prevHash' | 'hash' | 'data'>, canonicalData: string): string {
   const j = JSON.stringify;
-  if (e.sourceSystem === undefined || e.principal === undefined || e.version === undefined) return hashedContent({ ...e, data: JSON.parse(canonicalData) });
+  if (e.sourceSystem === undefined || e.principal === undefined || e.version === undefined)
+    return hashedContent({ ...e, data: JSON.parse(canonicalData) as ChangeRecord['data'] });
   return (
     `{"data":${canonicalData},"key":${j(e.key)},"occurredAt":${j(e.occurredAt.toISOString())},"op":${j(e.op)},"principal":${j(e.principal)},` +
     `"seq":${j(String(e.seq))},"sourceSystem":${j(e.sourceSystem)},"topic":${j(e.topic)},"version":${j(e.version)}}`
@@ -59,12 +60,18 @@ export function hashedContentWith(e: Omit<ChangeRecord, 'prevHash' | 'hash' | 'd
  * until commit, so the shorter the rest, the less appenders wait. The data is
  * serialised (canonical for the hash, plain for the insert) before the lock.
  */
-export async function appendChanges(em: EntityManager, changes: NewChange[], principal: Principal): Promise<ChangeRecord[]> {
+export async function appendChanges(
+  em: EntityManager,
+  changes: NewChange[],
+  principal: Principal,
+): Promise<ChangeRecord[]> {
   if (!changes.length) return [];
   const canonical = changes.map((c) => canonicalJson(c.data));
   const json = changes.map((c) => JSON.stringify(c.data));
   await em.execute('select pg_advisory_xact_lock(?)', [FEED_LOCK_KEY]);
-  const [last] = await em.execute<{ seq: string; hash: string }[]>('select seq, hash from change_event order by seq desc limit 1');
+  const [last] = await em.execute<{ seq: string; hash: string }[]>(
+    'select seq, hash from change_event order by seq desc limit 1',
+  );
   let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();
@@ -95,7 +102,7 @@ export async function appendChanges(em: EntityManager, changes: NewChange[], pri
       hash,
     });
     rows.push(`${row.slice(0, -1)},"data":${json[i]}}`);
-    const record = { ...base, data: c.data as unknown as Record<string, unknown>, prevHash, hash };
+    const record = { ...base, data: c.data as Record<string, unknown>, prevHash, hash };
     prevHash = hash;
     return record;
   });

@@ -24,11 +24,20 @@ export function parseFeedCursor(cursor: string | null | undefined, field = 'afte
  * it once the log got that far. `knownHead` is a head this process has seen
  * (the log only grows, so a cursor at or below it needs no query).
  */
-export async function checkFeedCursorIssued(em: EntityManager, after: number, knownHead: number, field = 'after'): Promise<void> {
+export async function checkFeedCursorIssued(
+  em: EntityManager,
+  after: number,
+  knownHead: number,
+  field = 'after',
+): Promise<void> {
   if (after <= knownHead) return;
   const [row] = await em.execute<{ head: string }[]>('select coalesce(max(seq), 0) as head from change_event');
   const head = Number(row.head);
   if (after > head) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is beyond the head of the change log (seq ${head}): not a cursor the feed issued`, { field, details: { head: String(head) } });
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} is beyond the head of the change log (seq ${head}): not a cursor the feed issued`,
+      { field, details: { head: String(head) } },
+    );
   }
 }

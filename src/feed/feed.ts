@@ -96,7 +96,8 @@ export class Feed implements FeedTail {
           if (attempt > 0) this.log.info({ attempts: attempt + 1 }, 'feed LISTEN connection restored');
         },
         (err: unknown) => {
-          if (attempt === 0) this.log.warn({ err: String(err) }, 'feed LISTEN reconnect failed; retrying with back-off');
+          if (attempt === 0)
+            this.log.warn({ err: String(err) }, 'feed LISTEN reconnect failed; retrying with back-off');
           this.reconnectListener(attempt + 1);
         },
       );
@@ -173,7 +174,8 @@ export class Feed implements FeedTail {
       return await work();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes straight on
+      if (next)
+        next(); // the slot passes straight on
       else this.reads -= 1;
     }
   }

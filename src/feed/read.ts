@@ -32,7 +32,8 @@ export function toChangeRecord(r: Row): ChangeRecord {
   };
 }
 
-const COLUMNS = 'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.prev_hash, e.hash';
+const COLUMNS =
+  'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.prev_hash, e.hash';
 
 /**
  * Reads up to `limit` events after `after`, optionally of some topics only,
@@ -47,7 +48,8 @@ export async function readChanges(
   topics: readonly string[] | undefined,
   limit: number,
 ): Promise<{ events: ChangeRecord[]; watermark: number }> {
-  // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of these.
+  // A named prepared statement (two shapes: with and without topics): replaying a million events is a thousand of
+  // these.
   const rows = await queryPrepared<Row & { watermark: string }>(
     em,
     `with w as (select coalesce(max(seq), 0) as watermark from change_event)
@@ -62,7 +64,11 @@ export async function readChanges(
 }
 
 /** The events of one record, oldest first: its history. */
-export async function readHistory(em: EntityManager, topic: string, keys: readonly string[]): Promise<Map<string, ChangeRecord[]>> {
+export async function readHistory(
+  em: EntityManager,
+  topic: string,
+  keys: readonly string[],
+): Promise<Map<string, ChangeRecord[]>> {
   const rows = await em.execute<Row[]>(
     `select ${COLUMNS} from change_event e where e.topic = ? and e.key in (select jsonb_array_elements_text(?::jsonb)) order by e.key, e.seq`,
     [topic, JSON.stringify(keys)],

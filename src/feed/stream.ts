@@ -13,7 +13,9 @@ export interface StreamOptions {
   bufferLimit: number;
 }
 
-/** What a stream needs of the process's feed (src/feed/feed.ts): its head, the live fan-out and the bounded table reads. */
+/**
+ * What a stream needs of the process's feed (src/feed/feed.ts): its head, the live fan-out and the bounded table reads.
+ */
 export interface FeedTail {
   /** Highest seq handed to live subscribers. */
   readonly head: number;
@@ -73,6 +75,7 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
       if (this.failure) {
         const err = this.failure;
         this.failure = undefined;
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the reader's own failure, as it came
         throw err;
       }
       if (this.nextIndex < this.queue.length) {
@@ -113,7 +116,9 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
 
   private async catchUp(): Promise<void> {
     // Bounded per process (Feed.read), so a thousand lagging subscribers cannot take every database connection.
-    const { events, watermark } = await this.feed.read(() => readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH));
+    const { events, watermark } = await this.feed.read(() =>
+      readChanges(this.fork(), this.scanned, this.options.topics, REPLAY_BATCH),
+    );
     if (this.closed) return;
     for (const e of events) this.queue.push(e);
     const full = events.length === REPLAY_BATCH;

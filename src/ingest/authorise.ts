@@ -25,19 +25,33 @@ export function authoriseWrite<T>(
   category?: string,
 ): FieldError | undefined {
   const system = principal.sourceSystem;
-  if (!system) return { field: '', code: ErrorCode.FORBIDDEN, message: 'only a connected source system can push records' };
+  if (!system)
+    return { field: '', code: ErrorCode.FORBIDDEN, message: 'only a connected source system can push records' };
   if (!principal.grants.writeTopics.has(topic)) {
     return { field: '', code: ErrorCode.FORBIDDEN, message: `${system.code} is not granted topic ${topic}` };
   }
   if (region && !regionGranted(principal.grants.regions, region.regionCode)) {
-    return { field: region.field, code: ErrorCode.FORBIDDEN, message: `${system.code} may not write records of region ${region.regionCode} (granted: ${principal.grants.regions.join(', ') || 'none'})` };
+    return {
+      field: region.field,
+      code: ErrorCode.FORBIDDEN,
+      message: `${system.code} may not write records of region ${region.regionCode} (granted: ${principal.grants.regions.join(', ') || 'none'})`,
+    };
   }
   if (category && !principal.grants.categories.includes('*') && !principal.grants.categories.includes(category)) {
-    return { field: '', code: ErrorCode.FORBIDDEN, message: `${system.code} is not granted catalog category ${category}` };
+    return {
+      field: '',
+      code: ErrorCode.FORBIDDEN,
+      message: `${system.code} is not granted catalog category ${category}`,
+    };
   }
   const owner = record.current;
   if (owner && owner.ownerSystemId !== system.id && !authoritativeFor(principal, topic)) {
-    return { field: '', code: ErrorCode.CONFLICT, owner: owner.ownerCode, message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it` };
+    return {
+      field: '',
+      code: ErrorCode.CONFLICT,
+      owner: owner.ownerCode,
+      message: `${record.key} belongs to ${owner.ownerCode}, which created it; only ${owner.ownerCode} or a system authoritative for ${topic} may change it`,
+    };
   }
   return undefined;
 }

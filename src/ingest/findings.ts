@@ -27,7 +27,10 @@ export interface FindingRule {
    * business key), one query per kind for the batch, in the push's
    * transaction; a record absent from the map has none.
    */
-  derive(em: EntityManager, records: readonly { key: string; value: unknown }[]): Promise<ReadonlyMap<string, FindingData[]>>;
+  derive(
+    em: EntityManager,
+    records: readonly { key: string; value: unknown }[],
+  ): Promise<ReadonlyMap<string, FindingData[]>>;
 }
 
 /**
@@ -38,17 +41,28 @@ export interface FindingRule {
  * derivation, or another family). Two statements for the batch, inside the
  * caller's transaction.
  */
-export async function syncFindings(em: EntityManager, topic: string, derived: readonly DerivedFindings[], rules?: readonly string[]): Promise<void> {
+export async function syncFindings(
+  em: EntityManager,
+  topic: string,
+  derived: readonly DerivedFindings[],
+  rules?: readonly string[],
+): Promise<void> {
   if (!derived.length || rules?.length === 0) return;
-  const rows = derived.flatMap((d) => d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })));
+  const rows = derived.flatMap((d) =>
+    d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })),
+  );
   const ofRules = rules ? ' and f.rule in (select jsonb_array_elements_text(?::jsonb))' : '';
-  await query(em, `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}${ofRules}
+  await query(
+    em,
+    `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}${ofRules}
      and not exists (select 1 from jsonb_to_recordset(?::jsonb) as r(record_key text, rule text, message text)
        where r.record_key = f.record_key and r.rule = f.rule and r.message = f.message)`,
     [topic, textSetParam(derived.map((d) => d.key)), ...(rules ? [JSON.stringify(rules)] : []), JSON.stringify(rows)],
   );
   if (!rows.length) return;
-  await query(em, `insert into finding (topic, record_key, project_code, rule, message, detected_at)
+  await query(
+    em,
+    `insert into finding (topic, record_key, project_code, rule, message, detected_at)
      select ?, r.record_key, r.project_code, r.rule, r.message, now()
      from jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, rule text, message text)
      where not exists (select 1 from finding f where f.topic = ? and f.record_key = r.record_key and f.rule = r.rule and f.message = r.message)`,
@@ -56,7 +70,9 @@ export async function syncFindings(em: EntityManager, topic: string, derived: re
   );
 }
 
-/** The findings of pushed records (the rules their new versions break, of `rules` when given), in the push transaction. */
+/**
+ * The findings of pushed records (the rules their new versions break, of `rules` when given), in the push transaction.
+ */
 export async function replaceFindings<T>(
   em: EntityManager,
   topic: string,

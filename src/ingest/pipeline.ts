@@ -6,7 +6,16 @@ import { appendChanges } from '../feed/append';
 import { authoriseWrite } from './authorise';
 import { replaceFindings, syncFindings, type FindingRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
-import { RecordStatus, type Accepted, type FieldError, type FindingData, type PushDomain, type PushResult, type RecordResult } from './types';
+import {
+  RecordStatus,
+  type Accepted,
+  type CurrentVersion,
+  type FieldError,
+  type FindingData,
+  type PushDomain,
+  type PushResult,
+  type RecordResult,
+} from './types';
 
 export interface PushOptions {
   /** Largest batch accepted; above it the whole push is LIMIT_EXCEEDED. */
@@ -34,12 +43,23 @@ export async function runPush<In, T, Ctx, P>(
   options: PushOptions,
 ): Promise<PushResult> {
   if (inputs.length > options.maxBatch) {
-    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `a push carries at most ${options.maxBatch} records; this one has ${inputs.length}. Split it into smaller batches.`, {
-      field: 'records',
-      details: { limit: options.maxBatch, actual: inputs.length },
-    });
+    throw new HubError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `a push carries at most ${options.maxBatch} records; this one has ${inputs.length}. Split it into smaller batches.`,
+      {
+        field: 'records',
+        details: { limit: options.maxBatch, actual: inputs.length },
+      },
+    );
   }
-  const results: RecordResult[] = inputs.map((_, index) => ({ index, key: null, status: RecordStatus.REJECTED, version: null, errors: [], warnings: [] }));
+  const results: RecordResult[] = inputs.map((_, index) => ({
+    index,
+    key: null,
+    status: RecordStatus.REJECTED,
+    version: null,
+    errors: [],
+    warnings: [],
+  }));
   const reject = (index: number, errors: FieldError[]) => {
     results[index].status = RecordStatus.REJECTED;
     results[index].errors.push(...errors);
@@ -59,7 +79,13 @@ export async function runPush<In, T, Ctx, P>(
     results[index].key = key;
     const earlier = firstIndexOfKey.get(key);
     if (earlier !== undefined) {
-      return reject(index, [{ field: '', code: ErrorCode.CONFLICT, message: `the same key ${key} is already at index ${earlier} of this batch` }]);
+      return reject(index, [
+        {
+          field: '',
+          code: ErrorCode.CONFLICT,
+          message: `the same key ${key} is already at index ${earlier} of this batch`,
+        },
+      ]);
     }
     firstIndexOfKey.set(key, index);
     candidates.push({ index, key, value: v.value, contentHash: contentHash(domain.content(v.value)), refs: {} });
@@ -76,8 +102,15 @@ export async function runPush<In, T, Ctx, P>(
   }
 
   // Current versions and owners, one query.
-  const current = candidates.length ? await domain.loadCurrent(em, candidates.map((c) => c.key)) : new Map();
-  const authorise = (c: Accepted<T>) => authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ?? domain.authorise?.(principal, c);
+  const current = candidates.length
+    ? await domain.loadCurrent(
+        em,
+        candidates.map((c) => c.key),
+      )
+    : new Map<string, CurrentVersion>();
+  const authorise = (c: Accepted<T>) =>
+    authoriseWrite(principal, domain.topic, c, domain.regionOf?.(c), domain.categoryOf?.(c)) ??
+    domain.authorise?.(principal, c);
   const toWrite: Accepted<T>[] = [];
   for (const c of candidates) {
     c.current = current.get(c.key);
@@ -117,16 +150,31 @@ export async function runPush<In, T, Ctx, P>(
       for (const c of writable) {
         const w = byKey.get(c.key);
         if (!w) continue;
-        changes.push({ topic: domain.topic, op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE, key: c.key, version: w.version, data: domain.snapshot(c, w, principal) });
+        changes.push({
+          topic: domain.topic,
+          op: w.created ? ChangeOp.CREATE : ChangeOp.UPDATE,
+          key: c.key,
+          version: w.version,
+          data: domain.snapshot(c, w, principal),
+        });
       }
       const stored = writable.filter((c) => byKey.has(c.key));
-      if (domain.findings) await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c), domain.findingRules);
+      if (domain.findings)
+        await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c), domain.findingRules);
       // Findings other families contribute on these records, each replacing only its own rules.
       for (const rule of stored.length ? (options.findingRules ?? []) : []) {
-        const found = await rule.derive(tx, stored.map((c) => ({ key: c.key, value: c.value })));
-        const derived = stored.map((c) => ({ key: c.key, projectCode: domain.findings?.(c)?.projectCode ?? '', items: found.get(c.key) ?? [] }));
+        const found = await rule.derive(
+          tx,
+          stored.map((c) => ({ key: c.key, value: c.value })),
+        );
+        const derived = stored.map((c) => ({
+          key: c.key,
+          projectCode: domain.findings?.(c)?.projectCode ?? '',
+          items: found.get(c.key) ?? [],
+        }));
         await syncFindings(tx, domain.topic, derived, rule.rules);
-        for (const d of derived) if (d.items.length) contributed.set(d.key, [...(contributed.get(d.key) ?? []), ...d.items]);
+        for (const d of derived)
+          if (d.items.length) contributed.set(d.key, [...(contributed.get(d.key) ?? []), ...d.items]);
       }
       if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
       await appendChanges(tx, changes, principal);
@@ -137,14 +185,22 @@ export async function runPush<In, T, Ctx, P>(
       const errors = refused.get(c.index);
       const w = written.get(c.key);
       if (errors) reject(c.index, errors);
-      else if (w) Object.assign(results[c.index], { status: RecordStatus.ACCEPTED, version: w.version, warnings: [...(domain.findings?.(c)?.items ?? []), ...(contributed.get(c.key) ?? [])] });
+      else if (w)
+        Object.assign(results[c.index], {
+          status: RecordStatus.ACCEPTED,
+          version: w.version,
+          warnings: [...(domain.findings?.(c)?.items ?? []), ...(contributed.get(c.key) ?? [])],
+        });
       else leftOut.push(c);
     }
     // Left out by the write: a racing push stored the same content first
     // (UNCHANGED), or another system created the record first and owns it
     // (REJECTED with CONFLICT naming the owner, as step 5 would have said).
     if (leftOut.length) {
-      const now = await domain.loadCurrent(em, leftOut.map((c) => c.key));
+      const now = await domain.loadCurrent(
+        em,
+        leftOut.map((c) => c.key),
+      );
       for (const c of leftOut) {
         c.current = now.get(c.key);
         const denied = authoriseWrite(principal, domain.topic, c, undefined);
@@ -155,5 +211,10 @@ export async function runPush<In, T, Ctx, P>(
   }
 
   const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
-  return { accepted: count(RecordStatus.ACCEPTED), unchanged: count(RecordStatus.UNCHANGED), rejected: count(RecordStatus.REJECTED), results };
+  return {
+    accepted: count(RecordStatus.ACCEPTED),
+    unchanged: count(RecordStatus.UNCHANGED),
+    rejected: count(RecordStatus.REJECTED),
+    results,
+  };
 }

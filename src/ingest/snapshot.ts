@@ -6,5 +6,10 @@ export type Snapshot<T> = T & { sourceSystem: string; version: number; updatedAt
 
 /** The standard snapshot every data family publishes. */
 export function snapshotOf<T>(record: Accepted<T>, written: Written, principal: Principal): Snapshot<T> {
-  return { ...record.value, sourceSystem: principal.sourceSystem!.code, version: written.version, updatedAt: String(written.meta?.updatedAt) };
+  return {
+    ...record.value,
+    sourceSystem: principal.sourceSystem!.code,
+    version: written.version,
+    updatedAt: String(written.meta?.updatedAt),
+  };
 }

@@ -19,7 +19,9 @@ export type Column = readonly [name: string, pgType: string];
 export interface TableSpec {
   /** The entity of the table (a PushedRecord). */
   entity: EntityClass<PushedRecord>;
-  /** The topic the table's records are published under (whose authoritative grant lets a system change others' records). */
+  /**
+   * The topic the table's records are published under (whose authoritative grant lets a system change others' records).
+   */
   topic: string;
   /** Columns of the business key (the ON CONFLICT target). */
   conflict: readonly string[];
@@ -28,7 +30,15 @@ export interface TableSpec {
 }
 
 /** Columns of every pushed table that the store itself writes. */
-const BOOKKEEPING = new Set(['id', 'source_system_id', 'owner_system_id', 'version', 'content_hash', 'created_at', 'updated_at']);
+const BOOKKEEPING = new Set([
+  'id',
+  'source_system_id',
+  'owner_system_id',
+  'version',
+  'content_hash',
+  'created_at',
+  'updated_at',
+]);
 
 interface Upsert {
   sql: string;
@@ -42,7 +52,13 @@ export function contentColumns(metadata: MetadataStorage, spec: TableSpec): { ta
   const meta = metadata.find(spec.entity.name);
   if (!meta) throw new Error(`${spec.entity.name} is not an entity of this ORM`);
   const columns = meta.props
-    .filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)))
+    .filter(
+      (p) =>
+        p.persist !== false &&
+        (p.kind === ReferenceKind.SCALAR ||
+          p.kind === ReferenceKind.MANY_TO_ONE ||
+          (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+    )
     .filter((p) => p.fieldNames?.length === 1 && !BOOKKEEPING.has(p.fieldNames[0]))
     .map((p): Column => [p.fieldNames[0], p.columnTypes[0]]);
   return { table: meta.tableName, columns };
@@ -57,7 +73,10 @@ function upsertOf(em: EntityManager, spec: TableSpec): Upsert {
     select ${names.map((n) => `r.${n}`).join(', ')}, ?, ?, 1, r.content_hash, now(), now()
     from jsonb_to_recordset(?::jsonb) as r(${columns.map(([n, type]) => `${n} ${type}`).join(', ')}, content_hash text)
     on conflict (${spec.conflict.join(', ')}) do update set
-      ${names.filter((n) => !spec.conflict.includes(n)).map((n) => `${n} = excluded.${n}`).join(', ')},
+      ${names
+        .filter((n) => !spec.conflict.includes(n))
+        .map((n) => `${n} = excluded.${n}`)
+        .join(', ')},
       source_system_id = excluded.source_system_id, content_hash = excluded.content_hash,
       version = t.version + 1, updated_at = now()
     where t.content_hash is distinct from excluded.content_hash and (t.owner_system_id = excluded.owner_system_id or ?::boolean)
@@ -92,15 +111,20 @@ export async function upsertRecords<T>(
   const upsert = upsertOf(em, spec);
   // A column toRow leaves out would be written as null: a fault of the family's code, never of the data.
   const missing = rows.length ? upsert.columns.filter(([n]) => !(n in rows[0])) : [];
-  if (missing.length) throw new Error(`the row of ${spec.entity.name} lacks the columns ${missing.map(([n]) => n).join(', ')}`);
+  if (missing.length)
+    throw new Error(`the row of ${spec.entity.name} lacks the columns ${missing.map(([n]) => n).join(', ')}`);
   const system = principal.sourceSystem!.id;
-  const written = await query<{ key: string; id: string; version: number; created: boolean; updated_at: Date }>(em, upsert.sql, [
-    system,
-    system,
-    JSON.stringify(rows),
-    authoritativeFor(principal, spec.topic),
-  ]);
-  return written.map((w) => ({ key: w.key, version: w.version, created: w.created, meta: { id: w.id, updatedAt: new Date(w.updated_at).toISOString() } }));
+  const written = await query<{ key: string; id: string; version: number; created: boolean; updated_at: Date }>(
+    em,
+    upsert.sql,
+    [system, system, JSON.stringify(rows), authoritativeFor(principal, spec.topic)],
+  );
+  return written.map((w) => ({
+    key: w.key,
+    version: w.version,
+    created: w.created,
+    meta: { id: w.id, updatedAt: new Date(w.updated_at).toISOString() },
+  }));
 }
 
 /**
@@ -108,14 +132,30 @@ export async function upsertRecords<T>(
  * `from` is the FROM clause with `t` as the record table (it may join the
  * tables the key is made of); `keyExpr` the business key as text.
  */
-export async function loadCurrentVersions(em: EntityManager, from: string, keyExpr: string, keys: readonly string[]): Promise<Map<string, CurrentVersion>> {
+export async function loadCurrentVersions(
+  em: EntityManager,
+  from: string,
+  keyExpr: string,
+  keys: readonly string[],
+): Promise<Map<string, CurrentVersion>> {
   if (!keys.length) return new Map();
-  const rows = await query<{ key: string; version: number; content_hash: string; owner_system_id: number; owner_code: string }>(
+  const rows = await query<{
+    key: string;
+    version: number;
+    content_hash: string;
+    owner_system_id: number;
+    owner_code: string;
+  }>(
     em,
     `select ${keyExpr} as key, t.version, t.content_hash, t.owner_system_id, o.code as owner_code
      from ${from} join source_system o on o.id = t.owner_system_id
      where ${keyExpr} in ${TEXT_SET}`,
     [textSetParam(keys)],
   );
-  return new Map(rows.map((r) => [r.key, { version: r.version, contentHash: r.content_hash, ownerSystemId: r.owner_system_id, ownerCode: r.owner_code }]));
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { version: r.version, contentHash: r.content_hash, ownerSystemId: r.owner_system_id, ownerCode: r.owner_code },
+    ]),
+  );
 }

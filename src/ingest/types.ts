@@ -106,7 +106,10 @@ export interface PushDomain<In, T, Ctx = unknown, P = unknown> {
    * stay. Absent: every finding of the record is the domain's.
    */
   findingRules?: readonly string[];
-  /** Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by the pipeline.) */
+  /**
+   * Further per-record authorisation of the family; undefined when allowed. (Topic, region and ownership are checked by
+   * the pipeline.)
+   */
   authorise?(principal: Principal, record: Accepted<T>): FieldError | undefined;
   /**
    * Takes, first thing in the write transaction, the locks under which

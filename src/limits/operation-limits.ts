@@ -65,7 +65,10 @@ function maxRootFieldsRule(max: number): ValidationRule {
         }
       };
       visit(op.selectionSet.selections);
-      if (count > max) context.reportError(limitError(`an operation may select at most ${max} root fields; this one selects ${count}`, 'rootFields'));
+      if (count > max)
+        context.reportError(
+          limitError(`an operation may select at most ${max} root fields; this one selects ${count}`, 'rootFields'),
+        );
     },
   });
 }
@@ -101,10 +104,19 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_KNOWN_COSTS = 1000;
 
-function costKey(document: DocumentNode, operationName: string | undefined | null, variables: Record<string, unknown> | undefined): string {
+function costKey(
+  document: DocumentNode,
+  operationName: string | undefined | null,
+  variables: Record<string, unknown> | undefined,
+): string {
   const op = getOperationAST(document, operationName ?? undefined);
-  const declared = (op?.variableDefinitions ?? []).map((d) => [d.variable.name.value, variables?.[d.variable.name.value] ?? null]);
-  return createHash('sha256').update(JSON.stringify([operationName ?? null, declared])).digest('base64url');
+  const declared = (op?.variableDefinitions ?? []).map((d) => [
+    d.variable.name.value,
+    variables?.[d.variable.name.value] ?? null,
+  ]);
+  return createHash('sha256')
+    .update(JSON.stringify([operationName ?? null, declared]))
+    .digest('base64url');
 }
 
 /**
@@ -139,15 +151,23 @@ export function checkCost(
   limit: number,
 ): void {
   checkVariableDepth(variables);
-  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed once.
+  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed
+  // once.
   let costs = knownCosts.get(document);
-  if (!costs) knownCosts.set(document, (costs = new Map()));
-  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the memo.
+  if (!costs) knownCosts.set(document, (costs = new Map<string, number>()));
+  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the
+  // memo.
   const key = costKey(document, operationName, variables);
   let cost = costs.get(key);
   if (cost === undefined) {
     try {
-      cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables: variables ?? {},
+        operationName: operationName ?? undefined,
+        estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
     } catch {
       return; // invalid variables or operation name: graphql-js reports that itself
     }
@@ -155,9 +175,13 @@ export function checkCost(
     costs.set(key, cost);
   }
   if (cost > limit) {
-    throw new HubError(ErrorCode.LIMIT_EXCEEDED, `the operation's estimated cost ${cost} is over the limit of ${limit}; ask for smaller pages or fewer fields`, {
-      details: { limit, cost },
-      httpStatus: 400,
-    });
+    throw new HubError(
+      ErrorCode.LIMIT_EXCEEDED,
+      `the operation's estimated cost ${cost} is over the limit of ${limit}; ask for smaller pages or fewer fields`,
+      {
+        details: { limit, cost },
+        httpStatus: 400,
+      },
+    );
   }
 }

@@ -18,9 +18,14 @@ export const MAX_REASON = 500;
 export function checkExceptionCodeShape(raw: string, field: string): string {
   const code = normaliseCreditCode(raw);
   const problem = checkCreditCode(code);
-  if (problem === 'LENGTH') throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 18 characters; got ${code.length}`, { field });
+  if (problem === 'LENGTH')
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} must be 18 characters; got ${code.length}`, { field });
   if (problem === 'CHARSET') {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} ${code} holds characters outside the credit-code alphabet ${USCC_ALPHABET} (GB 32100-2015)`, { field });
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field} ${code} holds characters outside the credit-code alphabet ${USCC_ALPHABET} (GB 32100-2015)`,
+      { field },
+    );
   }
   return code;
 }
@@ -34,14 +39,26 @@ export function checkExceptionCodeShape(raw: string, field: string): string {
 export function validateCreditCodeException(input: CreditCodeExceptionInput): { code: string; reason: string } {
   const code = checkExceptionCodeShape(input.code, 'input.code');
   if (checkCreditCode(code) === undefined) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${code} passes the GB 32100-2015 check character; it needs no exception`, {
-      field: 'input.code',
-      details: { rule: 'CODE_PASSES_CHECK' },
-    });
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${code} passes the GB 32100-2015 check character; it needs no exception`,
+      {
+        field: 'input.code',
+        details: { rule: 'CODE_PASSES_CHECK' },
+      },
+    );
   }
   const reason = input.reason.trim();
-  if (!reason) throw new HubError(ErrorCode.BAD_USER_INPUT, 'reason must say why the code is legally issued (e.g. the registering authority’s confirmation)', { field: 'input.reason' });
-  if (reason.length > MAX_REASON) throw new HubError(ErrorCode.BAD_USER_INPUT, `reason must be at most ${MAX_REASON} characters`, { field: 'input.reason' });
+  if (!reason)
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      'reason must say why the code is legally issued (e.g. the registering authority’s confirmation)',
+      { field: 'input.reason' },
+    );
+  if (reason.length > MAX_REASON)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `reason must be at most ${MAX_REASON} characters`, {
+      field: 'input.reason',
+    });
   const problem = displayTextProblem(reason);
   if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `reason ${problem}`, { field: 'input.reason' });
   return { code, reason };

@@ -16,7 +16,9 @@ export type MarketEntitySnapshot = Snapshot<MarketEntityData>;
 /** Loads the operator-kept credit-code exceptions among the given codes. */
 export async function loadCreditCodeExceptions(em: EntityManager, codes: string[]): Promise<Set<string>> {
   if (!codes.length) return new Set();
-  const rows = await query<{ code: string }>(em, `select code from credit_code_exception where code in ${TEXT_SET}`, [textSetParam(codes)]);
+  const rows = await query<{ code: string }>(em, `select code from credit_code_exception where code in ${TEXT_SET}`, [
+    textSetParam(codes),
+  ]);
   return new Set(rows.map((r) => r.code));
 }
 
@@ -29,7 +31,12 @@ const MARKET_ENTITY_TABLE: TableSpec = {
 };
 
 /** Market entities (topic MARKET_ENTITY) in the push pipeline. */
-export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, ReadonlySet<string>, MarketEntitySnapshot> = {
+export const marketEntityPush: PushDomain<
+  MarketEntityPush,
+  MarketEntityData,
+  ReadonlySet<string>,
+  MarketEntitySnapshot
+> = {
   topic: MARKET_ENTITY_TOPIC,
 
   async prepare(em, inputs) {
@@ -43,7 +50,8 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
 
   validate: (input, exceptions) => validateMarketEntity(input ?? {}, exceptions),
   key: (v) => v.creditCode,
-  rawKey: (input) => (typeof input?.creditCode === 'string' && input.creditCode.trim() ? normaliseCreditCode(input.creditCode) : null),
+  rawKey: (input) =>
+    typeof input?.creditCode === 'string' && input.creditCode.trim() ? normaliseCreditCode(input.creditCode) : null,
   content: (v) => v,
 
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'market_entity t', 't.credit_code', keys),
@@ -51,27 +59,38 @@ export const marketEntityPush: PushDomain<MarketEntityPush, MarketEntityData, Re
   regionOf: (record) => ({ regionCode: record.value.regionCode, field: 'regionCode' }),
 
   write: (em, records, principal) =>
-    upsertRecords(em, MARKET_ENTITY_TABLE, records, ({ value: v }) => ({
-      credit_code: v.creditCode,
-      name: v.name,
-      kind: v.kind,
-      roles: v.roles,
-      legal_representative: v.legalRepresentative,
-      legal_representative_id_number: v.legalRepresentativeIdNumber,
-      contact_phone: v.contactPhone,
-      registered_capital: v.registeredCapital,
-      region_code: v.regionCode,
-      address: v.address,
-      established_on: v.establishedOn,
-      status: v.status,
-      qualifications: v.qualifications,
-      external_id: v.externalId,
-    }), principal),
+    upsertRecords(
+      em,
+      MARKET_ENTITY_TABLE,
+      records,
+      ({ value: v }) => ({
+        credit_code: v.creditCode,
+        name: v.name,
+        kind: v.kind,
+        roles: v.roles,
+        legal_representative: v.legalRepresentative,
+        legal_representative_id_number: v.legalRepresentativeIdNumber,
+        contact_phone: v.contactPhone,
+        registered_capital: v.registeredCapital,
+        region_code: v.regionCode,
+        address: v.address,
+        established_on: v.establishedOn,
+        status: v.status,
+        qualifications: v.qualifications,
+        external_id: v.externalId,
+      }),
+      principal,
+    ),
 
   snapshot: snapshotOf,
 };
 
 /** Pushes a batch of market entities through the one pipeline. */
-export function pushMarketEntities(em: EntityManager, principal: Principal, records: MarketEntityPush[], options: PushOptions): Promise<PushResult> {
+export function pushMarketEntities(
+  em: EntityManager,
+  principal: Principal,
+  records: MarketEntityPush[],
+  options: PushOptions,
+): Promise<PushResult> {
   return runPush(em, principal, marketEntityPush, records, options);
 }

@@ -39,13 +39,19 @@ export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<
   const where: FilterQuery<MarketEntityRow> & Record<string, unknown> = {};
   if (filter.nameContains?.trim()) {
     if (!isStorableText(filter.nameContains)) {
-      throw new HubError(ErrorCode.BAD_USER_INPUT, 'nameContains must not contain NUL or a lone surrogate', { field: 'filter.nameContains' });
+      throw new HubError(ErrorCode.BAD_USER_INPUT, 'nameContains must not contain NUL or a lone surrogate', {
+        field: 'filter.nameContains',
+      });
     }
     where.name = { $ilike: `%${escapeLike(filter.nameContains.trim())}%` };
   }
   if (filter.regionCode) {
     if (!isKnownRegion(filter.regionCode)) {
-      throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
+      throw new HubError(
+        ErrorCode.BAD_USER_INPUT,
+        `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`,
+        { field: 'filter.regionCode' },
+      );
     }
     where.regionCode = { $like: `${regionPrefix(filter.regionCode)}%` };
   }
@@ -54,13 +60,17 @@ export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<
   if (filter.updatedSince) {
     // PostgreSQL has no year 0: refuse such a time here rather than fail in the database.
     if (Number.isNaN(filter.updatedSince.getTime()) || filter.updatedSince.getUTCFullYear() < 1) {
-      throw new HubError(ErrorCode.BAD_USER_INPUT, 'updatedSince must be a time after the year 1', { field: 'filter.updatedSince' });
+      throw new HubError(ErrorCode.BAD_USER_INPUT, 'updatedSince must be a time after the year 1', {
+        field: 'filter.updatedSince',
+      });
     }
     where.updatedAt = { $gte: filter.updatedSince };
   }
   if (filter.creditCodes) {
     if (filter.creditCodes.length > 1000) {
-      throw new HubError(ErrorCode.LIMIT_EXCEEDED, 'filter.creditCodes takes at most 1000 codes', { field: 'filter.creditCodes' });
+      throw new HubError(ErrorCode.LIMIT_EXCEEDED, 'filter.creditCodes takes at most 1000 codes', {
+        field: 'filter.creditCodes',
+      });
     }
     where.creditCode = { $in: filter.creditCodes.map(normaliseCreditCode).filter(couldBeCreditCode) };
   }
@@ -74,14 +84,24 @@ export function marketEntityWhere(filter: MarketEntityFilter = {}): FilterQuery<
  */
 export async function listMarketEntities(
   em: EntityManager,
-  args: { filter?: MarketEntityFilter | null; first?: number | null; after?: string | null; orderBy?: MarketEntityOrder | null },
+  args: {
+    filter?: MarketEntityFilter | null;
+    first?: number | null;
+    after?: string | null;
+    orderBy?: MarketEntityOrder | null;
+  },
   maxPage: number,
 ): Promise<Page<MarketEntityRow>> {
   const first = pageSize(args.first, maxPage);
   const base = marketEntityWhere(args.filter ?? {});
-  const order = keysetOrder<MarketEntityRow, 'creditCode'>('creditCode', args.orderBy === MarketEntityOrder.UPDATED_AT, args.after);
+  const order = keysetOrder<MarketEntityRow, 'creditCode'>(
+    'creditCode',
+    args.orderBy === MarketEntityOrder.UPDATED_AT,
+    args.after,
+  );
   const where: FilterQuery<MarketEntityRow> = order.after ? { $and: [base, order.after] } : base;
-  const rows = first === 0 ? [] : await findPlain(em, MarketEntityRow, where, { orderBy: order.orderBy, limit: first + 1 });
+  const rows =
+    first === 0 ? [] : await findPlain(em, MarketEntityRow, where, { orderBy: order.orderBy, limit: first + 1 });
   const nodes = rows.slice(0, first);
   return {
     nodes,

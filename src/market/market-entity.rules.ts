@@ -6,7 +6,13 @@ import { displayTextProblem } from '../common/storable';
 import { chinaDate } from '../common/datetime';
 import { Checker } from '../common/validate';
 import type { Validated } from '../ingest/types';
-import { EntityKind, EntityStatus, MarketRole, type MarketEntityData, type QualificationData } from './market-entity.model';
+import {
+  EntityKind,
+  EntityStatus,
+  MarketRole,
+  type MarketEntityData,
+  type QualificationData,
+} from './market-entity.model';
 
 /** A market entity as a trading system pushes it: untrusted, every field optional until checked. */
 export interface MarketEntityPush {
@@ -68,7 +74,11 @@ export function kindFromCreditCode(code: string): EntityKind {
  * reported with its field path. When regionCode is absent, the region embedded
  * in the credit code (positions 3-8, GB/T 2260) is used if it is in Hubei.
  */
-export function validateMarketEntity(input: MarketEntityPush, exceptions: ReadonlySet<string>, today = chinaDate()): Validated<MarketEntityData> {
+export function validateMarketEntity(
+  input: MarketEntityPush,
+  exceptions: ReadonlySet<string>,
+  today = chinaDate(),
+): Validated<MarketEntityData> {
   const c = new Checker();
   let creditCode: string | undefined;
   if (input.creditCode !== null && input.creditCode !== undefined && typeof input.creditCode !== 'string') {
@@ -83,7 +93,12 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
     if (problem) creditCode = c.fail('creditCode', `creditCode ${echo}${CREDIT_CODE_PROBLEM[problem]}`);
   }
   const name = c.text('name', input.name, { required: true, max: 200 });
-  const kind = c.oneOf('kind', input.kind, Object.values(EntityKind), creditCode ? kindFromCreditCode(creditCode) : EntityKind.OTHER);
+  const kind = c.oneOf(
+    'kind',
+    input.kind,
+    Object.values(EntityKind),
+    creditCode ? kindFromCreditCode(creditCode) : EntityKind.OTHER,
+  );
   const roles: MarketRole[] = [];
   c.list<unknown>('roles', input.roles, MAX_ROLES).forEach((r, i) => {
     const role = c.oneOf(`roles.${i}`, r, Object.values(MarketRole));
@@ -91,22 +106,32 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   });
   roles.sort();
   const legalRepresentative = c.text('legalRepresentative', input.legalRepresentative, { max: 100 });
-  let legalRepresentativeIdNumber = c.text('legalRepresentativeIdNumber', input.legalRepresentativeIdNumber, { max: 18 });
+  let legalRepresentativeIdNumber = c.text('legalRepresentativeIdNumber', input.legalRepresentativeIdNumber, {
+    max: 18,
+  });
   if (legalRepresentativeIdNumber) {
     legalRepresentativeIdNumber = legalRepresentativeIdNumber.toUpperCase();
     if (!isValidIdNumber(legalRepresentativeIdNumber)) {
-      legalRepresentativeIdNumber = c.fail('legalRepresentativeIdNumber', 'legalRepresentativeIdNumber is not a valid resident ID number (GB 11643)');
+      legalRepresentativeIdNumber = c.fail(
+        'legalRepresentativeIdNumber',
+        'legalRepresentativeIdNumber is not a valid resident ID number (GB 11643)',
+      );
     }
   }
   let contactPhone = c.text('contactPhone', input.contactPhone, { max: 20 });
-  if (contactPhone && !/^\+?[0-9][0-9-]{6,19}$/.test(contactPhone)) contactPhone = c.fail('contactPhone', 'contactPhone may hold digits, dashes and a leading + (7-20 characters)');
+  if (contactPhone && !/^\+?[0-9][0-9-]{6,19}$/.test(contactPhone))
+    contactPhone = c.fail('contactPhone', 'contactPhone may hold digits, dashes and a leading + (7-20 characters)');
   let registeredCapital: string | null | undefined = null;
   if (input.registeredCapital !== null && input.registeredCapital !== undefined && input.registeredCapital !== '') {
     // Only a string is exact: a JSON number may already have been rounded by the sender's float.
-    registeredCapital = typeof input.registeredCapital === 'string' ? canonicalDecimal(input.registeredCapital, 2) : undefined;
+    registeredCapital =
+      typeof input.registeredCapital === 'string' ? canonicalDecimal(input.registeredCapital, 2) : undefined;
     if (registeredCapital === undefined || registeredCapital.startsWith('-')) {
       registeredCapital = undefined;
-      c.fail('registeredCapital', `registeredCapital must be a non-negative decimal in yuan with at most 2 fraction digits, e.g. "5000000.00"; got ${JSON.stringify(input.registeredCapital)}`);
+      c.fail(
+        'registeredCapital',
+        `registeredCapital must be a non-negative decimal in yuan with at most 2 fraction digits, e.g. "5000000.00"; got ${JSON.stringify(input.registeredCapital)}`,
+      );
     }
   }
   let regionCode = c.text('regionCode', input.regionCode, { max: 6 });
@@ -114,7 +139,8 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
   if (regionCode === null) {
     // Without a readable credit code the region could not be derived; the creditCode error says what to fix.
     if (creditCode) c.fail('regionCode', 'regionCode is required (a six-digit GB/T 2260 code in Hubei)');
-  } else if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
+  } else if (regionCode && !isKnownRegion(regionCode))
+    regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
   const address = c.text('address', input.address, { max: 500 });
   const establishedOn = c.date('establishedOn', input.establishedOn, { notAfter: today });
   const status = c.oneOf('status', input.status, Object.values(EntityStatus), EntityStatus.ACTIVE);
@@ -127,7 +153,8 @@ export function validateMarketEntity(input: MarketEntityPush, exceptions: Readon
     if (code) {
       // The code identifies a qualification within the entity; a second one would make the content ambiguous.
       const first = qualificationIndex.get(code);
-      if (first !== undefined) code = c.fail(`${p}.code`, `${p}.code ${code} is already listed at qualifications.${first}`);
+      if (first !== undefined)
+        code = c.fail(`${p}.code`, `${p}.code ${code} is already listed at qualifications.${first}`);
       else qualificationIndex.set(code, i);
     }
     const qname = c.text(`${p}.name`, q.name, { required: true, max: 200 });

@@ -23,15 +23,32 @@ export const marketFamily = defineFamily({
   },
   loaders: marketLoaders,
   history: {
-    MarketEntity: { topic: MARKET_ENTITY_TOPIC, key: 'creditCode', description: 'Every version of the entity from the change log, oldest first (or the last `last`).' },
+    MarketEntity: {
+      topic: MARKET_ENTITY_TOPIC,
+      key: 'creditCode',
+      description: 'Every version of the entity from the change log, oldest first (or the last `last`).',
+    },
   },
   commands: [
     {
-      title: 'Credit-code exceptions (legally issued codes that fail the GB 32100 check character; logged under ADMIN):',
+      title:
+        'Credit-code exceptions (legally issued codes that fail the GB 32100 check character; logged under ADMIN):',
       commands: [
-        { name: 'credit-codes add', usage: '  credit-codes add --code C --reason R    accept code C in pushes despite its check character', load: () => import('./commands/credit-codes-add.js') },
-        { name: 'credit-codes remove', usage: '  credit-codes remove --code C            reject it again', load: () => import('./commands/credit-codes-remove.js') },
-        { name: 'credit-codes list', usage: '  credit-codes list                       code, date added and reason, one a line', load: () => import('./commands/credit-codes-list.js') },
+        {
+          name: 'credit-codes add',
+          usage: '  credit-codes add --code C --reason R    accept code C in pushes despite its check character',
+          load: () => import('./commands/credit-codes-add.js'),
+        },
+        {
+          name: 'credit-codes remove',
+          usage: '  credit-codes remove --code C            reject it again',
+          load: () => import('./commands/credit-codes-remove.js'),
+        },
+        {
+          name: 'credit-codes list',
+          usage: '  credit-codes list                       code, date added and reason, one a line',
+          load: () => import('./commands/credit-codes-list.js'),
+        },
       ],
     },
   ],

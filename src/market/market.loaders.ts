@@ -6,6 +6,9 @@ import { marketEntitiesByIds } from './market-entity.queries';
 /** The market family's request-scoped loaders (keys are surrogate ids, bigint text). */
 export function marketLoaders(em: EntityManager) {
   return {
-    marketEntityById: oneEach<string, MarketEntityRow>((ids) => marketEntitiesByIds(em, ids), (r) => r.id),
+    marketEntityById: oneEach<string, MarketEntityRow>(
+      (ids) => marketEntitiesByIds(em, ids),
+      (r) => r.id,
+    ),
   };
 }

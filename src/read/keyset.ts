@@ -10,7 +10,7 @@ export interface KeysetOrder<T, K extends string = string> {
   after?: FilterQuery<T>;
   orderBy: QueryOrderMap<T>[];
   /** The cursor of a row of the page: the values of its sort key. */
-  cursorOf(row: Keyed<K>): string;
+  cursorOf: (row: Keyed<K>) => string;
 }
 
 /**
@@ -20,7 +20,11 @@ export interface KeysetOrder<T, K extends string = string> {
  * holds the sort key of the last row; a cursor of the other order, or forged,
  * is BAD_USER_INPUT (decodeCursor).
  */
-export function keysetOrder<T extends Keyed<K>, K extends string>(key: K, byUpdate: boolean, cursor: string | null | undefined): KeysetOrder<T, K> {
+export function keysetOrder<T extends Keyed<K>, K extends string>(
+  key: K,
+  byUpdate: boolean,
+  cursor: string | null | undefined,
+): KeysetOrder<T, K> {
   let after: Record<string, unknown> | undefined;
   if (cursor) {
     if (byUpdate) {

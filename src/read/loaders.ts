@@ -7,8 +7,13 @@ import type { ChangeRecord } from '../feed/topics';
 import type { LoaderFactory, LoadersOf } from '../registry/family';
 import { SourceSystemRow } from '../systems/source-system.entity';
 
-/** A loader of at most one row per key: `fetch` reads all keys in one statement, `keyOf` says which key a row answers. */
-export function oneEach<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | undefined> {
+/**
+ * A loader of at most one row per key: `fetch` reads all keys in one statement, `keyOf` says which key a row answers.
+ */
+export function oneEach<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | undefined> {
   return new DataLoader<K, V | undefined>(async (keys) => {
     const byKey = new Map((await fetch(keys)).map((r) => [keyOf(r), r]));
     return keys.map((k) => byKey.get(k));

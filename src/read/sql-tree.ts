@@ -1,5 +1,17 @@
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
-import { ReferenceKind, type EntityClass, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
+import {
+  raw,
+  type EntityManager,
+  type FilterQuery,
+  type QueryOrderMap,
+  type RawQueryFragment,
+} from '@mikro-orm/postgresql';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityMetadata,
+  type EntityProperty,
+  type MetadataStorage,
+} from '@mikro-orm/core';
 import {
   getNamedType,
   getNullableType,
@@ -33,7 +45,9 @@ import { queryPrepared } from '../common/sql';
 
 /** How a GraphQL object field reaches another record type. */
 export type TreeRelation =
-  /** Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child). */
+  /**
+   * Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child).
+   */
   | { kind: 'many'; type: string; foreignKey: string; orderBy: readonly string[] }
   /** The row of `type` whose primary key this row's `column` holds (null when the column is). */
   | { kind: 'one'; type: string; column: string }
@@ -53,7 +67,10 @@ export interface TreeType {
 /** The record types the compiler knows, by GraphQL type name. */
 export type TreeGraph = Readonly<Record<string, TreeType>>;
 
-/** What a plan depends on besides the selection: the operation's fragments and variables, and what the caller may see unmasked. */
+/**
+ * What a plan depends on besides the selection: the operation's fragments and variables, and what the caller may see
+ * unmasked.
+ */
 export interface PlanInput {
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Readonly<Record<string, unknown>>;
@@ -85,14 +102,16 @@ export class TreeCompiler {
     private readonly schema: GraphQLSchema,
     private readonly graph: TreeGraph,
     private readonly metadata: MetadataStorage,
-    /** `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column. */
+    /**
+     * `Type.field` of every field with a resolver of its own (type-graphql's @FieldResolver): never read as a column.
+     */
     private readonly resolved: ReadonlySet<string>,
   ) {}
 
   private meta(typeName: string): EntityMetadata<object> {
     const t = this.graph[typeName];
     if (!t) throw new Error(`${typeName} is not a type of the compiled read graph`);
-    return this.metadata.get(t.entity.name) as EntityMetadata<object>;
+    return this.metadata.get<object>(t.entity.name);
   }
 
   /**
@@ -108,7 +127,7 @@ export class TreeCompiler {
       const spec = this.graph[name];
       if (!isObjectType(type) || !spec) return null;
       const meta = this.meta(name);
-      const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type, nodes);
+      const fields = collectSubfields(this.schema, input.fragments, input.variables, type, nodes);
       if (fields.size > MAX_PAIRS) return null;
       const pairs: string[] = [];
       for (const [responseName, sub] of fields) {
@@ -119,23 +138,36 @@ export class TreeCompiler {
           const field = type.getFields()[fieldName];
           if (!field || sub.some((n) => n.arguments?.length)) return null;
           const sensitive = spec.sensitive?.[fieldName];
-          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null; // masked: the resolvers' masking middleware answers
+          // Masked: the resolvers' masking middleware answers.
+          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null;
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
-          else expr = this.resolved.has(`${name}.${fieldName}`) ? null : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
+          else
+            expr = this.resolved.has(`${name}.${fieldName}`)
+              ? null
+              : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
         }
         if (expr === null) return null;
         pairs.push(`${literal(responseName)}, ${expr}`);
       }
       return `json_build_object(${pairs.join(', ')})`;
     };
-    const relationOf = (rel: TreeRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], parent: EntityMetadata<object>, a: string): string | null => {
+    const relationOf = (
+      rel: TreeRelation,
+      field: GraphQLField<unknown, unknown>,
+      nodes: readonly FieldNode[],
+      parent: EntityMetadata<object>,
+      a: string,
+    ): string | null => {
       const b = fresh();
       const isList = isListType(getNullableType(field.type));
       if (rel.kind === 'json') {
         if (!isList) return null;
         const element = this.jsonObject(rel.type, nodes, input, `${b}.v`);
-        return element && `(select coalesce(json_agg(${element} order by ${b}.n), '[]'::json) from jsonb_array_elements(${a}.${quote(rel.column)}) with ordinality ${b}(v, n))`;
+        return (
+          element &&
+          `(select coalesce(json_agg(${element} order by ${b}.n), '[]'::json) from jsonb_array_elements(${a}.${quote(rel.column)}) with ordinality ${b}(v, n))`
+        );
       }
       const child = this.meta(rel.type);
       const obj = objectOf(rel.type, nodes, b);
@@ -147,22 +179,33 @@ export class TreeCompiler {
         return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       }
       if (isList) return null;
-      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js reports the null).
+      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js
+      // reports the null).
       if (isNonNullType(field.type)) {
         if (rel.kind === 'reverse') return null;
         const fk = parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
         if (!fk || fk.nullable || fk.kind !== ReferenceKind.MANY_TO_ONE) return null;
       }
-      if (rel.kind === 'reverse') return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
+      if (rel.kind === 'reverse')
+        return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
       const childKey = child.getPrimaryProps()[0].fieldNames[0];
       return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(childKey)} = ${a}.${quote(rel.column)})`;
     };
     return objectOf(typeName, fieldNodes, alias);
   }
 
-  /** A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises. */
+  /**
+   * A scalar or enum field read from the entity column of the same name, formatted as its GraphQL scalar serialises.
+   */
   private column(field: GraphQLField<unknown, unknown>, prop: EntityProperty | undefined, a: string): string | null {
-    if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.persist === false || prop.formula || prop.fieldNames?.length !== 1) return null;
+    if (
+      !prop ||
+      prop.kind !== ReferenceKind.SCALAR ||
+      prop.persist === false ||
+      prop.formula ||
+      prop.fieldNames?.length !== 1
+    )
+      return null;
     // A null in a non-null field is an error the resolvers report; never compile that case away.
     if (isNonNullType(field.type) && prop.nullable) return null;
     const col = `${a}.${quote(prop.fieldNames[0])}`;
@@ -171,12 +214,14 @@ export class TreeCompiler {
     const inner = getNullableType(field.type);
     if (isListType(inner)) {
       const item = getNamedType(inner);
-      const ok = isArray && ((isScalarType(item) && (item.name === 'String' || item.name === 'ID')) || storedByName(item));
+      const ok =
+        isArray && ((isScalarType(item) && (item.name === 'String' || item.name === 'ID')) || storedByName(item));
       return ok ? `to_json(${col})` : null;
     }
     if (isArray) return null;
     const named = getNamedType(field.type);
-    if (isEnumType(named)) return storedByName(named) && /^(text|varchar|character varying)/.test(columnType) ? col : null;
+    if (isEnumType(named))
+      return storedByName(named) && /^(text|varchar|character varying)/.test(columnType) ? col : null;
     switch (named.name) {
       case 'String':
       case 'ID':
@@ -203,7 +248,7 @@ export class TreeCompiler {
   private jsonObject(name: string, nodes: readonly FieldNode[], input: PlanInput, v: string): string | null {
     const type = this.schema.getType(name);
     if (!isObjectType(type)) return null;
-    const fields = collectSubfields(this.schema, input.fragments as never, input.variables as never, type as GraphQLObjectType, nodes);
+    const fields = collectSubfields(this.schema, input.fragments, input.variables, type as GraphQLObjectType, nodes);
     if (fields.size > MAX_PAIRS) return null;
     const pairs: string[] = [];
     for (const [responseName, sub] of fields) {
@@ -213,11 +258,12 @@ export class TreeCompiler {
         continue;
       }
       const field = type.getFields()[fieldName];
-      // Only plain leaves, passed through as stored: the push rules of the column guarantee their types and the non-null
-      // keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
+      // Only plain leaves, passed through as stored: the push rules of the column guarantee their types and the
+      // non-null keys (a qualification's code and name), as they do for the resolvers, which read the same JSON.
       if (!field || this.resolved.has(`${name}.${fieldName}`) || sub.some((n) => n.arguments?.length)) return null;
       const named = getNamedType(field.type);
-      if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named))) return null;
+      if (isListType(getNullableType(field.type)) || !(JSON_PASS_THROUGH.has(named.name) || storedByName(named)))
+        return null;
       pairs.push(`${literal(responseName)}, ${v}->${literal(fieldName)}`);
     }
     return `json_build_object(${pairs.join(', ')})`;
@@ -240,17 +286,21 @@ export class TreeCompiler {
   ): Promise<{ key: string; columns: Record<string, unknown>; values: (RawJson | null)[] }[]> {
     const meta = this.meta(typeName);
     const pk = meta.getPrimaryProps()[0].fieldNames[0];
-    const fields = [
-      raw(`${alias}.${quote(pk)}::text as "k"`),
-      ...options.columns.map((c, i) => raw(`${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`)),
+    const fields: RawQueryFragment[] = [
+      raw<object, RawQueryFragment>(`${alias}.${quote(pk)}::text as "k"`),
+      ...options.columns.map((c, i) =>
+        raw<object, RawQueryFragment>(
+          `${alias}.${quote((meta.properties as Record<string, EntityProperty>)[c].fieldNames[0])} as "c${i}"`,
+        ),
+      ),
       // As text: the JSON goes into the response as PostgreSQL wrote it (RawJson), never parsed and serialised again.
-      ...expressions.map((e, i) => raw(`(${e})::text as "v${i}"`)),
+      ...expressions.map((e, i) => raw<object, RawQueryFragment>(`(${e})::text as "v${i}"`)),
     ];
     const qb = em
       .createQueryBuilder(this.graph[typeName].entity as EntityClass<T>, alias)
       .select(fields as never)
       .where(where as never)
-      .orderBy(options.orderBy as never)
+      .orderBy(options.orderBy)
       .limit(options.limit);
     const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
     const rows = await queryPrepared<Record<string, unknown>>(em, sql, bindings);

@@ -78,7 +78,11 @@ export type LazyPushDomain<P> = () => Promise<AnyPushDomain<P>>;
 export type LoaderFactory<L> = (em: EntityManager) => L;
 
 /** What a data family provides. Build it with {@link defineFamily}; see README "Adding a data family". */
-export interface FamilyDescriptor<Name extends string = string, Topics extends Readonly<Record<string, TopicSpec<unknown>>> = Readonly<Record<string, TopicSpec<unknown>>>, Loaders = unknown> {
+export interface FamilyDescriptor<
+  Name extends string = string,
+  Topics extends Readonly<Record<string, TopicSpec<unknown>>> = Readonly<Record<string, TopicSpec<unknown>>>,
+  Loaders = unknown,
+> {
   /** The family's folder name under src/ and resolvers/, e.g. `trading`. */
   readonly name: Name;
   /** Its change-log topics by name (upper case, unique across the hub), in the order the API lists them. */
@@ -109,7 +113,9 @@ export interface FamilyDescriptor<Name extends string = string, Topics extends R
  * topic's payload type) and returns it with its literal types kept: topic
  * names, payload types, which topics have a push domain, the loaders.
  */
-export function defineFamily<const D extends AnyFamily>(descriptor: D & FamilyDescriptor<D['name'], D['topics'], LoadersOf<D>>): D {
+export function defineFamily<const D extends AnyFamily>(
+  descriptor: D & FamilyDescriptor<D['name'], D['topics'], LoadersOf<D>>,
+): D {
   return descriptor;
 }
 
@@ -132,6 +138,10 @@ export type LoadersOf<F> = F extends { readonly loaders?: LoaderFactory<infer L>
  * Narrows a change of the feed to one topic of a family, with its payload
  * type: `if (isChangeOf(tradingFamily, e, 'BID')) e.data.amount`.
  */
-export function isChangeOf<F extends AnyFamily, K extends TopicOf<F>>(family: F, e: ChangeRecord, topicName: K): e is ChangeRecord<K, TopicPayloads<F>[K] & Record<string, unknown>> {
+export function isChangeOf<F extends AnyFamily, K extends TopicOf<F>>(
+  family: F,
+  e: ChangeRecord,
+  topicName: K,
+): e is ChangeRecord<K, TopicPayloads<F>[K] & Record<string, unknown>> {
   return e.topic === topicName && topicName in family.topics;
 }

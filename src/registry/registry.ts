@@ -59,13 +59,16 @@ export class FamilyRegistry implements GrantVocabulary {
         this.specs.set(name, { family: f, spec });
       }
       for (const name of Object.keys(f.push ?? {})) {
-        if (!(name in f.topics)) throw new Error(`family ${f.name} has a push domain for topic ${name}, which it does not declare`);
+        if (!(name in f.topics))
+          throw new Error(`family ${f.name} has a push domain for topic ${name}, which it does not declare`);
       }
       for (const c of f.sensitivities ?? []) taken('masking class', c.name, classes);
       for (const [type, h] of Object.entries(f.history ?? {})) {
         taken('history of type', type, types);
-        if (!this.specs.has((h as HistorySpec).topic) || this.specs.get((h as HistorySpec).topic)!.family !== f) {
-          throw new Error(`family ${f.name} reads the history of ${type} from topic ${(h as HistorySpec).topic}, which it does not declare`);
+        if (!this.specs.has(h.topic) || this.specs.get(h.topic)!.family !== f) {
+          throw new Error(
+            `family ${f.name} reads the history of ${type} from topic ${h.topic}, which it does not declare`,
+          );
         }
       }
       for (const s of f.commands ?? []) for (const c of s.commands) taken('command', c.name, commands);
@@ -76,12 +79,15 @@ export class FamilyRegistry implements GrantVocabulary {
     this.defaultWriteTopics = [...this.specs].filter(([, s]) => s.spec.defaultWrite !== false).map(([name]) => name);
     this.maskingClasses = [...GENERIC_MASKING_CLASSES, ...families.flatMap((f) => f.sensitivities ?? [])];
     this.sensitivities = this.maskingClasses.map((c) => c.name);
-    this.history = families.flatMap((f) => Object.entries(f.history ?? {}).map(([type, h]) => ({ ...(h as HistorySpec), type, family: f.name })));
+    this.history = families.flatMap((f) =>
+      Object.entries(f.history ?? {}).map(([type, h]) => ({ ...h, type, family: f.name })),
+    );
     this.commandSections = families.flatMap((f) => f.commands ?? []);
     const ruleCodes = new Set<string>();
     for (const f of families) {
       for (const rule of f.findingRules ?? []) {
-        if (!this.specs.has(rule.topic)) throw new Error(`family ${f.name} has finding rules on topic ${rule.topic}, which no family declares`);
+        if (!this.specs.has(rule.topic))
+          throw new Error(`family ${f.name} has finding rules on topic ${rule.topic}, which no family declares`);
         for (const code of rule.rules) taken('finding rule', `${code} on ${rule.topic}`, ruleCodes);
         this.findings.set(rule.topic, [...(this.findings.get(rule.topic) ?? []), rule]);
       }
@@ -107,7 +113,7 @@ export class FamilyRegistry implements GrantVocabulary {
   pushDomain(topic: string): Promise<AnyPushDomain> {
     let domain = this.pushes.get(topic);
     if (!domain) {
-      const load = (this.specs.get(topic)?.family.push as Record<string, (() => Promise<AnyPushDomain>) | undefined> | undefined)?.[topic];
+      const load = this.specs.get(topic)?.family.push?.[topic];
       if (!load) return Promise.reject(new Error(`no data family pushes topic ${topic}`));
       domain = load().then((d) => {
         if (d.topic !== topic) throw new Error(`the push domain registered for ${topic} publishes ${d.topic}`);

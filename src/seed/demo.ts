@@ -8,8 +8,34 @@ import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.enti
 import { prng } from './prng';
 import { runPush } from '../ingest/pipeline';
 import type { AnyPushDomain } from '../registry/family';
-import { TRADING_TOPICS, TradingTopic, tradingFamily, type AnnouncementPush, type AwardPush, type BidOpeningPush, type BidPush, type ContractPush, type EvaluationPush } from '../trading';
-import { DAY, DEFAULT_METHODS, METHODS, committeeOf, detailsFor, isoChina, loadSubItems, mix, pad, pick, prefectureName, regionPools, titleFor, volumeEntity, volumeProject, type VolumeOptions } from './generator';
+import {
+  TRADING_TOPICS,
+  TradingTopic,
+  tradingFamily,
+  type AnnouncementPush,
+  type AwardPush,
+  type BidOpeningPush,
+  type ContractPush,
+  type EvaluationPush,
+} from '../trading';
+import {
+  DAY,
+  DEFAULT_METHODS,
+  METHODS,
+  committeeOf,
+  detailsFor,
+  isoChina,
+  loadSubItems,
+  mix,
+  pad,
+  pick,
+  prefectureName,
+  regionPools,
+  titleFor,
+  volumeEntity,
+  volumeProject,
+  type VolumeOptions,
+} from './generator';
 import { ensureSeedSystem, seedingPrincipal } from './volume';
 
 export { prng } from './prng';
@@ -19,7 +45,12 @@ const DEMO_SYSTEMS = [
   { code: 'WH-GGZY', name: '武汉市公共资源交易平台', kind: SourceSystemKind.GOVERNMENT, regionCode: '420100' },
   { code: 'YC-GGZY', name: '宜昌市公共资源交易平台', kind: SourceSystemKind.GOVERNMENT, regionCode: '420500' },
   { code: 'XY-GGZY', name: '襄阳市公共资源交易平台', kind: SourceSystemKind.GOVERNMENT, regionCode: '420600' },
-  { code: 'HB-EBID-MKT', name: '市场化电子招标采购交易平台（示例）', kind: SourceSystemKind.MARKET, regionCode: '420100' },
+  {
+    code: 'HB-EBID-MKT',
+    name: '市场化电子招标采购交易平台（示例）',
+    kind: SourceSystemKind.MARKET,
+    regionCode: '420100',
+  },
 ];
 
 const CITY_WORDS = ['楚天', '江汉', '荆楚', '长江', '汉江', '鄂东', '三峡', '神农', '黄鹤', '东湖', '光谷', '清江'];
@@ -38,7 +69,9 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '�
 export function demoEntities(count: number, seed = 42, offset = 0): MarketEntityPush[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const regionCodes = [...regions().values()].filter((r) => r.current && r.level !== 'PROVINCE' && r.code !== '429000').map((r) => r.code);
+  const regionCodes = [...regions().values()]
+    .filter((r) => r.current && r.level !== 'PROVINCE' && r.code !== '429000')
+    .map((r) => r.code);
   const out: MarketEntityPush[] = [];
   for (let i = 0; i < count; i++) {
     const n = offset + i;
@@ -79,7 +112,12 @@ function systemPrincipal(s: SourceSystemRow): Principal {
     id: `${s.code}/seed`,
     name: s.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
+    grants: {
+      ...ADMIN.grants,
+      writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]),
+      regions: ['420000'],
+      categories: ['*'],
+    },
     sourceSystem: { id: s.id, code: s.code, regionCode: s.regionCode },
   };
 }
@@ -87,7 +125,8 @@ function systemPrincipal(s: SourceSystemRow): Principal {
 async function ensureSystems(em: EntityManager): Promise<SourceSystemRow[]> {
   const existing = await em.find(SourceSystemRow, { code: { $in: DEMO_SYSTEMS.map((s) => s.code) } });
   for (const d of DEMO_SYSTEMS) {
-    if (!existing.some((e) => e.code === d.code)) existing.push(em.create(SourceSystemRow, { ...d, createdAt: new Date() }));
+    if (!existing.some((e) => e.code === d.code))
+      existing.push(em.create(SourceSystemRow, { ...d, createdAt: new Date() }));
   }
   await em.flush();
   return existing;
@@ -128,7 +167,13 @@ export async function seedDemoData(
   for (let offset = 0; offset < total; offset += BATCH) {
     const batch = demoEntities(Math.min(BATCH, total - offset), 42 + offset, offset);
     const system = systems[(offset / BATCH) % systems.length];
-    const r = await runPush(orm.em.fork(), systemPrincipal(system), await marketFamily.push[MARKET_ENTITY_TOPIC](), batch, { maxBatch: BATCH });
+    const r = await runPush(
+      orm.em.fork(),
+      systemPrincipal(system),
+      await marketFamily.push[MARKET_ENTITY_TOPIC](),
+      batch,
+      { maxBatch: BATCH },
+    );
     entities += r.accepted + r.unchanged;
   }
   const trading = await seedTradingDemo(orm);
@@ -189,7 +234,17 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     for (const b of g.bids) b.sectionCode = sectionCodes.get(b.sectionCode as string)!;
     return g;
   });
-  const out: TradingDemoResult = { entities: 0, projects: 0, bids: 0, openings: 0, evaluations: 0, awards: 0, contracts: 0, announcements: 0, rejected: 0 };
+  const out: TradingDemoResult = {
+    entities: 0,
+    projects: 0,
+    bids: 0,
+    openings: 0,
+    evaluations: 0,
+    awards: 0,
+    contracts: 0,
+    announcements: 0,
+    rejected: 0,
+  };
   /** Pushes the records through the push domain of `topic` (its family's, loaded on first use). */
   const push = async <In>(domain: Promise<AnyPushDomain>, records: In[]): Promise<number> => {
     if (!records.length) return 0;
@@ -201,8 +256,14 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
 
   // The lifecycle, for projects whose bid deadline has passed (about three in four): the rest stay open.
   for (const [i, g] of generated.entries()) g.project.status = i % 4 === 3 ? 'TENDERING' : 'AWARDED';
-  out.projects = await push(tradingFamily.push[TradingTopic.TRADING_PROJECT](), generated.map((g) => g.project));
-  out.bids = await push(tradingFamily.push[TradingTopic.BID](), generated.flatMap((g) => g.bids));
+  out.projects = await push(
+    tradingFamily.push[TradingTopic.TRADING_PROJECT](),
+    generated.map((g) => g.project),
+  );
+  out.bids = await push(
+    tradingFamily.push[TradingTopic.BID](),
+    generated.flatMap((g) => g.bids),
+  );
 
   const openings: BidOpeningPush[] = [];
   const evaluations: EvaluationPush[] = [];
@@ -213,24 +274,54 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     const p = g.project;
     const published = Date.parse(p.publishedAt!);
     const deadline = Date.parse(p.bidDeadline!);
-    announcements.push({ code: `${p.code}-TN`, projectCode: p.code, type: 'TENDER_NOTICE', title: `${p.name}招标公告`, publishedAt: p.publishedAt, url: `https://ggzy.hubei.gov.cn/demo/${p.code}/tn.html`, sectionCodes: p.sections!.map((s) => s!.code!) });
+    announcements.push({
+      code: `${p.code}-TN`,
+      projectCode: p.code,
+      type: 'TENDER_NOTICE',
+      title: `${p.name}招标公告`,
+      publishedAt: p.publishedAt,
+      url: `https://ggzy.hubei.gov.cn/demo/${p.code}/tn.html`,
+      sectionCodes: p.sections!.map((s) => s!.code!),
+    });
     if (n % 4 === 3) continue;
     const awardedSections: string[] = [];
     for (const s of p.sections!) {
       const bids = g.bids.filter((b) => b.sectionCode === s!.code).sort((a, b) => Number(a.amount) - Number(b.amount));
       if (!bids.length) continue;
-      openings.push({ sectionCode: s!.code, openedAt: p.bidDeadline, bidderCount: bids.length, location: '开标室（一）' });
+      openings.push({
+        sectionCode: s!.code,
+        openedAt: p.bidDeadline,
+        bidderCount: bids.length,
+        location: '开标室（一）',
+      });
       evaluations.push({
         sectionCode: s!.code,
         startedAt: isoChina(deadline + DAY),
         reportedAt: isoChina(deadline + 2 * DAY),
         committee: committeeOf(n * 7 + awardedSections.length),
-        candidates: bids.slice(0, 3).map((b, r) => ({ rank: r + 1, bidderCreditCode: b.bidderCreditCode as string, score: `${(95 - r * 3.5).toFixed(2)}`, amount: b.amount as string })),
+        candidates: bids.slice(0, 3).map((b, r) => ({
+          rank: r + 1,
+          bidderCreditCode: b.bidderCreditCode as string,
+          score: `${(95 - r * 3.5).toFixed(2)}`,
+          amount: b.amount as string,
+        })),
       });
-      awards.push({ sectionCode: s!.code, winnerCreditCode: bids[0].bidderCreditCode, amount: bids[0].amount, awardedOn: isoChina(deadline + 8 * DAY).slice(0, 10) });
+      awards.push({
+        sectionCode: s!.code,
+        winnerCreditCode: bids[0].bidderCreditCode,
+        amount: bids[0].amount,
+        awardedOn: isoChina(deadline + 8 * DAY).slice(0, 10),
+      });
       awardedSections.push(s!.code!);
       if (n % 3 !== 2) {
-        contracts.push({ code: `${s!.code}-HT`, sectionCode: s!.code, amount: bids[0].amount, signedOn: isoChina(deadline + 20 * DAY).slice(0, 10), periodStart: isoChina(deadline + 30 * DAY).slice(0, 10), periodEnd: isoChina(deadline + 395 * DAY).slice(0, 10) });
+        contracts.push({
+          code: `${s!.code}-HT`,
+          sectionCode: s!.code,
+          amount: bids[0].amount,
+          signedOn: isoChina(deadline + 20 * DAY).slice(0, 10),
+          periodStart: isoChina(deadline + 30 * DAY).slice(0, 10),
+          periodEnd: isoChina(deadline + 395 * DAY).slice(0, 10),
+        });
       }
     }
     if (!awardedSections.length) continue;
@@ -246,7 +337,14 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
       sectionCodes: awardedSections,
     });
     const dealKind = p.method === 'OPEN_TENDER' || p.method === 'INVITED_TENDER' ? 'AWARD_NOTICE' : 'DEAL_NOTICE';
-    announcements.push({ code: `${p.code}-AN`, projectCode: p.code, type: dealKind, title: `${p.name}${dealKind === 'AWARD_NOTICE' ? '中标结果公告' : '成交公告'}`, publishedAt: isoChina(deadline + 8 * DAY), sectionCodes: awardedSections });
+    announcements.push({
+      code: `${p.code}-AN`,
+      projectCode: p.code,
+      type: dealKind,
+      title: `${p.name}${dealKind === 'AWARD_NOTICE' ? '中标结果公告' : '成交公告'}`,
+      publishedAt: isoChina(deadline + 8 * DAY),
+      sectionCodes: awardedSections,
+    });
     void published;
   }
   out.openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), openings);

@@ -43,19 +43,27 @@ export interface VolumeCounts {
   records: number;
 }
 
-
 const DEFAULT_SEED = 20260401;
 
 /** Sections of project i. */
 export const sectionsOf = (i: number): number => 1 + (i % 3);
 
 /** The effective options: defaults filled in and bounds applied. */
-export function volumeShape(o: VolumeOptions): Required<Pick<VolumeOptions, 'projects' | 'entities' | 'bidsPerSection' | 'seed' | 'batchSize' | 'concurrency'>> {
+export function volumeShape(
+  o: VolumeOptions,
+): Required<Pick<VolumeOptions, 'projects' | 'entities' | 'bidsPerSection' | 'seed' | 'batchSize' | 'concurrency'>> {
   const projects = Math.max(0, Math.floor(o.projects));
   const entities = Math.max(40, Math.floor(o.entities ?? Math.max(200, Math.ceil(projects / 5))));
   const bidders = entities - tenderersOf(entities) - agenciesOf(entities);
   const bidsPerSection = Math.min(bidders, Math.max(0, Math.floor(o.bidsPerSection ?? 4)));
-  return { projects, entities, bidsPerSection, seed: o.seed ?? DEFAULT_SEED, batchSize: Math.max(1, Math.floor(o.batchSize ?? 5000)), concurrency: Math.max(1, Math.floor(o.concurrency ?? 2)) };
+  return {
+    projects,
+    entities,
+    bidsPerSection,
+    seed: o.seed ?? DEFAULT_SEED,
+    batchSize: Math.max(1, Math.floor(o.batchSize ?? 5000)),
+    concurrency: Math.max(1, Math.floor(o.concurrency ?? 2)),
+  };
 }
 
 /** What a run of these options stores, exactly. */
@@ -66,7 +74,13 @@ export function volumeCounts(o: VolumeOptions): VolumeCounts {
   const rest = s.projects % 3;
   const sections = full * 6 + (rest >= 1 ? 1 : 0) + (rest >= 2 ? 2 : 0);
   const bids = sections * s.bidsPerSection;
-  return { entities: s.entities, projects: s.projects, sections, bids, records: s.entities + s.projects + sections + bids };
+  return {
+    entities: s.entities,
+    projects: s.projects,
+    sections,
+    bids,
+    records: s.entities + s.projects + sections + bids,
+  };
 }
 
 // ---------------------------------------------------------------- entities
@@ -82,8 +96,36 @@ function bidderIndex(k: number): number {
   return Math.floor(k / 6) * 8 + 2 + (k % 6);
 }
 
-const PLACE = ['楚天', '江汉', '荆楚', '长江', '汉江', '鄂东', '三峡', '神农', '黄鹤', '东湖', '光谷', '清江', '云梦', '赤壁', '隆中', '武当'];
-const TENDERER_KINDS = ['城市建设投资开发集团有限公司', '交通投资集团有限公司', '人民医院', '自然资源和规划局', '水利和湖泊局', '教育局', '国有资产经营有限公司', '林业局', '农业农村局', '生态环境局'];
+const PLACE = [
+  '楚天',
+  '江汉',
+  '荆楚',
+  '长江',
+  '汉江',
+  '鄂东',
+  '三峡',
+  '神农',
+  '黄鹤',
+  '东湖',
+  '光谷',
+  '清江',
+  '云梦',
+  '赤壁',
+  '隆中',
+  '武当',
+];
+const TENDERER_KINDS = [
+  '城市建设投资开发集团有限公司',
+  '交通投资集团有限公司',
+  '人民医院',
+  '自然资源和规划局',
+  '水利和湖泊局',
+  '教育局',
+  '国有资产经营有限公司',
+  '林业局',
+  '农业农村局',
+  '生态环境局',
+];
 const BIDDER_TRADES = [
   { suffix: '建设工程有限公司', qual: ['建筑工程施工总承包', '市政公用工程施工总承包'] },
   { suffix: '路桥工程有限公司', qual: ['公路工程施工总承包'] },
@@ -96,9 +138,15 @@ const BIDDER_TRADES = [
   { suffix: '林业开发有限公司', qual: ['林木采伐许可'] },
   { suffix: '环保科技有限公司', qual: ['环境工程专项设计'] },
 ];
-/** A committee of five drawn from the (demo) province-wide expert pool: a chair, three experts and the tenderer's representative. */
+/**
+ * A committee of five drawn from the (demo) province-wide expert pool: a chair, three experts and the tenderer's
+ * representative.
+ */
 export function committeeOf(seed: number): EvaluationPush['committee'] {
-  const person = (k: number) => SURNAMES[(seed * 5 + k * 3) % SURNAMES.length] + GIVEN[(seed + k * 7) % GIVEN.length] + GIVEN[(seed * 3 + k) % GIVEN.length];
+  const person = (k: number) =>
+    SURNAMES[(seed * 5 + k * 3) % SURNAMES.length] +
+    GIVEN[(seed + k * 7) % GIVEN.length] +
+    GIVEN[(seed * 3 + k) % GIVEN.length];
   return [0, 1, 2, 3, 4].map((k) => ({
     expertCode: k === 4 ? `REP-${seed}` : `EXP42${String((seed * 37 + k * 1009) % 100000).padStart(5, '0')}`,
     name: person(k),
@@ -115,7 +163,16 @@ let regionCache: { counties: string[]; prefectures: string[] } | undefined;
 export function regionPools(): { counties: string[]; prefectures: string[] } {
   if (regionCache) return regionCache;
   const current = [...regions().values()].filter((r) => r.current && r.level !== 'PROVINCE' && r.code !== '429000');
-  regionCache = { counties: current.filter((r) => r.level === 'COUNTY').map((r) => r.code).sort(), prefectures: current.filter((r) => r.level === 'PREFECTURE').map((r) => r.code).sort() };
+  regionCache = {
+    counties: current
+      .filter((r) => r.level === 'COUNTY')
+      .map((r) => r.code)
+      .sort(),
+    prefectures: current
+      .filter((r) => r.level === 'PREFECTURE')
+      .map((r) => r.code)
+      .sort(),
+  };
   return regionCache;
 }
 
@@ -124,7 +181,10 @@ export function prefectureName(code: string): string {
   return name.replace(/市$|土家族苗族自治州$|林区$/, '');
 }
 
-/** Nine-character organisation code of generated entity i: a leading 8 (the demo's codes start with a letter), then i in base 31. */
+/**
+ * Nine-character organisation code of generated entity i: a leading 8 (the demo's codes start with a letter), then i in
+ * base 31.
+ */
 function orgCode(i: number): string {
   let s = '';
   for (let k = 0, v = i; k < 8; k++, v = Math.floor(v / 31)) s = USCC_ALPHABET[v % 31] + s;
@@ -185,7 +245,15 @@ export function volumeEntity(i: number, seed = DEFAULT_SEED): MarketEntityPush {
       regionCode: region,
       address,
       establishedOn,
-      qualifications: [{ code: `VQ${i}-0`, name: '工程招标代理', level: null, validUntil: `${2027 + Math.floor(rnd() * 4)}-12-31`, issuer: '湖北省住房和城乡建设厅' }],
+      qualifications: [
+        {
+          code: `VQ${i}-0`,
+          name: '工程招标代理',
+          level: null,
+          validUntil: `${2027 + Math.floor(rnd() * 4)}-12-31`,
+          issuer: '湖北省住房和城乡建设厅',
+        },
+      ],
       externalId: `VOL-E-${i}`,
     };
   }
@@ -223,25 +291,59 @@ export interface SubItemInfo {
 
 /** The active sub-items of the catalog, in code order (one query). */
 export async function loadSubItems(em: EntityManager): Promise<SubItemInfo[]> {
-  const rows = await em.execute<{ code: string; category_code: string; name: string; details_schema: Record<string, unknown> | null }[]>(
+  const rows = await em.execute<
+    { code: string; category_code: string; name: string; details_schema: Record<string, unknown> | null }[]
+  >(
     `select s.code, s.category_code, s.name, s.details_schema from trading_sub_item s join trading_category c on c.code = s.category_code
      where s.retired_at is null and c.retired_at is null order by s.code`,
   );
-  return rows.map((r) => ({ code: r.code, categoryCode: r.category_code, name: r.name, detailsSchema: r.details_schema }));
+  return rows.map((r) => ({
+    code: r.code,
+    categoryCode: r.category_code,
+    name: r.name,
+    detailsSchema: r.details_schema,
+  }));
 }
 
 export const METHODS: Record<string, readonly string[]> = {
   ENGINEERING: ['OPEN_TENDER', 'OPEN_TENDER', 'OPEN_TENDER', 'INVITED_TENDER'],
-  GOV_PROCUREMENT: ['OPEN_TENDER', 'OPEN_TENDER', 'COMPETITIVE_CONSULTATION', 'COMPETITIVE_NEGOTIATION', 'REQUEST_FOR_QUOTATION', 'SINGLE_SOURCE'],
+  GOV_PROCUREMENT: [
+    'OPEN_TENDER',
+    'OPEN_TENDER',
+    'COMPETITIVE_CONSULTATION',
+    'COMPETITIVE_NEGOTIATION',
+    'REQUEST_FOR_QUOTATION',
+    'SINGLE_SOURCE',
+  ],
   LAND_MINING: ['LISTING', 'LISTING', 'AUCTION'],
   STATE_PROPERTY: ['LISTING', 'AUCTION', 'AGREEMENT'],
   MEDICAL: ['OPEN_TENDER', 'COMPETITIVE_NEGOTIATION'],
 };
 export const DEFAULT_METHODS = ['LISTING', 'AUCTION', 'AGREEMENT'];
 
-const WORKS = ['道路改造工程', '污水处理厂提标改造工程', '学校教学楼新建工程', '医院门诊楼建设项目', '河道综合治理工程', '保障性住房项目', '变电站配套工程', '桥梁维修加固工程'];
-const GOODS = ['办公设备采购项目', '医疗设备采购项目', '信息化平台建设项目', '物业管理服务项目', '校园安防系统采购项目', '公务用车采购项目'];
-const GP_CLASS: Record<string, readonly string[]> = { GP_GOODS: ['A02010104', 'A02021000', 'A03010100'], GP_WORKS: ['B01000000', 'B02000000'], GP_SERVICES: ['C16000000', 'C21040000'] };
+const WORKS = [
+  '道路改造工程',
+  '污水处理厂提标改造工程',
+  '学校教学楼新建工程',
+  '医院门诊楼建设项目',
+  '河道综合治理工程',
+  '保障性住房项目',
+  '变电站配套工程',
+  '桥梁维修加固工程',
+];
+const GOODS = [
+  '办公设备采购项目',
+  '医疗设备采购项目',
+  '信息化平台建设项目',
+  '物业管理服务项目',
+  '校园安防系统采购项目',
+  '公务用车采购项目',
+];
+const GP_CLASS: Record<string, readonly string[]> = {
+  GP_GOODS: ['A02010104', 'A02021000', 'A03010100'],
+  GP_WORKS: ['B01000000', 'B02000000'],
+  GP_SERVICES: ['C16000000', 'C21040000'],
+};
 const MINERALS = ['磷矿', '石灰岩', '建筑用砂', '铁矿', '石墨', '萤石'];
 const LAND_USES = ['住宅用地', '商服用地', '工业用地', '仓储用地'];
 
@@ -259,7 +361,8 @@ export function detailsFor(sub: SubItemInfo, rnd: () => number): Record<string, 
   const props = (sub.detailsSchema?.properties ?? {}) as Record<string, { type?: string }>;
   const out: Record<string, unknown> = {};
   for (const name of required) {
-    // An operator-added sub-item may require fields the generator does not know: a plausible value of the declared type.
+    // An operator-added sub-item may require fields the generator does not know: a plausible value of the declared
+    // type.
     const type = props[name]?.type;
     out[name] = known[name]?.() ?? (type === 'integer' || type === 'number' ? 1 : type === 'boolean' ? false : '1');
   }
@@ -297,7 +400,11 @@ function projectParties(i: number, entities: number, rnd: () => number): { tende
 export const volumeProjectCode = (i: number, seed = DEFAULT_SEED) => `V${seed % 100000}-${String(i).padStart(7, '0')}`;
 
 /** Project i of a run, with its sections, and the bids on them. */
-export function volumeProject(i: number, o: VolumeOptions, catalog: readonly SubItemInfo[]): { project: ProjectPush; bids: BidPush[] } {
+export function volumeProject(
+  i: number,
+  o: VolumeOptions,
+  catalog: readonly SubItemInfo[],
+): { project: ProjectPush; bids: BidPush[] } {
   const s = volumeShape(o);
   const rnd = prng(mix(s.seed, 3, i));
   const sub = catalog[Math.floor(rnd() * catalog.length)];
@@ -315,9 +422,17 @@ export function volumeProject(i: number, o: VolumeOptions, catalog: readonly Sub
   for (let k = 1; k <= n; k++) {
     const share = k === n ? left : Math.floor((budgetYuan / n) * (0.8 + rnd() * 0.4));
     left -= share;
-    sections.push({ code: `${code}-S${k}`, name: n === 1 ? '全部' : `${k}标段`, budget: `${share}.00`, openingAt: isoChina(deadline) });
+    sections.push({
+      code: `${code}-S${k}`,
+      name: n === 1 ? '全部' : `${k}标段`,
+      budget: `${share}.00`,
+      openingAt: isoChina(deadline),
+    });
   }
-  const status = published < Date.UTC(2026, 3, 1) ? pick(rnd, ['AWARDED', 'AWARDED', 'CONTRACTED', 'EVALUATING', 'FAILED']) : 'TENDERING';
+  const status =
+    published < Date.UTC(2026, 3, 1)
+      ? pick(rnd, ['AWARDED', 'AWARDED', 'CONTRACTED', 'EVALUATING', 'FAILED'])
+      : 'TENDERING';
   const project: ProjectPush = {
     code,
     name: `${prefectureName(region)}${regions().get(region)?.level === 'COUNTY' ? regions().get(region)!.name : ''}${titleFor(sub, rnd)}（${pad(i % 100)}）`,
@@ -350,7 +465,10 @@ export function volumeProject(i: number, o: VolumeOptions, catalog: readonly Sub
         caCertSerial: `HBCA${(mix(s.seed, 4, bidder) % 1e9).toString(16).toUpperCase().padStart(8, '0')}`,
         deviceFingerprint: `MAC-${(mix(s.seed, 5, i * 31 + k * 7 + j) % 0xffffff).toString(16).padStart(6, '0')}`,
         ipAddress: `10.${42 + (bidder % 8)}.${Math.floor(rnd() * 256)}.${1 + Math.floor(rnd() * 254)}`,
-        documentHash: mix(s.seed, 6, i * 1009 + k * 101 + j).toString(16).padStart(8, '0').repeat(8),
+        documentHash: mix(s.seed, 6, i * 1009 + k * 101 + j)
+          .toString(16)
+          .padStart(8, '0')
+          .repeat(8),
         bondAccount: `6222${String(mix(s.seed, 7, bidder) % 1e12).padStart(12, '0')}`,
         externalId: `VOL-B-${i}-${k}-${j}`,
       });

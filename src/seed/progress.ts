@@ -7,7 +7,6 @@ export interface ProgressSink {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-
 /**
  * A progress bar on stderr with the rate and the time left. On a terminal it
  * redraws one line at most five times a second; otherwise (a log file, CI) it
@@ -20,7 +19,10 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   let t0 = 0;
   let last = 0;
   const tty = !!stream.isTTY;
-  const fmtTime = (s: number) => (Number.isFinite(s) ? `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(Math.floor(s % 60))}` : '--:--:--');
+  const fmtTime = (s: number) =>
+    Number.isFinite(s)
+      ? `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(Math.floor(s % 60))}`
+      : '--:--:--';
   const line = () => {
     const secs = (Date.now() - t0) / 1000;
     const rate = secs > 0 ? done / secs : 0;

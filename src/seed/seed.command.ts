@@ -10,7 +10,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const v = options(args, ['entities', 'projects', 'bids-per-section', 'seed', 'batch']);
   const count = (name: string, min: number): number | undefined => {
     if (v[name] === undefined) return undefined;
-    if (!/^\d+$/.test(v[name]!) || Number(v[name]) < min) throw new Error(`--${name} must be a whole number of at least ${min}`);
+    if (!/^\d+$/.test(v[name]) || Number(v[name]) < min)
+      throw new Error(`--${name} must be a whole number of at least ${min}`);
     return Number(v[name]);
   };
   if (v.projects === undefined) {
@@ -23,7 +24,13 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   const maxBatch = loadConfig().maxBatch;
   const batchSize = count('batch', 1) ?? maxBatch;
   if (batchSize > maxBatch) throw new Error(`--batch must be at most HUB_MAX_BATCH (${maxBatch})`);
-  const volume = { projects: count('projects', 0)!, entities: count('entities', 40), bidsPerSection: count('bids-per-section', 0), seed: count('seed', 0), batchSize };
+  const volume = {
+    projects: count('projects', 0)!,
+    entities: count('entities', 40),
+    bidsPerSection: count('bids-per-section', 0),
+    seed: count('seed', 0),
+    batchSize,
+  };
   return ctx.withOrm(async (orm) => {
     const { seedVolume } = await import('./volume.js');
     const r = await seedVolume(orm, volume);

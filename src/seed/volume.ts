@@ -1,11 +1,19 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
 import { runPush } from '../ingest/pipeline';
-import type { PushResult } from '../ingest/types';
+import { RecordStatus, type PushResult } from '../ingest/types';
 import { MARKET_ENTITY_TOPIC, marketFamily } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { TRADING_TOPICS, TradingTopic, tradingFamily } from '../trading';
-import { loadSubItems, volumeCounts, volumeEntity, volumeProject, volumeShape, type VolumeCounts, type VolumeOptions } from './generator';
+import {
+  loadSubItems,
+  volumeCounts,
+  volumeEntity,
+  volumeProject,
+  volumeShape,
+  type VolumeCounts,
+  type VolumeOptions,
+} from './generator';
 import { stderrProgress } from './progress';
 
 /*
@@ -20,7 +28,12 @@ import { stderrProgress } from './progress';
  */
 
 /** The system the generated data is pushed as: the provincial electronic service system of the demo data. */
-export const SEED_SYSTEM = { code: 'HB-GGZY', name: '湖北省公共资源交易电子服务系统', kind: SourceSystemKind.GOVERNMENT, regionCode: '420000' };
+export const SEED_SYSTEM = {
+  code: 'HB-GGZY',
+  name: '湖北省公共资源交易电子服务系统',
+  kind: SourceSystemKind.GOVERNMENT,
+  regionCode: '420000',
+};
 export interface VolumeResult extends VolumeCounts {
   /** Pushed records (entities, projects, bids) by outcome; sections travel inside their project. */
   accepted: number;
@@ -39,12 +52,19 @@ export function seedingPrincipal(system: SourceSystemRow): Principal {
     id: `${system.code}/seed`,
     name: system.code,
     roles: new Set([Role.SOURCE_SYSTEM]),
-    grants: { ...ADMIN.grants, writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]), regions: ['420000'], categories: ['*'] },
+    grants: {
+      ...ADMIN.grants,
+      writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]),
+      regions: ['420000'],
+      categories: ['*'],
+    },
     sourceSystem: { id: system.id, code: system.code, regionCode: system.regionCode },
   };
 }
 
-/** The seeding system, registered (without an API key: it never pushes over HTTP) when the database does not have it. */
+/**
+ * The seeding system, registered (without an API key: it never pushes over HTTP) when the database does not have it.
+ */
 export async function ensureSeedSystem(em: EntityManager): Promise<SourceSystemRow> {
   const found = await em.findOne(SourceSystemRow, { code: SEED_SYSTEM.code });
   if (found) return found;
@@ -54,12 +74,17 @@ export async function ensureSeedSystem(em: EntityManager): Promise<SourceSystemR
 }
 
 /** Adds one push's outcome to a running tally, keeping the first few rejections. */
-function tally(into: { accepted: number; unchanged: number; rejected: number; errors: string[] }, what: string, r: PushResult): void {
+function tally(
+  into: { accepted: number; unchanged: number; rejected: number; errors: string[] },
+  what: string,
+  r: PushResult,
+): void {
   into.accepted += r.accepted;
   into.unchanged += r.unchanged;
   into.rejected += r.rejected;
   for (const x of r.results) {
-    if (x.status === 'REJECTED' && into.errors.length < 10) into.errors.push(`${what} ${x.key}: ${x.errors.map((e) => `${e.field} ${e.code} ${e.message}`).join('; ')}`);
+    if (x.status === RecordStatus.REJECTED && into.errors.length < 10)
+      into.errors.push(`${what} ${x.key}: ${x.errors.map((e) => `${e.field} ${e.code} ${e.message}`).join('; ')}`);
   }
 }
 
@@ -76,6 +101,7 @@ class Window {
 
   async run(task: () => Promise<void>): Promise<{ done: Promise<void> }> {
     while (this.running.size >= this.size) await Promise.race(this.running);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a task's own failure, re-thrown as it came
     if (this.failure) throw this.failure;
     const p: Promise<void> = task()
       .catch((err: unknown) => {
@@ -91,6 +117,7 @@ class Window {
 
   async drain(): Promise<void> {
     await Promise.allSettled(this.running);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a task's own failure, re-thrown as it came
     if (this.failure) throw this.failure;
   }
 }
@@ -131,7 +158,11 @@ export async function seedVolume(orm: MikroORM, options: VolumeOptions): Promise
     const n = Math.min(shape.batchSize, shape.entities - k);
     await window.run(async () => {
       const batch = Array.from({ length: n }, (_, j) => volumeEntity(k + j, shape.seed));
-      tally(result, 'entity', await runPush(orm.em.fork(), principal, marketEntityPush, batch, { maxBatch: shape.batchSize }));
+      tally(
+        result,
+        'entity',
+        await runPush(orm.em.fork(), principal, marketEntityPush, batch, { maxBatch: shape.batchSize }),
+      );
       advance(n);
     });
   }
@@ -147,7 +178,11 @@ export async function seedVolume(orm: MikroORM, options: VolumeOptions): Promise
     const generated = Array.from({ length: n }, (_, j) => volumeProject(k + j, shape, catalog));
     const stored = await window.run(async () => {
       const projects = generated.map((g) => g.project);
-      tally(result, 'project', await runPush(orm.em.fork(), principal, projectPush, projects, { maxBatch: shape.batchSize }));
+      tally(
+        result,
+        'project',
+        await runPush(orm.em.fork(), principal, projectPush, projects, { maxBatch: shape.batchSize }),
+      );
       advance(projects.reduce((a, p) => a + 1 + (p.sections?.length ?? 0), 0));
     });
     const bids = generated.flatMap((g) => g.bids);

@@ -35,5 +35,9 @@ export function collectOperation(
   if (coerced.errors) return null;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return { fields: collectFields(schema, fragments, coerced.coerced, rootType, operation.selectionSet), fragments, variables: coerced.coerced };
+  return {
+    fields: collectFields(schema, fragments, coerced.coerced, rootType, operation.selectionSet),
+    fragments,
+    variables: coerced.coerced,
+  };
 }

@@ -9,6 +9,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  OperationTypeNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLLeafType,
@@ -18,10 +19,16 @@ import { LRUCache } from 'lru-cache';
 import { collectOperation } from './operation';
 import { accessKey, type Principal } from '../auth/principal';
 
-/** A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer without graphql-js). */
+/**
+ * A subscription root field's value for one event, as its resolver returns it (a subscription the compiler may answer
+ * without graphql-js).
+ */
 export type CompiledSubscriptionRoot = (event: unknown, context: unknown) => object;
 
-/** Raised inside a compiled projection when graphql-js must answer instead (a null in a non-null field, a value a scalar refuses). */
+/**
+ * Raised inside a compiled projection when graphql-js must answer instead (a null in a non-null field, a value a scalar
+ * refuses).
+ */
 class NotCompiled extends Error {}
 
 /**
@@ -40,8 +47,8 @@ export function compileSubscription(
   const { schema, document } = args;
   const op = getOperationAST(document, args.operationName);
   const type = schema.getSubscriptionType();
-  if (!op || op.operation !== 'subscription' || !type) return null;
-  const collected = collectOperation(schema, document, op, type, args.variableValues as Record<string, unknown> | undefined);
+  if (!op || op.operation !== OperationTypeNode.SUBSCRIPTION || !type) return null;
+  const collected = collectOperation(schema, document, op, type, args.variableValues);
   if (!collected) return null;
   const { fragments, variables } = collected;
   const fields = [...collected.fields];
@@ -60,7 +67,13 @@ export function compileSubscription(
     }
     const field = returned.getFields()[name];
     // Only default-resolved leaves: a field with a resolver of its own (or a list) goes through graphql-js.
-    if (!field || doingMore.has(`${returned.name}.${name}`) || nodes.some((n) => n.arguments?.length) || !isLeafType(getNamedType(field.type))) return null;
+    if (
+      !field ||
+      doingMore.has(`${returned.name}.${name}`) ||
+      nodes.some((n) => n.arguments?.length) ||
+      !isLeafType(getNamedType(field.type))
+    )
+      return null;
     if (isListType(isNonNullType(field.type) ? field.type.ofType : field.type)) return null;
     leaves.push([responseName, name, getNamedType(field.type) as GraphQLLeafType, isNonNullType(field.type)]);
   }
@@ -118,14 +131,22 @@ export class SharedExecutions {
   }
 
   /** The key of one subscription's shape: operation and variables, and the grants that decide masking. */
-  static shapeKey(query: string, operationName: string | null | undefined, variables: unknown, principal: Principal): string {
+  static shapeKey(
+    query: string,
+    operationName: string | null | undefined,
+    variables: unknown,
+    principal: Principal,
+  ): string {
     return createHash('sha256')
       .update(JSON.stringify([query, operationName ?? null, variables ?? null, accessKey(principal)]))
       .digest('base64url');
   }
 
   /** graphql's `subscribe`, with each event's execution shared under `shape` (see above). */
-  async subscribe(args: ExecutionArgs, shape: string | undefined): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  async subscribe(
+    args: ExecutionArgs,
+    shape: string | undefined,
+  ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
     const events = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
@@ -161,7 +182,10 @@ export class SharedExecutions {
       return result;
     };
     // next/return/throw and the iterator symbol: graphql-ws treats it as a generator and calls return() on complete.
-    const iterator: AsyncIterableIterator<ExecutionResult> & { return(): Promise<IteratorResult<ExecutionResult>>; throw(err: unknown): Promise<IteratorResult<ExecutionResult>> } = {
+    const iterator: AsyncIterableIterator<ExecutionResult> & {
+      return(): Promise<IteratorResult<ExecutionResult>>;
+      throw(err: unknown): Promise<IteratorResult<ExecutionResult>>;
+    } = {
       async next() {
         let r: IteratorResult<unknown>;
         try {

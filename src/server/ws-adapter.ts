@@ -1,9 +1,9 @@
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '../logger';
-import { tcpSocketOf } from './ws-socket';
+import { messageText, tcpSocketOf } from './ws-socket';
 
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
 const HIGH_WATER = 1 << 16;
@@ -34,7 +34,14 @@ export class PayloadCache {
     // Objects shaped like a message inside user data (a change's JSON) are data, never swapped.
     if (holder !== this.message) return value;
     const message = holder as { type?: unknown; id?: unknown } | null;
-    if (key !== 'payload' || message?.type !== 'next' || typeof message.id !== 'string' || !value || typeof value !== 'object') return value;
+    if (
+      key !== 'payload' ||
+      message?.type !== 'next' ||
+      typeof message.id !== 'string' ||
+      !value ||
+      typeof value !== 'object'
+    )
+      return value;
     const payload = value as Record<string, unknown>;
     const keys = Object.keys(payload);
     // Only the plain { data } of a result without errors or extensions; anything else is serialised as usual.
@@ -45,7 +52,10 @@ export class PayloadCache {
     return this.marker;
   };
 
-  /** The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends it. */
+  /**
+   * The message with the payload JSON in place of its marker; call on every message graphql-ws sends, right as it sends
+   * it.
+   */
   splice(message: string): string {
     this.message = undefined;
     const text = this.pending;
@@ -97,17 +107,18 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
     });
 
     let pongWait: NodeJS.Timeout | null = null;
-    const ping = keepAliveMs > 0
-      ? setInterval(() => {
-          if (socket.readyState !== socket.OPEN) return;
-          pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
-          socket.once('pong', () => {
-            if (pongWait) clearTimeout(pongWait);
-            pongWait = null;
-          });
-          socket.ping();
-        }, keepAliveMs)
-      : null;
+    const ping =
+      keepAliveMs > 0
+        ? setInterval(() => {
+            if (socket.readyState !== socket.OPEN) return;
+            pongWait = setTimeout(() => socket.terminate(), keepAliveMs);
+            socket.once('pong', () => {
+              if (pongWait) clearTimeout(pongWait);
+              pongWait = null;
+            });
+            socket.ping();
+          }, keepAliveMs)
+        : null;
 
     // The TCP socket under the WebSocket: corked for the rest of the turn on the first send.
     const raw = tcpSocketOf(socket);
@@ -137,15 +148,18 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
           return new Promise<void>((resolve, reject) => socket.send(data, (err) => (err ? reject(err) : resolve())));
         },
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
-          socket.on('message', async (message) => {
+        onMessage: (handle) => {
+          const receive = async (message: RawData) => {
             try {
-              await handle(String(message));
+              await handle(messageText(message));
             } catch (err) {
               log.error({ err }, 'graphql-ws message handling failed');
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             }
-          }),
+          };
+          // ws ignores what a listener returns; receive handles its own failures (logged, socket closed).
+          socket.on('message', (message) => void receive(message));
+        },
       },
       { socket, request } as E & { socket: WebSocket; request: IncomingMessage },
     );

@@ -1,5 +1,5 @@
 import { Socket } from 'node:net';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 
 /**
  * The TCP socket under a `ws` WebSocket. `ws` keeps it in the undocumented
@@ -10,4 +10,14 @@ import type { WebSocket } from 'ws';
 export function tcpSocketOf(ws: WebSocket): Socket | undefined {
   const raw = (ws as unknown as { _socket?: unknown })._socket;
   return raw instanceof Socket ? raw : undefined;
+}
+
+/**
+ * The text of a `ws` message, whatever shape the socket's `binaryType` gives
+ * it: one Buffer (the default), an ArrayBuffer, or a Buffer per fragment.
+ */
+export function messageText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString();
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return Buffer.from(data).toString();
 }

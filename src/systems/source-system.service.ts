@@ -28,14 +28,24 @@ const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 export const MAX_NAME = 200;
 
 /** Pure check of a registration; returns the normalised input or throws BAD_USER_INPUT naming the field. */
-export function validateRegistration(input: RegisterSourceSystemInput): { code: string; name: string; kind: SourceSystemKind; regionCode: string } {
+export function validateRegistration(input: RegisterSourceSystemInput): {
+  code: string;
+  name: string;
+  kind: SourceSystemKind;
+  regionCode: string;
+} {
   const code = input.code.trim().toUpperCase();
   if (!CODE.test(code)) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, 'code must be 2-64 upper-case letters, digits or dashes', { field: 'input.code' });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'code must be 2-64 upper-case letters, digits or dashes', {
+      field: 'input.code',
+    });
   }
   const name = input.name.trim();
   if (!name) throw new HubError(ErrorCode.BAD_USER_INPUT, 'name must not be empty', { field: 'input.name' });
-  if (name.length > MAX_NAME) throw new HubError(ErrorCode.BAD_USER_INPUT, `name must be at most ${MAX_NAME} characters`, { field: 'input.name' });
+  if (name.length > MAX_NAME)
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `name must be at most ${MAX_NAME} characters`, {
+      field: 'input.name',
+    });
   const problem = displayTextProblem(name);
   if (problem) throw new HubError(ErrorCode.BAD_USER_INPUT, `name ${problem}`, { field: 'input.name' });
   const kind = input.kind.trim().toUpperCase();
@@ -44,7 +54,9 @@ export function validateRegistration(input: RegisterSourceSystemInput): { code: 
   }
   const regionCode = (input.regionCode ?? '420000').trim();
   if (!isKnownRegion(regionCode)) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`, { field: 'input.regionCode' });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`, {
+      field: 'input.regionCode',
+    });
   }
   return { code, name, kind: kind as SourceSystemKind, regionCode };
 }
@@ -70,35 +82,51 @@ export async function registerSourceSystem(
     },
     vocabulary,
   );
-  const taken = () => new HubError(ErrorCode.CONFLICT, `a source system or principal named ${v.code} exists already`, { field: 'input.code' });
-  return conflictOnDuplicate(() => em.transactional(async (tx) => {
-    // Two registrations of one code (or a client of that name) run one after the other: the second sees the first.
-    await lockKeys(tx, LockScope.PRINCIPAL, [v.code]);
-    if (await tx.count(SourceSystemRow, { code: v.code })) {
-      throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, { field: 'input.code' });
-    }
-    if (await tx.count(PrincipalRow, { name: v.code })) {
-      throw new HubError(ErrorCode.CONFLICT, `a principal named ${v.code} exists already`, { field: 'input.code' });
-    }
-    const system = tx.create(SourceSystemRow, { ...v, createdAt: new Date() });
-    const principal = tx.create(PrincipalRow, {
-      name: v.code,
-      sourceSystem: system,
-      roles: [Role.SOURCE_SYSTEM],
-      writeTopics: grants.writeTopics!,
-      regions: grants.regions!,
-      categories: grants.categories!,
-      createdAt: new Date(),
+  const taken = () =>
+    new HubError(ErrorCode.CONFLICT, `a source system or principal named ${v.code} exists already`, {
+      field: 'input.code',
     });
-    const { key, row } = addKey(tx, principal);
-    await tx.flush();
-    await logAdminAction(tx, actor, {
-      action: 'REGISTER_SOURCE_SYSTEM',
-      target: `principal:${v.code}`,
-      details: { system: v, writeTopics: principal.writeTopics, regions: principal.regions, categories: principal.categories, keyId: row.id, keyPrefix: row.prefix },
-    });
-    return { system, apiKey: key };
-  }), taken);
+  return conflictOnDuplicate(
+    () =>
+      em.transactional(async (tx) => {
+        // Two registrations of one code (or a client of that name) run one after the other: the second sees the first.
+        await lockKeys(tx, LockScope.PRINCIPAL, [v.code]);
+        if (await tx.count(SourceSystemRow, { code: v.code })) {
+          throw new HubError(ErrorCode.CONFLICT, `a source system with code ${v.code} exists already`, {
+            field: 'input.code',
+          });
+        }
+        if (await tx.count(PrincipalRow, { name: v.code })) {
+          throw new HubError(ErrorCode.CONFLICT, `a principal named ${v.code} exists already`, { field: 'input.code' });
+        }
+        const system = tx.create(SourceSystemRow, { ...v, createdAt: new Date() });
+        const principal = tx.create(PrincipalRow, {
+          name: v.code,
+          sourceSystem: system,
+          roles: [Role.SOURCE_SYSTEM],
+          writeTopics: grants.writeTopics!,
+          regions: grants.regions!,
+          categories: grants.categories!,
+          createdAt: new Date(),
+        });
+        const { key, row } = addKey(tx, principal);
+        await tx.flush();
+        await logAdminAction(tx, actor, {
+          action: 'REGISTER_SOURCE_SYSTEM',
+          target: `principal:${v.code}`,
+          details: {
+            system: v,
+            writeTopics: principal.writeTopics,
+            regions: principal.regions,
+            categories: principal.categories,
+            keyId: row.id,
+            keyPrefix: row.prefix,
+          },
+        });
+        return { system, apiKey: key };
+      }),
+    taken,
+  );
 }
 
 export async function listSourceSystems(em: EntityManager): Promise<SourceSystemRow[]> {

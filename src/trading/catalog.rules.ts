@@ -16,7 +16,9 @@ export function compileDetailsSchema(schema: Record<string, unknown>, field = 'd
   try {
     fn = ajv.compile(schema);
   } catch (err) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a valid JSON Schema: ${(err as Error).message}`, { field });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a valid JSON Schema: ${(err as Error).message}`, {
+      field,
+    });
   }
   compiled.set(schema, fn);
   return fn;
@@ -35,12 +37,20 @@ function pointerToPath(pointer: string): string {
 export function schemaErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): FieldError[] {
   return (errors ?? []).map((e) => {
     let path = pointerToPath(e.instancePath);
-    if (e.keyword === 'required') path = [path, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
-    return { field: [prefix, path].filter(Boolean).join('.'), code: ErrorCode.BAD_USER_INPUT, message: `${prefix}${path ? `.${path}` : ''} ${e.message ?? 'is invalid'}` };
+    if (e.keyword === 'required')
+      path = [path, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
+    return {
+      field: [prefix, path].filter(Boolean).join('.'),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: `${prefix}${path ? `.${path}` : ''} ${e.message ?? 'is invalid'}`,
+    };
   });
 }
 
-/** Validates category-specific details against a sub-item's schema (absent details count as `{}`); no schema accepts any object. */
+/**
+ * Validates category-specific details against a sub-item's schema (absent details count as `{}`); no schema accepts any
+ * object.
+ */
 export function validateDetails(details: unknown, schema: Record<string, unknown> | null | undefined): FieldError[] {
   if (details !== null && details !== undefined && (typeof details !== 'object' || Array.isArray(details))) {
     return [{ field: 'details', code: ErrorCode.BAD_USER_INPUT, message: 'details must be an object' }];

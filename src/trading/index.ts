@@ -9,4 +9,11 @@ export { TradingProjectRow } from './trading-project.entity';
 export { SectionRow } from './section.entity';
 export { BidRow } from './bid.entity';
 export type { ProjectPush, SectionPush } from './project.rules';
-export type { AnnouncementPush, AwardPush, BidOpeningPush, BidPush, ContractPush, EvaluationPush } from './records.rules';
+export type {
+  AnnouncementPush,
+  AwardPush,
+  BidOpeningPush,
+  BidPush,
+  ContractPush,
+  EvaluationPush,
+} from './records.rules';

@@ -1,8 +1,20 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toOcdsRelease, toOcdsReleasePackage } from './ocds';
-import type { OcdsAnnouncementInput, OcdsOrganisationInput, OcdsProjectInput, OcdsReleasePackage, OcdsSectionInput, OcdsRelease } from './ocds.types';
-import { findTradingProject, listTradingProjects, TradingProjectOrder, type TradingProjectFilter } from './trading-project.queries';
+import type {
+  OcdsAnnouncementInput,
+  OcdsOrganisationInput,
+  OcdsProjectInput,
+  OcdsReleasePackage,
+  OcdsSectionInput,
+  OcdsRelease,
+} from './ocds.types';
+import {
+  findTradingProject,
+  listTradingProjects,
+  TradingProjectOrder,
+  type TradingProjectFilter,
+} from './trading-project.queries';
 import type { AnnouncementType, TradingMethod, TradingStatus } from './trading.model';
 
 /*
@@ -52,8 +64,9 @@ function optionalTime(v: unknown): Date | null {
   return v === null || v === undefined ? null : time(v);
 }
 
+/** A column the queries below cast to text. */
 function text(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
+  return v === null || v === undefined ? null : (v as string);
 }
 
 function groupBy<T>(rows: Row[], key: string, map: (r: Row) => T): Map<string, T[]> {
@@ -203,7 +216,10 @@ export async function loadOcdsProjects(em: EntityManager, projectIds: readonly s
 
 /** Runs the reads of one request on one snapshot (see the note at the top). */
 function onOneSnapshot<T>(em: EntityManager, read: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em.transactional((tem) => read(tem as EntityManager), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  return em.transactional((tem) => read(tem), {
+    isolationLevel: IsolationLevel.REPEATABLE_READ,
+    readOnly: true,
+  });
 }
 
 /** The OCDS release of one project by its code; null when the project is not held. */
@@ -235,8 +251,15 @@ export function listOcdsReleases(
 ): Promise<OcdsReleasePage> {
   return onOneSnapshot(em, async (tem) => {
     const page = await listTradingProjects(tem, { ...args, orderBy: TradingProjectOrder.CODE }, options.maxPage);
-    const projects = await loadOcdsProjects(tem, page.nodes.map((p) => p.id));
+    const projects = await loadOcdsProjects(
+      tem,
+      page.nodes.map((p) => p.id),
+    );
     const releases = projects.map((p) => toOcdsRelease(p, { prefix: options.prefix }));
-    return { package: toOcdsReleasePackage(releases), hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null };
+    return {
+      package: toOcdsReleasePackage(releases),
+      hasNextPage: page.hasNextPage,
+      endCursor: page.cursors.at(-1) ?? null,
+    };
   });
 }

@@ -1,7 +1,25 @@
 import { createHash } from 'node:crypto';
 import { regions } from '../common/regions';
 import { AnnouncementType, TradingMethod, TradingStatus } from './trading.model';
-import type { OcdsOrganisationInput, OcdsAnnouncementInput, OcdsProjectInput, OcdsOptions, OcdsValue, OcdsPeriod, OcdsOrganizationReference, OcdsParty, OcdsDocument, OcdsLot, OcdsTender, OcdsBid, OcdsBidStatistic, OcdsAward, OcdsContract, OcdsRelease, OcdsReleasePackage } from './ocds.types';
+import type {
+  OcdsOrganisationInput,
+  OcdsAnnouncementInput,
+  OcdsProjectInput,
+  OcdsOptions,
+  OcdsValue,
+  OcdsPeriod,
+  OcdsOrganizationReference,
+  OcdsParty,
+  OcdsDocument,
+  OcdsLot,
+  OcdsTender,
+  OcdsBid,
+  OcdsBidStatistic,
+  OcdsAward,
+  OcdsContract,
+  OcdsRelease,
+  OcdsReleasePackage,
+} from './ocds.types';
 
 /*
  * The Open Contracting Data Standard (OCDS 1.1) view of trading projects:
@@ -38,7 +56,10 @@ export const OCDS_EXTENSIONS: readonly string[] = [
 export const CREDIT_CODE_SCHEME = 'CN-USCI';
 // Code lists.
 
-/** TradingStatus → tenderStatus (closed codelist, codelists/tenderStatus.csv). Evaluation is still part of the tender process. */
+/**
+ * TradingStatus → tenderStatus (closed codelist, codelists/tenderStatus.csv). Evaluation is still part of the tender
+ * process.
+ */
 const TENDER_STATUS: Record<TradingStatus, string> = {
   [TradingStatus.PLANNED]: 'planned',
   [TradingStatus.TENDERING]: 'active',
@@ -343,21 +364,37 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
       const id = `${s.code}/${b.bidder.creditCode}`;
       bidIds.set(id, id);
       const v = value(b.amount, p.currency);
-      details.push({ id, date: dateTime(b.submittedAt), status: bidStatus(b.status), tenderers: [ref], ...(v ? { value: v } : {}), relatedLots: [s.code] });
+      details.push({
+        id,
+        date: dateTime(b.submittedAt),
+        status: bidStatus(b.status),
+        tenderers: [ref],
+        ...(v ? { value: v } : {}),
+        relatedLots: [s.code],
+      });
     }
     if (s.opening) {
-      statistics.push({ id: `${s.code}/bidders`, measure: 'bidders', value: s.opening.bidderCount, date: dateTime(s.opening.openedAt), relatedLot: s.code });
+      statistics.push({
+        id: `${s.code}/bidders`,
+        measure: 'bidders',
+        value: s.opening.bidderCount,
+        date: dateTime(s.opening.openedAt),
+        relatedLot: s.code,
+      });
     }
   }
 
   const awardDocs = new Map<string, OcdsDocument[]>();
   const tenderDocs: OcdsDocument[] = [];
   const awardedSections = new Set(sections.filter((s) => s.award).map((s) => s.code));
-  for (const a of [...p.announcements].sort((x, y) => x.publishedAt.getTime() - y.publishedAt.getTime() || compare(x.code, y.code))) {
+  for (const a of [...p.announcements].sort(
+    (x, y) => x.publishedAt.getTime() - y.publishedAt.getTime() || compare(x.code, y.code),
+  )) {
     const doc = document(a);
     const concerned = a.sectionCodes.length ? a.sectionCodes : sections.map((s) => s.code);
     const toAwards = DOCUMENT_TYPE[a.type] === 'awardNotice' ? concerned.filter((c) => awardedSections.has(c)) : [];
-    // An award notice belongs to the awards it announces; anything else, or a notice of an award not yet held, to the tender.
+    // An award notice belongs to the awards it announces; anything else, or a notice of an award not yet held, to the
+    // tender.
     if (toAwards.length) for (const c of toAwards) awardDocs.set(c, [...(awardDocs.get(c) ?? []), doc]);
     else tenderDocs.push(doc);
   }
@@ -412,7 +449,12 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
   const lots: OcdsLot[] = sections.map((s) => {
     const lotStatus = tenderStatus(s.status);
     const lotValue = value(s.budget, p.currency);
-    return { id: s.code, title: s.name, ...(lotStatus ? { status: lotStatus } : {}), ...(lotValue ? { value: lotValue } : {}) };
+    return {
+      id: s.code,
+      title: s.name,
+      ...(lotStatus ? { status: lotStatus } : {}),
+      ...(lotValue ? { value: lotValue } : {}),
+    };
   });
   const tender: OcdsTender = {
     id: p.code,

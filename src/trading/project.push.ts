@@ -12,15 +12,26 @@ import { addError, type FieldErrors } from '../common/field-error';
 import { TradingTopic } from './trading.model';
 import { TradingProjectRow } from './trading-project.entity';
 import { rederiveBidFindings } from './records.push';
-import { PROJECT_FINDING_RULES, projectFindings, validateProject, type CatalogView, type ProjectData, type ProjectPush } from './project.rules';
+import {
+  PROJECT_FINDING_RULES,
+  projectFindings,
+  validateProject,
+  type CatalogView,
+  type ProjectData,
+  type ProjectPush,
+} from './project.rules';
 
 /** The catalog as the push of a batch sees it (one query; the catalog is small). */
 export async function loadCatalogView(em: EntityManager): Promise<CatalogView> {
-  const rows = await em.execute<{ code: string; category_code: string; retired: boolean; details_schema: Record<string, unknown> | null }[]>(
+  const rows = await em.execute<
+    { code: string; category_code: string; retired: boolean; details_schema: Record<string, unknown> | null }[]
+  >(
     `select s.code, s.category_code, (s.retired_at is not null or c.retired_at is not null) as retired, s.details_schema
      from trading_sub_item s join trading_category c on c.code = s.category_code`,
   );
-  return new Map(rows.map((r) => [r.code, { categoryCode: r.category_code, retired: r.retired, detailsSchema: r.details_schema }]));
+  return new Map(
+    rows.map((r) => [r.code, { categoryCode: r.category_code, retired: r.retired, detailsSchema: r.details_schema }]),
+  );
 }
 
 const PROJECT_TABLE: TableSpec = {
@@ -30,7 +41,10 @@ const PROJECT_TABLE: TableSpec = {
   keyExpr: 't.code',
 };
 
-/** What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired one. */
+/**
+ * What validating a batch of projects needs: the catalog, and the stored sub-item of projects pushed under a retired
+ * one.
+ */
 interface ProjectBatch {
   catalog: CatalogView;
   storedSubItems: ReadonlyMap<string, string>;
@@ -39,10 +53,19 @@ interface ProjectBatch {
 async function prepareProjects(em: EntityManager, inputs: readonly ProjectPush[]): Promise<ProjectBatch> {
   const catalog = await loadCatalogView(em);
   const underRetired = inputs
-    .filter((p) => typeof p?.subItemCode === 'string' && catalog.get(p.subItemCode.trim().toUpperCase())?.retired && typeof p.code === 'string')
+    .filter(
+      (p) =>
+        typeof p?.subItemCode === 'string' &&
+        catalog.get(p.subItemCode.trim().toUpperCase())?.retired &&
+        typeof p.code === 'string',
+    )
     .map((p) => (p.code as string).trim());
   if (!underRetired.length) return { catalog, storedSubItems: new Map() };
-  const rows = await query<{ code: string; sub_item_code: string }>(em, `select code, sub_item_code from trading_project where code in ${TEXT_SET}`, [textSetParam(underRetired)]);
+  const rows = await query<{ code: string; sub_item_code: string }>(
+    em,
+    `select code, sub_item_code from trading_project where code in ${TEXT_SET}`,
+    [textSetParam(underRetired)],
+  );
   return { catalog, storedSubItems: new Map(rows.map((r) => [r.code, r.sub_item_code])) };
 }
 
@@ -68,7 +91,9 @@ async function sectionConflicts(
      where s.code in ${TEXT_SET}`,
     [textSetParam(codes)],
   );
-  const claims = new Map<string, { projectCode: string; owner?: string; index?: number }>(rows.map((r) => [r.code, { projectCode: r.project_code, owner: r.owner_code }]));
+  const claims = new Map<string, { projectCode: string; owner?: string; index?: number }>(
+    rows.map((r) => [r.code, { projectCode: r.project_code, owner: r.owner_code }]),
+  );
   for (const r of records) {
     r.refs.newSections = r.value.sections.filter((s) => !claims.has(s.code)).map((s) => s.code);
     const refused: FieldError[] = [];
@@ -76,11 +101,19 @@ async function sectionConflicts(
       const claim = claims.get(s.code);
       if (!claim || claim.projectCode === r.value.code) return;
       const where = claim.index === undefined ? '' : ` (index ${claim.index} of this batch)`;
-      refused.push({ field: `sections.${i}.code`, code: ErrorCode.CONFLICT, message: `section ${s.code} belongs to project ${claim.projectCode}${where}`, ...(claim.owner ? { owner: claim.owner } : {}) });
+      refused.push({
+        field: `sections.${i}.code`,
+        code: ErrorCode.CONFLICT,
+        message: `section ${s.code} belongs to project ${claim.projectCode}${where}`,
+        ...(claim.owner ? { owner: claim.owner } : {}),
+      });
     });
     if (refused.length) errors.set(r.index, refused);
     // Sections of a refused record stay free for later records of the batch.
-    else if (mayClaim(r)) r.value.sections.forEach((s) => claims.set(s.code, claims.get(s.code) ?? { projectCode: r.value.code, index: r.index }));
+    else if (mayClaim(r))
+      r.value.sections.forEach((s) =>
+        claims.set(s.code, claims.get(s.code) ?? { projectCode: r.value.code, index: r.index }),
+      );
   }
   return errors;
 }
@@ -99,7 +132,10 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
   async resolveReferences(em, records) {
     const errors: FieldErrors = new Map();
     const add = (i: number, e: FieldError) => addError(errors, i, e);
-    const ids = await marketEntityIds(em, records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)));
+    const ids = await marketEntityIds(
+      em,
+      records.flatMap((r) => [r.value.tendererCreditCode, r.value.agencyCreditCode].filter((c): c is string => !!c)),
+    );
     for (const r of records) {
       const v = r.value;
       r.refs.tendererId = ids.get(v.tendererCreditCode);
@@ -109,7 +145,8 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
         if (!r.refs.agencyId) add(r.index, noMarketEntity('agencyCreditCode', v.agencyCreditCode));
       }
     }
-    for (const [i, errs] of await sectionConflicts(em, records, (r) => !errors.has(r.index))) errs.forEach((e) => add(i, e));
+    for (const [i, errs] of await sectionConflicts(em, records, (r) => !errors.has(r.index)))
+      errs.forEach((e) => add(i, e));
     return errors;
   },
 
@@ -129,31 +166,48 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
   findingRules: PROJECT_FINDING_RULES,
 
   async write(em, records, principal) {
-    const written = await upsertRecords(em, PROJECT_TABLE, records, ({ value: v, refs }: Accepted<ProjectData>) => ({
-      code: v.code,
-      name: v.name,
-      sub_item_code: v.subItemCode,
-      category_code: v.categoryCode,
-      region_code: v.regionCode,
-      tenderer_id: refs.tendererId,
-      agency_id: refs.agencyId ?? null,
-      budget: v.budget,
-      currency: v.currency,
-      method: v.method,
-      status: v.status,
-      published_at: v.publishedAt,
-      bid_deadline: v.bidDeadline,
-      details: v.details,
-      external_id: v.externalId,
-    }), principal);
+    const written = await upsertRecords(
+      em,
+      PROJECT_TABLE,
+      records,
+      ({ value: v, refs }: Accepted<ProjectData>) => ({
+        code: v.code,
+        name: v.name,
+        sub_item_code: v.subItemCode,
+        category_code: v.categoryCode,
+        region_code: v.regionCode,
+        tenderer_id: refs.tendererId,
+        agency_id: refs.agencyId ?? null,
+        budget: v.budget,
+        currency: v.currency,
+        method: v.method,
+        status: v.status,
+        published_at: v.publishedAt,
+        bid_deadline: v.bidDeadline,
+        details: v.details,
+        external_id: v.externalId,
+      }),
+      principal,
+    );
     const idByCode = new Map(written.map((w) => [w.key, w.meta!.id]));
     const sections = records
       .filter((r) => idByCode.has(r.key))
-      .flatMap((r) => r.value.sections.map((s) => ({ code: s.code, project_id: idByCode.get(r.key), name: s.name, budget: s.budget, status: s.status, opening_at: s.openingAt })))
+      .flatMap((r) =>
+        r.value.sections.map((s) => ({
+          code: s.code,
+          project_id: idByCode.get(r.key),
+          name: s.name,
+          budget: s.budget,
+          status: s.status,
+          opening_at: s.openingAt,
+        })),
+      )
       .sort((a, b) => (a.code < b.code ? -1 : 1));
     if (sections.length) {
       // Sections present in an earlier version but missing now are kept: bids may hang off them.
-      await query(em, `insert into section as s (code, project_id, name, budget, status, opening_at, updated_at)
+      await query(
+        em,
+        `insert into section as s (code, project_id, name, budget, status, opening_at, updated_at)
          select r.code, r.project_id, r.name, r.budget, r.status, r.opening_at, now()
          from jsonb_to_recordset(?::jsonb) as r(code text, project_id bigint, name text, budget numeric, status text, opening_at timestamptz)
          on conflict (code) do update set name = excluded.name, budget = excluded.budget, status = excluded.status,
@@ -165,11 +219,21 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
     return written;
   },
 
-  // A section's opening time may have moved: its bids' BID_AFTER_OPENING findings follow (unless a bid opening record says otherwise).
-  afterWrite: (em, records) => rederiveBidFindings(em, records.flatMap((r) => r.value.sections.map((s) => s.code))),
+  // A section's opening time may have moved: its bids' BID_AFTER_OPENING findings follow (unless a bid opening record
+  // says otherwise).
+  afterWrite: (em, records) =>
+    rederiveBidFindings(
+      em,
+      records.flatMap((r) => r.value.sections.map((s) => s.code)),
+    ),
 
   snapshot: snapshotOf,
 };
 
 /** Pushes a batch of trading projects with their sections through the one pipeline. */
-export const pushTradingProjects = (em: EntityManager, p: Principal, records: ProjectPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, projectPush, records, o);
+export const pushTradingProjects = (
+  em: EntityManager,
+  p: Principal,
+  records: ProjectPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, projectPush, records, o);

@@ -63,12 +63,17 @@ export interface ProjectData {
 }
 
 /** The catalog as validation sees it: sub-items with their category, schema and whether retired. */
-export type CatalogView = ReadonlyMap<string, { categoryCode: string; retired: boolean; detailsSchema: Record<string, unknown> | null }>;
+export type CatalogView = ReadonlyMap<
+  string,
+  { categoryCode: string; retired: boolean; detailsSchema: Record<string, unknown> | null }
+>;
 
 /** Most sections (标段/包) one project may list. */
 export const MAX_SECTIONS = 1000;
 
-/** Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise). */
+/**
+ * Minimum bid period in days for projects that must be tendered (招标投标法 Art. 24; open government procurement likewise).
+ */
 export const MIN_BID_PERIOD_DAYS = 20;
 
 /**
@@ -77,21 +82,34 @@ export const MIN_BID_PERIOD_DAYS = 20;
  * (`storedSubItems`: project code → its stored sub-item) carries on with its
  * lifecycle there.
  */
-export function validateProject(input: ProjectPush, catalog: CatalogView, storedSubItems: ReadonlyMap<string, string> = new Map()): Validated<ProjectData> {
+export function validateProject(
+  input: ProjectPush,
+  catalog: CatalogView,
+  storedSubItems: ReadonlyMap<string, string> = new Map(),
+): Validated<ProjectData> {
   const c = new Checker();
   const code = c.code('code', input.code, { required: true, max: MAX_PROJECT_CODE });
   const name = c.text('name', input.name, { required: true, max: 300 });
   let subItemCode = c.text('subItemCode', input.subItemCode, { required: true, max: 60 });
   const sub = subItemCode ? catalog.get(subItemCode.toUpperCase()) : undefined;
   if (subItemCode && !sub) {
-    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is not a sub-item of the trading catalog` });
+    c.errors.push({
+      field: 'subItemCode',
+      code: ErrorCode.NOT_FOUND,
+      message: `subItemCode ${subItemCode} is not a sub-item of the trading catalog`,
+    });
     subItemCode = undefined;
   } else if (subItemCode && sub!.retired && !(code && storedSubItems.get(code) === subItemCode.toUpperCase())) {
-    c.errors.push({ field: 'subItemCode', code: ErrorCode.NOT_FOUND, message: `subItemCode ${subItemCode} is retired from the trading catalog: it takes no new project` });
+    c.errors.push({
+      field: 'subItemCode',
+      code: ErrorCode.NOT_FOUND,
+      message: `subItemCode ${subItemCode} is retired from the trading catalog: it takes no new project`,
+    });
     subItemCode = undefined;
   }
   let regionCode = c.text('regionCode', input.regionCode, { required: true, max: 6 });
-  if (regionCode && !isKnownRegion(regionCode)) regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
+  if (regionCode && !isKnownRegion(regionCode))
+    regionCode = c.fail('regionCode', `regionCode ${regionCode} is not a known Hubei GB/T 2260 code`);
   const tendererCreditCode = c.creditCode('tendererCreditCode', input.tendererCreditCode, { required: true });
   const agencyCreditCode = c.creditCode('agencyCreditCode', input.agencyCreditCode, { required: false });
   const budget = c.decimal('budget', input.budget);
@@ -101,7 +119,8 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
   const status = c.oneOf('status', input.status, Object.values(TradingStatus), TradingStatus.TENDERING);
   const publishedAt = c.dateTime('publishedAt', input.publishedAt);
   const bidDeadline = c.dateTime('bidDeadline', input.bidDeadline);
-  if (publishedAt && bidDeadline && bidDeadline < publishedAt) c.fail('bidDeadline', 'bidDeadline is before publishedAt');
+  if (publishedAt && bidDeadline && bidDeadline < publishedAt)
+    c.fail('bidDeadline', 'bidDeadline is before publishedAt');
   // Stored as it is (jsonb) once it is storable and within bounds; then the sub-item's schema judges it.
   const details = c.jsonObject('details', input.details);
   if (sub && details !== undefined) c.errors.push(...validateDetails(details, sub.detailsSchema));
@@ -123,7 +142,13 @@ export function validateProject(input: ProjectPush, catalog: CatalogView, stored
     const sstatus = c.oneOf(`${p}.status`, s.status, Object.values(TradingStatus), status ?? TradingStatus.TENDERING);
     const openingAt = c.dateTime(`${p}.openingAt`, s.openingAt);
     if (scode && sname && sbudget !== undefined && sstatus && openingAt !== undefined) {
-      sections.push({ code: scode, name: sname, budget: sbudget, status: sstatus, openingAt: openingAt?.toISOString() ?? null });
+      sections.push({
+        code: scode,
+        name: sname,
+        budget: sbudget,
+        status: sstatus,
+        openingAt: openingAt?.toISOString() ?? null,
+      });
     }
   });
   sections.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -165,12 +190,18 @@ export function projectFindings(p: ProjectData): FindingData[] {
   if (p.method === TradingMethod.OPEN_TENDER && p.publishedAt && p.bidDeadline) {
     const days = daysBetween(chinaDate(new Date(p.publishedAt)), chinaDate(new Date(p.bidDeadline)));
     if (days < MIN_BID_PERIOD_DAYS) {
-      out.push({ rule: 'BID_PERIOD_SHORT', message: `only ${days} days from the tender notice to the bid deadline; at least ${MIN_BID_PERIOD_DAYS} are required (招标投标法 第二十四条)` });
+      out.push({
+        rule: 'BID_PERIOD_SHORT',
+        message: `only ${days} days from the tender notice to the bid deadline; at least ${MIN_BID_PERIOD_DAYS} are required (招标投标法 第二十四条)`,
+      });
     }
   }
   for (const s of p.sections) {
     if (s.openingAt && p.bidDeadline && s.openingAt < p.bidDeadline) {
-      out.push({ rule: 'OPENING_BEFORE_DEADLINE', message: `section ${s.code} opens at ${s.openingAt}, before the bid deadline ${p.bidDeadline}` });
+      out.push({
+        rule: 'OPENING_BEFORE_DEADLINE',
+        message: `section ${s.code} opens at ${s.openingAt}, before the bid deadline ${p.bidDeadline}`,
+      });
     }
   }
   return out;

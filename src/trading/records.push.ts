@@ -53,7 +53,9 @@ type Errors = FieldErrors;
 /** Credit codes of the bidders of the given sections, as `<section>/<creditCode>` keys (one query). */
 async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: boolean): Promise<Set<string>> {
   if (!sectionCodes.length) return new Set();
-  const rows = await query<{ key: string }>(em, `select s.code || '/' || m.credit_code as key from bid b join section s on s.id = b.section_id join market_entity m on m.id = b.bidder_id
+  const rows = await query<{ key: string }>(
+    em,
+    `select s.code || '/' || m.credit_code as key from bid b join section s on s.id = b.section_id join market_entity m on m.id = b.bidder_id
      where s.code in ${TEXT_SET}${validOnly ? ` and b.status = 'VALID'` : ''}`,
     [textSetParam(sectionCodes)],
   );
@@ -61,22 +63,42 @@ async function biddersOf(em: EntityManager, sectionCodes: string[], validOnly: b
 }
 
 /** Resolves `sectionCode` of every record; unknown sections are NOT_FOUND. Stores the section in refs.section. */
-async function resolveSections<T extends { sectionCode: string }>(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void> {
-  const sections = await sectionRefs(em, records.map((r) => r.value.sectionCode));
+async function resolveSections<T extends { sectionCode: string }>(
+  em: EntityManager,
+  records: Accepted<T>[],
+  errors: Errors,
+): Promise<void> {
+  const sections = await sectionRefs(
+    em,
+    records.map((r) => r.value.sectionCode),
+  );
   for (const r of records) {
     const s = sections.get(r.value.sectionCode);
     if (s) r.refs.section = s;
-    else addError(errors, r.index, { field: 'sectionCode', code: ErrorCode.NOT_FOUND, message: `no section ${r.value.sectionCode}; push its project first` });
+    else
+      addError(errors, r.index, {
+        field: 'sectionCode',
+        code: ErrorCode.NOT_FOUND,
+        message: `no section ${r.value.sectionCode}; push its project first`,
+      });
   }
 }
 
 const sectionOf = (r: Accepted<unknown>) => r.refs.section as SectionRef;
 
 /** A record of a section changes its project (see touchProjects). */
-const touchSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) => touchProjects(em, records.map((r) => sectionOf(r).projectCode));
+const touchSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) =>
+  touchProjects(
+    em,
+    records.map((r) => sectionOf(r).projectCode),
+  );
 
 /** Locks the projects of the records' sections before anything is written (see lockProjects). */
-const lockSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) => lockProjects(em, records.map((r) => sectionOf(r).projectCode));
+const lockSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) =>
+  lockProjects(
+    em,
+    records.map((r) => sectionOf(r).projectCode),
+  );
 
 const dateOrNull = (v: Date | string | null) => (v ? new Date(v) : null);
 
@@ -95,25 +117,41 @@ const dateOrNull = (v: Date | string | null) => (v ? new Date(v) : null);
 export async function rederiveBidFindings(em: EntityManager, sectionCodes: readonly string[]): Promise<void> {
   const list = [...new Set(sectionCodes)];
   if (!list.length) return;
-  const rows = await query<{ key: string; project_code: string; submitted_at: Date; opened_at: Date | null; opening_at: Date | null }>(
+  const rows = await query<{
+    key: string;
+    project_code: string;
+    submitted_at: Date;
+    opened_at: Date | null;
+    opening_at: Date | null;
+  }>(
     em,
     `select b.record_key as key, p.code as project_code, b.submitted_at, o.opened_at, s.opening_at
      from bid b join section s on s.id = b.section_id join trading_project p on p.id = s.project_id left join bid_opening o on o.section_id = s.id
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, TradingTopic.BID, rows.map((r) => ({
-    key: r.key,
-    projectCode: r.project_code,
-    items: bidFindings({ submittedAt: new Date(r.submitted_at).toISOString() }, openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at))),
-  })), BID_FINDING_RULES);
+  await syncFindings(
+    em,
+    TradingTopic.BID,
+    rows.map((r) => ({
+      key: r.key,
+      projectCode: r.project_code,
+      items: bidFindings(
+        { submittedAt: new Date(r.submitted_at).toISOString() },
+        openingTime(dateOrNull(r.opened_at), dateOrNull(r.opening_at)),
+      ),
+    })),
+    BID_FINDING_RULES,
+  );
 }
 
 /** Award dates of sections by section code, one query. */
 async function awardDates(em: EntityManager, sectionCodes: readonly string[]): Promise<Map<string, string>> {
   const list = [...new Set(sectionCodes)];
   if (!list.length) return new Map();
-  const rows = await query<{ code: string; awarded_on: string }>(em, `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
+  const rows = await query<{ code: string; awarded_on: string }>(
+    em,
+    `select s.code, a.awarded_on::text as awarded_on from award a join section s on s.id = a.section_id where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
   return new Map(rows.map((a) => [a.code, a.awarded_on]));
@@ -130,7 +168,16 @@ async function rederiveContractFindings(em: EntityManager, sectionCodes: readonl
      where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  await syncFindings(em, TradingTopic.CONTRACT, rows.map((r) => ({ key: r.key, projectCode: r.project_code, items: contractFindings({ signedOn: r.signed_on }, r.awarded_on) })), CONTRACT_FINDING_RULES);
+  await syncFindings(
+    em,
+    TradingTopic.CONTRACT,
+    rows.map((r) => ({
+      key: r.key,
+      projectCode: r.project_code,
+      items: contractFindings({ signedOn: r.signed_on }, r.awarded_on),
+    })),
+    CONTRACT_FINDING_RULES,
+  );
 }
 
 /**
@@ -141,7 +188,15 @@ async function rederiveContractFindings(em: EntityManager, sectionCodes: readonl
 async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', codes: readonly string[]) {
   const list = [...new Set(codes)];
   if (!list.length) return [];
-  return query<{ key: string; project_code: string; type: AnnouncementType; published_at: Date; period_start: string | null; period_end: string | null; last_report_at: Date | null }>(
+  return query<{
+    key: string;
+    project_code: string;
+    type: AnnouncementType;
+    published_at: Date;
+    period_start: string | null;
+    period_end: string | null;
+    last_report_at: Date | null;
+  }>(
     em,
     `select a.code as key, p.code as project_code, a.type, a.published_at, a.period_start::text as period_start, a.period_end::text as period_end,
        (select max(e.reported_at) from evaluation e join section s on s.id = e.section_id
@@ -152,14 +207,30 @@ async function announcementFacts(em: EntityManager, by: 'a.code' | 'p.code', cod
   );
 }
 
-/** Re-derives the publicity findings of every announcement of these projects from the stored announcements and evaluations. */
+/**
+ * Re-derives the publicity findings of every announcement of these projects from the stored announcements and
+ * evaluations.
+ */
 async function rederiveAnnouncementFindings(em: EntityManager, projectCodes: readonly string[]): Promise<void> {
   const rows = await announcementFacts(em, 'p.code', projectCodes);
-  await syncFindings(em, TradingTopic.ANNOUNCEMENT, rows.map((r) => ({
-    key: r.key,
-    projectCode: r.project_code,
-    items: announcementFindings({ type: r.type, publishedAt: new Date(r.published_at).toISOString(), periodStart: r.period_start, periodEnd: r.period_end }, dateOrNull(r.last_report_at)),
-  })), ANNOUNCEMENT_FINDING_RULES);
+  await syncFindings(
+    em,
+    TradingTopic.ANNOUNCEMENT,
+    rows.map((r) => ({
+      key: r.key,
+      projectCode: r.project_code,
+      items: announcementFindings(
+        {
+          type: r.type,
+          publishedAt: new Date(r.published_at).toISOString(),
+          periodStart: r.period_start,
+          periodEnd: r.period_end,
+        },
+        dateOrNull(r.last_report_at),
+      ),
+    })),
+    ANNOUNCEMENT_FINDING_RULES,
+  );
 }
 
 interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: string | null }> {
@@ -171,7 +242,10 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   toRow(r: Accepted<T>): Record<string, unknown>;
   /** Extra references and lifecycle checks, after the sections are resolved. */
   check?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
-  /** The lifecycle checks a racing push can break, again in the write transaction with the project locked (see PushDomain.recheck). */
+  /**
+   * The lifecycle checks a racing push can break, again in the write transaction with the project locked (see
+   * PushDomain.recheck).
+   */
   recheck?(em: EntityManager, records: Accepted<T>[], errors: Errors): Promise<void>;
   findings?(r: Accepted<T>): FindingData[];
   /** The rule codes `findings` may produce. */
@@ -179,13 +253,15 @@ interface SectionRecordSpec<In, T extends { sectionCode: string; externalId: str
   /** Re-derives the findings of other records that depend on the written ones (after their project is touched). */
   dependents?(em: EntityManager, records: Accepted<T>[]): Promise<void>;
   /** What the content hash covers, when not the whole validated record. */
-  content?(v: T): unknown;
+  content?: (v: T) => unknown;
   /** Writes what hangs off the written rows (by `Written.meta.id`), in the same transaction. */
   writeChildren?(em: EntityManager, records: Accepted<T>[], written: Written[]): Promise<void>;
 }
 
 /** A record kept once per section (bid opening, evaluation, award): key = section code. */
-function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(spec: SectionRecordSpec<In, T>): PushDomain<In, T, void, Snapshot<T>> {
+function sectionRecord<In, T extends { sectionCode: string; externalId: string | null }>(
+  spec: SectionRecordSpec<In, T>,
+): PushDomain<In, T, void, Snapshot<T>> {
   const table: TableSpec = {
     entity: spec.entity,
     topic: spec.topic,
@@ -205,10 +281,20 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
     async resolveReferences(em, records) {
       const errors: Errors = new Map();
       await resolveSections(em, records, errors);
-      await spec.check?.(em, records.filter((r) => r.refs.section), errors);
+      await spec.check?.(
+        em,
+        records.filter((r) => r.refs.section),
+        errors,
+      );
       return errors;
     },
-    loadCurrent: (em, keys) => loadCurrentVersions(em, `${em.getMetadata().find(spec.entity.name)!.tableName} t join section s on s.id = t.section_id`, 's.code', keys),
+    loadCurrent: (em, keys) =>
+      loadCurrentVersions(
+        em,
+        `${em.getMetadata().find(spec.entity.name)!.tableName} t join section s on s.id = t.section_id`,
+        's.code',
+        keys,
+      ),
     regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
     categoryOf: (r) => sectionOf(r).categoryCode,
     findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: spec.findings?.(r) ?? [] }),
@@ -224,7 +310,13 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
         }
       : {}),
     async write(em, records, principal) {
-      const written = await upsertRecords(em, table, records, (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }), principal);
+      const written = await upsertRecords(
+        em,
+        table,
+        records,
+        (r) => ({ section_id: sectionOf(r).id, ...spec.toRow(r), external_id: r.value.externalId }),
+        principal,
+      );
       await spec.writeChildren?.(em, records, written);
       return written;
     },
@@ -242,7 +334,11 @@ export const bidOpeningPush = sectionRecord<BidOpeningPush, BidOpeningData>({
   entity: BidOpeningRow,
   validate: validateBidOpening,
   toRow: ({ value: v }) => ({ opened_at: v.openedAt, bidder_count: v.bidderCount, location: v.location }),
-  dependents: (em, records) => rederiveBidFindings(em, records.map((r) => r.value.sectionCode)),
+  dependents: (em, records) =>
+    rederiveBidFindings(
+      em,
+      records.map((r) => r.value.sectionCode),
+    ),
 });
 
 /** Evaluation results (topic EVALUATION): every candidate must be a bidder of the section. */
@@ -252,16 +348,26 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   validate: validateEvaluation,
   toRow: ({ value: v }) => ({ started_at: v.startedAt, reported_at: v.reportedAt, committee: v.committee }),
   // An evaluation pushed as before committees existed hashes as it did then, so its re-push stays UNCHANGED.
-  content: ({ startedAt, committee, ...v }) => ({ ...v, ...(startedAt ? { startedAt } : {}), ...(committee.length ? { committee } : {}) }),
+  content: ({ startedAt, committee, ...v }) => ({
+    ...v,
+    ...(startedAt ? { startedAt } : {}),
+    ...(committee.length ? { committee } : {}),
+  }),
   // The ranked candidates, numeric, replaced with each new version: two statements for the batch.
   async writeChildren(em, records, written) {
     const ids = new Map(written.map((w) => [w.key, w.meta!.id as string]));
     const changed = records.filter((r) => ids.has(r.key));
     if (!changed.length) return;
-    await query(em, `delete from evaluation_candidate where evaluation_id = any(array(select (jsonb_array_elements_text(?::jsonb))::bigint))`, [JSON.stringify([...ids.values()])]);
+    await query(
+      em,
+      `delete from evaluation_candidate where evaluation_id = any(array(select (jsonb_array_elements_text(?::jsonb))::bigint))`,
+      [JSON.stringify([...ids.values()])],
+    );
     const rows = changed.flatMap((r) => r.value.candidates.map((k) => ({ evaluation_id: ids.get(r.key), ...k })));
     if (!rows.length) return;
-    await query(em, `insert into evaluation_candidate (evaluation_id, rank, bidder_id, score, amount)
+    await query(
+      em,
+      `insert into evaluation_candidate (evaluation_id, rank, bidder_id, score, amount)
        select r.evaluation_id, r.rank, m.id, r.score, r.amount
        from jsonb_to_recordset(?::jsonb) as r(evaluation_id bigint, rank int, "bidderCreditCode" text, score numeric, amount numeric)
        join market_entity m on m.credit_code = r."bidderCreditCode"
@@ -271,8 +377,15 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
   },
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
-      biddersOf(em, records.map((r) => r.value.sectionCode), false),
-      marketEntityIds(em, records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode))),
+      biddersOf(
+        em,
+        records.map((r) => r.value.sectionCode),
+        false,
+      ),
+      marketEntityIds(
+        em,
+        records.flatMap((r) => r.value.candidates.map((k) => k.bidderCreditCode)),
+      ),
     ]);
     for (const r of records) {
       r.value.candidates.forEach((k, i) => {
@@ -289,11 +402,19 @@ export const evaluationPush = sectionRecord<EvaluationPush, EvaluationData>({
       });
     }
   },
-  dependents: (em, records) => rederiveAnnouncementFindings(em, records.map((r) => sectionOf(r).projectCode)),
+  dependents: (em, records) =>
+    rederiveAnnouncementFindings(
+      em,
+      records.map((r) => sectionOf(r).projectCode),
+    ),
 });
 
 /** AWARD_WITHOUT_BID: the winner of each award must be among `validBidders` (bidKey of section and credit code). */
-function awardsWithoutBid(records: readonly Accepted<AwardData>[], validBidders: ReadonlySet<string>, errors: Errors): void {
+function awardsWithoutBid(
+  records: readonly Accepted<AwardData>[],
+  validBidders: ReadonlySet<string>,
+  errors: Errors,
+): void {
   for (const r of records) {
     if (validBidders.has(bidKey(r.value.sectionCode, r.value.winnerCreditCode))) continue;
     addError(errors, r.index, {
@@ -313,8 +434,15 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
   toRow: ({ value: v, refs }) => ({ winner_id: refs.winnerId, amount: v.amount, awarded_on: v.awardedOn }),
   async check(em, records, errors) {
     const [bidders, ids] = await Promise.all([
-      biddersOf(em, records.map((r) => r.value.sectionCode), true),
-      marketEntityIds(em, records.map((r) => r.value.winnerCreditCode)),
+      biddersOf(
+        em,
+        records.map((r) => r.value.sectionCode),
+        true,
+      ),
+      marketEntityIds(
+        em,
+        records.map((r) => r.value.winnerCreditCode),
+      ),
     ]);
     for (const r of records) {
       r.refs.winnerId = ids.get(r.value.winnerCreditCode);
@@ -322,11 +450,29 @@ export const awardPush = sectionRecord<AwardPush, AwardData>({
         addError(errors, r.index, noMarketEntity('winnerCreditCode', r.value.winnerCreditCode));
       }
     }
-    awardsWithoutBid(records.filter((r) => r.refs.winnerId), bidders, errors);
+    awardsWithoutBid(
+      records.filter((r) => r.refs.winnerId),
+      bidders,
+      errors,
+    );
   },
-  // A bid pushed meanwhile may have withdrawn or been disqualified: bids of the section are written with its project locked too.
-  recheck: async (em, records, errors) => awardsWithoutBid(records, await biddersOf(em, records.map((r) => r.value.sectionCode), true), errors),
-  dependents: (em, records) => rederiveContractFindings(em, records.map((r) => r.value.sectionCode)),
+  // A bid pushed meanwhile may have withdrawn or been disqualified: bids of the section are written with its project
+  // locked too.
+  recheck: async (em, records, errors) =>
+    awardsWithoutBid(
+      records,
+      await biddersOf(
+        em,
+        records.map((r) => r.value.sectionCode),
+        true,
+      ),
+      errors,
+    ),
+  dependents: (em, records) =>
+    rederiveContractFindings(
+      em,
+      records.map((r) => r.value.sectionCode),
+    ),
 });
 
 const BID_TABLE: TableSpec = {
@@ -342,11 +488,20 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
   prepare: async () => undefined,
   validate: (input) => validateBid(input ?? {}),
   key: (v) => bidKey(v.sectionCode, v.bidderCreditCode),
-  rawKey: (input) => (typeof input?.sectionCode === 'string' && typeof input?.bidderCreditCode === 'string' ? bidKey(input.sectionCode.trim(), input.bidderCreditCode.trim().toUpperCase()) : null),
+  rawKey: (input) =>
+    typeof input?.sectionCode === 'string' && typeof input?.bidderCreditCode === 'string'
+      ? bidKey(input.sectionCode.trim(), input.bidderCreditCode.trim().toUpperCase())
+      : null,
   content: (v) => v,
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
-    const [, ids] = await Promise.all([resolveSections(em, records, errors), marketEntityIds(em, records.map((r) => r.value.bidderCreditCode))]);
+    const [, ids] = await Promise.all([
+      resolveSections(em, records, errors),
+      marketEntityIds(
+        em,
+        records.map((r) => r.value.bidderCreditCode),
+      ),
+    ]);
     for (const r of records) {
       r.refs.bidderId = ids.get(r.value.bidderCreditCode);
       if (!r.refs.bidderId) addError(errors, r.index, noMarketEntity('bidderCreditCode', r.value.bidderCreditCode));
@@ -356,32 +511,45 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'bid t', 't.record_key', keys),
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
-  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)) }),
+  findings: (r) => ({
+    projectCode: sectionOf(r).projectCode,
+    items: bidFindings(r.value, openingTime(sectionOf(r).openedAt, sectionOf(r).openingAt)),
+  }),
   findingRules: BID_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
-    // The sections as they stand with their projects locked: a bid opening committed since the references were read counts.
-    const fresh = await sectionRefs(em, records.map((r) => r.value.sectionCode));
+    // The sections as they stand with their projects locked: a bid opening committed since the references were read
+    // counts.
+    const fresh = await sectionRefs(
+      em,
+      records.map((r) => r.value.sectionCode),
+    );
     for (const r of records) r.refs.section = fresh.get(r.value.sectionCode) ?? r.refs.section;
     return new Map();
   },
   write(em, records, principal) {
-    return upsertRecords(em, BID_TABLE, records, ({ key, value: v, refs }) => ({
-      record_key: key,
-      section_id: sectionOf({ refs } as Accepted<unknown>).id,
-      bidder_id: refs.bidderId,
-      amount: v.amount,
-      submitted_at: v.submittedAt,
-      status: v.status,
-      ca_cert_serial: v.caCertSerial,
-      device_fingerprint: v.deviceFingerprint,
-      ip_address: v.ipAddress,
-      document_hash: v.documentHash,
-      project_manager_id: v.projectManagerId,
-      bond_account: v.bondAccount,
-      external_id: v.externalId,
-    }), principal);
+    return upsertRecords(
+      em,
+      BID_TABLE,
+      records,
+      ({ key, value: v, refs }) => ({
+        record_key: key,
+        section_id: sectionOf({ refs } as Accepted<unknown>).id,
+        bidder_id: refs.bidderId,
+        amount: v.amount,
+        submitted_at: v.submittedAt,
+        status: v.status,
+        ca_cert_serial: v.caCertSerial,
+        device_fingerprint: v.deviceFingerprint,
+        ip_address: v.ipAddress,
+        document_hash: v.documentHash,
+        project_manager_id: v.projectManagerId,
+        bond_account: v.bondAccount,
+        external_id: v.externalId,
+      }),
+      principal,
+    );
   },
   snapshot: snapshotOf,
 };
@@ -404,11 +572,19 @@ export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
     await resolveSections(em, records, errors);
-    const awards = await awardDates(em, records.filter((r) => r.refs.section).map((r) => r.value.sectionCode));
+    const awards = await awardDates(
+      em,
+      records.filter((r) => r.refs.section).map((r) => r.value.sectionCode),
+    );
     for (const r of records.filter((x) => x.refs.section)) {
       r.refs.awardedOn = awards.get(r.value.sectionCode) ?? null;
       if (!r.refs.awardedOn) {
-        addError(errors, r.index, { field: 'sectionCode', code: ErrorCode.CONFLICT, rule: 'CONTRACT_WITHOUT_AWARD', message: `section ${r.value.sectionCode} has no award; a contract follows an award` });
+        addError(errors, r.index, {
+          field: 'sectionCode',
+          code: ErrorCode.CONFLICT,
+          rule: 'CONTRACT_WITHOUT_AWARD',
+          message: `section ${r.value.sectionCode} has no award; a contract follows an award`,
+        });
       }
     }
     return errors;
@@ -416,26 +592,38 @@ export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'contract t', 't.code', keys),
   regionOf: (r) => ({ regionCode: sectionOf(r).regionCode, field: 'sectionCode' }),
   categoryOf: (r) => sectionOf(r).categoryCode,
-  findings: (r) => ({ projectCode: sectionOf(r).projectCode, items: contractFindings(r.value, r.refs.awardedOn as string | null) }),
+  findings: (r) => ({
+    projectCode: sectionOf(r).projectCode,
+    items: contractFindings(r.value, r.refs.awardedOn as string | null),
+  }),
   findingRules: CONTRACT_FINDING_RULES,
   afterWrite: touchSectionProjects,
   lock: lockSectionProjects,
   async recheck(em, records) {
     // The award as it stands with the project locked: one changed since the references were read counts.
-    const awards = await awardDates(em, records.map((r) => r.value.sectionCode));
+    const awards = await awardDates(
+      em,
+      records.map((r) => r.value.sectionCode),
+    );
     for (const r of records) r.refs.awardedOn = awards.get(r.value.sectionCode) ?? r.refs.awardedOn;
     return new Map();
   },
   write(em, records, principal) {
-    return upsertRecords(em, CONTRACT_TABLE, records, ({ value: v, refs }) => ({
-      code: v.code,
-      section_id: sectionOf({ refs } as Accepted<unknown>).id,
-      amount: v.amount,
-      signed_on: v.signedOn,
-      period_start: v.periodStart,
-      period_end: v.periodEnd,
-      external_id: v.externalId,
-    }), principal);
+    return upsertRecords(
+      em,
+      CONTRACT_TABLE,
+      records,
+      ({ value: v, refs }) => ({
+        code: v.code,
+        section_id: sectionOf({ refs } as Accepted<unknown>).id,
+        amount: v.amount,
+        signed_on: v.signedOn,
+        period_start: v.periodStart,
+        period_end: v.periodEnd,
+        external_id: v.externalId,
+      }),
+      principal,
+    );
   },
   snapshot: snapshotOf,
 };
@@ -463,17 +651,34 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   content: (v) => v,
   async resolveReferences(em, records) {
     const errors: Errors = new Map();
-    const [projects, sections] = await Promise.all([projectRefs(em, records.map((r) => r.value.projectCode)), sectionRefs(em, records.flatMap((r) => r.value.sectionCodes))]);
+    const [projects, sections] = await Promise.all([
+      projectRefs(
+        em,
+        records.map((r) => r.value.projectCode),
+      ),
+      sectionRefs(
+        em,
+        records.flatMap((r) => r.value.sectionCodes),
+      ),
+    ]);
     for (const r of records) {
       const p = projects.get(r.value.projectCode);
       if (!p) {
-        addError(errors, r.index, { field: 'projectCode', code: ErrorCode.NOT_FOUND, message: `no trading project ${r.value.projectCode}; push it first` });
+        addError(errors, r.index, {
+          field: 'projectCode',
+          code: ErrorCode.NOT_FOUND,
+          message: `no trading project ${r.value.projectCode}; push it first`,
+        });
         continue;
       }
       r.refs.project = p;
       r.value.sectionCodes.forEach((code, i) => {
         if (sections.get(code)?.projectCode !== r.value.projectCode) {
-          addError(errors, r.index, { field: `sectionCodes.${i}`, code: ErrorCode.NOT_FOUND, message: `project ${r.value.projectCode} has no section ${code}` });
+          addError(errors, r.index, {
+            field: `sectionCodes.${i}`,
+            code: ErrorCode.NOT_FOUND,
+            message: `project ${r.value.projectCode} has no section ${code}`,
+          });
         }
       });
     }
@@ -482,26 +687,51 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'announcement t', 't.code', keys),
   regionOf: (r) => ({ regionCode: (r.refs.project as ProjectRef).regionCode, field: 'projectCode' }),
   categoryOf: (r) => (r.refs.project as ProjectRef).categoryCode,
-  findings: (r) => ({ projectCode: r.value.projectCode, items: announcementFindings(r.value, r.refs.lastReportAt as Date | null) }),
+  findings: (r) => ({
+    projectCode: r.value.projectCode,
+    items: announcementFindings(r.value, r.refs.lastReportAt as Date | null),
+  }),
   findingRules: ANNOUNCEMENT_FINDING_RULES,
-  afterWrite: (em, records) => touchProjects(em, records.map((r) => r.value.projectCode)),
-  lock: (em, records) => lockProjects(em, records.map((r) => r.value.projectCode)),
+  afterWrite: (em, records) =>
+    touchProjects(
+      em,
+      records.map((r) => r.value.projectCode),
+    ),
+  lock: (em, records) =>
+    lockProjects(
+      em,
+      records.map((r) => r.value.projectCode),
+    ),
   async write(em, records, principal) {
-    const written = await upsertRecords(em, ANNOUNCEMENT_TABLE, records, ({ value: v, refs }) => ({
-      code: v.code,
-      project_id: (refs.project as ProjectRef).id,
-      type: v.type,
-      title: v.title,
-      published_at: v.publishedAt,
-      period_start: v.periodStart,
-      period_end: v.periodEnd,
-      document_hash: v.documentHash,
-      url: v.url,
-      section_codes: v.sectionCodes,
-      external_id: v.externalId,
-    }), principal);
+    const written = await upsertRecords(
+      em,
+      ANNOUNCEMENT_TABLE,
+      records,
+      ({ value: v, refs }) => ({
+        code: v.code,
+        project_id: (refs.project as ProjectRef).id,
+        type: v.type,
+        title: v.title,
+        published_at: v.publishedAt,
+        period_start: v.periodStart,
+        period_end: v.periodEnd,
+        document_hash: v.documentHash,
+        url: v.url,
+        section_codes: v.sectionCodes,
+        external_id: v.externalId,
+      }),
+      principal,
+    );
     // The latest report of the sections each announcement concerns, read from the stored rows with the project locked.
-    const last = new Map((await announcementFacts(em, 'a.code', written.map((w) => w.key))).map((f) => [f.key, dateOrNull(f.last_report_at)]));
+    const last = new Map(
+      (
+        await announcementFacts(
+          em,
+          'a.code',
+          written.map((w) => w.key),
+        )
+      ).map((f) => [f.key, dateOrNull(f.last_report_at)]),
+    );
     for (const r of records) r.refs.lastReportAt = last.get(r.key) ?? null;
     return written;
   },
@@ -510,9 +740,35 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
 
 // ---------------------------------------------------------------- the pushes, each through the one pipeline
 
-export const pushAnnouncements = (em: EntityManager, p: Principal, records: AnnouncementPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, announcementPush, records, o);
-export const pushBids = (em: EntityManager, p: Principal, records: BidPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidPush, records, o);
-export const pushBidOpenings = (em: EntityManager, p: Principal, records: BidOpeningPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, bidOpeningPush, records, o);
-export const pushEvaluations = (em: EntityManager, p: Principal, records: EvaluationPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, evaluationPush, records, o);
-export const pushAwards = (em: EntityManager, p: Principal, records: AwardPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, awardPush, records, o);
-export const pushContracts = (em: EntityManager, p: Principal, records: ContractPush[], o: PushOptions): Promise<PushResult> => runPush(em, p, contractPush, records, o);
+export const pushAnnouncements = (
+  em: EntityManager,
+  p: Principal,
+  records: AnnouncementPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, announcementPush, records, o);
+export const pushBids = (em: EntityManager, p: Principal, records: BidPush[], o: PushOptions): Promise<PushResult> =>
+  runPush(em, p, bidPush, records, o);
+export const pushBidOpenings = (
+  em: EntityManager,
+  p: Principal,
+  records: BidOpeningPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, bidOpeningPush, records, o);
+export const pushEvaluations = (
+  em: EntityManager,
+  p: Principal,
+  records: EvaluationPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, evaluationPush, records, o);
+export const pushAwards = (
+  em: EntityManager,
+  p: Principal,
+  records: AwardPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, awardPush, records, o);
+export const pushContracts = (
+  em: EntityManager,
+  p: Principal,
+  records: ContractPush[],
+  o: PushOptions,
+): Promise<PushResult> => runPush(em, p, contractPush, records, o);

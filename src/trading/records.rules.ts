@@ -46,7 +46,14 @@ export function validateAnnouncement(input: AnnouncementPush): Validated<Announc
   const documentHash = c.text('documentHash', input.documentHash, { max: 128 });
   const url = c.text('url', input.url, { max: 1000 });
   if (url && !/^https?:\/\//.test(url)) c.fail('url', 'url must be an http(s) address');
-  const sectionCodes = [...new Set(c.list<unknown>('sectionCodes', input.sectionCodes, MAX_SECTIONS).map((s, i) => c.code(`sectionCodes.${i}`, s)).filter((s): s is string => !!s))].sort();
+  const sectionCodes = [
+    ...new Set(
+      c
+        .list<unknown>('sectionCodes', input.sectionCodes, MAX_SECTIONS)
+        .map((s, i) => c.code(`sectionCodes.${i}`, s))
+        .filter((s): s is string => !!s),
+    ),
+  ].sort();
   const externalId = c.text('externalId', input.externalId, { max: 100 });
   return done(c, () => ({
     code: code!,
@@ -68,13 +75,20 @@ export const PUBLICITY_MIN_DAYS = 3;
 export const PUBLICITY_WITHIN_DAYS = 3;
 
 /** The rule codes of announcementFindings. */
-export const ANNOUNCEMENT_FINDING_RULES = ['PUBLICITY_PERIOD_MISSING', 'PUBLICITY_TOO_SHORT', 'PUBLICITY_LATE'] as const;
+export const ANNOUNCEMENT_FINDING_RULES = [
+  'PUBLICITY_PERIOD_MISSING',
+  'PUBLICITY_TOO_SHORT',
+  'PUBLICITY_LATE',
+] as const;
 
 /**
  * Timing findings of an announcement; `lastReportAt` is the latest evaluation
  * report of its sections (all the project's sections when it names none), if any.
  */
-export function announcementFindings(a: Pick<AnnouncementData, 'type' | 'publishedAt' | 'periodStart' | 'periodEnd'>, lastReportAt: Date | null): FindingData[] {
+export function announcementFindings(
+  a: Pick<AnnouncementData, 'type' | 'publishedAt' | 'periodStart' | 'periodEnd'>,
+  lastReportAt: Date | null,
+): FindingData[] {
   if (a.type !== AnnouncementType.CANDIDATE_PUBLICITY) return [];
   const out: FindingData[] = [];
   const start = a.periodStart ?? chinaDate(new Date(a.publishedAt));
@@ -82,11 +96,19 @@ export function announcementFindings(a: Pick<AnnouncementData, 'type' | 'publish
     out.push({ rule: 'PUBLICITY_PERIOD_MISSING', message: 'a candidate publicity must state its period' });
   } else {
     const days = daysBetween(start, a.periodEnd) + 1;
-    if (days < PUBLICITY_MIN_DAYS) out.push({ rule: 'PUBLICITY_TOO_SHORT', message: `the publicity lasts ${days} days; at least ${PUBLICITY_MIN_DAYS} are required (招标投标法实施条例 第五十四条)` });
+    if (days < PUBLICITY_MIN_DAYS)
+      out.push({
+        rule: 'PUBLICITY_TOO_SHORT',
+        message: `the publicity lasts ${days} days; at least ${PUBLICITY_MIN_DAYS} are required (招标投标法实施条例 第五十四条)`,
+      });
   }
   if (lastReportAt) {
     const late = daysBetween(chinaDate(lastReportAt), chinaDate(new Date(a.publishedAt)));
-    if (late > PUBLICITY_WITHIN_DAYS) out.push({ rule: 'PUBLICITY_LATE', message: `published ${late} days after the evaluation report; at most ${PUBLICITY_WITHIN_DAYS} are allowed (招标投标法实施条例 第五十四条)` });
+    if (late > PUBLICITY_WITHIN_DAYS)
+      out.push({
+        rule: 'PUBLICITY_LATE',
+        message: `published ${late} days after the evaluation report; at most ${PUBLICITY_WITHIN_DAYS} are allowed (招标投标法实施条例 第五十四条)`,
+      });
   }
   return out;
 }
@@ -127,12 +149,14 @@ export function validateBid(input: BidPush): Validated<BidData> {
   const caCertSerial = c.text('caCertSerial', input.caCertSerial, { max: 128 });
   const deviceFingerprint = c.text('deviceFingerprint', input.deviceFingerprint, { max: 256 });
   let ipAddress = c.text('ipAddress', input.ipAddress, { max: 45 });
-  if (ipAddress && !isIP(ipAddress)) ipAddress = c.fail('ipAddress', `ipAddress ${ipAddress} is not an IPv4 or IPv6 address`);
+  if (ipAddress && !isIP(ipAddress))
+    ipAddress = c.fail('ipAddress', `ipAddress ${ipAddress} is not an IPv4 or IPv6 address`);
   const documentHash = c.text('documentHash', input.documentHash, { max: 128 });
   let projectManagerId = c.text('projectManagerId', input.projectManagerId, { max: 18 });
   if (projectManagerId) {
     projectManagerId = projectManagerId.toUpperCase();
-    if (!isValidIdNumber(projectManagerId)) projectManagerId = c.fail('projectManagerId', 'projectManagerId is not a valid resident ID number (GB 11643)');
+    if (!isValidIdNumber(projectManagerId))
+      projectManagerId = c.fail('projectManagerId', 'projectManagerId is not a valid resident ID number (GB 11643)');
   }
   const bondAccount = c.text('bondAccount', input.bondAccount, { max: 64 });
   const externalId = c.text('externalId', input.externalId, { max: 100 });
@@ -167,7 +191,12 @@ export const BID_FINDING_RULES = ['BID_AFTER_OPENING'] as const;
 /** A bid must be submitted before its section's bid opening (`openingAt`, see openingTime). */
 export function bidFindings(b: Pick<BidData, 'submittedAt'>, openingAt: Date | null): FindingData[] {
   if (openingAt && new Date(b.submittedAt) > openingAt) {
-    return [{ rule: 'BID_AFTER_OPENING', message: `submitted at ${b.submittedAt}, after the bid opening at ${openingAt.toISOString()}` }];
+    return [
+      {
+        rule: 'BID_AFTER_OPENING',
+        message: `submitted at ${b.submittedAt}, after the bid opening at ${openingAt.toISOString()}`,
+      },
+    ];
   }
   return [];
 }
@@ -190,7 +219,13 @@ export function validateBidOpening(input: BidOpeningPush): Validated<BidOpeningD
   const bidderCount = c.integer('bidderCount', input.bidderCount, { required: true, min: 0, max: 100000 });
   const location = c.text('location', input.location, { max: 200 });
   const externalId = c.text('externalId', input.externalId, { max: 100 });
-  return done(c, () => ({ sectionCode: sectionCode!, openedAt: openedAt!.toISOString(), bidderCount: bidderCount!, location: location ?? null, externalId: externalId ?? null }));
+  return done(c, () => ({
+    sectionCode: sectionCode!,
+    openedAt: openedAt!.toISOString(),
+    bidderCount: bidderCount!,
+    location: location ?? null,
+    externalId: externalId ?? null,
+  }));
 }
 
 export interface CandidateData {
@@ -263,10 +298,12 @@ export function validateEvaluation(input: EvaluationPush): Validated<EvaluationD
   const before = c.errors.length;
   const list = c.list<Loose<CandidateData> | null>('candidates', input.candidates, MAX_CANDIDATES);
   const listRefused = c.errors.length > before;
-  if (reportedAt && !list.length && !listRefused) c.fail('candidates', 'a delivered evaluation report names at least one candidate');
+  if (reportedAt && !list.length && !listRefused)
+    c.fail('candidates', 'a delivered evaluation report names at least one candidate');
   // An unreadable reportedAt is reported once, at its field, not again as missing.
   if (reportedAt === null && list.length) c.fail('reportedAt', 'candidates come with the report: give reportedAt');
-  if (!reportedAt && !members.length && !c.errors.length) c.fail('reportedAt', 'an evaluation names its committee, its report, or both');
+  if (!reportedAt && !members.length && !c.errors.length)
+    c.fail('reportedAt', 'an evaluation names its committee, its report, or both');
   const ranks = new Set<number>();
   list.forEach((k, i) => {
     const p = `candidates.${i}`;
@@ -277,7 +314,8 @@ export function validateEvaluation(input: EvaluationPush): Validated<EvaluationD
     const bidder = creditCode(c, `${p}.bidderCreditCode`, k.bidderCreditCode);
     const score = c.decimal(`${p}.score`, k.score, { scale: 4 });
     const amount = c.decimal(`${p}.amount`, k.amount);
-    if (rank && bidder && score !== undefined && amount !== undefined) candidates.push({ rank, bidderCreditCode: bidder, score, amount });
+    if (rank && bidder && score !== undefined && amount !== undefined)
+      candidates.push({ rank, bidderCreditCode: bidder, score, amount });
   });
   candidates.sort((a, b) => a.rank - b.rank);
   const externalId = c.text('externalId', input.externalId, { max: 100 });
@@ -308,7 +346,13 @@ export function validateAward(input: AwardPush): Validated<AwardData> {
   const awardedOn = c.date('awardedOn', input.awardedOn);
   if (awardedOn === null) c.fail('awardedOn', 'awardedOn is required');
   const externalId = c.text('externalId', input.externalId, { max: 100 });
-  return done(c, () => ({ sectionCode: sectionCode!, winnerCreditCode: winnerCreditCode!, amount: amount!, awardedOn: awardedOn!, externalId: externalId ?? null }));
+  return done(c, () => ({
+    sectionCode: sectionCode!,
+    winnerCreditCode: winnerCreditCode!,
+    amount: amount!,
+    awardedOn: awardedOn!,
+    externalId: externalId ?? null,
+  }));
 }
 
 export interface ContractData {
@@ -349,5 +393,7 @@ export const CONTRACT_FINDING_RULES = ['CONTRACT_BEFORE_AWARD'] as const;
 
 /** A contract signed before the award it follows is a timing finding. */
 export function contractFindings(k: Pick<ContractData, 'signedOn'>, awardedOn: string | null): FindingData[] {
-  return awardedOn && k.signedOn < awardedOn ? [{ rule: 'CONTRACT_BEFORE_AWARD', message: `signed on ${k.signedOn}, before the award on ${awardedOn}` }] : [];
+  return awardedOn && k.signedOn < awardedOn
+    ? [{ rule: 'CONTRACT_BEFORE_AWARD', message: `signed on ${k.signedOn}, before the award on ${awardedOn}` }]
+    : [];
 }

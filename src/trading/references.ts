@@ -14,11 +14,22 @@ export interface SectionRef {
   openedAt: Date | null;
 }
 
-/** Sections (with their project's code, region and category, and their bid opening's time) by section code, one query. */
+/**
+ * Sections (with their project's code, region and category, and their bid opening's time) by section code, one query.
+ */
 export async function sectionRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, SectionRef>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await query<{ id: string; code: string; project_id: string; project_code: string; region_code: string; category_code: string; opening_at: Date | null; opened_at: Date | null }>(
+  const rows = await query<{
+    id: string;
+    code: string;
+    project_id: string;
+    project_code: string;
+    region_code: string;
+    category_code: string;
+    opening_at: Date | null;
+    opened_at: Date | null;
+  }>(
     em,
     `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at, o.opened_at
      from section s join trading_project p on p.id = s.project_id left join bid_opening o on o.section_id = s.id where s.code in ${TEXT_SET}`,
@@ -41,13 +52,20 @@ export async function sectionRefs(em: EntityManager, codes: Iterable<string>): P
 }
 
 /** Projects by code, one query. */
-export async function projectRefs(em: EntityManager, codes: Iterable<string>): Promise<Map<string, { id: string; regionCode: string; categoryCode: string }>> {
+export async function projectRefs(
+  em: EntityManager,
+  codes: Iterable<string>,
+): Promise<Map<string, { id: string; regionCode: string; categoryCode: string }>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await query<{ id: string; code: string; region_code: string; category_code: string }>(em, `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
+  const rows = await query<{ id: string; code: string; region_code: string; category_code: string }>(
+    em,
+    `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
-  return new Map(rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]));
+  return new Map(
+    rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]),
+  );
 }
 
 /**
@@ -64,7 +82,8 @@ export async function touchProjects(em: EntityManager, codes: Iterable<string>):
   const list = [...new Set(codes)];
   if (!list.length) return;
   // `collate "C"`: byte order, the order pushes write projects in (sorted keys), whatever the database's collation.
-  // clock_timestamp(), not the transaction's start, and never backwards: the time is as late as it can be before the commit.
+  // clock_timestamp(), not the transaction's start, and never backwards: the time is as late as it can be before the
+  // commit.
   await query(
     em,
     `with p as (select id from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update)
@@ -86,5 +105,9 @@ export async function touchProjects(em: EntityManager, codes: Iterable<string>):
 export async function lockProjects(em: EntityManager, codes: Iterable<string>): Promise<void> {
   const list = [...new Set(codes)];
   if (!list.length) return;
-  await query(em, `select 1 from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update`, [textSetParam(list)]);
+  await query(
+    em,
+    `select 1 from trading_project where code in ${TEXT_SET} order by code collate "C" for no key update`,
+    [textSetParam(list)],
+  );
 }

@@ -3,7 +3,10 @@ import type { ChangeRecord } from '../feed/topics';
 import { TRADING_TOPICS } from './trading.model';
 import type { StatisticsSnapshot } from './statistics';
 
-/** Where the stream learns that trading data changed: the process's change feed (src/feed/feed.ts), or a stand-in in tests. */
+/**
+ * Where the stream learns that trading data changed: the process's change feed (src/feed/feed.ts), or a stand-in in
+ * tests.
+ */
 export interface ChangeSource {
   subscribe(options: { after: number; topics?: readonly string[] }): AsyncIterator<ChangeRecord>;
 }
@@ -15,7 +18,10 @@ export interface StatisticsStreamOptions {
   clock?: Clock;
 }
 
-/** Default {@link StatisticsStreamOptions.intervalMs}: a dashboard gains nothing from fresher figures, PostgreSQL does from fewer aggregations. */
+/**
+ * Default {@link StatisticsStreamOptions.intervalMs}: a dashboard gains nothing from fresher figures, PostgreSQL does
+ * from fewer aggregations.
+ */
 export const DEFAULT_STATISTICS_INTERVAL_MS = 1000;
 
 /**
@@ -76,6 +82,7 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
       }
       for (;;) {
         if (this.closed) return this.done();
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the follower's own failure, as it came
         if (this.failure) throw this.failure;
         if (this.seen <= this.included) {
           await new Promise<void>((resolve) => (this.wakeUp = resolve));
@@ -111,7 +118,9 @@ export class StatisticsStream implements AsyncIterableIterator<StatisticsSnapsho
     return snapshot;
   }
 
-  /** Drains the feed subscription, only noting how far trading data has changed; the consumer's next() does the work. */
+  /**
+   * Drains the feed subscription, only noting how far trading data has changed; the consumer's next() does the work.
+   */
   private async follow(changes: AsyncIterator<ChangeRecord>): Promise<void> {
     try {
       for (;;) {

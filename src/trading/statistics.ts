@@ -17,7 +17,10 @@ export enum StatisticsDimension {
   CATEGORY = 'CATEGORY',
   /** Catalog sub-item (子项). */
   SUB_ITEM = 'SUB_ITEM',
-  /** Prefecture-level region: a county's projects count for its prefecture; 4290xx units directly under the province stay themselves. */
+  /**
+   * Prefecture-level region: a county's projects count for its prefecture; 4290xx units directly under the province
+   * stay themselves.
+   */
   REGION = 'REGION',
   /** Calendar month of publication in China time (UTC+8), `YYYY-MM`. */
   MONTH = 'MONTH',
@@ -49,7 +52,9 @@ export interface StatisticsRow {
   totalBudget: string;
   /** Sum of award amounts of the group's sections, yuan, 2 places. */
   totalAwarded: string;
-  /** 1 − awarded / budget over sections with both an award and a budget, 4 places; null when there is no such section. */
+  /**
+   * 1 − awarded / budget over sections with both an award and a budget, 4 places; null when there is no such section.
+   */
   savingRate: string | null;
   /** Valid bids per section, 2 places; null when the group has no section. */
   averageBiddersPerSection: string | null;
@@ -103,7 +108,12 @@ const DIMENSION_SQL: Record<StatisticsDimension, { columns: string[]; join?: str
   },
   [StatisticsDimension.SUB_ITEM]: {
     // A sub-item's sort order counts within its category: order by the category's first.
-    columns: ['p.sub_item_code as sub_item_code', 'si.name as sub_item_name', 'sc.sort_order as sub_item_category_sort', 'si.sort_order as sub_item_sort'],
+    columns: [
+      'p.sub_item_code as sub_item_code',
+      'si.name as sub_item_name',
+      'sc.sort_order as sub_item_category_sort',
+      'si.sort_order as sub_item_sort',
+    ],
     join: 'left join trading_sub_item si on si.code = p.sub_item_code left join trading_category sc on sc.code = si.category_code',
     order: ['sub_item_category_sort', 'sub_item_sort', 'sub_item_code'],
   },
@@ -116,7 +126,8 @@ const DIMENSION_SQL: Record<StatisticsDimension, { columns: string[]; join?: str
 export function normaliseDimensions(groupBy: readonly StatisticsDimension[]): StatisticsDimension[] {
   const wanted = new Set(groupBy);
   for (const d of wanted) {
-    if (!(d in DIMENSION_SQL)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${String(d)} is not a statistics dimension`, { field: 'groupBy' });
+    if (!(d in DIMENSION_SQL))
+      throw new HubError(ErrorCode.BAD_USER_INPUT, `${String(d)} is not a statistics dimension`, { field: 'groupBy' });
   }
   return Object.values(StatisticsDimension).filter((d) => wanted.has(d));
 }
@@ -124,7 +135,8 @@ export function normaliseDimensions(groupBy: readonly StatisticsDimension[]): St
 /** Catalog codes are upper-case ASCII; anything else cannot match (and some text PostgreSQL would refuse). */
 function checkCatalogCode(raw: string | null | undefined, field: string): void {
   if (raw === null || raw === undefined || raw.trim() === '') return;
-  if (!/^[0-9A-Z_]{1,60}$/.test(raw.trim().toUpperCase())) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a catalog code`, { field });
+  if (!/^[0-9A-Z_]{1,60}$/.test(raw.trim().toUpperCase()))
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a catalog code`, { field });
 }
 
 /**
@@ -137,12 +149,17 @@ export function filterSql(filter: StatisticsFilter = {}): { where: string[]; par
   checkCatalogCode(filter.categoryCode, 'filter.categoryCode');
   checkCatalogCode(filter.subItemCode, 'filter.subItemCode');
   if (filter.publishedFrom && filter.publishedTo && filter.publishedFrom.getTime() > filter.publishedTo.getTime()) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, 'publishedFrom must not be after publishedTo', { field: 'filter.publishedFrom' });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'publishedFrom must not be after publishedTo', {
+      field: 'filter.publishedFrom',
+    });
   }
   if (filter.method && !Object.values(TradingMethod).includes(filter.method)) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'method is not a trading method', { field: 'filter.method' });
   }
-  return projectFilterSql({ ...filter, categoryCode: filter.categoryCode?.trim() || null, subItemCode: filter.subItemCode?.trim() || null }, 'p');
+  return projectFilterSql(
+    { ...filter, categoryCode: filter.categoryCode?.trim() || null, subItemCode: filter.subItemCode?.trim() || null },
+    'p',
+  );
 }
 
 /**
@@ -154,7 +171,10 @@ export function filterSql(filter: StatisticsFilter = {}): { where: string[]; par
  * bids or awards a project has. The change-log position is read in the same
  * statement, hence from the same snapshot as the figures.
  */
-export function statisticsQuery(groupBy: readonly StatisticsDimension[], filter: StatisticsFilter = {}): StatisticsQuery {
+export function statisticsQuery(
+  groupBy: readonly StatisticsDimension[],
+  filter: StatisticsFilter = {},
+): StatisticsQuery {
   const dimensions = normaliseDimensions(groupBy);
   const { where, params } = filterSql(filter);
   const parts = dimensions.map((d) => DIMENSION_SQL[d]);
@@ -228,7 +248,10 @@ export interface StatisticsSqlRow {
  * GB/T 2260). No aggregation happens here. A result without groups still
  * carries the snapshot's position as one row with no figures, which is dropped.
  */
-export function toSnapshot(dimensions: readonly StatisticsDimension[], rows: readonly StatisticsSqlRow[]): StatisticsSnapshot {
+export function toSnapshot(
+  dimensions: readonly StatisticsDimension[],
+  rows: readonly StatisticsSqlRow[],
+): StatisticsSnapshot {
   const has = new Set(dimensions);
   const first = rows[0];
   return {
@@ -237,8 +260,12 @@ export function toSnapshot(dimensions: readonly StatisticsDimension[], rows: rea
     rows: rows
       .filter((r) => r.project_count !== null)
       .map((r) => ({
-        category: has.has(StatisticsDimension.CATEGORY) ? { code: r.category_code!, name: r.category_name ?? r.category_code! } : null,
-        subItem: has.has(StatisticsDimension.SUB_ITEM) ? { code: r.sub_item_code!, name: r.sub_item_name ?? r.sub_item_code! } : null,
+        category: has.has(StatisticsDimension.CATEGORY)
+          ? { code: r.category_code!, name: r.category_name ?? r.category_code! }
+          : null,
+        subItem: has.has(StatisticsDimension.SUB_ITEM)
+          ? { code: r.sub_item_code!, name: r.sub_item_name ?? r.sub_item_code! }
+          : null,
         regionCode: has.has(StatisticsDimension.REGION) ? (r.region_code ?? null) : null,
         regionName: has.has(StatisticsDimension.REGION) && r.region_code ? regionName(r.region_code) : null,
         month: has.has(StatisticsDimension.MONTH) ? (r.month ?? null) : null,
@@ -260,6 +287,10 @@ export async function runStatistics(em: EntityManager, query: StatisticsQuery): 
 }
 
 /** The figures of trading projects grouped by the given dimensions (none: one row for everything). */
-export function tradingStatistics(em: EntityManager, groupBy: readonly StatisticsDimension[], filter?: StatisticsFilter | null): Promise<StatisticsSnapshot> {
+export function tradingStatistics(
+  em: EntityManager,
+  groupBy: readonly StatisticsDimension[],
+  filter?: StatisticsFilter | null,
+): Promise<StatisticsSnapshot> {
   return runStatistics(em, statisticsQuery(groupBy, filter ?? {}));
 }

@@ -74,7 +74,9 @@ export enum TradingProjectOrder {
 function checkTime(at: Date, field: string): Date {
   // PostgreSQL has no year 0: refuse such a time here rather than fail in the database.
   if (Number.isNaN(at.getTime()) || at.getUTCFullYear() < 1) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must be a time after the year 1`, { field });
+    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must be a time after the year 1`, {
+      field,
+    });
   }
   return at;
 }
@@ -82,14 +84,23 @@ function checkTime(at: Date, field: string): Date {
 function checkDay(day: string, field: string): string {
   // PostgreSQL has no year 0 either.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day.startsWith('0000')) {
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must be a day after the year 1, YYYY-MM-DD`, { field });
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field.replace(/^filter\./, '')} must be a day after the year 1, YYYY-MM-DD`,
+      { field },
+    );
   }
   return day;
 }
 
 /** A catalog code as written by the caller: trimmed, upper-case; BAD_USER_INPUT for text PostgreSQL cannot hold. */
 function catalogCode(raw: string, field: string): string {
-  if (!isStorableText(raw)) throw new HubError(ErrorCode.BAD_USER_INPUT, `${field.replace(/^filter\./, '')} must not contain NUL or a lone surrogate`, { field });
+  if (!isStorableText(raw))
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field.replace(/^filter\./, '')} must not contain NUL or a lone surrogate`,
+      { field },
+    );
   return raw.trim().toUpperCase();
 }
 
@@ -113,7 +124,11 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
   if (filter.subItemCode) add(`${a}.sub_item_code = ?`, catalogCode(filter.subItemCode, 'filter.subItemCode'));
   if (filter.regionCode) {
     if (!isKnownRegion(filter.regionCode)) {
-      throw new HubError(ErrorCode.BAD_USER_INPUT, `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`, { field: 'filter.regionCode' });
+      throw new HubError(
+        ErrorCode.BAD_USER_INPUT,
+        `regionCode ${filter.regionCode} is not a known Hubei GB/T 2260 code`,
+        { field: 'filter.regionCode' },
+      );
     }
     add(`${a}.region_code like ?`, `${regionPrefix(filter.regionCode)}%`);
   }
@@ -124,7 +139,8 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
   // Bound as text and cast to numeric by PostgreSQL: the comparison is exact, never through a float.
   if (filter.budgetMin) add(`${a}.budget >= ?::numeric`, filter.budgetMin.trim());
   if (filter.budgetMax) add(`${a}.budget <= ?::numeric`, filter.budgetMax.trim());
-  if (filter.bidDeadlineFrom) add(`${a}.bid_deadline >= ?`, checkTime(filter.bidDeadlineFrom, 'filter.bidDeadlineFrom'));
+  if (filter.bidDeadlineFrom)
+    add(`${a}.bid_deadline >= ?`, checkTime(filter.bidDeadlineFrom, 'filter.bidDeadlineFrom'));
   if (filter.bidDeadlineTo) add(`${a}.bid_deadline < ?`, checkTime(filter.bidDeadlineTo, 'filter.bidDeadlineTo'));
   // The award conditions hold for one and the same award: a semi-join through the award's own indexes.
   const award: string[] = [];
@@ -137,7 +153,11 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
   if (filter.awardAmountMax) onAward('aw.amount <= ?::numeric', filter.awardAmountMax.trim());
   if (filter.awardedFrom) onAward('aw.awarded_on >= ?::date', checkDay(filter.awardedFrom, 'filter.awardedFrom'));
   if (filter.awardedTo) onAward('aw.awarded_on <= ?::date', checkDay(filter.awardedTo, 'filter.awardedTo'));
-  if (award.length) add(`${a}.id in (select s.project_id from award aw join section s on s.id = aw.section_id where ${award.join(' and ')})`, ...awardParams);
+  if (award.length)
+    add(
+      `${a}.id in (select s.project_id from award aw join section s on s.id = aw.section_id where ${award.join(' and ')})`,
+      ...awardParams,
+    );
   if (filter.updatedSince) add(`${a}.updated_at >= ?`, checkTime(filter.updatedSince, 'filter.updatedSince'));
   if (filter.participant !== null && filter.participant !== undefined) {
     const code = normaliseCreditCode(filter.participant);
@@ -169,7 +189,9 @@ export function projectFilterSql(filter: TradingProjectFilter, a: string): { whe
 export function tradingProjectWhere(filter: TradingProjectFilter = {}): FilterQuery<TradingProjectRow> {
   const { where, params } = projectFilterSql(filter, 'p');
   if (!where.length) return {};
-  return { [raw((a: string) => projectFilterSql(filter, a).where.join(' and '), params)]: [] } as FilterQuery<TradingProjectRow>;
+  return {
+    [raw((a: string) => projectFilterSql(filter, a).where.join(' and '), params)]: [],
+  };
 }
 
 /** The arguments of tradingProjects. */
@@ -186,7 +208,7 @@ export interface TradingProjectPageSpec {
   where: FilterQuery<TradingProjectRow>;
   orderBy: QueryOrderMap<TradingProjectRow>[];
   /** The cursor of a row of the page. */
-  cursorOf(row: { code: string; id: string; updatedAt: Date }): string;
+  cursorOf: (row: { code: string; id: string; updatedAt: Date }) => string;
   /** The condition of the whole connection (for totalCount), built afresh on each call. */
   filterWhere(): FilterQuery<TradingProjectRow>;
 }
@@ -197,13 +219,14 @@ export interface TradingProjectPageSpec {
  * pagination: the cursor holds the sort key of the last row. Throws
  * BAD_USER_INPUT for a bad filter or cursor.
  */
-export function tradingProjectPage(
-  args: TradingProjectsQuery,
-  maxPage: number,
-): TradingProjectPageSpec {
+export function tradingProjectPage(args: TradingProjectsQuery, maxPage: number): TradingProjectPageSpec {
   const first = pageSize(args.first, maxPage);
   const filter = args.filter ?? {};
-  const order = keysetOrder<TradingProjectRow, 'code'>('code', args.orderBy === TradingProjectOrder.UPDATED_AT, args.after);
+  const order = keysetOrder<TradingProjectRow, 'code'>(
+    'code',
+    args.orderBy === TradingProjectOrder.UPDATED_AT,
+    args.after,
+  );
   const base = tradingProjectWhere(filter); // validates the filter even for an empty page
   return {
     first,
@@ -221,7 +244,10 @@ export async function listTradingProjects(
   maxPage: number,
 ): Promise<Page<TradingProjectRow>> {
   const page = tradingProjectPage(args, maxPage);
-  const rows = page.first === 0 ? [] : await findPlain(em, TradingProjectRow, page.where, { orderBy: page.orderBy, limit: page.first + 1 });
+  const rows =
+    page.first === 0
+      ? []
+      : await findPlain(em, TradingProjectRow, page.where, { orderBy: page.orderBy, limit: page.first + 1 });
   const nodes = rows.slice(0, page.first);
   return {
     nodes,
@@ -257,17 +283,23 @@ export function sectionsOfProjects(em: EntityManager, projectIds: readonly strin
 
 /** The announcements of the projects, oldest first. */
 export function announcementsOfProjects(em: EntityManager, projectIds: readonly string[]): Promise<AnnouncementRow[]> {
-  return findPlain(em, AnnouncementRow, inSet('project_id', projectIds, 'bigint'), { orderBy: [{ publishedAt: 'asc' }, { code: 'asc' }] });
+  return findPlain(em, AnnouncementRow, inSet('project_id', projectIds, 'bigint'), {
+    orderBy: [{ publishedAt: 'asc' }, { code: 'asc' }],
+  });
 }
 
 /** The data-quality findings of the projects, oldest first. */
 export function findingsOfProjects(em: EntityManager, projectCodes: readonly string[]): Promise<FindingRow[]> {
-  return findPlain(em, FindingRow, inSet('project_code', projectCodes, 'text'), { orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }] });
+  return findPlain(em, FindingRow, inSet('project_code', projectCodes, 'text'), {
+    orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** The bids on the sections, in order of submission. */
 export function bidsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<BidRow[]> {
-  return findPlain(em, BidRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] });
+  return findPlain(em, BidRow, inSet('section_id', sectionIds, 'bigint'), {
+    orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+  });
 }
 
 /** The bid openings of the sections (at most one each). */
@@ -281,8 +313,13 @@ export function evaluationsOfSections(em: EntityManager, sectionIds: readonly st
 }
 
 /** The ranked candidates of the evaluations, by rank. */
-export function candidatesOfEvaluations(em: EntityManager, evaluationIds: readonly string[]): Promise<EvaluationCandidateRow[]> {
-  return findPlain(em, EvaluationCandidateRow, inSet('evaluation_id', evaluationIds, 'bigint'), { orderBy: [{ evaluation: 'asc' }, { rank: 'asc' }] });
+export function candidatesOfEvaluations(
+  em: EntityManager,
+  evaluationIds: readonly string[],
+): Promise<EvaluationCandidateRow[]> {
+  return findPlain(em, EvaluationCandidateRow, inSet('evaluation_id', evaluationIds, 'bigint'), {
+    orderBy: [{ evaluation: 'asc' }, { rank: 'asc' }],
+  });
 }
 
 /** The awards of the sections (at most one each). */
@@ -292,7 +329,9 @@ export function awardsOfSections(em: EntityManager, sectionIds: readonly string[
 
 /** The contracts of the sections, in order of signing. */
 export function contractsOfSections(em: EntityManager, sectionIds: readonly string[]): Promise<ContractRow[]> {
-  return findPlain(em, ContractRow, inSet('section_id', sectionIds, 'bigint'), { orderBy: [{ signedOn: 'asc' }, { code: 'asc' }] });
+  return findPlain(em, ContractRow, inSet('section_id', sectionIds, 'bigint'), {
+    orderBy: [{ signedOn: 'asc' }, { code: 'asc' }],
+  });
 }
 
 /** Catalog sub-items by code. */
@@ -311,7 +350,11 @@ export function categoriesByCodes(em: EntityManager, codes: readonly string[]): 
  * ids are joined laterally, each probing trading_project's tenderer and agency
  * indexes. Returns each project with the entity it was found for.
  */
-export async function projectsOfEntities(em: EntityManager, entityIds: readonly string[], limit: number): Promise<{ entityId: string; project: TradingProjectRow }[]> {
+export async function projectsOfEntities(
+  em: EntityManager,
+  entityIds: readonly string[],
+  limit: number,
+): Promise<{ entityId: string; project: TradingProjectRow }[]> {
   const rows = await em.execute<(Record<string, unknown> & { entity_key: string })[]>(
     `select k.id as entity_key, p.* from (select (jsonb_array_elements_text(?::jsonb))::bigint as id) k
      cross join lateral (
@@ -328,7 +371,11 @@ export async function projectsOfEntities(em: EntityManager, entityIds: readonly 
  * The latest `limit` bids of each entity as bidder (most recent first), in one
  * statement: the entity ids are joined laterally, each probing bid(bidder_id).
  */
-export async function bidsOfBidders(em: EntityManager, entityIds: readonly string[], limit: number): Promise<{ entityId: string; bid: BidRow }[]> {
+export async function bidsOfBidders(
+  em: EntityManager,
+  entityIds: readonly string[],
+  limit: number,
+): Promise<{ entityId: string; bid: BidRow }[]> {
   const rows = await em.execute<(Record<string, unknown> & { entity_key: string })[]>(
     `select k.id as entity_key, b.* from (select (jsonb_array_elements_text(?::jsonb))::bigint as id) k
      cross join lateral (

@@ -10,7 +10,14 @@ import { EvaluationCandidateRow } from './evaluation-candidate.entity';
 import { EvaluationRow } from './evaluation.entity';
 import { FindingRow } from './finding.entity';
 import type { ProjectData } from './project.rules';
-import type { AnnouncementData, AwardData, BidData, BidOpeningData, ContractData, EvaluationData } from './records.rules';
+import type {
+  AnnouncementData,
+  AwardData,
+  BidData,
+  BidOpeningData,
+  ContractData,
+  EvaluationData,
+} from './records.rules';
 import { SectionRow } from './section.entity';
 import { TradingProjectRow } from './trading-project.entity';
 import { tradingLoaders } from './trading.loaders';
@@ -27,16 +34,45 @@ const records = async () => import('./records.push.js');
 export const tradingFamily = defineFamily({
   name: 'trading',
   topics: {
-    [TradingTopic.TRADING_PROJECT]: topic<Snapshot<ProjectData>>({ description: 'A trading project (交易项目) with its sections; key: the project code.' }),
-    [TradingTopic.ANNOUNCEMENT]: topic<Snapshot<AnnouncementData>>({ description: 'An announcement (公告) of a project; key: its code.' }),
-    [TradingTopic.BID]: topic<Snapshot<BidData>>({ description: 'A bid with its evidence; key: `<sectionCode>/<bidderCreditCode>`.', sensitive: BID_SENSITIVE }),
-    [TradingTopic.BID_OPENING]: topic<Snapshot<BidOpeningData>>({ description: 'The bid opening record (开标记录) of a section; key: the section code.' }),
-    [TradingTopic.EVALUATION]: topic<Snapshot<EvaluationData>>({ description: 'The evaluation result (评标结果) of a section; key: the section code.', sensitive: EVALUATION_SENSITIVE }),
-    [TradingTopic.AWARD]: topic<Snapshot<AwardData>>({ description: 'The award (中标 / 成交) of a section; key: the section code.' }),
-    [TradingTopic.CONTRACT]: topic<Snapshot<ContractData>>({ description: 'A contract (合同) after the award of a section; key: its code.' }),
+    [TradingTopic.TRADING_PROJECT]: topic<Snapshot<ProjectData>>({
+      description: 'A trading project (交易项目) with its sections; key: the project code.',
+    }),
+    [TradingTopic.ANNOUNCEMENT]: topic<Snapshot<AnnouncementData>>({
+      description: 'An announcement (公告) of a project; key: its code.',
+    }),
+    [TradingTopic.BID]: topic<Snapshot<BidData>>({
+      description: 'A bid with its evidence; key: `<sectionCode>/<bidderCreditCode>`.',
+      sensitive: BID_SENSITIVE,
+    }),
+    [TradingTopic.BID_OPENING]: topic<Snapshot<BidOpeningData>>({
+      description: 'The bid opening record (开标记录) of a section; key: the section code.',
+    }),
+    [TradingTopic.EVALUATION]: topic<Snapshot<EvaluationData>>({
+      description: 'The evaluation result (评标结果) of a section; key: the section code.',
+      sensitive: EVALUATION_SENSITIVE,
+    }),
+    [TradingTopic.AWARD]: topic<Snapshot<AwardData>>({
+      description: 'The award (中标 / 成交) of a section; key: the section code.',
+    }),
+    [TradingTopic.CONTRACT]: topic<Snapshot<ContractData>>({
+      description: 'A contract (合同) after the award of a section; key: its code.',
+    }),
   },
   sensitivities: [BID_EVIDENCE, EXPERT_IDENTITY],
-  entities: [TradingCategoryRow, TradingSubItemRow, TradingProjectRow, SectionRow, AnnouncementRow, BidRow, BidOpeningRow, EvaluationRow, EvaluationCandidateRow, AwardRow, ContractRow, FindingRow],
+  entities: [
+    TradingCategoryRow,
+    TradingSubItemRow,
+    TradingProjectRow,
+    SectionRow,
+    AnnouncementRow,
+    BidRow,
+    BidOpeningRow,
+    EvaluationRow,
+    EvaluationCandidateRow,
+    AwardRow,
+    ContractRow,
+    FindingRow,
+  ],
   push: {
     [TradingTopic.TRADING_PROJECT]: async () => (await import('./project.push.js')).projectPush,
     [TradingTopic.ANNOUNCEMENT]: async () => (await records()).announcementPush,

@@ -35,24 +35,71 @@ import {
  */
 export function tradingLoaders(em: EntityManager) {
   return {
-    tradingCategoryByCode: oneEach<string, TradingCategoryRow>((codes) => categoriesByCodes(em, codes), (r) => r.code),
-    tradingSubItemByCode: oneEach<string, TradingSubItemRow>((codes) => subItemsByCodes(em, codes), (r) => r.code),
-    tradingProjectById: oneEach<string, TradingProjectRow>((ids) => projectsByIds(em, ids), (r) => r.id),
-    sectionById: oneEach<string, SectionRow>((ids) => sectionsByIds(em, ids), (r) => r.id),
-    sectionsByProject: listEach<string, SectionRow>((ids) => sectionsOfProjects(em, ids), (r) => r.project.id),
-    announcementsByProject: listEach<string, AnnouncementRow>((ids) => announcementsOfProjects(em, ids), (r) => r.project.id),
-    findingsByProjectCode: listEach<string, FindingRow>((codes) => findingsOfProjects(em, codes), (r) => r.projectCode),
-    bidsBySection: listEach<string, BidRow>((ids) => bidsOfSections(em, ids), (r) => r.section.id),
-    bidOpeningBySection: oneEach<string, BidOpeningRow>((ids) => openingsOfSections(em, ids), (r) => r.section.id),
-    evaluationBySection: oneEach<string, EvaluationRow>((ids) => evaluationsOfSections(em, ids), (r) => r.section.id),
-    candidatesByEvaluation: listEach<string, EvaluationCandidateRow>((ids) => candidatesOfEvaluations(em, ids), (r) => r.evaluation.id),
-    awardBySection: oneEach<string, AwardRow>((ids) => awardsOfSections(em, ids), (r) => r.section.id),
-    contractsBySection: listEach<string, ContractRow>((ids) => contractsOfSections(em, ids), (r) => r.section.id),
+    tradingCategoryByCode: oneEach<string, TradingCategoryRow>(
+      (codes) => categoriesByCodes(em, codes),
+      (r) => r.code,
+    ),
+    tradingSubItemByCode: oneEach<string, TradingSubItemRow>(
+      (codes) => subItemsByCodes(em, codes),
+      (r) => r.code,
+    ),
+    tradingProjectById: oneEach<string, TradingProjectRow>(
+      (ids) => projectsByIds(em, ids),
+      (r) => r.id,
+    ),
+    sectionById: oneEach<string, SectionRow>(
+      (ids) => sectionsByIds(em, ids),
+      (r) => r.id,
+    ),
+    sectionsByProject: listEach<string, SectionRow>(
+      (ids) => sectionsOfProjects(em, ids),
+      (r) => r.project.id,
+    ),
+    announcementsByProject: listEach<string, AnnouncementRow>(
+      (ids) => announcementsOfProjects(em, ids),
+      (r) => r.project.id,
+    ),
+    findingsByProjectCode: listEach<string, FindingRow>(
+      (codes) => findingsOfProjects(em, codes),
+      (r) => r.projectCode,
+    ),
+    bidsBySection: listEach<string, BidRow>(
+      (ids) => bidsOfSections(em, ids),
+      (r) => r.section.id,
+    ),
+    bidOpeningBySection: oneEach<string, BidOpeningRow>(
+      (ids) => openingsOfSections(em, ids),
+      (r) => r.section.id,
+    ),
+    evaluationBySection: oneEach<string, EvaluationRow>(
+      (ids) => evaluationsOfSections(em, ids),
+      (r) => r.section.id,
+    ),
+    candidatesByEvaluation: listEach<string, EvaluationCandidateRow>(
+      (ids) => candidatesOfEvaluations(em, ids),
+      (r) => r.evaluation.id,
+    ),
+    awardBySection: oneEach<string, AwardRow>(
+      (ids) => awardsOfSections(em, ids),
+      (r) => r.section.id,
+    ),
+    contractsBySection: listEach<string, ContractRow>(
+      (ids) => contractsOfSections(em, ids),
+      (r) => r.section.id,
+    ),
     /** Projects of a market entity as tenderer or agency, the latest `limit` each. */
     projectsByEntity: perLimit((limit) =>
-      listEach<string, { entityId: string; project: TradingProjectRow }>((ids) => projectsOfEntities(em, ids, limit), (r) => r.entityId),
+      listEach<string, { entityId: string; project: TradingProjectRow }>(
+        (ids) => projectsOfEntities(em, ids, limit),
+        (r) => r.entityId,
+      ),
     ),
     /** Bids of a market entity as bidder, the latest `limit` each. */
-    bidsByBidder: perLimit((limit) => listEach<string, { entityId: string; bid: BidRow }>((ids) => bidsOfBidders(em, ids, limit), (r) => r.entityId)),
+    bidsByBidder: perLimit((limit) =>
+      listEach<string, { entityId: string; bid: BidRow }>(
+        (ids) => bidsOfBidders(em, ids, limit),
+        (r) => r.entityId,
+      ),
+    ),
   };
 }

@@ -1,6 +1,9 @@
 import { hideAll, PERSONAL_ID, type MaskingClass, type SensitiveFields } from '../auth/masking';
 
-/** The change-log topics of trading records; keys: project code, announcement code, `<section>/<bidder>`, section code (opening, evaluation, award), contract code. */
+/**
+ * The change-log topics of trading records; keys: project code, announcement code, `<section>/<bidder>`, section code
+ * (opening, evaluation, award), contract code.
+ */
 export const TradingTopic = {
   TRADING_PROJECT: 'TRADING_PROJECT',
   ANNOUNCEMENT: 'ANNOUNCEMENT',
@@ -98,5 +101,8 @@ export const EXPERT_SENSITIVE: SensitiveFields = {
  * name the report time `reportedAt`.
  */
 export const EVALUATION_SENSITIVE: SensitiveFields = {
-  committee: { each: EXPERT_SENSITIVE, lift: { class: EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null } },
+  committee: {
+    each: EXPERT_SENSITIVE,
+    lift: { class: EXPERT_IDENTITY, when: (evaluation) => evaluation.reportedAt != null },
+  },
 };

@@ -7,7 +7,9 @@ const OPS: Record<string, { query: string; variables?: Record<string, unknown> }
   marketEntities: { query: '{ marketEntities(first: 1) { edges { node { creditCode } } } }' },
   sourceSystems: { query: '{ sourceSystems { code } }' },
   pushMarketEntities: { query: PUSH, variables: { records: [] } },
-  registerSourceSystem: { query: 'mutation { registerSourceSystem(input: { code: "NEW-SYS", name: "n", kind: MARKET }) { apiKey } }' },
+  registerSourceSystem: {
+    query: 'mutation { registerSourceSystem(input: { code: "NEW-SYS", name: "n", kind: MARKET }) { apiKey } }',
+  },
   principals: { query: '{ principals { name } }' },
   verifyChangeLog: { query: '{ verifyChangeLog { ok } }' },
 };
@@ -26,7 +28,14 @@ const ALLOWED: Record<Who, string[]> = {
 
 describe('access control with the product defaults (nothing public)', () => {
   let t: TestHub;
-  const keys: Record<Who, string | undefined> = { anonymous: undefined, admin: ADMIN_KEY, system: '', integrator: '', consumer: '', dashboard: '' };
+  const keys: Record<Who, string | undefined> = {
+    anonymous: undefined,
+    admin: ADMIN_KEY,
+    system: '',
+    integrator: '',
+    consumer: '',
+    dashboard: '',
+  };
 
   async function client(name: string, roles: string[], extra = ''): Promise<string> {
     const r = await t.gql<{ createClient: { apiKey: string } }>(
@@ -75,11 +84,17 @@ describe('access control with the product defaults (nothing public)', () => {
   });
 
   it('lets a feed consumer follow its granted topics and refuses the others', async () => {
-    const pushed = await t.gql<PushResponse>(PUSH, { records: entities(2, 0).map((e) => ({ ...e, regionCode: '420106' })) }, keys.system);
+    const pushed = await t.gql<PushResponse>(
+      PUSH,
+      { records: entities(2, 0).map((e) => ({ ...e, regionCode: '420106' })) },
+      keys.system,
+    );
     expect(pushed.data?.pushMarketEntities.accepted).toBe(2);
     const events = await collect<ChangeEventData>(t.ws(keys.consumer), CHANGES, { after: null }, 2);
     expect(events.every((e) => e.changes.topic === 'MARKET_ENTITY')).toBe(true);
-    await expect(collect(t.ws(keys.consumer), CHANGES, { after: null, topics: ['ADMIN'] }, 1)).rejects.toThrow(/FORBIDDEN/);
+    await expect(collect(t.ws(keys.consumer), CHANGES, { after: null, topics: ['ADMIN'] }, 1)).rejects.toThrow(
+      /FORBIDDEN/,
+    );
     await expect(collect(t.ws(keys.integrator), CHANGES, { after: null }, 1)).rejects.toThrow(/FORBIDDEN/);
   });
 
@@ -89,7 +104,12 @@ describe('access control with the product defaults (nothing public)', () => {
 
   it('records every operator action in the change log under topic ADMIN, without the keys themselves', async () => {
     const events = await collect<ChangeEventData>(t.ws(), CHANGES, { after: null, topics: ['ADMIN'] }, 4);
-    expect(events.map((e) => e.changes.data.action)).toEqual(['REGISTER_SOURCE_SYSTEM', 'CREATE_CLIENT', 'CREATE_CLIENT', 'CREATE_CLIENT']);
+    expect(events.map((e) => e.changes.data.action)).toEqual([
+      'REGISTER_SOURCE_SYSTEM',
+      'CREATE_CLIENT',
+      'CREATE_CLIENT',
+      'CREATE_CLIENT',
+    ]);
     expect(events[1].changes.data.target).toBe('principal:integrator-1');
     const text = JSON.stringify(events);
     for (const k of Object.values(keys)) if (k && k !== ADMIN_KEY) expect(text).not.toContain(k);
@@ -115,9 +135,16 @@ describe('write grants and ownership', () => {
 
   it('refuses a topic a system is not granted', async () => {
     const sys = await t.system('NO-TOPIC', '420000');
-    await t.gql(`mutation { updateGrants(principal: "NO-TOPIC", input: { writeTopics: [] }) { name } }`, undefined, ADMIN_KEY);
+    await t.gql(
+      `mutation { updateGrants(principal: "NO-TOPIC", input: { writeTopics: [] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     const r = await t.gql<PushResponse>(PUSH, { records: entities(1, 200) }, sys);
-    expect(r.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'REJECTED', errors: [{ code: 'FORBIDDEN' }] });
+    expect(r.data!.pushMarketEntities.results[0]).toMatchObject({
+      status: 'REJECTED',
+      errors: [{ code: 'FORBIDDEN' }],
+    });
   });
 
   it("refuses to let one system overwrite another's record, naming the owner, unless it is authoritative", async () => {
@@ -127,14 +154,21 @@ describe('write grants and ownership', () => {
     expect((await t.gql<PushResponse>(PUSH, { records: [record] }, owner)).data!.pushMarketEntities.accepted).toBe(1);
     const changed = { ...record, address: '武汉市江汉区新华路1号' };
     const withOwner = PUSH.replace('errors { field code message }', 'errors { field code message owner }');
-    const denied = (await t.gql<PushResponse>(withOwner, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
+    const denied = (await t.gql<PushResponse>(withOwner, { records: [changed] }, other)).data!.pushMarketEntities
+      .results[0];
     expect(denied).toMatchObject({ status: 'REJECTED', errors: [{ code: 'CONFLICT', owner: 'OWNER-SYS' }] });
     expect(denied.errors[0].message).toContain('OWNER-SYS');
-    await t.gql(`mutation { updateGrants(principal: "OTHER-SYS", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`, undefined, ADMIN_KEY);
-    const allowed = (await t.gql<PushResponse>(PUSH, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
+    await t.gql(
+      `mutation { updateGrants(principal: "OTHER-SYS", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
+    const allowed = (await t.gql<PushResponse>(PUSH, { records: [changed] }, other)).data!.pushMarketEntities
+      .results[0];
     expect(allowed).toMatchObject({ status: 'ACCEPTED', version: 2 });
     // Ownership stays with the creator: the owner can still update its record.
-    const again = (await t.gql<PushResponse>(PUSH, { records: [{ ...changed, address: '武汉市江岸区' }] }, owner)).data!.pushMarketEntities.results[0];
+    const again = (await t.gql<PushResponse>(PUSH, { records: [{ ...changed, address: '武汉市江岸区' }] }, owner)).data!
+      .pushMarketEntities.results[0];
     expect(again).toMatchObject({ status: 'ACCEPTED', version: 3 });
   });
 });
@@ -151,7 +185,9 @@ describe('API keys', () => {
   const ME = '{ marketEntities(first: 1) { edges { cursor } } }';
 
   async function keyId(key: string): Promise<number> {
-    const rows = await t.hub.services.orm.em.fork().execute<{ id: number }[]>('select id from api_key where prefix = ?', [key.slice(0, 12)]);
+    const rows = await t.hub.services.orm.em
+      .fork()
+      .execute<{ id: number }[]>('select id from api_key where prefix = ?', [key.slice(0, 12)]);
     return rows[0].id;
   }
 
@@ -167,19 +203,29 @@ describe('API keys', () => {
     expect(r.data!.rotateApiKey.key.rotatedFrom).toBe(id);
     expect((await t.gql(PUSH, { records: [] }, old)).errors).toBeUndefined();
     expect((await t.gql(PUSH, { records: [] }, fresh)).errors).toBeUndefined();
-    await t.gql(`mutation { rotateApiKey(keyId: ${await keyId(fresh)}, graceSeconds: 0) { apiKey } }`, undefined, ADMIN_KEY);
+    await t.gql(
+      `mutation { rotateApiKey(keyId: ${await keyId(fresh)}, graceSeconds: 0) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect((await t.gql(ME, undefined, fresh)).status).toBe(401);
   });
 
   it('refuses a revoked key at once and an expired key', async () => {
     const key = await t.system('REVOKE-SYS');
     const id = await keyId(key);
-    expect((await t.gql(`mutation { revokeApiKey(keyId: ${id}) { revokedAt } }`, undefined, ADMIN_KEY)).errors).toBeUndefined();
+    expect(
+      (await t.gql(`mutation { revokeApiKey(keyId: ${id}) { revokedAt } }`, undefined, ADMIN_KEY)).errors,
+    ).toBeUndefined();
     expect((await t.gql(ME, undefined, key)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     // A minute ahead: no machine is slow enough to reach it by itself before the jump.
     const soon = new Date(clock.now() + 60_000).toISOString();
-    const issued = await t.gql<{ issueApiKey: { apiKey: string } }>(`mutation { issueApiKey(principal: "REVOKE-SYS", expiresAt: "${soon}") { apiKey } }`, undefined, ADMIN_KEY);
+    const issued = await t.gql<{ issueApiKey: { apiKey: string } }>(
+      `mutation { issueApiKey(principal: "REVOKE-SYS", expiresAt: "${soon}") { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     const short = issued.data!.issueApiKey.apiKey;
     expect((await t.gql(ME, undefined, short)).status).toBe(200);
     clock.jump(60_200);
@@ -226,13 +272,27 @@ describe('masking of personal data', () => {
   });
   afterAll(() => t.stop());
 
-  const Q = '{ marketEntities(first: 1) { edges { node { legalRepresentativeIdNumber contactPhone history { data } } } } }';
-  type Q = { marketEntities: { edges: { node: { legalRepresentativeIdNumber: string; contactPhone: string; history: { data: Record<string, string> }[] } }[] } };
+  const Q =
+    '{ marketEntities(first: 1) { edges { node { legalRepresentativeIdNumber contactPhone history { data } } } } }';
+  type Q = {
+    marketEntities: {
+      edges: {
+        node: {
+          legalRepresentativeIdNumber: string;
+          contactPhone: string;
+          history: { data: Record<string, string> }[];
+        };
+      }[];
+    };
+  };
 
   it('masks ID numbers and phones in query results and history unless the reader is granted them', async () => {
     const masked = (await t.gql<Q>(Q, undefined, plain)).data!.marketEntities.edges[0].node;
     expect(masked).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
-    expect(masked.history[0].data).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
+    expect(masked.history[0].data).toMatchObject({
+      legalRepresentativeIdNumber: '110105**********2X',
+      contactPhone: '138****8000',
+    });
     const shown = (await t.gql<Q>(Q, undefined, revealed)).data!.marketEntities.edges[0].node;
     expect(shown).toMatchObject(person);
     expect(shown.history[0].data).toMatchObject(person);
@@ -242,13 +302,20 @@ describe('masking of personal data', () => {
   // operation about the same event, and only their grants may tell their results apart.
   it('applies the same masking to change-feed payloads', async () => {
     const [m] = await collect<ChangeEventData>(t.ws(plain), CHANGES, { after: null }, 1);
-    expect(m.changes.data).toMatchObject({ legalRepresentativeIdNumber: '110105**********2X', contactPhone: '138****8000' });
+    expect(m.changes.data).toMatchObject({
+      legalRepresentativeIdNumber: '110105**********2X',
+      contactPhone: '138****8000',
+    });
     const [r] = await collect<ChangeEventData>(t.ws(revealed), CHANGES, { after: null }, 1);
     expect(r.changes.data).toMatchObject(person);
   });
 
   it('stores the data whole, so that granting a reader later reveals it', async () => {
-    const rows = await t.hub.services.orm.em.fork().execute<{ legal_representative_id_number: string }[]>('select legal_representative_id_number from market_entity');
+    const rows = await t.hub.services.orm.em
+      .fork()
+      .execute<{ legal_representative_id_number: string }[]>(
+        'select legal_representative_id_number from market_entity',
+      );
     expect(rows[0].legal_representative_id_number).toBe(person.legalRepresentativeIdNumber);
   });
 });

@@ -28,7 +28,10 @@ describe('operators acting on the same thing at once', () => {
   }
 
   const adminEvents = (target: string) =>
-    sql<{ seq: string; action: string; data: Record<string, unknown> }>(`select seq, data->>'action' as action, data from change_event where topic = 'ADMIN' and key = ? order by seq`, [target]);
+    sql<{ seq: string; action: string; data: Record<string, unknown> }>(
+      `select seq, data->>'action' as action, data from change_event where topic = 'ADMIN' and key = ? order by seq`,
+      [target],
+    );
 
   /** Of two racing requests, one succeeded and the other failed with `code` (never INTERNAL). */
   function oneWins(pair: GraphQLResponse[], code: string, round: number): number {
@@ -37,17 +40,28 @@ describe('operators acting on the same thing at once', () => {
     return pair.findIndex((r) => !r.errors);
   }
 
-  const REGISTER = 'mutation($i: RegisterSourceSystemInput!) { registerSourceSystem(input: $i) { apiKey system { code name } } }';
-  const CLIENT = 'mutation($i: CreateClientInput!) { createClient(input: $i) { apiKey key { id } principal { name } } }';
+  const REGISTER =
+    'mutation($i: RegisterSourceSystemInput!) { registerSourceSystem(input: $i) { apiKey system { code name } } }';
+  const CLIENT =
+    'mutation($i: CreateClientInput!) { createClient(input: $i) { apiKey key { id } principal { name } } }';
 
   it(`registers a source system once when two operators register the same code at once, ${ROUNDS} rounds`, async () => {
     for (let n = 0; n < ROUNDS; n++) {
       const c = `TWIN-SYS-${n}`;
-      const pair = await Promise.all(['甲', '乙'].map((who) => admin(REGISTER, { i: { code: c, name: `${who} 的系统`, kind: 'GOVERNMENT' } })));
+      const pair = await Promise.all(
+        ['甲', '乙'].map((who) => admin(REGISTER, { i: { code: c, name: `${who} 的系统`, kind: 'GOVERNMENT' } })),
+      );
       const w = oneWins(pair, 'CONFLICT', n);
       expect(pair[1 - w].errors![0].extensions).toMatchObject({ field: 'input.code' });
-      expect(await sql(`select name from source_system where code = ?`, [c])).toEqual([{ name: `${['甲', '乙'][w]} 的系统` }]);
-      expect(await sql(`select count(*)::int as n from api_key k join principal p on p.id = k.principal_id where p.name = ?`, [c])).toEqual([{ n: 1 }]);
+      expect(await sql(`select name from source_system where code = ?`, [c])).toEqual([
+        { name: `${['甲', '乙'][w]} 的系统` },
+      ]);
+      expect(
+        await sql(
+          `select count(*)::int as n from api_key k join principal p on p.id = k.principal_id where p.name = ?`,
+          [c],
+        ),
+      ).toEqual([{ n: 1 }]);
       expect((await adminEvents(`principal:${c}`)).map((e) => e.action)).toEqual(['REGISTER_SOURCE_SYSTEM']);
     }
   });
@@ -57,7 +71,9 @@ describe('operators acting on the same thing at once', () => {
       const name = `TWIN-CLIENT-${n}`;
       const pair = await Promise.all([
         admin(CLIENT, { i: { name, roles: ['INTEGRATOR'] } }),
-        n % 2 ? admin(CLIENT, { i: { name, roles: ['DASHBOARD'] } }) : admin(REGISTER, { i: { code: name, name: 'x', kind: 'MARKET' } }),
+        n % 2
+          ? admin(CLIENT, { i: { name, roles: ['DASHBOARD'] } })
+          : admin(REGISTER, { i: { code: name, name: 'x', kind: 'MARKET' } }),
       ]);
       oneWins(pair, 'CONFLICT', n);
       expect(await sql(`select count(*)::int as n from principal where name = ?`, [name])).toEqual([{ n: 1 }]);
@@ -77,9 +93,16 @@ describe('operators acting on the same thing at once', () => {
     it(`adds a code once and removes it once when operators race, ${ROUNDS} rounds`, async () => {
       for (let n = 0; n < ROUNDS; n++) {
         const c = excusable(n);
-        oneWins(await Promise.all(['一', '二'].map((who) => admin(ADD, { i: { code: c, reason: `确认 ${who}` } }))), 'CONFLICT', n);
+        oneWins(
+          await Promise.all(['一', '二'].map((who) => admin(ADD, { i: { code: c, reason: `确认 ${who}` } }))),
+          'CONFLICT',
+          n,
+        );
         oneWins(await Promise.all([admin(REMOVE, { c }), admin(REMOVE, { c })]), 'NOT_FOUND', n);
-        expect((await adminEvents(`credit-code-exception:${c}`)).map((e) => e.action)).toEqual(['ADD_CREDIT_CODE_EXCEPTION', 'REMOVE_CREDIT_CODE_EXCEPTION']);
+        expect((await adminEvents(`credit-code-exception:${c}`)).map((e) => e.action)).toEqual([
+          'ADD_CREDIT_CODE_EXCEPTION',
+          'REMOVE_CREDIT_CODE_EXCEPTION',
+        ]);
       }
     });
   });
@@ -91,19 +114,32 @@ describe('operators acting on the same thing at once', () => {
     it(`upserts a new category and sub-item from two operators at once: both stored in turn, the last event is what is stored, ${ROUNDS} rounds`, async () => {
       for (let n = 0; n < ROUNDS; n++) {
         const cat = `TWIN_CAT_${n}`;
-        const both = await Promise.all([admin(CATEGORY, { i: { code: cat, name: '甲类' } }), admin(CATEGORY, { i: { code: cat, name: '乙类', sortOrder: 7 } })]);
+        const both = await Promise.all([
+          admin(CATEGORY, { i: { code: cat, name: '甲类' } }),
+          admin(CATEGORY, { i: { code: cat, name: '乙类', sortOrder: 7 } }),
+        ]);
         expect({ round: n, errors: both.flatMap(codes) }).toEqual({ round: n, errors: [] });
         const catEvents = await adminEvents(`category:${cat}`);
         expect(catEvents).toHaveLength(2);
-        const [stored] = await sql<{ name: string; sort_order: number }>(`select name, sort_order from trading_category where code = ?`, [cat]);
-        expect({ name: stored.name, sortOrder: stored.sort_order }).toEqual({ name: catEvents[1].data.name, sortOrder: catEvents[1].data.sortOrder });
+        const [stored] = await sql<{ name: string; sort_order: number }>(
+          `select name, sort_order from trading_category where code = ?`,
+          [cat],
+        );
+        expect({ name: stored.name, sortOrder: stored.sort_order }).toEqual({
+          name: catEvents[1].data.name,
+          sortOrder: catEvents[1].data.sortOrder,
+        });
 
         const sub = `TWIN_SUB_${n}`;
-        const subs = await Promise.all(['甲', '乙'].map((who) => admin(SUB_ITEM, { i: { code: sub, categoryCode: cat, name: `${who} 子项` } })));
+        const subs = await Promise.all(
+          ['甲', '乙'].map((who) => admin(SUB_ITEM, { i: { code: sub, categoryCode: cat, name: `${who} 子项` } })),
+        );
         expect({ round: n, errors: subs.flatMap(codes) }).toEqual({ round: n, errors: [] });
         const subEvents = await adminEvents(`sub-item:${sub}`);
         expect(subEvents).toHaveLength(2);
-        expect(await sql(`select name from trading_sub_item where code = ?`, [sub])).toEqual([{ name: subEvents[1].data.name }]);
+        expect(await sql(`select name from trading_sub_item where code = ?`, [sub])).toEqual([
+          { name: subEvents[1].data.name },
+        ]);
       }
     });
   });
@@ -115,12 +151,21 @@ describe('operators acting on the same thing at once', () => {
       for (let n = 0; n < ROUNDS; n++) {
         const name = `TWIN-GRANTS-${n}`;
         expect((await admin(CLIENT, { i: { name, roles: ['INTEGRATOR'] } })).errors).toBeUndefined();
-        const both = await Promise.all([admin(GRANTS, { p: name, i: { readTopics: ['BID'] } }), admin(GRANTS, { p: name, i: { reveal: ['PERSONAL_ID'] } })]);
+        const both = await Promise.all([
+          admin(GRANTS, { p: name, i: { readTopics: ['BID'] } }),
+          admin(GRANTS, { p: name, i: { reveal: ['PERSONAL_ID'] } }),
+        ]);
         expect({ round: n, errors: both.flatMap(codes) }).toEqual({ round: n, errors: [] });
-        const [stored] = await sql<{ read_topics: string[]; reveal: string[] }>(`select read_topics, reveal from principal where name = ?`, [name]);
+        const [stored] = await sql<{ read_topics: string[]; reveal: string[] }>(
+          `select read_topics, reveal from principal where name = ?`,
+          [name],
+        );
         expect(stored).toEqual({ read_topics: ['BID'], reveal: ['PERSONAL_ID'] });
         const last = (await adminEvents(`principal:${name}`)).at(-1)!;
-        expect({ readTopics: last.data.readTopics, reveal: last.data.reveal }).toEqual({ readTopics: ['BID'], reveal: ['PERSONAL_ID'] });
+        expect({ readTopics: last.data.readTopics, reveal: last.data.reveal }).toEqual({
+          readTopics: ['BID'],
+          reveal: ['PERSONAL_ID'],
+        });
       }
     });
 
@@ -129,7 +174,10 @@ describe('operators acting on the same thing at once', () => {
         const name = `TWIN-KEY-${n}`;
         const created = await admin(CLIENT, { i: { name, roles: ['INTEGRATOR'] } });
         const keyId = (created.data as { createClient: { key: { id: number } } }).createClient.key.id;
-        const [revoked, rotated] = await Promise.all([admin(`mutation { revokeApiKey(keyId: ${keyId}) { id } }`), admin(`mutation { rotateApiKey(keyId: ${keyId}) { apiKey } }`)]);
+        const [revoked, rotated] = await Promise.all([
+          admin(`mutation { revokeApiKey(keyId: ${keyId}) { id } }`),
+          admin(`mutation { rotateApiKey(keyId: ${keyId}) { apiKey } }`),
+        ]);
         expect(revoked.errors).toBeUndefined();
         const actions = (await adminEvents(`principal:${name}`)).map((e) => e.action);
         if (rotated.errors) {

@@ -13,7 +13,10 @@ const REGISTER = `mutation Register($input: RegisterSourceSystemInput!) {
 }`;
 
 interface RegisterResponse {
-  registerSourceSystem: { apiKey: string; system: { code: string; name: string; kind: string; regionCode: string; createdAt: string } };
+  registerSourceSystem: {
+    apiKey: string;
+    system: { code: string; name: string; kind: string; regionCode: string; createdAt: string };
+  };
 }
 
 const READS = `query Reads($creditCode: String!) {
@@ -39,7 +42,11 @@ describe('authentication and authorisation', () => {
   afterAll(() => t.stop());
 
   /** POSTs with a raw Authorization header, for headers that TestHub.gql does not write. */
-  async function withHeader(authorization: string, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
+  async function withHeader(
+    authorization: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<GraphQLResponse> {
     const res = await fetch(t.hub.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization },
@@ -59,7 +66,9 @@ describe('authentication and authorisation', () => {
       expect(r.data ?? null).toBeNull();
       expect(codeOf(r)).toBe('UNAUTHENTICATED');
       expect(r.status).toBe(401);
-      expect((await t.gql<{ marketEntity: unknown }>(READS, { creditCode: e.creditCode })).data!.marketEntity).toBeNull();
+      expect(
+        (await t.gql<{ marketEntity: unknown }>(READS, { creditCode: e.creditCode })).data!.marketEntity,
+      ).toBeNull();
     });
 
     it('refuses a push with an unknown key as UNAUTHENTICATED with HTTP 401', async () => {
@@ -78,7 +87,9 @@ describe('authentication and authorisation', () => {
     });
 
     it('refuses an Authorization header that is not a bearer key', async () => {
-      const r = await withHeader(`Basic ${Buffer.from(`x:${systemKey}`).toString('base64')}`, PUSH, { records: entities(1, 120) });
+      const r = await withHeader(`Basic ${Buffer.from(`x:${systemKey}`).toString('base64')}`, PUSH, {
+        records: entities(1, 120),
+      });
       expect(r.status).toBe(401);
       expect(codeOf(r)).toBe('UNAUTHENTICATED');
     });
@@ -90,19 +101,28 @@ describe('authentication and authorisation', () => {
     });
 
     it('refuses a key revoked by `hub keys revoke` in another process, within the feed latency (not the key cache lifetime)', async () => {
-      const { apiKey } = (await register({ code: 'AUTH-REVOKED', name: '将被吊销的系统', kind: 'MARKET' }, ADMIN_KEY)).data!.registerSourceSystem;
+      const { apiKey } = (await register({ code: 'AUTH-REVOKED', name: '将被吊销的系统', kind: 'MARKET' }, ADMIN_KEY))
+        .data!.registerSourceSystem;
       const ok = await t.gql<PushResponse>(PUSH, { records: entities(1, 140) }, apiKey);
       expect(ok.data!.pushMarketEntities.accepted).toBe(1);
       expect(t.hub.services.keyCache.size).toBeGreaterThan(0); // the key is now validated from memory
-      const [{ id }] = await t.hub.services.orm.em.fork().execute<{ id: number }[]>('select id from api_key where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
-      const cli = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'hub.js'), 'keys', 'revoke', '--id', String(id)], {
-        env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' },
-        encoding: 'utf8',
-      });
+      const [{ id }] = await t.hub.services.orm.em
+        .fork()
+        .execute<{ id: number }[]>('select id from api_key where hash = ?', [
+          createHash('sha256').update(apiKey).digest('hex'),
+        ]);
+      const cli = spawnSync(
+        process.execPath,
+        [join(__dirname, '..', '..', 'bin', 'hub.js'), 'keys', 'revoke', '--id', String(id)],
+        {
+          env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' },
+          encoding: 'utf8',
+        },
+      );
       expect(cli.status).toBe(0);
       const revokedAt = clock.now();
       let r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
-      for (const end = Date.now() + 60_000; r.status !== 401 && Date.now() < end; ) {
+      for (const end = Date.now() + 60_000; r.status !== 401 && Date.now() < end;) {
         await new Promise((done) => setTimeout(done, 50));
         r = await t.gql<PushResponse>(PUSH, { records: entities(1, 141) }, apiKey);
       }
@@ -113,17 +133,23 @@ describe('authentication and authorisation', () => {
       expect(codeOf(r)).toBe('UNAUTHENTICATED');
     });
 
-    it('honours a key revoked behind the hub\'s back (a direct database edit) once the key cache lifetime has passed', async () => {
+    it("honours a key revoked behind the hub's back (a direct database edit) once the key cache lifetime has passed", async () => {
       const shortClock = new JumpClock();
       const short = await startTestHub({ keyCacheSeconds: 1 }, undefined, { clock: shortClock });
       try {
-        const { apiKey } = (await short.gql<{ registerSourceSystem: { apiKey: string } }>(
-          'mutation R($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }',
-          { input: { code: 'AUTH-EDITED', name: '库内被改的系统', kind: 'MARKET', regionCode: '420000' } },
-          ADMIN_KEY,
-        )).data!.registerSourceSystem;
+        const { apiKey } = (
+          await short.gql<{ registerSourceSystem: { apiKey: string } }>(
+            'mutation R($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }',
+            { input: { code: 'AUTH-EDITED', name: '库内被改的系统', kind: 'MARKET', regionCode: '420000' } },
+            ADMIN_KEY,
+          )
+        ).data!.registerSourceSystem;
         expect((await short.gql<PushResponse>(PUSH, { records: entities(1, 142) }, apiKey)).status).toBe(200);
-        await short.hub.services.orm.em.fork().execute('update api_key set revoked_at = now() where hash = ?', [createHash('sha256').update(apiKey).digest('hex')]);
+        await short.hub.services.orm.em
+          .fork()
+          .execute('update api_key set revoked_at = now() where hash = ?', [
+            createHash('sha256').update(apiKey).digest('hex'),
+          ]);
         shortClock.jump(1100);
         const r = await short.gql<PushResponse>(PUSH, { records: entities(1, 143) }, apiKey);
         expect(r.status).toBe(401);
@@ -138,8 +164,11 @@ describe('authentication and authorisation', () => {
       const r = await t.gql<PushResponse>(PUSH, { records }, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
       expect(r.data!.pushMarketEntities).toMatchObject({ accepted: 0, rejected: 2 });
-      for (const x of r.data!.pushMarketEntities.results) expect(x).toMatchObject({ status: 'REJECTED', errors: [{ code: 'FORBIDDEN' }] });
-      expect((await t.gql<{ marketEntity: unknown }>(READS, { creditCode: records[0].creditCode })).data!.marketEntity).toBeNull();
+      for (const x of r.data!.pushMarketEntities.results)
+        expect(x).toMatchObject({ status: 'REJECTED', errors: [{ code: 'FORBIDDEN' }] });
+      expect(
+        (await t.gql<{ marketEntity: unknown }>(READS, { creditCode: records[0].creditCode })).data!.marketEntity,
+      ).toBeNull();
     });
   });
 
@@ -163,21 +192,30 @@ describe('authentication and authorisation', () => {
       const r = await register(input, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
       const { apiKey, system } = r.data!.registerSourceSystem;
-      expect(system).toEqual({ code: 'AUTH-NEW', name: '新接入的交易系统', kind: 'GOVERNMENT', regionCode: '420500', createdAt: expect.stringMatching(/Z$/) });
+      expect(system).toEqual({
+        code: 'AUTH-NEW',
+        name: '新接入的交易系统',
+        kind: 'GOVERNMENT',
+        regionCode: '420500',
+        createdAt: expect.stringMatching(/Z$/),
+      });
       expect(apiKey.length).toBeGreaterThanOrEqual(40);
 
       const [e] = entities(1, 200);
       const pushed = await t.gql<PushResponse>(PUSH, { records: [{ ...e, regionCode: '420500' }] }, apiKey);
       expect(pushed.errors).toBeUndefined();
       expect(pushed.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });
-      const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>(READS, { creditCode: e.creditCode });
+      const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>(READS, {
+        creditCode: e.creditCode,
+      });
       expect(read.data!.marketEntity.sourceSystem.code).toBe('AUTH-NEW');
       const listed = await t.gql<{ sourceSystems: { code: string }[] }>(READS, { creditCode: e.creditCode });
       expect(listed.data!.sourceSystems.map((s) => s.code)).toContain('AUTH-NEW');
     });
 
     it('stores only a hash of the key: the key itself appears nowhere in the table', async () => {
-      const { apiKey } = (await register({ code: 'AUTH-HASH', name: '哈希检查系统', kind: 'MARKET' }, ADMIN_KEY)).data!.registerSourceSystem;
+      const { apiKey } = (await register({ code: 'AUTH-HASH', name: '哈希检查系统', kind: 'MARKET' }, ADMIN_KEY)).data!
+        .registerSourceSystem;
       const rows = await t.hub.services.orm.em.fork().execute<Record<string, unknown>[]>('select * from api_key');
       const text = JSON.stringify(rows);
       expect(text).not.toContain(apiKey);
@@ -197,16 +235,25 @@ describe('authentication and authorisation', () => {
     });
 
     it('refuses a kind outside the SourceSystemKind enum before anything runs: HTTP 400, BAD_USER_INPUT naming the value and the enum', async () => {
-      const r = await register({ code: 'AUTH-KIND', name: '私营类型', kind: 'PRIVATE', regionCode: '420100' }, ADMIN_KEY);
+      const r = await register(
+        { code: 'AUTH-KIND', name: '私营类型', kind: 'PRIVATE', regionCode: '420100' },
+        ADMIN_KEY,
+      );
       expect(r.status).toBe(400);
       expect(r.data ?? null).toBeNull();
       expect(r.errors).toHaveLength(1);
       expect(r.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT' });
-      expect(r.errors![0].message).toBe('Variable "$input" got invalid value "PRIVATE" at "input.kind"; Value "PRIVATE" does not exist in "SourceSystemKind" enum.');
+      expect(r.errors![0].message).toBe(
+        'Variable "$input" got invalid value "PRIVATE" at "input.kind"; Value "PRIVATE" does not exist in "SourceSystemKind" enum.',
+      );
     });
 
     it('refuses a kind written as a string literal in the document: GRAPHQL_VALIDATION_FAILED with HTTP 400', async () => {
-      const r = await t.gql('mutation { registerSourceSystem(input: { code: "AUTH-KIND", name: "字面量类型", kind: "MARKET" }) { apiKey } }', undefined, ADMIN_KEY);
+      const r = await t.gql(
+        'mutation { registerSourceSystem(input: { code: "AUTH-KIND", name: "字面量类型", kind: "MARKET" }) { apiKey } }',
+        undefined,
+        ADMIN_KEY,
+      );
       expect(r.status).toBe(400);
       expect(r.errors![0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED' });
       expect(r.errors![0].message).toMatch(/Enum "SourceSystemKind" cannot represent non-enum value: "MARKET"/);
@@ -219,7 +266,10 @@ describe('authentication and authorisation', () => {
       [{ code: 'X' }, 'input.code'],
       [{ name: '   ' }, 'input.name'],
     ])('refuses %j as BAD_USER_INPUT naming the field %s', async (bad, field) => {
-      const r = await register({ code: 'AUTH-BAD', name: '坏输入', kind: 'MARKET', regionCode: '420100', ...bad }, ADMIN_KEY);
+      const r = await register(
+        { code: 'AUTH-BAD', name: '坏输入', kind: 'MARKET', regionCode: '420100', ...bad },
+        ADMIN_KEY,
+      );
       expect(r.data ?? null).toBeNull();
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });

@@ -22,7 +22,6 @@ type Who = (typeof WHO)[number];
 type RootType = 'Query' | 'Mutation' | 'Subscription';
 
 // Results are read as JSON; each row knows the shape of its own field.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 interface Operation {
@@ -46,7 +45,10 @@ interface Row {
 }
 
 /** The first message of a graphql-ws operation. */
-type WsOutcome = { type: 'next'; payload: GraphQLResponse<Json> } | { type: 'error'; errors: NonNullable<GraphQLResponse['errors']> } | { type: 'complete' };
+type WsOutcome =
+  | { type: 'next'; payload: GraphQLResponse<Json> }
+  | { type: 'error'; errors: NonNullable<GraphQLResponse['errors']> }
+  | { type: 'complete' };
 
 /** Subscribes, resolves with the first message (next, error or complete), then unsubscribes. */
 function firstOutcome(client: WsClient, op: Operation, timeoutMs = 15000): Promise<WsOutcome> {
@@ -89,7 +91,10 @@ function changesUntil(client: WsClient, op: Operation, last: (e: Json) => boolea
       if (err) reject(err);
       else resolve(out);
     };
-    const timer = setTimeout(() => finish(new Error(`timed out after ${out.length} events: ${JSON.stringify(out.map((e) => e.topic))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${out.length} events: ${JSON.stringify(out.map((e) => e.topic))}`)),
+      timeoutMs,
+    );
     const unsubscribe = client.subscribe<Json>(
       { query: op.query, variables: op.variables ?? {} },
       {
@@ -106,7 +111,8 @@ function changesUntil(client: WsClient, op: Operation, last: (e: Json) => boolea
   });
 }
 
-const PUSH_RESULT = 'accepted unchanged rejected results { index key status version errors { field code message rule } warnings { rule } }';
+const PUSH_RESULT =
+  'accepted unchanged rejected results { index key status version errors { field code message rule } warnings { rule } }';
 const pushOp = (mutation: string, inputType: string, records: unknown[]): Operation => ({
   query: `mutation($r: [${inputType}!]!) { ${mutation}(records: $r) { ${PUSH_RESULT} } }`,
   variables: { r: records },
@@ -123,7 +129,14 @@ const tag = (who: Who) => who.replace(/_/g, '').toLowerCase();
 
 describe('authorisation matrix', () => {
   let t: TestHub;
-  const keys: Record<Who, string | undefined> = { ADMIN: ADMIN_KEY, SOURCE_SYSTEM: '', INTEGRATOR: '', FEED_CONSUMER: '', DASHBOARD: '', anonymous: undefined };
+  const keys: Record<Who, string | undefined> = {
+    ADMIN: ADMIN_KEY,
+    SOURCE_SYSTEM: '',
+    INTEGRATOR: '',
+    FEED_CONSUMER: '',
+    DASHBOARD: '',
+    anonymous: undefined,
+  };
   let p: Awaited<ReturnType<typeof parties>>;
   const keyIds: Record<'rotate' | 'revoke', number> = { rotate: 0, revoke: 0 };
   let revokeKey = '';
@@ -138,7 +151,11 @@ describe('authorisation matrix', () => {
   }
 
   async function client(name: string, grants: string): Promise<string> {
-    return (await admin<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", ${grants} }) { apiKey } }`)).createClient.apiKey;
+    return (
+      await admin<{ createClient: { apiKey: string } }>(
+        `mutation { createClient(input: { name: "${name}", ${grants} }) { apiKey } }`,
+      )
+    ).createClient.apiKey;
   }
 
   /**
@@ -156,33 +173,58 @@ describe('authorisation matrix', () => {
       `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by table_name`,
     );
     fingerprintSql = tables
-      .map(({ table_name: n }) => `select '${n}' as t, count(*) as n, md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as h from "${n}" x`)
+      .map(
+        ({ table_name: n }) =>
+          `select '${n}' as t, count(*) as n, md5(coalesce(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text), '')) as h from "${n}" x`,
+      )
       .join(' union all ');
 
     keys.SOURCE_SYSTEM = (
-      await admin<{ registerSourceSystem: { apiKey: string } }>('mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: GOVERNMENT, regionCode: "420000" }) { apiKey } }')
+      await admin<{ registerSourceSystem: { apiKey: string } }>(
+        'mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: GOVERNMENT, regionCode: "420000" }) { apiKey } }',
+      )
     ).registerSourceSystem.apiKey;
     keys.INTEGRATOR = await client('mx-integrator', 'roles: [INTEGRATOR]');
-    keys.FEED_CONSUMER = await client('mx-consumer', 'roles: [FEED_CONSUMER], readTopics: [MARKET_ENTITY, TRADING_PROJECT]');
+    keys.FEED_CONSUMER = await client(
+      'mx-consumer',
+      'roles: [FEED_CONSUMER], readTopics: [MARKET_ENTITY, TRADING_PROJECT]',
+    );
     keys.DASHBOARD = await client('mx-dashboard', 'roles: [DASHBOARD]');
     await client('mx-spare', 'roles: [INTEGRATOR]');
     await client('mx-rotate', 'roles: [INTEGRATOR]');
     revokeKey = await client('mx-revoke', 'roles: [INTEGRATOR]');
-    const listed = await admin<{ principals: { name: string; keys: { id: number }[] }[] }>('{ principals { name keys { id } } }');
+    const listed = await admin<{ principals: { name: string; keys: { id: number }[] }[] }>(
+      '{ principals { name keys { id } } }',
+    );
     keyIds.rotate = listed.principals.find((x) => x.name === 'mx-rotate')!.keys[0].id;
     keyIds.revoke = listed.principals.find((x) => x.name === 'mx-revoke')!.keys[0].id;
     await admin('mutation { upsertCatalogCategory(input: { code: "MX_OLD", name: "矩阵旧大类" }) }');
-    await admin('mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_OLD", name: "矩阵旧子项" }) }');
-    for (const org of ['MXKEEP001', 'MXDRP0001']) await admin(`mutation { addCreditCodeException(input: { code: "${wrongCheck(org)}", reason: "试点期赋码" }) { code } }`);
+    await admin(
+      'mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_OLD", name: "矩阵旧子项" }) }',
+    );
+    for (const org of ['MXKEEP001', 'MXDRP0001'])
+      await admin(
+        `mutation { addCreditCodeException(input: { code: "${wrongCheck(org)}", reason: "试点期赋码" }) { code } }`,
+      );
 
     // Trading data: each push row of the matrix has a section where its record is accepted whatever ran before.
-    const sys = keys.SOURCE_SYSTEM!;
+    const sys = keys.SOURCE_SYSTEM;
     p = await parties(t, sys, 3, 8100);
     const opening = '2026-09-25T09:30:00+08:00';
-    const sections = [1, 2, 3, 4].map((i) => ({ code: `MX-P-S${i}`, name: `${i}标段`, budget: '250000.00', openingAt: opening }));
+    const sections = [1, 2, 3, 4].map((i) => ({
+      code: `MX-P-S${i}`,
+      name: `${i}标段`,
+      budget: '250000.00',
+      openingAt: opening,
+    }));
     const stored = await push(t, sys, 'pushTradingProjects', 'TradingProjectInput', [project('MX-P', p, { sections })]);
     expect(stored.accepted).toBe(1);
-    const bid = (section: string, bidder: string, amount: string) => ({ sectionCode: section, bidderCreditCode: bidder, amount, submittedAt: '2026-09-20T10:00:00+08:00' });
+    const bid = (section: string, bidder: string, amount: string) => ({
+      sectionCode: section,
+      bidderCreditCode: bidder,
+      amount,
+      submittedAt: '2026-09-20T10:00:00+08:00',
+    });
     const bids = await push(t, sys, 'pushBids', 'BidInput', [
       bid('MX-P-S2', p.bidders[0], '240000.00'),
       bid('MX-P-S2', p.bidders[1], '245000.00'),
@@ -190,12 +232,24 @@ describe('authorisation matrix', () => {
       bid('MX-P-S4', p.bidders[0], '240000.00'),
     ]);
     expect(bids.accepted).toBe(4);
-    expect((await push(t, sys, 'pushAwards', 'AwardInput', [{ sectionCode: 'MX-P-S4', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' }])).accepted).toBe(1);
+    expect(
+      (
+        await push(t, sys, 'pushAwards', 'AwardInput', [
+          { sectionCode: 'MX-P-S4', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' },
+        ])
+      ).accepted,
+    ).toBe(1);
   });
   afterAll(() => t.stop());
 
   /** A push row: only source systems store; ADMIN passes the role check but every record is refused. */
-  function pushRow(mutation: string, inputType: string, topic: string, records: (who: Who) => Record<string, unknown>[], key: (r: Record<string, unknown>) => string): Row {
+  function pushRow(
+    mutation: string,
+    inputType: string,
+    topic: string,
+    records: (who: Who) => Record<string, unknown>[],
+    key: (r: Record<string, unknown>) => string,
+  ): Row {
     return {
       root: 'Mutation',
       allowed: ['SOURCE_SYSTEM'],
@@ -204,8 +258,17 @@ describe('authorisation matrix', () => {
       async expectDone(value: Push, who) {
         const expectedKey = key(records(who)[0]);
         expect(value).toMatchObject({ accepted: 1, rejected: 0, unchanged: 0 });
-        expect(value.results[0]).toMatchObject({ index: 0, status: 'ACCEPTED', key: expectedKey, version: 1, errors: [] });
-        const events = await sql<{ source_system: string }>(`select source_system from change_event where topic = ? and key = ?`, [topic, expectedKey]);
+        expect(value.results[0]).toMatchObject({
+          index: 0,
+          status: 'ACCEPTED',
+          key: expectedKey,
+          version: 1,
+          errors: [],
+        });
+        const events = await sql<{ source_system: string }>(
+          `select source_system from change_event where topic = ? and key = ?`,
+          [topic, expectedKey],
+        );
         expect(events).toEqual([{ source_system: 'MX-SYS' }]);
       },
     };
@@ -227,7 +290,10 @@ describe('authorisation matrix', () => {
     marketEntity: {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
-      op: () => ({ query: 'query($c: String!) { marketEntity(creditCode: $c) { creditCode name } }', variables: { c: p.tenderer } }),
+      op: () => ({
+        query: 'query($c: String!) { marketEntity(creditCode: $c) { creditCode name } }',
+        variables: { c: p.tenderer },
+      }),
       expectDone: (v) => expect(v).toEqual({ creditCode: p.tenderer, name: expect.any(String) }),
     },
     ocdsRelease: {
@@ -246,7 +312,13 @@ describe('authorisation matrix', () => {
       root: 'Query',
       allowed: ['ADMIN'],
       op: () => ({ query: '{ principals { name roles } }' }),
-      expectDone: (v) => expect(v).toEqual(expect.arrayContaining([{ name: 'MX-SYS', roles: ['SOURCE_SYSTEM'] }, { name: 'mx-dashboard', roles: ['DASHBOARD'] }])),
+      expectDone: (v) =>
+        expect(v).toEqual(
+          expect.arrayContaining([
+            { name: 'MX-SYS', roles: ['SOURCE_SYSTEM'] },
+            { name: 'mx-dashboard', roles: ['DASHBOARD'] },
+          ]),
+        ),
     },
     sourceSystems: {
       root: 'Query',
@@ -260,7 +332,9 @@ describe('authorisation matrix', () => {
       op: () => ({ query: '{ creditCodeExceptions { code reason } }' }),
       expectDone: async (v) => {
         expect(v).toEqual(expect.arrayContaining([{ code: wrongCheck('MXKEEP001'), reason: '试点期赋码' }]));
-        expect(v.map((x: Json) => x.code)).toEqual((await sql<{ code: string }>('select code from credit_code_exception order by code')).map((r) => r.code));
+        expect(v.map((x: Json) => x.code)).toEqual(
+          (await sql<{ code: string }>('select code from credit_code_exception order by code')).map((r) => r.code),
+        );
       },
     },
     tradingCatalog: {
@@ -276,13 +350,17 @@ describe('authorisation matrix', () => {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
       op: () => ({ query: '{ tradingProject(code: "MX-P") { code sections { code } } }' }),
-      expectDone: (v) => expect(v).toEqual({ code: 'MX-P', sections: [1, 2, 3, 4].map((i) => ({ code: `MX-P-S${i}` })) }),
+      expectDone: (v) =>
+        expect(v).toEqual({ code: 'MX-P', sections: [1, 2, 3, 4].map((i) => ({ code: `MX-P-S${i}` })) }),
     },
     tradingProjects: {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
       op: () => ({ query: '{ tradingProjects(first: 10) { edges { node { code tenderer { creditCode } } } } }' }),
-      expectDone: (v) => expect(v.edges).toEqual(expect.arrayContaining([{ node: { code: 'MX-P', tenderer: { creditCode: p.tenderer } } }])),
+      expectDone: (v) =>
+        expect(v.edges).toEqual(
+          expect.arrayContaining([{ node: { code: 'MX-P', tenderer: { creditCode: p.tenderer } } }]),
+        ),
     },
     tradingStatistics: {
       root: 'Query',
@@ -309,7 +387,9 @@ describe('authorisation matrix', () => {
     createClient: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { createClient(input: { name: "mx-new-${tag(who)}", roles: [DASHBOARD] }) { apiKey principal { name roles } } }` }),
+      op: (who) => ({
+        query: `mutation { createClient(input: { name: "mx-new-${tag(who)}", roles: [DASHBOARD] }) { apiKey principal { name roles } } }`,
+      }),
       expectDone: async (v, who) => {
         expect(v.principal).toEqual({ name: `mx-new-${tag(who)}`, roles: ['DASHBOARD'] });
         // The new key works, with the role it was given.
@@ -320,7 +400,9 @@ describe('authorisation matrix', () => {
     issueApiKey: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: () => ({ query: 'mutation { issueApiKey(principal: "mx-spare") { apiKey key { id prefix } principal { name } } }' }),
+      op: () => ({
+        query: 'mutation { issueApiKey(principal: "mx-spare") { apiKey key { id prefix } principal { name } } }',
+      }),
       expectDone: async (v) => {
         expect(v.principal.name).toBe('mx-spare');
         expect(v.apiKey.startsWith(v.key.prefix)).toBe(true);
@@ -330,8 +412,15 @@ describe('authorisation matrix', () => {
     rotateApiKey: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: () => ({ query: `mutation { rotateApiKey(keyId: ${keyIds.rotate}, graceSeconds: 60) { apiKey key { rotatedFrom } principal { name } } }` }),
-      expectDone: (v) => expect(v).toMatchObject({ apiKey: expect.any(String), key: { rotatedFrom: keyIds.rotate }, principal: { name: 'mx-rotate' } }),
+      op: () => ({
+        query: `mutation { rotateApiKey(keyId: ${keyIds.rotate}, graceSeconds: 60) { apiKey key { rotatedFrom } principal { name } } }`,
+      }),
+      expectDone: (v) =>
+        expect(v).toMatchObject({
+          apiKey: expect.any(String),
+          key: { rotatedFrom: keyIds.rotate },
+          principal: { name: 'mx-rotate' },
+        }),
     },
     revokeApiKey: {
       root: 'Mutation',
@@ -339,19 +428,25 @@ describe('authorisation matrix', () => {
       op: () => ({ query: `mutation { revokeApiKey(keyId: ${keyIds.revoke}) { id revokedAt } }` }),
       expectDone: async (v) => {
         expect(v).toEqual({ id: keyIds.revoke, revokedAt: expect.any(String) });
-        expect((await t.gql('{ sourceSystems { code } }', undefined, revokeKey)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+        expect((await t.gql('{ sourceSystems { code } }', undefined, revokeKey)).errors?.[0].extensions?.code).toBe(
+          'UNAUTHENTICATED',
+        );
       },
     },
     updateGrants: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: () => ({ query: 'mutation { updateGrants(principal: "mx-spare", input: { reveal: [PHONE] }) { name reveal roles } }' }),
+      op: () => ({
+        query: 'mutation { updateGrants(principal: "mx-spare", input: { reveal: [PHONE] }) { name reveal roles } }',
+      }),
       expectDone: (v) => expect(v).toEqual({ name: 'mx-spare', reveal: ['PHONE'], roles: ['INTEGRATOR'] }),
     },
     registerSourceSystem: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { registerSourceSystem(input: { code: "MX-NEW-${tag(who).toUpperCase()}", name: "新系统", kind: MARKET }) { apiKey system { code kind } } }` }),
+      op: (who) => ({
+        query: `mutation { registerSourceSystem(input: { code: "MX-NEW-${tag(who).toUpperCase()}", name: "新系统", kind: MARKET }) { apiKey system { code kind } } }`,
+      }),
       expectDone: async (v, who) => {
         expect(v.system).toEqual({ code: `MX-NEW-${tag(who).toUpperCase()}`, kind: 'MARKET' });
         const r = await t.gql<Json>(pushOp('pushMarketEntities', 'MarketEntityInput', []).query, { r: [] }, v.apiKey);
@@ -361,19 +456,27 @@ describe('authorisation matrix', () => {
     upsertCatalogCategory: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { upsertCatalogCategory(input: { code: "MX_CAT_${tag(who).toUpperCase()}", name: "矩阵大类" }) }` }),
+      op: (who) => ({
+        query: `mutation { upsertCatalogCategory(input: { code: "MX_CAT_${tag(who).toUpperCase()}", name: "矩阵大类" }) }`,
+      }),
       expectDone: async (v, who) => {
         expect(v).toBe(true);
-        expect(await sql('select name from trading_category where code = ?', [`MX_CAT_${tag(who).toUpperCase()}`])).toEqual([{ name: '矩阵大类' }]);
+        expect(
+          await sql('select name from trading_category where code = ?', [`MX_CAT_${tag(who).toUpperCase()}`]),
+        ).toEqual([{ name: '矩阵大类' }]);
       },
     },
     upsertCatalogSubItem: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_${tag(who).toUpperCase()}", name: "矩阵子项" }) }` }),
+      op: (who) => ({
+        query: `mutation { upsertCatalogSubItem(input: { categoryCode: "ENGINEERING", code: "ENG_MX_${tag(who).toUpperCase()}", name: "矩阵子项" }) }`,
+      }),
       expectDone: async (v, who) => {
         expect(v).toBe(true);
-        expect(await sql('select category_code from trading_sub_item where code = ?', [`ENG_MX_${tag(who).toUpperCase()}`])).toEqual([{ category_code: 'ENGINEERING' }]);
+        expect(
+          await sql('select category_code from trading_sub_item where code = ?', [`ENG_MX_${tag(who).toUpperCase()}`]),
+        ).toEqual([{ category_code: 'ENGINEERING' }]);
       },
     },
     retireCatalogCategory: {
@@ -382,7 +485,9 @@ describe('authorisation matrix', () => {
       op: () => ({ query: 'mutation { retireCatalogCategory(code: "MX_OLD") }' }),
       expectDone: async (v) => {
         expect(v).toBe(true);
-        expect(await sql('select retired_at is not null as retired from trading_category where code = ?', ['MX_OLD'])).toEqual([{ retired: true }]);
+        expect(
+          await sql('select retired_at is not null as retired from trading_category where code = ?', ['MX_OLD']),
+        ).toEqual([{ retired: true }]);
       },
     },
     retireCatalogSubItem: {
@@ -391,18 +496,24 @@ describe('authorisation matrix', () => {
       op: () => ({ query: 'mutation { retireCatalogSubItem(code: "ENG_MX_OLD") }' }),
       expectDone: async (v) => {
         expect(v).toBe(true);
-        expect(await sql('select retired_at is not null as retired from trading_sub_item where code = ?', ['ENG_MX_OLD'])).toEqual([{ retired: true }]);
+        expect(
+          await sql('select retired_at is not null as retired from trading_sub_item where code = ?', ['ENG_MX_OLD']),
+        ).toEqual([{ retired: true }]);
       },
     },
 
     addCreditCodeException: {
       root: 'Mutation',
       allowed: ['ADMIN'],
-      op: (who) => ({ query: `mutation { addCreditCodeException(input: { code: "${wrongCheck(`MXADD${WHO.indexOf(who)}000`)}", reason: "试点期赋码" }) { code reason } }` }),
+      op: (who) => ({
+        query: `mutation { addCreditCodeException(input: { code: "${wrongCheck(`MXADD${WHO.indexOf(who)}000`)}", reason: "试点期赋码" }) { code reason } }`,
+      }),
       expectDone: async (v, who) => {
         const added = wrongCheck(`MXADD${WHO.indexOf(who)}000`);
         expect(v).toEqual({ code: added, reason: '试点期赋码' });
-        expect(await sql('select note from credit_code_exception where code = ?', [added])).toEqual([{ note: '试点期赋码' }]);
+        expect(await sql('select note from credit_code_exception where code = ?', [added])).toEqual([
+          { note: '试点期赋码' },
+        ]);
       },
     },
     removeCreditCodeException: {
@@ -416,23 +527,56 @@ describe('authorisation matrix', () => {
     },
 
     // ---- Mutation: pushes ----
-    pushMarketEntities: pushRow('pushMarketEntities', 'MarketEntityInput', 'MARKET_ENTITY', newEntity, (r) => r.creditCode as string),
-    pushTradingProjects: pushRow('pushTradingProjects', 'TradingProjectInput', 'TRADING_PROJECT', () => [project('MX-NEW', p, { sections: [] })], (r) => r.code as string),
+    pushMarketEntities: pushRow(
+      'pushMarketEntities',
+      'MarketEntityInput',
+      'MARKET_ENTITY',
+      newEntity,
+      (r) => r.creditCode as string,
+    ),
+    pushTradingProjects: pushRow(
+      'pushTradingProjects',
+      'TradingProjectInput',
+      'TRADING_PROJECT',
+      () => [project('MX-NEW', p, { sections: [] })],
+      (r) => r.code as string,
+    ),
     pushAnnouncements: pushRow(
       'pushAnnouncements',
       'AnnouncementInput',
       'ANNOUNCEMENT',
-      () => [{ code: 'MX-A1', projectCode: 'MX-P', type: 'TENDER_NOTICE', title: '招标公告', publishedAt: '2026-09-01T09:00:00+08:00' }],
+      () => [
+        {
+          code: 'MX-A1',
+          projectCode: 'MX-P',
+          type: 'TENDER_NOTICE',
+          title: '招标公告',
+          publishedAt: '2026-09-01T09:00:00+08:00',
+        },
+      ],
       () => 'MX-A1',
     ),
     pushBids: pushRow(
       'pushBids',
       'BidInput',
       'BID',
-      () => [{ sectionCode: 'MX-P-S1', bidderCreditCode: p.bidders[2], amount: '230000.00', submittedAt: '2026-09-21T10:00:00+08:00' }],
+      () => [
+        {
+          sectionCode: 'MX-P-S1',
+          bidderCreditCode: p.bidders[2],
+          amount: '230000.00',
+          submittedAt: '2026-09-21T10:00:00+08:00',
+        },
+      ],
       () => `MX-P-S1/${p.bidders[2]}`,
     ),
-    pushBidOpenings: pushRow('pushBidOpenings', 'BidOpeningInput', 'BID_OPENING', () => [{ sectionCode: 'MX-P-S1', openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '1' }], () => 'MX-P-S1'),
+    pushBidOpenings: pushRow(
+      'pushBidOpenings',
+      'BidOpeningInput',
+      'BID_OPENING',
+      () => [{ sectionCode: 'MX-P-S1', openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '1' }],
+      () => 'MX-P-S1',
+    ),
     pushEvaluations: pushRow(
       'pushEvaluations',
       'EvaluationInput',
@@ -449,7 +593,13 @@ describe('authorisation matrix', () => {
       ],
       () => 'MX-P-S2',
     ),
-    pushAwards: pushRow('pushAwards', 'AwardInput', 'AWARD', () => [{ sectionCode: 'MX-P-S3', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' }], () => 'MX-P-S3'),
+    pushAwards: pushRow(
+      'pushAwards',
+      'AwardInput',
+      'AWARD',
+      () => [{ sectionCode: 'MX-P-S3', winnerCreditCode: p.bidders[0], amount: '240000.00', awardedOn: '2026-10-10' }],
+      () => 'MX-P-S3',
+    ),
     pushContracts: pushRow(
       'pushContracts',
       'ContractInput',
@@ -466,7 +616,9 @@ describe('authorisation matrix', () => {
       expectDone: async (v, who) => {
         // The very first event the caller may see: every topic for ADMIN, the granted ones for a consumer.
         const where = who === 'ADMIN' ? '' : `where topic in ('MARKET_ENTITY', 'TRADING_PROJECT')`;
-        const [first] = await sql<{ seq: string; topic: string; key: string }>(`select seq::text as seq, topic, key from change_event ${where} order by seq limit 1`);
+        const [first] = await sql<{ seq: string; topic: string; key: string }>(
+          `select seq::text as seq, topic, key from change_event ${where} order by seq limit 1`,
+        );
         expect(v).toEqual(first);
       },
     },
@@ -495,13 +647,26 @@ describe('authorisation matrix', () => {
       // Refusals first, so that each refused call is made with arguments that would still succeed.
       const order = [...WHO].sort((a, b) => rank(row, a) - rank(row, b));
       for (const who of order) {
-        const outcome = rank(row, who) === 2 ? 'allowed' : rank(row, who) === 1 ? 'refused per record' : who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-        const name = outcome === 'allowed' ? `lets ${who} use it` : outcome === 'refused per record' ? `lets ${who} past the role check but refuses every record` : `refuses ${who} with ${outcome}`;
+        const outcome =
+          rank(row, who) === 2
+            ? 'allowed'
+            : rank(row, who) === 1
+              ? 'refused per record'
+              : who === 'anonymous'
+                ? 'UNAUTHENTICATED'
+                : 'FORBIDDEN';
+        const name =
+          outcome === 'allowed'
+            ? `lets ${who} use it`
+            : outcome === 'refused per record'
+              ? `lets ${who} past the role check but refuses every record`
+              : `refuses ${who} with ${outcome}`;
         it(name, async () => {
           const before = row.root === 'Mutation' && outcome !== 'allowed' ? await fingerprint() : undefined;
           const r = await run(field, row, who);
           // Over HTTP the status says it too (graphql-ws has none: status 0).
-          if (row.root !== 'Subscription') expect(r.status).toBe(outcome === 'UNAUTHENTICATED' ? 401 : outcome === 'FORBIDDEN' ? 403 : 200);
+          if (row.root !== 'Subscription')
+            expect(r.status).toBe(outcome === 'UNAUTHENTICATED' ? 401 : outcome === 'FORBIDDEN' ? 403 : 200);
           if (outcome === 'allowed') {
             expect(r.errors).toBeUndefined();
             expect(r.data?.[field]).toBeDefined();
@@ -513,7 +678,12 @@ describe('authorisation matrix', () => {
             const result = r.data![field] as Push;
             expect(result).toMatchObject({ accepted: 0, unchanged: 0, rejected: result.results.length });
             expect(result.results.length).toBeGreaterThan(0);
-            for (const x of result.results) expect(x).toMatchObject({ status: 'REJECTED', version: null, errors: [{ field: '', code: 'FORBIDDEN', message: expect.stringMatching(/source system/) }] });
+            for (const x of result.results)
+              expect(x).toMatchObject({
+                status: 'REJECTED',
+                version: null,
+                errors: [{ field: '', code: 'FORBIDDEN', message: expect.stringMatching(/source system/) }],
+              });
           } else {
             expect(r.errors).toHaveLength(1);
             expect(r.errors![0].extensions?.code).toBe(outcome);
@@ -556,7 +726,9 @@ describe('authorisation matrix', () => {
         ADMIN_KEY,
       );
       const s = r.data!.__schema;
-      const served = [s.queryType, s.mutationType, s.subscriptionType].flatMap((x: Json) => (x?.fields ?? []).map((f: Json) => f.name as string));
+      const served = [s.queryType, s.mutationType, s.subscriptionType].flatMap((x: Json) =>
+        (x?.fields ?? []).map((f: Json) => f.name as string),
+      );
       expect(served.length).toBeGreaterThan(0);
       expect(served.filter((f) => !(f in ROWS))).toEqual([]);
     });
@@ -565,8 +737,14 @@ describe('authorisation matrix', () => {
   describe('topics and categories', () => {
     const CHANGES = 'subscription($topics: [ChangeTopic!]) { changes(topics: $topics) { seq topic key } }';
     const seqsOf = async (topics: string[], upTo: string) =>
-      (await sql<{ seq: string }>(`select seq::text as seq from change_event where topic in (?) and seq <= ? order by seq`, [topics, upTo])).map((r) => r.seq);
-    const errorsOf = (o: WsOutcome) => (o.type === 'error' ? o.errors : o.type === 'next' ? o.payload.errors : undefined);
+      (
+        await sql<{ seq: string }>(
+          `select seq::text as seq from change_event where topic in (?) and seq <= ? order by seq`,
+          [topics, upTo],
+        )
+      ).map((r) => r.seq);
+    const errorsOf = (o: WsOutcome) =>
+      o.type === 'error' ? o.errors : o.type === 'next' ? o.payload.errors : undefined;
 
     it('delivers to a feed consumer exactly the events of its granted topics, replayed and live, and none of the others', async () => {
       const granted = ['MARKET_ENTITY', 'TRADING_PROJECT'];
@@ -574,30 +752,48 @@ describe('authorisation matrix', () => {
       const streamed = changesUntil(t.ws(keys.FEED_CONSUMER), { query: CHANGES }, (e) => e.key === sentinel.creditCode);
       await new Promise((r) => setTimeout(r, 300));
       // Live: an event of a topic not granted, between granted ones.
-      const live = await push(t, keys.SOURCE_SYSTEM!, 'pushBids', 'BidInput', [{ sectionCode: 'MX-P-S1', bidderCreditCode: p.bidders[1], amount: '231000.00', submittedAt: '2026-09-21T11:00:00+08:00' }]);
+      const live = await push(t, keys.SOURCE_SYSTEM!, 'pushBids', 'BidInput', [
+        {
+          sectionCode: 'MX-P-S1',
+          bidderCreditCode: p.bidders[1],
+          amount: '231000.00',
+          submittedAt: '2026-09-21T11:00:00+08:00',
+        },
+      ]);
       expect(live.accepted).toBe(1);
-      expect((await push(t, keys.SOURCE_SYSTEM!, 'pushMarketEntities', 'MarketEntityInput', [sentinel])).accepted).toBe(1);
+      expect((await push(t, keys.SOURCE_SYSTEM!, 'pushMarketEntities', 'MarketEntityInput', [sentinel])).accepted).toBe(
+        1,
+      );
       const events = await streamed;
       const last = events.at(-1).seq as string;
       // The log holds other topics in the same range, replayed and live, so the filter had work to do.
-      expect((await seqsOf(['ADMIN', 'BID', 'AWARD', 'CONTRACT', 'EVALUATION', 'BID_OPENING', 'ANNOUNCEMENT'], last)).length).toBeGreaterThan(10);
+      expect(
+        (await seqsOf(['ADMIN', 'BID', 'AWARD', 'CONTRACT', 'EVALUATION', 'BID_OPENING', 'ANNOUNCEMENT'], last)).length,
+      ).toBeGreaterThan(10);
       expect(new Set(events.map((e) => e.topic))).toEqual(new Set(granted));
       expect(events.map((e) => e.seq)).toEqual(await seqsOf(granted, last));
     });
 
     it('narrows the feed to the granted topics asked for', async () => {
-      const events = await changesUntil(t.ws(keys.FEED_CONSUMER), { query: CHANGES, variables: { topics: ['TRADING_PROJECT'] } }, (e) => e.key === 'MX-NEW');
+      const events = await changesUntil(
+        t.ws(keys.FEED_CONSUMER),
+        { query: CHANGES, variables: { topics: ['TRADING_PROJECT'] } },
+        (e) => e.key === 'MX-NEW',
+      );
       expect(events.map((e) => e.seq)).toEqual(await seqsOf(['TRADING_PROJECT'], events.at(-1).seq));
     });
 
-    it.each([[['BID']], [['MARKET_ENTITY', 'BID']], [['ADMIN']]])('refuses a feed consumer asking for %j with FORBIDDEN and no event', async (topics) => {
-      const o = await firstOutcome(t.ws(keys.FEED_CONSUMER), { query: CHANGES, variables: { topics } });
-      const errors = errorsOf(o);
-      expect(errors).toHaveLength(1);
-      expect(errors![0].extensions?.code).toBe('FORBIDDEN');
-      expect(errors![0].message).toContain(topics.at(-1));
-      expect(o.type === 'next' ? (o.payload.data ?? null) : null).toBeNull();
-    });
+    it.each([[['BID']], [['MARKET_ENTITY', 'BID']], [['ADMIN']]])(
+      'refuses a feed consumer asking for %j with FORBIDDEN and no event',
+      async (topics) => {
+        const o = await firstOutcome(t.ws(keys.FEED_CONSUMER), { query: CHANGES, variables: { topics } });
+        const errors = errorsOf(o);
+        expect(errors).toHaveLength(1);
+        expect(errors![0].extensions?.code).toBe('FORBIDDEN');
+        expect(errors![0].message).toContain(topics.at(-1));
+        expect(o.type === 'next' ? (o.payload.data ?? null) : null).toBeNull();
+      },
+    );
 
     it('refuses per record the topics and catalog categories a source system is not granted, and stores the rest of the batch', async () => {
       const gp = (
@@ -606,13 +802,26 @@ describe('authorisation matrix', () => {
         )
       ).registerSourceSystem.apiKey;
       const opening = '2026-09-25T09:30:00+08:00';
-      const goods = (code: string) => project(code, p, { subItemCode: 'GP_GOODS', details: { classificationCode: 'A02010104' }, sections: [{ code: `${code}-S1`, name: '一包', budget: '100000.00', openingAt: opening }] });
+      const goods = (code: string) =>
+        project(code, p, {
+          subItemCode: 'GP_GOODS',
+          details: { classificationCode: 'A02010104' },
+          sections: [{ code: `${code}-S1`, name: '一包', budget: '100000.00', openingAt: opening }],
+        });
 
       // Categories: the engineering project in the middle of the batch is refused; the procurement ones are stored.
-      const projects = await push(t, gp, 'pushTradingProjects', 'TradingProjectInput', [goods('MX-GP-1'), project('MX-GP-ENG', p, { sections: [] }), goods('MX-GP-2')]);
+      const projects = await push(t, gp, 'pushTradingProjects', 'TradingProjectInput', [
+        goods('MX-GP-1'),
+        project('MX-GP-ENG', p, { sections: [] }),
+        goods('MX-GP-2'),
+      ]);
       expect(projects.results.map((r) => r.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
-      expect(projects.results[1].errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') })]);
-      expect(await sql(`select code, category_code from trading_project where code like 'MX-GP-%' order by code`)).toEqual([
+      expect(projects.results[1].errors).toEqual([
+        expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') }),
+      ]);
+      expect(
+        await sql(`select code, category_code from trading_project where code like 'MX-GP-%' order by code`),
+      ).toEqual([
         { code: 'MX-GP-1', category_code: 'GOV_PROCUREMENT' },
         { code: 'MX-GP-2', category_code: 'GOV_PROCUREMENT' },
       ]);
@@ -625,17 +834,30 @@ describe('authorisation matrix', () => {
         { sectionCode: 'MX-GP-1-S1', bidderCreditCode: p.bidders[1], amount: '95000.00', submittedAt },
       ]);
       expect(bids.results.map((r) => r.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
-      expect(bids.results[1].errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') })]);
-      expect(await sql(`select key from change_event where topic = 'BID' and source_system = 'MX-GP' order by key`)).toEqual(
-        [`MX-GP-1-S1/${p.bidders[0]}`, `MX-GP-1-S1/${p.bidders[1]}`].sort().map((key) => ({ key })),
-      );
+      expect(bids.results[1].errors).toEqual([
+        expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ENGINEERING') }),
+      ]);
+      expect(
+        await sql(`select key from change_event where topic = 'BID' and source_system = 'MX-GP' order by key`),
+      ).toEqual([`MX-GP-1-S1/${p.bidders[0]}`, `MX-GP-1-S1/${p.bidders[1]}`].sort().map((key) => ({ key })));
 
       // Topics: a topic not granted refuses every record of the push, in a category that is granted.
       const before = await fingerprint();
       const notices = await push(t, gp, 'pushAnnouncements', 'AnnouncementInput', [
-        { code: 'MX-GP-A1', projectCode: 'MX-GP-1', type: 'TENDER_NOTICE', title: '采购公告', publishedAt: '2026-09-01T09:00:00+08:00' },
+        {
+          code: 'MX-GP-A1',
+          projectCode: 'MX-GP-1',
+          type: 'TENDER_NOTICE',
+          title: '采购公告',
+          publishedAt: '2026-09-01T09:00:00+08:00',
+        },
       ]);
-      expect(notices.results).toEqual([expect.objectContaining({ status: 'REJECTED', errors: [expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ANNOUNCEMENT') })] })]);
+      expect(notices.results).toEqual([
+        expect.objectContaining({
+          status: 'REJECTED',
+          errors: [expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ANNOUNCEMENT') })],
+        }),
+      ]);
       expect(await fingerprint()).toEqual(before);
     });
   });

@@ -31,15 +31,21 @@ describe('the benchmark at smoke size', () => {
   beforeAll(async () => {
     // `npm test` has built dist/ (the hub and the bench). Compiling here would rewrite
     // dist/src while other test files start the hub from it.
-    if (!existsSync(join(ROOT, 'dist', 'bench', 'run.js'))) throw new Error('dist/bench is missing: run `npm run build` before jest');
+    if (!existsSync(join(ROOT, 'dist', 'bench', 'run.js')))
+      throw new Error('dist/bench is missing: run `npm run build` before jest');
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'run.js'), '--smoke', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'run.js'), '--smoke', '--out', out], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
       child.on('exit', resolve);
     });
     if (code !== 0) throw new Error(`the bench exited with ${code}:\n${output.slice(-3000)}`);
-    results = Object.fromEntries(SCENARIOS.map((s) => [s, JSON.parse(readFileSync(join(out, `${s}.json`), 'utf8')) as Figure[]]));
+    results = Object.fromEntries(
+      SCENARIOS.map((s) => [s, JSON.parse(readFileSync(join(out, `${s}.json`), 'utf8')) as Figure[]]),
+    );
   }, 240_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -47,7 +53,16 @@ describe('the benchmark at smoke size', () => {
     for (const s of SCENARIOS) {
       expect(results[s].length).toBeGreaterThan(0);
       for (const f of results[s]) {
-        expect(Object.keys(f).sort()).toEqual(['baseline', 'hub', 'machine', 'metric', 'params', 'ratio', 'scenario', 'unit']);
+        expect(Object.keys(f).sort()).toEqual([
+          'baseline',
+          'hub',
+          'machine',
+          'metric',
+          'params',
+          'ratio',
+          'scenario',
+          'unit',
+        ]);
         expect(f.scenario).toBe(s);
         expect(typeof f.hub).toBe('number');
         expect(f.machine).toMatchObject({ cores: expect.any(Number), node: process.version, mode: 'smoke' });

@@ -30,24 +30,49 @@ describe('the trading catalog as data', () => {
     );
     expect(add.errors).toBeUndefined();
     const p = await parties(t, key, 1, 8100);
-    const bad = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('ECO-1', p, { subItemCode: 'GREENING_INCREMENT', method: 'LISTING', sections: [] })]);
+    const bad = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      project('ECO-1', p, { subItemCode: 'GREENING_INCREMENT', method: 'LISTING', sections: [] }),
+    ]);
     expect(bad.results[0].errors).toEqual([expect.objectContaining({ field: 'details.area' })]);
-    const good = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('ECO-1', p, { subItemCode: 'GREENING_INCREMENT', method: 'LISTING', sections: [], details: { area: '300.5' } })]);
+    const good = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      project('ECO-1', p, {
+        subItemCode: 'GREENING_INCREMENT',
+        method: 'LISTING',
+        sections: [],
+        details: { area: '300.5' },
+      }),
+    ]);
     expect(good.results[0].status).toBe('ACCEPTED');
   });
 
   it('retires a sub-item: no new projects, old ones kept, and it is gone from the default listing', async () => {
-    expect((await t.gql('mutation { retireCatalogSubItem(code: "GREENING_INCREMENT") }', undefined, ADMIN_KEY)).errors).toBeUndefined();
+    expect(
+      (await t.gql('mutation { retireCatalogSubItem(code: "GREENING_INCREMENT") }', undefined, ADMIN_KEY)).errors,
+    ).toBeUndefined();
     const p = await parties(t, key, 1, 8200);
-    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('ECO-2', p, { subItemCode: 'GREENING_INCREMENT', method: 'LISTING', sections: [], details: { area: '1' } })]);
+    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      project('ECO-2', p, {
+        subItemCode: 'GREENING_INCREMENT',
+        method: 'LISTING',
+        sections: [],
+        details: { area: '1' },
+      }),
+    ]);
     expect(r.results[0].errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND' })]);
     const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
     expect(c.find((x) => x.code === 'ECOLOGICAL_VALUE')?.subItems).toEqual([]);
-    expect((await t.gql<{ tradingProject: { code: string } }>('{ tradingProject(code: "ECO-1") { code } }', undefined, key)).data?.tradingProject.code).toBe('ECO-1');
+    expect(
+      (await t.gql<{ tradingProject: { code: string } }>('{ tradingProject(code: "ECO-1") { code } }', undefined, key))
+        .data?.tradingProject.code,
+    ).toBe('ECO-1');
   });
 
   it('refuses an invalid JSON Schema and non-operators', async () => {
-    const bad = await t.gql('mutation { upsertCatalogSubItem(input: { code: "X_BAD", categoryCode: "CARBON", name: "x", detailsSchema: { type: "nonsense" } }) }', undefined, ADMIN_KEY);
+    const bad = await t.gql(
+      'mutation { upsertCatalogSubItem(input: { code: "X_BAD", categoryCode: "CARBON", name: "x", detailsSchema: { type: "nonsense" } }) }',
+      undefined,
+      ADMIN_KEY,
+    );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.detailsSchema' });
     const denied = await t.gql('mutation { retireCatalogCategory(code: "CARBON") }', undefined, key);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -63,39 +88,67 @@ describe('the trading catalog as data', () => {
     );
     expect(add.errors).toBeUndefined();
     const p = await parties(t, key, 1, 8300);
-    const data = (code: string, subItemCode: string) => project(code, p, { subItemCode, method: 'LISTING', sections: [] });
-    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-1', 'DATA_PRODUCT')])).accepted).toBe(1);
+    const data = (code: string, subItemCode: string) =>
+      project(code, p, { subItemCode, method: 'LISTING', sections: [] });
+    expect(
+      (await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-1', 'DATA_PRODUCT')])).accepted,
+    ).toBe(1);
 
-    expect((await t.gql('mutation { retireCatalogCategory(code: "DATA_ELEMENTS") }', undefined, ADMIN_KEY)).errors).toBeUndefined();
+    expect(
+      (await t.gql('mutation { retireCatalogCategory(code: "DATA_ELEMENTS") }', undefined, ADMIN_KEY)).errors,
+    ).toBeUndefined();
     // Both sub-items are closed with the category, though neither was retired itself; other categories are not.
-    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-2', 'DATA_PRODUCT'), data('DATA-3', 'DATA_SERVICE'), project('ENG-OPEN', p)]);
+    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      data('DATA-2', 'DATA_PRODUCT'),
+      data('DATA-3', 'DATA_SERVICE'),
+      project('ENG-OPEN', p),
+    ]);
     expect(r.results.map((x) => x.status)).toEqual(['REJECTED', 'REJECTED', 'ACCEPTED']);
     for (const x of r.results.slice(0, 2)) {
-      expect(x.errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND', message: expect.stringContaining('is retired from the trading catalog') })]);
+      expect(x.errors).toEqual([
+        expect.objectContaining({
+          field: 'subItemCode',
+          code: 'NOT_FOUND',
+          message: expect.stringContaining('is retired from the trading catalog'),
+        }),
+      ]);
     }
     const sql = t.hub.services.orm.em.fork();
-    expect(await sql.execute(`select code from trading_project where code like 'DATA-%' order by code`)).toEqual([{ code: 'DATA-1' }]);
+    expect(await sql.execute(`select code from trading_project where code like 'DATA-%' order by code`)).toEqual([
+      { code: 'DATA-1' },
+    ]);
 
     // A project already under the retired category carries on with its lifecycle there, but cannot be moved into it.
     const onward = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
       { ...data('DATA-1', 'DATA_PRODUCT'), status: 'AWARDED' },
       { ...project('ENG-OPEN', p), subItemCode: 'DATA_SERVICE', method: 'LISTING', sections: [] },
     ]);
-    expect(onward.results.map((x) => [x.status, x.version])).toEqual([['ACCEPTED', 2], ['REJECTED', null]]);
+    expect(onward.results.map((x) => [x.status, x.version])).toEqual([
+      ['ACCEPTED', 2],
+      ['REJECTED', null],
+    ]);
     expect(onward.results[1].errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND' })]);
 
-    const old = await t.gql<{ tradingProject: { code: string; category: { code: string }; subItem: { code: string } } }>(
-      '{ tradingProject(code: "DATA-1") { code category { code } subItem { code } } }',
+    const old = await t.gql<{
+      tradingProject: { code: string; category: { code: string }; subItem: { code: string } };
+    }>('{ tradingProject(code: "DATA-1") { code category { code } subItem { code } } }', undefined, key);
+    expect(old.data?.tradingProject).toEqual({
+      code: 'DATA-1',
+      category: { code: 'DATA_ELEMENTS' },
+      subItem: { code: 'DATA_PRODUCT' },
+    });
+    const listed = await t.gql<{ tradingProjects: { edges: { node: { code: string } }[] } }>(
+      '{ tradingProjects(first: 10, filter: { categoryCode: "DATA_ELEMENTS" }) { edges { node { code } } } }',
       undefined,
       key,
     );
-    expect(old.data?.tradingProject).toEqual({ code: 'DATA-1', category: { code: 'DATA_ELEMENTS' }, subItem: { code: 'DATA_PRODUCT' } });
-    const listed = await t.gql<{ tradingProjects: { edges: { node: { code: string } }[] } }>('{ tradingProjects(first: 10, filter: { categoryCode: "DATA_ELEMENTS" }) { edges { node { code } } } }', undefined, key);
     expect(listed.data?.tradingProjects.edges.map((e) => e.node.code)).toEqual(['DATA-1']);
 
     const current = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
     expect(current.map((c) => c.code)).not.toContain('DATA_ELEMENTS');
-    const all = await t.gql<{ tradingCatalog: { code: string; retiredAt: string | null; subItems: { code: string }[] }[] }>('{ tradingCatalog(includeRetired: true) { code retiredAt subItems { code } } }', undefined, key);
+    const all = await t.gql<{
+      tradingCatalog: { code: string; retiredAt: string | null; subItems: { code: string }[] }[];
+    }>('{ tradingCatalog(includeRetired: true) { code retiredAt subItems { code } } }', undefined, key);
     const retired = all.data!.tradingCatalog.find((c) => c.code === 'DATA_ELEMENTS');
     expect(retired?.retiredAt).toMatch(/Z$/);
     expect(retired?.subItems.map((s) => s.code).sort()).toEqual(['DATA_PRODUCT', 'DATA_SERVICE']);
@@ -106,7 +159,8 @@ describe('the trading catalog as data', () => {
     beforeAll(async () => {
       p = await parties(t, key, 1, 8400);
     });
-    const mining = (code: string, details: unknown, subItemCode = 'MINING_EXTRACTION') => project(code, p, { subItemCode, method: 'LISTING', sections: [], details });
+    const mining = (code: string, details: unknown, subItemCode = 'MINING_EXTRACTION') =>
+      project(code, p, { subItemCode, method: 'LISTING', sections: [], details });
 
     it('publishes the schema: mineral required, area a decimal string, reserves with their unit', async () => {
       const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
@@ -115,23 +169,41 @@ describe('the trading catalog as data', () => {
         expect(subItems.find((s) => s.code === code)?.detailsSchema).toMatchObject({
           type: 'object',
           required: ['mineral'],
-          properties: { mineral: { type: 'string', minLength: 1 }, area: { type: 'string', pattern: expect.any(String) }, reserves: { type: 'string' } },
+          properties: {
+            mineral: { type: 'string', minLength: 1 },
+            area: { type: 'string', pattern: expect.any(String) },
+            reserves: { type: 'string' },
+          },
         });
       }
     });
 
     it('accepts a mining-right project with good details, and stores them as pushed', async () => {
       const details = { mineral: '磷矿', area: '125000.5', reserves: '120万吨' };
-      const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [mining('MINE-1', details), mining('MINE-2', { mineral: '石墨' }, 'MINING_EXPLORATION')]);
-      expect(r.results.map((x) => [x.status, x.errors])).toEqual([['ACCEPTED', []], ['ACCEPTED', []]]);
-      const read = await t.gql<{ tradingProject: { details: unknown; category: { code: string } } }>('{ tradingProject(code: "MINE-1") { details category { code } } }', undefined, key);
+      const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+        mining('MINE-1', details),
+        mining('MINE-2', { mineral: '石墨' }, 'MINING_EXPLORATION'),
+      ]);
+      expect(r.results.map((x) => [x.status, x.errors])).toEqual([
+        ['ACCEPTED', []],
+        ['ACCEPTED', []],
+      ]);
+      const read = await t.gql<{ tradingProject: { details: unknown; category: { code: string } } }>(
+        '{ tradingProject(code: "MINE-1") { details category { code } } }',
+        undefined,
+        key,
+      );
       expect(read.data?.tradingProject).toEqual({ details, category: { code: 'LAND_MINING' } });
     });
 
     it.each([
       ['no mineral', { area: '100', reserves: '5万吨' }, ['details.mineral']],
       ['an empty mineral', { mineral: '' }, ['details.mineral']],
-      ['reserves as a number and area with a unit', { mineral: '铁矿', area: '12.5公顷', reserves: 120 }, ['details.area', 'details.reserves']],
+      [
+        'reserves as a number and area with a unit',
+        { mineral: '铁矿', area: '12.5公顷', reserves: 120 },
+        ['details.area', 'details.reserves'],
+      ],
       ['area as a number', { mineral: '铁矿', area: 12.5 }, ['details.area']],
       ['no details at all', null, ['details.mineral']],
     ])('rejects mining-right details with %s, at the fields inside details', async (_what, details, fields) => {
@@ -139,7 +211,9 @@ describe('the trading catalog as data', () => {
       expect(r.results[0].status).toBe('REJECTED');
       expect(r.results[0].errors.map((e) => e.field).sort()).toEqual(fields);
       expect(r.results[0].errors.every((e) => e.code === 'BAD_USER_INPUT')).toBe(true);
-      expect(await t.hub.services.orm.em.fork().execute(`select 1 from trading_project where code = 'MINE-BAD'`)).toEqual([]);
+      expect(
+        await t.hub.services.orm.em.fork().execute(`select 1 from trading_project where code = 'MINE-BAD'`),
+      ).toEqual([]);
     });
   });
 });

@@ -5,7 +5,13 @@ import { PUSH, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
 interface Verification {
-  verifyChangeLog: { ok: boolean; checked: number; lastSeq: string; firstBrokenSeq: string | null; reason: string | null };
+  verifyChangeLog: {
+    ok: boolean;
+    checked: number;
+    lastSeq: string;
+    firstBrokenSeq: string | null;
+    reason: string | null;
+  };
 }
 
 const VERIFY = '{ verifyChangeLog { ok checked lastSeq firstBrokenSeq reason } }';
@@ -34,20 +40,41 @@ describe('the tamper-evident change log', () => {
     const [{ hash }] = await em().execute<{ hash: string }[]>('select hash from change_event where seq = 21');
     expect(first.lastHash).toBe(hash);
     const [{ hash: at10 }] = await em().execute<{ hash: string }[]>('select hash from change_event where seq = 10');
-    expect(await verifyChain(em(), 5, { seq: 10, hash: at10 })).toMatchObject({ ok: true, checked: 11, lastSeq: 21, lastHash: hash });
-    expect(await verifyChain(em(), 5, { seq: 21, hash })).toMatchObject({ ok: true, checked: 0, lastSeq: 21, lastHash: hash });
+    expect(await verifyChain(em(), 5, { seq: 10, hash: at10 })).toMatchObject({
+      ok: true,
+      checked: 11,
+      lastSeq: 21,
+      lastHash: hash,
+    });
+    expect(await verifyChain(em(), 5, { seq: 21, hash })).toMatchObject({
+      ok: true,
+      checked: 0,
+      lastSeq: 21,
+      lastHash: hash,
+    });
     // A wrong starting hash is a broken link at the next event.
-    expect(await verifyChain(em(), 5, { seq: 10, hash: '0'.repeat(64) })).toMatchObject({ ok: false, firstBrokenSeq: 11 });
+    expect(await verifyChain(em(), 5, { seq: 10, hash: '0'.repeat(64) })).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 11,
+    });
   });
 
   it('names the first event whose content was edited directly in PostgreSQL', async () => {
     const em = t.hub.services.orm.em.fork();
-    const [{ name }] = await em.execute<{ name: string }[]>(`select data->>'name' as name from change_event where seq = 7`);
+    const [{ name }] = await em.execute<{ name: string }[]>(
+      `select data->>'name' as name from change_event where seq = 7`,
+    );
     await sql(`update change_event set data = jsonb_set(data, '{name}', '"篡改公司"') where seq = 7`);
     try {
-      expect(await verify()).toMatchObject({ ok: false, firstBrokenSeq: '7', reason: 'content does not match its hash' });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        firstBrokenSeq: '7',
+        reason: 'content does not match its hash',
+      });
     } finally {
-      await em.execute(`update change_event set data = jsonb_set(data, '{name}', to_jsonb(?::text)) where seq = 7`, [name]);
+      await em.execute(`update change_event set data = jsonb_set(data, '{name}', to_jsonb(?::text)) where seq = 7`, [
+        name,
+      ]);
     }
     expect((await verify()).ok).toBe(true);
   });

@@ -14,7 +14,8 @@ describe('hub systems add', () => {
   let t: TestHub;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js'))) throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js')))
+      throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
     t = await startTestHub();
   });
   afterAll(() => t.stop());
@@ -22,7 +23,18 @@ describe('hub systems add', () => {
   let apiKey: string;
 
   it('registers the system, exits 0 and prints its API key alone on the last line of stdout', async () => {
-    const r = await hubCommand(t.db.url, ['systems', 'add', '--code', 'CLI-GOV', '--name', '命令行测试系统', '--kind', 'GOVERNMENT', '--region', '420100']);
+    const r = await hubCommand(t.db.url, [
+      'systems',
+      'add',
+      '--code',
+      'CLI-GOV',
+      '--name',
+      '命令行测试系统',
+      '--kind',
+      'GOVERNMENT',
+      '--region',
+      '420100',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Registered CLI-GOV (命令行测试系统, GOVERNMENT, 420100)');
@@ -36,17 +48,25 @@ describe('hub systems add', () => {
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
     expect(r.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });
-    const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>('query($c: String!) { marketEntity(creditCode: $c) { sourceSystem { code } } }', { c: e.creditCode });
+    const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>(
+      'query($c: String!) { marketEntity(creditCode: $c) { sourceSystem { code } } }',
+      { c: e.creditCode },
+    );
     expect(read.data!.marketEntity.sourceSystem.code).toBe('CLI-GOV');
   });
 
   it('records the registration in the change log under ADMIN, by the cli actor, without the key', async () => {
-    const rows = await t.hub.services.orm.em.fork().execute<{ principal: string; data: Record<string, unknown> }[]>(
-      "select principal, data from change_event where topic = 'ADMIN' and key = 'principal:CLI-GOV'",
-    );
+    const rows = await t.hub.services.orm.em
+      .fork()
+      .execute<{ principal: string; data: Record<string, unknown> }[]>(
+        "select principal, data from change_event where topic = 'ADMIN' and key = 'principal:CLI-GOV'",
+      );
     expect(rows).toHaveLength(1);
     expect(rows[0].principal).toBe('cli');
-    expect(rows[0].data).toMatchObject({ action: 'REGISTER_SOURCE_SYSTEM', system: { code: 'CLI-GOV', kind: 'GOVERNMENT', regionCode: '420100' } });
+    expect(rows[0].data).toMatchObject({
+      action: 'REGISTER_SOURCE_SYSTEM',
+      system: { code: 'CLI-GOV', kind: 'GOVERNMENT', regionCode: '420100' },
+    });
     expect(JSON.stringify(rows[0].data)).not.toContain(apiKey);
   });
 
@@ -59,7 +79,16 @@ describe('hub systems add', () => {
   });
 
   it('refuses an unknown kind with a message naming the allowed kinds, a non-zero exit and no key', async () => {
-    const r = await hubCommand(t.db.url, ['systems', 'add', '--code', 'CLI-BAD', '--name', '坏类型', '--kind', 'PRIVATE']);
+    const r = await hubCommand(t.db.url, [
+      'systems',
+      'add',
+      '--code',
+      'CLI-BAD',
+      '--name',
+      '坏类型',
+      '--kind',
+      'PRIVATE',
+    ]);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe('hub: BAD_USER_INPUT: kind must be GOVERNMENT or MARKET (--kind)');
@@ -79,7 +108,9 @@ describe('hub systems add', () => {
   });
 
   it('registered nothing for the refused commands', async () => {
-    const [{ n }] = await t.hub.services.orm.em.fork().execute<{ n: string }[]>("select count(*) as n from source_system where code like 'CLI-%'");
+    const [{ n }] = await t.hub.services.orm.em
+      .fork()
+      .execute<{ n: string }[]>("select count(*) as n from source_system where code like 'CLI-%'");
     expect(Number(n)).toBe(1);
   });
 });

@@ -19,7 +19,12 @@ describe('two hub processes on one database', () => {
 
   it('delivers a change pushed to one process to the subscribers of the other, in both directions', async () => {
     const key = await a.system('CLUSTER');
-    const onB = createClient({ url: b.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const onB = createClient({
+      url: b.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     try {
       // A subscriber on process B, live from the current end of the log.
       const fromA = collect<ChangeEventData>(onB, CHANGES, { after: null, topics: ['MARKET_ENTITY'] }, 3, 20000);
@@ -30,7 +35,13 @@ describe('two hub processes on one database', () => {
       expect(seen.map((e) => e.changes.key)).toEqual(entities(3, 0).map((e) => e.creditCode));
 
       // And the other way: pushed over HTTP to B, seen live by a subscriber of A.
-      const fromB = collect<ChangeEventData>(a.ws(), CHANGES, { after: seen[2].changes.cursor, topics: ['MARKET_ENTITY'] }, 2, 20000);
+      const fromB = collect<ChangeEventData>(
+        a.ws(),
+        CHANGES,
+        { after: seen[2].changes.cursor, topics: ['MARKET_ENTITY'] },
+        2,
+        20000,
+      );
       await new Promise((r) => setTimeout(r, 300));
       const res = await fetch(b.url, {
         method: 'POST',

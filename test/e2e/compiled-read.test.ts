@@ -19,11 +19,11 @@ import { countStatements } from '../setup/statements';
 
 const ENTITY = `creditCode name kind roles legalRepresentative legalRepresentativeIdNumber contactPhone registeredCapital regionCode address establishedOn status
   qualifications { code name level validUntil issuer __typename } externalId version updatedAt createdAt __typename`;
-const ENTITY_PUBLIC = `creditCode name kind roles legalRepresentative registeredCapital regionCode address establishedOn status
-  qualifications { issuer validUntil level name code } externalId version updatedAt createdAt`;
-const BID_PUBLIC = `amount submittedAt status externalId version updatedAt bidder { ${ENTITY_PUBLIC} }`;
 const BID_ALL = `amount submittedAt status caCertSerial deviceFingerprint ipAddress documentHash projectManagerId bondAccount externalId version updatedAt __typename bidder { ${ENTITY} }`;
-const project = (bid: string, entity: string) => `code name regionCode budget currency method status publishedAt bidDeadline details externalId version updatedAt createdAt __typename
+const project = (
+  bid: string,
+  entity: string,
+) => `code name regionCode budget currency method status publishedAt bidDeadline details externalId version updatedAt createdAt __typename
   tenderer { ${entity} } agency { ${entity} }
   sections { code name budget status openingAt updatedAt __typename
     bids { ${bid} }
@@ -31,7 +31,6 @@ const project = (bid: string, entity: string) => `code name regionCode budget cu
     award { amount awardedOn externalId version updatedAt winner { creditCode name } }
     contracts { code amount signedOn periodStart periodEnd externalId version updatedAt } }
   announcements { code type title publishedAt periodStart periodEnd documentHash url sectionCodes externalId version updatedAt }`;
-
 
 describe('compiled reads answer exactly as the resolvers do', () => {
   let db: TestDatabase;
@@ -73,12 +72,22 @@ describe('compiled reads answer exactly as the resolvers do', () => {
   async function both(query: string, variables: Record<string, unknown> | undefined, key: string) {
     let a!: GraphQLResponse;
     let b!: GraphQLResponse;
-    const viaResolvers = await countStatements(resolvers.hub, async () => (a = await resolvers.gql(query, variables, key)));
-    const viaCompiled = await countStatements(compiled.hub, async () => (b = await compiled.gql(query, variables, key)));
+    const viaResolvers = await countStatements(
+      resolvers.hub,
+      async () => (a = await resolvers.gql(query, variables, key)),
+    );
+    const viaCompiled = await countStatements(
+      compiled.hub,
+      async () => (b = await compiled.gql(query, variables, key)),
+    );
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     // Key lookups (cached, and last-use updates) are not the read's own.
     const reads = (qs: string[]) => qs.filter((sql) => !/api_key|principal/.test(sql)).length;
-    return { response: b, resolverStatements: reads(viaResolvers.queries), compiledStatements: reads(viaCompiled.queries) };
+    return {
+      response: b,
+      resolverStatements: reads(viaResolvers.queries),
+      compiledStatements: reads(viaCompiled.queries),
+    };
   }
 
   // The benchmark's own query (its read scenario).
@@ -89,8 +98,14 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     do {
       const { response, resolverStatements, compiledStatements } = await both(NESTED_READ, { first: 20, after }, plain);
       expect(response.errors).toBeUndefined();
-      const conn = (response.data as { tradingProjects: { edges: { node: { sections: { bids: unknown[] }[] } }[]; pageInfo: { endCursor: string | null } } })
-        .tradingProjects;
+      const conn = (
+        response.data as {
+          tradingProjects: {
+            edges: { node: { sections: { bids: unknown[] }[] } }[];
+            pageInfo: { endCursor: string | null };
+          };
+        }
+      ).tradingProjects;
       projects += conn.edges.length;
       after = conn.pageInfo.endCursor;
       if (conn.edges.length) {
@@ -100,7 +115,10 @@ describe('compiled reads answer exactly as the resolvers do', () => {
       pages++;
     } while (after);
     expect(pages).toBeGreaterThan(1);
-    const [{ count }] = await compiled.hub.services.orm.em.fork().getConnection().execute<{ count: string }[]>('select count(*) from trading_project');
+    const [{ count }] = await compiled.hub.services.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ count: string }[]>('select count(*) from trading_project');
     expect(projects).toBe(Number(count));
   });
 
@@ -111,7 +129,15 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     expect(response.errors).toBeUndefined();
     const text = JSON.stringify(response);
     // The data exercises what it claims to: evidence, agencies, awards, contracts, announcements, qualifications.
-    for (const field of ['"ipAddress":"', '"agency":{', '"award":{', '"contracts":[{', '"announcements":[{', '"qualifications":[{', '"bidOpening":{']) {
+    for (const field of [
+      '"ipAddress":"',
+      '"agency":{',
+      '"award":{',
+      '"contracts":[{',
+      '"announcements":[{',
+      '"qualifications":[{',
+      '"bidOpening":{',
+    ]) {
       expect(text).toContain(field);
     }
     expect(compiledStatements).toBe(2); // the page with its trees, and totalCount
@@ -134,14 +160,16 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     }
     fragment P on TradingProject { code budget sections { s: code bids @skip(if: $withBids) { amount } } }
     fragment E on MarketEntity { creditCode name q: qualifications { name } }`;
-    const codes = await compiled.gql<{ tradingProjects: { edges: { node: { code: string; tenderer: { creditCode: string } } }[] } }>(
-      `{ tradingProjects(first: 30) { edges { node { code tenderer { creditCode } } } } }`,
-      undefined,
-      plain,
-    );
+    const codes = await compiled.gql<{
+      tradingProjects: { edges: { node: { code: string; tenderer: { creditCode: string } } }[] };
+    }>(`{ tradingProjects(first: 30) { edges { node { code tenderer { creditCode } } } } }`, undefined, plain);
     const picked = codes.data!.tradingProjects.edges[7].node;
     for (const withBids of [true, false]) {
-      const { response, compiledStatements, resolverStatements } = await both(q, { withBids, code: picked.code, f: { participant: picked.tenderer.creditCode, status: null } }, plain);
+      const { response, compiledStatements, resolverStatements } = await both(
+        q,
+        { withBids, code: picked.code, f: { participant: picked.tenderer.creditCode, status: null } },
+        plain,
+      );
       expect(response.errors).toBeUndefined();
       expect((response.data as { one: { code: string } }).one.code).toBe(picked.code);
       // One statement each for a, b, one and none.
@@ -152,12 +180,24 @@ describe('compiled reads answer exactly as the resolvers do', () => {
 
   it('falls back to the resolvers for fields they own and answers errors as they do', async () => {
     const cases: [string, Record<string, unknown> | undefined, string][] = [
-      [`{ tradingProjects(first: 3) { edges { node { code category { name } sourceSystem { code } findings { rule } } } } }`, undefined, plain],
-      [`{ tradingProjects(first: 3) { edges { node { tenderer { creditCode projects(first: 2) { code } } } } } }`, undefined, plain],
+      [
+        `{ tradingProjects(first: 3) { edges { node { code category { name } sourceSystem { code } findings { rule } } } } }`,
+        undefined,
+        plain,
+      ],
+      [
+        `{ tradingProjects(first: 3) { edges { node { tenderer { creditCode projects(first: 2) { code } } } } } }`,
+        undefined,
+        plain,
+      ],
       [`{ tradingProjects(first: 2, after: "not-a-cursor") { edges { node { code } } } }`, undefined, plain],
       [`query($n: Int) { tradingProjects(first: $n) { edges { node { code } } } }`, { n: 100000 }, plain],
       [`{ tradingProjects(first: 2) { edges { node { code } } } }`, undefined, ''],
-      [`{ tradingProjects(first: 2) { edges { node { code sections { bids { ipAddress } } } } } }`, undefined, ADMIN_KEY],
+      [
+        `{ tradingProjects(first: 2) { edges { node { code sections { bids { ipAddress } } } } } }`,
+        undefined,
+        ADMIN_KEY,
+      ],
     ];
     for (const [q, v, key] of cases) await both(q, v, key);
   });
@@ -170,13 +210,23 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     it('compiles leaf-only selections of changes, whatever their aliases and fragments', async () => {
       const schema = await buildHubSchema();
       const plan = (query: string, variableValues?: Record<string, unknown>) =>
-        compileSubscription({ schema, document: parse(query), variableValues, contextValue: {} }, COMPILED_SUBSCRIPTIONS, fieldsDoingMore({ middlewares: true }));
+        compileSubscription(
+          { schema, document: parse(query), variableValues, contextValue: {} },
+          COMPILED_SUBSCRIPTIONS,
+          fieldsDoingMore({ middlewares: true }),
+        );
       expect(plan(ALL)).not.toBeNull();
       expect(plan(SHAPED, { t: ['BID'] })).not.toBeNull();
       expect(plan(ALL, undefined)).not.toBeNull();
       // Without the compiled roots, or with fields the compiler does not know, graphql-js answers.
       expect(compileSubscription({ schema, document: parse(ALL), contextValue: {} }, {}, new Set())).toBeNull();
-      expect(compileSubscription({ schema, document: parse(ALL), contextValue: {} }, COMPILED_SUBSCRIPTIONS, new Set(['ChangeEvent.data']))).toBeNull();
+      expect(
+        compileSubscription(
+          { schema, document: parse(ALL), contextValue: {} },
+          COMPILED_SUBSCRIPTIONS,
+          new Set(['ChangeEvent.data']),
+        ),
+      ).toBeNull();
     });
 
     interface ReplayCase {
@@ -189,17 +239,33 @@ describe('compiled reads answer exactly as the resolvers do', () => {
     }
     const cases: ReplayCase[] = [
       { who: 'an operator', query: ALL, variables: {}, key: () => ADMIN_KEY, count: 400 },
-      { who: 'a consumer without reveal grants (masked payloads)', query: SHAPED, variables: { t: ['BID', 'MARKET_ENTITY'] }, key: () => feedConsumer, count: 400, masked: true },
-      { who: 'a consumer resuming after a cursor', query: SHAPED, variables: { t: ['TRADING_PROJECT'], after: 'c2VxOjUw' }, key: () => feedConsumer, count: 30 },
+      {
+        who: 'a consumer without reveal grants (masked payloads)',
+        query: SHAPED,
+        variables: { t: ['BID', 'MARKET_ENTITY'] },
+        key: () => feedConsumer,
+        count: 400,
+        masked: true,
+      },
+      {
+        who: 'a consumer resuming after a cursor',
+        query: SHAPED,
+        variables: { t: ['TRADING_PROJECT'], after: 'c2VxOjUw' },
+        key: () => feedConsumer,
+        count: 30,
+      },
     ];
-    it.each(cases.map((c) => [c.who, c] as const))('replays the change log to %s exactly as graphql-js executes it', async (_who, c) => {
-      const [viaResolvers, viaCompiled] = await Promise.all([
-        collect<Record<string, unknown>>(resolvers.ws(c.key()), c.query, c.variables, c.count),
-        collect<Record<string, unknown>>(compiled.ws(c.key()), c.query, c.variables, c.count),
-      ]);
-      expect(viaCompiled).toHaveLength(c.count);
-      expect(JSON.stringify(viaCompiled)).toBe(JSON.stringify(viaResolvers));
-      if (c.masked) expect(JSON.stringify(viaCompiled)).toMatch(/"ipAddress":"[^"]*\*/);
-    });
+    it.each(cases.map((c) => [c.who, c] as const))(
+      'replays the change log to %s exactly as graphql-js executes it',
+      async (_who, c) => {
+        const [viaResolvers, viaCompiled] = await Promise.all([
+          collect<Record<string, unknown>>(resolvers.ws(c.key()), c.query, c.variables, c.count),
+          collect<Record<string, unknown>>(compiled.ws(c.key()), c.query, c.variables, c.count),
+        ]);
+        expect(viaCompiled).toHaveLength(c.count);
+        expect(JSON.stringify(viaCompiled)).toBe(JSON.stringify(viaResolvers));
+        if (c.masked) expect(JSON.stringify(viaCompiled)).toMatch(/"ipAddress":"[^"]*\*/);
+      },
+    );
   });
 });

@@ -18,8 +18,12 @@ import { freePort } from '../../src/common/free-port';
 const ADMIN = 'crash-admin-key-0123456789abcdef';
 const COUNT = '{ marketEntities(first: 1) { totalCount } }';
 
-
-async function gql<T>(url: string, query: string, variables?: unknown, key = ADMIN): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+async function gql<T>(
+  url: string,
+  query: string,
+  variables?: unknown,
+  key = ADMIN,
+): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -83,7 +87,9 @@ describe('npm start after a hard crash', () => {
 
       hub = await spawnHub(env);
       expect(systemProcesses.info(postmaster)).toBeUndefined();
-      expect(hub.logs.some((l) => l.msg === 'stopping the embedded PostgreSQL left running by a hub that is gone')).toBe(true);
+      expect(
+        hub.logs.some((l) => l.msg === 'stopping the embedded PostgreSQL left running by a hub that is gone'),
+      ).toBe(true);
       expect(await count(hub.url)).toBe(expected);
       // The system's key, registered before the first kill, still pushes.
       const again = await gql<PushResponse>(hub.url, PUSH, { records: entities(1, 1000 + round * 25) }, key);
@@ -109,7 +115,10 @@ describe('npm start after a hard crash', () => {
       // Straight away: the dead server's pid may still be a zombie and its processes may still be exiting.
       hub = await spawnHub(env);
       expect(await count(hub.url)).toBe(expected);
-      expect((await gql<PushResponse>(hub.url, PUSH, { records: entities(1, 3000) }, key)).data?.pushMarketEntities.unchanged).toBe(1);
+      expect(
+        (await gql<PushResponse>(hub.url, PUSH, { records: entities(1, 3000) }, key)).data?.pushMarketEntities
+          .unchanged,
+      ).toBe(1);
     }
     expect(await hub.stop('SIGTERM')).toBe(0);
     await removeDataDir(dir);
@@ -136,7 +145,9 @@ describe('npm start after a hard crash', () => {
   it('says so when the PostgreSQL port is taken by another program', async () => {
     const dir = tempDataDir('hub-crash-port-');
     const taken: Server = createServer();
-    const port = await new Promise<number>((resolve) => taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      taken.listen(0, '127.0.0.1', () => resolve((taken.address() as { port: number }).port)),
+    );
     try {
       await expect(spawnHub({ HUB_DATA_DIR: dir, HUB_PG_PORT: String(port) })).rejects.toThrow(
         `hub exited with 1 before listening: hub failed to start: port ${port} on 127.0.0.1 is in use by another program, not by a PostgreSQL of ${dir}; set HUB_PG_PORT to a free port`,
@@ -151,30 +162,47 @@ describe('npm start after a hard crash', () => {
 describe('kill -9 of the embedded PostgreSQL while the hub runs', () => {
   it('restarts it: requests work again, the feed resumes without a gap, and nothing committed is lost', async () => {
     const dir = tempDataDir('hub-crash-pg-');
-    const hub = await spawnHub({ HUB_DATA_DIR: dir, HUB_PG_PORT: String(await freePort()), HUB_ADMIN_KEY: ADMIN, HUB_FEED_POLL_MS: '500' });
+    const hub = await spawnHub({
+      HUB_DATA_DIR: dir,
+      HUB_PG_PORT: String(await freePort()),
+      HUB_ADMIN_KEY: ADMIN,
+      HUB_FEED_POLL_MS: '500',
+    });
     const key = await register(hub.url, 'CRASH-PG');
-    const ws = createClient({ url: hub.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN}` } });
+    const ws = createClient({
+      url: hub.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${ADMIN}` },
+    });
     const seqs: number[] = [];
     const keys: string[] = [];
     let subscriptionError: unknown;
     try {
       // A subscriber from the start of the log, on a connection that stays open through the outage.
-      ws.subscribe<ChangeEventData>({ query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } }, {
-        next: (v) => {
-          seqs.push(Number(v.data!.changes.seq));
-          keys.push(v.data!.changes.key);
+      ws.subscribe<ChangeEventData>(
+        { query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } },
+        {
+          next: (v) => {
+            seqs.push(Number(v.data!.changes.seq));
+            keys.push(v.data!.changes.key);
+          },
+          error: (e) => (subscriptionError = e),
+          complete: () => undefined,
         },
-        error: (e) => (subscriptionError = e),
-        complete: () => undefined,
-      });
+      );
       const before = entities(20, 5000);
-      expect((await gql<PushResponse>(hub.url, PUSH, { records: before }, key)).data?.pushMarketEntities.accepted).toBe(20);
+      expect((await gql<PushResponse>(hub.url, PUSH, { records: before }, key)).data?.pushMarketEntities.accepted).toBe(
+        20,
+      );
       await until('the first events', () => keys.length === 20);
 
       const postmaster = postmasterOf(dir);
       process.kill(postmaster, 'SIGKILL');
       await until('the restart', () => hub.logs.some((l) => l.msg === 'embedded PostgreSQL restarted'));
-      expect(hub.logs.some((l) => l.msg === 'embedded PostgreSQL stopped unexpectedly (signal SIGKILL); restarting it')).toBe(true);
+      expect(
+        hub.logs.some((l) => l.msg === 'embedded PostgreSQL stopped unexpectedly (signal SIGKILL); restarting it'),
+      ).toBe(true);
       expect(postmasterOf(dir)).not.toBe(postmaster);
 
       // Requests work again (the pool drops its dead connections; a few may fail while it does).
@@ -210,7 +238,9 @@ describe('kill -9 of the embedded PostgreSQL while the hub runs', () => {
     // The running server never reads PG_VERSION again; every new start refuses the folder without it.
     renameSync(join(dir, 'PG_VERSION'), join(dir, 'PG_VERSION.moved'));
     process.kill(postmasterOf(dir), 'SIGKILL');
-    await until('the crash to be noticed', () => hub.logs.some((l) => String(l.msg).startsWith('embedded PostgreSQL stopped unexpectedly')));
+    await until('the crash to be noticed', () =>
+      hub.logs.some((l) => String(l.msg).startsWith('embedded PostgreSQL stopped unexpectedly')),
+    );
     const answers = new Set<number>();
     while (hub.child.exitCode === null) {
       const status = await fetch(healthz).then(
@@ -222,7 +252,9 @@ describe('kill -9 of the embedded PostgreSQL while the hub runs', () => {
     }
     expect(await hub.exited).toBe(1);
     expect([...answers]).toEqual([503]);
-    expect(hub.stderr()).toMatch(/hub stopped: embedded PostgreSQL stopped unexpectedly \(signal SIGKILL\) and could not be restarted in 5 attempts: .*PG_VERSION/);
+    expect(hub.stderr()).toMatch(
+      /hub stopped: embedded PostgreSQL stopped unexpectedly \(signal SIGKILL\) and could not be restarted in 5 attempts: .*PG_VERSION/,
+    );
     expect(hub.logs.filter((l) => l.msg === 'embedded PostgreSQL restart attempt failed')).toHaveLength(5);
     await removeDataDir(dir);
   });

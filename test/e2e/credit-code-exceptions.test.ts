@@ -11,9 +11,11 @@ import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../
  */
 
 const LIST = '{ creditCodeExceptions { code reason createdAt } }';
-const ADD = 'mutation($input: CreditCodeExceptionInput!) { addCreditCodeException(input: $input) { code reason createdAt } }';
+const ADD =
+  'mutation($input: CreditCodeExceptionInput!) { addCreditCodeException(input: $input) { code reason createdAt } }';
 const REMOVE = 'mutation($code: String!) { removeCreditCodeException(code: $code) { code reason } }';
-const PUSH = 'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status version errors { field code message } } } }';
+const PUSH =
+  'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status version errors { field code message } } } }';
 const SEEDED = ['91350100M0001TGQXM', '91350203M0001FUE2P', '91350211M0000XUF46'];
 
 interface Exception {
@@ -22,7 +24,9 @@ interface Exception {
   createdAt: string;
 }
 interface PushResult {
-  pushMarketEntities: { results: { status: string; version: number | null; errors: { field: string; code: string; message: string }[] }[] };
+  pushMarketEntities: {
+    results: { status: string; version: number | null; errors: { field: string; code: string; message: string }[] }[];
+  };
 }
 
 /** A well-formed code in Wuhan with the given organisation code, whose check character is wrong. */
@@ -42,7 +46,11 @@ describe('credit-code exceptions', () => {
   afterAll(() => t.stop());
 
   async function push(creditCode: string, name: string): Promise<PushResult['pushMarketEntities']['results'][number]> {
-    const r = await t.gql<PushResult>(PUSH, { r: [{ creditCode, name, roles: ['BIDDER'], regionCode: '420102' }] }, systemKey);
+    const r = await t.gql<PushResult>(
+      PUSH,
+      { r: [{ creditCode, name, roles: ['BIDDER'], regionCode: '420102' }] },
+      systemKey,
+    );
     expect(r.errors).toBeUndefined();
     return r.data!.pushMarketEntities.results[0];
   }
@@ -52,7 +60,9 @@ describe('credit-code exceptions', () => {
   }
 
   async function adminEvents(target: string): Promise<{ principal: string; data: Record<string, unknown> }[]> {
-    return t.hub.services.orm.em.fork().execute("select principal, data from change_event where topic = 'ADMIN' and key = ? order by seq", [target]);
+    return t.hub.services.orm.em
+      .fork()
+      .execute("select principal, data from change_event where topic = 'ADMIN' and key = ? order by seq", [target]);
   }
 
   describe('over GraphQL', () => {
@@ -62,22 +72,45 @@ describe('credit-code exceptions', () => {
       const r = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
       expect(r.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
-      expect(r.data!.creditCodeExceptions[0]).toEqual({ code: SEEDED[0], reason: 'early pilot code, legally issued', createdAt: expect.stringMatching(/Z$/) });
+      expect(r.data!.creditCodeExceptions[0]).toEqual({
+        code: SEEDED[0],
+        reason: 'early pilot code, legally issued',
+        createdAt: expect.stringMatching(/Z$/),
+      });
     });
 
     it('rejects a push of a code with a wrong check character while it is not listed', async () => {
-      expect(await push(excused, '未列入例外的公司')).toMatchObject({ status: 'REJECTED', errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) }] });
+      expect(await push(excused, '未列入例外的公司')).toMatchObject({
+        status: 'REJECTED',
+        errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) }],
+      });
     });
 
     it('accepts the next push of the code once the admin adds it, and records the action under ADMIN', async () => {
-      const r = await t.gql<{ addCreditCodeException: Exception }>(ADD, { input: { code: excused.toLowerCase(), reason: ' 武汉市市场监管局确认为合法颁发的试点代码 ' } }, ADMIN_KEY);
+      const r = await t.gql<{ addCreditCodeException: Exception }>(
+        ADD,
+        { input: { code: excused.toLowerCase(), reason: ' 武汉市市场监管局确认为合法颁发的试点代码 ' } },
+        ADMIN_KEY,
+      );
       expect(r.errors).toBeUndefined();
-      expect(r.data!.addCreditCodeException).toEqual({ code: excused, reason: '武汉市市场监管局确认为合法颁发的试点代码', createdAt: expect.stringMatching(/Z$/) });
+      expect(r.data!.addCreditCodeException).toEqual({
+        code: excused,
+        reason: '武汉市市场监管局确认为合法颁发的试点代码',
+        createdAt: expect.stringMatching(/Z$/),
+      });
       expect(await push(excused, '已列入例外的公司')).toMatchObject({ status: 'ACCEPTED', version: 1, errors: [] });
       const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toContain(excused);
       expect(await adminEvents(`credit-code-exception:${excused}`)).toEqual([
-        { principal: 'admin', data: { action: 'ADD_CREDIT_CODE_EXCEPTION', target: `credit-code-exception:${excused}`, code: excused, reason: '武汉市市场监管局确认为合法颁发的试点代码' } },
+        {
+          principal: 'admin',
+          data: {
+            action: 'ADD_CREDIT_CODE_EXCEPTION',
+            target: `credit-code-exception:${excused}`,
+            code: excused,
+            reason: '武汉市市场监管局确认为合法颁发的试点代码',
+          },
+        },
       ]);
     });
 
@@ -90,13 +123,26 @@ describe('credit-code exceptions', () => {
     it('rejects the code again once the admin removes it (the stored record stays), and records that under ADMIN', async () => {
       const r = await t.gql<{ removeCreditCodeException: Exception }>(REMOVE, { code: excused }, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
-      expect(r.data!.removeCreditCodeException).toEqual({ code: excused, reason: '武汉市市场监管局确认为合法颁发的试点代码' });
-      expect(await push(excused, '已移出例外的公司')).toMatchObject({ status: 'REJECTED', errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT' }] });
+      expect(r.data!.removeCreditCodeException).toEqual({
+        code: excused,
+        reason: '武汉市市场监管局确认为合法颁发的试点代码',
+      });
+      expect(await push(excused, '已移出例外的公司')).toMatchObject({
+        status: 'REJECTED',
+        errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT' }],
+      });
       const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
-      const stored = await t.gql<{ marketEntity: { name: string } }>('query($c: String!) { marketEntity(creditCode: $c) { name } }', { c: excused }, ADMIN_KEY);
+      const stored = await t.gql<{ marketEntity: { name: string } }>(
+        'query($c: String!) { marketEntity(creditCode: $c) { name } }',
+        { c: excused },
+        ADMIN_KEY,
+      );
       expect(stored.data!.marketEntity.name).toBe('已列入例外的公司');
-      expect((await adminEvents(`credit-code-exception:${excused}`)).map((e) => e.data.action)).toEqual(['ADD_CREDIT_CODE_EXCEPTION', 'REMOVE_CREDIT_CODE_EXCEPTION']);
+      expect((await adminEvents(`credit-code-exception:${excused}`)).map((e) => e.data.action)).toEqual([
+        'ADD_CREDIT_CODE_EXCEPTION',
+        'REMOVE_CREDIT_CODE_EXCEPTION',
+      ]);
     });
 
     it('refuses to remove a code that is not listed as NOT_FOUND', async () => {
@@ -129,7 +175,11 @@ describe('credit-code exceptions', () => {
     let integratorKey: string;
 
     beforeAll(async () => {
-      const r = await t.gql<{ createClient: { apiKey: string } }>('mutation { createClient(input: { name: "cce-reader", roles: [INTEGRATOR] }) { apiKey } }', {}, ADMIN_KEY);
+      const r = await t.gql<{ createClient: { apiKey: string } }>(
+        'mutation { createClient(input: { name: "cce-reader", roles: [INTEGRATOR] }) { apiKey } }',
+        {},
+        ADMIN_KEY,
+      );
       integratorKey = r.data!.createClient.apiKey;
     });
 
@@ -157,7 +207,8 @@ describe('credit-code exceptions', () => {
     const viaCli = wrongCheck('MA4KCCE05');
 
     beforeAll(() => {
-      if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js'))) throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
+      if (!existsSync(join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'cli.js')))
+        throw new Error('dist/resolvers/app/cli.js is missing: run `npm run build` before jest');
     });
 
     it('adds a code in another process; the running hub accepts it with the next push', async () => {
@@ -177,7 +228,9 @@ describe('credit-code exceptions', () => {
       expect(r.status).toBe(0);
       const lines = r.stdout.trim().split('\n');
       expect(lines.map((l) => l.split('\t')[0])).toEqual([...SEEDED, viaCli].sort());
-      expect(lines.find((l) => l.startsWith(viaCli))).toMatch(new RegExp(`^${viaCli}\\t\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t省市场监管局函确认$`));
+      expect(lines.find((l) => l.startsWith(viaCli))).toMatch(
+        new RegExp(`^${viaCli}\\t\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\\t省市场监管局函确认$`),
+      );
     });
 
     it('removes it; the next push is rejected again', async () => {
@@ -191,7 +244,9 @@ describe('credit-code exceptions', () => {
       const valid = code('MA4KCCE06');
       const passes = await hubCommand(t.db.url, ['credit-codes', 'add', '--code', valid, '--reason', 'x']);
       expect(passes.status).not.toBe(0);
-      expect(passes.stderr.trim()).toBe(`hub: BAD_USER_INPUT: ${valid} passes the GB 32100-2015 check character; it needs no exception (--code)`);
+      expect(passes.stderr.trim()).toBe(
+        `hub: BAD_USER_INPUT: ${valid} passes the GB 32100-2015 check character; it needs no exception (--code)`,
+      );
       const noReason = await hubCommand(t.db.url, ['credit-codes', 'add', '--code', viaCli]);
       expect(noReason.status).not.toBe(0);
       expect(noReason.stderr.trim()).toBe('hub: --reason is required');

@@ -34,10 +34,15 @@ function exampleEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 /** Runs `node dist/examples/<name>.js` to its end and returns its exit status and output. */
 function run(name: string, env: Record<string, string>, args: string[] = [], cwd = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(DIST, `${name}.js`), ...args], { cwd, env: exampleEnv(env), timeout: 60_000 }, (err, stdout, stderr) => {
-      const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ status, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(DIST, `${name}.js`), ...args],
+      { cwd, env: exampleEnv(env), timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -86,10 +91,16 @@ describe('the typed operations of the examples', () => {
         .then((outputs) => process.stdout.write(JSON.stringify(outputs.map((o) => ({ filename: o.filename, content: o.content })))));`;
     const outputs = await new Promise<{ filename: string; content: string }[]>((resolve, reject) =>
       execFile(process.execPath, ['-e', script], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-        err ? reject(new Error(`codegen failed: ${stderr || err.message}`)) : resolve(JSON.parse(stdout) as { filename: string; content: string }[]),
+        err
+          ? reject(new Error(`codegen failed: ${stderr || err.message}`))
+          : resolve(JSON.parse(stdout) as { filename: string; content: string }[]),
       ),
     );
-    expect(outputs.map((o) => o.filename).sort()).toEqual(['examples/gql/gql.ts', 'examples/gql/graphql.ts', 'examples/gql/index.ts']);
+    expect(outputs.map((o) => o.filename).sort()).toEqual([
+      'examples/gql/gql.ts',
+      'examples/gql/graphql.ts',
+      'examples/gql/index.ts',
+    ]);
     for (const o of outputs) expect(readFileSync(join(ROOT, o.filename), 'utf8')).toBe(o.content);
   });
 });
@@ -102,7 +113,8 @@ describe('the examples', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'push-entities.js'))) throw new Error('dist/examples is missing: run `npm run build` before jest');
+    if (!existsSync(join(DIST, 'push-entities.js')))
+      throw new Error('dist/examples is missing: run `npm run build` before jest');
     t = await startTestHub();
     key = await t.system('EXAMPLE');
     tmp = mkdtempSync(join(tmpdir(), 'hub-examples-'));
@@ -120,15 +132,29 @@ describe('the examples', () => {
       const r = await run('push-entities', env);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      VALID.forEach((e, i) => expect(r.stdout).toMatch(new RegExp(`^${i}\\s+${e.creditCode}\\s+ACCEPTED\\s+1\\s*$`, 'm')));
-      expect(r.stdout).toMatch(new RegExp(`^8\\s+${BAD[0].creditCode}\\s+REJECTED\\s+-\\s+creditCode: BAD_USER_INPUT .*wrong check character`, 'm'));
-      expect(r.stdout).toMatch(new RegExp(`^9\\s+${BAD[1].creditCode}\\s+REJECTED\\s+-\\s+regionCode: BAD_USER_INPUT .*420799`, 'm'));
+      VALID.forEach((e, i) =>
+        expect(r.stdout).toMatch(new RegExp(`^${i}\\s+${e.creditCode}\\s+ACCEPTED\\s+1\\s*$`, 'm')),
+      );
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^8\\s+${BAD[0].creditCode}\\s+REJECTED\\s+-\\s+creditCode: BAD_USER_INPUT .*wrong check character`,
+          'm',
+        ),
+      );
+      expect(r.stdout).toMatch(
+        new RegExp(`^9\\s+${BAD[1].creditCode}\\s+REJECTED\\s+-\\s+regionCode: BAD_USER_INPUT .*420799`, 'm'),
+      );
       expect(r.stdout).toMatch(/^\s+qualifications\.0\.validUntil: BAD_USER_INPUT .*2027-02-30/m);
       expect(r.stdout).toContain('accepted 8, unchanged 0, rejected 2 (of 10 records)');
     });
 
     it('stores the accepted records under the pushing system, and none of the rejected ones', async () => {
-      const r = await t.gql<{ marketEntities: { totalCount: number; edges: { node: { creditCode: string; name: string; version: number; sourceSystem: { code: string } } }[] } }>(
+      const r = await t.gql<{
+        marketEntities: {
+          totalCount: number;
+          edges: { node: { creditCode: string; name: string; version: number; sourceSystem: { code: string } } }[];
+        };
+      }>(
         `query($codes: [String!]) { marketEntities(filter: { creditCodes: $codes }, first: 50) {
            totalCount edges { node { creditCode name version sourceSystem { code } } } } }`,
         { codes: SAMPLE.records.map((e) => e.creditCode) },
@@ -175,15 +201,25 @@ describe('the examples', () => {
 
     it('narrows the list with filters from the environment and the command line', async () => {
       const wuhan = await run('page-entities', { ...env, REGION: '420100' });
-      expect(listed(wuhan.stdout)).toEqual(VALID.filter((e) => e.regionCode.startsWith('4201')).map((e) => e.creditCode).sort());
+      expect(listed(wuhan.stdout)).toEqual(
+        VALID.filter((e) => e.regionCode.startsWith('4201'))
+          .map((e) => e.creditCode)
+          .sort(),
+      );
 
       const wuhanBidders = await run('page-entities', { ...env, ROLE: 'BIDDER' }, ['--region', '420100']);
       expect(listed(wuhanBidders.stdout)).toEqual(
-        VALID.filter((e) => e.regionCode.startsWith('4201') && e.roles.includes('BIDDER')).map((e) => e.creditCode).sort(),
+        VALID.filter((e) => e.regionCode.startsWith('4201') && e.roles.includes('BIDDER'))
+          .map((e) => e.creditCode)
+          .sort(),
       );
 
       const builders = await run('page-entities', { ...env, NAME: '建设' });
-      expect(listed(builders.stdout)).toEqual(VALID.filter((e) => e.name.includes('建设')).map((e) => e.creditCode).sort());
+      expect(listed(builders.stdout)).toEqual(
+        VALID.filter((e) => e.name.includes('建设'))
+          .map((e) => e.creditCode)
+          .sort(),
+      );
       expect(builders.stdout).toMatch(/totalCount 2$/m);
     });
 
@@ -196,7 +232,9 @@ describe('the examples', () => {
     it('exits non-zero with a clear message when the hub cannot be reached', async () => {
       const r = await run('page-entities', { HUB_URL: `http://127.0.0.1:${await closedPort()}/graphql` });
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^page-entities: cannot reach the hub at http:\/\/127\.0\.0\.1:\d+\/graphql: .*ECONNREFUSED/);
+      expect(r.stderr).toMatch(
+        /^page-entities: cannot reach the hub at http:\/\/127\.0\.0\.1:\d+\/graphql: .*ECONNREFUSED/,
+      );
     });
   });
 
@@ -220,7 +258,12 @@ describe('the examples', () => {
       // The pushed records, in the order pushed, at consecutive positions of the log.
       expect(events.map((e) => e.key)).toEqual(VALID.slice(0, 3).map((e) => e.creditCode));
       expect(events.map((e) => e.seq)).toEqual(consecutive(events[0].seq, 3));
-      expect(r.stdout).toMatch(new RegExp(`^seq\\s+${events[0].seq}\\s+MARKET_ENTITY\\s+CREATE\\s+${VALID[0].creditCode}\\s+v1\\s+EXAMPLE\\s.*${VALID[0].name}$`, 'm'));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^seq\\s+${events[0].seq}\\s+MARKET_ENTITY\\s+CREATE\\s+${VALID[0].creditCode}\\s+v1\\s+EXAMPLE\\s.*${VALID[0].name}$`,
+          'm',
+        ),
+      );
       expect(readFileSync(cursorFile, 'utf8').trim()).not.toBe('');
       // Written via a temporary file and a rename: nothing is left beside it.
       expect(readdirSync(tmp)).toEqual(['follow.cursor']);
@@ -288,7 +331,12 @@ describe('the examples', () => {
         const events = printed(stdout);
         expect(events.map((e) => e.seq)).toEqual(consecutive(last + 1, 4));
         expect(events[3]).toEqual({ seq: last + 4, key: VALID[0].creditCode });
-        expect(stdout).toMatch(new RegExp(`^seq\\s+${last + 4}\\s+MARKET_ENTITY\\s+UPDATE\\s+${VALID[0].creditCode}\\s+v2\\s.*${renamed}$`, 'm'));
+        expect(stdout).toMatch(
+          new RegExp(
+            `^seq\\s+${last + 4}\\s+MARKET_ENTITY\\s+UPDATE\\s+${VALID[0].creditCode}\\s+v2\\s.*${renamed}$`,
+            'm',
+          ),
+        );
         expect(stderr).toContain(`subscribing again after seq ${last + 3}`);
         // Had it resubscribed with the cursor it started from, the hub would have
         // replayed the three events again and the follower would have had to drop them.
@@ -307,13 +355,18 @@ describe('the trading examples', () => {
   let procurement: Run;
   /** Creates a client with the given roles over the admin API and returns its key. */
   const client = async (name: string, roles: string): Promise<string> => {
-    const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", roles: [${roles}] }) { apiKey } }`, undefined, ADMIN_KEY);
+    const r = await t.gql<{ createClient: { apiKey: string } }>(
+      `mutation { createClient(input: { name: "${name}", roles: [${roles}] }) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data!.createClient.apiKey;
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'push-procurement.js'))) throw new Error('dist/examples is missing: run `npm run build` before jest');
+    if (!existsSync(join(DIST, 'push-procurement.js')))
+      throw new Error('dist/examples is missing: run `npm run build` before jest');
     t = await startTestHub();
     key = await t.system('EXAMPLE-GP');
     code = 'GP-EXAMPLE-0001';
@@ -326,7 +379,9 @@ describe('the trading examples', () => {
     it('pushes every step of the lifecycle in order, every record ACCEPTED with no warning', () => {
       expect(procurement.stderr).toBe('');
       expect(procurement.status).toBe(0);
-      const steps = [...procurement.stdout.matchAll(/^\[(\d+)\/14\] (.+): accepted (\d+), unchanged (\d+), rejected (\d+)$/gm)];
+      const steps = [
+        ...procurement.stdout.matchAll(/^\[(\d+)\/14\] (.+): accepted (\d+), unchanged (\d+), rejected (\d+)$/gm),
+      ];
       expect(steps.map((m) => m[2])).toEqual([
         'market entities (pushMarketEntities)',
         'project with two lots (pushTradingProjects)',
@@ -348,7 +403,12 @@ describe('the trading examples', () => {
       expect(records).toHaveLength(5 + 1 + 1 + 6 + 2 + 1 + 2 + 2 + 1 + 2 + 1 + 1 + 2 + 1);
       expect(records.every((m) => m[1] === 'ACCEPTED')).toBe(true);
       expect(procurement.stdout).not.toMatch(/^\s+(warning|error) /m);
-      expect(procurement.stdout).toMatch(new RegExp(`^project ${code} is CONTRACTED: 14 steps, 28 records accepted, 0 unchanged, 0 rejected, 0 warning\\(s\\)$`, 'm'));
+      expect(procurement.stdout).toMatch(
+        new RegExp(
+          `^project ${code} is CONTRACTED: 14 steps, 28 records accepted, 0 unchanged, 0 rejected, 0 warning\\(s\\)$`,
+          'm',
+        ),
+      );
     });
 
     it('leaves the project CONTRACTED with its lots, bids, awards and contracts in the hub', async () => {
@@ -358,7 +418,15 @@ describe('the trading examples', () => {
           version: number;
           subItem: { code: string };
           details: Record<string, unknown>;
-          sections: { code: string; status: string; bids: unknown[]; bidOpening: { bidderCount: number }; evaluation: { candidates: unknown[] }; award: { winner: { creditCode: string } }; contracts: { code: string; amount: string }[] }[];
+          sections: {
+            code: string;
+            status: string;
+            bids: unknown[];
+            bidOpening: { bidderCount: number };
+            evaluation: { candidates: unknown[] };
+            award: { winner: { creditCode: string } };
+            contracts: { code: string; amount: string }[];
+          }[];
           announcements: { type: string }[];
           findings: unknown[];
         };
@@ -371,7 +439,13 @@ describe('the trading examples', () => {
       );
       expect(r.errors).toBeUndefined();
       const p = r.data!.tradingProject;
-      expect(p).toMatchObject({ status: 'CONTRACTED', version: 4, subItem: { code: 'GP_GOODS' }, details: { classificationCode: 'A02021000' }, findings: [] });
+      expect(p).toMatchObject({
+        status: 'CONTRACTED',
+        version: 4,
+        subItem: { code: 'GP_GOODS' },
+        details: { classificationCode: 'A02021000' },
+        findings: [],
+      });
       expect(p.announcements.map((a) => a.type)).toEqual(['TENDER_NOTICE', 'CANDIDATE_PUBLICITY', 'AWARD_NOTICE']);
       expect(p.sections.map((s) => s.code)).toEqual([`${code}-01`, `${code}-02`]);
       for (const s of p.sections) {
@@ -424,7 +498,9 @@ describe('the trading examples', () => {
       const r = await run('dashboard', { HUB_URL: t.hub.url, HUB_API_KEY: dashboard, MAX_UPDATES: '1' });
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^update 1 as of \S+$/m);
-      expect(r.stdout).toMatch(/^category\s+projects\s+sections\s+budget \(yuan\)\s+awarded \(yuan\)\s+saving\s+bids\/sec\s+name$/m);
+      expect(r.stdout).toMatch(
+        /^category\s+projects\s+sections\s+budget \(yuan\)\s+awarded \(yuan\)\s+saving\s+bids\/sec\s+name$/m,
+      );
       // 2500000.00 budgeted; 1698500.00 + 659900.00 awarded: saving 1 − 2358400 / 2500000 = 5.66 %.
       expect(r.stdout).toMatch(/^GOV_PROCUREMENT\s+1\s+2\s+2500000\.00\s+2358400\.00\s+5\.66%\s+3\.00\s+政府采购$/m);
       expect(r.stderr).toContain('printed 1 update(s) (MAX_UPDATES)');
@@ -432,7 +508,10 @@ describe('the trading examples', () => {
 
     it('stops cleanly on SIGINT while waiting for changes', async () => {
       const dashboard = await client('example-dashboard-2', 'DASHBOARD');
-      const child = spawn(process.execPath, [join(DIST, 'dashboard.js')], { cwd: ROOT, env: exampleEnv({ HUB_URL: t.hub.url, HUB_API_KEY: dashboard }) });
+      const child = spawn(process.execPath, [join(DIST, 'dashboard.js')], {
+        cwd: ROOT,
+        env: exampleEnv({ HUB_URL: t.hub.url, HUB_API_KEY: dashboard }),
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -455,9 +534,13 @@ describe('the trading examples', () => {
       expect(r.status).toBe(0);
       const made = /^Pushing procurement project (GP-\d{8}-\d{9}) through its lifecycle/m.exec(r.stdout);
       expect(made).not.toBeNull();
-      expect(r.stdout).toMatch(/^\[1\/14\] market entities \(pushMarketEntities\): accepted 0, unchanged 5, rejected 0$/m);
+      expect(r.stdout).toMatch(
+        /^\[1\/14\] market entities \(pushMarketEntities\): accepted 0, unchanged 5, rejected 0$/m,
+      );
       expect(r.stdout).toMatch(/^\[4\/14\] bids \(pushBids\): accepted 6, unchanged 0, rejected 0$/m);
-      expect(r.stdout).toContain(`project ${made![1]} is CONTRACTED: 14 steps, 23 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`);
+      expect(r.stdout).toContain(
+        `project ${made![1]} is CONTRACTED: 14 steps, 23 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`,
+      );
     });
   });
 });

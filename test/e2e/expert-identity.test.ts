@@ -22,20 +22,42 @@ describe('evaluation committees and the confidentiality of experts', () => {
     { expertCode: 'EXP4201004', name: '周敏', role: 'MEMBER', organisation: null },
     { expertCode: 'REP-001', name: '刘晓东', role: 'TENDERER_REPRESENTATIVE', organisation: '某区交通运输局' },
   ];
-  const MASKED = COMMITTEE.map((m) => ({ expertCode: '******', name: '******', role: m.role, organisation: m.organisation === null ? null : '******' }));
+  const MASKED = COMMITTEE.map((m) => ({
+    expertCode: '******',
+    name: '******',
+    role: m.role,
+    organisation: m.organisation === null ? null : '******',
+  }));
   const sitting = () => ({ sectionCode: SECTION, startedAt: '2026-09-26T09:00:00+08:00', committee: COMMITTEE });
-  const reported = (bidder: string) => ({ ...sitting(), reportedAt: '2026-09-27T17:00:00+08:00', candidates: [{ rank: '1', bidderCreditCode: bidder, score: '91.5' }] });
+  const reported = (bidder: string) => ({
+    ...sitting(),
+    reportedAt: '2026-09-27T17:00:00+08:00',
+    candidates: [{ rank: '1', bidderCreditCode: bidder, score: '91.5' }],
+  });
 
   async function client(name: string, roles: string, extra = ''): Promise<string> {
-    const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", roles: [${roles}]${extra} }) { apiKey } }`, undefined, ADMIN_KEY);
+    const r = await t.gql<{ createClient: { apiKey: string } }>(
+      `mutation { createClient(input: { name: "${name}", roles: [${roles}]${extra} }) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(r.errors).toBeUndefined();
     return r.data!.createClient.apiKey;
   }
 
   const Q = `query Q($code: String!) { tradingProject(code: $code) { sections { code evaluation { startedAt reportedAt committee { expertCode name role organisation } candidates { rank } } } } }`;
-  type Evaluation = { startedAt: string | null; reportedAt: string | null; committee: Record<string, unknown>[]; candidates: unknown[] };
+  type Evaluation = {
+    startedAt: string | null;
+    reportedAt: string | null;
+    committee: Record<string, unknown>[];
+    candidates: unknown[];
+  };
   async function evaluationAs(who: string): Promise<Evaluation> {
-    const r = await t.gql<{ tradingProject: { sections: { code: string; evaluation: Evaluation }[] } }>(Q, { code: 'EXP-1' }, who);
+    const r = await t.gql<{ tradingProject: { sections: { code: string; evaluation: Evaluation }[] } }>(
+      Q,
+      { code: 'EXP-1' },
+      who,
+    );
     expect(r.errors).toBeUndefined();
     return r.data!.tradingProject.sections.find((s) => s.code === SECTION)!.evaluation;
   }
@@ -48,7 +70,12 @@ describe('evaluation committees and the confidentiality of experts', () => {
     supervisor = await client('eval-supervisor', 'INTEGRATOR', ', reveal: [EXPERT_IDENTITY]');
     feed = await client('eval-feed', 'FEED_CONSUMER', ', readTopics: [EVALUATION]');
     expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('EXP-1', p)])).accepted).toBe(1);
-    const bid = { sectionCode: SECTION, bidderCreditCode: p.bidders[0], amount: '580000.00', submittedAt: '2026-09-20T10:00:00+08:00' };
+    const bid = {
+      sectionCode: SECTION,
+      bidderCreditCode: p.bidders[0],
+      amount: '580000.00',
+      submittedAt: '2026-09-20T10:00:00+08:00',
+    };
     expect((await push(t, key, 'pushBids', 'BidInput', [bid])).accepted).toBe(1);
   });
   afterAll(() => t.stop());
@@ -56,7 +83,12 @@ describe('evaluation committees and the confidentiality of experts', () => {
   it('stores a committee pushed while the evaluation runs, with no report and no candidates', async () => {
     const r = await push(t, key, 'pushEvaluations', 'EvaluationInput', [sitting()]);
     expect(r.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1, errors: [] });
-    const rows = await t.hub.services.orm.em.fork().execute(`select e.reported_at, jsonb_array_length(e.committee) as n from evaluation e join section s on s.id = e.section_id where s.code = ?`, [SECTION]);
+    const rows = await t.hub.services.orm.em
+      .fork()
+      .execute(
+        `select e.reported_at, jsonb_array_length(e.committee) as n from evaluation e join section s on s.id = e.section_id where s.code = ?`,
+        [SECTION],
+      );
     expect(rows).toEqual([{ reported_at: null, n: 5 }]);
   });
 
@@ -77,11 +109,18 @@ describe('evaluation committees and the confidentiality of experts', () => {
 
   it('masks the committee in change-feed payloads of a running evaluation, with the same rule', async () => {
     const query = `subscription S($after: String) { changes(topics: [EVALUATION], after: $after) { key data } }`;
-    const [plain] = await collect<{ changes: { key: string; data: { committee: unknown[]; reportedAt: string | null } } }>(t.ws(feed), query, { after: null }, 1);
+    const [plain] = await collect<{
+      changes: { key: string; data: { committee: unknown[]; reportedAt: string | null } };
+    }>(t.ws(feed), query, { after: null }, 1);
     expect(plain.changes.key).toBe(SECTION);
     expect(plain.changes.data.reportedAt).toBeNull();
     expect(plain.changes.data.committee).toEqual(MASKED);
-    const [granted] = await collect<{ changes: { data: { committee: unknown[] } } }>(t.ws(ADMIN_KEY), query, { after: null }, 1);
+    const [granted] = await collect<{ changes: { data: { committee: unknown[] } } }>(
+      t.ws(ADMIN_KEY),
+      query,
+      { after: null },
+      1,
+    );
     expect(granted.changes.data.committee).toEqual(COMMITTEE);
   });
 
@@ -95,7 +134,9 @@ describe('evaluation committees and the confidentiality of experts', () => {
     expect(r.rejected).toBe(4);
     expect(r.results[0].errors).toEqual([expect.objectContaining({ field: 'reportedAt', code: 'BAD_USER_INPUT' })]);
     expect(r.results[1].errors).toEqual([expect.objectContaining({ field: 'committee', code: 'BAD_USER_INPUT' })]);
-    expect(r.results[2].errors).toEqual([expect.objectContaining({ field: 'committee.1.expertCode', code: 'BAD_USER_INPUT' })]);
+    expect(r.results[2].errors).toEqual([
+      expect.objectContaining({ field: 'committee.1.expertCode', code: 'BAD_USER_INPUT' }),
+    ]);
     expect(r.results[3].errors).toEqual([expect.objectContaining({ field: 'reportedAt', code: 'BAD_USER_INPUT' })]);
     // Nothing of the rejected records was written: the sitting committee is unchanged.
     expect((await evaluationAs(ADMIN_KEY)).committee).toEqual(COMMITTEE);

@@ -10,7 +10,9 @@ describe('the change feed', () => {
   beforeAll(async () => {
     t = await startTestHub();
     key = await t.system('FEED-TEST');
-    start = Number((await t.hub.services.orm.em.fork().execute<{ m: string }[]>('select max(seq) as m from change_event'))[0].m);
+    start = Number(
+      (await t.hub.services.orm.em.fork().execute<{ m: string }[]>('select max(seq) as m from change_event'))[0].m,
+    );
   });
   afterAll(() => t.stop());
 
@@ -32,7 +34,12 @@ describe('the change feed', () => {
     const events = await received;
     const seqs = events.map((e) => Number(e.changes.seq));
     expect(seqs).toEqual(Array.from({ length: 60 }, (_, i) => start + i + 1));
-    expect(events[0].changes).toMatchObject({ topic: 'MARKET_ENTITY', op: 'CREATE', version: 1, sourceSystem: 'FEED-TEST' });
+    expect(events[0].changes).toMatchObject({
+      topic: 'MARKET_ENTITY',
+      op: 'CREATE',
+      version: 1,
+      sourceSystem: 'FEED-TEST',
+    });
     expect(events[0].changes.data).toMatchObject({ creditCode: events[0].changes.key, version: 1 });
   });
 
@@ -46,7 +53,7 @@ describe('the change feed', () => {
 
   it('delivers updates as new versions of the same key', async () => {
     const [one] = entities(1, 0);
-    const head = await t.hub.services.feed.head;
+    const head = t.hub.services.feed.head;
     await push([{ ...one, name: `${one.name}（更名）` }]);
     const [event] = await collect<ChangeEventData>(t.ws(), CHANGES, { after: String(head) }, 1);
     expect(event.changes).toMatchObject({ op: 'UPDATE', key: one.creditCode, version: 2 });
@@ -89,9 +96,11 @@ describe('the change feed under concurrent pushers', () => {
     expect(events.map((e) => Number(e.changes.seq))).toEqual(Array.from({ length: total }, (_, i) => start + i + 1));
     expect(new Set(events.map((e) => e.changes.key))).toEqual(new Set(pushed));
     // The log's hash chain links every event to the one before it.
-    const rows = await t.hub.services.orm.em.fork().execute<{ broken: string }[]>(
-      'select count(*) as broken from change_event e join change_event p on p.seq = e.seq - 1 where e.prev_hash <> p.hash',
-    );
+    const rows = await t.hub.services.orm.em
+      .fork()
+      .execute<{ broken: string }[]>(
+        'select count(*) as broken from change_event e join change_event p on p.seq = e.seq - 1 where e.prev_hash <> p.hash',
+      );
     expect(Number(rows[0].broken)).toBe(0);
   });
 });

@@ -40,8 +40,9 @@ describe('GraphQL over HTTP conformance', () => {
         return `${r.id} [${r.status}] ${r.name}\n    ${fail.reason}\n    HTTP ${fail.response.status}: ${body.slice(0, 200)}`;
       }),
     );
-    // eslint-disable-next-line no-console
-    console.log(`graphql-http: ${results.filter((r) => r.status === 'ok').length} of ${results.length} audits pass; not passed:\n${lines.join('\n')}`);
+    console.log(
+      `graphql-http: ${results.filter((r) => r.status === 'ok').length} of ${results.length} audits pass; not passed:\n${lines.join('\n')}`,
+    );
     // Nothing but SHOULD and MAY audits may be left, and none of them may be an error.
     expect(warnings.every((r) => r.status !== 'error')).toBe(true);
   });

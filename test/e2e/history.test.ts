@@ -31,9 +31,16 @@ describe('history of a trading project', () => {
     const p = await parties(t, key, 2, 7600);
     const first = project('HIST-P1', p);
     expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [first])).accepted).toBe(1);
-    expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [{ ...first, status: 'EVALUATING' }])).accepted).toBe(1);
+    expect(
+      (await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [{ ...first, status: 'EVALUATING' }])).accepted,
+    ).toBe(1);
     // A record of another topic (a bid of one of its sections) is not the project's history.
-    const bid = { sectionCode: 'HIST-P1-S1', bidderCreditCode: p.bidders[0], amount: '590000.00', submittedAt: '2026-09-20T10:00:00+08:00' };
+    const bid = {
+      sectionCode: 'HIST-P1-S1',
+      bidderCreditCode: p.bidders[0],
+      amount: '590000.00',
+      submittedAt: '2026-09-20T10:00:00+08:00',
+    };
     expect((await push(t, key, 'pushBids', 'BidInput', [bid])).accepted).toBe(1);
   });
   afterAll(() => t.stop());

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { messageText } from '../../src/server/ws-socket';
 import { CHANGES } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
@@ -22,11 +23,27 @@ describe('hostile input', () => {
   afterAll(() => t.stop());
 
   const sql = <T>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
-  const stored = async (codes: string[]) => (await sql<{ code: string }>('select code from trading_project where code in (select jsonb_array_elements_text(?::jsonb)) order by code', [JSON.stringify(codes)])).map((r) => r.code);
+  const stored = async (codes: string[]) =>
+    (
+      await sql<{ code: string }>(
+        'select code from trading_project where code in (select jsonb_array_elements_text(?::jsonb)) order by code',
+        [JSON.stringify(codes)],
+      )
+    ).map((r) => r.code);
 
   /** POSTs a body as it is (a test cannot JSON.stringify 5,000 levels either). */
-  async function post(body: string, bearer = key): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
-    const res = await fetch(t.hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body });
+  async function post(
+    body: string,
+    bearer = key,
+  ): Promise<{
+    status: number;
+    body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  }> {
+    const res = await fetch(t.hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as never };
   }
 
@@ -39,23 +56,39 @@ describe('hostile input', () => {
       ['a time beyond what PostgreSQL takes', { bidDeadline: '9999-12-31T23:00:00-10:00' }, 'bidDeadline'],
       ['30 February', { publishedAt: '2026-02-30T10:00:00+08:00' }, 'publishedAt'],
       ['24:00', { publishedAt: '2026-03-01T24:00:00+08:00' }, 'publishedAt'],
+      // eslint-disable-next-line no-loss-of-precision -- what JSON.parse makes of 30 digits is the case
       ['an integer of 30 digits in details', { details: { n: 123456789012345678901234567890 } }, 'details.n'],
       ['a C1 control in the name', { name: '某\u0085工程' }, 'name'],
       ['a bidi override in the name', { name: '某\u202e程工' }, 'name'],
       ['a noncharacter in the name', { name: '某工程\ufdd0' }, 'name'],
-    ])('stores both good records when the middle one holds %s, and rejects it at its field', async (what, poison, field) => {
-      const tag = what.replace(/\W+/g, '-').slice(0, 24).toUpperCase();
-      const codes = [`HP-G1-${tag}`, `HP-BAD-${tag}`, `HP-G2-${tag}`];
-      const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project(codes[0], p), project(codes[1], p, poison), project(codes[2], p)]);
-      expect(r.results.map((x) => x.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
-      expect(r.results[1].errors).toEqual([expect.objectContaining({ field, code: 'BAD_USER_INPUT' })]);
-      expect(await stored(codes)).toEqual([codes[0], codes[2]].sort());
-    });
+    ])(
+      'stores both good records when the middle one holds %s, and rejects it at its field',
+      async (what, poison, field) => {
+        const tag = what.replace(/\W+/g, '-').slice(0, 24).toUpperCase();
+        const codes = [`HP-G1-${tag}`, `HP-BAD-${tag}`, `HP-G2-${tag}`];
+        const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+          project(codes[0], p),
+          project(codes[1], p, poison),
+          project(codes[2], p),
+        ]);
+        expect(r.results.map((x) => x.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
+        expect(r.results[1].errors).toEqual([expect.objectContaining({ field, code: 'BAD_USER_INPUT' })]);
+        expect(await stored(codes)).toEqual([codes[0], codes[2]].sort());
+      },
+    );
 
     it('stores the good bids when one is submitted in the year 0000', async () => {
       await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('HP-BIDS', p)]);
-      const bid = (bidder: string, submittedAt: string) => ({ sectionCode: 'HP-BIDS-S1', bidderCreditCode: bidder, submittedAt });
-      const r = await push(t, key, 'pushBids', 'BidInput', [bid(p.bidders[0], '2026-09-20T10:00:00+08:00'), bid(p.tenderer, '0000-06-01T00:00:00Z'), bid(p.bidders[1], '2026-09-21T10:00:00+08:00')]);
+      const bid = (bidder: string, submittedAt: string) => ({
+        sectionCode: 'HP-BIDS-S1',
+        bidderCreditCode: bidder,
+        submittedAt,
+      });
+      const r = await push(t, key, 'pushBids', 'BidInput', [
+        bid(p.bidders[0], '2026-09-20T10:00:00+08:00'),
+        bid(p.tenderer, '0000-06-01T00:00:00Z'),
+        bid(p.bidders[1], '2026-09-21T10:00:00+08:00'),
+      ]);
       expect(r.results.map((x) => x.status)).toEqual(['ACCEPTED', 'REJECTED', 'ACCEPTED']);
       expect(r.results[1].errors).toEqual([expect.objectContaining({ field: 'submittedAt', code: 'BAD_USER_INPUT' })]);
     });
@@ -73,17 +106,40 @@ describe('hostile input', () => {
         ['REJECTED', [expect.stringMatching(/^details(\.a)+$/)]],
         ['ACCEPTED', []],
       ]);
-      const [entity] = (await t.gql<{ pushMarketEntities: { results: { status: string; errors: { field: string; message: string }[] }[] } }>(
-        'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status errors { field message } } } }',
-        { r: [{ creditCode: p.bidders[0], name: '某公司', qualifications: Array.from({ length: 50_000 }, (_, i) => ({ code: `Q${i}`, name: '资质' })) }] },
-        key,
-      )).data!.pushMarketEntities.results;
-      expect(entity).toEqual({ status: 'REJECTED', errors: [{ field: 'qualifications', message: 'qualifications has 50000 entries; at most 200 are accepted' }] });
+      const [entity] = (
+        await t.gql<{
+          pushMarketEntities: { results: { status: string; errors: { field: string; message: string }[] }[] };
+        }>(
+          'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status errors { field message } } } }',
+          {
+            r: [
+              {
+                creditCode: p.bidders[0],
+                name: '某公司',
+                qualifications: Array.from({ length: 50_000 }, (_, i) => ({ code: `Q${i}`, name: '资质' })),
+              },
+            ],
+          },
+          key,
+        )
+      ).data!.pushMarketEntities.results;
+      expect(entity).toEqual({
+        status: 'REJECTED',
+        errors: [{ field: 'qualifications', message: 'qualifications has 50000 entries; at most 200 are accepted' }],
+      });
     });
 
     it('refuses a JSONObject literal whose number JSON cannot carry, or nested deeper than 32 levels, as the document is validated', async () => {
-      for (const literal of ['{n: 1e400}', '{n: 123456789012345678901234567890}', `${'{a: '.repeat(40)}1${'}'.repeat(40)}`]) {
-        const r = await post(JSON.stringify({ query: `mutation { pushTradingProjects(records: [{code: "HP-LIT", details: ${literal}}]) { accepted } }` }));
+      for (const literal of [
+        '{n: 1e400}',
+        '{n: 123456789012345678901234567890}',
+        `${'{a: '.repeat(40)}1${'}'.repeat(40)}`,
+      ]) {
+        const r = await post(
+          JSON.stringify({
+            query: `mutation { pushTradingProjects(records: [{code: "HP-LIT", details: ${literal}}]) { accepted } }`,
+          }),
+        );
         expect([r.status, r.body.errors?.[0].extensions?.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
       }
       expect(await stored(['HP-LIT'])).toEqual([]);
@@ -95,7 +151,10 @@ describe('hostile input', () => {
     const PUSH = 'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted } }';
 
     it('answers variables nested 5,000 deep with 400 LIMIT_EXCEEDED over HTTP, declared or not', async () => {
-      for (const body of [`{"query":${JSON.stringify(PUSH)},"variables":{"r":[{"code":"HP-V","details":${deep(5000)}}]}}`, `{"query":"{ sourceSystems { code } }","variables":{"junk":${deep(5000)}}}`]) {
+      for (const body of [
+        `{"query":${JSON.stringify(PUSH)},"variables":{"r":[{"code":"HP-V","details":${deep(5000)}}]}}`,
+        `{"query":"{ sourceSystems { code } }","variables":{"junk":${deep(5000)}}}`,
+      ]) {
         const r = await post(body);
         expect(r.status).toBe(400);
         expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'variables' });
@@ -107,15 +166,23 @@ describe('hostile input', () => {
       const ws = new WebSocket(t.hub.wsUrl, 'graphql-transport-ws');
       const messages: { id?: string; type: string; payload?: { extensions?: Record<string, unknown> }[] }[] = [];
       const next = () => new Promise<void>((resolve) => ws.once('message', () => resolve()));
-      ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+      ws.on('message', (m) => messages.push(JSON.parse(messageText(m))));
       try {
         await new Promise((resolve) => ws.once('open', resolve));
         ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${ADMIN_KEY}` } }));
         await next();
-        ws.send(`{"type":"subscribe","id":"1","payload":{"query":"subscription($t: [ChangeTopic!]) { changes(topics: $t) { seq } }","variables":{"t":${deep(5000)}}}}`);
+        ws.send(
+          `{"type":"subscribe","id":"1","payload":{"query":"subscription($t: [ChangeTopic!]) { changes(topics: $t) { seq } }","variables":{"t":${deep(5000)}}}}`,
+        );
         await next();
         const literal = `${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`;
-        ws.send(JSON.stringify({ type: 'subscribe', id: '2', payload: { query: `subscription { changes(topics: ${literal}) { seq } }` } }));
+        ws.send(
+          JSON.stringify({
+            type: 'subscribe',
+            id: '2',
+            payload: { query: `subscription { changes(topics: ${literal}) { seq } }` },
+          }),
+        );
         await next();
         expect(messages.map((m) => [m.type, m.id, m.payload?.[0]?.extensions?.code])).toEqual([
           ['connection_ack', undefined, undefined],
@@ -129,19 +196,39 @@ describe('hostile input', () => {
     });
 
     it('refuses a forged cursor of every connection with BAD_USER_INPUT', async () => {
-      const forged = [['x\u0000y'], ['\ud800'], ['2026-02-30T00:00:00.000Z', '1'], ['0000-01-01T00:00:00.000Z', '1'], ['2026-01-01T00:00:00.000Z', '1\u0000']].map((v) =>
-        Buffer.from(JSON.stringify(v)).toString('base64url'),
-      );
+      const forged = [
+        ['x\u0000y'],
+        ['\ud800'],
+        ['2026-02-30T00:00:00.000Z', '1'],
+        ['0000-01-01T00:00:00.000Z', '1'],
+        ['2026-01-01T00:00:00.000Z', '1\u0000'],
+      ].map((v) => Buffer.from(JSON.stringify(v)).toString('base64url'));
       const connections = [
-        ['marketEntities', 'query($a: String, $o: MarketEntityOrder) { c: marketEntities(after: $a, orderBy: $o) { totalCount } }', ['CREDIT_CODE', 'UPDATED_AT']],
-        ['tradingProjects', 'query($a: String, $o: TradingProjectOrder) { c: tradingProjects(after: $a, orderBy: $o) { edges { cursor } } }', ['CODE', 'UPDATED_AT']],
-        ['ocdsReleasePackage', 'query($a: String) { c: ocdsReleasePackage(after: $a) { pageInfo { endCursor } } }', [undefined]],
+        [
+          'marketEntities',
+          'query($a: String, $o: MarketEntityOrder) { c: marketEntities(after: $a, orderBy: $o) { totalCount } }',
+          ['CREDIT_CODE', 'UPDATED_AT'],
+        ],
+        [
+          'tradingProjects',
+          'query($a: String, $o: TradingProjectOrder) { c: tradingProjects(after: $a, orderBy: $o) { edges { cursor } } }',
+          ['CODE', 'UPDATED_AT'],
+        ],
+        [
+          'ocdsReleasePackage',
+          'query($a: String) { c: ocdsReleasePackage(after: $a) { pageInfo { endCursor } } }',
+          [undefined],
+        ],
       ] as const;
       for (const [name, query, orders] of connections) {
         for (const orderBy of orders) {
           for (const after of forged) {
             const r = await t.gql(query, { a: after, ...(orderBy ? { o: orderBy } : {}) }, key);
-            expect([name, orderBy, r.errors?.[0].extensions]).toEqual([name, orderBy, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
+            expect([name, orderBy, r.errors?.[0].extensions]).toEqual([
+              name,
+              orderBy,
+              expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }),
+            ]);
           }
         }
       }
@@ -150,8 +237,12 @@ describe('hostile input', () => {
     it('refuses a changes cursor beyond the head of the log, which the feed never issued, over graphql-ws', async () => {
       const [{ head }] = await sql<{ head: string }>('select max(seq) as head from change_event');
       const beyond = Buffer.from(`seq:${Number(head) + 1_000_000}`).toString('base64url');
-      await expect(collect(t.ws(), CHANGES, { after: beyond }, 1, 10_000)).rejects.toThrow(/beyond the head.*BAD_USER_INPUT/);
-      await expect(collect(t.ws(), CHANGES, { after: String(Number(head) + 1) }, 1, 10_000)).rejects.toThrow(/BAD_USER_INPUT/);
+      await expect(collect(t.ws(), CHANGES, { after: beyond }, 1, 10_000)).rejects.toThrow(
+        /beyond the head.*BAD_USER_INPUT/,
+      );
+      await expect(collect(t.ws(), CHANGES, { after: String(Number(head) + 1) }, 1, 10_000)).rejects.toThrow(
+        /BAD_USER_INPUT/,
+      );
       // At the head itself: the next event arrives.
       const next = collect<{ changes: { seq: string } }>(t.ws(), CHANGES, { after: head }, 1, 20_000);
       await new Promise((r) => setTimeout(r, 300));
@@ -160,16 +251,37 @@ describe('hostile input', () => {
     });
 
     it('refuses impossible times in filters and admin arguments before they reach PostgreSQL', async () => {
-      for (const at of ['2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:00+15:00', '9999-12-31T23:00:00-10:00']) {
-        const r = await t.gql('query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }', { at }, key);
+      for (const at of [
+        '2026-02-30T00:00:00Z',
+        '2026-01-01T24:00:00Z',
+        '2026-01-01T00:00:00+15:00',
+        '9999-12-31T23:00:00-10:00',
+      ]) {
+        const r = await t.gql(
+          'query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }',
+          { at },
+          key,
+        );
         expect([at, r.status, r.errors?.[0].extensions?.code]).toEqual([at, 400, 'BAD_USER_INPUT']);
-        const k = await t.gql('mutation($at: DateTime) { issueApiKey(principal: "HOSTILE-SYS", expiresAt: $at) { apiKey } }', { at }, ADMIN_KEY);
+        const k = await t.gql(
+          'mutation($at: DateTime) { issueApiKey(principal: "HOSTILE-SYS", expiresAt: $at) { apiKey } }',
+          { at },
+          ADMIN_KEY,
+        );
         expect([at, k.status, k.errors?.[0].extensions?.code]).toEqual([at, 400, 'BAD_USER_INPUT']);
       }
       // The year 0000 is well-formed ISO 8601: what takes the value refuses it, naming its field.
-      const zero = await t.gql('query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }', { at: '0000-06-01T00:00:00Z' }, key);
+      const zero = await t.gql(
+        'query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }',
+        { at: '0000-06-01T00:00:00Z' },
+        key,
+      );
       expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.updatedSince' });
-      const d = await t.gql('query($d: Date) { tradingProjects(filter: { awardedFrom: $d }) { totalCount } }', { d: '2026-02-30' }, key);
+      const d = await t.gql(
+        'query($d: Date) { tradingProjects(filter: { awardedFrom: $d }) { totalCount } }',
+        { d: '2026-02-30' },
+        key,
+      );
       expect([d.status, d.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
     });
   });
@@ -177,23 +289,84 @@ describe('hostile input', () => {
   describe('admin inputs', () => {
     it('refuses text PostgreSQL cannot store or a reader should not see, naming the field, never INTERNAL', async () => {
       const cases: [string, Record<string, unknown>, string, string][] = [
-        ['mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }', { v: { code: 'HP-ADMIN-1', name: '系统\u0000', kind: 'MARKET' } }, 'BAD_USER_INPUT', 'input.name'],
-        ['mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }', { v: { code: 'HP-ADMIN-2', name: '系统\u202e', kind: 'MARKET' } }, 'BAD_USER_INPUT', 'input.name'],
-        ['mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }', { v: { code: 'HP-ADMIN-3', name: '系统', kind: 'MARKET', categories: ['GOV\u0000'] } }, 'BAD_USER_INPUT', 'input.categories'],
-        ['mutation($n: String!) { updateGrants(principal: $n, input: { roles: [INTEGRATOR] }) { name } }', { n: 'x\u0000' }, 'NOT_FOUND', 'principal'],
+        [
+          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
+          { v: { code: 'HP-ADMIN-1', name: '系统\u0000', kind: 'MARKET' } },
+          'BAD_USER_INPUT',
+          'input.name',
+        ],
+        [
+          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
+          { v: { code: 'HP-ADMIN-2', name: '系统\u202e', kind: 'MARKET' } },
+          'BAD_USER_INPUT',
+          'input.name',
+        ],
+        [
+          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
+          { v: { code: 'HP-ADMIN-3', name: '系统', kind: 'MARKET', categories: ['GOV\u0000'] } },
+          'BAD_USER_INPUT',
+          'input.categories',
+        ],
+        [
+          'mutation($n: String!) { updateGrants(principal: $n, input: { roles: [INTEGRATOR] }) { name } }',
+          { n: 'x\u0000' },
+          'NOT_FOUND',
+          'principal',
+        ],
         ['mutation($n: String!) { issueApiKey(principal: $n) { apiKey } }', { n: '\ud800' }, 'NOT_FOUND', 'principal'],
         ['mutation($c: String!) { retireCatalogSubItem(code: $c) }', { c: 'GP_\u0000' }, 'NOT_FOUND', 'code'],
         ['mutation($c: String!) { retireCatalogCategory(code: $c) }', { c: '\udfff' }, 'NOT_FOUND', 'code'],
-        ['mutation($v: CatalogCategoryInput!) { upsertCatalogCategory(input: $v) }', { v: { code: 'HP_CAT', name: '类\u0085' } }, 'BAD_USER_INPUT', 'input.name'],
-        ['mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }', { v: { code: 'HP_SUB', categoryCode: 'ENGINEERING', name: '子项', detailsSchema: { type: 'object', 'x\u0000': 1 } } }, 'BAD_USER_INPUT', 'input.detailsSchema'],
-        ['mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }', { v: { code: 'HP_SUB', categoryCode: 'ENG\u0000', name: '子项' } }, 'NOT_FOUND', 'input.categoryCode'],
-        ['mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }', { v: { code: '91420100MA4KIOZSV0', reason: '理由' } }, 'BAD_USER_INPUT', 'input.code'],
-        ['mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }', { v: { code: '91420100MA4KQ3N8L0', reason: '确认\u0000' } }, 'BAD_USER_INPUT', 'input.reason'],
-        ['mutation($c: String!) { removeCreditCodeException(code: $c) { code } }', { c: '\u0000'.repeat(18) }, 'BAD_USER_INPUT', 'code'],
+        [
+          'mutation($v: CatalogCategoryInput!) { upsertCatalogCategory(input: $v) }',
+          { v: { code: 'HP_CAT', name: '类\u0085' } },
+          'BAD_USER_INPUT',
+          'input.name',
+        ],
+        [
+          'mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }',
+          {
+            v: {
+              code: 'HP_SUB',
+              categoryCode: 'ENGINEERING',
+              name: '子项',
+              detailsSchema: { type: 'object', 'x\u0000': 1 },
+            },
+          },
+          'BAD_USER_INPUT',
+          'input.detailsSchema',
+        ],
+        [
+          'mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }',
+          { v: { code: 'HP_SUB', categoryCode: 'ENG\u0000', name: '子项' } },
+          'NOT_FOUND',
+          'input.categoryCode',
+        ],
+        [
+          'mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }',
+          { v: { code: '91420100MA4KIOZSV0', reason: '理由' } },
+          'BAD_USER_INPUT',
+          'input.code',
+        ],
+        [
+          'mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }',
+          { v: { code: '91420100MA4KQ3N8L0', reason: '确认\u0000' } },
+          'BAD_USER_INPUT',
+          'input.reason',
+        ],
+        [
+          'mutation($c: String!) { removeCreditCodeException(code: $c) { code } }',
+          { c: '\u0000'.repeat(18) },
+          'BAD_USER_INPUT',
+          'code',
+        ],
       ];
       for (const [query, variables, code, field] of cases) {
         const r = await t.gql(query, variables, ADMIN_KEY);
-        expect([query, r.status, r.errors?.[0].extensions]).toEqual([query, 200, expect.objectContaining({ code, field })]);
+        expect([query, r.status, r.errors?.[0].extensions]).toEqual([
+          query,
+          200,
+          expect.objectContaining({ code, field }),
+        ]);
       }
     });
   });
@@ -205,8 +378,15 @@ describe('hostile input', () => {
       await em.execute('alter table source_system rename to source_system_gone');
       try {
         const failed = await t.gql('{ sourceSystems { code } }', undefined, ADMIN_KEY);
-        expect([failed.status, failed.data ?? null, failed.errors?.[0].extensions?.code]).toEqual([500, null, 'INTERNAL']);
-        const partial = await t.gql<{ marketEntity: { creditCode: string; sourceSystem: unknown } | null; tradingCatalog: unknown[] }>(
+        expect([failed.status, failed.data ?? null, failed.errors?.[0].extensions?.code]).toEqual([
+          500,
+          null,
+          'INTERNAL',
+        ]);
+        const partial = await t.gql<{
+          marketEntity: { creditCode: string; sourceSystem: unknown } | null;
+          tradingCatalog: unknown[];
+        }>(
           `query($c: String!) { marketEntity(creditCode: $c) { creditCode sourceSystem { code } } tradingCatalog { code } }`,
           { c: p.tenderer },
           ADMIN_KEY,
@@ -220,8 +400,16 @@ describe('hostile input', () => {
       // A push whose transaction fails: no data, 500.
       await em.execute('alter table section rename to section_gone');
       try {
-        const pushed = await t.gql('mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted } }', { r: [project('HP-INTERNAL', p)] }, key);
-        expect([pushed.status, pushed.data ?? null, pushed.errors?.[0].extensions?.code]).toEqual([500, null, 'INTERNAL']);
+        const pushed = await t.gql(
+          'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted } }',
+          { r: [project('HP-INTERNAL', p)] },
+          key,
+        );
+        expect([pushed.status, pushed.data ?? null, pushed.errors?.[0].extensions?.code]).toEqual([
+          500,
+          null,
+          'INTERNAL',
+        ]);
       } finally {
         await em.execute('alter table section_gone rename to section');
       }

@@ -24,23 +24,32 @@ describe('the knex under MikroORM', () => {
   });
 
   it('runs a statement with bind parameters and gives its rows', async () => {
-    const rows = await knexRows<{ n: number; t: string }>(orm.em.fork(), 'select ?::int as n, ?::text as t', [42, 'x'.repeat(100_000)]);
+    const rows = await knexRows<{ n: number; t: string }>(orm.em.fork(), 'select ?::int as n, ?::text as t', [
+      42,
+      'x'.repeat(100_000),
+    ]);
     expect(rows).toEqual([{ n: 42, t: 'x'.repeat(100_000) }]);
   });
 
-  it('runs inside the EntityManager\'s transaction, seeing what it wrote before commit', async () => {
+  it("runs inside the EntityManager's transaction, seeing what it wrote before commit", async () => {
     await orm.em.fork().transactional(async (tx) => {
       await tx.execute('create temporary table knex_probe (v int) on commit drop');
       await knexRows(tx, 'insert into knex_probe values (?)', [7]);
       const [{ txid }] = await tx.execute<{ txid: string }[]>('select txid_current()::text as txid');
-      expect(await knexRows(tx, 'select v, txid_current()::text as txid from knex_probe', [])).toEqual([{ v: 7, txid }]);
+      expect(await knexRows(tx, 'select v, txid_current()::text as txid from knex_probe', [])).toEqual([
+        { v: 7, txid },
+      ]);
     });
   });
 
   it('lends a pooled pg client that runs named statements, and takes it back', async () => {
     const em = orm.em.fork();
-    const first = await withPooledClient(em, (c) => c.query({ name: 'knex_probe_1', text: 'select $1::int + 1 as n', values: [1] }));
-    const again = await withPooledClient(em, (c) => c.query({ name: 'knex_probe_1', text: 'select $1::int + 1 as n', values: [2] }));
+    const first = await withPooledClient(em, (c) =>
+      c.query({ name: 'knex_probe_1', text: 'select $1::int + 1 as n', values: [1] }),
+    );
+    const again = await withPooledClient(em, (c) =>
+      c.query({ name: 'knex_probe_1', text: 'select $1::int + 1 as n', values: [2] }),
+    );
     expect([first.rows, again.rows]).toEqual([[{ n: 2 }], [{ n: 3 }]]);
     // Every client went back to the pool: more borrows than the pool holds still succeed.
     for (let i = 0; i < 5; i++) await withPooledClient(em, (c) => c.query({ text: 'select 1', values: [] }));

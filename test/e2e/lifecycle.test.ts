@@ -10,7 +10,6 @@ import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from
 import { removeDataDir, spawnHub, tempDataDir } from '../setup/process';
 import { freePort } from '../../src/common/free-port';
 
-
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = new Socket();
@@ -23,7 +22,12 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-async function gql<T>(url: string, query: string, variables?: unknown, key?: string): Promise<{ data?: T; errors?: unknown[] }> {
+async function gql<T>(
+  url: string,
+  query: string,
+  variables?: unknown,
+  key?: string,
+): Promise<{ data?: T; errors?: unknown[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -51,7 +55,12 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       const seeded = await gql<{ marketEntities: { totalCount: number } }>(first.url, COUNT, undefined, ADMIN);
       const seededCount = seeded.data!.marketEntities.totalCount;
       expect(seededCount).toBeGreaterThanOrEqual(120);
-      const projects = await gql<{ tradingProjects: { totalCount: number } }>(first.url, '{ tradingProjects(first: 1) { totalCount } }', undefined, ADMIN);
+      const projects = await gql<{ tradingProjects: { totalCount: number } }>(
+        first.url,
+        '{ tradingProjects(first: 1) { totalCount } }',
+        undefined,
+        ADMIN,
+      );
       expect(projects.data?.tradingProjects.totalCount).toBeGreaterThanOrEqual(40);
       countBefore = seededCount;
       const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
@@ -83,11 +92,21 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
   it('drains on SIGTERM: an in-flight push completes in full, a subscriber gets a clean 1001 close, the process exits 0 and the push survives a restart', async () => {
     const drainDir = tempDataDir('hub-drain-');
     const BIG = 10000;
-    const env = { HUB_DATA_DIR: drainDir, HUB_PG_PORT: String(await freePort()), HUB_ADMIN_KEY: ADMIN, HUB_MAX_BATCH: String(BIG) };
+    const env = {
+      HUB_DATA_DIR: drainDir,
+      HUB_PG_PORT: String(await freePort()),
+      HUB_ADMIN_KEY: ADMIN,
+      HUB_MAX_BATCH: String(BIG),
+    };
     const [first, ...big] = entities(BIG + 1, 200000);
     const hub = await spawnHub(env, 90000);
     const pg = new PgClient({ connectionString: (await runningEmbeddedUrl(drainDir))! });
-    const ws = createClient({ url: hub.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${ADMIN}` } });
+    const ws = createClient({
+      url: hub.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${ADMIN}` },
+    });
     try {
       await pg.connect();
       const reg = await gql<{ registerSourceSystem: { apiKey: string } }>(
@@ -107,13 +126,18 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       );
       const seen: string[] = [];
       let subscriptionError: unknown;
-      ws.subscribe<ChangeEventData>({ query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } }, {
-        next: (v) => void seen.push(v.data!.changes.key),
-        error: (e) => (subscriptionError = e),
-        complete: () => undefined,
-      });
+      ws.subscribe<ChangeEventData>(
+        { query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } },
+        {
+          next: (v) => void seen.push(v.data!.changes.key),
+          error: (e) => (subscriptionError = e),
+          complete: () => undefined,
+        },
+      );
       await new Promise((r) => setTimeout(r, 300));
-      expect((await gql<PushResponse>(hub.url, PUSH, { records: [first] }, key)).data!.pushMarketEntities.accepted).toBe(1);
+      expect(
+        (await gql<PushResponse>(hub.url, PUSH, { records: [first] }, key)).data!.pushMarketEntities.accepted,
+      ).toBe(1);
       const liveBy = Date.now() + 10000;
       while (!seen.includes(first.creditCode!) && Date.now() < liveBy) await new Promise((r) => setTimeout(r, 20));
       expect(seen).toContain(first.creditCode);
@@ -126,7 +150,11 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify({ query: PUSH, variables: { records: big } }),
-      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: PushResponse; errors?: unknown[] }, at: Date.now() }));
+      }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { data?: PushResponse; errors?: unknown[] },
+        at: Date.now(),
+      }));
       const busyBy = Date.now() + 60000;
       for (;;) {
         const { rows } = await pg.query<{ n: string }>(
@@ -162,10 +190,16 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
 
     const again = await spawnHub(env, 90000);
     try {
-      // Nothing but the two pushes was ever stored here (no demo data): the first record and every record of the drained push.
+      // Nothing but the two pushes was ever stored here (no demo data): the first record and every record of the
+      // drained push.
       const stored = await gql<{ marketEntities: { totalCount: number } }>(again.url, COUNT, undefined, ADMIN);
       expect(stored.data?.marketEntities.totalCount).toBe(BIG + 1);
-      const last = await gql<{ marketEntity: { name: string } | null }>(again.url, 'query($c: String!) { marketEntity(creditCode: $c) { name } }', { c: big[BIG - 1].creditCode }, ADMIN);
+      const last = await gql<{ marketEntity: { name: string } | null }>(
+        again.url,
+        'query($c: String!) { marketEntity(creditCode: $c) { name } }',
+        { c: big[BIG - 1].creditCode },
+        ADMIN,
+      );
       expect(last.data?.marketEntity?.name).toBe(big[BIG - 1].name);
     } finally {
       expect(await again.stop('SIGTERM')).toBe(0);
@@ -174,15 +208,21 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
   }, 300_000);
 
   it('refuses to start with a clear message for each bad setting', async () => {
-    await expect(spawnHub({ PORT: 'eighty', HUB_MAX_PAGE: '0', HUB_DATA_DIR: dataDir })).rejects.toThrow(/PORT="eighty".*\n.*HUB_MAX_PAGE="0"/s);
-    await expect(spawnHub({ HOST: 'hub host', HUB_PUBLIC_OPERATIONS: 'market-entity', HUB_DATA_DIR: dataDir })).rejects.toThrow(
+    await expect(spawnHub({ PORT: 'eighty', HUB_MAX_PAGE: '0', HUB_DATA_DIR: dataDir })).rejects.toThrow(
+      /PORT="eighty".*\n.*HUB_MAX_PAGE="0"/s,
+    );
+    await expect(
+      spawnHub({ HOST: 'hub host', HUB_PUBLIC_OPERATIONS: 'market-entity', HUB_DATA_DIR: dataDir }),
+    ).rejects.toThrow(
       /exited with 2 before listening: Invalid configuration:\n {2}- HOST="hub host" must be an IP address.*\n {2}- HUB_PUBLIC_OPERATIONS="market-entity" must list root query fields/s,
     );
   });
 
   it('refuses to start, before it starts PostgreSQL, when HUB_PUBLIC_OPERATIONS names something that is not a root query field', async () => {
     const untouched = join(dataDir, 'never-initialised');
-    await expect(spawnHub({ HUB_PUBLIC_OPERATIONS: 'marketEntity,marketEntitys,pushMarketEntities', HUB_DATA_DIR: untouched })).rejects.toThrow(
+    await expect(
+      spawnHub({ HUB_PUBLIC_OPERATIONS: 'marketEntity,marketEntitys,pushMarketEntities', HUB_DATA_DIR: untouched }),
+    ).rejects.toThrow(
       /exited with 2 before listening: Invalid configuration:\n {2}- HUB_PUBLIC_OPERATIONS: marketEntitys is not a root query field of the schema.*\n {2}- HUB_PUBLIC_OPERATIONS: pushMarketEntities is not/s,
     );
     expect(existsSync(untouched)).toBe(false);

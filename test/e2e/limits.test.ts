@@ -2,7 +2,7 @@ import { CHANGES, PUSH, entities } from '../setup/data';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
-import { tcpSocketOf } from '../../src/server/ws-socket';
+import { messageText, tcpSocketOf } from '../../src/server/ws-socket';
 
 type GqlError = { message: string; extensions?: Record<string, unknown> };
 
@@ -18,7 +18,12 @@ interface WsReply {
  * completed by the client; a query or mutation is left to complete on its own (completing it from the
  * client as well makes graphql-ws's client release its connection twice and close it).
  */
-function wsOnce(client: WsClient, query: string, variables: Record<string, unknown> = {}, timeoutMs = 10000): Promise<WsReply> {
+function wsOnce(
+  client: WsClient,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10000,
+): Promise<WsReply> {
   const subscription = /^\s*subscription\b/.test(query);
   return new Promise((resolve, reject) => {
     let first: WsReply | undefined;
@@ -36,7 +41,7 @@ function wsOnce(client: WsClient, query: string, variables: Record<string, unkno
       { query, variables },
       {
         next: (v) => {
-          first ??= { via: 'next', data: v.data as WsReply['data'], errors: v.errors as GqlError[] | undefined };
+          first ??= { via: 'next', data: v.data, errors: v.errors as GqlError[] | undefined };
           if (subscription) finish(first, true);
         },
         error: (e) => {
@@ -58,13 +63,20 @@ const wsClients: WsClient[] = [];
  * Disposed by disposeWsClients().
  */
 function wsClient(t: TestHub, key: string = ADMIN_KEY): WsClient {
-  const client = createClient({ url: t.hub.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${key}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  const client = createClient({
+    url: t.hub.wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${key}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+  });
   wsClients.push(client);
   return client;
 }
 
 async function disposeWsClients(): Promise<void> {
-  await Promise.all(wsClients.splice(0).map((c) => c.dispose()));
+  await Promise.all(wsClients.splice(0).map((c) => Promise.resolve(c.dispose())));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -110,21 +122,38 @@ describe('operation limits', () => {
 
   async function code(query: string, variables?: Record<string, unknown>, k: string | undefined = key) {
     const r = await t.gql(query, variables, k);
-    return { status: r.status, code: r.errors?.[0]?.extensions?.code as string | undefined, message: r.errors?.[0]?.message };
+    return {
+      status: r.status,
+      code: r.errors?.[0]?.extensions?.code as string | undefined,
+      message: r.errors?.[0]?.message,
+    };
   }
 
   it('allows the maximum depth and refuses one level more with LIMIT_EXCEEDED and status 400', async () => {
     expect((await code('{ marketEntities { edges { node { creditCode } } } }')).code).toBeUndefined();
-    expect(await code('{ marketEntities { edges { node { sourceSystem { code } } } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED', status: 400 });
+    expect(await code('{ marketEntities { edges { node { sourceSystem { code } } } } }')).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      status: 400,
+    });
     // Fragments are flattened: hiding a level in a fragment does not help.
-    expect(await code('{ marketEntities { edges { node { ...N } } } } fragment N on MarketEntity { sourceSystem { code } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(
+      await code('{ marketEntities { edges { node { ...N } } } } fragment N on MarketEntity { sourceSystem { code } }'),
+    ).toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('counts aliases, directives and root fields', async () => {
     expect((await code('{ a: sourceSystems { code } b: sourceSystems { code } }')).code).toBeUndefined();
-    expect(await code('{ a: sourceSystems { code } b: sourceSystems { code } c: sourceSystems { code } }')).toMatchObject({ code: 'LIMIT_EXCEEDED', status: 400 });
-    expect(await code('{ sourceSystems { code @include(if: true) name @include(if: true) kind @include(if: true) } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
-    expect(await code('{ sourceSystems { code } marketEntities { pageInfo { hasNextPage } } marketEntity(creditCode: "x") { name } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(
+      await code('{ a: sourceSystems { code } b: sourceSystems { code } c: sourceSystems { code } }'),
+    ).toMatchObject({ code: 'LIMIT_EXCEEDED', status: 400 });
+    expect(
+      await code('{ sourceSystems { code @include(if: true) name @include(if: true) kind @include(if: true) } }'),
+    ).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(
+      await code(
+        '{ sourceSystems { code } marketEntities { pageInfo { hasNextPage } } marketEntity(creditCode: "x") { name } }',
+      ),
+    ).toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('weighs list fields by the page they ask for, also through variables', async () => {
@@ -138,8 +167,12 @@ describe('operation limits', () => {
   it('refuses a page larger than the maximum and a push larger than the batch limit', async () => {
     expect((await code('{ marketEntities(first: 400) { edges { cursor } } }')).code).toBeUndefined();
     expect(await code('{ marketEntities(first: 401) { edges { cursor } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
-    expect((await code(PUSH, { records: entities(10, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) })).code).toBeUndefined();
-    expect(await code(PUSH, { records: entities(11, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) })).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(
+      (await code(PUSH, { records: entities(10, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) })).code,
+    ).toBeUndefined();
+    expect(
+      await code(PUSH, { records: entities(11, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) }),
+    ).toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
   it('refuses a request body over the size limit with 413 and keeps serving', async () => {
@@ -149,21 +182,37 @@ describe('operation limits', () => {
       body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('LIMIT_EXCEEDED');
+    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      'LIMIT_EXCEEDED',
+    );
     expect((await code('{ sourceSystems { code } }')).code).toBeUndefined();
   });
 
   it('applies the same limits over graphql-ws', async () => {
     const ws = t.ws();
-    await expect(collect(ws, 'subscription { changes { a: seq b: seq c: seq } }', {}, 1)).rejects.toThrow(/LIMIT_EXCEEDED/);
-    await expect(collect(ws, 'subscription { changes { seq @include(if: true) key @include(if: true) op @include(if: true) } }', {}, 1)).rejects.toThrow(/LIMIT_EXCEEDED/);
+    await expect(collect(ws, 'subscription { changes { a: seq b: seq c: seq } }', {}, 1)).rejects.toThrow(
+      /LIMIT_EXCEEDED/,
+    );
+    await expect(
+      collect(
+        ws,
+        'subscription { changes { seq @include(if: true) key @include(if: true) op @include(if: true) } }',
+        {},
+        1,
+      ),
+    ).rejects.toThrow(/LIMIT_EXCEEDED/);
   });
 
   it('allows a bounded number of subscriptions on one connection', async () => {
     const ws = t.ws();
     // Subscriptions from the head of the log wait quietly for new events (a cursor beyond the head is refused).
     const head = String(t.hub.services.feed.head);
-    const subs = [0, 1].map(() => ws.subscribe({ query: CHANGES, variables: { after: head } }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+    const subs = [0, 1].map(() =>
+      ws.subscribe(
+        { query: CHANGES, variables: { after: head } },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      ),
+    );
     await new Promise((r) => setTimeout(r, 300));
     await expect(collect(ws, CHANGES, { after: head }, 1, 3000)).rejects.toThrow(/LIMIT_EXCEEDED/);
     subs.forEach((unsubscribe) => unsubscribe());
@@ -172,28 +221,51 @@ describe('operation limits', () => {
   describe('over graphql-ws', () => {
     it('allows the maximum depth and refuses one level more, fragments included', async () => {
       const ws = wsClient(t, key);
-      expect(accepted(await wsOnce(ws, '{ marketEntities { edges { node { creditCode } } } }'))).toEqual({ marketEntities: { edges: expect.any(Array) } });
+      expect(accepted(await wsOnce(ws, '{ marketEntities { edges { node { creditCode } } } }'))).toEqual({
+        marketEntities: { edges: expect.any(Array) },
+      });
       // A subscription at the bound too (tradingStatisticsChanged › rows › category › code).
-      const stats = accepted(await wsOnce(wsClient(t), 'subscription { tradingStatisticsChanged(groupBy: [CATEGORY]) { rows { category { code } } } }'));
+      const stats = accepted(
+        await wsOnce(
+          wsClient(t),
+          'subscription { tradingStatisticsChanged(groupBy: [CATEGORY]) { rows { category { code } } } }',
+        ),
+      );
       expect(stats).toEqual({ tradingStatisticsChanged: { rows: [] } });
       const ext = limitExceeded(await wsOnce(ws, '{ marketEntities { edges { node { sourceSystem { code } } } } }'));
       expect(ext.limitExceeded).toBe('depth');
-      limitExceeded(await wsOnce(ws, '{ marketEntities { edges { node { ...N } } } } fragment N on MarketEntity { sourceSystem { code } }'));
+      limitExceeded(
+        await wsOnce(
+          ws,
+          '{ marketEntities { edges { node { ...N } } } } fragment N on MarketEntity { sourceSystem { code } }',
+        ),
+      );
     });
 
     it('allows the maximum aliases and directives and refuses one more of each', async () => {
       const ws = wsClient(t);
       accepted(await wsOnce(ws, '{ sourceSystems { a: code b: code } }'));
-      expect(limitExceeded(await wsOnce(ws, '{ sourceSystems { a: code b: code c: code } }')).limitExceeded).toBe('aliases');
+      expect(limitExceeded(await wsOnce(ws, '{ sourceSystems { a: code b: code c: code } }')).limitExceeded).toBe(
+        'aliases',
+      );
       accepted(await wsOnce(ws, '{ sourceSystems { code @include(if: true) name @include(if: true) } }'));
-      expect(limitExceeded(await wsOnce(ws, '{ sourceSystems { code @include(if: true) name @include(if: true) kind @include(if: true) } }')).limitExceeded).toBe('directives');
+      expect(
+        limitExceeded(
+          await wsOnce(
+            ws,
+            '{ sourceSystems { code @include(if: true) name @include(if: true) kind @include(if: true) } }',
+          ),
+        ).limitExceeded,
+      ).toBe('directives');
     });
 
     it('allows the maximum root fields and refuses one more', async () => {
       const ws = wsClient(t, key);
       const data = accepted(await wsOnce(ws, '{ sourceSystems { code } tradingCatalog { code } }'));
       expect(data.sourceSystems).toEqual(expect.arrayContaining([{ code: 'LIMITS-SYS' }]));
-      const ext = limitExceeded(await wsOnce(ws, '{ sourceSystems { code } tradingCatalog { code } marketEntity(creditCode: "x") { name } }'));
+      const ext = limitExceeded(
+        await wsOnce(ws, '{ sourceSystems { code } tradingCatalog { code } marketEntity(creditCode: "x") { name } }'),
+      );
       expect(ext.limitExceeded).toBe('rootFields');
     });
 
@@ -209,15 +281,24 @@ describe('operation limits', () => {
 
     it('allows the maximum page size and refuses one more', async () => {
       const ws = wsClient(t, key);
-      expect(accepted(await wsOnce(ws, '{ marketEntities(first: 400) { edges { cursor } } }'))).toEqual({ marketEntities: { edges: expect.any(Array) } });
-      expect(limitExceeded(await wsOnce(ws, '{ marketEntities(first: 401) { edges { cursor } } }'))).toMatchObject({ field: 'first', limit: 400, actual: 401 });
+      expect(accepted(await wsOnce(ws, '{ marketEntities(first: 400) { edges { cursor } } }'))).toEqual({
+        marketEntities: { edges: expect.any(Array) },
+      });
+      expect(limitExceeded(await wsOnce(ws, '{ marketEntities(first: 401) { edges { cursor } } }'))).toMatchObject({
+        field: 'first',
+        limit: 400,
+        actual: 401,
+      });
     });
 
     it('holds the maximum number of subscriptions on a connection, refuses one more, and takes another once one ends', async () => {
       const ws = wsClient(t);
       const events = [0, 0];
       const subs = [0, 1].map((i) =>
-        ws.subscribe({ query: CHANGES, variables: { after: null } }, { next: (v) => void (v.data && (events[i] += 1)), error: () => undefined, complete: () => undefined }),
+        ws.subscribe(
+          { query: CHANGES, variables: { after: null } },
+          { next: (v) => void (v.data && (events[i] += 1)), error: () => undefined, complete: () => undefined },
+        ),
       );
       // Both are live: each has received the first event of the log.
       await until(() => events.every((n) => n > 0));
@@ -237,7 +318,7 @@ describe('operation limits', () => {
       const replies = new Map<string, { type: string; payload?: unknown }>();
       let acked = false;
       socket.on('message', (raw) => {
-        const m = JSON.parse(String(raw)) as { id?: string; type: string; payload?: unknown };
+        const m = JSON.parse(messageText(raw)) as { id?: string; type: string; payload?: unknown };
         if (m.type === 'connection_ack') acked = true;
         else if (m.id && !replies.has(m.id)) replies.set(m.id, m);
       });
@@ -247,10 +328,15 @@ describe('operation limits', () => {
         await until(() => acked);
         const tcp = tcpSocketOf(socket)!;
         tcp.cork();
-        for (const id of ['1', '2', '3', '4', '5', '6']) socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES, variables: { after: null } } }));
+        for (const id of ['1', '2', '3', '4', '5', '6'])
+          socket.send(
+            JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES, variables: { after: null } } }),
+          );
         process.nextTick(() => tcp.uncork());
         await until(() => replies.size === 6);
-        const refused = [...replies.values()].filter((m) => m.type === 'error' && JSON.stringify(m.payload).includes('LIMIT_EXCEEDED'));
+        const refused = [...replies.values()].filter(
+          (m) => m.type === 'error' && JSON.stringify(m.payload).includes('LIMIT_EXCEEDED'),
+        );
         expect(refused).toHaveLength(4);
       } finally {
         socket.close();
@@ -273,7 +359,11 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await t.gql('{ sourceSystems { code } }', undefined, a)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const res = await fetch(t.hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${a}` }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(t.hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const body = (await res.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number } }[] };
@@ -299,7 +389,10 @@ describe('rate limits over graphql-ws', () => {
     const ws = wsClient(t, a);
     // Connecting and this first operation take two of the five tokens: three are left.
     accepted(await wsOnce(ws, '{ __typename }'));
-    for (let i = 0; i < 3; i++) expect(accepted(await wsOnce(ws, '{ sourceSystems { code } }')).sourceSystems).toEqual(expect.arrayContaining([{ code: 'RATE-WS-A' }]));
+    for (let i = 0; i < 3; i++)
+      expect(accepted(await wsOnce(ws, '{ sourceSystems { code } }')).sourceSystems).toEqual(
+        expect.arrayContaining([{ code: 'RATE-WS-A' }]),
+      );
     const refused = await wsOnce(ws, '{ sourceSystems { code } }');
     expect(refused.via).toBe('error');
     const ext = limitExceeded(refused);
@@ -307,7 +400,11 @@ describe('rate limits over graphql-ws', () => {
     expect(ext.retryAfterSeconds as number).toBeGreaterThanOrEqual(1);
     expect(refused.errors![0].message).toMatch(/retry after/);
     // One bucket per principal, whatever the transport.
-    const http = await fetch(t.hub.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${a}` }, body: '{"query":"{ __typename }"}' });
+    const http = await fetch(t.hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a}` },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(http.status).toBe(429);
     // Another principal is not held back.
     accepted(await wsOnce(wsClient(t, b), '{ sourceSystems { code } }'));
@@ -334,7 +431,9 @@ describe('malformed and hostile requests', () => {
 
   /** The hub still answers a normal query (a public one in the test hub, read from the database). */
   async function stillServes() {
-    const r = await t.gql<{ marketEntities: { pageInfo: { hasNextPage: boolean } } }>('{ marketEntities(first: 1) { pageInfo { hasNextPage } } }');
+    const r = await t.gql<{ marketEntities: { pageInfo: { hasNextPage: boolean } } }>(
+      '{ marketEntities(first: 1) { pageInfo { hasNextPage } } }',
+    );
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ marketEntities: { pageInfo: { hasNextPage: false } } });
@@ -383,7 +482,11 @@ describe('malformed and hostile requests', () => {
   });
 
   it('refuses unparsable GraphQL and a hugely nested query with coded errors', async () => {
-    expect(await post(JSON.stringify({ query: '{ marketEntities {' }))).toMatchObject({ status: 400, code: 'GRAPHQL_PARSE_FAILED', data: undefined });
+    expect(await post(JSON.stringify({ query: '{ marketEntities {' }))).toMatchObject({
+      status: 400,
+      code: 'GRAPHQL_PARSE_FAILED',
+      data: undefined,
+    });
     await stillServes();
     const deep = `{ marketEntities { edges { node { ${'sourceSystem { '.repeat(200)}code${' }'.repeat(200)} } } } }`;
     const r = await post(JSON.stringify({ query: deep }));
@@ -398,7 +501,11 @@ describe('malformed and hostile requests', () => {
     const em = t.hub.services.orm.em.fork();
     await em.execute('alter table source_system rename to source_system_away');
     try {
-      const res = await fetch(t.hub.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sourceSystems { code } }' }) });
+      const res = await fetch(t.hub.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ sourceSystems { code } }' }),
+      });
       const requestId = res.headers.get('x-request-id');
       const body = (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
       expect(requestId).toEqual(expect.any(String));

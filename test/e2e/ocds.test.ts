@@ -66,29 +66,105 @@ describe('the OCDS export over GraphQL', () => {
     key = await t.system('OCDS-SYS');
     p = await parties(t, key, 3, 7300);
 
-    // The whole lifecycle of one project: notice, bids (with evidence), opening, evaluation, publicity, award, notice, contract.
+    // The whole lifecycle of one project: notice, bids (with evidence), opening, evaluation, publicity, award, notice,
+    // contract.
     await accepted('pushTradingProjects', 'TradingProjectInput', [project(code, p)]);
     await accepted('pushAnnouncements', 'AnnouncementInput', [
-      { code: `${code}-GG1`, projectCode: code, type: 'TENDER_NOTICE', title: '某道路改造工程招标公告', publishedAt: '2026-09-01T09:00:00+08:00', url: 'https://ggzy.example.cn/notice/1', documentHash: EVIDENCE.documentHash.replace('sm3:5', 'sm3:6') },
+      {
+        code: `${code}-GG1`,
+        projectCode: code,
+        type: 'TENDER_NOTICE',
+        title: '某道路改造工程招标公告',
+        publishedAt: '2026-09-01T09:00:00+08:00',
+        url: 'https://ggzy.example.cn/notice/1',
+        documentHash: EVIDENCE.documentHash.replace('sm3:5', 'sm3:6'),
+      },
     ]);
     await accepted('pushBids', 'BidInput', [
-      { sectionCode: s1, bidderCreditCode: p.bidders[0], amount: '580000.00', submittedAt: '2026-09-24T10:00:00+08:00', status: 'VALID', ...EVIDENCE },
-      { sectionCode: s1, bidderCreditCode: p.bidders[1], amount: '590000.50', submittedAt: '2026-09-24T11:00:00+08:00', status: 'DISQUALIFIED', ipAddress: EVIDENCE.ipAddress, deviceFingerprint: EVIDENCE.deviceFingerprint },
-      { sectionCode: s1, bidderCreditCode: p.bidders[2], amount: '600000.00', submittedAt: '2026-09-24T12:00:00+08:00', status: 'WITHDRAWN', bondAccount: EVIDENCE.bondAccount },
-      { sectionCode: s2, bidderCreditCode: p.bidders[2], amount: '399000.00', submittedAt: '2026-09-24T12:30:00+08:00', status: 'VALID', caCertSerial: EVIDENCE.caCertSerial },
+      {
+        sectionCode: s1,
+        bidderCreditCode: p.bidders[0],
+        amount: '580000.00',
+        submittedAt: '2026-09-24T10:00:00+08:00',
+        status: 'VALID',
+        ...EVIDENCE,
+      },
+      {
+        sectionCode: s1,
+        bidderCreditCode: p.bidders[1],
+        amount: '590000.50',
+        submittedAt: '2026-09-24T11:00:00+08:00',
+        status: 'DISQUALIFIED',
+        ipAddress: EVIDENCE.ipAddress,
+        deviceFingerprint: EVIDENCE.deviceFingerprint,
+      },
+      {
+        sectionCode: s1,
+        bidderCreditCode: p.bidders[2],
+        amount: '600000.00',
+        submittedAt: '2026-09-24T12:00:00+08:00',
+        status: 'WITHDRAWN',
+        bondAccount: EVIDENCE.bondAccount,
+      },
+      {
+        sectionCode: s2,
+        bidderCreditCode: p.bidders[2],
+        amount: '399000.00',
+        submittedAt: '2026-09-24T12:30:00+08:00',
+        status: 'VALID',
+        caCertSerial: EVIDENCE.caCertSerial,
+      },
     ]);
-    await accepted('pushBidOpenings', 'BidOpeningInput', [{ sectionCode: s1, openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '3', location: '武汉市公共资源交易中心开标室' }]);
+    await accepted('pushBidOpenings', 'BidOpeningInput', [
+      {
+        sectionCode: s1,
+        openedAt: '2026-09-25T09:30:00+08:00',
+        bidderCount: '3',
+        location: '武汉市公共资源交易中心开标室',
+      },
+    ]);
     await accepted('pushEvaluations', 'EvaluationInput', [
-      { sectionCode: s1, reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: '1', bidderCreditCode: p.bidders[0], score: '92.5', amount: '580000.00' }] },
+      {
+        sectionCode: s1,
+        reportedAt: '2026-09-28T17:00:00+08:00',
+        candidates: [{ rank: '1', bidderCreditCode: p.bidders[0], score: '92.5', amount: '580000.00' }],
+      },
     ]);
     await accepted('pushAnnouncements', 'AnnouncementInput', [
-      { code: `${code}-GG2`, projectCode: code, type: 'CANDIDATE_PUBLICITY', title: '一标段中标候选人公示', publishedAt: '2026-09-29T09:00:00+08:00', periodStart: '2026-09-29', periodEnd: '2026-10-02', sectionCodes: [s1] },
+      {
+        code: `${code}-GG2`,
+        projectCode: code,
+        type: 'CANDIDATE_PUBLICITY',
+        title: '一标段中标候选人公示',
+        publishedAt: '2026-09-29T09:00:00+08:00',
+        periodStart: '2026-09-29',
+        periodEnd: '2026-10-02',
+        sectionCodes: [s1],
+      },
     ]);
-    await accepted('pushAwards', 'AwardInput', [{ sectionCode: s1, winnerCreditCode: p.bidders[0], amount: '580000.00', awardedOn: '2026-10-08' }]);
+    await accepted('pushAwards', 'AwardInput', [
+      { sectionCode: s1, winnerCreditCode: p.bidders[0], amount: '580000.00', awardedOn: '2026-10-08' },
+    ]);
     await accepted('pushAnnouncements', 'AnnouncementInput', [
-      { code: `${code}-GG3`, projectCode: code, type: 'AWARD_NOTICE', title: '一标段中标结果公告', publishedAt: '2026-10-08T09:00:00+08:00', sectionCodes: [s1] },
+      {
+        code: `${code}-GG3`,
+        projectCode: code,
+        type: 'AWARD_NOTICE',
+        title: '一标段中标结果公告',
+        publishedAt: '2026-10-08T09:00:00+08:00',
+        sectionCodes: [s1],
+      },
     ]);
-    await accepted('pushContracts', 'ContractInput', [{ code: `${code}-HT1`, sectionCode: s1, amount: '580000.00', signedOn: '2026-10-20', periodStart: '2026-11-01', periodEnd: '2027-10-31' }]);
+    await accepted('pushContracts', 'ContractInput', [
+      {
+        code: `${code}-HT1`,
+        sectionCode: s1,
+        amount: '580000.00',
+        signedOn: '2026-10-20',
+        periodStart: '2026-11-01',
+        periodEnd: '2027-10-31',
+      },
+    ]);
     const done = project(code, p, { status: 'EVALUATING' });
     done.sections[0] = { ...done.sections[0], status: 'CONTRACTED' } as (typeof done.sections)[0];
     await accepted('pushTradingProjects', 'TradingProjectInput', [done]);
@@ -96,8 +172,19 @@ describe('the OCDS export over GraphQL', () => {
     // Projects to page through: works in Wuhan, goods procurement, a land listing.
     const more = [
       ...Array.from({ length: 5 }, (_, i) => project(`OCDS-GC-01${i}`, p)),
-      ...Array.from({ length: 3 }, (_, i) => project(`OCDS-ZC-02${i}`, p, { subItemCode: 'GP_GOODS', details: { classificationCode: 'A02010104' }, sections: [] })),
-      project('OCDS-TD-0300', p, { subItemCode: 'LAND_USE_RIGHT', method: 'LISTING', details: { area: '12500.50', landUse: '住宅用地' }, sections: [] }),
+      ...Array.from({ length: 3 }, (_, i) =>
+        project(`OCDS-ZC-02${i}`, p, {
+          subItemCode: 'GP_GOODS',
+          details: { classificationCode: 'A02010104' },
+          sections: [],
+        }),
+      ),
+      project('OCDS-TD-0300', p, {
+        subItemCode: 'LAND_USE_RIGHT',
+        method: 'LISTING',
+        details: { area: '12500.50', landUse: '住宅用地' },
+        sections: [],
+      }),
     ];
     await accepted('pushTradingProjects', 'TradingProjectInput', more);
   });
@@ -107,8 +194,20 @@ describe('the OCDS export over GraphQL', () => {
     it('returns a valid OCDS release of a project that went through its whole lifecycle', async () => {
       const r = (await release(code))!;
       expectValidRelease(r);
-      expectValidPackage({ uri: 'urn:example:test', version: '1.1', publishedDate: r.date, publisher: { name: 'test' }, extensions: [], releases: [r] });
-      expect(r).toMatchObject({ ocid: `ocds-hubei00-${code}`, initiationType: 'tender', language: 'zh', tag: ['award', 'contract'] });
+      expectValidPackage({
+        uri: 'urn:example:test',
+        version: '1.1',
+        publishedDate: r.date,
+        publisher: { name: 'test' },
+        extensions: [],
+        releases: [r],
+      });
+      expect(r).toMatchObject({
+        ocid: `ocds-hubei00-${code}`,
+        initiationType: 'tender',
+        language: 'zh',
+        tag: ['award', 'contract'],
+      });
       expect(r.id).toMatch(new RegExp(`^${code}-2\\.\\d+$`));
     });
 
@@ -137,13 +236,29 @@ describe('the OCDS export over GraphQL', () => {
         [`${s1}/${p.bidders[2]}`]: ['withdrawn', 600000],
         [`${s2}/${p.bidders[2]}`]: ['valid', 399000],
       });
-      expect(r.bids.statistics).toEqual([{ id: `${s1}/bidders`, measure: 'bidders', value: 3, date: '2026-09-25T01:30:00.000Z', relatedLot: s1 }]);
+      expect(r.bids.statistics).toEqual([
+        { id: `${s1}/bidders`, measure: 'bidders', value: 3, date: '2026-09-25T01:30:00.000Z', relatedLot: s1 },
+      ]);
       expect(r.awards).toEqual([
-        expect.objectContaining({ id: s1, status: 'active', date: '2026-10-08T00:00:00+08:00', value: { amount: 580000, currency: 'CNY' }, suppliers: [party(p.bidders[0])], relatedBid: `${s1}/${p.bidders[0]}` }),
+        expect.objectContaining({
+          id: s1,
+          status: 'active',
+          date: '2026-10-08T00:00:00+08:00',
+          value: { amount: 580000, currency: 'CNY' },
+          suppliers: [party(p.bidders[0])],
+          relatedBid: `${s1}/${p.bidders[0]}`,
+        }),
       ]);
       expect(r.awards[0].documents.map((d: Json) => d.id)).toEqual([`${code}-GG3`]);
       expect(r.contracts).toEqual([
-        { id: `${code}-HT1`, awardID: s1, status: 'active', value: { amount: 580000, currency: 'CNY' }, dateSigned: '2026-10-20T00:00:00+08:00', period: { startDate: '2026-11-01T00:00:00+08:00', endDate: '2027-10-31T23:59:59+08:00' } },
+        {
+          id: `${code}-HT1`,
+          awardID: s1,
+          status: 'active',
+          value: { amount: 580000, currency: 'CNY' },
+          dateSigned: '2026-10-20T00:00:00+08:00',
+          period: { startDate: '2026-11-01T00:00:00+08:00', endDate: '2027-10-31T23:59:59+08:00' },
+        },
       ]);
       const roles = Object.fromEntries(r.parties.map((x: Json) => [x.identifier.id, x.roles]));
       expect(roles).toEqual({
@@ -175,7 +290,14 @@ describe('the OCDS export over GraphQL', () => {
     it('keeps the release id while nothing changes, and issues a new one on any change', async () => {
       const before = (await release(code))!;
       expect((await release(code))!.id).toBe(before.id);
-      await accepted('pushBids', 'BidInput', [{ sectionCode: s2, bidderCreditCode: p.bidders[1], amount: '398000.00', submittedAt: '2026-09-24T13:00:00+08:00' }]);
+      await accepted('pushBids', 'BidInput', [
+        {
+          sectionCode: s2,
+          bidderCreditCode: p.bidders[1],
+          amount: '398000.00',
+          submittedAt: '2026-09-24T13:00:00+08:00',
+        },
+      ]);
       const after = (await release(code))!;
       expect(after.id).not.toBe(before.id);
       expect(after.date >= before.date).toBe(true);
@@ -216,7 +338,9 @@ describe('the OCDS export over GraphQL', () => {
     }
 
     it('walks every project exactly once, in project-code order, in valid packages', async () => {
-      const codes = (await t.hub.services.orm.em.fork().execute<{ code: string }[]>(`select code from trading_project order by code`)).map((r) => r.code);
+      const codes = (
+        await t.hub.services.orm.em.fork().execute<{ code: string }[]>(`select code from trading_project order by code`)
+      ).map((r) => r.code);
       expect(codes.length).toBe(10);
       for (const first of [1, 3, 4, 10, 50]) {
         const releases = await walk({}, first);
@@ -236,7 +360,12 @@ describe('the OCDS export over GraphQL', () => {
         ],
       });
       expect(pkg.uri).toMatch(/^urn:uuid:/);
-      expect(pkg.publishedDate).toBe(pkg.releases.map((x: Json) => x.date).sort().at(-1));
+      expect(pkg.publishedDate).toBe(
+        pkg.releases
+          .map((x: Json) => x.date)
+          .sort()
+          .at(-1),
+      );
       // The same page again is the same package.
       expect((await page({ first: 3 })).data!.ocdsReleasePackage.package).toEqual(pkg);
     });
@@ -277,12 +406,16 @@ describe('the OCDS export over GraphQL', () => {
       const ten = await statements(run(10));
       expect(ten.executes.length).toBe(two.executes.length);
       expect(ten.queries.length).toBe(two.queries.length);
-      // Every statement passes through execute (those inside the snapshot's transaction bypass the pool client's query):
-      // the caller's key, the page of projects, then one per relation: projects with their parties, sections, bids,
-      // openings, awards, contracts, announcements.
+      // Every statement passes through execute (those inside the snapshot's transaction bypass the pool client's
+      // query): the caller's key, the page of projects, then one per relation: projects with their parties, sections,
+      // bids, openings, awards, contracts, announcements.
       const reads = ten.executes.filter((sql) => !/"api_key"/.test(sql));
       expect(reads).toHaveLength(8);
-      expect(reads.filter((sql) => /\bfrom bid\b/.test(sql))).toEqual([expect.not.stringMatching(/ip_address|device_fingerprint|document_hash|bond_account|project_manager_id|ca_cert_serial/)]);
+      expect(reads.filter((sql) => /\bfrom bid\b/.test(sql))).toEqual([
+        expect.not.stringMatching(
+          /ip_address|device_fingerprint|document_hash|bond_account|project_manager_id|ca_cert_serial/,
+        ),
+      ]);
     });
   });
 });

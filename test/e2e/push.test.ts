@@ -42,13 +42,19 @@ describe('pushing market entities', () => {
 
   async function eventCount(keys?: string[]): Promise<number> {
     const [row] = keys
-      ? await sql<{ n: string }>('select count(*) as n from change_event where key in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(keys)])
+      ? await sql<{ n: string }>(
+          'select count(*) as n from change_event where key in (select jsonb_array_elements_text(?::jsonb))',
+          [JSON.stringify(keys)],
+        )
       : await sql<{ n: string }>('select count(*) as n from change_event');
     return Number(row.n);
   }
 
   async function rowCount(keys: string[]): Promise<number> {
-    const [row] = await sql<{ n: string }>('select count(*) as n from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(keys)]);
+    const [row] = await sql<{ n: string }>(
+      'select count(*) as n from market_entity where credit_code in (select jsonb_array_elements_text(?::jsonb))',
+      [JSON.stringify(keys)],
+    );
     return Number(row.n);
   }
 
@@ -59,7 +65,9 @@ describe('pushing market entities', () => {
   }
 
   async function stored(creditCodes: string[]): Promise<Map<string, { name: string; version: number }>> {
-    const r = await t.gql<{ marketEntities: { edges: { node: { creditCode: string; name: string; version: number } }[] } }>(CODES, { codes: creditCodes });
+    const r = await t.gql<{
+      marketEntities: { edges: { node: { creditCode: string; name: string; version: number } }[] };
+    }>(CODES, { codes: creditCodes });
     expect(r.errors).toBeUndefined();
     return new Map(r.data!.marketEntities.edges.map((e) => [e.node.creditCode, e.node]));
   }
@@ -73,14 +81,32 @@ describe('pushing market entities', () => {
   it('stores a valid record as version 1 with a CREATE event carrying the whole record', async () => {
     const [e] = entities(1, 100);
     const r = await push([e]);
-    expect(r).toEqual({ accepted: 1, unchanged: 0, rejected: 0, results: [{ index: 0, key: e.creditCode, status: 'ACCEPTED', version: 1, errors: [] }] });
+    expect(r).toEqual({
+      accepted: 1,
+      unchanged: 0,
+      rejected: 0,
+      results: [{ index: 0, key: e.creditCode, status: 'ACCEPTED', version: 1, errors: [] }],
+    });
     const row = await one(e.creditCode!);
-    expect(row).toMatchObject({ creditCode: e.creditCode, name: e.name, regionCode: e.regionCode, version: 1, sourceSystem: { code: 'PUSH-TEST' } });
+    expect(row).toMatchObject({
+      creditCode: e.creditCode,
+      name: e.name,
+      regionCode: e.regionCode,
+      version: 1,
+      sourceSystem: { code: 'PUSH-TEST' },
+    });
     const events = await sql<{ op: string; version: number; source_system: string; data: Record<string, unknown> }>(
       'select op, version, source_system, data from change_event where key = ?',
       [e.creditCode],
     );
-    expect(events).toEqual([{ op: 'CREATE', version: 1, source_system: 'PUSH-TEST', data: expect.objectContaining({ creditCode: e.creditCode, name: e.name, version: 1 }) }]);
+    expect(events).toEqual([
+      {
+        op: 'CREATE',
+        version: 1,
+        source_system: 'PUSH-TEST',
+        data: expect.objectContaining({ creditCode: e.creditCode, name: e.name, version: 1 }),
+      },
+    ]);
     expect(events[0].data.updatedAt).toBe(row!.updatedAt);
   });
 
@@ -93,7 +119,10 @@ describe('pushing market entities', () => {
         name: '  ',
         registeredCapital: '-100',
         roles: ['BIDDER', 'BUYER'],
-        qualifications: [{ code: 'Q-OK', name: '合格' }, { code: 'Q-BAD', name: '过期', validUntil: '2023-02-30' }],
+        qualifications: [
+          { code: 'Q-OK', name: '合格' },
+          { code: 'Q-BAD', name: '过期', validUntil: '2023-02-30' },
+        ],
       },
       good2,
       { ...bad2, creditCode: `${bad2.creditCode!.slice(0, 17)}${bad2.creditCode!.endsWith('0') ? '1' : '0'}` },
@@ -112,7 +141,9 @@ describe('pushing market entities', () => {
     );
     expect(r.results[1].errors).toHaveLength(4);
     expect(r.results[3]).toMatchObject({ index: 3, key: records[3].creditCode, version: null });
-    expect(r.results[3].errors).toEqual([{ field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) }]);
+    expect(r.results[3].errors).toEqual([
+      { field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) },
+    ]);
 
     const found = await stored(records.map((x) => x.creditCode!));
     expect([...found.keys()].sort()).toEqual([good1.creditCode, good2.creditCode].sort());
@@ -133,14 +164,22 @@ describe('pushing market entities', () => {
       [['address', 'BAD_USER_INPUT']],
       [['qualifications.0.name', 'BAD_USER_INPUT']],
     ]);
-    expect([...(await stored([good, nul, surrogate, control].map((e) => e.creditCode!))).keys()]).toEqual([good.creditCode]);
+    expect([...(await stored([good, nul, surrogate, control].map((e) => e.creditCode!))).keys()]).toEqual([
+      good.creditCode,
+    ]);
   });
 
   it('rejects a credit code holding NUL or a lone surrogate per record, without failing the batch', async () => {
     const [good] = entities(1, 270);
-    const r = await push([good, { ...good, creditCode: `${good.creditCode!.slice(0, 17)}\u0000` }, { ...good, creditCode: `${good.creditCode!.slice(0, 17)}\ud800` }]);
+    const r = await push([
+      good,
+      { ...good, creditCode: `${good.creditCode!.slice(0, 17)}\u0000` },
+      { ...good, creditCode: `${good.creditCode!.slice(0, 17)}\ud800` },
+    ]);
     expect(r.results.map((x) => x.status)).toEqual(['ACCEPTED', 'REJECTED', 'REJECTED']);
-    expect(r.results[1].errors).toEqual([{ field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/may only hold/) }]);
+    expect(r.results[1].errors).toEqual([
+      { field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/may only hold/) },
+    ]);
   });
 
   it('stores valid text exactly, whatever quotes, placeholders or escapes it holds', async () => {
@@ -148,8 +187,14 @@ describe('pushing market entities', () => {
     const name = `O'Brien "楚天" ? ?? $1 :name \\ \\' %s 𠀀 公司`;
     const r = await push([{ ...e, name, address: "'; drop table market_entity; --", externalId: '?' }]);
     expect(r.results[0].status).toBe('ACCEPTED');
-    expect(await one(e.creditCode!)).toMatchObject({ name, address: "'; drop table market_entity; --", externalId: '?' });
-    const [event] = await sql<{ data: { name: string } }>('select data from change_event where key = ?', [e.creditCode]);
+    expect(await one(e.creditCode!)).toMatchObject({
+      name,
+      address: "'; drop table market_entity; --",
+      externalId: '?',
+    });
+    const [event] = await sql<{ data: { name: string } }>('select data from change_event where key = ?', [
+      e.creditCode,
+    ]);
     expect(event.data.name).toBe(name);
   });
 
@@ -167,7 +212,9 @@ describe('pushing market entities', () => {
       ['REJECTED', null],
       ['REJECTED', 'NOT-A-CODE'],
     ]);
-    expect(r.results[1].errors).toEqual([{ field: 'creditCode', code: 'BAD_USER_INPUT', message: 'creditCode is required' }]);
+    expect(r.results[1].errors).toEqual([
+      { field: 'creditCode', code: 'BAD_USER_INPUT', message: 'creditCode is required' },
+    ]);
   });
 
   it('answers a re-push of identical content with UNCHANGED and writes nothing', async () => {
@@ -201,10 +248,19 @@ describe('pushing market entities', () => {
       ...e,
       creditCode: `  ${e.creditCode!.toLowerCase()}`,
       name: ` ${e.name}\t`,
-      roles: [...e.roles!].reverse().map((x) => x!.toLowerCase()).concat(e.roles![0]!),
+      roles: [...e.roles!]
+        .reverse()
+        .map((x) => x!.toLowerCase())
+        .concat(e.roles![0]!),
       registeredCapital: `00${e.registeredCapital!.replace(/\.00$/, '')}`,
       status: e.status!.toLowerCase(),
-      qualifications: [...q].reverse().map((x) => ({ issuer: x.issuer, validUntil: x.validUntil, level: x.level, name: x.name, code: ` ${x.code} ` })),
+      qualifications: [...q].reverse().map((x) => ({
+        issuer: x.issuer,
+        validUntil: x.validUntil,
+        level: x.level,
+        name: x.name,
+        code: ` ${x.code} `,
+      })),
     };
     const r = await push([rewritten]);
     expect(r.results[0]).toMatchObject({ key: e.creditCode, status: 'UNCHANGED', version: 1 });
@@ -216,20 +272,30 @@ describe('pushing market entities', () => {
     await push([e]);
     const r = await push([{ ...e, name: `${e.name}（更名）`, registeredCapital: '123.4' }]);
     expect(r.results[0]).toMatchObject({ key: e.creditCode, status: 'ACCEPTED', version: 2 });
-    const events = await sql<{ op: string; version: number; data: Record<string, unknown> }>('select op, version, data from change_event where key = ? order by seq', [
-      e.creditCode,
-    ]);
+    const events = await sql<{ op: string; version: number; data: Record<string, unknown> }>(
+      'select op, version, data from change_event where key = ? order by seq',
+      [e.creditCode],
+    );
     expect(events.map((x) => [x.op, x.version])).toEqual([
       ['CREATE', 1],
       ['UPDATE', 2],
     ]);
     expect(events[1].data).toMatchObject({ name: `${e.name}（更名）`, registeredCapital: '123.40', version: 2 });
-    expect(await one(e.creditCode!)).toMatchObject({ name: `${e.name}（更名）`, registeredCapital: '123.40', version: 2 });
+    expect(await one(e.creditCode!)).toMatchObject({
+      name: `${e.name}（更名）`,
+      registeredCapital: '123.40',
+      version: 2,
+    });
   });
 
   it('rejects a second record with the same key in one batch as CONFLICT and keeps the first', async () => {
     const [a, b] = entities(2, 600);
-    const r = await push([a, b, { ...a, name: '后来的同号公司' }, { ...a, creditCode: a.creditCode!.toLowerCase(), name: '小写的同号公司' }]);
+    const r = await push([
+      a,
+      b,
+      { ...a, name: '后来的同号公司' },
+      { ...a, creditCode: a.creditCode!.toLowerCase(), name: '小写的同号公司' },
+    ]);
     expect(r).toMatchObject({ accepted: 2, unchanged: 0, rejected: 2 });
     for (const dup of [r.results[2], r.results[3]]) {
       expect(dup).toMatchObject({ key: a.creditCode, status: 'REJECTED', version: null });
@@ -245,7 +311,9 @@ describe('pushing market entities', () => {
     const r = await push(batch);
     expect(r).toMatchObject({ accepted: 5000, unchanged: 0, rejected: 0 });
     expect(r.results).toHaveLength(5000);
-    expect(r.results.every((x, i) => x.index === i && x.status === 'ACCEPTED' && x.key === batch[i].creditCode)).toBe(true);
+    expect(r.results.every((x, i) => x.index === i && x.status === 'ACCEPTED' && x.key === batch[i].creditCode)).toBe(
+      true,
+    );
     const codes = batch.map((e) => e.creditCode!);
     expect(await rowCount(codes)).toBe(5000);
     expect(await eventCount()).toBe(events + 5000);
@@ -258,7 +326,12 @@ describe('pushing market entities', () => {
     const r = await t.gql<PushResponse>(PUSH, { records: batch }, key);
     expect(r.data ?? null).toBeNull();
     expect(r.errors).toHaveLength(1);
-    expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'records', limit: 5000, actual: 5001 });
+    expect(r.errors![0].extensions).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      field: 'records',
+      limit: 5000,
+      actual: 5001,
+    });
     expect(r.errors![0].message).toMatch(/at most 5000/);
     expect(await rowCount(batch.map((e) => e.creditCode!))).toBe(0);
     expect(await eventCount()).toBe(events);
@@ -278,7 +351,11 @@ describe('pushing market entities', () => {
   it('stores concurrent pushes of the same records in opposite orders without a storage fault', async () => {
     const otherKey = await t.system('PUSH-OTHER');
     // Allowed to update records that PUSH-TEST created (the operators' authoritative grant).
-    const granted = await t.gql(`mutation { updateGrants(principal: "PUSH-OTHER", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`, undefined, ADMIN_KEY);
+    const granted = await t.gql(
+      `mutation { updateGrants(principal: "PUSH-OTHER", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(granted.errors).toBeUndefined();
     const base = entities(300, 1200);
     await push(base);
@@ -320,20 +397,31 @@ describe('pushing market entities', () => {
         ['91350100M0001TGQXM', 'ACCEPTED'],
         ['91110000600037341N', 'REJECTED'],
       ]);
-      expect(r.results[2].errors).toEqual([{ field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) }]);
+      expect(r.results[2].errors).toEqual([
+        { field: 'creditCode', code: 'BAD_USER_INPUT', message: expect.stringMatching(/check character/) },
+      ]);
     });
 
     it('takes effect as soon as an operator adds a code, without a restart', async () => {
-      const record = { creditCode: '91110000600037341L'.replace(/L$/, 'M'), name: '新登记的例外公司', regionCode: '420500' };
+      const record = {
+        creditCode: '91110000600037341L'.replace(/L$/, 'M'),
+        name: '新登记的例外公司',
+        regionCode: '420500',
+      };
       expect((await push([record])).results[0].status).toBe('REJECTED');
-      await sql("insert into credit_code_exception (code, note) values (?, 'added by the push test')", [record.creditCode]);
+      await sql("insert into credit_code_exception (code, note) values (?, 'added by the push test')", [
+        record.creditCode,
+      ]);
       expect((await push([record])).results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });
     });
 
     it('does not excuse a listed code of the wrong alphabet', async () => {
       await sql("insert into credit_code_exception (code, note) values ('91420100MA4KIOZSVX', 'bad alphabet')");
       const r = await push([{ creditCode: '91420100MA4KIOZSVX', name: '字母错误公司' }]);
-      expect(r.results[0]).toMatchObject({ status: 'REJECTED', errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT' }] });
+      expect(r.results[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT' }],
+      });
     });
   });
 
@@ -403,7 +491,9 @@ describe('pushing market entities', () => {
     });
 
     it('leaves the change log gapless and hash-chained after failed batches', async () => {
-      const rows = await sql<{ seq: string; prev_hash: string; hash: string }>('select seq, prev_hash, hash from change_event order by seq');
+      const rows = await sql<{ seq: string; prev_hash: string; hash: string }>(
+        'select seq, prev_hash, hash from change_event order by seq',
+      );
       expect(rows.length).toBeGreaterThan(0);
       rows.forEach((row, i) => {
         expect(Number(row.seq)).toBe(i + 1);

@@ -23,7 +23,11 @@ interface Node {
 }
 
 interface PageData {
-  marketEntities: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
+  marketEntities: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Node }[];
+  };
 }
 
 const ONE = `query One($creditCode: String!, $last: Int) {
@@ -94,7 +98,13 @@ describe('reading market entities', () => {
   const crafted: MarketEntityPush[] = [
     { creditCode: code('PCT000001'), name: '100%纯净建材有限公司', regionCode: '420100', roles: ['SUPPLIER'] },
     { creditCode: code('UND000001'), name: 'A_B 工程咨询有限公司', regionCode: '420102', roles: ['AGENCY'] },
-    { creditCode: code('UND000002'), name: 'AxB 工程咨询有限公司', regionCode: '420500', roles: ['AGENCY'], status: 'CANCELLED' },
+    {
+      creditCode: code('UND000002'),
+      name: 'AxB 工程咨询有限公司',
+      regionCode: '420500',
+      roles: ['AGENCY'],
+      status: 'CANCELLED',
+    },
     { creditCode: code('XT0000001'), name: '仙桃某某建设有限公司', regionCode: '429004', roles: ['TENDERER'] },
     { creditCode: code('BKL000001'), name: 'C\\D 反斜杠有限公司', regionCode: '429005', roles: ['BIDDER', 'SUPPLIER'] },
   ];
@@ -143,7 +153,10 @@ describe('reading market entities', () => {
   }
 
   function expected(pred: (e: MarketEntityPush) => boolean): string[] {
-    return [...all.values()].filter(pred).map((e) => e.creditCode!).sort(byCode);
+    return [...all.values()]
+      .filter(pred)
+      .map((e) => e.creditCode!)
+      .sort(byCode);
   }
 
   beforeAll(async () => {
@@ -152,7 +165,11 @@ describe('reading market entities', () => {
     keyA = await t.system('QRY-A');
     keyB = await t.system('QRY-B');
     // B may update records that A created (the operators' authoritative grant), so that history shows two systems.
-    const granted = await t.gql(`mutation { updateGrants(principal: "QRY-B", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`, undefined, ADMIN_KEY);
+    const granted = await t.gql(
+      `mutation { updateGrants(principal: "QRY-B", input: { authoritativeTopics: [MARKET_ENTITY] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(granted.errors).toBeUndefined();
     const base = entities(60, 0, 11);
     await push(base, keyA);
@@ -181,7 +198,12 @@ describe('reading market entities', () => {
 
     it('resolves the source system that pushed the current version', async () => {
       const r = await t.gql<OneData>(ONE, { creditCode: updated[0].creditCode });
-      expect(r.data!.marketEntity!.sourceSystem).toEqual({ code: 'QRY-B', name: 'QRY-B 测试系统', kind: 'GOVERNMENT', regionCode: '420000' });
+      expect(r.data!.marketEntity!.sourceSystem).toEqual({
+        code: 'QRY-B',
+        name: 'QRY-B 测试系统',
+        kind: 'GOVERNMENT',
+        regionCode: '420000',
+      });
       const a = await t.gql<OneData>(ONE, { creditCode: crafted[1].creditCode });
       expect(a.data!.marketEntity!.sourceSystem.code).toBe('QRY-A');
     });
@@ -190,7 +212,10 @@ describe('reading market entities', () => {
       const e = updated[0];
       const events = await t.hub.services.orm.em
         .fork()
-        .execute<{ principal: string; seq: string }[]>('select principal, seq from change_event where key = ? order by seq', [e.creditCode]);
+        .execute<{ principal: string; seq: string }[]>(
+          'select principal, seq from change_event where key = ? order by seq',
+          [e.creditCode],
+        );
       expect(events).toHaveLength(2);
 
       const r = await t.gql<OneData>(ONE, { creditCode: e.creditCode });
@@ -206,7 +231,12 @@ describe('reading market entities', () => {
       expect(h[0].principal).toMatch(/key:\d+$/);
       expect(h[0].changedFields).toEqual(CONTENT_FIELDS);
       expect(h[1].changedFields).toEqual(['name']);
-      expect(h[0].data).toMatchObject({ creditCode: e.creditCode, name: e.name!.replace(/（更名）$/, ''), version: 1, sourceSystem: 'QRY-A' });
+      expect(h[0].data).toMatchObject({
+        creditCode: e.creditCode,
+        name: e.name!.replace(/（更名）$/, ''),
+        version: 1,
+        sourceSystem: 'QRY-A',
+      });
       expect(h[1].data).toMatchObject({ creditCode: e.creditCode, name: e.name, version: 2, sourceSystem: 'QRY-B' });
       expect(h[0].occurredAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
       expect(Date.parse(h[0].occurredAt)).toBeLessThan(Date.parse(h[1].occurredAt));
@@ -242,7 +272,9 @@ describe('reading market entities', () => {
       expect(times).toEqual([...times].sort((a, b) => a - b));
       // Everything of one push shares its timestamp; the three updated last come last.
       expect(new Set(codes.slice(-3))).toEqual(new Set(updated.map((e) => e.creditCode)));
-      const rows = await t.hub.services.orm.em.fork().execute<{ credit_code: string }[]>('select credit_code from market_entity order by updated_at, id');
+      const rows = await t.hub.services.orm.em
+        .fork()
+        .execute<{ credit_code: string }[]>('select credit_code from market_entity order by updated_at, id');
       expect(codes).toEqual(rows.map((r) => r.credit_code));
     });
 
@@ -257,7 +289,9 @@ describe('reading market entities', () => {
       const a = await page({ first: 5, after });
       const b = await page({ first: 5, after });
       expect(a.data).toEqual(b.data);
-      expect(a.data!.marketEntities.edges[0].node.creditCode > first.data!.marketEntities.edges[4].node.creditCode).toBe(true);
+      expect(
+        a.data!.marketEntities.edges[0].node.creditCode > first.data!.marketEntities.edges[4].node.creditCode,
+      ).toBe(true);
     });
 
     it('gives a page of 50 when first is not given', async () => {
@@ -270,11 +304,19 @@ describe('reading market entities', () => {
       expect((await page({ first: 500 })).errors).toBeUndefined();
       const r = await page({ first: 501 });
       expect(r.data ?? null).toBeNull();
-      expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'first', limit: 500, actual: 501 });
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        field: 'first',
+        limit: 500,
+        actual: 501,
+      });
     });
 
     it('refuses a negative page size', async () => {
-      expect((await page({ first: -1 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect((await page({ first: -1 })).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+      });
     });
 
     it.each([
@@ -293,8 +335,14 @@ describe('reading market entities', () => {
     it('refuses a cursor of the other order', async () => {
       const byCode = (await page({ first: 1 })).data!.marketEntities.pageInfo.endCursor;
       const byTime = (await page({ first: 1, orderBy: 'UPDATED_AT' })).data!.marketEntities.pageInfo.endCursor;
-      expect((await page({ first: 1, after: byCode, orderBy: 'UPDATED_AT' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-      expect((await page({ first: 1, after: byTime, orderBy: 'CREDIT_CODE' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      expect((await page({ first: 1, after: byCode, orderBy: 'UPDATED_AT' })).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+      expect((await page({ first: 1, after: byTime, orderBy: 'CREDIT_CODE' })).errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     });
 
     it.each([
@@ -313,11 +361,14 @@ describe('reading market entities', () => {
   });
 
   describe('filters', () => {
-    it.each(['%', '_', 'a_b', 'AXB', '\\', '工程咨询', '100%纯', '有限'])('nameContains %j matches the text literally, ignoring case', async (nameContains) => {
-      const want = expected((e) => e.name!.toLowerCase().includes(nameContains.toLowerCase()));
-      expect(want.length).toBeGreaterThan(0);
-      expect(await filtered({ nameContains })).toEqual(want);
-    });
+    it.each(['%', '_', 'a_b', 'AXB', '\\', '工程咨询', '100%纯', '有限'])(
+      'nameContains %j matches the text literally, ignoring case',
+      async (nameContains) => {
+        const want = expected((e) => e.name!.toLowerCase().includes(nameContains.toLowerCase()));
+        expect(want.length).toBeGreaterThan(0);
+        expect(await filtered({ nameContains })).toEqual(want);
+      },
+    );
 
     it('finds only the name with a literal % or _ in it', async () => {
       expect(await filtered({ nameContains: '%' })).toEqual([crafted[0].creditCode]);
@@ -329,10 +380,13 @@ describe('reading market entities', () => {
       expect(await filtered({ nameContains: '  ' })).toHaveLength(all.size);
     });
 
-    it.each(['420100', '420000', '420102', '420500', '429000', '429004', '422800'])('regionCode %s selects the region and every region inside it', async (regionCode) => {
-      const want = expected((e) => inRegion(e.regionCode!, regionCode));
-      expect(await filtered({ regionCode })).toEqual(want);
-    });
+    it.each(['420100', '420000', '420102', '420500', '429000', '429004', '422800'])(
+      'regionCode %s selects the region and every region inside it',
+      async (regionCode) => {
+        const want = expected((e) => inRegion(e.regionCode!, regionCode));
+        expect(await filtered({ regionCode })).toEqual(want);
+      },
+    );
 
     it('includes the counties of a prefecture (Wuhan includes Jiang’an)', async () => {
       const wuhan = await filtered({ regionCode: '420100' });
@@ -380,7 +434,9 @@ describe('reading market entities', () => {
     });
 
     it('creditCodes selects those codes, written in any case, and skips codes it does not hold', async () => {
-      const got = await filtered({ creditCodes: [crafted[2].creditCode!.toLowerCase(), ` ${crafted[0].creditCode}`, code('NA0000002')] });
+      const got = await filtered({
+        creditCodes: [crafted[2].creditCode!.toLowerCase(), ` ${crafted[0].creditCode}`, code('NA0000002')],
+      });
       expect(got).toEqual([crafted[0].creditCode, crafted[2].creditCode].sort(byCode));
     });
 
@@ -389,13 +445,17 @@ describe('reading market entities', () => {
     });
 
     it('refuses more than 1000 credit codes', async () => {
-      const r = await page({ filter: { creditCodes: Array.from({ length: 1001 }, (_, i) => code(`LQM${String(i).padStart(6, '0')}`)) } });
+      const r = await page({
+        filter: { creditCodes: Array.from({ length: 1001 }, (_, i) => code(`LQM${String(i).padStart(6, '0')}`)) },
+      });
       expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'filter.creditCodes' });
     });
 
     it('combines conditions, all of which must hold', async () => {
       const filter = { role: 'AGENCY', regionCode: '420100', nameContains: '工程' };
-      expect(await filtered(filter)).toEqual(expected((e) => e.roles!.includes('AGENCY') && inRegion(e.regionCode!, '420100') && e.name!.includes('工程')));
+      expect(await filtered(filter)).toEqual(
+        expected((e) => e.roles!.includes('AGENCY') && inRegion(e.regionCode!, '420100') && e.name!.includes('工程')),
+      );
       expect(await filtered({ ...filter, status: 'CANCELLED', regionCode: '420500' })).toEqual([crafted[2].creditCode]);
     });
   });
@@ -412,7 +472,10 @@ describe('reading market entities', () => {
 
     it('runs the same number of SQL statements for 50 entities with their source system and history as for 5', async () => {
       const run = (first: number) => async () => {
-        const r = await t.gql<{ marketEntities: { edges: { node: { history: unknown[]; sourceSystem: unknown } }[] } }>(NESTED, { first });
+        const r = await t.gql<{ marketEntities: { edges: { node: { history: unknown[]; sourceSystem: unknown } }[] } }>(
+          NESTED,
+          { first },
+        );
         expect(r.errors).toBeUndefined();
         expect(r.data!.marketEntities.edges).toHaveLength(first);
         expect(r.data!.marketEntities.edges.every((e) => e.node.history.length > 0 && e.node.sourceSystem)).toBe(true);

@@ -35,10 +35,19 @@ describe('the volume seed', () => {
     expect(await count('section')).toBe(399);
     expect(await count('bid')).toBe(1596);
     const topics = await sql(`select topic, count(*) as n from change_event group by topic order by topic`);
-    expect(Object.fromEntries(topics.map((t) => [t.topic, Number(t.n)]))).toEqual({ BID: 1596, MARKET_ENTITY: 200, TRADING_PROJECT: 200 });
-    // Spread over the catalog, and every project's details satisfy its sub-item (or the pipeline would have rejected it).
-    expect(Number((await sql(`select count(distinct sub_item_code) as n from trading_project`))[0].n)).toBeGreaterThanOrEqual(20);
-    expect(Number((await sql(`select count(distinct substr(region_code, 1, 4)) as n from trading_project`))[0].n)).toBeGreaterThanOrEqual(12);
+    expect(Object.fromEntries(topics.map((t) => [t.topic, Number(t.n)]))).toEqual({
+      BID: 1596,
+      MARKET_ENTITY: 200,
+      TRADING_PROJECT: 200,
+    });
+    // Spread over the catalog, and every project's details satisfy its sub-item (or the pipeline would have rejected
+    // it).
+    expect(
+      Number((await sql(`select count(distinct sub_item_code) as n from trading_project`))[0].n),
+    ).toBeGreaterThanOrEqual(20);
+    expect(
+      Number((await sql(`select count(distinct substr(region_code, 1, 4)) as n from trading_project`))[0].n),
+    ).toBeGreaterThanOrEqual(12);
   });
 
   it('changes nothing when run again: every record is UNCHANGED and no event is appended', async () => {
@@ -52,8 +61,12 @@ describe('the volume seed', () => {
   it('generates the same records on every run, whatever the batch size', async () => {
     const catalog = await loadSubItems(orm.em.fork());
     expect(volumeEntity(17)).toEqual(volumeEntity(17));
-    expect(volumeProject(42, { projects: 200 }, catalog)).toEqual(volumeProject(42, { projects: 200, batchSize: 3 }, catalog));
-    expect(volumeProject(42, { projects: 200, seed: 1 }, catalog).project).not.toEqual(volumeProject(42, { projects: 200 }, catalog).project);
+    expect(volumeProject(42, { projects: 200 }, catalog)).toEqual(
+      volumeProject(42, { projects: 200, batchSize: 3 }, catalog),
+    );
+    expect(volumeProject(42, { projects: 200, seed: 1 }, catalog).project).not.toEqual(
+      volumeProject(42, { projects: 200 }, catalog).project,
+    );
   });
 });
 
@@ -78,10 +91,14 @@ describe("the demo data's trading projects", () => {
     expect(r.awards).toBeGreaterThan(30);
     expect(r.contracts).toBeGreaterThan(10);
     expect(r.contracts).toBeLessThan(r.awards);
-    const [spread] = await sql(`select count(distinct sub_item_code) as items, count(distinct region_code) as regions from trading_project`);
+    const [spread] = await sql(
+      `select count(distinct sub_item_code) as items, count(distinct region_code) as regions from trading_project`,
+    );
     const [catalog] = await sql(`select count(*) as n from trading_sub_item where retired_at is null`);
     expect(Number(spread.items)).toBe(Number(catalog.n));
-    const prefectures = [...regions().values()].filter((x) => x.current && x.level === 'PREFECTURE' && x.code !== '429000').length; // 429000 groups the units directly under the province
+    const prefectures = [...regions().values()].filter(
+      (x) => x.current && x.level === 'PREFECTURE' && x.code !== '429000',
+    ).length; // 429000 groups the units directly under the province
     expect(Number(spread.regions)).toBe(prefectures);
     const kinds = await sql(`select type, count(*) as n from announcement group by type order by type`);
     expect(kinds.map((k) => k.type)).toEqual(['AWARD_NOTICE', 'CANDIDATE_PUBLICITY', 'DEAL_NOTICE', 'TENDER_NOTICE']);
@@ -104,7 +121,8 @@ describe('the demo data, when two hub processes start together on an empty datab
   beforeAll(async () => {
     db = await createTestDatabase();
     // Two ORMs with pools of their own, as two processes have.
-    for (let i = 0; i < 2; i++) orms.push(await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities }));
+    for (let i = 0; i < 2; i++)
+      orms.push(await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities }));
   });
   afterAll(async () => {
     for (const orm of orms) await orm.close(true);

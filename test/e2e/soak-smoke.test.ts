@@ -22,17 +22,40 @@ describe('the crash soak at smoke size', () => {
   });
 
   it('kills and restarts the hub twice and finds every check holding', async () => {
-    if (!existsSync(join(ROOT, 'dist', 'bench', 'soak', 'run.js'))) throw new Error('dist/bench/soak is missing: run `npm run build` before jest');
+    if (!existsSync(join(ROOT, 'dist', 'bench', 'soak', 'run.js')))
+      throw new Error('dist/bench/soak is missing: run `npm run build` before jest');
     let output = '';
-    const args = ['--crash', '--rounds', '2', '--entities', '400', '--projects', '100', '--max-kill-ms', '1500', '--seed', '3', '--out', join(out, 'soak.json')];
+    const args = [
+      '--crash',
+      '--rounds',
+      '2',
+      '--entities',
+      '400',
+      '--projects',
+      '100',
+      '--max-kill-ms',
+      '1500',
+      '--seed',
+      '3',
+      '--out',
+      join(out, 'soak.json'),
+    ];
     const code = await new Promise<number | null>((resolve) => {
-      child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'soak', 'run.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'soak', 'run.js'), ...args], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
       child.on('exit', resolve);
     });
     expect({ code, output }).toMatchObject({ code: 0 });
-    const report = JSON.parse(readFileSync(join(out, 'soak.json'), 'utf8')) as { ok: boolean; failures: string[]; totals: Record<string, number>; rounds: { registered?: { firstUseAfterRestart: string } }[] };
+    const report = JSON.parse(readFileSync(join(out, 'soak.json'), 'utf8')) as {
+      ok: boolean;
+      failures: string[];
+      totals: Record<string, number>;
+      rounds: { registered?: { firstUseAfterRestart: string } }[];
+    };
     expect(report.ok).toBe(true);
     expect(report.failures).toEqual([]);
     expect(report.totals.rounds).toBe(2);

@@ -19,7 +19,7 @@ import { parties, push } from '../setup/trading';
  *  ST-1-S2  400000.00   2                                —
  *  ST-2-S1  300000.00   3                                270000.00
  *  ST-3-S1  200000.00   1 (+1 WITHDRAWN)                 190000.00
- *  ST-3-S2  —           2                                150000.00  (no budget: counted in totalAwarded, not in savingRate)
+ *  ST-3-S2  —           2                                150000.00  (no budget: in totalAwarded, not in savingRate)
  *  ST-3-S3  100000.00   0                                —
  *  ST-4-S1  250000.00   2 (+1 DISQUALIFIED)              240000.00
  *  ST-5-S1  8000000.00  1                                8800000.00 (a premium: negative saving)
@@ -55,18 +55,20 @@ interface Row {
 }
 
 interface Update {
-  tradingStatisticsChanged: { asOf: string; cursor: string; rows: Omit<Row, 'category' | 'subItem' | 'regionName' | 'month' | 'method'>[] };
+  tradingStatisticsChanged: {
+    asOf: string;
+    cursor: string;
+    rows: Omit<Row, 'category' | 'subItem' | 'regionName' | 'month' | 'method'>[];
+  };
 }
 
 /** The figures of a row, as a compact tuple: projects, sections, budget, awarded, saving rate, bidders per section. */
-const figures = (r: Pick<Row, 'projectCount' | 'sectionCount' | 'totalBudget' | 'totalAwarded' | 'savingRate' | 'averageBiddersPerSection'>) => [
-  r.projectCount,
-  r.sectionCount,
-  r.totalBudget,
-  r.totalAwarded,
-  r.savingRate,
-  r.averageBiddersPerSection,
-];
+const figures = (
+  r: Pick<
+    Row,
+    'projectCount' | 'sectionCount' | 'totalBudget' | 'totalAwarded' | 'savingRate' | 'averageBiddersPerSection'
+  >,
+) => [r.projectCount, r.sectionCount, r.totalBudget, r.totalAwarded, r.savingRate, r.averageBiddersPerSection];
 
 describe('trading statistics', () => {
   let t: TestHub;
@@ -76,7 +78,11 @@ describe('trading statistics', () => {
   let bidderTwo: string;
 
   async function client(name: string, role: string): Promise<string> {
-    const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "${name}", roles: [${role}] }) { apiKey } }`, {}, ADMIN_KEY);
+    const r = await t.gql<{ createClient: { apiKey: string } }>(
+      `mutation { createClient(input: { name: "${name}", roles: [${role}] }) { apiKey } }`,
+      {},
+      ADMIN_KEY,
+    );
     if (!r.data) throw new Error(JSON.stringify(r.errors));
     return r.data.createClient.apiKey;
   }
@@ -89,7 +95,10 @@ describe('trading statistics', () => {
 
   async function accepted(mutation: string, inputType: string, records: unknown[]): Promise<void> {
     const r = await push(t, source, mutation, inputType, records);
-    expect({ mutation, rejected: r.results.filter((x) => x.status !== 'ACCEPTED') }).toEqual({ mutation, rejected: [] });
+    expect({ mutation, rejected: r.results.filter((x) => x.status !== 'ACCEPTED') }).toEqual({
+      mutation,
+      rejected: [],
+    });
   }
 
   beforeAll(async () => {
@@ -101,7 +110,12 @@ describe('trading statistics', () => {
     const [b0, b1, b2] = p.bidders;
     bidderTwo = b2;
     // Every section opens on 28 April, after all bids and before all awards: no timing findings to distract.
-    const section = (code: string, budget: string | null) => ({ code, name: `${code} 标段`, ...(budget ? { budget } : {}), openingAt: '2026-04-28T09:30:00+08:00' });
+    const section = (code: string, budget: string | null) => ({
+      code,
+      name: `${code} 标段`,
+      ...(budget ? { budget } : {}),
+      openingAt: '2026-04-28T09:30:00+08:00',
+    });
     const project = (code: string, over: Record<string, unknown>) => ({
       code,
       name: `${code} 统计测试项目`,
@@ -188,16 +202,32 @@ describe('trading statistics', () => {
       { sectionCode: 'ST-4-S1', winnerCreditCode: b1, amount: '240000.00', awardedOn: '2026-05-10' },
       { sectionCode: 'ST-5-S1', winnerCreditCode: b0, amount: '8800000.00', awardedOn: '2026-05-10' },
     ]);
-    await accepted('pushContracts', 'ContractInput', [{ code: 'ST-1-S1-C', sectionCode: 'ST-1-S1', amount: '540000.00', signedOn: '2026-05-20' }]);
+    await accepted('pushContracts', 'ContractInput', [
+      { code: 'ST-1-S1-C', sectionCode: 'ST-1-S1', amount: '540000.00', signedOn: '2026-05-20' },
+    ]);
   });
   afterAll(() => t.stop());
 
   it('sums everything in one row when grouped by nothing', async () => {
-    // 5 projects; 8 sections; budgets 1000000+300000+500000+250000+8000000; awards 540000+270000+190000+150000+240000+8800000;
-    // saving over sections with award and budget: (9350000 − 10040000) / 9350000 = −0.073796… ; bidders (2+2+3+1+2+0+2+1) / 8 = 1.625.
+    // 5 projects; 8 sections; budgets 1000000+300000+500000+250000+8000000; awards
+    // 540000+270000+190000+150000+240000+8800000; saving over sections with award and budget: (9350000 − 10040000) /
+    // 9350000 = −0.073796… ; bidders (2+2+3+1+2+0+2+1) / 8 = 1.625.
     const rows = await stats([]);
     expect(rows).toEqual([
-      { category: null, subItem: null, regionCode: null, regionName: null, month: null, method: null, projectCount: 5, sectionCount: 8, totalBudget: '10050000.00', totalAwarded: '10190000.00', savingRate: '-0.0738', averageBiddersPerSection: '1.63' },
+      {
+        category: null,
+        subItem: null,
+        regionCode: null,
+        regionName: null,
+        month: null,
+        method: null,
+        projectCount: 5,
+        sectionCount: 8,
+        totalBudget: '10050000.00',
+        totalAwarded: '10190000.00',
+        savingRate: '-0.0738',
+        averageBiddersPerSection: '1.63',
+      },
     ]);
   });
 
@@ -211,7 +241,8 @@ describe('trading statistics', () => {
     expect(rows.map(figures)).toEqual([
       // ST-1, ST-2: saving (900000 − 810000) / 900000; bidders 7 / 3 = 2.333…
       [2, 3, '1300000.00', '810000.00', '0.1000', '2.33'],
-      // ST-3, ST-4: saving over ST-3-S1 and ST-4-S1 (450000 − 430000) / 450000 = 0.04444…; bidders 5 / 4; ST-3-S2's award counts in totalAwarded only
+      // ST-3, ST-4: saving over ST-3-S1 and ST-4-S1 (450000 − 430000) / 450000 = 0.04444…; bidders 5 / 4; ST-3-S2's
+      // award counts in totalAwarded only
       [2, 4, '750000.00', '580000.00', '0.0444', '1.25'],
       // ST-5: (8000000 − 8800000) / 8000000
       [1, 1, '8000000.00', '8800000.00', '-0.1000', '1.00'],
@@ -288,18 +319,30 @@ describe('trading statistics', () => {
 
   it('filters by region (a prefecture with its counties), category, sub-item, method and publication time', async () => {
     // Wuhan: ST-1 (a county of Wuhan) and ST-2.
-    expect((await stats([], { regionCode: '420100' })).map(figures)).toEqual([[2, 3, '1300000.00', '810000.00', '0.1000', '2.33']]);
+    expect((await stats([], { regionCode: '420100' })).map(figures)).toEqual([
+      [2, 3, '1300000.00', '810000.00', '0.1000', '2.33'],
+    ]);
     // The units directly under the province, open tenders only: ST-3.
-    expect((await stats(['REGION'], { regionCode: '429000', method: 'OPEN_TENDER' })).map((r) => [r.regionCode, ...figures(r)])).toEqual([
-      ['429004', 1, 3, '500000.00', '340000.00', '0.0500', '1.00'],
-    ]);
+    expect(
+      (await stats(['REGION'], { regionCode: '429000', method: 'OPEN_TENDER' })).map((r) => [
+        r.regionCode,
+        ...figures(r),
+      ]),
+    ).toEqual([['429004', 1, 3, '500000.00', '340000.00', '0.0500', '1.00']]);
     // Government procurement by sub-item: ST-3, ST-4.
-    expect((await stats(['SUB_ITEM'], { categoryCode: 'GOV_PROCUREMENT' })).map((r) => r.subItem?.code)).toEqual(['GP_GOODS', 'GP_SERVICES']);
-    expect((await stats([], { subItemCode: 'ENG_WATER' })).map(figures)).toEqual([[1, 1, '300000.00', '270000.00', '0.1000', '3.00']]);
-    // February in Beijing time, `to` exclusive: ST-2 (published 00:30 on 1 February) and ST-3.
-    expect((await stats([], { publishedFrom: '2026-02-01T00:00:00+08:00', publishedTo: '2026-03-01T00:00:00+08:00' })).map(figures)).toEqual([
-      [2, 4, '800000.00', '610000.00', '0.0800', '1.50'],
+    expect((await stats(['SUB_ITEM'], { categoryCode: 'GOV_PROCUREMENT' })).map((r) => r.subItem?.code)).toEqual([
+      'GP_GOODS',
+      'GP_SERVICES',
     ]);
+    expect((await stats([], { subItemCode: 'ENG_WATER' })).map(figures)).toEqual([
+      [1, 1, '300000.00', '270000.00', '0.1000', '3.00'],
+    ]);
+    // February in Beijing time, `to` exclusive: ST-2 (published 00:30 on 1 February) and ST-3.
+    expect(
+      (await stats([], { publishedFrom: '2026-02-01T00:00:00+08:00', publishedTo: '2026-03-01T00:00:00+08:00' })).map(
+        figures,
+      ),
+    ).toEqual([[2, 4, '800000.00', '610000.00', '0.0800', '1.50']]);
     // Grouped rows for a filter nothing matches: none.
     expect(await stats(['REGION'], { regionCode: '420500' })).toEqual([]);
   });
@@ -309,7 +352,9 @@ describe('trading statistics', () => {
     expect(await stats(['REGION'], { status: 'AWARDED' })).toEqual([]);
     // Budgets from 400,000 to 1,000,000 yuan, both ends included: ST-1 and ST-3. Saving over ST-1-S1 and ST-3-S1
     // (ST-3-S2 has no budget): (800000 − 730000) / 800000; valid bids (2 + 2 + 1 + 2 + 0) / 5 sections.
-    expect((await stats([], { budgetMin: '400000', budgetMax: '1000000.00' })).map(figures)).toEqual([[2, 5, '1500000.00', '880000.00', '0.0875', '1.40']]);
+    expect((await stats([], { budgetMin: '400000', budgetMax: '1000000.00' })).map(figures)).toEqual([
+      [2, 5, '1500000.00', '880000.00', '0.0875', '1.40'],
+    ]);
     // A bidder on ST-1, ST-2, ST-3 and ST-4 (withdrawn and disqualified bids are still taking part), not on ST-5.
     expect((await stats(['METHOD'], { participant: bidderTwo })).map((r) => [r.method, r.projectCount])).toEqual([
       ['COMPETITIVE_CONSULTATION', 1],
@@ -318,14 +363,24 @@ describe('trading statistics', () => {
     ]);
     expect(await stats(['METHOD'], { participant: 'not-a-credit-code' })).toEqual([]);
     // Awards of at least 500,000 yuan: ST-1-S1 (540,000) and ST-5-S1 (8,800,000); dated in May, all six.
-    expect((await stats([], { awardAmountMin: '500000', awardedFrom: '2026-05-01', awardedTo: '2026-05-31' })).map((r) => r.projectCount)).toEqual([2]);
-    expect((await stats([], { awardAmountMin: '500000', awardedTo: '2026-04-30' })).map((r) => r.projectCount)).toEqual([0]);
+    expect(
+      (await stats([], { awardAmountMin: '500000', awardedFrom: '2026-05-01', awardedTo: '2026-05-31' })).map(
+        (r) => r.projectCount,
+      ),
+    ).toEqual([2]);
+    expect((await stats([], { awardAmountMin: '500000', awardedTo: '2026-04-30' })).map((r) => r.projectCount)).toEqual(
+      [0],
+    );
   });
 
   it('refuses a region outside Hubei and a reversed time range', async () => {
     const bad = await t.gql(QUERY, { groupBy: [], filter: { regionCode: '110000' } }, dashboard);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.regionCode' });
-    const reversed = await t.gql(QUERY, { groupBy: [], filter: { publishedFrom: '2026-03-01T00:00:00Z', publishedTo: '2026-02-01T00:00:00Z' } }, dashboard);
+    const reversed = await t.gql(
+      QUERY,
+      { groupBy: [], filter: { publishedFrom: '2026-03-01T00:00:00Z', publishedTo: '2026-02-01T00:00:00Z' } },
+      dashboard,
+    );
     expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
@@ -338,7 +393,10 @@ describe('trading statistics', () => {
   });
 
   describe('live', () => {
-    const lastSeq = async () => Number((await t.hub.services.orm.em.fork().execute<{ m: string }[]>('select max(seq) as m from change_event'))[0].m);
+    const lastSeq = async () =>
+      Number(
+        (await t.hub.services.orm.em.fork().execute<{ m: string }[]>('select max(seq) as m from change_event'))[0].m,
+      );
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     it('sends the current figures at once, then few coalesced updates for a burst of pushes, the last with the final figures', async () => {
@@ -349,7 +407,8 @@ describe('trading statistics', () => {
       const unsubscribe = t.ws(dashboard).subscribe<Update>(
         { query: SUBSCRIPTION, variables: { groupBy: ['REGION'], filter: { regionCode: '420500' } } },
         {
-          next: (v) => (v.errors ? errors.push(v.errors) : updates.push({ at: Date.now(), data: v.data!.tradingStatisticsChanged })),
+          next: (v) =>
+            v.errors ? errors.push(v.errors) : updates.push({ at: Date.now(), data: v.data!.tradingStatisticsChanged }),
           error: (e) => errors.push(e),
           complete: () => undefined,
         },
@@ -368,7 +427,8 @@ describe('trading statistics', () => {
       expect(updates[0].data).toMatchObject({ rows: [], cursor: feedCursor(await lastSeq()) });
       expect(feed.liveCount).toBe(liveBefore + 1);
 
-      // A burst of 40 pushes over more than two seconds, each a project in Yichang (宜昌市 420500 and its county 夷陵区 420506).
+      // A burst of 40 pushes over more than two seconds, each a project in Yichang (宜昌市 420500 and its county 夷陵区
+      // 420506).
       const p = await parties(t, source, 1, 7400);
       const BURST = 40;
       const started = Date.now();
@@ -383,7 +443,9 @@ describe('trading statistics', () => {
             method: 'OPEN_TENDER',
             budget: '1000.10',
             publishedAt: '2026-04-01T09:00:00+08:00',
-            sections: [{ code: `YC-${i}-S1`, name: '一标段', budget: '1000.10', openingAt: '2026-05-01T09:00:00+08:00' }],
+            sections: [
+              { code: `YC-${i}-S1`, name: '一标段', budget: '1000.10', openingAt: '2026-05-01T09:00:00+08:00' },
+            ],
           },
         ]);
         await sleep(50);
@@ -391,11 +453,20 @@ describe('trading statistics', () => {
       const burstMs = Date.now() - started;
       const finalCursor = feedCursor(await lastSeq());
       // 40 projects of 1000.10 each: 40004.00 (no awards, no bids).
-      const final = { regionCode: '420500', projectCount: BURST, sectionCount: BURST, totalBudget: '40004.00', totalAwarded: '0.00', savingRate: null, averageBiddersPerSection: '0.00' };
+      const final = {
+        regionCode: '420500',
+        projectCount: BURST,
+        sectionCount: BURST,
+        totalBudget: '40004.00',
+        totalAwarded: '0.00',
+        savingRate: null,
+        averageBiddersPerSection: '0.00',
+      };
       await until(() => updates.at(-1)!.data.cursor === finalCursor, 'the final figures');
       expect(updates.at(-1)!.data.rows).toEqual([final]);
 
-      // Coalesced: at most one update per second of the burst (plus the one that catches up after it), far fewer than the pushes.
+      // Coalesced: at most one update per second of the burst (plus the one that catches up after it), far fewer than
+      // the pushes.
       const live = updates.slice(1);
       expect(burstMs).toBeGreaterThan(2000);
       expect(live.length).toBeGreaterThanOrEqual(2);
@@ -407,8 +478,9 @@ describe('trading statistics', () => {
       // Figures only grow during the burst, each a consistent snapshot.
       const counts = live.map((u) => u.data.rows[0]?.projectCount ?? 0);
       expect(counts).toEqual([...counts].sort((a, b) => a - b));
-      // eslint-disable-next-line no-console
-      console.log(`statistics: ${BURST} pushes in ${burstMs} ms gave ${live.length} update(s): projectCount ${counts.join(' → ')}`);
+      console.log(
+        `statistics: ${BURST} pushes in ${burstMs} ms gave ${live.length} update(s): projectCount ${counts.join(' → ')}`,
+      );
 
       // Nothing changes: no update. A change outside trading (a market entity) does not count either.
       await parties(t, source, 1, 7500);
@@ -421,12 +493,27 @@ describe('trading statistics', () => {
     });
 
     it('lets a dashboard follow the figures and refuses a source system', async () => {
-      const [first] = await collect<Update>(t.ws(dashboard), SUBSCRIPTION, { groupBy: ['REGION'], filter: { regionCode: '429000' } }, 1);
+      const [first] = await collect<Update>(
+        t.ws(dashboard),
+        SUBSCRIPTION,
+        { groupBy: ['REGION'], filter: { regionCode: '429000' } },
+        1,
+      );
       expect(first.tradingStatisticsChanged.rows).toEqual([
-        { regionCode: '429004', projectCount: 2, sectionCount: 4, totalBudget: '8500000.00', totalAwarded: '9140000.00', savingRate: '-0.0963', averageBiddersPerSection: '1.00' },
+        {
+          regionCode: '429004',
+          projectCount: 2,
+          sectionCount: 4,
+          totalBudget: '8500000.00',
+          totalAwarded: '9140000.00',
+          savingRate: '-0.0963',
+          averageBiddersPerSection: '1.00',
+        },
       ]);
       await expect(collect(t.ws(source), SUBSCRIPTION, { groupBy: [] }, 1)).rejects.toThrow(/FORBIDDEN/);
-      await expect(collect(t.ws(dashboard), SUBSCRIPTION, { groupBy: [], filter: { regionCode: '990000' } }, 1)).rejects.toThrow(/BAD_USER_INPUT/);
+      await expect(
+        collect(t.ws(dashboard), SUBSCRIPTION, { groupBy: [], filter: { regionCode: '990000' } }, 1),
+      ).rejects.toThrow(/BAD_USER_INPUT/);
     });
   });
 });

@@ -21,7 +21,12 @@ function idNumber(region: string, birth: string, seq: number): string {
   return body + '10X98765432'[sum % 11];
 }
 
-const entity = (org: string, name: string, regionCode: string, roles: string[]): MarketEntityPush => ({ creditCode: code(org), name, regionCode, roles });
+const entity = (org: string, name: string, regionCode: string, roles: string[]): MarketEntityPush => ({
+  creditCode: code(org),
+  name,
+  regionCode,
+  roles,
+});
 
 const TENDERERS = [
   entity('TRD000001', '武汉市城市建设投资有限公司', '420100', ['TENDERER', 'PURCHASER']),
@@ -29,9 +34,17 @@ const TENDERERS = [
   entity('TRD000003', '仙桃市公共服务中心有限公司', '429004', ['PURCHASER']),
   entity('TRD000004', '襄阳市土地储备有限公司', '420600', ['TRANSFEROR']),
 ];
-const AGENCIES = [entity('AGC000001', '湖北省招标代理有限公司', '420106', ['AGENCY']), entity('AGC000002', '楚天工程咨询有限公司', '420111', ['AGENCY'])];
+const AGENCIES = [
+  entity('AGC000001', '湖北省招标代理有限公司', '420106', ['AGENCY']),
+  entity('AGC000002', '楚天工程咨询有限公司', '420111', ['AGENCY']),
+];
 const BIDDERS = Array.from({ length: 8 }, (_, i) =>
-  entity(`BDR00000${i + 1}`, `湖北第${'一二三四五六七八'[i]}建设工程有限公司`, ['420102', '420502', '420602', '421002', '422802', '429005', '420302', '420106'][i], ['BIDDER', 'SUPPLIER']),
+  entity(
+    `BDR00000${i + 1}`,
+    `湖北第${'一二三四五六七八'[i]}建设工程有限公司`,
+    ['420102', '420502', '420602', '421002', '422802', '429005', '420302', '420106'][i],
+    ['BIDDER', 'SUPPLIER'],
+  ),
 );
 /** Credit codes, short names. */
 const T = TENDERERS.map((e) => e.creditCode!);
@@ -97,7 +110,13 @@ const CATEGORY: Record<string, { category: string; categoryName: string; name: s
   DRUG_PROCUREMENT: { category: 'MEDICAL', categoryName: '药品药械采购', name: '药品集中采购' },
 };
 
-const sec = (code: string, name: string, budget: string | null, status: string, openingAt: string | null): SectionIn => ({ code, name, budget, status, openingAt });
+const sec = (
+  code: string,
+  name: string,
+  budget: string | null,
+  status: string,
+  openingAt: string | null,
+): SectionIn => ({ code, name, budget, status, openingAt });
 
 /** The hand-written projects: one of each shape the filters must tell apart. */
 const E1: ProjectIn = {
@@ -218,7 +237,13 @@ const C1: ProjectIn = {
   sections: [],
 };
 
-const BULK_SUB_ITEMS = ['ENG_HOUSING_MUNICIPAL', 'GP_WORKS', 'FOREST_RIGHT_TRANSFER', 'EMISSION_RIGHT', 'DRUG_PROCUREMENT'];
+const BULK_SUB_ITEMS = [
+  'ENG_HOUSING_MUNICIPAL',
+  'GP_WORKS',
+  'FOREST_RIGHT_TRANSFER',
+  'EMISSION_RIGHT',
+  'DRUG_PROCUREMENT',
+];
 const BULK_REGIONS = ['420102', '420111', '420502', '420602', '421002', '422802', '429005', '420302'];
 const BULK_METHODS = ['OPEN_TENDER', 'COMPETITIVE_NEGOTIATION', 'LISTING', 'AUCTION', 'REQUEST_FOR_QUOTATION'];
 const BULK_STATUSES = ['TENDERING', 'EVALUATING', 'AWARDED', 'CONTRACTED'];
@@ -247,7 +272,15 @@ const BULK: ProjectIn[] = Array.from({ length: 22 }, (_, i) => {
     bidDeadline: opening,
     details: BULK_DETAILS[sub] ?? null,
     externalId: `BLK-${n}`,
-    sections: [1, 2].map((k) => sec(`HB-BLK-2025-${n}-0${k}`, `第${k}标段`, `${(i + 1) * 18_000}.25`, BULK_STATUSES[i % BULK_STATUSES.length], opening)),
+    sections: [1, 2].map((k) =>
+      sec(
+        `HB-BLK-2025-${n}-0${k}`,
+        `第${k}标段`,
+        `${(i + 1) * 18_000}.25`,
+        BULK_STATUSES[i % BULK_STATUSES.length],
+        opening,
+      ),
+    ),
   };
 });
 
@@ -296,13 +329,29 @@ const BIDS: BidIn[] = [
   bid(G2.sections[0].code, B[6], '95000.00', G2.sections[0].openingAt!, 20),
   bid(L1.sections[0].code, B[4], '351000000.00', L1.sections[0].openingAt!, 48),
   ...BULK.flatMap((p, i) =>
-    p.sections.flatMap((s, k) => [0, 1, 2].map((j) => bid(s.code, B[(i + k + j) % B.length], `${(i + 1) * 17_000 + j * 100}.00`, s.openingAt!, 10 - j))),
+    p.sections.flatMap((s, k) =>
+      [0, 1, 2].map((j) =>
+        bid(s.code, B[(i + k + j) % B.length], `${(i + 1) * 17_000 + j * 100}.00`, s.openingAt!, 10 - j),
+      ),
+    ),
   ),
 ];
 
 const OPENINGS = [
-  ...E1.sections.map((s) => ({ sectionCode: s.code, openedAt: s.openingAt, bidderCount: String(BIDS.filter((b) => b.sectionCode === s.code).length - (s.code === E1S[1] ? 1 : 0)), location: '武汉市公共资源交易中心第3开标室', externalId: `OPEN-${s.code}` })),
-  { sectionCode: G1.sections[0].code, openedAt: G1.sections[0].openingAt, bidderCount: '2', location: '线上开标', externalId: 'OPEN-G1' },
+  ...E1.sections.map((s) => ({
+    sectionCode: s.code,
+    openedAt: s.openingAt,
+    bidderCount: String(BIDS.filter((b) => b.sectionCode === s.code).length - (s.code === E1S[1] ? 1 : 0)),
+    location: '武汉市公共资源交易中心第3开标室',
+    externalId: `OPEN-${s.code}`,
+  })),
+  {
+    sectionCode: G1.sections[0].code,
+    openedAt: G1.sections[0].openingAt,
+    bidderCount: '2',
+    location: '线上开标',
+    externalId: 'OPEN-G1',
+  },
 ];
 
 const EVALUATIONS = [
@@ -325,29 +374,146 @@ const EVALUATIONS = [
     ],
     externalId: 'EVAL-E1-02',
   },
-  { sectionCode: G1.sections[0].code, reportedAt: '2026-01-27T12:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: B[7], score: '89.5', amount: '97500.00' }], externalId: 'EVAL-G1' },
+  {
+    sectionCode: G1.sections[0].code,
+    reportedAt: '2026-01-27T12:00:00+08:00',
+    candidates: [{ rank: 1, bidderCreditCode: B[7], score: '89.5', amount: '97500.00' }],
+    externalId: 'EVAL-G1',
+  },
 ];
 
 const AWARDS = [
-  { sectionCode: E1S[0], winnerCreditCode: B[1], amount: '7650000.00', awardedOn: '2026-04-03', externalId: 'AWD-E1-01' },
-  { sectionCode: E1S[1], winnerCreditCode: B[4], amount: '4380000.00', awardedOn: '2026-04-03', externalId: 'AWD-E1-02' },
-  { sectionCode: G2.sections[0].code, winnerCreditCode: B[6], amount: '95000.00', awardedOn: '2026-02-15', externalId: 'AWD-G2' },
-  ...BULK.filter((_, i) => i % 2 === 0).map((p, j) => ({ sectionCode: p.sections[0].code, winnerCreditCode: BIDS.find((b) => b.sectionCode === p.sections[0].code)!.bidderCreditCode, amount: `${j + 1}0000.00`, awardedOn: '2026-01-05', externalId: `AWD-${p.code}` })),
+  {
+    sectionCode: E1S[0],
+    winnerCreditCode: B[1],
+    amount: '7650000.00',
+    awardedOn: '2026-04-03',
+    externalId: 'AWD-E1-01',
+  },
+  {
+    sectionCode: E1S[1],
+    winnerCreditCode: B[4],
+    amount: '4380000.00',
+    awardedOn: '2026-04-03',
+    externalId: 'AWD-E1-02',
+  },
+  {
+    sectionCode: G2.sections[0].code,
+    winnerCreditCode: B[6],
+    amount: '95000.00',
+    awardedOn: '2026-02-15',
+    externalId: 'AWD-G2',
+  },
+  ...BULK.filter((_, i) => i % 2 === 0).map((p, j) => ({
+    sectionCode: p.sections[0].code,
+    winnerCreditCode: BIDS.find((b) => b.sectionCode === p.sections[0].code)!.bidderCreditCode,
+    amount: `${j + 1}0000.00`,
+    awardedOn: '2026-01-05',
+    externalId: `AWD-${p.code}`,
+  })),
 ];
 
 const CONTRACTS = [
-  { code: 'HT-ENG-2026-001-01', sectionCode: E1S[0], amount: '7650000.00', signedOn: '2026-04-20', periodStart: '2026-05-01', periodEnd: '2027-10-31', externalId: 'HT-1' },
-  { code: 'HT-ENG-2026-001-02', sectionCode: E1S[1], amount: '4380000.00', signedOn: '2026-04-22', periodStart: '2026-05-01', periodEnd: '2027-04-30', externalId: 'HT-2' },
-  { code: 'HT-ENG-2026-001-02-BC', sectionCode: E1S[1], amount: '120000.00', signedOn: '2026-09-01', periodStart: null, periodEnd: null, externalId: 'HT-2-BC' },
-  { code: 'HT-GP-2026-002', sectionCode: G2.sections[0].code, amount: '95000.00', signedOn: '2026-02-20', periodStart: '2026-03-01', periodEnd: '2027-02-28', externalId: 'HT-3' },
-  ...AWARDS.filter((a) => a.sectionCode.startsWith('HB-BLK')).map((a) => ({ code: `HT-${a.sectionCode}`, sectionCode: a.sectionCode, amount: a.amount, signedOn: '2026-01-20', periodStart: null, periodEnd: null, externalId: `HT-${a.sectionCode}` })),
+  {
+    code: 'HT-ENG-2026-001-01',
+    sectionCode: E1S[0],
+    amount: '7650000.00',
+    signedOn: '2026-04-20',
+    periodStart: '2026-05-01',
+    periodEnd: '2027-10-31',
+    externalId: 'HT-1',
+  },
+  {
+    code: 'HT-ENG-2026-001-02',
+    sectionCode: E1S[1],
+    amount: '4380000.00',
+    signedOn: '2026-04-22',
+    periodStart: '2026-05-01',
+    periodEnd: '2027-04-30',
+    externalId: 'HT-2',
+  },
+  {
+    code: 'HT-ENG-2026-001-02-BC',
+    sectionCode: E1S[1],
+    amount: '120000.00',
+    signedOn: '2026-09-01',
+    periodStart: null,
+    periodEnd: null,
+    externalId: 'HT-2-BC',
+  },
+  {
+    code: 'HT-GP-2026-002',
+    sectionCode: G2.sections[0].code,
+    amount: '95000.00',
+    signedOn: '2026-02-20',
+    periodStart: '2026-03-01',
+    periodEnd: '2027-02-28',
+    externalId: 'HT-3',
+  },
+  ...AWARDS.filter((a) => a.sectionCode.startsWith('HB-BLK')).map((a) => ({
+    code: `HT-${a.sectionCode}`,
+    sectionCode: a.sectionCode,
+    amount: a.amount,
+    signedOn: '2026-01-20',
+    periodStart: null,
+    periodEnd: null,
+    externalId: `HT-${a.sectionCode}`,
+  })),
 ];
 
 const ANNOUNCEMENTS = [
-  { code: 'GG-ENG-2026-001-ZB', projectCode: E1.code, type: 'TENDER_NOTICE', title: `${E1.name}招标公告`, publishedAt: E1.publishedAt, periodStart: null, periodEnd: null, documentHash: 'f'.repeat(64), url: 'https://www.hbggzyfwpt.cn/jyxx/zbgg/001.html', sectionCodes: [], externalId: 'GG-1' },
-  { code: 'GG-ENG-2026-001-GS', projectCode: E1.code, type: 'CANDIDATE_PUBLICITY', title: `${E1.name}中标候选人公示`, publishedAt: '2026-03-28T09:00:00+08:00', periodStart: '2026-03-28', periodEnd: '2026-03-31', documentHash: null, url: 'https://www.hbggzyfwpt.cn/jyxx/zbhxrgs/001.html', sectionCodes: E1S, externalId: 'GG-2' },
-  { code: 'GG-ENG-2026-001-JG', projectCode: E1.code, type: 'AWARD_NOTICE', title: `${E1.name}中标结果公告`, publishedAt: '2026-04-03T09:00:00+08:00', periodStart: null, periodEnd: null, documentHash: null, url: null, sectionCodes: [E1S[0]], externalId: 'GG-3' },
-  { code: 'GG-GP-2026-002-CJ', projectCode: G2.code, type: 'DEAL_NOTICE', title: `${G2.name}成交公告`, publishedAt: '2026-02-15T10:00:00+08:00', periodStart: null, periodEnd: null, documentHash: null, url: null, sectionCodes: [], externalId: 'GG-4' },
+  {
+    code: 'GG-ENG-2026-001-ZB',
+    projectCode: E1.code,
+    type: 'TENDER_NOTICE',
+    title: `${E1.name}招标公告`,
+    publishedAt: E1.publishedAt,
+    periodStart: null,
+    periodEnd: null,
+    documentHash: 'f'.repeat(64),
+    url: 'https://www.hbggzyfwpt.cn/jyxx/zbgg/001.html',
+    sectionCodes: [],
+    externalId: 'GG-1',
+  },
+  {
+    code: 'GG-ENG-2026-001-GS',
+    projectCode: E1.code,
+    type: 'CANDIDATE_PUBLICITY',
+    title: `${E1.name}中标候选人公示`,
+    publishedAt: '2026-03-28T09:00:00+08:00',
+    periodStart: '2026-03-28',
+    periodEnd: '2026-03-31',
+    documentHash: null,
+    url: 'https://www.hbggzyfwpt.cn/jyxx/zbhxrgs/001.html',
+    sectionCodes: E1S,
+    externalId: 'GG-2',
+  },
+  {
+    code: 'GG-ENG-2026-001-JG',
+    projectCode: E1.code,
+    type: 'AWARD_NOTICE',
+    title: `${E1.name}中标结果公告`,
+    publishedAt: '2026-04-03T09:00:00+08:00',
+    periodStart: null,
+    periodEnd: null,
+    documentHash: null,
+    url: null,
+    sectionCodes: [E1S[0]],
+    externalId: 'GG-3',
+  },
+  {
+    code: 'GG-GP-2026-002-CJ',
+    projectCode: G2.code,
+    type: 'DEAL_NOTICE',
+    title: `${G2.name}成交公告`,
+    publishedAt: '2026-02-15T10:00:00+08:00',
+    periodStart: null,
+    periodEnd: null,
+    documentHash: null,
+    url: null,
+    sectionCodes: [],
+    externalId: 'GG-4',
+  },
 ];
 
 // ---------------------------------------------------------------- helpers
@@ -358,7 +524,12 @@ interface PushResultData {
   accepted: number;
   unchanged: number;
   rejected: number;
-  results: { index: number; key: string | null; status: string; errors: { field: string; code: string; message: string }[] }[];
+  results: {
+    index: number;
+    key: string | null;
+    status: string;
+    errors: { field: string; code: string; message: string }[];
+  }[];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -398,7 +569,11 @@ interface Node {
 }
 
 interface PageData {
-  tradingProjects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Node }[] };
+  tradingProjects: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: Node }[];
+  };
 }
 
 const ONE = `query One($code: String!) {
@@ -491,13 +666,20 @@ describe('reading trading records', () => {
   }
 
   function expected(pred: (p: ProjectIn) => boolean): string[] {
-    return [...all.values()].filter(pred).map((p) => p.code).sort(byText);
+    return [...all.values()]
+      .filter(pred)
+      .map((p) => p.code)
+      .sort(byText);
   }
 
   /** Credit codes taking part in a project: tenderer, agency, bidders of its sections. */
   function participants(p: ProjectIn): Set<string> {
     const sections = new Set(p.sections.map((s) => s.code));
-    return new Set([p.tendererCreditCode, ...(p.agencyCreditCode ? [p.agencyCreditCode] : []), ...BIDS.filter((b) => sections.has(b.sectionCode)).map((b) => b.bidderCreditCode)]);
+    return new Set([
+      p.tendererCreditCode,
+      ...(p.agencyCreditCode ? [p.agencyCreditCode] : []),
+      ...BIDS.filter((b) => sections.has(b.sectionCode)).map((b) => b.bidderCreditCode),
+    ]);
   }
 
   const statements = (run: () => Promise<unknown>) => countStatements(t.hub, run);
@@ -524,7 +706,10 @@ describe('reading trading records', () => {
     await push('pushAnnouncements', ANNOUNCEMENTS);
     await push('pushBids', BIDS);
     await push('pushBidOpenings', OPENINGS);
-    await push('pushEvaluations', EVALUATIONS.map((e) => ({ ...e, candidates: e.candidates.map((c) => ({ ...c, rank: String(c.rank) })) })));
+    await push(
+      'pushEvaluations',
+      EVALUATIONS.map((e) => ({ ...e, candidates: e.candidates.map((c) => ({ ...c, rank: String(c.rank) })) })),
+    );
     await push('pushAwards', AWARDS);
     await push('pushContracts', CONTRACTS);
     // One project changes later, for updatedSince and the update order.
@@ -560,7 +745,11 @@ describe('reading trading records', () => {
         sourceSystem: { code: 'TRD-READ' },
       });
 
-      expect(p.announcements.map((a: Any) => a.code)).toEqual(['GG-ENG-2026-001-ZB', 'GG-ENG-2026-001-GS', 'GG-ENG-2026-001-JG']);
+      expect(p.announcements.map((a: Any) => a.code)).toEqual([
+        'GG-ENG-2026-001-ZB',
+        'GG-ENG-2026-001-GS',
+        'GG-ENG-2026-001-JG',
+      ]);
       expect(p.announcements[1]).toMatchObject({
         type: 'CANDIDATE_PUBLICITY',
         periodStart: '2026-03-28',
@@ -574,11 +763,23 @@ describe('reading trading records', () => {
 
       expect(p.sections.map((s: Any) => s.code)).toEqual(E1S);
       const [s1, s2] = p.sections;
-      expect(s1).toMatchObject({ name: E1.sections[0].name, budget: '8000000.00', status: 'AWARDED', openingAt: new Date(OPEN_E1).toISOString(), project: { code: E1.code } });
+      expect(s1).toMatchObject({
+        name: E1.sections[0].name,
+        budget: '8000000.00',
+        status: 'AWARDED',
+        openingAt: new Date(OPEN_E1).toISOString(),
+        project: { code: E1.code },
+      });
 
       // Bids in order of submission, each with its bidder and whole evidence (the admin sees everything).
-      const want = (section: string) => BIDS.filter((b) => b.sectionCode === section).sort((a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt));
-      for (const [s, code] of [[s1, E1S[0]], [s2, E1S[1]]] as const) {
+      const want = (section: string) =>
+        BIDS.filter((b) => b.sectionCode === section).sort(
+          (a, b) => Date.parse(a.submittedAt) - Date.parse(b.submittedAt),
+        );
+      for (const [s, code] of [
+        [s1, E1S[0]],
+        [s2, E1S[1]],
+      ] as const) {
         expect(s.bids).toEqual(
           want(code).map((b) => ({
             amount: b.amount,
@@ -592,7 +793,10 @@ describe('reading trading records', () => {
             documentHash: b.documentHash,
             projectManagerId: b.projectManagerId,
             bondAccount: b.bondAccount,
-            bidder: { creditCode: b.bidderCreditCode, name: BIDDERS.find((e) => e.creditCode === b.bidderCreditCode)!.name },
+            bidder: {
+              creditCode: b.bidderCreditCode,
+              name: BIDDERS.find((e) => e.creditCode === b.bidderCreditCode)!.name,
+            },
             section: { code },
             sourceSystem: { code: 'TRD-READ' },
           })),
@@ -600,13 +804,44 @@ describe('reading trading records', () => {
       }
       expect(new Set(s1.bids.map((b: Any) => b.bidder.creditCode)).size).toBe(4);
 
-      expect(s1.bidOpening).toMatchObject({ openedAt: new Date(OPEN_E1).toISOString(), bidderCount: 4, location: OPENINGS[0].location, version: 1 });
-      expect(s1.evaluation).toMatchObject({ reportedAt: '2026-03-27T09:00:00.000Z', externalId: 'EVAL-E1-01', version: 1 });
+      expect(s1.bidOpening).toMatchObject({
+        openedAt: new Date(OPEN_E1).toISOString(),
+        bidderCount: 4,
+        location: OPENINGS[0].location,
+        version: 1,
+      });
+      expect(s1.evaluation).toMatchObject({
+        reportedAt: '2026-03-27T09:00:00.000Z',
+        externalId: 'EVAL-E1-01',
+        version: 1,
+      });
       expect(s1.evaluation.candidates).toEqual(
-        EVALUATIONS[0].candidates.map((c) => ({ ...c, bidder: { creditCode: c.bidderCreditCode, name: BIDDERS.find((e) => e.creditCode === c.bidderCreditCode)!.name } })),
+        EVALUATIONS[0].candidates.map((c) => ({
+          ...c,
+          bidder: {
+            creditCode: c.bidderCreditCode,
+            name: BIDDERS.find((e) => e.creditCode === c.bidderCreditCode)!.name,
+          },
+        })),
       );
-      expect(s1.award).toEqual({ amount: '7650000.00', awardedOn: '2026-04-03', externalId: 'AWD-E1-01', version: 1, winner: { creditCode: B[1], name: BIDDERS[1].name } });
-      expect(s1.contracts).toEqual([{ code: 'HT-ENG-2026-001-01', amount: '7650000.00', signedOn: '2026-04-20', periodStart: '2026-05-01', periodEnd: '2027-10-31', externalId: 'HT-1', version: 1 }]);
+      expect(s1.award).toEqual({
+        amount: '7650000.00',
+        awardedOn: '2026-04-03',
+        externalId: 'AWD-E1-01',
+        version: 1,
+        winner: { creditCode: B[1], name: BIDDERS[1].name },
+      });
+      expect(s1.contracts).toEqual([
+        {
+          code: 'HT-ENG-2026-001-01',
+          amount: '7650000.00',
+          signedOn: '2026-04-20',
+          periodStart: '2026-05-01',
+          periodEnd: '2027-10-31',
+          externalId: 'HT-1',
+          version: 1,
+        },
+      ]);
       // Contracts in order of signing: the main one, then the supplementary one.
       expect(s2.contracts.map((c: Any) => c.code)).toEqual(['HT-ENG-2026-001-02', 'HT-ENG-2026-001-02-BC']);
       expect(s2.award.winner.creditCode).toBe(B[4]);
@@ -614,7 +849,15 @@ describe('reading trading records', () => {
       // The bid after the opening is stored and reported.
       const late = BIDS.find((b) => b.sectionCode === E1S[1] && b.bidderCreditCode === B[6])!;
       expect(s2.bids.map((b: Any) => b.bidder.creditCode)).toContain(B[6]);
-      expect(p.findings).toEqual(expect.arrayContaining([expect.objectContaining({ topic: 'BID', rule: 'BID_AFTER_OPENING', recordKey: `${late.sectionCode}/${late.bidderCreditCode}` })]));
+      expect(p.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            topic: 'BID',
+            rule: 'BID_AFTER_OPENING',
+            recordKey: `${late.sectionCode}/${late.bidderCreditCode}`,
+          }),
+        ]),
+      );
       for (const f of p.findings) expect(f.detectedAt).toMatch(/Z$/);
     });
 
@@ -653,8 +896,16 @@ describe('reading trading records', () => {
     it('refuses anonymous callers and callers without a reading role', async () => {
       const anon = await t.gql(`{ tradingProject(code: "${E1.code}") { code } }`);
       expect(anon.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
-      const dash = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "trading-dashboard", roles: [DASHBOARD] }) { apiKey } }`, undefined, ADMIN_KEY);
-      const r = await t.gql(`{ tradingProjects(first: 1) { edges { node { code } } } }`, undefined, dash.data!.createClient.apiKey);
+      const dash = await t.gql<{ createClient: { apiKey: string } }>(
+        `mutation { createClient(input: { name: "trading-dashboard", roles: [DASHBOARD] }) { apiKey } }`,
+        undefined,
+        ADMIN_KEY,
+      );
+      const r = await t.gql(
+        `{ tradingProjects(first: 1) { edges { node { code } } } }`,
+        undefined,
+        dash.data!.createClient.apiKey,
+      );
       expect(r.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
   });
@@ -664,18 +915,31 @@ describe('reading trading records', () => {
       expect(await filtered({})).toEqual([...all.keys()].sort(byText));
     });
 
-    it.each(['ENGINEERING', 'GOV_PROCUREMENT', 'LAND_MINING', 'STATE_PROPERTY', 'CARBON', 'MEDICAL', 'WATER_RIGHTS'])('categoryCode %s selects the projects of that category', async (categoryCode) => {
-      expect(await filtered({ categoryCode })).toEqual(expected((p) => CATEGORY[p.subItemCode.toUpperCase()].category === categoryCode));
-    });
+    it.each(['ENGINEERING', 'GOV_PROCUREMENT', 'LAND_MINING', 'STATE_PROPERTY', 'CARBON', 'MEDICAL', 'WATER_RIGHTS'])(
+      'categoryCode %s selects the projects of that category',
+      async (categoryCode) => {
+        expect(await filtered({ categoryCode })).toEqual(
+          expected((p) => CATEGORY[p.subItemCode.toUpperCase()].category === categoryCode),
+        );
+      },
+    );
 
-    it.each(['ENG_TRANSPORT', 'GP_SERVICES', 'gp_goods', 'FOREST_RIGHT_TRANSFER', 'WATER_RIGHT'])('subItemCode %s selects the projects of that sub-item, in any case', async (subItemCode) => {
-      expect(await filtered({ subItemCode })).toEqual(expected((p) => p.subItemCode.toUpperCase() === subItemCode.toUpperCase()));
-    });
+    it.each(['ENG_TRANSPORT', 'GP_SERVICES', 'gp_goods', 'FOREST_RIGHT_TRANSFER', 'WATER_RIGHT'])(
+      'subItemCode %s selects the projects of that sub-item, in any case',
+      async (subItemCode) => {
+        expect(await filtered({ subItemCode })).toEqual(
+          expected((p) => p.subItemCode.toUpperCase() === subItemCode.toUpperCase()),
+        );
+      },
+    );
 
-    it.each(['420000', '420100', '420102', '420500', '420600', '429000', '429004', '422800'])('regionCode %s selects the region and every region inside it', async (regionCode) => {
-      const want = expected((p) => inRegion(p.regionCode, regionCode));
-      expect(await filtered({ regionCode })).toEqual(want);
-    });
+    it.each(['420000', '420100', '420102', '420500', '420600', '429000', '429004', '422800'])(
+      'regionCode %s selects the region and every region inside it',
+      async (regionCode) => {
+        const want = expected((p) => inRegion(p.regionCode, regionCode));
+        expect(await filtered({ regionCode })).toEqual(want);
+      },
+    );
 
     it('includes the districts of a prefecture (Wuhan includes Jiang’an, Wuchang and Hongshan) and the province includes everything', async () => {
       const wuhan = await filtered({ regionCode: '420100' });
@@ -689,11 +953,23 @@ describe('reading trading records', () => {
       expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.regionCode' });
     });
 
-    it.each(['PLANNED', 'TENDERING', 'EVALUATING', 'AWARDED', 'CONTRACTED', 'TERMINATED', 'FAILED'])('status %s selects the projects in it', async (status) => {
-      expect(await filtered({ status })).toEqual(expected((p) => p.status === status));
-    });
+    it.each(['PLANNED', 'TENDERING', 'EVALUATING', 'AWARDED', 'CONTRACTED', 'TERMINATED', 'FAILED'])(
+      'status %s selects the projects in it',
+      async (status) => {
+        expect(await filtered({ status })).toEqual(expected((p) => p.status === status));
+      },
+    );
 
-    it.each(['OPEN_TENDER', 'INVITED_TENDER', 'COMPETITIVE_CONSULTATION', 'REQUEST_FOR_QUOTATION', 'LISTING', 'AUCTION', 'AGREEMENT', 'SINGLE_SOURCE'])('method %s selects the projects traded so', async (method) => {
+    it.each([
+      'OPEN_TENDER',
+      'INVITED_TENDER',
+      'COMPETITIVE_CONSULTATION',
+      'REQUEST_FOR_QUOTATION',
+      'LISTING',
+      'AUCTION',
+      'AGREEMENT',
+      'SINGLE_SOURCE',
+    ])('method %s selects the projects traded so', async (method) => {
       expect(await filtered({ method })).toEqual(expected((p) => p.method === method));
     });
 
@@ -707,13 +983,17 @@ describe('reading trading records', () => {
     ])('published range %s', async (_what, range: { publishedFrom?: string; publishedTo?: string }) => {
       const from = range.publishedFrom ? Date.parse(range.publishedFrom) : -Infinity;
       const to = range.publishedTo ? Date.parse(range.publishedTo) : Infinity;
-      const want = expected((p) => p.publishedAt !== null && Date.parse(p.publishedAt) >= from && Date.parse(p.publishedAt) < to);
+      const want = expected(
+        (p) => p.publishedAt !== null && Date.parse(p.publishedAt) >= from && Date.parse(p.publishedAt) < to,
+      );
       expect(await filtered(range)).toEqual(want);
     });
 
     it('puts a project published exactly at the boundary on one side only', async () => {
       const at = new Date(G2.publishedAt!).toISOString();
-      expect(await filtered({ publishedFrom: at, publishedTo: new Date(Date.parse(at) + 1).toISOString() })).toEqual([G2.code]);
+      expect(await filtered({ publishedFrom: at, publishedTo: new Date(Date.parse(at) + 1).toISOString() })).toEqual([
+        G2.code,
+      ]);
       expect(await filtered({ publishedTo: at })).not.toContain(G2.code);
     });
 
@@ -728,7 +1008,10 @@ describe('reading trading records', () => {
       ['above the largest by a fen', { budgetMin: '123456789012345679.00' }],
     ])('budget %s', async (_what, range: { budgetMin?: string; budgetMax?: string }) => {
       const want = expected(
-        (p) => p.budget !== null && (!range.budgetMin || cents(p.budget) >= cents(range.budgetMin)) && (!range.budgetMax || cents(p.budget) <= cents(range.budgetMax)),
+        (p) =>
+          p.budget !== null &&
+          (!range.budgetMin || cents(p.budget) >= cents(range.budgetMin)) &&
+          (!range.budgetMax || cents(p.budget) <= cents(range.budgetMax)),
       );
       expect(await filtered(range)).toEqual(want);
     });
@@ -736,11 +1019,16 @@ describe('reading trading records', () => {
     it.each([
       ['from a time on', { bidDeadlineFrom: '2026-03-01T00:00:00Z' }],
       ['before a time', { bidDeadlineTo: '2026-03-25T01:30:00Z' }],
-      ['within a range, the exact deadline inclusive at the start', { bidDeadlineFrom: '2026-03-25T01:30:00Z', bidDeadlineTo: '2026-06-01T00:00:00Z' }],
+      [
+        'within a range, the exact deadline inclusive at the start',
+        { bidDeadlineFrom: '2026-03-25T01:30:00Z', bidDeadlineTo: '2026-06-01T00:00:00Z' },
+      ],
     ])('bid deadline %s', async (_what, range: { bidDeadlineFrom?: string; bidDeadlineTo?: string }) => {
       const from = range.bidDeadlineFrom ? Date.parse(range.bidDeadlineFrom) : -Infinity;
       const to = range.bidDeadlineTo ? Date.parse(range.bidDeadlineTo) : Infinity;
-      const want = expected((p) => !!p.bidDeadline && Date.parse(p.bidDeadline) >= from && Date.parse(p.bidDeadline) < to);
+      const want = expected(
+        (p) => !!p.bidDeadline && Date.parse(p.bidDeadline) >= from && Date.parse(p.bidDeadline) < to,
+      );
       expect(want.length).toBeGreaterThan(0);
       expect(await filtered(range)).toEqual(want);
     });
@@ -751,16 +1039,27 @@ describe('reading trading records', () => {
       ['amount between 20000 and 100000', { awardAmountMin: '20000', awardAmountMax: '100000' }],
       ['dated from 2026-02-15', { awardedFrom: '2026-02-15' }],
       ['dated up to 2026-01-05, inclusive', { awardedTo: '2026-01-05' }],
-      ['on one and the same award: at least 7000000 and dated in February (none is)', { awardAmountMin: '7000000', awardedFrom: '2026-02-01', awardedTo: '2026-02-28' }],
-    ])('award %s', async (_what, range: { awardAmountMin?: string; awardAmountMax?: string; awardedFrom?: string; awardedTo?: string }) => {
-      const meets = (a: { amount: string; awardedOn: string }) =>
-        (!range.awardAmountMin || cents(a.amount) >= cents(range.awardAmountMin)) &&
-        (!range.awardAmountMax || cents(a.amount) <= cents(range.awardAmountMax)) &&
-        (!range.awardedFrom || a.awardedOn >= range.awardedFrom) &&
-        (!range.awardedTo || a.awardedOn <= range.awardedTo);
-      const want = expected((p) => AWARDS.some((a) => (p.sections ?? []).some((sec) => sec.code === a.sectionCode) && meets(a)));
-      expect(await filtered(range)).toEqual(want);
-    });
+      [
+        'on one and the same award: at least 7000000 and dated in February (none is)',
+        { awardAmountMin: '7000000', awardedFrom: '2026-02-01', awardedTo: '2026-02-28' },
+      ],
+    ])(
+      'award %s',
+      async (
+        _what,
+        range: { awardAmountMin?: string; awardAmountMax?: string; awardedFrom?: string; awardedTo?: string },
+      ) => {
+        const meets = (a: { amount: string; awardedOn: string }) =>
+          (!range.awardAmountMin || cents(a.amount) >= cents(range.awardAmountMin)) &&
+          (!range.awardAmountMax || cents(a.amount) <= cents(range.awardAmountMax)) &&
+          (!range.awardedFrom || a.awardedOn >= range.awardedFrom) &&
+          (!range.awardedTo || a.awardedOn <= range.awardedTo);
+        const want = expected((p) =>
+          AWARDS.some((a) => (p.sections ?? []).some((sec) => sec.code === a.sectionCode) && meets(a)),
+        );
+        expect(await filtered(range)).toEqual(want);
+      },
+    );
 
     it('compares budgets exactly where a float could not', async () => {
       // As doubles both are 123456789012345680: a float comparison would keep S1 on both sides.
@@ -778,7 +1077,11 @@ describe('reading trading records', () => {
     });
 
     it('updatedSince selects the projects updated at or after that time', async () => {
-      const one = await t.gql<{ tradingProject: { updatedAt: string } }>(`{ tradingProject(code: "${E2.code}") { updatedAt } }`, undefined, key);
+      const one = await t.gql<{ tradingProject: { updatedAt: string } }>(
+        `{ tradingProject(code: "${E2.code}") { updatedAt } }`,
+        undefined,
+        key,
+      );
       const at = one.data!.tradingProject.updatedAt;
       expect(await filtered({ updatedSince: at })).toEqual([E2.code]);
       expect(await filtered({ updatedSince: new Date(Date.parse(at) + 1).toISOString() })).toEqual([]);
@@ -816,13 +1119,19 @@ describe('reading trading records', () => {
     });
 
     it('participant selects nothing for an entity taking part in nothing, an unknown code or garbage', async () => {
-      for (const participant of [IDLE.creditCode, code('NQP000001'), 'not a code', '\u0000']) expect(await filtered({ participant })).toEqual([]);
+      for (const participant of [IDLE.creditCode, code('NQP000001'), 'not a code', '\u0000'])
+        expect(await filtered({ participant })).toEqual([]);
     });
 
     it('combines conditions, all of which must hold', async () => {
       const filter = { categoryCode: 'ENGINEERING', regionCode: '420100', participant: B[1], budgetMin: '1000000' };
       const want = expected(
-        (p) => CATEGORY[p.subItemCode.toUpperCase()].category === 'ENGINEERING' && inRegion(p.regionCode, '420100') && participants(p).has(B[1]) && p.budget !== null && cents(p.budget) >= cents('1000000'),
+        (p) =>
+          CATEGORY[p.subItemCode.toUpperCase()].category === 'ENGINEERING' &&
+          inRegion(p.regionCode, '420100') &&
+          participants(p).has(B[1]) &&
+          p.budget !== null &&
+          cents(p.budget) >= cents('1000000'),
       );
       expect(want).toEqual([E1.code]);
       expect(await filtered(filter)).toEqual(want);
@@ -852,27 +1161,40 @@ describe('reading trading records', () => {
       const times = nodes.map((n) => Date.parse(n.updatedAt));
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(codes.at(-1)).toBe(E2.code);
-      const rows = await t.hub.services.orm.em.fork().execute<{ code: string }[]>('select code from trading_project order by updated_at, id');
+      const rows = await t.hub.services.orm.em
+        .fork()
+        .execute<{ code: string }[]>('select code from trading_project order by updated_at, id');
       expect(codes).toEqual(rows.map((r) => r.code));
     });
 
     it('pages through a filtered list too', async () => {
       const nodes = await walk({ filter: { categoryCode: 'ENGINEERING' } }, 2);
-      expect(nodes.map((n) => n.code)).toEqual(expected((p) => CATEGORY[p.subItemCode.toUpperCase()].category === 'ENGINEERING'));
+      expect(nodes.map((n) => n.code)).toEqual(
+        expected((p) => CATEGORY[p.subItemCode.toUpperCase()].category === 'ENGINEERING'),
+      );
     });
 
     it('gives a page of 50 when first is not given, and an empty page for first: 0', async () => {
       const r = await page({});
       expect(r.data!.tradingProjects.edges).toHaveLength(all.size);
       const zero = await page({ first: 0 });
-      expect(zero.data!.tradingProjects).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: all.size });
+      expect(zero.data!.tradingProjects).toMatchObject({
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+        totalCount: all.size,
+      });
     });
 
     it('refuses a page larger than the maximum with LIMIT_EXCEEDED on first', async () => {
       expect((await page({ first: 500 })).errors).toBeUndefined();
       const r = await page({ first: 501 });
       expect(r.data ?? null).toBeNull();
-      expect(r.errors![0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'first', limit: 500, actual: 501 });
+      expect(r.errors![0].extensions).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        field: 'first',
+        limit: 500,
+        actual: 501,
+      });
     });
 
     it.each([
@@ -901,7 +1223,12 @@ describe('reading trading records', () => {
         expect(r.errors).toBeUndefined();
         const want = [...all.values()]
           .filter((p) => p.tendererCreditCode === who || p.agencyCreditCode === who)
-          .sort((a, b) => (a.publishedAt === null ? 1 : 0) - (b.publishedAt === null ? 1 : 0) || (Date.parse(b.publishedAt ?? '0') - Date.parse(a.publishedAt ?? '0')) || byText(a.code, b.code))
+          .sort(
+            (a, b) =>
+              (a.publishedAt === null ? 1 : 0) - (b.publishedAt === null ? 1 : 0) ||
+              Date.parse(b.publishedAt ?? '0') - Date.parse(a.publishedAt ?? '0') ||
+              byText(a.code, b.code),
+          )
           .map((p) => p.code);
         expect(r.data!.marketEntity.projects.map((p: Any) => p.code)).toEqual(want);
         expect(r.data!.marketEntity.bids).toEqual([]);
@@ -911,10 +1238,18 @@ describe('reading trading records', () => {
     it('lists the bids of a bidder, latest first, each with its section and project, and honours first', async () => {
       const r = await t.gql<{ marketEntity: Any }>(ENTITY, { creditCode: B[1], first: 3 }, key);
       expect(r.errors).toBeUndefined();
-      const mine = BIDS.filter((b) => b.bidderCreditCode === B[1]).sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt));
+      const mine = BIDS.filter((b) => b.bidderCreditCode === B[1]).sort(
+        (a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt),
+      );
       expect(mine.length).toBeGreaterThan(3);
       const sectionProject = new Map(PROJECTS.flatMap((p) => p.sections.map((s) => [s.code, p.code] as const)));
-      expect(r.data!.marketEntity.bids).toEqual(mine.slice(0, 3).map((b) => ({ amount: b.amount, submittedAt: b.submittedAt, section: { code: b.sectionCode, project: { code: sectionProject.get(b.sectionCode) } } })));
+      expect(r.data!.marketEntity.bids).toEqual(
+        mine.slice(0, 3).map((b) => ({
+          amount: b.amount,
+          submittedAt: b.submittedAt,
+          section: { code: b.sectionCode, project: { code: sectionProject.get(b.sectionCode) } },
+        })),
+      );
       expect(r.data!.marketEntity.projects).toEqual([]);
     });
 
@@ -946,7 +1281,9 @@ describe('reading trading records', () => {
     });
 
     it('keeps trading fields from anonymous callers even when marketEntity is public', async () => {
-      const r = await t.gql<{ marketEntity: Any }>(`{ marketEntity(creditCode: "${T[0]}") { creditCode projects { code } } }`);
+      const r = await t.gql<{ marketEntity: Any }>(
+        `{ marketEntity(creditCode: "${T[0]}") { creditCode projects { code } } }`,
+      );
       expect(r.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
     });
   });
@@ -966,12 +1303,17 @@ describe('reading trading records', () => {
     }
 
     async function bidsAs(who: string): Promise<Any[]> {
-      const r = await t.gql<{ tradingProject: { sections: { code: string; bids: Any[] }[] } }>(Q, { code: E1.code }, who);
+      const r = await t.gql<{ tradingProject: { sections: { code: string; bids: Any[] }[] } }>(
+        Q,
+        { code: E1.code },
+        who,
+      );
       expect(r.errors).toBeUndefined();
       return r.data!.tradingProject.sections.flatMap((s) => s.bids.map((b) => ({ ...b, sectionCode: s.code })));
     }
 
-    const pushed = (b: Any) => BIDS.find((x) => x.sectionCode === b.sectionCode && x.bidderCreditCode === b.bidder.creditCode)!;
+    const pushed = (b: Any) =>
+      BIDS.find((x) => x.sectionCode === b.sectionCode && x.bidderCreditCode === b.bidder.creditCode)!;
 
     it('masks the evidence and the project manager ID number for an integrator without reveal grants', async () => {
       const bids = await bidsAs(await client('trading-integrator', ''));
@@ -979,7 +1321,9 @@ describe('reading trading records', () => {
       for (const b of bids) {
         const p = pushed(b);
         for (const f of EVIDENCE) expect(b[f]).toBe('******');
-        expect(b.projectManagerId).toBe(`${p.projectManagerId.slice(0, 6)}${'*'.repeat(10)}${p.projectManagerId.slice(-2)}`);
+        expect(b.projectManagerId).toBe(
+          `${p.projectManagerId.slice(0, 6)}${'*'.repeat(10)}${p.projectManagerId.slice(-2)}`,
+        );
         // What is not evidence stays readable.
         expect(b.amount).toBe(p.amount);
       }
@@ -1026,37 +1370,50 @@ describe('reading trading records', () => {
       }
     }`;
 
-
     it.each([
-      // Through the resolvers: one page, then one batch each of tenderers, sections, bids, awards, contracts and bidders.
+      // Through the resolvers: one page, then one batch each of tenderers, sections, bids, awards, contracts and
+      // bidders.
       ['the resolvers and their loaders', false, 7],
       // Compiled (src/read/sql-tree.ts): the page and every project's tree in one statement.
       ['the compiled read path', true, 1],
-    ] as const)('runs the same number of SQL statements for 20 projects with sections, bids, bidders, awards and contracts as for 2, through %s', async (_path, compiledReads, expected) => {
-      const reader = compiledReads ? t : await startTestHub({ feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads }, t.db);
-      try {
-        let rows = 0;
-        const run = (first: number) => async () => {
-          const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(NESTED, { first }, ADMIN_KEY);
-          expect(r.errors).toBeUndefined();
-          const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
-          expect(nodes).toHaveLength(first);
-          expect(nodes.every((n) => n.tenderer.creditCode && n.sections.length > 0 && n.sections.every((s: Any) => s.bids.length > 0))).toBe(true);
-          rows = nodes.reduce((s, n) => s + n.sections.reduce((x: number, sec: Any) => x + sec.bids.length, 0), 0);
-        };
-        // Let the feed finish waking up for the pushes of beforeAll.
-        await new Promise((r) => setTimeout(r, 100));
-        const two = await countStatements(reader.hub, run(2));
-        const twoBids = rows;
-        const twenty = await countStatements(reader.hub, run(20));
-        expect(rows).toBeGreaterThan(5 * twoBids);
-        expect(twenty.queries.length).toBe(two.queries.length);
-        expect(twenty.executes.length).toBe(two.executes.length);
-        expect(twenty.queries.length).toBe(expected);
-      } finally {
-        if (reader !== t) await reader.stop();
-      }
-    });
+    ] as const)(
+      'runs the same number of SQL statements for 20 projects with sections, bids, bidders, awards and contracts as for 2, through %s',
+      async (_path, compiledReads, expected) => {
+        const reader = compiledReads
+          ? t
+          : await startTestHub(
+              { feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads },
+              t.db,
+            );
+        try {
+          let rows = 0;
+          const run = (first: number) => async () => {
+            const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(NESTED, { first }, ADMIN_KEY);
+            expect(r.errors).toBeUndefined();
+            const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
+            expect(nodes).toHaveLength(first);
+            expect(
+              nodes.every(
+                (n) =>
+                  n.tenderer.creditCode && n.sections.length > 0 && n.sections.every((s: Any) => s.bids.length > 0),
+              ),
+            ).toBe(true);
+            rows = nodes.reduce((s, n) => s + n.sections.reduce((x: number, sec: Any) => x + sec.bids.length, 0), 0);
+          };
+          // Let the feed finish waking up for the pushes of beforeAll.
+          await new Promise((r) => setTimeout(r, 100));
+          const two = await countStatements(reader.hub, run(2));
+          const twoBids = rows;
+          const twenty = await countStatements(reader.hub, run(20));
+          expect(rows).toBeGreaterThan(5 * twoBids);
+          expect(twenty.queries.length).toBe(two.queries.length);
+          expect(twenty.executes.length).toBe(two.executes.length);
+          expect(twenty.queries.length).toBe(expected);
+        } finally {
+          if (reader !== t) await reader.stop();
+        }
+      },
+    );
 
     it('adds one statement per nesting level through the resolvers, whatever the number of projects', async () => {
       // One relation more at each level: sections, their bids, the bidders, the bidders' own projects.
@@ -1067,16 +1424,24 @@ describe('reading trading records', () => {
         'code sections { code bids { amount bidder { creditCode } } }',
         'code sections { code bids { amount bidder { creditCode projects(first: 1) { code } } } }',
       ];
-      const reader = await startTestHub({ feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads: false }, t.db);
+      const reader = await startTestHub(
+        { feedPollMs: 600_000, rateLimit: 1_000_000, rateBurst: 1_000_000, compiledReads: false },
+        t.db,
+      );
       try {
         const count = async (level: string, first: number) => {
           const sql = await countStatements(reader.hub, async () => {
-            const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(`query Q($first: Int) { tradingProjects(first: $first) { edges { node { ${level} } } } }`, { first }, ADMIN_KEY);
+            const r = await reader.gql<{ tradingProjects: { edges: { node: Any }[] } }>(
+              `query Q($first: Int) { tradingProjects(first: $first) { edges { node { ${level} } } } }`,
+              { first },
+              ADMIN_KEY,
+            );
             expect(r.errors).toBeUndefined();
             const nodes = r.data!.tradingProjects.edges.map((e) => e.node);
             expect(nodes).toHaveLength(first);
             // Every level has rows to load, so no loader is skipped for want of parents.
-            if (level.includes('bids')) expect(nodes.every((n) => n.sections.every((sec: Any) => sec.bids.length > 0))).toBe(true);
+            if (level.includes('bids'))
+              expect(nodes.every((n) => n.sections.every((sec: Any) => sec.bids.length > 0))).toBe(true);
           });
           return sql.queries.length;
         };
@@ -1103,7 +1468,11 @@ describe('reading trading records', () => {
         const r = await page({ orderBy: 'UPDATED_AT', first: 500 });
         return r.data!.tradingProjects.edges.at(-1)!.node.code;
       };
-      const [{ now }] = await t.hub.services.orm.em.fork().execute<{ now: Date }[]>("select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') as now");
+      const [{ now }] = await t.hub.services.orm.em
+        .fork()
+        .execute<{ now: Date }[]>(
+          'select to_char(now() at time zone \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\') as now',
+        );
       await new Promise((r) => setTimeout(r, 5));
       expect(await filtered({ updatedSince: now })).toEqual([]);
 
@@ -1114,14 +1483,28 @@ describe('reading trading records', () => {
       expect(await latest()).toBe(E1.code);
 
       // Then an announcement of G2.
-      expect((await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }])).accepted).toBe(1);
+      expect(
+        (await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }]))
+          .accepted,
+      ).toBe(1);
       expect((await filtered({ updatedSince: now })).sort(byText)).toEqual([E1.code, G2.code].sort(byText));
       expect(await latest()).toBe(G2.code);
 
       // Re-pushing the same content changes nothing, and moves nothing.
-      const at = await t.gql<{ tradingProject: { updatedAt: string } }>(`{ tradingProject(code: "${G2.code}") { updatedAt } }`, undefined, key);
-      expect((await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }])).unchanged).toBe(1);
-      const again = await t.gql<{ tradingProject: { updatedAt: string } }>(`{ tradingProject(code: "${G2.code}") { updatedAt } }`, undefined, key);
+      const at = await t.gql<{ tradingProject: { updatedAt: string } }>(
+        `{ tradingProject(code: "${G2.code}") { updatedAt } }`,
+        undefined,
+        key,
+      );
+      expect(
+        (await push('pushAnnouncements', [{ ...ANNOUNCEMENTS[3], title: `${ANNOUNCEMENTS[3].title}（更正）` }]))
+          .unchanged,
+      ).toBe(1);
+      const again = await t.gql<{ tradingProject: { updatedAt: string } }>(
+        `{ tradingProject(code: "${G2.code}") { updatedAt } }`,
+        undefined,
+        key,
+      );
       expect(again.data!.tradingProject.updatedAt).toBe(at.data!.tradingProject.updatedAt);
     });
   });

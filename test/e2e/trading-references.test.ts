@@ -19,7 +19,10 @@ describe('unknown references in trading records', () => {
     t = await startTestHub();
     key = await t.system('REF-SYS');
     p = await parties(t, key, 3, 7300);
-    const projects = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('R-1', p), project('R-2', p)]);
+    const projects = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      project('R-1', p),
+      project('R-2', p),
+    ]);
     expect(projects.accepted).toBe(2);
   });
   afterAll(() => t.stop());
@@ -36,10 +39,15 @@ describe('unknown references in trading records', () => {
   }
 
   it('rejects a project whose agency is not a registered market entity, storing the rest of the batch', async () => {
-    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('R-3', p), project('R-X', p, { agencyCreditCode: UNKNOWN })]);
+    const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
+      project('R-3', p),
+      project('R-X', p, { agencyCreditCode: UNKNOWN }),
+    ]);
     expectOneRejected(r, { field: 'agencyCreditCode', code: 'NOT_FOUND' });
     expect(r.results[1].errors[0].message).toContain(UNKNOWN);
-    expect(await sql(`select code from trading_project where code in ('R-3', 'R-X') order by code`)).toEqual([{ code: 'R-3' }]);
+    expect(await sql(`select code from trading_project where code in ('R-3', 'R-X') order by code`)).toEqual([
+      { code: 'R-3' },
+    ]);
     expect(await count(`select count(*) as n from section where code like 'R-X-%'`)).toBe(0);
     expect(await count(`select count(*) as n from market_entity where credit_code = ?`, [UNKNOWN])).toBe(0);
     expect(await events('R-X')).toBe(0);
@@ -47,8 +55,18 @@ describe('unknown references in trading records', () => {
 
   it('rejects a bid whose bidder is not a registered market entity, storing the rest of the batch', async () => {
     const r = await push(t, key, 'pushBids', 'BidInput', [
-      { sectionCode: 'R-1-S1', bidderCreditCode: p.bidders[0], amount: '590000.00', submittedAt: '2026-09-24T10:00:00+08:00' },
-      { sectionCode: 'R-1-S1', bidderCreditCode: UNKNOWN, amount: '580000.00', submittedAt: '2026-09-24T11:00:00+08:00' },
+      {
+        sectionCode: 'R-1-S1',
+        bidderCreditCode: p.bidders[0],
+        amount: '590000.00',
+        submittedAt: '2026-09-24T10:00:00+08:00',
+      },
+      {
+        sectionCode: 'R-1-S1',
+        bidderCreditCode: UNKNOWN,
+        amount: '580000.00',
+        submittedAt: '2026-09-24T11:00:00+08:00',
+      },
     ]);
     expectOneRejected(r, { field: 'bidderCreditCode', code: 'NOT_FOUND' });
     expect(await sql(`select record_key from bid`)).toEqual([{ record_key: `R-1-S1/${p.bidders[0]}` }]);
@@ -57,7 +75,14 @@ describe('unknown references in trading records', () => {
   });
 
   it("rejects an announcement of an unknown project, and one naming a section its project does not have, at that section's index", async () => {
-    const notice = (c: string, over: Record<string, unknown>) => ({ code: c, projectCode: 'R-1', type: 'TENDER_NOTICE', title: '招标公告', publishedAt: '2026-09-01T09:00:00+08:00', ...over });
+    const notice = (c: string, over: Record<string, unknown>) => ({
+      code: c,
+      projectCode: 'R-1',
+      type: 'TENDER_NOTICE',
+      title: '招标公告',
+      publishedAt: '2026-09-01T09:00:00+08:00',
+      ...over,
+    });
     const r = await push(t, key, 'pushAnnouncements', 'AnnouncementInput', [
       notice('R-A1', { sectionCodes: ['R-1-S1'] }),
       notice('R-A2', { projectCode: 'R-NOPE' }),
@@ -67,46 +92,114 @@ describe('unknown references in trading records', () => {
     ]);
     expect(r.results.map((x) => x.status)).toEqual(['ACCEPTED', 'REJECTED', 'REJECTED', 'REJECTED']);
     expect(r.results[1].errors).toEqual([expect.objectContaining({ field: 'projectCode', code: 'NOT_FOUND' })]);
-    expect(r.results[2].errors).toEqual([expect.objectContaining({ field: 'sectionCodes.1', code: 'NOT_FOUND', message: expect.stringContaining('R-1-S9') })]);
-    expect(r.results[3].errors).toEqual([expect.objectContaining({ field: 'sectionCodes.1', code: 'NOT_FOUND', message: expect.stringContaining('R-2-S1') })]);
+    expect(r.results[2].errors).toEqual([
+      expect.objectContaining({
+        field: 'sectionCodes.1',
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('R-1-S9'),
+      }),
+    ]);
+    expect(r.results[3].errors).toEqual([
+      expect.objectContaining({
+        field: 'sectionCodes.1',
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('R-2-S1'),
+      }),
+    ]);
     expect(await sql(`select code from announcement`)).toEqual([{ code: 'R-A1' }]);
     expect(await count(`select count(*) as n from trading_project where code = 'R-NOPE'`)).toBe(0);
     expect(await count(`select count(*) as n from section where code = 'R-1-S9'`)).toBe(0);
     for (const k of ['R-A2', 'R-A3', 'R-A4']) expect(await events(k)).toBe(0);
   });
 
-  // In lifecycle order: each kind's good record needs the one before it (a contract follows an award, which follows a bid).
+  // In lifecycle order: each kind's good record needs the one before it (a contract follows an award, which follows a
+  // bid).
   it.each([
-    ['pushBidOpenings', 'BidOpeningInput', 'bid_opening', (s: string) => ({ sectionCode: s, openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '1' })],
-    ['pushEvaluations', 'EvaluationInput', 'evaluation', (s: string, b: string) => ({ sectionCode: s, reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: '1', bidderCreditCode: b, score: '90.00' }] })],
-    ['pushAwards', 'AwardInput', 'award', (s: string, b: string) => ({ sectionCode: s, winnerCreditCode: b, amount: '590000.00', awardedOn: '2026-10-10' })],
-    ['pushContracts', 'ContractInput', 'contract', (s: string) => ({ code: `HT-${s}`, sectionCode: s, amount: '590000.00', signedOn: '2026-10-20' })],
-  ] as const)('%s rejects a record of an unknown section, storing the rest of the batch', async (mutation, inputType, table, record) => {
-    const before = await count(`select count(*) as n from ${table}`);
-    const r = await push(t, key, mutation, inputType, [record('R-1-S1', p.bidders[0]), record('R-NOPE-S1', p.bidders[0])]);
-    expectOneRejected(r, { field: 'sectionCode', code: 'NOT_FOUND' });
-    expect(r.results[1].errors[0].message).toContain('R-NOPE-S1');
-    expect(await count(`select count(*) as n from ${table}`)).toBe(before + 1);
-    expect(await count(`select count(*) as n from ${table} t join section s on s.id = t.section_id where s.code = 'R-1-S1'`)).toBe(1);
-    expect(await count(`select count(*) as n from section where code = 'R-NOPE-S1'`)).toBe(0);
-    expect(await events(mutation === 'pushContracts' ? 'HT-R-NOPE-S1' : 'R-NOPE-S1')).toBe(0);
-  });
+    [
+      'pushBidOpenings',
+      'BidOpeningInput',
+      'bid_opening',
+      (s: string) => ({ sectionCode: s, openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '1' }),
+    ],
+    [
+      'pushEvaluations',
+      'EvaluationInput',
+      'evaluation',
+      (s: string, b: string) => ({
+        sectionCode: s,
+        reportedAt: '2026-09-28T17:00:00+08:00',
+        candidates: [{ rank: '1', bidderCreditCode: b, score: '90.00' }],
+      }),
+    ],
+    [
+      'pushAwards',
+      'AwardInput',
+      'award',
+      (s: string, b: string) => ({ sectionCode: s, winnerCreditCode: b, amount: '590000.00', awardedOn: '2026-10-10' }),
+    ],
+    [
+      'pushContracts',
+      'ContractInput',
+      'contract',
+      (s: string) => ({ code: `HT-${s}`, sectionCode: s, amount: '590000.00', signedOn: '2026-10-20' }),
+    ],
+  ] as const)(
+    '%s rejects a record of an unknown section, storing the rest of the batch',
+    async (mutation, inputType, table, record) => {
+      const before = await count(`select count(*) as n from ${table}`);
+      const r = await push(t, key, mutation, inputType, [
+        record('R-1-S1', p.bidders[0]),
+        record('R-NOPE-S1', p.bidders[0]),
+      ]);
+      expectOneRejected(r, { field: 'sectionCode', code: 'NOT_FOUND' });
+      expect(r.results[1].errors[0].message).toContain('R-NOPE-S1');
+      expect(await count(`select count(*) as n from ${table}`)).toBe(before + 1);
+      expect(
+        await count(
+          `select count(*) as n from ${table} t join section s on s.id = t.section_id where s.code = 'R-1-S1'`,
+        ),
+      ).toBe(1);
+      expect(await count(`select count(*) as n from section where code = 'R-NOPE-S1'`)).toBe(0);
+      expect(await events(mutation === 'pushContracts' ? 'HT-R-NOPE-S1' : 'R-NOPE-S1')).toBe(0);
+    },
+  );
 
   describe('credit codes of awards and evaluation candidates', () => {
     beforeAll(async () => {
-      const bids = await push(t, key, 'pushBids', 'BidInput', [{ sectionCode: 'R-1-S2', bidderCreditCode: p.bidders[1], amount: '390000.00', submittedAt: '2026-09-24T10:00:00+08:00' }]);
+      const bids = await push(t, key, 'pushBids', 'BidInput', [
+        {
+          sectionCode: 'R-1-S2',
+          bidderCreditCode: p.bidders[1],
+          amount: '390000.00',
+          submittedAt: '2026-09-24T10:00:00+08:00',
+        },
+      ]);
       expect(bids.accepted).toBe(1);
     });
 
     it('rejects an award to a credit code of no market entity as an unknown reference, not as an award without a bid', async () => {
-      const r = await push(t, key, 'pushAwards', 'AwardInput', [{ sectionCode: 'R-1-S2', winnerCreditCode: UNKNOWN, amount: '390000.00', awardedOn: '2026-10-10' }]);
-      expect(r.results[0]).toMatchObject({ status: 'REJECTED', errors: [{ field: 'winnerCreditCode', code: 'NOT_FOUND', rule: null, message: expect.stringContaining(UNKNOWN) }] });
-      expect(await count(`select count(*) as n from award a join section s on s.id = a.section_id where s.code = 'R-1-S2'`)).toBe(0);
+      const r = await push(t, key, 'pushAwards', 'AwardInput', [
+        { sectionCode: 'R-1-S2', winnerCreditCode: UNKNOWN, amount: '390000.00', awardedOn: '2026-10-10' },
+      ]);
+      expect(r.results[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [
+          { field: 'winnerCreditCode', code: 'NOT_FOUND', rule: null, message: expect.stringContaining(UNKNOWN) },
+        ],
+      });
+      expect(
+        await count(`select count(*) as n from award a join section s on s.id = a.section_id where s.code = 'R-1-S2'`),
+      ).toBe(0);
     });
 
     it('keeps AWARD_WITHOUT_BID for a registered entity that did not bid for the section', async () => {
-      const r = await push(t, key, 'pushAwards', 'AwardInput', [{ sectionCode: 'R-1-S2', winnerCreditCode: p.bidders[2], amount: '390000.00', awardedOn: '2026-10-10' }]);
-      expect(r.results[0]).toMatchObject({ status: 'REJECTED', errors: [{ field: 'winnerCreditCode', code: 'CONFLICT', rule: 'AWARD_WITHOUT_BID' }] });
+      const r = await push(t, key, 'pushAwards', 'AwardInput', [
+        { sectionCode: 'R-1-S2', winnerCreditCode: p.bidders[2], amount: '390000.00', awardedOn: '2026-10-10' },
+      ]);
+      expect(r.results[0]).toMatchObject({
+        status: 'REJECTED',
+        errors: [{ field: 'winnerCreditCode', code: 'CONFLICT', rule: 'AWARD_WITHOUT_BID' }],
+      });
     });
 
     it('rejects an unknown candidate as NOT_FOUND and a registered non-bidder as CANDIDATE_NOT_A_BIDDER, each at its own index', async () => {
@@ -124,9 +217,17 @@ describe('unknown references in trading records', () => {
       expect(r.results[0].status).toBe('REJECTED');
       expect(r.results[0].errors).toEqual([
         expect.objectContaining({ field: 'candidates.1.bidderCreditCode', code: 'NOT_FOUND', rule: null }),
-        expect.objectContaining({ field: 'candidates.2.bidderCreditCode', code: 'CONFLICT', rule: 'CANDIDATE_NOT_A_BIDDER' }),
+        expect.objectContaining({
+          field: 'candidates.2.bidderCreditCode',
+          code: 'CONFLICT',
+          rule: 'CANDIDATE_NOT_A_BIDDER',
+        }),
       ]);
-      expect(await count(`select count(*) as n from evaluation e join section s on s.id = e.section_id where s.code = 'R-1-S2'`)).toBe(0);
+      expect(
+        await count(
+          `select count(*) as n from evaluation e join section s on s.id = e.section_id where s.code = 'R-1-S2'`,
+        ),
+      ).toBe(0);
     });
   });
 });

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { messageText } from '../../src/server/ws-socket';
 import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
@@ -22,12 +23,14 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
   const messages: Record<string, unknown>[] = [];
   const waiting: { type: string; resolve: (m: Record<string, unknown>) => void }[] = [];
   socket.on('message', (data) => {
-    const m = JSON.parse(String(data)) as Record<string, unknown>;
+    const m = JSON.parse(messageText(data)) as Record<string, unknown>;
     messages.push(m);
     const i = waiting.findIndex((w) => w.type === m.type);
     if (i >= 0) waiting.splice(i, 1)[0].resolve(m);
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+  );
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
@@ -41,8 +44,14 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
       const seen = messages.findIndex((m) => m.type === type);
       if (seen >= 0) return Promise.resolve(messages.splice(seen, 1)[0]);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(messages)}`)), timeoutMs);
-        waiting.push({ type, resolve: (m) => (clearTimeout(timer), messages.splice(messages.indexOf(m), 1), resolve(m)) });
+        const timer = setTimeout(
+          () => reject(new Error(`no ${type} within ${timeoutMs} ms; got ${JSON.stringify(messages)}`)),
+          timeoutMs,
+        );
+        waiting.push({
+          type,
+          resolve: (m) => (clearTimeout(timer), messages.splice(messages.indexOf(m), 1), resolve(m)),
+        });
       });
     },
   };
@@ -53,7 +62,9 @@ async function connect(t: TestHub, key: string | null): Promise<Raw> {
 /** `p`, or a failure after `ms`; the timer goes with the answer (a pending one would keep jest's worker alive). */
 const within = <T>(p: Promise<T>, ms: number): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)));
+  const late = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)),
+  );
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 };
 
@@ -83,7 +94,11 @@ describe('graphql-ws authentication for the life of a connection', () => {
     return { apiKey: r.data!.createClient.apiKey, keyId: r.data!.createClient.key.id };
   }
 
-  const FOLLOW = { id: '1', type: 'subscribe', payload: { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor key } }' } };
+  const FOLLOW = {
+    id: '1',
+    type: 'subscribe',
+    payload: { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor key } }' },
+  };
 
   it('ends an open subscription with 4401 when its key is revoked, and refuses the key from then on', async () => {
     const c = await consumer('ws-revoked');
@@ -96,11 +111,17 @@ describe('graphql-ws authentication for the life of a connection', () => {
 
     const revoked = await t.gql(`mutation { revokeApiKey(keyId: ${c.keyId}) { id } }`, undefined, ADMIN_KEY);
     expect(revoked.errors).toBeUndefined();
-    expect(await within(raw.closed, 5000)).toEqual({ code: 4401, reason: 'Unauthorized: the API key is unknown, revoked or expired' });
+    expect(await within(raw.closed, 5000)).toEqual({
+      code: 4401,
+      reason: 'Unauthorized: the API key is unknown, revoked or expired',
+    });
 
     // A bad key is refused at once with 4401, which graphql-ws clients do not retry.
     const again = await connect(t, c.apiKey);
-    expect(await within(again.closed, 5000)).toEqual({ code: 4401, reason: 'Unauthorized: the API key is unknown, revoked or expired' });
+    expect(await within(again.closed, 5000)).toEqual({
+      code: 4401,
+      reason: 'Unauthorized: the API key is unknown, revoked or expired',
+    });
   });
 
   it('ends the connection of a key whose rotation grace has run out', async () => {
@@ -109,7 +130,11 @@ describe('graphql-ws authentication for the life of a connection', () => {
     await raw.next('connection_ack');
     raw.send(FOLLOW);
     // A grace of a minute, which no slow machine runs out by itself: the test moves the hub's clock past it.
-    const rotated = await t.gql<{ rotateApiKey: { apiKey: string } }>(`mutation { rotateApiKey(keyId: ${c.keyId}, graceSeconds: 60) { apiKey } }`, undefined, ADMIN_KEY);
+    const rotated = await t.gql<{ rotateApiKey: { apiKey: string } }>(
+      `mutation { rotateApiKey(keyId: ${c.keyId}, graceSeconds: 60) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(rotated.errors).toBeUndefined();
     // Still inside the grace period: the old key keeps its connection through the re-checks (after the
     // admin action and every key-cache lifetime, 1 s on this hub).
@@ -128,15 +153,33 @@ describe('graphql-ws authentication for the life of a connection', () => {
     const raw = await connect(t, c.apiKey);
     await raw.next('connection_ack');
     raw.send({ id: '1', type: 'subscribe', payload: { query: 'subscription { changes(topics: [BID]) { cursor } }' } });
-    const narrowed = await t.gql(`mutation { updateGrants(principal: "ws-regranted", input: { readTopics: [MARKET_ENTITY] }) { name } }`, undefined, ADMIN_KEY);
+    const narrowed = await t.gql(
+      `mutation { updateGrants(principal: "ws-regranted", input: { readTopics: [MARKET_ENTITY] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(narrowed.errors).toBeUndefined();
-    expect(await within(raw.closed, 5000)).toEqual({ code: 4403, reason: 'Forbidden: roles or grants changed; reconnect' });
+    expect(await within(raw.closed, 5000)).toEqual({
+      code: 4403,
+      reason: 'Forbidden: roles or grants changed; reconnect',
+    });
 
     const again = await connect(t, c.apiKey);
     await again.next('connection_ack');
-    again.send({ id: '2', type: 'subscribe', payload: { query: 'subscription { changes(topics: [BID]) { cursor } }' } });
+    again.send({
+      id: '2',
+      type: 'subscribe',
+      payload: { query: 'subscription { changes(topics: [BID]) { cursor } }' },
+    });
     const refused = await again.next('next');
-    expect(refused).toMatchObject({ id: '2', payload: { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'topics' }) })] } });
+    expect(refused).toMatchObject({
+      id: '2',
+      payload: {
+        errors: [
+          expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'topics' }) }),
+        ],
+      },
+    });
     await again.next('complete');
     again.socket.close();
   });
@@ -146,11 +189,22 @@ describe('graphql-ws authentication for the life of a connection', () => {
     const raw = await connect(t, c.apiKey);
     await raw.next('connection_ack');
     raw.send(FOLLOW);
-    const narrowed = await t.gql(`mutation { updateGrants(principal: "ws-raced", input: { readTopics: [BID] }) { name } }`, undefined, ADMIN_KEY);
+    const narrowed = await t.gql(
+      `mutation { updateGrants(principal: "ws-raced", input: { readTopics: [BID] }) { name } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     expect(narrowed.errors).toBeUndefined();
     // Straight after the change, before or after the hub has re-checked the connection on its own.
-    raw.send({ id: '2', type: 'subscribe', payload: { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor } }' } });
-    expect(await within(raw.closed, 5000)).toEqual({ code: 4403, reason: 'Forbidden: roles or grants changed; reconnect' });
+    raw.send({
+      id: '2',
+      type: 'subscribe',
+      payload: { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor } }' },
+    });
+    expect(await within(raw.closed, 5000)).toEqual({
+      code: 4403,
+      reason: 'Forbidden: roles or grants changed; reconnect',
+    });
     expect(raw.messages.filter((m) => m.type === 'next')).toEqual([]);
   });
 
@@ -163,7 +217,11 @@ describe('graphql-ws authentication for the life of a connection', () => {
     // A message under the limit is served.
     const ok = await connect(t, ADMIN_KEY);
     await ok.next('connection_ack');
-    ok.send({ id: '1', type: 'subscribe', payload: { query: `subscription {${' '.repeat(50 * 1024)} changes { cursor } }` } });
+    ok.send({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: `subscription {${' '.repeat(50 * 1024)} changes { cursor } }` },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(ok.socket.readyState).toBe(WebSocket.OPEN);
     expect(ok.messages.filter((m) => m.type === 'error')).toEqual([]);
@@ -196,7 +254,11 @@ describe('failed keys count against the rate limit', () => {
   });
 
   it('counts WebSocket connection attempts against the same bucket as requests', async () => {
-    const r = await t.gql<{ createClient: { apiKey: string } }>(`mutation { createClient(input: { name: "ws-busy", roles: [FEED_CONSUMER], readTopics: [BID] }) { apiKey } }`, undefined, ADMIN_KEY);
+    const r = await t.gql<{ createClient: { apiKey: string } }>(
+      `mutation { createClient(input: { name: "ws-busy", roles: [FEED_CONSUMER], readTopics: [BID] }) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
     const key = r.data!.createClient.apiKey;
     const first = await connect(t, key);
     await first.next('connection_ack');

@@ -28,10 +28,25 @@ export interface PushResponse {
     accepted: number;
     unchanged: number;
     rejected: number;
-    results: { index: number; key: string | null; status: string; version: number | null; errors: { field: string; code: string; message: string }[] }[];
+    results: {
+      index: number;
+      key: string | null;
+      status: string;
+      version: number | null;
+      errors: { field: string; code: string; message: string }[];
+    }[];
   };
 }
 
 export interface ChangeEventData {
-  changes: { cursor: string; seq: string; topic: string; op: string; key: string; version: number; sourceSystem: string | null; data: Record<string, unknown> };
+  changes: {
+    cursor: string;
+    seq: string;
+    topic: string;
+    op: string;
+    key: string;
+    version: number;
+    sourceSystem: string | null;
+    data: Record<string, unknown>;
+  };
 }

@@ -19,7 +19,6 @@ export interface TestCluster {
   dir: string;
 }
 
-
 /**
  * Removes the clusters of earlier runs that were interrupted before their
  * teardown (Ctrl-C, a killed jest): those whose recorded owner, the jest

@@ -19,7 +19,11 @@ export interface TestHub {
   hub: Hub;
   db: TestDatabase;
   /** POSTs an operation to /graphql with an optional bearer key. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    key?: string,
+  ): Promise<GraphQLResponse<T>>;
   /** Registers a source system directly and returns its API key. */
   system(code: string, regionCode?: string): Promise<string>;
   /** A graphql-ws client to this hub, with the admin key unless another (or '' for none) is given; closed by stop(). */
@@ -32,20 +36,28 @@ export interface TestHub {
  * its own (cloned from the migrated template). `stop()` closes everything and
  * drops the database.
  */
-export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: TestDatabase, options: HubOptions = {}): Promise<TestHub> {
+export async function startTestHub(
+  overrides: Partial<HubConfig> = {},
+  db?: TestDatabase,
+  options: HubOptions = {},
+): Promise<TestHub> {
   const database = db ?? (await createTestDatabase());
-  const config = loadConfig({}, {
-    databaseUrl: database.url,
-    port: 0,
-    host: '127.0.0.1',
-    seed: false,
-    adminKey: ADMIN_KEY,
-    logLevel: 'silent',
-    feedPollMs: 1000,
-    // Tests that are not about access control read anonymously; test/e2e/access.test.ts runs with the product default (none).
-    publicOperations: ['marketEntity', 'marketEntities', 'sourceSystems'],
-    ...overrides,
-  });
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: database.url,
+      port: 0,
+      host: '127.0.0.1',
+      seed: false,
+      adminKey: ADMIN_KEY,
+      logLevel: 'silent',
+      feedPollMs: 1000,
+      // Tests that are not about access control read anonymously; test/e2e/access.test.ts runs with the product default
+      // (none).
+      publicOperations: ['marketEntity', 'marketEntities', 'sourceSystems'],
+      ...overrides,
+    },
+  );
   const hub = await startHub(config, createLogger(config.logLevel), options);
   const clients: WsClient[] = [];
   return {
@@ -61,16 +73,27 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
       return { ...body, status: res.status };
     },
     async system(code, regionCode = '420000') {
-      const { apiKey } = await registerSourceSystem(hub.services.orm.em.fork(), ADMIN, { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode }, hub.services.registry);
+      const { apiKey } = await registerSourceSystem(
+        hub.services.orm.em.fork(),
+        ADMIN,
+        { code, name: `${code} 测试系统`, kind: 'GOVERNMENT', regionCode },
+        hub.services.registry,
+      );
       return apiKey;
     },
     ws(key = ADMIN_KEY) {
-      const client = createClient({ url: hub.wsUrl, webSocketImpl: WebSocket, connectionParams: key ? { authorization: `Bearer ${key}` } : undefined, retryAttempts: 0, lazy: true });
+      const client = createClient({
+        url: hub.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: key ? { authorization: `Bearer ${key}` } : undefined,
+        retryAttempts: 0,
+        lazy: true,
+      });
       clients.push(client);
       return client;
     },
     async stop() {
-      await Promise.all(clients.map((c) => c.dispose()));
+      await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
       await hub.close();
       if (!db) await database.drop();
     },
@@ -78,7 +101,13 @@ export async function startTestHub(overrides: Partial<HubConfig> = {}, db?: Test
 }
 
 /** Collects `count` events of a subscription, then completes it. */
-export function collect<T>(client: WsClient, query: string, variables: Record<string, unknown>, count: number, timeoutMs = 30000): Promise<T[]> {
+export function collect<T>(
+  client: WsClient,
+  query: string,
+  variables: Record<string, unknown>,
+  count: number,
+  timeoutMs = 30000,
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const out: T[] = [];
     const timer = setTimeout(() => {
@@ -106,7 +135,11 @@ export function collect<T>(client: WsClient, query: string, variables: Record<st
         error: (e) => {
           clearTimeout(timer);
           const close = e as { code?: number; reason?: string };
-          reject(e instanceof Error ? e : new Error(close.code ? `closed ${close.code} ${close.reason ?? ''}` : JSON.stringify(e)));
+          reject(
+            e instanceof Error
+              ? e
+              : new Error(close.code ? `closed ${close.code} ${close.reason ?? ''}` : JSON.stringify(e)),
+          );
         },
         complete: () => undefined,
       },

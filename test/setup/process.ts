@@ -22,7 +22,9 @@ export interface HubProcess {
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'resolvers', 'app', 'main.js');
 
-/** Every process spawned by this test file that has not exited yet, and every data folder made: see cleanUpProcesses. */
+/**
+ * Every process spawned by this test file that has not exited yet, and every data folder made: see cleanUpProcesses.
+ */
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
 
@@ -34,13 +36,20 @@ const folders = new Set<string>();
  */
 export function spawnHub(env: Record<string, string>, timeoutMs = 90000): Promise<HubProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', LOG_LEVEL: 'info', HUB_SEED: 'false', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      HUB_SEED: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       children.delete(child);
@@ -56,7 +65,7 @@ export function spawnHub(env: Record<string, string>, timeoutMs = 90000): Promis
       clearTimeout(timer);
       reject(new Error(`hub exited with ${code} before listening: ${stderr}`));
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       let entry: Record<string, unknown>;
       try {
         entry = JSON.parse(line) as Record<string, unknown>;
@@ -94,15 +103,18 @@ export function tempDataDir(prefix: string): string {
 
 /** Kills (SIGKILL) the PostgreSQL that runs in `dir`, if any, with all its processes, and waits until they are gone. */
 export async function killCluster(dir: string): Promise<void> {
-  const pids = new Set(systemProcesses.inFolder(dir).filter((pid) => {
-    const p = systemProcesses.info(pid);
-    return p !== undefined && isPostgresOf(p, dir);
-  }));
+  const pids = new Set(
+    systemProcesses.inFolder(dir).filter((pid) => {
+      const p = systemProcesses.info(pid);
+      return p !== undefined && isPostgresOf(p, dir);
+    }),
+  );
   const lock = readPostmasterPid(dir);
   const postmaster = lock?.pid ? systemProcesses.info(lock.pid) : undefined;
   if (postmaster && isPostgresOf(postmaster, dir)) pids.add(postmaster.pid);
   for (const pid of pids) systemProcesses.kill(pid, 'SIGKILL');
-  for (let waited = 0; waited < 10_000 && [...pids].some((pid) => systemProcesses.info(pid)); waited += 50) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; waited < 10_000 && [...pids].some((pid) => systemProcesses.info(pid)); waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Kills a folder's PostgreSQL and removes the folder. */

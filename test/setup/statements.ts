@@ -7,7 +7,10 @@ import type { Hub } from '../../resolvers/app/hub';
  * tail reads and transaction control statements are not the request's own.
  * Named prepared statements, which bypass knex, are counted at the pg client.
  */
-export async function countStatements(hub: Hub, run: () => Promise<unknown>): Promise<{ executes: string[]; queries: string[] }> {
+export async function countStatements(
+  hub: Hub,
+  run: () => Promise<unknown>,
+): Promise<{ executes: string[]; queries: string[] }> {
   const conn = hub.services.orm.em.getConnection() as unknown as {
     execute: (...args: unknown[]) => Promise<unknown>;
     getKnex(): { client: { query: (...args: unknown[]) => Promise<unknown> } };
@@ -17,8 +20,11 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
   const query = client.query;
   const executes: string[] = [];
   const queries: string[] = [];
-  const own = (sql: string) => !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
+  const own = (sql: string) =>
+    !/as watermark/.test(sql) && !/^\s*(begin|commit|rollback|start transaction|set transaction)/i.test(sql);
   // Prepared statements (src/common/sql.ts queryPrepared) go to a pooled pg client directly, named.
+  // Kept to be restored and called with the client as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const pgQuery = PgClient.prototype.query;
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string; name?: string } | string;
@@ -53,11 +59,17 @@ export async function countStatements(hub: Hub, run: () => Promise<unknown>): Pr
  */
 export async function sentStatements(run: () => Promise<unknown>): Promise<string[]> {
   const sent: string[] = [];
+  // Kept to be restored and called with the client as `this`.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const pgQuery = PgClient.prototype.query;
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string } | string;
     const text = typeof q === 'string' ? q : (q?.text ?? '');
-    if (!/as watermark/.test(text) && !/^\s*(begin|commit|rollback|start transaction|set transaction|savepoint|release savepoint)/i.test(text)) sent.push(text);
+    if (
+      !/as watermark/.test(text) &&
+      !/^\s*(begin|commit|rollback|start transaction|set transaction|savepoint|release savepoint)/i.test(text)
+    )
+      sent.push(text);
     return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pgQuery;
   try {

@@ -6,14 +6,32 @@ export interface Push {
   accepted: number;
   unchanged: number;
   rejected: number;
-  results: { index: number; key: string | null; status: string; version: number | null; errors: { field: string; code: string; message: string; rule: string | null }[]; warnings: { rule: string; message: string }[] }[];
+  results: {
+    index: number;
+    key: string | null;
+    status: string;
+    version: number | null;
+    errors: { field: string; code: string; message: string; rule: string | null }[];
+    warnings: { rule: string; message: string }[];
+  }[];
 }
 
-const RESULT = 'accepted unchanged rejected results { index key status version errors { field code message rule } warnings { rule message } }';
+const RESULT =
+  'accepted unchanged rejected results { index key status version errors { field code message rule } warnings { rule message } }';
 
 /** Pushes records with one of the push mutations (e.g. `pushBids` with input type `BidInput`). */
-export async function push(t: TestHub, key: string, mutation: string, inputType: string, records: unknown[]): Promise<Push> {
-  const r = await t.gql<Record<string, Push>>(`mutation($r: [${inputType}!]!) { ${mutation}(records: $r) { ${RESULT} } }`, { r: records }, key);
+export async function push(
+  t: TestHub,
+  key: string,
+  mutation: string,
+  inputType: string,
+  records: unknown[],
+): Promise<Push> {
+  const r = await t.gql<Record<string, Push>>(
+    `mutation($r: [${inputType}!]!) { ${mutation}(records: $r) { ${RESULT} } }`,
+    { r: records },
+    key,
+  );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data![mutation];
 }

@@ -6,15 +6,24 @@ import { ChangeTopic, REGISTRY } from '../../resolvers/families';
 
 /** The rules with the hub's vocabulary of topics and masking classes. */
 const checkGrants = (input: GrantsInput) => checkGrantsOf(input, REGISTRY);
-const feedTopics = (p: Principal, requested: readonly string[] | undefined) => feedTopicsOf(p, requested, REGISTRY.topics);
+const feedTopics = (p: Principal, requested: readonly string[] | undefined) =>
+  feedTopicsOf(p, requested, REGISTRY.topics);
 
 function consumer(topics: ChangeTopic[]): Principal {
-  return { ...ANONYMOUS, id: 'c/key:1', name: 'c', roles: new Set([Role.FEED_CONSUMER]), grants: { ...ANONYMOUS.grants, readTopics: new Set(topics) } };
+  return {
+    ...ANONYMOUS,
+    id: 'c/key:1',
+    name: 'c',
+    roles: new Set([Role.FEED_CONSUMER]),
+    grants: { ...ANONYMOUS.grants, readTopics: new Set(topics) },
+  };
 }
 
 describe('grant rules', () => {
   it('normalises and sorts grant lists', () => {
-    expect(checkGrants({ roles: ['integrator', 'FEED_CONSUMER', 'INTEGRATOR'], regions: ['420500', '420100'] })).toMatchObject({
+    expect(
+      checkGrants({ roles: ['integrator', 'FEED_CONSUMER', 'INTEGRATOR'], regions: ['420500', '420100'] }),
+    ).toMatchObject({
       roles: ['FEED_CONSUMER', 'INTEGRATOR'],
       regions: ['420100', '420500'],
     });
@@ -50,7 +59,9 @@ describe('feed topic grants', () => {
   });
 
   it('refuses a topic the consumer is not granted', () => {
-    expect(() => feedTopics(consumer([ChangeTopic.MARKET_ENTITY]), [ChangeTopic.ADMIN])).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => feedTopics(consumer([ChangeTopic.MARKET_ENTITY]), [ChangeTopic.ADMIN])).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('refuses anonymous callers and principals without any topic', () => {
@@ -65,15 +76,17 @@ describe('feed topic grants', () => {
 
 describe('command-line errors name the option', () => {
   it('maps API field paths to the options of the hub command', () => {
-    expect(['input.kind', 'input.readTopics', 'input.regionCode', 'input.authoritativeTopics', 'code', 'keyId', 'graceSeconds', 'input.regions.1'].map(optionOf)).toEqual([
-      '--kind',
-      '--read-topics',
-      '--region',
-      '--authoritative',
-      '--code',
-      '--id',
-      '--grace',
-      '--regions',
-    ]);
+    expect(
+      [
+        'input.kind',
+        'input.readTopics',
+        'input.regionCode',
+        'input.authoritativeTopics',
+        'code',
+        'keyId',
+        'graceSeconds',
+        'input.regions.1',
+      ].map(optionOf),
+    ).toEqual(['--kind', '--read-topics', '--region', '--authoritative', '--code', '--id', '--grace', '--regions']);
   });
 });

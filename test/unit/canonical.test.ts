@@ -48,8 +48,28 @@ describe('sm3', () => {
 
   it('writes the chained content from precomputed canonical data exactly as hashedContent does', () => {
     const events = [
-      { seq: 1, topic: ChangeTopic.BID, op: ChangeOp.CREATE, key: 'S-1/9142', version: 1, data: { z: 1, a: ['x', { q: null, b: '甲"乙' }], at: '2024-01-01' }, sourceSystem: 'WHZB', principal: 'key:7', occurredAt: new Date('2026-11-23T01:02:03.004Z') },
-      { seq: 12345678901, topic: ChangeTopic.ADMIN, op: ChangeOp.UPDATE, key: 'principal:x\u0000', version: 3, data: {}, sourceSystem: null, principal: 'admin', occurredAt: new Date(0) },
+      {
+        seq: 1,
+        topic: ChangeTopic.BID,
+        op: ChangeOp.CREATE,
+        key: 'S-1/9142',
+        version: 1,
+        data: { z: 1, a: ['x', { q: null, b: '甲"乙' }], at: '2024-01-01' },
+        sourceSystem: 'WHZB',
+        principal: 'key:7',
+        occurredAt: new Date('2026-11-23T01:02:03.004Z'),
+      },
+      {
+        seq: 12345678901,
+        topic: ChangeTopic.ADMIN,
+        op: ChangeOp.UPDATE,
+        key: 'principal:x\u0000',
+        version: 3,
+        data: {},
+        sourceSystem: null,
+        principal: 'admin',
+        occurredAt: new Date(0),
+      },
     ];
     for (const e of events) expect(hashedContentWith(e, canonicalJson(e.data))).toBe(hashedContent(e));
   });

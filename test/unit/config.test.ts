@@ -169,7 +169,10 @@ describe('loadConfig', () => {
       expect((err as Error).name).toBe('ConfigError');
       const lines = (err as Error).message.split('\n');
       expect(lines[0]).toBe('Invalid configuration:');
-      expect(lines.slice(1).sort()).toEqual([expect.stringMatching(/^ {2}- LOG_LEVEL="y" /), expect.stringMatching(/^ {2}- PORT="x" /)]);
+      expect(lines.slice(1).sort()).toEqual([
+        expect.stringMatching(/^ {2}- LOG_LEVEL="y" /),
+        expect.stringMatching(/^ {2}- PORT="x" /),
+      ]);
     }
   });
 
@@ -185,7 +188,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts the ends of each range', () => {
-    expect(loadConfig({ PORT: '0', HUB_MAX_BATCH: '100000', HUB_DB_POOL: '2' })).toMatchObject({ port: 0, maxBatch: 100000, dbPool: 2 });
+    expect(loadConfig({ PORT: '0', HUB_MAX_BATCH: '100000', HUB_DB_POOL: '2' })).toMatchObject({
+      port: 0,
+      maxBatch: 100000,
+      dbPool: 2,
+    });
   });
 
   it('refuses numbers that are not plain decimal digits (a blank PORT must not become a random port)', () => {
@@ -194,22 +201,43 @@ describe('loadConfig', () => {
     expect(problemsOf({ HUB_MAX_PAGE: '1e2' })).toHaveLength(1);
   });
 
-  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', 'localhost', 'hub-1.internal.example.org', 'HUB01', 'hub_web'])('accepts HOST=%s', (host) => {
+  it.each([
+    '127.0.0.1',
+    '0.0.0.0',
+    '::',
+    '::1',
+    'fe80::1',
+    'localhost',
+    'hub-1.internal.example.org',
+    'HUB01',
+    'hub_web',
+  ])('accepts HOST=%s', (host) => {
     expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
-  it.each(['0.0.0.0:4000', 'http://localhost', 'hub host', '-hub', 'hub-', 'hub..example', '[::1]', `${'a'.repeat(64)}.example`])(
-    'refuses HOST=%s, naming what a host may be',
-    (host) => {
-      expect(problemsOf({ HOST: host })).toEqual([`HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`]);
-    },
-  );
+  it.each([
+    '0.0.0.0:4000',
+    'http://localhost',
+    'hub host',
+    '-hub',
+    'hub-',
+    'hub..example',
+    '[::1]',
+    `${'a'.repeat(64)}.example`,
+  ])('refuses HOST=%s, naming what a host may be', (host) => {
+    expect(problemsOf({ HOST: host })).toEqual([
+      `HOST=${JSON.stringify(host)} must be an IP address (127.0.0.1, 0.0.0.0, ::1, ::) or a host name (localhost, hub.example.org)`,
+    ]);
+  });
 
   it('refuses HUB_PUBLIC_OPERATIONS entries that are not GraphQL names, quoting each', () => {
     expect(problemsOf({ HUB_PUBLIC_OPERATIONS: 'marketEntity, market-entities,1st,query { x }' })).toEqual([
       'HUB_PUBLIC_OPERATIONS="marketEntity, market-entities,1st,query { x }" must list root query fields by name, comma-separated; not names: "market-entities", "1st", "query { x }"',
     ]);
-    expect(loadConfig({ HUB_PUBLIC_OPERATIONS: '_private,marketEntity2' }).publicOperations).toEqual(['_private', 'marketEntity2']);
+    expect(loadConfig({ HUB_PUBLIC_OPERATIONS: '_private,marketEntity2' }).publicOperations).toEqual([
+      '_private',
+      'marketEntity2',
+    ]);
   });
 
   it('lets overrides win over the environment and the defaults', () => {
@@ -225,7 +253,9 @@ describe('checkPublicOperations', () => {
   });
 
   it('accepts root query fields of the schema, and none at all', () => {
-    expect(() => checkPublicOperations(['marketEntity', 'marketEntities', 'sourceSystems', 'tradingProjects'], rootQueries)).not.toThrow();
+    expect(() =>
+      checkPublicOperations(['marketEntity', 'marketEntities', 'sourceSystems', 'tradingProjects'], rootQueries),
+    ).not.toThrow();
     expect(() => checkPublicOperations([], rootQueries)).not.toThrow();
   });
 
@@ -238,7 +268,10 @@ describe('checkPublicOperations', () => {
     }
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).problems).toEqual(
-      ['marketEntitys', 'pushMarketEntities', 'changes'].map((n) => `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`),
+      ['marketEntitys', 'pushMarketEntities', 'changes'].map(
+        (n) =>
+          `HUB_PUBLIC_OPERATIONS: ${n} is not a root query field of the schema; only queries can be public (e.g. marketEntity, marketEntities, sourceSystems)`,
+      ),
     );
   });
 });

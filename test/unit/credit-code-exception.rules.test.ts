@@ -18,7 +18,9 @@ function refusal(fn: () => unknown): { code: string; field?: string; message: st
 
 describe('validateCreditCodeException', () => {
   it('accepts a well-formed code with a wrong check character, normalised, with its trimmed reason', () => {
-    expect(validateCreditCodeException({ code: ` ${WRONG.toLowerCase()} `, reason: '  市场监管局确认的早期试点代码 ' })).toEqual({ code: WRONG, reason: '市场监管局确认的早期试点代码' });
+    expect(
+      validateCreditCodeException({ code: ` ${WRONG.toLowerCase()} `, reason: '  市场监管局确认的早期试点代码 ' }),
+    ).toEqual({ code: WRONG, reason: '市场监管局确认的早期试点代码' });
   });
 
   it('refuses a code that passes the check: it needs no exception', () => {
@@ -37,8 +39,14 @@ describe('validateCreditCodeException', () => {
   });
 
   it('refuses an empty or overlong reason naming input.reason', () => {
-    expect(refusal(() => validateCreditCodeException({ code: WRONG, reason: '   ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
-    expect(refusal(() => validateCreditCodeException({ code: WRONG, reason: 'x'.repeat(501) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(refusal(() => validateCreditCodeException({ code: WRONG, reason: '   ' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
+    expect(refusal(() => validateCreditCodeException({ code: WRONG, reason: 'x'.repeat(501) }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
   });
 });
 
@@ -46,6 +54,9 @@ describe('checkExceptionCodeShape', () => {
   it('accepts any well-formed code, passing the check or not, and names the given field otherwise', () => {
     expect(checkExceptionCodeShape(VALID.toLowerCase(), 'code')).toBe(VALID);
     expect(checkExceptionCodeShape(WRONG, 'code')).toBe(WRONG);
-    expect(refusal(() => checkExceptionCodeShape('ABC', 'code'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect(refusal(() => checkExceptionCodeShape('ABC', 'code'))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'code',
+    });
   });
 });

@@ -4,14 +4,21 @@ import { checkCreditCode, creditCodeCheckChar, withCheckChar } from '../../src/c
 
 /** Rows of the GB 32100 test vectors (copied from the shared reference set with their sources). */
 function vectors(): { code: string; expected: string; computed: string }[] {
-  const text = readFileSync(join(__dirname, '..', 'fixtures', 'uscc_test_vectors.csv'), 'utf8').trim().split('\n').slice(1);
+  const text = readFileSync(join(__dirname, '..', 'fixtures', 'uscc_test_vectors.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return text.map((line) => {
     const cols = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
     return { code: cols[0], expected: cols[2], computed: cols[3] };
   });
 }
 
-const LEGAL_EXCEPTIONS = new Set(vectors().filter((v) => v.expected.startsWith('real_but_fails')).map((v) => v.code));
+const LEGAL_EXCEPTIONS = new Set(
+  vectors()
+    .filter((v) => v.expected.startsWith('real_but_fails'))
+    .map((v) => v.code),
+);
 
 describe('unified social credit code (GB 32100-2015)', () => {
   const rows = vectors();
@@ -25,17 +32,26 @@ describe('unified social credit code (GB 32100-2015)', () => {
     expect(checkCreditCode(code)).toBeUndefined();
   });
 
-  it.each(rows.filter((r) => r.computed !== ''))('computes the check character of $code as $computed', ({ code, computed }) => {
-    expect(creditCodeCheckChar(code.slice(0, 17))).toBe(computed);
-  });
+  it.each(rows.filter((r) => r.computed !== ''))(
+    'computes the check character of $code as $computed',
+    ({ code, computed }) => {
+      expect(creditCodeCheckChar(code.slice(0, 17))).toBe(computed);
+    },
+  );
 
-  it.each(rows.filter((r) => r.expected.startsWith('invalid_checkdigit')))('rejects $code for its wrong check character', ({ code }) => {
-    expect(checkCreditCode(code)).toBe('CHECK_CHARACTER');
-  });
+  it.each(rows.filter((r) => r.expected.startsWith('invalid_checkdigit')))(
+    'rejects $code for its wrong check character',
+    ({ code }) => {
+      expect(checkCreditCode(code)).toBe('CHECK_CHARACTER');
+    },
+  );
 
-  it.each(rows.filter((r) => r.expected.startsWith('invalid_charset')))('rejects $code for its illegal characters', ({ code }) => {
-    expect(checkCreditCode(code)).toBe('CHARSET');
-  });
+  it.each(rows.filter((r) => r.expected.startsWith('invalid_charset')))(
+    'rejects $code for its illegal characters',
+    ({ code }) => {
+      expect(checkCreditCode(code)).toBe('CHARSET');
+    },
+  );
 
   it.each([...LEGAL_EXCEPTIONS])('rejects the pilot code %s unless the operators list it as an exception', (code) => {
     expect(checkCreditCode(code)).toBe('CHECK_CHARACTER');

@@ -47,10 +47,17 @@ const noWait = async () => undefined;
 describe('the data folder of the embedded PostgreSQL after a crash', () => {
   let dir: string;
   let procs: FakeProcesses;
-  const pidFile = (pid: number, port = 54329) => writeFileSync(join(dir, 'postmaster.pid'), `${pid}\n${dir}\n1796324894\n${port}\n\n127.0.0.1\n  2205338        36\nready   \n`);
-  const owner = (pid: number, startTime?: number, command = 'hub') => writeFileSync(join(dir, OWNER_FILE), JSON.stringify({ pid, startTime, command, since: '2026-12-01T00:00:00Z' }));
-  const postmaster = (pid: number, ppid = 1) => procs.add({ pid, ppid, startTime: 7000, cwd: dir, argv: ['/opt/pg/bin/postgres', '-D', dir, '-p', '54329'] });
-  const backend = (pid: number) => procs.add({ pid, ppid: 1, startTime: 7001, cwd: dir, argv: ['postgres: checkpointer'] });
+  const pidFile = (pid: number, port = 54329) =>
+    writeFileSync(
+      join(dir, 'postmaster.pid'),
+      `${pid}\n${dir}\n1796324894\n${port}\n\n127.0.0.1\n  2205338        36\nready   \n`,
+    );
+  const owner = (pid: number, startTime?: number, command = 'hub') =>
+    writeFileSync(join(dir, OWNER_FILE), JSON.stringify({ pid, startTime, command, since: '2026-12-01T00:00:00Z' }));
+  const postmaster = (pid: number, ppid = 1) =>
+    procs.add({ pid, ppid, startTime: 7000, cwd: dir, argv: ['/opt/pg/bin/postgres', '-D', dir, '-p', '54329'] });
+  const backend = (pid: number) =>
+    procs.add({ pid, ppid: 1, startTime: 7001, cwd: dir, argv: ['postgres: checkpointer'] });
 
   beforeEach(() => {
     dir = realpathSync(mkdtempSync(join(tmpdir(), 'hub-unit-datadir-')));

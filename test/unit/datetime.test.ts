@@ -61,7 +61,14 @@ describe('reading a time field by field', () => {
 
   it('takes a cursor time only as toISOString writes it', () => {
     expect(isIsoInstant('2026-01-01T00:00:00.000Z')).toBe(true);
-    for (const bad of ['2026-02-30T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '2026-01-01T00:00:00Z', '2026-01-01T24:00:00.000Z', 5]) expect(isIsoInstant(bad)).toBe(false);
+    for (const bad of [
+      '2026-02-30T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T24:00:00.000Z',
+      5,
+    ])
+      expect(isIsoInstant(bad)).toBe(false);
   });
 });
 
@@ -75,18 +82,27 @@ describe('the checker of pushed times', () => {
   it('refuses an impossible time with a clear message instead of rolling it over', () => {
     expect(check('2026-02-30T10:00:00+08:00')).toEqual({
       v: undefined,
-      errors: [{ field: 'publishedAt', code: 'BAD_USER_INPUT', message: 'publishedAt is not a real time: February 2026 has 28 days; got "2026-02-30T10:00:00+08:00"' }],
+      errors: [
+        {
+          field: 'publishedAt',
+          code: 'BAD_USER_INPUT',
+          message: 'publishedAt is not a real time: February 2026 has 28 days; got "2026-02-30T10:00:00+08:00"',
+        },
+      ],
     });
     expect(check('2026-03-01T24:00:00+08:00').errors[0].message).toContain('hour 24 does not exist');
   });
 
   it('refuses the years PostgreSQL cannot store and those before 1800', () => {
-    for (const raw of ['0000-06-01T00:00:00Z', '1799-12-31T23:59:59Z']) expect(check(raw).errors).toEqual([expect.objectContaining({ field: 'publishedAt', code: 'BAD_USER_INPUT' })]);
+    for (const raw of ['0000-06-01T00:00:00Z', '1799-12-31T23:59:59Z'])
+      expect(check(raw).errors).toEqual([expect.objectContaining({ field: 'publishedAt', code: 'BAD_USER_INPUT' })]);
   });
 
   it('refuses a date that does not exist, naming why', () => {
     const c = new Checker();
     expect(c.date('validUntil', '2027-02-30')).toBeUndefined();
-    expect(c.errors[0].message).toBe('validUntil must be a real date YYYY-MM-DD (February 2027 has 28 days); got "2027-02-30"');
+    expect(c.errors[0].message).toBe(
+      'validUntil must be a real date YYYY-MM-DD (February 2027 has 28 days); got "2027-02-30"',
+    );
   });
 });

@@ -39,12 +39,34 @@ describe('canonicalDecimal', () => {
     expect(canonicalDecimal('1'.repeat(6), 2, 5)).toBeUndefined();
   });
 
-  it.each(['', ' ', '.5', '5.', '1e3', '1E3', '1.5e-2', 'NaN', 'Infinity', '-Infinity', '0x1F', '0b1', '1,000', '1 000', '１２', '١٢', '12a', '--5', '+-5', '-+5', '++5', '-', '+', '5-'])(
-    'refuses %j, which is not a plain decimal',
-    (raw) => {
-      expect(canonicalDecimal(raw)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '.5',
+    '5.',
+    '1e3',
+    '1E3',
+    '1.5e-2',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '0x1F',
+    '0b1',
+    '1,000',
+    '1 000',
+    '１２',
+    '١٢',
+    '12a',
+    '--5',
+    '+-5',
+    '-+5',
+    '++5',
+    '-',
+    '+',
+    '5-',
+  ])('refuses %j, which is not a plain decimal', (raw) => {
+    expect(canonicalDecimal(raw)).toBeUndefined();
+  });
 });
 
 describe('isDecimalString', () => {

@@ -13,7 +13,9 @@ const ROOT = join(__dirname, '..', '..');
 const DEPCRUISE = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const CONFIG = join(ROOT, '.dependency-cruiser.cjs');
 
-/** A tree with the hub's layers: generic src folders, two families, the generic API, a family API, the families array. */
+/**
+ * A tree with the hub's layers: generic src folders, two families, the generic API, a family API, the families array.
+ */
 const TREE: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true } }),
   'src/common/util.ts': 'export const one = 1;\n',
@@ -22,14 +24,19 @@ const TREE: Record<string, string> = {
   'src/config.ts': "import { one } from './common/util';\nexport const config = one;\n",
   'src/market/market.model.ts': "export interface Entity { code: string }\nexport const TOPIC = 'MARKET_ENTITY';\n",
   'src/market/index.ts': "export { TOPIC, type Entity } from './market.model';\n",
-  'src/trading/trading.push.ts': "import { TOPIC } from '../market';\nimport { feed } from '../feed/feed';\nexport const push = [TOPIC, feed];\n",
+  'src/trading/trading.push.ts':
+    "import { TOPIC } from '../market';\nimport { feed } from '../feed/feed';\nexport const push = [TOPIC, feed];\n",
   'src/trading/index.ts': "export const tradingFamily = { push: () => import('./trading.push.js') };\n",
-  'src/seed/demo.ts': "import { TOPIC } from '../market';\nimport { tradingFamily } from '../trading';\nexport const demo = [TOPIC, tradingFamily];\n",
+  'src/seed/demo.ts':
+    "import { TOPIC } from '../market';\nimport { tradingFamily } from '../trading';\nexport const demo = [TOPIC, tradingFamily];\n",
   'resolvers/common/enums.ts': "import { feed } from '../../src/feed/feed';\nexport const enums = feed;\n",
   'resolvers/market/index.ts': "import { TOPIC } from '../../src/market/market.model';\nexport const api = TOPIC;\n",
-  'resolvers/trading/index.ts': "import { api as market } from '../market';\nimport { push } from '../../src/trading/trading.push';\nexport const api = [market, push];\n",
-  'resolvers/app/hub.ts': "import { FAMILIES } from '../families';\nimport { enums } from '../common/enums';\nexport const hub = [FAMILIES, enums];\n",
-  'resolvers/families.ts': "import { TOPIC } from '../src/market';\nexport const FAMILIES = [TOPIC, () => import('./market/index.js'), () => import('./trading/index.js')];\n",
+  'resolvers/trading/index.ts':
+    "import { api as market } from '../market';\nimport { push } from '../../src/trading/trading.push';\nexport const api = [market, push];\n",
+  'resolvers/app/hub.ts':
+    "import { FAMILIES } from '../families';\nimport { enums } from '../common/enums';\nexport const hub = [FAMILIES, enums];\n",
+  'resolvers/families.ts':
+    "import { TOPIC } from '../src/market';\nexport const FAMILIES = [TOPIC, () => import('./market/index.js'), () => import('./trading/index.js')];\n",
 };
 
 function lay(dir: string, files: Record<string, string>): void {
@@ -41,9 +48,14 @@ function lay(dir: string, files: Record<string, string>): void {
 
 function depcruise(cwd: string): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [DEPCRUISE, 'src', 'resolvers', '--config', CONFIG, '--output-type', 'err'], { cwd, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, output: stdout + stderr });
-    });
+    execFile(
+      process.execPath,
+      [DEPCRUISE, 'src', 'resolvers', '--config', CONFIG, '--output-type', 'err'],
+      { cwd, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, output: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -63,16 +75,67 @@ describe('the dependency check', () => {
   });
 
   it.each([
-    ['a generic layer importing a family', { 'src/feed/feed.ts': "import { TOPIC } from '../market';\nexport const feed = TOPIC;\n" }, 'generic-layer-imports-family'],
-    ['a generic layer importing a family for a type only', { 'src/registry/registry.ts': "import type { Entity } from '../market';\nexport type Registry = Entity;\n" }, 'generic-layer-imports-family'],
-    ['a root module of src/ importing the seed tool', { 'src/config.ts': "import { demo } from './seed/demo';\nexport const config = demo;\n" }, 'generic-layer-imports-family'],
-    ['src/ importing resolvers/', { 'src/common/util.ts': "import { enums } from '../../resolvers/common/enums';\nexport const one = enums;\n" }, 'src-imports-resolvers'],
-    ['a family importing the internals of another', { 'src/trading/trading.push.ts': "import { TOPIC } from '../market/market.model';\nexport const push = TOPIC;\n" }, 'family-internals-of-another-family'],
-    ['the seed tool importing a family internal', { 'src/seed/demo.ts': "import { TOPIC } from '../market/market.model';\nexport const demo = TOPIC;\n" }, 'family-internals-of-another-family'],
-    ["a family's API importing another family's API internals", { 'resolvers/market/other.ts': 'export const other = 1;\n', 'resolvers/trading/index.ts': "import { other } from '../market/other';\nexport const api = other;\n" }, 'family-internals-of-another-family'],
-    ['the generic API importing a family', { 'resolvers/common/enums.ts': "import { api } from '../trading';\nexport const enums = api;\n" }, 'generic-api-imports-family'],
-    ['the families array reaching past an index', { 'resolvers/families.ts': "import { TOPIC } from '../src/market/market.model';\nexport const FAMILIES = [TOPIC];\n" }, 'outside-imports-family-internals'],
-    ['an import cycle', { 'src/common/util.ts': "import { feed } from '../feed/feed';\nexport const one = 1;\nexport const again = () => feed;\n" }, 'no-cycle'],
+    [
+      'a generic layer importing a family',
+      { 'src/feed/feed.ts': "import { TOPIC } from '../market';\nexport const feed = TOPIC;\n" },
+      'generic-layer-imports-family',
+    ],
+    [
+      'a generic layer importing a family for a type only',
+      { 'src/registry/registry.ts': "import type { Entity } from '../market';\nexport type Registry = Entity;\n" },
+      'generic-layer-imports-family',
+    ],
+    [
+      'a root module of src/ importing the seed tool',
+      { 'src/config.ts': "import { demo } from './seed/demo';\nexport const config = demo;\n" },
+      'generic-layer-imports-family',
+    ],
+    [
+      'src/ importing resolvers/',
+      { 'src/common/util.ts': "import { enums } from '../../resolvers/common/enums';\nexport const one = enums;\n" },
+      'src-imports-resolvers',
+    ],
+    [
+      'a family importing the internals of another',
+      {
+        'src/trading/trading.push.ts': "import { TOPIC } from '../market/market.model';\nexport const push = TOPIC;\n",
+      },
+      'family-internals-of-another-family',
+    ],
+    [
+      'the seed tool importing a family internal',
+      { 'src/seed/demo.ts': "import { TOPIC } from '../market/market.model';\nexport const demo = TOPIC;\n" },
+      'family-internals-of-another-family',
+    ],
+    [
+      "a family's API importing another family's API internals",
+      {
+        'resolvers/market/other.ts': 'export const other = 1;\n',
+        'resolvers/trading/index.ts': "import { other } from '../market/other';\nexport const api = other;\n",
+      },
+      'family-internals-of-another-family',
+    ],
+    [
+      'the generic API importing a family',
+      { 'resolvers/common/enums.ts': "import { api } from '../trading';\nexport const enums = api;\n" },
+      'generic-api-imports-family',
+    ],
+    [
+      'the families array reaching past an index',
+      {
+        'resolvers/families.ts':
+          "import { TOPIC } from '../src/market/market.model';\nexport const FAMILIES = [TOPIC];\n",
+      },
+      'outside-imports-family-internals',
+    ],
+    [
+      'an import cycle',
+      {
+        'src/common/util.ts':
+          "import { feed } from '../feed/feed';\nexport const one = 1;\nexport const again = () => feed;\n",
+      },
+      'no-cycle',
+    ],
   ])('fails on %s, naming the rule', async (_what, planted, rule) => {
     lay(dir, planted);
     const r = await depcruise(dir);

@@ -14,7 +14,10 @@ const schema = buildSchema(`
 
 const root = {
   hub: () => {
-    throw new HubError(ErrorCode.CONFLICT, 'a source system with code X exists already', { field: 'input.code', details: { existing: 'X' } });
+    throw new HubError(ErrorCode.CONFLICT, 'a source system with code X exists already', {
+      field: 'input.code',
+      details: { existing: 'X' },
+    });
   },
   boom: () => {
     throw new Error(SECRET);
@@ -48,11 +51,19 @@ function apolloFormatted(err: GraphQLError, code: string): GraphQLFormattedError
 
 describe('HubError', () => {
   it('carries its code, field, details and HTTP status in extensions', () => {
-    const e = new HubError(ErrorCode.UNAUTHENTICATED, 'no key', { field: 'authorization', details: { hint: 'Bearer' } });
+    const e = new HubError(ErrorCode.UNAUTHENTICATED, 'no key', {
+      field: 'authorization',
+      details: { hint: 'Bearer' },
+    });
     expect(e).toBeInstanceOf(GraphQLError);
     expect(e.code).toBe('UNAUTHENTICATED');
     expect(e.field).toBe('authorization');
-    expect(e.extensions).toEqual({ code: 'UNAUTHENTICATED', field: 'authorization', hint: 'Bearer', http: { status: 401 } });
+    expect(e.extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      field: 'authorization',
+      hint: 'Bearer',
+      http: { status: 401 },
+    });
   });
 
   it('maps FORBIDDEN to 403 and LIMIT_EXCEEDED to 400, and leaves the others to the transport', () => {
@@ -87,21 +98,31 @@ describe('formatError', () => {
   it.each([
     ['an Error', '{ boom }', SECRET],
     ['a TypeError from a bug', '{ plain }', 'Cannot read properties'],
-  ])('replaces %s by INTERNAL with an error id, and logs the real error under that id', async (_what, source, secret) => {
-    const err = await firstError(source);
-    for (const formatted of [err.toJSON(), apolloFormatted(err, 'INTERNAL_SERVER_ERROR')]) {
-      const log = recorder();
-      const out = formatError({ ...formatted, extensions: { ...formatted.extensions, stacktrace: String(err.originalError?.stack).split('\n') } }, err, log);
-      expect(out.extensions).toEqual({ code: 'INTERNAL', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-      expect(out.message).toContain(String(out.extensions!.errorId));
-      const text = JSON.stringify(out);
-      expect(text).not.toContain(secret);
-      expect(text).not.toContain('stacktrace');
-      expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
-      expect(log.calls).toHaveLength(1);
-      expect(log.calls[0].obj).toMatchObject({ errorId: out.extensions!.errorId, err: err.originalError });
-    }
-  });
+  ])(
+    'replaces %s by INTERNAL with an error id, and logs the real error under that id',
+    async (_what, source, secret) => {
+      const err = await firstError(source);
+      for (const formatted of [err.toJSON(), apolloFormatted(err, 'INTERNAL_SERVER_ERROR')]) {
+        const log = recorder();
+        const out = formatError(
+          {
+            ...formatted,
+            extensions: { ...formatted.extensions, stacktrace: String(err.originalError?.stack).split('\n') },
+          },
+          err,
+          log,
+        );
+        expect(out.extensions).toEqual({ code: 'INTERNAL', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+        expect(out.message).toContain(String(out.extensions!.errorId));
+        const text = JSON.stringify(out);
+        expect(text).not.toContain(secret);
+        expect(text).not.toContain('stacktrace');
+        expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+        expect(log.calls).toHaveLength(1);
+        expect(log.calls[0].obj).toMatchObject({ errorId: out.extensions!.errorId, err: err.originalError });
+      }
+    },
+  );
 
   it('uses the request id as the error id when it has one, so the log line is easy to find', async () => {
     const err = await firstError('{ boom }');

@@ -2,7 +2,11 @@ import { evaluationPush } from '../../src/trading/records.push';
 import { MAX_COMMITTEE, validateEvaluation, type EvaluationPush } from '../../src/trading/records.rules';
 
 const BIDDER = '91420100MA4K12345K';
-const member = (k: number, over: Record<string, unknown> = {}) => ({ expertCode: `EXP${k}`, name: `专家${k}`, ...over });
+const member = (k: number, over: Record<string, unknown> = {}) => ({
+  expertCode: `EXP${k}`,
+  name: `专家${k}`,
+  ...over,
+});
 const fields = (input: EvaluationPush) => {
   const v = validateEvaluation(input);
   return v.ok ? [] : v.errors.map((e) => e.field);
@@ -10,7 +14,11 @@ const fields = (input: EvaluationPush) => {
 
 describe('evaluation rules: the committee, then the report', () => {
   it('accepts a sitting committee without a report, roles defaulting to MEMBER', () => {
-    const v = validateEvaluation({ sectionCode: 'S1', startedAt: '2026-09-26T09:00:00+08:00', committee: [member(1, { role: 'chair' }), member(2)] });
+    const v = validateEvaluation({
+      sectionCode: 'S1',
+      startedAt: '2026-09-26T09:00:00+08:00',
+      committee: [member(1, { role: 'chair' }), member(2)],
+    });
     expect(v.ok && v.value).toEqual({
       sectionCode: 'S1',
       startedAt: '2026-09-26T01:00:00.000Z',
@@ -25,20 +33,41 @@ describe('evaluation rules: the committee, then the report', () => {
   });
 
   it('accepts a report with candidates and no committee (systems that keep the committee to themselves)', () => {
-    expect(fields({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: BIDDER }] })).toEqual([]);
+    expect(
+      fields({
+        sectionCode: 'S1',
+        reportedAt: '2026-09-28T17:00:00+08:00',
+        candidates: [{ rank: 1, bidderCreditCode: BIDDER }],
+      }),
+    ).toEqual([]);
   });
 
   it('needs a committee or a report, and candidates only with the report', () => {
     expect(fields({ sectionCode: 'S1' })).toEqual(['reportedAt']);
-    expect(fields({ sectionCode: 'S1', committee: [member(1)], candidates: [{ rank: 1, bidderCreditCode: BIDDER }] })).toEqual(['reportedAt']);
-    expect(fields({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', committee: [member(1)] })).toEqual(['candidates']);
+    expect(
+      fields({ sectionCode: 'S1', committee: [member(1)], candidates: [{ rank: 1, bidderCreditCode: BIDDER }] }),
+    ).toEqual(['reportedAt']);
+    expect(fields({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', committee: [member(1)] })).toEqual([
+      'candidates',
+    ]);
   });
 
   it('refuses a report before the start, a second chair, an expert twice, a bad role and a nameless member', () => {
-    expect(fields({ sectionCode: 'S1', startedAt: '2026-09-28T09:00:00+08:00', reportedAt: '2026-09-27T17:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: BIDDER }] })).toEqual(['reportedAt']);
-    expect(fields({ sectionCode: 'S1', committee: [member(1, { role: 'CHAIR' }), member(2, { role: 'CHAIR' })] })).toEqual(['committee']);
+    expect(
+      fields({
+        sectionCode: 'S1',
+        startedAt: '2026-09-28T09:00:00+08:00',
+        reportedAt: '2026-09-27T17:00:00+08:00',
+        candidates: [{ rank: 1, bidderCreditCode: BIDDER }],
+      }),
+    ).toEqual(['reportedAt']);
+    expect(
+      fields({ sectionCode: 'S1', committee: [member(1, { role: 'CHAIR' }), member(2, { role: 'CHAIR' })] }),
+    ).toEqual(['committee']);
     expect(fields({ sectionCode: 'S1', committee: [member(1), member(1)] })).toEqual(['committee.1.expertCode']);
-    expect(fields({ sectionCode: 'S1', committee: [member(1, { role: 'OBSERVER' }), member(2, { name: ' ' }), null] })).toEqual(['committee.0.role', 'committee.1.name', 'committee.2']);
+    expect(
+      fields({ sectionCode: 'S1', committee: [member(1, { role: 'OBSERVER' }), member(2, { name: ' ' }), null] }),
+    ).toEqual(['committee.0.role', 'committee.1.name', 'committee.2']);
   });
 
   it('bounds the committee', () => {
@@ -48,7 +77,11 @@ describe('evaluation rules: the committee, then the report', () => {
   });
 
   it('hashes a report without committee as evaluations were hashed before committees, so its re-push stays UNCHANGED', () => {
-    const v = validateEvaluation({ sectionCode: 'S1', reportedAt: '2026-09-28T17:00:00+08:00', candidates: [{ rank: 1, bidderCreditCode: BIDDER, score: '90' }] });
+    const v = validateEvaluation({
+      sectionCode: 'S1',
+      reportedAt: '2026-09-28T17:00:00+08:00',
+      candidates: [{ rank: 1, bidderCreditCode: BIDDER, score: '90' }],
+    });
     if (!v.ok) throw new Error(JSON.stringify(v.errors));
     expect(evaluationPush.content(v.value)).toEqual({
       sectionCode: 'S1',
@@ -56,8 +89,19 @@ describe('evaluation rules: the committee, then the report', () => {
       candidates: [{ rank: 1, bidderCreditCode: BIDDER, score: '90.0000', amount: null }],
       externalId: null,
     });
-    const sitting = validateEvaluation({ sectionCode: 'S1', startedAt: '2026-09-26T09:00:00+08:00', committee: [member(1)] });
+    const sitting = validateEvaluation({
+      sectionCode: 'S1',
+      startedAt: '2026-09-26T09:00:00+08:00',
+      committee: [member(1)],
+    });
     if (!sitting.ok) throw new Error(JSON.stringify(sitting.errors));
-    expect(Object.keys(evaluationPush.content(sitting.value) as object).sort()).toEqual(['candidates', 'committee', 'externalId', 'reportedAt', 'sectionCode', 'startedAt']);
+    expect(Object.keys(evaluationPush.content(sitting.value) as object).sort()).toEqual([
+      'candidates',
+      'committee',
+      'externalId',
+      'reportedAt',
+      'sectionCode',
+      'startedAt',
+    ]);
   });
 });

@@ -19,12 +19,27 @@ const certificates = defineFamily({
   sensitivities: [{ name: 'CERT_SERIAL', mask: hideAll }],
   entities: [],
   push: { CA_CERTIFICATE: async () => ({ topic: 'CA_CERTIFICATE' }) as never },
-  commands: [{ title: 'CA certificates:', commands: [{ name: 'ca add', usage: '  ca add', load: async () => ({ run: async () => 0 }) }] }],
+  commands: [
+    {
+      title: 'CA certificates:',
+      commands: [{ name: 'ca add', usage: '  ca add', load: async () => ({ run: async () => 0 }) }],
+    },
+  ],
 });
 
 describe('the family registry', () => {
   it('lists every family topic in the order of the families, ADMIN last', () => {
-    expect(REGISTRY.topics).toEqual(['MARKET_ENTITY', 'TRADING_PROJECT', 'ANNOUNCEMENT', 'BID', 'BID_OPENING', 'EVALUATION', 'AWARD', 'CONTRACT', 'ADMIN']);
+    expect(REGISTRY.topics).toEqual([
+      'MARKET_ENTITY',
+      'TRADING_PROJECT',
+      'ANNOUNCEMENT',
+      'BID',
+      'BID_OPENING',
+      'EVALUATION',
+      'AWARD',
+      'CONTRACT',
+      'ADMIN',
+    ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
   });
 
@@ -34,7 +49,7 @@ describe('the family registry', () => {
     expect(REGISTRY.sensitiveOf('ADMIN')).toBeUndefined();
   });
 
-  it('puts the generic masking classes first, then the families\'', () => {
+  it("puts the generic masking classes first, then the families'", () => {
     expect(REGISTRY.sensitivities).toEqual(['PERSONAL_ID', 'PHONE', 'BID_EVIDENCE', 'EXPERT_IDENTITY']);
   });
 
@@ -67,7 +82,19 @@ describe('the family registry', () => {
     ['a topic', { ...certificates, topics: { BID: topic({ description: 'x' }) }, push: {} }, /topic BID/],
     ['the ADMIN topic', { ...certificates, topics: { ADMIN: topic({ description: 'x' }) }, push: {} }, /topic ADMIN/],
     ['a masking class', { ...certificates, sensitivities: [{ name: 'PHONE', mask: hideAll }] }, /masking class PHONE/],
-    ['a command', { ...certificates, commands: [{ title: 't', commands: [{ name: 'credit-codes add', usage: '', load: async () => ({ run: async () => 0 }) }] }] }, /command credit-codes add/],
+    [
+      'a command',
+      {
+        ...certificates,
+        commands: [
+          {
+            title: 't',
+            commands: [{ name: 'credit-codes add', usage: '', load: async () => ({ run: async () => 0 }) }],
+          },
+        ],
+      },
+      /command credit-codes add/,
+    ],
     ['a family name', { ...certificates, name: 'market' }, /name market/],
   ])('refuses two families declaring the same %s', (_what, family, message) => {
     expect(() => new FamilyRegistry([marketFamily, tradingFamily, family as typeof certificates])).toThrow(message);
@@ -78,17 +105,47 @@ describe('the family registry', () => {
     const r = new FamilyRegistry([marketFamily, tradingFamily, { ...certificates, findingRules: [flag] }]);
     expect(r.findingRulesOf('BID')).toEqual([flag]);
     expect(r.findingRulesOf('CONTRACT')).toEqual([]);
-    expect(() => new FamilyRegistry([marketFamily, tradingFamily, { ...certificates, findingRules: [flag, { ...flag }] }])).toThrow(/finding rule BID_CERT_REVOKED on BID/);
-    expect(() => new FamilyRegistry([marketFamily, { ...certificates, findingRules: [flag] }])).toThrow(/topic BID, which no family declares/);
+    expect(
+      () => new FamilyRegistry([marketFamily, tradingFamily, { ...certificates, findingRules: [flag, { ...flag }] }]),
+    ).toThrow(/finding rule BID_CERT_REVOKED on BID/);
+    expect(() => new FamilyRegistry([marketFamily, { ...certificates, findingRules: [flag] }])).toThrow(
+      /topic BID, which no family declares/,
+    );
   });
 
   it('refuses a push domain or a history for a topic the family does not declare', () => {
-    expect(() => new FamilyRegistry([{ ...certificates, push: { OTHER: certificates.push.CA_CERTIFICATE } } as unknown as typeof certificates])).toThrow(/push domain for topic OTHER/);
-    expect(() => new FamilyRegistry([{ ...certificates, history: { Cert: { topic: 'BID', key: 'k', description: 'd' } } } as unknown as typeof certificates])).toThrow(/history of Cert from topic BID/);
+    expect(() => new FamilyRegistry([{ ...certificates, push: { OTHER: certificates.push.CA_CERTIFICATE } }])).toThrow(
+      /push domain for topic OTHER/,
+    );
+    expect(
+      () =>
+        new FamilyRegistry([
+          {
+            ...certificates,
+            history: { Cert: { topic: 'BID', key: 'k', description: 'd' } },
+          },
+        ]),
+    ).toThrow(/history of Cert from topic BID/);
   });
 
-  it('types each topic\'s payload from the descriptors (checked by the type checker)', () => {
-    const bid: HubTopicPayloads['BID'] = { sectionCode: 'S', bidderCreditCode: 'C', amount: '1.00', submittedAt: 't', status: BidStatus.VALID, caCertSerial: null, deviceFingerprint: null, ipAddress: null, documentHash: null, projectManagerId: null, bondAccount: null, externalId: null, sourceSystem: 'S', version: 1, updatedAt: 'u' };
+  it("types each topic's payload from the descriptors (checked by the type checker)", () => {
+    const bid: HubTopicPayloads['BID'] = {
+      sectionCode: 'S',
+      bidderCreditCode: 'C',
+      amount: '1.00',
+      submittedAt: 't',
+      status: BidStatus.VALID,
+      caCertSerial: null,
+      deviceFingerprint: null,
+      ipAddress: null,
+      documentHash: null,
+      projectManagerId: null,
+      bondAccount: null,
+      externalId: null,
+      sourceSystem: 'S',
+      version: 1,
+      updatedAt: 'u',
+    };
     const admin: HubTopicPayloads['ADMIN'] = { action: 'ADD', target: 'x' };
     // @ts-expect-error: a topic no family declares has no payload type
     const none: HubTopicPayloads['NOPE'] = {};

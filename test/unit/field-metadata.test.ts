@@ -1,5 +1,16 @@
 import 'reflect-metadata';
-import { Authorized, buildSchema, Field, FieldResolver, ObjectType, Query, Resolver, Root, UseMiddleware, type AuthChecker } from 'type-graphql';
+import {
+  Authorized,
+  buildSchema,
+  Field,
+  FieldResolver,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+  type AuthChecker,
+} from 'type-graphql';
 import { fieldsDoingMore } from '../../resolvers/field-metadata';
 
 /*
@@ -44,6 +55,8 @@ describe('fields that do more than read a property (type-graphql metadata)', () 
   });
 
   it('finds fields with middlewares or roles too when asked', () => {
-    expect(fieldsDoingMore({ middlewares: true })).toEqual(new Set(['ProbeItem.computed', 'ProbeItem.withMiddleware', 'ProbeItem.guarded']));
+    expect(fieldsDoingMore({ middlewares: true })).toEqual(
+      new Set(['ProbeItem.computed', 'ProbeItem.withMiddleware', 'ProbeItem.guarded']),
+    );
   });
 });

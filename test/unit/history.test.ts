@@ -15,7 +15,12 @@ const V1 = {
   updatedAt: '2024-01-01T00:00:00.000Z',
 };
 
-function event(seq: number, version: number, data: Record<string, unknown>, extra: Partial<ChangeRecord> = {}): ChangeRecord {
+function event(
+  seq: number,
+  version: number,
+  data: Record<string, unknown>,
+  extra: Partial<ChangeRecord> = {},
+): ChangeRecord {
   return {
     seq,
     topic: ChangeTopic.MARKET_ENTITY,
@@ -34,15 +39,27 @@ function event(seq: number, version: number, data: Record<string, unknown>, extr
 
 describe('changedFields', () => {
   it('lists every content field of a first version, sorted, without the bookkeeping fields', () => {
-    expect(changedFields(undefined, V1)).toEqual(['address', 'creditCode', 'name', 'qualifications', 'registeredCapital', 'roles']);
+    expect(changedFields(undefined, V1)).toEqual([
+      'address',
+      'creditCode',
+      'name',
+      'qualifications',
+      'registeredCapital',
+      'roles',
+    ]);
   });
 
   it('lists only the fields whose value changed', () => {
-    expect(changedFields(V1, { ...V1, name: '乙公司', registeredCapital: '200.00' })).toEqual(['name', 'registeredCapital']);
+    expect(changedFields(V1, { ...V1, name: '乙公司', registeredCapital: '200.00' })).toEqual([
+      'name',
+      'registeredCapital',
+    ]);
   });
 
   it('ignores version, updatedAt and sourceSystem, which change with every version', () => {
-    expect(changedFields(V1, { ...V1, version: 2, updatedAt: '2024-02-01T00:00:00.000Z', sourceSystem: 'HB-GGZY' })).toEqual([]);
+    expect(
+      changedFields(V1, { ...V1, version: 2, updatedAt: '2024-02-01T00:00:00.000Z', sourceSystem: 'HB-GGZY' }),
+    ).toEqual([]);
   });
 
   it('does not count a different key order inside a value as a change', () => {
@@ -51,8 +68,12 @@ describe('changedFields', () => {
   });
 
   it('counts a change deep inside a value, and in the order of a list', () => {
-    expect(changedFields(V1, { ...V1, qualifications: [{ code: 'Q1', name: '资质', level: '一级' }] })).toEqual(['qualifications']);
-    expect(changedFields({ ...V1, roles: ['AGENCY', 'BIDDER'] }, { ...V1, roles: ['BIDDER', 'AGENCY'] })).toEqual(['roles']);
+    expect(changedFields(V1, { ...V1, qualifications: [{ code: 'Q1', name: '资质', level: '一级' }] })).toEqual([
+      'qualifications',
+    ]);
+    expect(changedFields({ ...V1, roles: ['AGENCY', 'BIDDER'] }, { ...V1, roles: ['BIDDER', 'AGENCY'] })).toEqual([
+      'roles',
+    ]);
   });
 
   it('counts a field that appears or disappears', () => {

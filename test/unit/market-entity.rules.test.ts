@@ -23,7 +23,15 @@ function complete(): MarketEntityPush {
     address: '武汉市江岸区黄鹤路1号',
     establishedOn: '2010-05-06',
     status: 'ACTIVE',
-    qualifications: [{ code: 'Q1', name: '建筑工程施工总承包', level: '一级', validUntil: '2027-12-31', issuer: '湖北省住房和城乡建设厅' }],
+    qualifications: [
+      {
+        code: 'Q1',
+        name: '建筑工程施工总承包',
+        level: '一级',
+        validUntil: '2027-12-31',
+        issuer: '湖北省住房和城乡建设厅',
+      },
+    ],
     externalId: 'WH-1',
   };
 }
@@ -59,7 +67,15 @@ describe('validateMarketEntity', () => {
       address: '武汉市江岸区黄鹤路1号',
       establishedOn: '2010-05-06',
       status: EntityStatus.ACTIVE,
-      qualifications: [{ code: 'Q1', name: '建筑工程施工总承包', level: '一级', validUntil: '2027-12-31', issuer: '湖北省住房和城乡建设厅' }],
+      qualifications: [
+        {
+          code: 'Q1',
+          name: '建筑工程施工总承包',
+          level: '一级',
+          validUntil: '2027-12-31',
+          issuer: '湖北省住房和城乡建设厅',
+        },
+      ],
       externalId: 'WH-1',
     });
   });
@@ -84,8 +100,25 @@ describe('validateMarketEntity', () => {
   });
 
   it('treats empty and blank strings as absent', () => {
-    const v = valid({ ...complete(), legalRepresentative: '   ', registeredCapital: '', address: '', establishedOn: '', externalId: ' ', status: '', kind: '' });
-    expect(v).toMatchObject({ legalRepresentative: null, registeredCapital: null, address: null, establishedOn: null, externalId: null, status: 'ACTIVE', kind: 'ENTERPRISE' });
+    const v = valid({
+      ...complete(),
+      legalRepresentative: '   ',
+      registeredCapital: '',
+      address: '',
+      establishedOn: '',
+      externalId: ' ',
+      status: '',
+      kind: '',
+    });
+    expect(v).toMatchObject({
+      legalRepresentative: null,
+      registeredCapital: null,
+      address: null,
+      establishedOn: null,
+      externalId: null,
+      status: 'ACTIVE',
+      kind: 'ENTERPRISE',
+    });
   });
 
   describe('normalisation', () => {
@@ -99,19 +132,35 @@ describe('validateMarketEntity', () => {
         name: '  武汉\t楚天   建设 \n 有限公司 ',
         legalRepresentative: ' 张  伟 ',
         address: '武汉市\n江岸区',
-        qualifications: [{ code: ' Q1 ', name: ' 建筑工程  施工总承包 ', level: ' 一级 ', issuer: '  湖北省  住建厅 ' }],
+        qualifications: [
+          { code: ' Q1 ', name: ' 建筑工程  施工总承包 ', level: ' 一级 ', issuer: '  湖北省  住建厅 ' },
+        ],
         externalId: ' WH 1 ',
       });
-      expect(v).toMatchObject({ name: '武汉 楚天 建设 有限公司', legalRepresentative: '张 伟', address: '武汉市 江岸区', externalId: 'WH 1' });
-      expect(v.qualifications).toEqual([{ code: 'Q1', name: '建筑工程 施工总承包', level: '一级', validUntil: null, issuer: '湖北省 住建厅' }]);
+      expect(v).toMatchObject({
+        name: '武汉 楚天 建设 有限公司',
+        legalRepresentative: '张 伟',
+        address: '武汉市 江岸区',
+        externalId: 'WH 1',
+      });
+      expect(v.qualifications).toEqual([
+        { code: 'Q1', name: '建筑工程 施工总承包', level: '一级', validUntil: null, issuer: '湖北省 住建厅' },
+      ]);
     });
 
     it('de-duplicates and sorts roles, whatever their case', () => {
-      expect(valid({ ...complete(), roles: ['bidder', 'TENDERER', ' Agency ', 'BIDDER', 'tenderer'] }).roles).toEqual(['AGENCY', 'BIDDER', 'TENDERER']);
+      expect(valid({ ...complete(), roles: ['bidder', 'TENDERER', ' Agency ', 'BIDDER', 'tenderer'] }).roles).toEqual([
+        'AGENCY',
+        'BIDDER',
+        'TENDERER',
+      ]);
     });
 
     it('upper-cases kind and status', () => {
-      expect(valid({ ...complete(), kind: ' other ', status: 'cancelled' })).toMatchObject({ kind: 'OTHER', status: 'CANCELLED' });
+      expect(valid({ ...complete(), kind: ' other ', status: 'cancelled' })).toMatchObject({
+        kind: 'OTHER',
+        status: 'CANCELLED',
+      });
     });
 
     it.each([
@@ -146,7 +195,9 @@ describe('validateMarketEntity', () => {
 
     it('needs a regionCode when the credit code was issued outside Hubei', () => {
       const beijing = withCheckChar('91110000MA4K12345');
-      expect(errors({ creditCode: beijing, name: '某公司' })).toEqual([{ field: 'regionCode', code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/required/) }]);
+      expect(errors({ creditCode: beijing, name: '某公司' })).toEqual([
+        { field: 'regionCode', code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(/required/) },
+      ]);
       expect(valid({ creditCode: beijing, name: '某公司', regionCode: '420500' }).regionCode).toBe('420500');
     });
 
@@ -163,18 +214,38 @@ describe('validateMarketEntity', () => {
       expect(valid({ ...complete(), registeredCapital: raw }).registeredCapital).toBe(out);
     });
 
-    it.each(['-1', '-0.01', '1.005', '1e6', '1E6', '1.5e3', 'NaN', 'Infinity', '0x10', '1,000', '1 000', '.5', '5.', '--5', '十万', '1234567890123456789'])(
-      'rejects the registered capital %j',
-      (raw) => {
-        expect(errors({ ...complete(), registeredCapital: raw })).toEqual([
-          { field: 'registeredCapital', code: ErrorCode.BAD_USER_INPUT, message: expect.stringContaining(JSON.stringify(raw)) },
-        ]);
-      },
-    );
+    it.each([
+      '-1',
+      '-0.01',
+      '1.005',
+      '1e6',
+      '1E6',
+      '1.5e3',
+      'NaN',
+      'Infinity',
+      '0x10',
+      '1,000',
+      '1 000',
+      '.5',
+      '5.',
+      '--5',
+      '十万',
+      '1234567890123456789',
+    ])('rejects the registered capital %j', (raw) => {
+      expect(errors({ ...complete(), registeredCapital: raw })).toEqual([
+        {
+          field: 'registeredCapital',
+          code: ErrorCode.BAD_USER_INPUT,
+          message: expect.stringContaining(JSON.stringify(raw)),
+        },
+      ]);
+    });
 
     it('rejects a registered capital sent as a number, which may already have lost precision', () => {
       expect(fields({ ...complete(), registeredCapital: 100.5 as unknown as string })).toEqual(['registeredCapital']);
-      expect(fields({ ...complete(), registeredCapital: 0.1 + 0.2 as unknown as string })).toEqual(['registeredCapital']);
+      expect(fields({ ...complete(), registeredCapital: (0.1 + 0.2) as unknown as string })).toEqual([
+        'registeredCapital',
+      ]);
     });
 
     it('sorts qualifications by code so that their order does not make a new version', () => {
@@ -204,16 +275,34 @@ describe('validateMarketEntity', () => {
       expect(valid({ ...complete(), establishedOn: '2024-02-29' }).establishedOn).toBe('2024-02-29');
     });
 
-    it.each(['2023-02-30', '2023-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '23-01-01', '2023/01/01', '2023-1-1', '20230101', '1799-12-31', 'yesterday', '2023-01-015', '2023-01-01garbage', '2023-01-01T25:00:00Z'])(
-      'rejects the invalid date %j',
-      (raw) => {
-        expect(fields({ ...complete(), establishedOn: raw })).toEqual(['establishedOn']);
-        expect(fields({ ...complete(), qualifications: [{ code: 'Q1', name: '甲', validUntil: raw }] })).toEqual(['qualifications.0.validUntil']);
-      },
-    );
+    it.each([
+      '2023-02-30',
+      '2023-02-29',
+      '2023-04-31',
+      '2023-13-01',
+      '2023-00-10',
+      '2023-01-00',
+      '23-01-01',
+      '2023/01/01',
+      '2023-1-1',
+      '20230101',
+      '1799-12-31',
+      'yesterday',
+      '2023-01-015',
+      '2023-01-01garbage',
+      '2023-01-01T25:00:00Z',
+    ])('rejects the invalid date %j', (raw) => {
+      expect(fields({ ...complete(), establishedOn: raw })).toEqual(['establishedOn']);
+      expect(fields({ ...complete(), qualifications: [{ code: 'Q1', name: '甲', validUntil: raw }] })).toEqual([
+        'qualifications.0.validUntil',
+      ]);
+    });
 
     it('allows a qualification to be valid until a date in the future', () => {
-      expect(valid({ ...complete(), qualifications: [{ code: 'Q1', name: '甲', validUntil: '2099-12-31' }] }).qualifications[0].validUntil).toBe('2099-12-31');
+      expect(
+        valid({ ...complete(), qualifications: [{ code: 'Q1', name: '甲', validUntil: '2099-12-31' }] })
+          .qualifications[0].validUntil,
+      ).toBe('2099-12-31');
     });
   });
 
@@ -227,7 +316,9 @@ describe('validateMarketEntity', () => {
       [`${CODE.slice(0, 17)}${CODE[17] === '0' ? '1' : '0'}`, /check character/],
     ])('rejects the credit code %j', (creditCode, message) => {
       const errs = errors({ ...complete(), creditCode });
-      expect(errs).toEqual([{ field: 'creditCode', code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(message) }]);
+      expect(errs).toEqual([
+        { field: 'creditCode', code: ErrorCode.BAD_USER_INPUT, message: expect.stringMatching(message) },
+      ]);
     });
 
     it('accepts a pilot code that fails the check character only when the operators list it', () => {
@@ -308,8 +399,24 @@ describe('validateMarketEntity', () => {
       ['a lone low surrogate', '某\udc00公司'],
       ['a surrogate pair the wrong way round', '某\udc00\ud800公司'],
     ])('rejects text with %s, which PostgreSQL cannot store', (_what, text) => {
-      expect(fields({ ...complete(), name: text, legalRepresentative: text, address: text, externalId: text, qualifications: [{ code: 'Q1', name: text, issuer: text }] }).sort()).toEqual(
-        ['address', 'externalId', 'legalRepresentative', 'name', 'qualifications.0.issuer', 'qualifications.0.name'].sort(),
+      expect(
+        fields({
+          ...complete(),
+          name: text,
+          legalRepresentative: text,
+          address: text,
+          externalId: text,
+          qualifications: [{ code: 'Q1', name: text, issuer: text }],
+        }).sort(),
+      ).toEqual(
+        [
+          'address',
+          'externalId',
+          'legalRepresentative',
+          'name',
+          'qualifications.0.issuer',
+          'qualifications.0.name',
+        ].sort(),
       );
     });
 
@@ -318,9 +425,16 @@ describe('validateMarketEntity', () => {
     });
 
     it('rejects a qualification code listed twice', () => {
-      expect(fields({ ...complete(), qualifications: [{ code: 'Q1', name: '甲' }, { code: 'Q2', name: '乙' }, { code: ' Q1', name: '丙' }] })).toEqual([
-        'qualifications.2.code',
-      ]);
+      expect(
+        fields({
+          ...complete(),
+          qualifications: [
+            { code: 'Q1', name: '甲' },
+            { code: 'Q2', name: '乙' },
+            { code: ' Q1', name: '丙' },
+          ],
+        }),
+      ).toEqual(['qualifications.2.code']);
     });
 
     it('rejects an unknown region code', () => {
@@ -346,12 +460,21 @@ describe('personal data of a market entity', () => {
   const base = { creditCode: '91420100MA4K12345K', name: '某公司' };
 
   it('accepts a valid ID number, upper-casing its check character, and a phone number', () => {
-    const v = validateMarketEntity({ ...base, legalRepresentativeIdNumber: '11010519491231002x', contactPhone: '027-87654321' }, new Set());
-    expect(v).toMatchObject({ ok: true, value: { legalRepresentativeIdNumber: '11010519491231002X', contactPhone: '027-87654321' } });
+    const v = validateMarketEntity(
+      { ...base, legalRepresentativeIdNumber: '11010519491231002x', contactPhone: '027-87654321' },
+      new Set(),
+    );
+    expect(v).toMatchObject({
+      ok: true,
+      value: { legalRepresentativeIdNumber: '11010519491231002X', contactPhone: '027-87654321' },
+    });
   });
 
   it('rejects an ID number with a wrong check character and a phone with letters', () => {
-    const v = validateMarketEntity({ ...base, legalRepresentativeIdNumber: '110105194912310021', contactPhone: '027-CALL-ME' }, new Set());
+    const v = validateMarketEntity(
+      { ...base, legalRepresentativeIdNumber: '110105194912310021', contactPhone: '027-CALL-ME' },
+      new Set(),
+    );
     expect(v.ok ? [] : v.errors.map((e) => e.field).sort()).toEqual(['contactPhone', 'legalRepresentativeIdNumber']);
   });
 });

@@ -1,4 +1,12 @@
-import { PERSONAL_ID, PHONE, classesOf, maskRecord, maskValue, type MaskingClass, type SensitiveFields } from '../../src/auth/masking';
+import {
+  PERSONAL_ID,
+  PHONE,
+  classesOf,
+  maskRecord,
+  maskValue,
+  type MaskingClass,
+  type SensitiveFields,
+} from '../../src/auth/masking';
 import { BID_EVIDENCE, EXPERT_IDENTITY } from '../../src/trading';
 
 /** The masking classes of the hub: the generic ones and the trading family's. */
@@ -9,7 +17,13 @@ import { ADMIN, ANONYMOUS, Role, type Principal } from '../../src/auth/principal
 const FIELDS = { idNumber: Sensitivity.PERSONAL_ID, phone: Sensitivity.PHONE, ip: Sensitivity.BID_EVIDENCE };
 
 function reader(reveal: Sensitivity[]): Principal {
-  return { ...ANONYMOUS, id: 'r/key:1', name: 'r', roles: new Set([Role.INTEGRATOR]), grants: { ...ANONYMOUS.grants, reveal: new Set(reveal.map((c) => c.name)) } };
+  return {
+    ...ANONYMOUS,
+    id: 'r/key:1',
+    name: 'r',
+    roles: new Set([Role.INTEGRATOR]),
+    grants: { ...ANONYMOUS.grants, reveal: new Set(reveal.map((c) => c.name)) },
+  };
 }
 
 describe('field masking', () => {
@@ -44,7 +58,11 @@ describe('field masking', () => {
       committee: { each: MEMBER, lift: { class: Sensitivity.EXPERT_IDENTITY, when: (r) => r.reportedAt != null } },
       room: { class: Sensitivity.EXPERT_IDENTITY, publicWhen: (r) => r.reportedAt != null },
     };
-    const running = { reportedAt: null, room: '3', committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106199001011234' }] };
+    const running = {
+      reportedAt: null,
+      room: '3',
+      committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106199001011234' }],
+    };
 
     it('masks the fields of each object a field holds, keeping undeclared ones', () => {
       expect(maskRecord(EVALUATION, running, reader([]))).toEqual({
@@ -55,12 +73,17 @@ describe('field masking', () => {
     });
 
     it('applies each class of the nested declaration on its own', () => {
-      expect(maskRecord(EVALUATION, running, reader([Sensitivity.EXPERT_IDENTITY])).committee).toEqual([{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }]);
+      expect(maskRecord(EVALUATION, running, reader([Sensitivity.EXPERT_IDENTITY])).committee).toEqual([
+        { name: '李建国', role: 'CHAIR', idNumber: '420106**********34' },
+      ]);
     });
 
     it('shows the value once the record says it is public, lifting only the class it names', () => {
       const done = { ...running, reportedAt: '2026-09-27T09:00:00.000Z' };
-      expect(maskRecord(EVALUATION, done, reader([]))).toEqual({ ...done, committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }] });
+      expect(maskRecord(EVALUATION, done, reader([]))).toEqual({
+        ...done,
+        committee: [{ name: '李建国', role: 'CHAIR', idNumber: '420106**********34' }],
+      });
       expect(maskRecord(EVALUATION, done, reader([Sensitivity.PERSONAL_ID]))).toEqual(done);
     });
 

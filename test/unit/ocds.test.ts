@@ -1,5 +1,18 @@
 import { withCheckChar } from '../../src/common/credit-code';
-import { OCDS_EXTENSIONS, OCDS_PUBLISHER, bidStatus, chinaDateTime, mainProcurementCategory, ocdsAmount, packageUri, procurementMethod, regionAddress, tenderStatus, toOcdsRelease, toOcdsReleasePackage } from '../../src/trading/ocds';
+import {
+  OCDS_EXTENSIONS,
+  OCDS_PUBLISHER,
+  bidStatus,
+  chinaDateTime,
+  mainProcurementCategory,
+  ocdsAmount,
+  packageUri,
+  procurementMethod,
+  regionAddress,
+  tenderStatus,
+  toOcdsRelease,
+  toOcdsReleasePackage,
+} from '../../src/trading/ocds';
 import type { OcdsBidInput, OcdsProjectInput, OcdsRelease } from '../../src/trading/ocds.types';
 import { AnnouncementType, TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { codelist, describeErrors, mergePatch, ocdsValidator } from '../fixtures/ocds/ocds-validator';
@@ -7,8 +20,18 @@ import { codelist, describeErrors, mergePatch, ocdsValidator } from '../fixtures
 const PREFIX = 'ocds-hubei00';
 const cc = (org: string, region = '420100') => withCheckChar(`91${region}${org}`);
 
-const TENDERER = { creditCode: withCheckChar('11420100MB0000001'), name: '武汉市某某局', regionCode: '420100', address: '武汉市江岸区沿江大道1号' };
-const AGENCY = { creditCode: cc('AGC000001', '420102'), name: '湖北某某招标代理有限公司', regionCode: '420102', address: null };
+const TENDERER = {
+  creditCode: withCheckChar('11420100MB0000001'),
+  name: '武汉市某某局',
+  regionCode: '420100',
+  address: '武汉市江岸区沿江大道1号',
+};
+const AGENCY = {
+  creditCode: cc('AGC000001', '420102'),
+  name: '湖北某某招标代理有限公司',
+  regionCode: '420102',
+  address: null,
+};
 const BIDDERS = [
   { creditCode: cc('BDR000001'), name: '甲建设有限公司', regionCode: '420106' },
   { creditCode: cc('BDR000002', '429004'), name: '乙建设有限公司', regionCode: '429004' },
@@ -37,7 +60,7 @@ function bid(section: string, i: number, amount: string | null, status: string, 
     version,
     updatedAt: t('2026-03-25T02:00:00Z'),
     ...{ ...EVIDENCE, documentHash: `${EVIDENCE.documentHash}${section}${i}` },
-  } as OcdsBidInput;
+  };
 }
 
 /** A works project through its whole lifecycle: two sections, bids, opening, award, contract, notices. */
@@ -78,18 +101,68 @@ function fullProject(): OcdsProjectInput {
         status: TradingStatus.CONTRACTED,
         openingAt: t('2026-03-25T01:30:00Z'),
         updatedAt: t('2026-03-20T08:00:00Z'),
-        bids: [bid('01', 0, '9876543.21', 'VALID', 2), bid('01', 1, '9900000.00', 'DISQUALIFIED'), bid('01', 2, null, 'WITHDRAWN')],
-        opening: { openedAt: t('2026-03-25T01:31:00Z'), bidderCount: 3, version: 1, updatedAt: t('2026-03-25T01:40:00Z') },
-        award: { winner: BIDDERS[0], amount: '9876543.21', awardedOn: '2026-04-10', version: 1, updatedAt: t('2026-04-10T03:00:00Z') },
+        bids: [
+          bid('01', 0, '9876543.21', 'VALID', 2),
+          bid('01', 1, '9900000.00', 'DISQUALIFIED'),
+          bid('01', 2, null, 'WITHDRAWN'),
+        ],
+        opening: {
+          openedAt: t('2026-03-25T01:31:00Z'),
+          bidderCount: 3,
+          version: 1,
+          updatedAt: t('2026-03-25T01:40:00Z'),
+        },
+        award: {
+          winner: BIDDERS[0],
+          amount: '9876543.21',
+          awardedOn: '2026-04-10',
+          version: 1,
+          updatedAt: t('2026-04-10T03:00:00Z'),
+        },
         contracts: [
-          { code: 'HT-2026-0001', amount: '9876543.21', signedOn: '2026-04-20', periodStart: '2026-05-01', periodEnd: '2027-04-30', version: 1, updatedAt: t('2026-04-20T06:00:00Z') },
+          {
+            code: 'HT-2026-0001',
+            amount: '9876543.21',
+            signedOn: '2026-04-20',
+            periodStart: '2026-05-01',
+            periodEnd: '2027-04-30',
+            version: 1,
+            updatedAt: t('2026-04-20T06:00:00Z'),
+          },
         ],
       },
     ],
     announcements: [
-      { code: 'GG-0001', type: AnnouncementType.TENDER_NOTICE, title: '某某路改造工程施工招标公告', publishedAt: t('2026-03-01T01:00:00Z'), url: 'https://ggzy.example.cn/公告/0001.html', sectionCodes: [], version: 1, updatedAt: t('2026-03-01T01:00:00Z') },
-      { code: 'GG-0002', type: AnnouncementType.CANDIDATE_PUBLICITY, title: '一标段中标候选人公示', publishedAt: t('2026-04-01T01:00:00Z'), url: 'not a url', sectionCodes: ['HB-GC-2026-0001-01'], version: 1, updatedAt: t('2026-04-01T01:00:00Z') },
-      { code: 'GG-0003', type: AnnouncementType.AWARD_NOTICE, title: '一标段中标结果公告', publishedAt: t('2026-04-10T02:00:00Z'), url: null, sectionCodes: ['HB-GC-2026-0001-01'], version: 1, updatedAt: t('2026-04-10T02:00:00Z') },
+      {
+        code: 'GG-0001',
+        type: AnnouncementType.TENDER_NOTICE,
+        title: '某某路改造工程施工招标公告',
+        publishedAt: t('2026-03-01T01:00:00Z'),
+        url: 'https://ggzy.example.cn/公告/0001.html',
+        sectionCodes: [],
+        version: 1,
+        updatedAt: t('2026-03-01T01:00:00Z'),
+      },
+      {
+        code: 'GG-0002',
+        type: AnnouncementType.CANDIDATE_PUBLICITY,
+        title: '一标段中标候选人公示',
+        publishedAt: t('2026-04-01T01:00:00Z'),
+        url: 'not a url',
+        sectionCodes: ['HB-GC-2026-0001-01'],
+        version: 1,
+        updatedAt: t('2026-04-01T01:00:00Z'),
+      },
+      {
+        code: 'GG-0003',
+        type: AnnouncementType.AWARD_NOTICE,
+        title: '一标段中标结果公告',
+        publishedAt: t('2026-04-10T02:00:00Z'),
+        url: null,
+        sectionCodes: ['HB-GC-2026-0001-01'],
+        version: 1,
+        updatedAt: t('2026-04-10T02:00:00Z'),
+      },
     ],
   };
 }
@@ -140,8 +213,18 @@ describe('OCDS mapping', () => {
     });
 
     it('maps a non-procurement deal (a land listing) and several projects in one package', () => {
-      const land = newProject({ code: 'HB-TD-2026-0003', subItemCode: 'LAND_USE_RIGHT', categoryCode: 'LAND_MINING', method: TradingMethod.LISTING, budget: '50000000.00' });
-      expectValidPackage([toOcdsRelease(fullProject(), { prefix: PREFIX }), toOcdsRelease(land, { prefix: PREFIX }), toOcdsRelease(newProject(), { prefix: PREFIX })]);
+      const land = newProject({
+        code: 'HB-TD-2026-0003',
+        subItemCode: 'LAND_USE_RIGHT',
+        categoryCode: 'LAND_MINING',
+        method: TradingMethod.LISTING,
+        budget: '50000000.00',
+      });
+      expectValidPackage([
+        toOcdsRelease(fullProject(), { prefix: PREFIX }),
+        toOcdsRelease(land, { prefix: PREFIX }),
+        toOcdsRelease(newProject(), { prefix: PREFIX }),
+      ]);
     });
 
     it('checks the extensions: a bad bid status or lot status fails only because the patches are merged in', () => {
@@ -155,7 +238,10 @@ describe('OCDS mapping', () => {
     });
 
     it('rejects what the core schema forbids: a string amount, a date without zone, an unknown tag', () => {
-      const release = JSON.parse(JSON.stringify(toOcdsRelease(fullProject(), { prefix: PREFIX }))) as Record<string, any>;
+      const release = JSON.parse(JSON.stringify(toOcdsRelease(fullProject(), { prefix: PREFIX }))) as Record<
+        string,
+        any
+      >;
       release.tender.value.amount = '12345678.90';
       release.awards[0].date = '2026-04-10';
       release.tag = ['awarded'];
@@ -180,7 +266,11 @@ describe('OCDS mapping', () => {
       [{ a: 'c' }, { a: ['b'] }, { a: ['b'] }],
       [{ a: { b: 'c' } }, { a: { b: 'd', c: null } }, { a: { b: 'd' } }],
       [{ a: [{ b: 'c' }] }, { a: [1] }, { a: [1] }],
-      [['a', 'b'], ['c', 'd'], ['c', 'd']],
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['c', 'd'],
+      ],
       [{ a: 'b' }, ['c'], ['c']],
       [{ a: 'foo' }, null, null],
       [{ a: 'foo' }, 'bar', 'bar'],
@@ -211,7 +301,10 @@ describe('OCDS mapping', () => {
       expect(pkg.releases.map((r) => r.id)).toEqual([release.id, toOcdsRelease(newProject(), { prefix: PREFIX }).id]);
       expect(JSON.stringify(pkg)).not.toContain(PREFIX);
       // The package URI is derived from the ocids: the same releases under another prefix make another package.
-      const underDefault = toOcdsReleasePackage([toOcdsRelease(fullProject(), { prefix: PREFIX }), toOcdsRelease(newProject(), { prefix: PREFIX })])!;
+      const underDefault = toOcdsReleasePackage([
+        toOcdsRelease(fullProject(), { prefix: PREFIX }),
+        toOcdsRelease(newProject(), { prefix: PREFIX }),
+      ])!;
       expect(pkg.uri).not.toBe(underDefault.uri);
       expectValidPackage(releases);
     });
@@ -237,15 +330,30 @@ describe('OCDS mapping', () => {
       awarded.sections[1].contracts = [];
       expect(toOcdsRelease(awarded, { prefix: PREFIX }).tag).toEqual(['award']);
       expect(toOcdsRelease(newProject(), { prefix: PREFIX }).tag).toEqual(['tender']);
-      const notice = { code: 'GG-9', type: AnnouncementType.TENDER_NOTICE, title: '招标公告', publishedAt: t('2026-05-01T00:00:00Z'), url: null, sectionCodes: [], version: 1, updatedAt: t('2026-05-01T00:00:00Z') };
+      const notice = {
+        code: 'GG-9',
+        type: AnnouncementType.TENDER_NOTICE,
+        title: '招标公告',
+        publishedAt: t('2026-05-01T00:00:00Z'),
+        url: null,
+        sectionCodes: [],
+        version: 1,
+        updatedAt: t('2026-05-01T00:00:00Z'),
+      };
       expect(toOcdsRelease(newProject({ announcements: [notice] }), { prefix: PREFIX }).tag).toEqual(['tender']);
       expect(toOcdsRelease(newProject({ version: 2 }), { prefix: PREFIX }).tag).toEqual(['tenderUpdate']);
-      expect(toOcdsRelease(newProject({ announcements: [{ ...notice, type: AnnouncementType.AMENDMENT }] }), { prefix: PREFIX }).tag).toEqual(['tenderUpdate']);
+      expect(
+        toOcdsRelease(newProject({ announcements: [{ ...notice, type: AnnouncementType.AMENDMENT }] }), {
+          prefix: PREFIX,
+        }).tag,
+      ).toEqual(['tenderUpdate']);
       const bidding = fullProject();
       bidding.sections[1].award = null;
       bidding.sections[1].contracts = [];
       expect(toOcdsRelease(bidding, { prefix: PREFIX }).tag).toEqual(['tenderUpdate']);
-      expect(toOcdsRelease(newProject({ status: TradingStatus.TERMINATED, version: 2 }), { prefix: PREFIX }).tag).toEqual(['tenderCancellation']);
+      expect(
+        toOcdsRelease(newProject({ status: TradingStatus.TERMINATED, version: 2 }), { prefix: PREFIX }).tag,
+      ).toEqual(['tenderCancellation']);
     });
 
     it('describes the tender: status, method, value, period, category, lots and tenderers', () => {
@@ -294,7 +402,10 @@ describe('OCDS mapping', () => {
       const own = toOcdsRelease(newProject(), { prefix: PREFIX });
       expect(own.parties.map((p) => p.roles)).toEqual([['buyer', 'procuringEntity']]);
       expect(own.tender.procuringEntity).toEqual(own.buyer);
-      const land = toOcdsRelease(newProject({ subItemCode: 'LAND_USE_RIGHT', categoryCode: 'LAND_MINING', method: TradingMethod.LISTING }), { prefix: PREFIX });
+      const land = toOcdsRelease(
+        newProject({ subItemCode: 'LAND_USE_RIGHT', categoryCode: 'LAND_MINING', method: TradingMethod.LISTING }),
+        { prefix: PREFIX },
+      );
       expect(land.buyer).toBeUndefined();
       expect(land.parties.map((p) => p.roles)).toEqual([['procuringEntity']]);
       expect(land.tender).toMatchObject({ procurementMethod: 'open', procurementMethodDetails: '挂牌' });
@@ -304,12 +415,47 @@ describe('OCDS mapping', () => {
     it('shows bids with date, status, tenderer, value and lot, and the opening as a bidder statistic', () => {
       // In order of section, then credit code.
       expect(release.bids!.details).toEqual([
-        { id: `HB-GC-2026-0001-01/${BIDDERS[0].creditCode}`, date: '2026-03-20T01:00:00.000Z', status: 'valid', tenderers: [{ id: `CN-USCI-${BIDDERS[0].creditCode}`, name: BIDDERS[0].name }], value: { amount: 9876543.21, currency: 'CNY' }, relatedLots: ['HB-GC-2026-0001-01'] },
-        { id: `HB-GC-2026-0001-01/${BIDDERS[2].creditCode}`, date: '2026-03-22T01:02:00.000Z', status: 'withdrawn', tenderers: [{ id: `CN-USCI-${BIDDERS[2].creditCode}`, name: BIDDERS[2].name }], relatedLots: ['HB-GC-2026-0001-01'] },
-        { id: `HB-GC-2026-0001-01/${BIDDERS[1].creditCode}`, date: '2026-03-21T01:01:00.000Z', status: 'disqualified', tenderers: [{ id: `CN-USCI-${BIDDERS[1].creditCode}`, name: BIDDERS[1].name }], value: { amount: 9900000, currency: 'CNY' }, relatedLots: ['HB-GC-2026-0001-01'] },
-        { id: `HB-GC-2026-0001-02/${BIDDERS[2].creditCode}`, date: '2026-03-22T01:02:00.000Z', status: 'valid', tenderers: [{ id: `CN-USCI-${BIDDERS[2].creditCode}`, name: BIDDERS[2].name }], value: { amount: 2300000, currency: 'CNY' }, relatedLots: ['HB-GC-2026-0001-02'] },
+        {
+          id: `HB-GC-2026-0001-01/${BIDDERS[0].creditCode}`,
+          date: '2026-03-20T01:00:00.000Z',
+          status: 'valid',
+          tenderers: [{ id: `CN-USCI-${BIDDERS[0].creditCode}`, name: BIDDERS[0].name }],
+          value: { amount: 9876543.21, currency: 'CNY' },
+          relatedLots: ['HB-GC-2026-0001-01'],
+        },
+        {
+          id: `HB-GC-2026-0001-01/${BIDDERS[2].creditCode}`,
+          date: '2026-03-22T01:02:00.000Z',
+          status: 'withdrawn',
+          tenderers: [{ id: `CN-USCI-${BIDDERS[2].creditCode}`, name: BIDDERS[2].name }],
+          relatedLots: ['HB-GC-2026-0001-01'],
+        },
+        {
+          id: `HB-GC-2026-0001-01/${BIDDERS[1].creditCode}`,
+          date: '2026-03-21T01:01:00.000Z',
+          status: 'disqualified',
+          tenderers: [{ id: `CN-USCI-${BIDDERS[1].creditCode}`, name: BIDDERS[1].name }],
+          value: { amount: 9900000, currency: 'CNY' },
+          relatedLots: ['HB-GC-2026-0001-01'],
+        },
+        {
+          id: `HB-GC-2026-0001-02/${BIDDERS[2].creditCode}`,
+          date: '2026-03-22T01:02:00.000Z',
+          status: 'valid',
+          tenderers: [{ id: `CN-USCI-${BIDDERS[2].creditCode}`, name: BIDDERS[2].name }],
+          value: { amount: 2300000, currency: 'CNY' },
+          relatedLots: ['HB-GC-2026-0001-02'],
+        },
       ]);
-      expect(release.bids!.statistics).toEqual([{ id: 'HB-GC-2026-0001-01/bidders', measure: 'bidders', value: 3, date: '2026-03-25T01:31:00.000Z', relatedLot: 'HB-GC-2026-0001-01' }]);
+      expect(release.bids!.statistics).toEqual([
+        {
+          id: 'HB-GC-2026-0001-01/bidders',
+          measure: 'bidders',
+          value: 3,
+          date: '2026-03-25T01:31:00.000Z',
+          relatedLot: 'HB-GC-2026-0001-01',
+        },
+      ]);
       expect(codelist('extensions', 'bids', 'bidStatistics.csv')).toContain('bidders');
     });
 
@@ -333,7 +479,16 @@ describe('OCDS mapping', () => {
           suppliers: [{ id: `CN-USCI-${BIDDERS[0].creditCode}`, name: BIDDERS[0].name }],
           relatedLots: ['HB-GC-2026-0001-01'],
           relatedBid: `HB-GC-2026-0001-01/${BIDDERS[0].creditCode}`,
-          documents: [{ id: 'GG-0003', documentType: 'awardNotice', title: '一标段中标结果公告', datePublished: '2026-04-10T02:00:00.000Z', language: 'zh', relatedLots: ['HB-GC-2026-0001-01'] }],
+          documents: [
+            {
+              id: 'GG-0003',
+              documentType: 'awardNotice',
+              title: '一标段中标结果公告',
+              datePublished: '2026-04-10T02:00:00.000Z',
+              language: 'zh',
+              relatedLots: ['HB-GC-2026-0001-01'],
+            },
+          ],
         },
       ]);
       expect(release.contracts).toEqual([
@@ -350,17 +505,49 @@ describe('OCDS mapping', () => {
 
     it('publishes notices as tender documents with a url only when it is an absolute http(s) URL', () => {
       expect(release.tender.documents).toEqual([
-        { id: 'GG-0001', documentType: 'tenderNotice', title: '某某路改造工程施工招标公告', url: 'https://ggzy.example.cn/%E5%85%AC%E5%91%8A/0001.html', datePublished: '2026-03-01T01:00:00.000Z', language: 'zh' },
-        { id: 'GG-0002', documentType: 'evaluationReports', title: '一标段中标候选人公示', datePublished: '2026-04-01T01:00:00.000Z', language: 'zh', relatedLots: ['HB-GC-2026-0001-01'] },
+        {
+          id: 'GG-0001',
+          documentType: 'tenderNotice',
+          title: '某某路改造工程施工招标公告',
+          url: 'https://ggzy.example.cn/%E5%85%AC%E5%91%8A/0001.html',
+          datePublished: '2026-03-01T01:00:00.000Z',
+          language: 'zh',
+        },
+        {
+          id: 'GG-0002',
+          documentType: 'evaluationReports',
+          title: '一标段中标候选人公示',
+          datePublished: '2026-04-01T01:00:00.000Z',
+          language: 'zh',
+          relatedLots: ['HB-GC-2026-0001-01'],
+        },
       ]);
       const types = codelist('codelists', 'documentType.csv');
-      for (const d of [...release.tender.documents!, ...release.awards!.flatMap((a) => a.documents ?? [])]) expect(types).toContain(d.documentType);
+      for (const d of [...release.tender.documents!, ...release.awards!.flatMap((a) => a.documents ?? [])])
+        expect(types).toContain(d.documentType);
     });
 
     it('leaves out what it does not know rather than emitting empty values', () => {
       const r = toOcdsRelease(newProject(), { prefix: PREFIX });
-      expect(Object.keys(r).sort()).toEqual(['buyer', 'date', 'id', 'initiationType', 'language', 'ocid', 'parties', 'tag', 'tender']);
-      expect(Object.keys(r.tender).sort()).toEqual(['id', 'mainProcurementCategory', 'procurementMethodDetails', 'procuringEntity', 'status', 'title']);
+      expect(Object.keys(r).sort()).toEqual([
+        'buyer',
+        'date',
+        'id',
+        'initiationType',
+        'language',
+        'ocid',
+        'parties',
+        'tag',
+        'tender',
+      ]);
+      expect(Object.keys(r.tender).sort()).toEqual([
+        'id',
+        'mainProcurementCategory',
+        'procurementMethodDetails',
+        'procuringEntity',
+        'status',
+        'title',
+      ]);
       expect(r.tender.procurementMethodDetails).toBe('其他');
     });
   });
@@ -380,11 +567,17 @@ describe('OCDS mapping', () => {
         if (m === TradingMethod.OTHER) expect(procurementMethod(m)).toBeUndefined();
         else expect(codes).toContain(procurementMethod(m));
       }
-      expect([TradingMethod.INVITED_TENDER, TradingMethod.SINGLE_SOURCE, TradingMethod.COMPETITIVE_NEGOTIATION].map(procurementMethod)).toEqual(['selective', 'direct', 'limited']);
+      expect(
+        [TradingMethod.INVITED_TENDER, TradingMethod.SINGLE_SOURCE, TradingMethod.COMPETITIVE_NEGOTIATION].map(
+          procurementMethod,
+        ),
+      ).toEqual(['selective', 'direct', 'limited']);
     });
 
     it('derives the main procurement category from the catalog sub-item', () => {
-      expect(['GP_GOODS', 'GP_WORKS', 'ENG_WATER', 'GP_SERVICES', 'LAND_USE_RIGHT'].map(mainProcurementCategory)).toEqual(['goods', 'works', 'works', 'services', undefined]);
+      expect(
+        ['GP_GOODS', 'GP_WORKS', 'ENG_WATER', 'GP_SERVICES', 'LAND_USE_RIGHT'].map(mainProcurementCategory),
+      ).toEqual(['goods', 'works', 'works', 'services', undefined]);
     });
 
     it('maps bid statuses to the bids extension codelist', () => {
@@ -420,7 +613,12 @@ describe('OCDS mapping', () => {
       const a = toOcdsRelease(fullProject(), { prefix: PREFIX });
       const b = toOcdsRelease(newProject(), { prefix: PREFIX });
       const pkg = toOcdsReleasePackage([a, b])!;
-      expect(pkg).toMatchObject({ version: '1.1', publisher: { name: OCDS_PUBLISHER }, publishedDate: b.date, releases: [a, b] });
+      expect(pkg).toMatchObject({
+        version: '1.1',
+        publisher: { name: OCDS_PUBLISHER },
+        publishedDate: b.date,
+        releases: [a, b],
+      });
       expect(pkg.extensions).toEqual(OCDS_EXTENSIONS);
       expect(pkg.extensions[0]).toMatch(/ocds_bid_extension\/v1\.1\.5\/extension\.json$/);
     });
@@ -428,7 +626,9 @@ describe('OCDS mapping', () => {
     it('names a package by its releases: the same releases, the same uri', () => {
       const a = toOcdsRelease(fullProject(), { prefix: PREFIX });
       const b = toOcdsRelease(newProject(), { prefix: PREFIX });
-      expect(packageUri([a, b])).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(packageUri([a, b])).toMatch(
+        /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(packageUri([a, b])).toBe(packageUri([a, b]));
       expect(packageUri([a, b])).not.toBe(packageUri([a]));
     });

@@ -30,9 +30,17 @@ describe('the payload cache of graphql-ws next messages', () => {
   it('leaves messages with errors, and message-shaped objects inside user data, as they are', () => {
     const cache = new PayloadCache();
     const inner = (id: string) => ({ id, type: 'next', payload: { data: { x: id } } });
-    const withErrors = { id: '1', type: 'next', payload: { data: { changes: { data: { a: inner('p'), b: inner('q') } } }, errors: [{ message: 'e' }] } };
+    const withErrors = {
+      id: '1',
+      type: 'next',
+      payload: { data: { changes: { data: { a: inner('p'), b: inner('q') } } }, errors: [{ message: 'e' }] },
+    };
     expect(send(cache, withErrors)).toBe(JSON.stringify(withErrors));
-    const nested = { id: '2', type: 'next', payload: { data: { changes: { data: { a: inner('p'), b: inner('q') } } } } };
+    const nested = {
+      id: '2',
+      type: 'next',
+      payload: { data: { changes: { data: { a: inner('p'), b: inner('q') } } } },
+    };
     expect(send(cache, nested)).toBe(JSON.stringify(nested));
     const complete = { id: '3', type: 'complete' };
     expect(send(cache, complete)).toBe(JSON.stringify(complete));

@@ -2,7 +2,15 @@ import { withCheckChar } from '../../src/common/credit-code';
 import type { Validated } from '../../src/ingest/types';
 import { MAX_QUALIFICATIONS, MAX_ROLES, validateMarketEntity } from '../../src/market/market-entity.rules';
 import { MAX_SECTIONS, validateProject, type CatalogView } from '../../src/trading/project.rules';
-import { MAX_CANDIDATES, validateAnnouncement, validateAward, validateBid, validateBidOpening, validateContract, validateEvaluation } from '../../src/trading/records.rules';
+import {
+  MAX_CANDIDATES,
+  validateAnnouncement,
+  validateAward,
+  validateBid,
+  validateBidOpening,
+  validateContract,
+  validateEvaluation,
+} from '../../src/trading/records.rules';
 
 /*
  * Every text field of every push input, poisoned one at a time: what
@@ -12,12 +20,17 @@ import { MAX_CANDIDATES, validateAnnouncement, validateAward, validateBid, valid
  */
 
 const CODE = withCheckChar('91420100MA4K12345');
-const CATALOG: CatalogView = new Map([['ENG_TRANSPORT', { categoryCode: 'ENGINEERING', retired: false, detailsSchema: null }]]);
+const CATALOG: CatalogView = new Map([
+  ['ENG_TRANSPORT', { categoryCode: 'ENGINEERING', retired: false, detailsSchema: null }],
+]);
 
 const fieldsOf = <T>(v: Validated<T>) => (v.ok ? [] : v.errors.map((e) => `${e.field} ${e.code}`));
 
 /** Each push input with a good record and the paths of its text fields (list entries included). */
-const INPUTS: Record<string, { validate: (input: Record<string, unknown>) => Validated<unknown>; good: Record<string, unknown>; text: string[] }> = {
+const INPUTS: Record<
+  string,
+  { validate: (input: Record<string, unknown>) => Validated<unknown>; good: Record<string, unknown>; text: string[] }
+> = {
   MarketEntityInput: {
     validate: (i) => validateMarketEntity(i, new Set(), '2026-06-01'),
     good: {
@@ -29,7 +42,16 @@ const INPUTS: Record<string, { validate: (input: Record<string, unknown>) => Val
       qualifications: [{ code: 'Q1', name: '建筑工程施工总承包', level: '一级', issuer: '湖北省住房和城乡建设厅' }],
       externalId: 'WH-1',
     },
-    text: ['name', 'legalRepresentative', 'address', 'externalId', 'qualifications.0.code', 'qualifications.0.name', 'qualifications.0.level', 'qualifications.0.issuer'],
+    text: [
+      'name',
+      'legalRepresentative',
+      'address',
+      'externalId',
+      'qualifications.0.code',
+      'qualifications.0.name',
+      'qualifications.0.level',
+      'qualifications.0.issuer',
+    ],
   },
   TradingProjectInput: {
     validate: (i) => validateProject(i, CATALOG),
@@ -47,17 +69,49 @@ const INPUTS: Record<string, { validate: (input: Record<string, unknown>) => Val
   },
   AnnouncementInput: {
     validate: validateAnnouncement,
-    good: { code: 'GG-1', projectCode: 'P-1', type: 'TENDER_NOTICE', title: '招标公告', publishedAt: '2026-09-01T09:00:00+08:00', documentHash: 'abc', sectionCodes: ['P-1-S1'], externalId: 'X' },
+    good: {
+      code: 'GG-1',
+      projectCode: 'P-1',
+      type: 'TENDER_NOTICE',
+      title: '招标公告',
+      publishedAt: '2026-09-01T09:00:00+08:00',
+      documentHash: 'abc',
+      sectionCodes: ['P-1-S1'],
+      externalId: 'X',
+    },
     text: ['code', 'projectCode', 'title', 'documentHash', 'externalId', 'sectionCodes.0'],
   },
   BidInput: {
     validate: validateBid,
-    good: { sectionCode: 'P-1-S1', bidderCreditCode: CODE, submittedAt: '2026-09-20T10:00:00+08:00', caCertSerial: 'CA-1', deviceFingerprint: 'MAC-1', documentHash: 'h', bondAccount: '6222', externalId: 'X' },
-    text: ['sectionCode', 'bidderCreditCode', 'caCertSerial', 'deviceFingerprint', 'documentHash', 'bondAccount', 'externalId'],
+    good: {
+      sectionCode: 'P-1-S1',
+      bidderCreditCode: CODE,
+      submittedAt: '2026-09-20T10:00:00+08:00',
+      caCertSerial: 'CA-1',
+      deviceFingerprint: 'MAC-1',
+      documentHash: 'h',
+      bondAccount: '6222',
+      externalId: 'X',
+    },
+    text: [
+      'sectionCode',
+      'bidderCreditCode',
+      'caCertSerial',
+      'deviceFingerprint',
+      'documentHash',
+      'bondAccount',
+      'externalId',
+    ],
   },
   BidOpeningInput: {
     validate: validateBidOpening,
-    good: { sectionCode: 'P-1-S1', openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '3', location: '武汉市公共资源交易中心', externalId: 'X' },
+    good: {
+      sectionCode: 'P-1-S1',
+      openedAt: '2026-09-25T09:30:00+08:00',
+      bidderCount: '3',
+      location: '武汉市公共资源交易中心',
+      externalId: 'X',
+    },
     text: ['sectionCode', 'location', 'externalId'],
   },
   EvaluationInput: {
@@ -69,7 +123,14 @@ const INPUTS: Record<string, { validate: (input: Record<string, unknown>) => Val
       candidates: [{ rank: '1', bidderCreditCode: CODE }],
       externalId: 'X',
     },
-    text: ['sectionCode', 'externalId', 'committee.0.expertCode', 'committee.0.name', 'committee.0.organisation', 'candidates.0.bidderCreditCode'],
+    text: [
+      'sectionCode',
+      'externalId',
+      'committee.0.expertCode',
+      'committee.0.name',
+      'committee.0.organisation',
+      'candidates.0.bidderCreditCode',
+    ],
   },
   AwardInput: {
     validate: validateAward,
@@ -110,7 +171,10 @@ describe.each(Object.entries(INPUTS))('%s', (_type, { validate, good, text }) =>
   it.each(POISONS)('refuses %s in each text field, at that field', (_what, spoil) => {
     for (const path of text) {
       const original = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], good) as string;
-      expect([path, fieldsOf(validate(poison(good, path, spoil(original))))]).toEqual([path, [`${path} BAD_USER_INPUT`]]);
+      expect([path, fieldsOf(validate(poison(good, path, spoil(original))))]).toEqual([
+        path,
+        [`${path} BAD_USER_INPUT`],
+      ]);
     }
   });
 });
@@ -124,20 +188,37 @@ describe('times, details and lists of pushed records', () => {
     ['0000-06-01T00:00:00Z'],
     ['2026-03-01T10:00:00+15:00'],
   ])('refuses the impossible time %s in every time field', (raw) => {
-    expect(fieldsOf(validateProject({ ...project, publishedAt: raw, bidDeadline: raw, sections: [{ code: 'S1', name: 'a', openingAt: raw }] }, CATALOG)).sort()).toEqual([
-      'bidDeadline BAD_USER_INPUT',
-      'publishedAt BAD_USER_INPUT',
-      'sections.0.openingAt BAD_USER_INPUT',
+    expect(
+      fieldsOf(
+        validateProject(
+          { ...project, publishedAt: raw, bidDeadline: raw, sections: [{ code: 'S1', name: 'a', openingAt: raw }] },
+          CATALOG,
+        ),
+      ).sort(),
+    ).toEqual(['bidDeadline BAD_USER_INPUT', 'publishedAt BAD_USER_INPUT', 'sections.0.openingAt BAD_USER_INPUT']);
+    expect(fieldsOf(validateBid({ ...INPUTS.BidInput.good, submittedAt: raw }))).toEqual([
+      'submittedAt BAD_USER_INPUT',
     ]);
-    expect(fieldsOf(validateBid({ ...INPUTS.BidInput.good, submittedAt: raw }))).toEqual(['submittedAt BAD_USER_INPUT']);
-    expect(fieldsOf(validateBidOpening({ ...INPUTS.BidOpeningInput.good, openedAt: raw }))).toEqual(['openedAt BAD_USER_INPUT']);
-    expect(fieldsOf(validateAnnouncement({ ...INPUTS.AnnouncementInput.good, publishedAt: raw }))).toEqual(['publishedAt BAD_USER_INPUT']);
-    expect(fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, startedAt: raw, reportedAt: raw })).sort()).toEqual(['reportedAt BAD_USER_INPUT', 'startedAt BAD_USER_INPUT']);
+    expect(fieldsOf(validateBidOpening({ ...INPUTS.BidOpeningInput.good, openedAt: raw }))).toEqual([
+      'openedAt BAD_USER_INPUT',
+    ]);
+    expect(fieldsOf(validateAnnouncement({ ...INPUTS.AnnouncementInput.good, publishedAt: raw }))).toEqual([
+      'publishedAt BAD_USER_INPUT',
+    ]);
+    expect(
+      fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, startedAt: raw, reportedAt: raw })).sort(),
+    ).toEqual(['reportedAt BAD_USER_INPUT', 'startedAt BAD_USER_INPUT']);
   });
 
   it('refuses dates PostgreSQL cannot store', () => {
-    expect(fieldsOf(validateAward({ ...INPUTS.AwardInput.good, awardedOn: '0000-01-01' }))).toEqual(['awardedOn BAD_USER_INPUT']);
-    expect(fieldsOf(validateContract({ ...INPUTS.ContractInput.good, signedOn: '2026-02-29', periodStart: '0000-02-01' })).sort()).toEqual(['periodStart BAD_USER_INPUT', 'signedOn BAD_USER_INPUT']);
+    expect(fieldsOf(validateAward({ ...INPUTS.AwardInput.good, awardedOn: '0000-01-01' }))).toEqual([
+      'awardedOn BAD_USER_INPUT',
+    ]);
+    expect(
+      fieldsOf(
+        validateContract({ ...INPUTS.ContractInput.good, signedOn: '2026-02-29', periodStart: '0000-02-01' }),
+      ).sort(),
+    ).toEqual(['periodStart BAD_USER_INPUT', 'signedOn BAD_USER_INPUT']);
   });
 
   it.each([
@@ -145,6 +226,7 @@ describe('times, details and lists of pushed records', () => {
     ['NUL in a key', { a: { 'k\u0000': 1 } }, 'details.a'],
     ['a lone surrogate', { a: ['\udfff'] }, 'details.a.0'],
     ['an infinite number (1e400 as JSON.parse reads it)', { a: Infinity }, 'details.a'],
+    // eslint-disable-next-line no-loss-of-precision -- a number beyond 2^53 is the case
     ['an integer beyond 2^53', { a: 123456789012345678901234567890 }, 'details.a'],
   ])('refuses details holding %s, at its path', (_what, details, path) => {
     expect(fieldsOf(validateProject({ ...project, details }, CATALOG))).toEqual([`${path} BAD_USER_INPUT`]);
@@ -158,29 +240,57 @@ describe('times, details and lists of pushed records', () => {
     let hostile: Record<string, unknown> = {};
     for (let i = 0; i < 5000; i++) hostile = { a: hostile };
     expect(fieldsOf(validateProject({ ...project, details: hostile }, CATALOG))).toHaveLength(1);
-    expect(fieldsOf(validateProject({ ...project, details: { s: 'x'.repeat(5_000_000) } }, CATALOG))).toEqual(['details BAD_USER_INPUT']);
+    expect(fieldsOf(validateProject({ ...project, details: { s: 'x'.repeat(5_000_000) } }, CATALOG))).toEqual([
+      'details BAD_USER_INPUT',
+    ]);
   });
 
   it('bounds every list of a pushed record with one error, not one per entry', () => {
     const me = INPUTS.MarketEntityInput.good;
     const q = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `Q${i}`, name: '资质' }));
-    expect(fieldsOf(validateMarketEntity({ ...me, qualifications: q(50_000) }, new Set(), '2026-06-01'))).toEqual(['qualifications BAD_USER_INPUT']);
-    expect(fieldsOf(validateMarketEntity({ ...me, qualifications: q(MAX_QUALIFICATIONS) }, new Set(), '2026-06-01'))).toEqual([]);
-    expect(fieldsOf(validateMarketEntity({ ...me, roles: Array(MAX_ROLES + 1).fill('BIDDER') }, new Set(), '2026-06-01'))).toEqual(['roles BAD_USER_INPUT']);
+    expect(fieldsOf(validateMarketEntity({ ...me, qualifications: q(50_000) }, new Set(), '2026-06-01'))).toEqual([
+      'qualifications BAD_USER_INPUT',
+    ]);
+    expect(
+      fieldsOf(validateMarketEntity({ ...me, qualifications: q(MAX_QUALIFICATIONS) }, new Set(), '2026-06-01')),
+    ).toEqual([]);
+    expect(
+      fieldsOf(validateMarketEntity({ ...me, roles: Array(MAX_ROLES + 1).fill('BIDDER') }, new Set(), '2026-06-01')),
+    ).toEqual(['roles BAD_USER_INPUT']);
     const sections = (n: number) => Array.from({ length: n }, (_, i) => ({ code: `S-${i}`, name: '标段' }));
-    expect(fieldsOf(validateProject({ ...project, sections: sections(MAX_SECTIONS + 1) }, CATALOG))).toEqual(['sections BAD_USER_INPUT']);
+    expect(fieldsOf(validateProject({ ...project, sections: sections(MAX_SECTIONS + 1) }, CATALOG))).toEqual([
+      'sections BAD_USER_INPUT',
+    ]);
     expect(fieldsOf(validateProject({ ...project, sections: sections(MAX_SECTIONS) }, CATALOG))).toEqual([]);
     const codes = (n: number) => Array.from({ length: n }, (_, i) => `S-${i}`);
-    expect(fieldsOf(validateAnnouncement({ ...INPUTS.AnnouncementInput.good, sectionCodes: codes(MAX_SECTIONS + 1) }))).toEqual(['sectionCodes BAD_USER_INPUT']);
-    const candidates = (n: number) => Array.from({ length: n }, (_, i) => ({ rank: String(i + 1), bidderCreditCode: CODE }));
-    expect(fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, candidates: candidates(MAX_CANDIDATES + 1) }))).toEqual(['candidates BAD_USER_INPUT']);
-    expect(fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, candidates: candidates(MAX_CANDIDATES) }))).toEqual([]);
+    expect(
+      fieldsOf(validateAnnouncement({ ...INPUTS.AnnouncementInput.good, sectionCodes: codes(MAX_SECTIONS + 1) })),
+    ).toEqual(['sectionCodes BAD_USER_INPUT']);
+    const candidates = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ rank: String(i + 1), bidderCreditCode: CODE }));
+    expect(
+      fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, candidates: candidates(MAX_CANDIDATES + 1) })),
+    ).toEqual(['candidates BAD_USER_INPUT']);
+    expect(
+      fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, candidates: candidates(MAX_CANDIDATES) })),
+    ).toEqual([]);
   });
 
   it('refuses whole numbers beyond an int column and decimals beyond numeric(20,2)', () => {
-    expect(fieldsOf(validateBidOpening({ ...INPUTS.BidOpeningInput.good, bidderCount: '99999999999999999999' }))).toEqual(['bidderCount BAD_USER_INPUT']);
-    expect(fieldsOf(validateEvaluation({ ...INPUTS.EvaluationInput.good, candidates: [{ rank: '2147483648', bidderCreditCode: CODE }] }))).toEqual(['candidates.0.rank BAD_USER_INPUT']);
-    expect(fieldsOf(validateAward({ ...INPUTS.AwardInput.good, amount: '1'.repeat(19) }))).toEqual(['amount BAD_USER_INPUT']);
+    expect(
+      fieldsOf(validateBidOpening({ ...INPUTS.BidOpeningInput.good, bidderCount: '99999999999999999999' })),
+    ).toEqual(['bidderCount BAD_USER_INPUT']);
+    expect(
+      fieldsOf(
+        validateEvaluation({
+          ...INPUTS.EvaluationInput.good,
+          candidates: [{ rank: '2147483648', bidderCreditCode: CODE }],
+        }),
+      ),
+    ).toEqual(['candidates.0.rank BAD_USER_INPUT']);
+    expect(fieldsOf(validateAward({ ...INPUTS.AwardInput.good, amount: '1'.repeat(19) }))).toEqual([
+      'amount BAD_USER_INPUT',
+    ]);
     expect(fieldsOf(validateAward({ ...INPUTS.AwardInput.good, amount: '1'.repeat(18) }))).toEqual([]);
   });
 

@@ -22,7 +22,9 @@ describe('the progress bar of `npm run seed`', () => {
     p.update(250, 'projects and bids');
     const last = out.text.split('\r').pop()!;
     // 250 of 1,000 in a quarter of a second: 1,000/s, 750 to go.
-    expect(last).toBe(`${'█'.repeat(8)}${'░'.repeat(22)}  25.0% 250/1,000 records  1,000/s  ETA 0:00:00  projects and bids\x1b[K`);
+    expect(last).toBe(
+      `${'█'.repeat(8)}${'░'.repeat(22)}  25.0% 250/1,000 records  1,000/s  ETA 0:00:00  projects and bids\x1b[K`,
+    );
     p.stop();
     expect(out.text.endsWith('\n')).toBe(true);
   });
@@ -37,7 +39,9 @@ describe('the progress bar of `npm run seed`', () => {
     expect(out.text).toBe('');
     jest.advanceTimersByTime(5_000);
     p.update(100_000);
-    expect(out.text).toBe(`${'█'.repeat(5)}${'░'.repeat(25)}  16.7% 100,000/600,000 records  10,000/s  ETA 0:00:50  entities\n`);
+    expect(out.text).toBe(
+      `${'█'.repeat(5)}${'░'.repeat(25)}  16.7% 100,000/600,000 records  10,000/s  ETA 0:00:50  entities\n`,
+    );
     jest.advanceTimersByTime(50_000);
     p.update(600_000);
     p.stop();

@@ -4,7 +4,13 @@ import { isKnownRegion, regionPrefix, regions } from '../../src/common/regions';
 
 /** The prefecture-level list shipped beside the full list (code, name, level, parent_code, note). */
 function prefectureFile(): { code: string; name: string; level: string; parent: string }[] {
-  const lines = readFileSync(join(__dirname, '..', '..', 'src', 'common', 'data', 'gbt2260_hubei_prefecture.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  const lines = readFileSync(
+    join(__dirname, '..', '..', 'src', 'common', 'data', 'gbt2260_hubei_prefecture.csv'),
+    'utf8',
+  )
+    .trim()
+    .split(/\r?\n/)
+    .slice(1);
   return lines.map((l) => {
     const [code, name, level, parent] = l.split(',');
     return { code, name, level, parent };

@@ -60,7 +60,11 @@ describe('the statistics statement', () => {
   });
 
   it('is one statement that aggregates with GROUP BY, with every value bound as a parameter', () => {
-    const q = statisticsQuery([D.REGION, D.MONTH], { categoryCode: 'engineering', regionCode: '420100', method: TradingMethod.OPEN_TENDER });
+    const q = statisticsQuery([D.REGION, D.MONTH], {
+      categoryCode: 'engineering',
+      regionCode: '420100',
+      method: TradingMethod.OPEN_TENDER,
+    });
     expect(q.sql.trim().split(';').filter(Boolean)).toHaveLength(1);
     expect(q.sql).toMatch(/group by proj\.region_code, proj\.month/);
     expect(q.sql).not.toMatch(/ENGINEERING|OPEN_TENDER|4201/);
@@ -80,7 +84,10 @@ describe('the statistics statement', () => {
   it('takes publishedFrom inclusive and publishedTo exclusive', () => {
     const from = new Date('2026-01-01T00:00:00+08:00');
     const to = new Date('2026-02-01T00:00:00+08:00');
-    expect(filterSql({ publishedFrom: from, publishedTo: to })).toEqual({ where: ['p.published_at >= ?', 'p.published_at < ?'], params: [from, to] });
+    expect(filterSql({ publishedFrom: from, publishedTo: to })).toEqual({
+      where: ['p.published_at >= ?', 'p.published_at < ?'],
+      params: [from, to],
+    });
   });
 
   it('refuses a bad filter with BAD_USER_INPUT and the field', () => {
@@ -93,12 +100,19 @@ describe('the statistics statement', () => {
       return undefined;
     };
     expect(code(() => filterSql({ regionCode: '110000' }))).toEqual(['BAD_USER_INPUT', 'filter.regionCode']);
-    expect(code(() => filterSql({ categoryCode: "x'; drop table bid; --" }))).toEqual(['BAD_USER_INPUT', 'filter.categoryCode']);
-    expect(code(() => filterSql({ publishedFrom: new Date('2026-02-01T00:00:00Z'), publishedTo: new Date('2026-01-01T00:00:00Z') }))).toEqual([
+    expect(code(() => filterSql({ categoryCode: "x'; drop table bid; --" }))).toEqual([
       'BAD_USER_INPUT',
-      'filter.publishedFrom',
+      'filter.categoryCode',
     ]);
-    expect(code(() => filterSql({ publishedTo: new Date('0000-06-01T00:00:00Z') }))).toEqual(['BAD_USER_INPUT', 'filter.publishedTo']);
+    expect(
+      code(() =>
+        filterSql({ publishedFrom: new Date('2026-02-01T00:00:00Z'), publishedTo: new Date('2026-01-01T00:00:00Z') }),
+      ),
+    ).toEqual(['BAD_USER_INPUT', 'filter.publishedFrom']);
+    expect(code(() => filterSql({ publishedTo: new Date('0000-06-01T00:00:00Z') }))).toEqual([
+      'BAD_USER_INPUT',
+      'filter.publishedTo',
+    ]);
     expect(code(() => normaliseDimensions(['WEEKDAY' as D]))).toEqual(['BAD_USER_INPUT', 'groupBy']);
   });
 });
@@ -137,7 +151,16 @@ describe('mapping statement rows', () => {
   });
 
   it('keeps the snapshot position when no project matches', () => {
-    const empty: StatisticsSqlRow = { watermark: '7', as_of: '2026-03-01T00:00:00Z', project_count: null, section_count: null, total_budget: null, total_awarded: null, saving_rate: null, average_bidders: null };
+    const empty: StatisticsSqlRow = {
+      watermark: '7',
+      as_of: '2026-03-01T00:00:00Z',
+      project_count: null,
+      section_count: null,
+      total_budget: null,
+      total_awarded: null,
+      saving_rate: null,
+      average_bidders: null,
+    };
     expect(toSnapshot([D.REGION], [empty])).toMatchObject({ seq: 7, rows: [] });
   });
 });
@@ -163,7 +186,9 @@ describe('who may read statistics', () => {
   });
 });
 
-/** A stand-in for the change feed: events are offered by hand; records what was subscribed and whether it was closed. */
+/**
+ * A stand-in for the change feed: events are offered by hand; records what was subscribed and whether it was closed.
+ */
 class FakeFeed implements ChangeSource {
   subscribed?: { after: number; topics?: readonly ChangeTopic[] };
   closed = false;
@@ -190,7 +215,19 @@ class FakeFeed implements ChangeSource {
   }
 
   offer(seq: number): void {
-    this.queue.push({ seq, topic: ChangeTopic.BID, op: ChangeOp.CREATE, key: `k${seq}`, version: 1, data: {}, sourceSystem: 'S', principal: 'S/key:1', occurredAt: new Date(), prevHash: '', hash: '' });
+    this.queue.push({
+      seq,
+      topic: ChangeTopic.BID,
+      op: ChangeOp.CREATE,
+      key: `k${seq}`,
+      version: 1,
+      data: {},
+      sourceSystem: 'S',
+      principal: 'S/key:1',
+      occurredAt: new Date(),
+      prevHash: '',
+      hash: '',
+    });
     this.wake?.();
   }
 }

@@ -1,4 +1,11 @@
-import { displayTextProblem, exactNumberFromText, isBigintId, jsonProblems, nestingExceeds, storableTextProblem } from '../../src/common/storable';
+import {
+  displayTextProblem,
+  exactNumberFromText,
+  isBigintId,
+  jsonProblems,
+  nestingExceeds,
+  storableTextProblem,
+} from '../../src/common/storable';
 
 describe('text the hub stores and shows', () => {
   it.each([
@@ -29,12 +36,21 @@ describe('text the hub stores and shows', () => {
   });
 
   it('keeps Chinese text, rare characters outside the BMP, marks and symbols', () => {
-    for (const s of ['湖北楚天路桥建设集团有限公司', '𠀀𪚥建设', 'A&B (湖北) Co., Ltd. — №1', 'é', '\u200e', String.fromCodePoint(0x1fffd)]) expect(displayTextProblem(s)).toBeUndefined();
+    for (const s of [
+      '湖北楚天路桥建设集团有限公司',
+      '𠀀𪚥建设',
+      'A&B (湖北) Co., Ltd. — №1',
+      'é',
+      '\u200e',
+      String.fromCodePoint(0x1fffd),
+    ])
+      expect(displayTextProblem(s)).toBeUndefined();
   });
 });
 
 describe('JSON the hub stores exactly', () => {
-  const paths = (v: unknown, bounds?: { maxDepth: number; maxBytes: number }) => jsonProblems(v, 'details', bounds).map((p) => p.path);
+  const paths = (v: unknown, bounds?: { maxDepth: number; maxBytes: number }) =>
+    jsonProblems(v, 'details', bounds).map((p) => p.path);
 
   it('finds NUL and lone surrogates in values and keys, at their paths', () => {
     expect(paths({ a: 'x\u0000' })).toEqual(['details.a']);
@@ -44,25 +60,44 @@ describe('JSON the hub stores exactly', () => {
   });
 
   it('refuses numbers a double does not carry exactly, and nothing else', () => {
-    expect(paths({ a: Infinity, b: -Infinity, c: NaN, d: 2 ** 53, e: -(10 ** 30), f: 1e300 })).toEqual(['details.a', 'details.b', 'details.c', 'details.d', 'details.e', 'details.f']);
+    expect(paths({ a: Infinity, b: -Infinity, c: NaN, d: 2 ** 53, e: -(10 ** 30), f: 1e300 })).toEqual([
+      'details.a',
+      'details.b',
+      'details.c',
+      'details.d',
+      'details.e',
+      'details.f',
+    ]);
     expect(paths({ a: 2 ** 53 - 1, b: -(2 ** 53 - 1), c: 0.1, d: 1.5e-300, e: 0, f: -0.5 })).toEqual([]);
   });
 
   it('bounds nesting without recursion, and size as canonical JSON', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    expect(jsonProblems(deep, 'details')).toEqual([{ path: 'details.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', message: 'details is nested deeper than 32 levels' }]);
+    expect(jsonProblems(deep, 'details')).toEqual([
+      {
+        path: 'details.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a',
+        message: 'details is nested deeper than 32 levels',
+      },
+    ]);
     let ok: unknown = 1;
     for (let i = 0; i < 32; i++) ok = [ok];
     expect(paths(ok)).toEqual([]);
     expect(paths([ok])).toEqual(['details.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0']);
-    expect(jsonProblems({ s: 'x'.repeat(64 * 1024) }, 'details')).toEqual([{ path: 'details', message: expect.stringMatching(/^details is 65544 bytes as JSON; at most 65536/) }]);
+    expect(jsonProblems({ s: 'x'.repeat(64 * 1024) }, 'details')).toEqual([
+      { path: 'details', message: expect.stringMatching(/^details is 65544 bytes as JSON; at most 65536/) },
+    ]);
     expect(paths({ s: 'x'.repeat(64 * 1024 - 8) })).toEqual([]);
     expect(paths({ s: '湖'.repeat(22_000) })).toEqual(['details']);
   });
 
   it('refuses what is not JSON', () => {
-    expect(paths({ a: undefined, b: () => 1, c: new Date(0), d: 1n })).toEqual(['details.a', 'details.b', 'details.c', 'details.d']);
+    expect(paths({ a: undefined, b: () => 1, c: new Date(0), d: 1n })).toEqual([
+      'details.a',
+      'details.b',
+      'details.c',
+      'details.d',
+    ]);
   });
 
   it('reports at most ten problems', () => {
@@ -70,10 +105,20 @@ describe('JSON the hub stores exactly', () => {
   });
 
   it('tells exact number literals from altered ones by their text', () => {
-    expect(['0', '-0', '1', '0.1', '0.10', '1.5e3', '1E-7', '9007199254740991', '-9007199254740991', '123.456', '1e21'].map(exactNumberFromText)).toEqual([
-      0, -0, 1, 0.1, 0.1, 1500, 1e-7, 9007199254740991, -9007199254740991, 123.456, undefined,
-    ]);
-    for (const text of ['1e400', '-1e400', '9007199254740993', '123456789012345678901234567890', '0.1000000000000000000001', '1e-400', '2.2250738585072011e-308x']) {
+    expect(
+      ['0', '-0', '1', '0.1', '0.10', '1.5e3', '1E-7', '9007199254740991', '-9007199254740991', '123.456', '1e21'].map(
+        exactNumberFromText,
+      ),
+    ).toEqual([0, -0, 1, 0.1, 0.1, 1500, 1e-7, 9007199254740991, -9007199254740991, 123.456, undefined]);
+    for (const text of [
+      '1e400',
+      '-1e400',
+      '9007199254740993',
+      '123456789012345678901234567890',
+      '0.1000000000000000000001',
+      '1e-400',
+      '2.2250738585072011e-308x',
+    ]) {
       expect(exactNumberFromText(text)).toBeUndefined();
     }
   });
@@ -89,6 +134,12 @@ describe('JSON the hub stores exactly', () => {
 
   it('knows a bigint id', () => {
     expect(['1', '9223372036854775807'].map(isBigintId)).toEqual([true, true]);
-    expect(['0', '9223372036854775808', '01', 1, 'x\u0000'].map(isBigintId)).toEqual([false, false, false, false, false]);
+    expect(['0', '9223372036854775808', '01', 1, 'x\u0000'].map(isBigintId)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

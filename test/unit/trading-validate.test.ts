@@ -1,5 +1,10 @@
 import type { FieldError, Validated } from '../../src/ingest/types';
-import { validateAnnouncement, validateAward, validateBidOpening, validateContract } from '../../src/trading/records.rules';
+import {
+  validateAnnouncement,
+  validateAward,
+  validateBidOpening,
+  validateContract,
+} from '../../src/trading/records.rules';
 
 /** The located errors of a validation, as `field code` pairs; [] when it passed. */
 function errors<T>(v: Validated<T>): string[] {
@@ -24,7 +29,11 @@ describe('validating an announcement', () => {
   it('normalises a good announcement: type upper-cased, time in UTC, section codes once each and in order', () => {
     expect(validateAnnouncement({ ...good, type: 'candidate_publicity' })).toEqual({
       ok: true,
-      value: expect.objectContaining({ type: 'CANDIDATE_PUBLICITY', publishedAt: '2026-10-05T01:00:00.000Z', sectionCodes: ['P-1-S1', 'P-1-S2'] }),
+      value: expect.objectContaining({
+        type: 'CANDIDATE_PUBLICITY',
+        publishedAt: '2026-10-05T01:00:00.000Z',
+        sectionCodes: ['P-1-S1', 'P-1-S2'],
+      }),
     });
   });
 
@@ -36,19 +45,37 @@ describe('validating an announcement', () => {
   });
 
   it('refuses a url that is not an http(s) address', () => {
-    expect(errors(validateAnnouncement({ ...good, url: 'ftp://www.hbggzyfwpt.cn/001.html' }))).toEqual(['url BAD_USER_INPUT']);
+    expect(errors(validateAnnouncement({ ...good, url: 'ftp://www.hbggzyfwpt.cn/001.html' }))).toEqual([
+      'url BAD_USER_INPUT',
+    ]);
     expect(errors(validateAnnouncement({ ...good, url: 'javascript:alert(1)' }))).toEqual(['url BAD_USER_INPUT']);
     expect(errors(validateAnnouncement({ ...good, url: 'http://www.hbggzyfwpt.cn/001.html' }))).toEqual([]);
   });
 
   it('refuses a period that ends before it starts, but not a one-day period', () => {
-    expect(errors(validateAnnouncement({ ...good, periodStart: '2026-10-09', periodEnd: '2026-10-05' }))).toEqual(['periodEnd BAD_USER_INPUT']);
+    expect(errors(validateAnnouncement({ ...good, periodStart: '2026-10-09', periodEnd: '2026-10-05' }))).toEqual([
+      'periodEnd BAD_USER_INPUT',
+    ]);
     expect(errors(validateAnnouncement({ ...good, periodStart: '2026-10-05', periodEnd: '2026-10-05' }))).toEqual([]);
   });
 
   it('reports every fault at once, each at its own field', () => {
-    const v = validateAnnouncement({ ...good, type: 'X', url: 'www.example.cn', periodStart: '2026-10-09', periodEnd: '2026-10-05', publishedAt: '2026-10-05 09:00', sectionCodes: ['P-1-S1', '!'] });
-    expect(errors(v).sort()).toEqual(['periodEnd BAD_USER_INPUT', 'publishedAt BAD_USER_INPUT', 'sectionCodes.1 BAD_USER_INPUT', 'type BAD_USER_INPUT', 'url BAD_USER_INPUT']);
+    const v = validateAnnouncement({
+      ...good,
+      type: 'X',
+      url: 'www.example.cn',
+      periodStart: '2026-10-09',
+      periodEnd: '2026-10-05',
+      publishedAt: '2026-10-05 09:00',
+      sectionCodes: ['P-1-S1', '!'],
+    });
+    expect(errors(v).sort()).toEqual([
+      'periodEnd BAD_USER_INPUT',
+      'publishedAt BAD_USER_INPUT',
+      'sectionCodes.1 BAD_USER_INPUT',
+      'type BAD_USER_INPUT',
+      'url BAD_USER_INPUT',
+    ]);
   });
 });
 
@@ -56,7 +83,16 @@ describe('validating a bid opening', () => {
   const good = { sectionCode: 'P-1-S1', openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '4' };
 
   it('takes the bidder count as a whole number, from a string too', () => {
-    expect(validateBidOpening(good)).toEqual({ ok: true, value: { sectionCode: 'P-1-S1', openedAt: '2026-09-25T01:30:00.000Z', bidderCount: 4, location: null, externalId: null } });
+    expect(validateBidOpening(good)).toEqual({
+      ok: true,
+      value: {
+        sectionCode: 'P-1-S1',
+        openedAt: '2026-09-25T01:30:00.000Z',
+        bidderCount: 4,
+        location: null,
+        externalId: null,
+      },
+    });
     expect(validateBidOpening({ ...good, bidderCount: 0 })).toMatchObject({ ok: true, value: { bidderCount: 0 } });
   });
 
@@ -73,20 +109,42 @@ describe('validating a bid opening', () => {
 
   it('refuses a missing opening time and one without an offset', () => {
     expect(errors(validateBidOpening({ ...good, openedAt: undefined }))).toEqual(['openedAt BAD_USER_INPUT']);
-    expect(errors(validateBidOpening({ ...good, openedAt: '2026-09-25T09:30:00' }))).toEqual(['openedAt BAD_USER_INPUT']);
+    expect(errors(validateBidOpening({ ...good, openedAt: '2026-09-25T09:30:00' }))).toEqual([
+      'openedAt BAD_USER_INPUT',
+    ]);
   });
 });
 
 describe('validating an award', () => {
-  const good = { sectionCode: 'P-1-S1', winnerCreditCode: WINNER.toLowerCase(), amount: '580000.5', awardedOn: '2026-10-10' };
+  const good = {
+    sectionCode: 'P-1-S1',
+    winnerCreditCode: WINNER.toLowerCase(),
+    amount: '580000.5',
+    awardedOn: '2026-10-10',
+  };
 
   it('normalises a good award: credit code upper-cased, amount to two decimals', () => {
-    expect(validateAward(good)).toEqual({ ok: true, value: { sectionCode: 'P-1-S1', winnerCreditCode: WINNER, amount: '580000.50', awardedOn: '2026-10-10', externalId: null } });
+    expect(validateAward(good)).toEqual({
+      ok: true,
+      value: {
+        sectionCode: 'P-1-S1',
+        winnerCreditCode: WINNER,
+        amount: '580000.50',
+        awardedOn: '2026-10-10',
+        externalId: null,
+      },
+    });
   });
 
   it('refuses an award without an amount or a date, naming both', () => {
-    expect(errors(validateAward({ ...good, amount: undefined, awardedOn: undefined }))).toEqual(['amount BAD_USER_INPUT', 'awardedOn BAD_USER_INPUT']);
-    expect(errors(validateAward({ ...good, amount: '', awardedOn: null }))).toEqual(['amount BAD_USER_INPUT', 'awardedOn BAD_USER_INPUT']);
+    expect(errors(validateAward({ ...good, amount: undefined, awardedOn: undefined }))).toEqual([
+      'amount BAD_USER_INPUT',
+      'awardedOn BAD_USER_INPUT',
+    ]);
+    expect(errors(validateAward({ ...good, amount: '', awardedOn: null }))).toEqual([
+      'amount BAD_USER_INPUT',
+      'awardedOn BAD_USER_INPUT',
+    ]);
   });
 
   it.each([
@@ -101,16 +159,28 @@ describe('validating an award', () => {
 
   it('refuses an impossible date and a malformed credit code', () => {
     expect(errors(validateAward({ ...good, awardedOn: '2026-02-30' }))).toEqual(['awardedOn BAD_USER_INPUT']);
-    expect(errors(validateAward({ ...good, winnerCreditCode: '91420100MA4K1234' }))).toEqual(['winnerCreditCode BAD_USER_INPUT']);
+    expect(errors(validateAward({ ...good, winnerCreditCode: '91420100MA4K1234' }))).toEqual([
+      'winnerCreditCode BAD_USER_INPUT',
+    ]);
   });
 });
 
 describe('validating a contract', () => {
-  const good = { code: 'HT-1', sectionCode: 'P-1-S1', amount: '580000.00', signedOn: '2026-10-20', periodStart: '2026-11-01', periodEnd: '2027-10-31' };
+  const good = {
+    code: 'HT-1',
+    sectionCode: 'P-1-S1',
+    amount: '580000.00',
+    signedOn: '2026-10-20',
+    periodStart: '2026-11-01',
+    periodEnd: '2027-10-31',
+  };
 
   it('accepts a good contract, and one without a period', () => {
     expect(validateContract(good)).toEqual({ ok: true, value: { ...good, externalId: null } });
-    expect(validateContract({ ...good, periodStart: undefined, periodEnd: undefined })).toMatchObject({ ok: true, value: { periodStart: null, periodEnd: null } });
+    expect(validateContract({ ...good, periodStart: undefined, periodEnd: undefined })).toMatchObject({
+      ok: true,
+      value: { periodStart: null, periodEnd: null },
+    });
   });
 
   it('refuses a contract without its signing date', () => {
@@ -125,6 +195,10 @@ describe('validating a contract', () => {
   });
 
   it('reports a missing code, amount and signing date together', () => {
-    expect(errors(validateContract({ sectionCode: 'P-1-S1' })).sort()).toEqual(['amount BAD_USER_INPUT', 'code BAD_USER_INPUT', 'signedOn BAD_USER_INPUT']);
+    expect(errors(validateContract({ sectionCode: 'P-1-S1' })).sort()).toEqual([
+      'amount BAD_USER_INPUT',
+      'code BAD_USER_INPUT',
+      'signedOn BAD_USER_INPUT',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { tcpSocketOf } from '../../src/server/ws-socket';
  * property). If a new `ws` keeps it elsewhere, this fails before the binding
  * silently stops corking and reading the queued bytes.
  */
-describe("the TCP socket under a ws WebSocket", () => {
+describe('the TCP socket under a ws WebSocket', () => {
   let server: WebSocketServer;
   let client: WebSocket | undefined;
 

@@ -6,7 +6,12 @@ import { expiry, grantsFrom, options, required } from '../options';
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const v = options(args, ['name', 'roles', 'read-topics', 'reveal', 'expires', 'regions']);
   return ctx.withOrm(async (orm) => {
-    const { principal, apiKey } = await createClient(orm.em.fork(), ctx.actor, { name: required(v, 'name'), ...grantsFrom(v), expiresAt: expiry(v.expires) }, ctx.vocabulary);
+    const { principal, apiKey } = await createClient(
+      orm.em.fork(),
+      ctx.actor,
+      { name: required(v, 'name'), ...grantsFrom(v), expiresAt: expiry(v.expires) },
+      ctx.vocabulary,
+    );
     console.log(`Created ${principal.name} with roles ${principal.roles.join(', ')}. API key, shown once:`);
     console.log(apiKey);
     return 0;

@@ -6,12 +6,17 @@ export async function run(_args: string[], ctx: CommandContext): Promise<number>
   return ctx.withOrm(async (orm) => {
     const em = orm.em.fork();
     const principals = await listPrincipals(em);
-    const keys = await keysOf(em, principals.map((p) => p.id));
+    const keys = await keysOf(
+      em,
+      principals.map((p) => p.id),
+    );
     for (const p of principals) {
       console.log(`${p.name}\t${p.roles.join(',')}`);
       for (const k of keys.filter((k) => k.principal.id === p.id)) {
         const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= new Date() ? 'expired' : 'active';
-        console.log(`  key ${k.id}\t${k.prefix}…\t${state}\texpires ${k.expiresAt?.toISOString() ?? 'never'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`);
+        console.log(
+          `  key ${k.id}\t${k.prefix}…\t${state}\texpires ${k.expiresAt?.toISOString() ?? 'never'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
+        );
       }
     }
     return 0;

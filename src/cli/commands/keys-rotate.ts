@@ -6,7 +6,12 @@ import { options, required } from '../options';
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const v = options(args, ['id', 'grace']);
   return ctx.withOrm(async (orm) => {
-    const { key, apiKey, old } = await rotateKey(orm.em.fork(), ctx.actor, Number(required(v, 'id')), Number(v.grace ?? 86400));
+    const { key, apiKey, old } = await rotateKey(
+      orm.em.fork(),
+      ctx.actor,
+      Number(required(v, 'id')),
+      Number(v.grace ?? 86400),
+    );
     console.log(`Key ${old.id} now expires at ${old.expiresAt?.toISOString()}. New key ${key.id}, shown once:`);
     console.log(apiKey);
     return 0;

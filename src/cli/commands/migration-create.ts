@@ -4,11 +4,18 @@ import { projectRoot } from '../../common/paths';
 import { addToMigrationIndex } from '../../db/migration-index';
 import type { CommandContext } from '../command';
 
-/** `hub migration:create`: a migration from the difference between the entities and the database, added to migrations/index.ts. */
+/**
+ * `hub migration:create`: a migration from the difference between the entities and the database, added to
+ * migrations/index.ts.
+ */
 export async function run(_args: string[], ctx: CommandContext): Promise<number> {
   return ctx.withOrm(async (orm) => {
     const migrator = orm.getMigrator();
-    const result = await migrator.createMigration(undefined, false, (await migrator.getExecutedMigrations()).length === 0);
+    const result = await migrator.createMigration(
+      undefined,
+      false,
+      (await migrator.getExecutedMigrations()).length === 0,
+    );
     if (!result.fileName) {
       console.log('No changes: the database already matches the entities.');
       return 0;

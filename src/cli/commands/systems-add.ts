@@ -9,10 +9,19 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const { system, apiKey } = await registerSourceSystem(
       orm.em.fork(),
       ctx.actor,
-      { code: required(v, 'code'), name: required(v, 'name'), kind: required(v, 'kind'), regionCode: v.region ?? '420000', topics: list(v.topics), regions: list(v.regions) },
+      {
+        code: required(v, 'code'),
+        name: required(v, 'name'),
+        kind: required(v, 'kind'),
+        regionCode: v.region ?? '420000',
+        topics: list(v.topics),
+        regions: list(v.regions),
+      },
       ctx.vocabulary,
     );
-    console.log(`Registered ${system.code} (${system.name}, ${system.kind}, ${system.regionCode}). API key, shown once:`);
+    console.log(
+      `Registered ${system.code} (${system.name}, ${system.kind}, ${system.regionCode}). API key, shown once:`,
+    );
     console.log(apiKey);
     return 0;
   });

@@ -6,7 +6,10 @@ import { addCreditCodeException } from '../credit-code-exception.service';
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const v = options(args, ['code', 'reason']);
   return ctx.withOrm(async (orm) => {
-    const row = await addCreditCodeException(orm.em.fork(), ctx.actor, { code: required(v, 'code'), reason: required(v, 'reason') });
+    const row = await addCreditCodeException(orm.em.fork(), ctx.actor, {
+      code: required(v, 'code'),
+      reason: required(v, 'reason'),
+    });
     console.log(`Added ${row.code} to the credit-code exceptions: pushes accept it from now on.`);
     return 0;
   });
