@@ -72,7 +72,21 @@ export interface HubConfig {
    * set the prefix the Open Contracting Partnership registers for the publisher before publishing outside the hub.
    */
   ocdsPrefix: string;
+  /** HUB_IDE: serve the GraphiQL IDE to browsers at GET /graphql (every asset from the hub). Default true. */
+  ide: boolean;
+  /**
+   * HUB_CORS_ORIGINS: origins (scheme://host[:port], comma-separated) whose pages may call /graphql from the browser.
+   * Default none: only pages the hub serves itself.
+   */
+  corsOrigins: string[];
+  /**
+   * HUB_METRICS: GET /metrics in Prometheus format: off, open (anyone), or key (default: the operators' key or a key
+   * with the ADMIN or DASHBOARD role).
+   */
+  metrics: MetricsAccess;
 }
+
+export type MetricsAccess = 'off' | 'open' | 'key';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -90,6 +104,16 @@ const HOST_NAME =
 
 /** A GraphQL name (spec §2.1.9), which every root field is. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** An origin as browsers send it in the Origin header (RFC 6454): http(s)://host[:port], nothing after. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^https?:$/.test(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The host of the hub's own URLs for a bind address: a wildcard address is
@@ -178,6 +202,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
       `HUB_PUBLIC_OPERATIONS=${JSON.stringify(env.HUB_PUBLIC_OPERATIONS)} must list root query fields by name, comma-separated; not names: ${badNames.map((n) => JSON.stringify(n)).join(', ')}`,
     );
   }
+  const corsOrigins = (env.HUB_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!isOrigin(origin))
+      problems.push(
+        `HUB_CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin; write scheme://host[:port] with no path, e.g. https://dashboard.example.org`,
+      );
+  }
+  const metrics = (env.HUB_METRICS || 'key').toLowerCase();
+  if (!['off', 'open', 'key'].includes(metrics))
+    problems.push(`HUB_METRICS=${JSON.stringify(env.HUB_METRICS)} must be off, open or key`);
   const config: HubConfig = {
     port: int('PORT', 4000, 0, 65535),
     host,
@@ -208,6 +245,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     rateLimit: int('HUB_RATE_LIMIT', 100, 1, 1000000),
     rateBurst: int('HUB_RATE_BURST', 200, 1, 1000000),
     ocdsPrefix,
+    ide: bool('HUB_IDE', true),
+    corsOrigins,
+    metrics: metrics as MetricsAccess,
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };

@@ -5,6 +5,7 @@ import type { Clock } from './common/clock';
 import type { Feed } from './feed/feed';
 import type { Logger } from './logger';
 import type { FamilyRegistry } from './registry/registry';
+import type { HubMetrics } from './server/metrics';
 
 /** The long-lived parts of one hub process, shared by every request. */
 export interface HubServices {
@@ -18,4 +19,6 @@ export interface HubServices {
   clock: Clock;
   /** The central lists derived from the data families (resolvers/families.ts). */
   registry: FamilyRegistry;
+  /** The Prometheus metrics (GET /metrics); absent where no hub serves them (command-line tools). */
+  metrics?: HubMetrics;
 }

@@ -1,5 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createContext, resolvePrincipal, type HubContext } from '../context';
@@ -7,10 +8,22 @@ import { ANONYMOUS, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
+import { Role } from '../../src/auth/principal';
+import { mountPages } from './ui';
 
 interface Locals {
   requestId: string;
+  /** performance.now() when the request arrived (the metrics' durations). */
+  started: number;
   principal: Principal;
+}
+
+const started = (res: express.Response) => (res.locals as Locals).started;
+
+/** The operation name of a JSON request body, if it has one. */
+function operationNameOf(body: unknown): string | undefined {
+  const name = (body as { operationName?: unknown } | undefined)?.operationName;
+  return typeof name === 'string' ? name : undefined;
 }
 
 /** A GraphQL-shaped error response for failures before execution. */
@@ -62,6 +75,7 @@ export function createHttpApp(
   });
 
   const requestId: RequestHandler = (req, res, next) => {
+    (res.locals as Locals).started = performance.now();
     const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
     (res.locals as Locals).requestId = id;
     res.setHeader('x-request-id', id);
@@ -80,6 +94,7 @@ export function createHttpApp(
       next();
     } catch (err) {
       if (!(err instanceof HubError)) return next(err);
+      services.metrics?.request(operationNameOf(req.body), err.code, (performance.now() - started(res)) / 1000);
       const ext = err.extensions as { retryAfterSeconds?: number; http?: { status?: number } };
       if (ext.retryAfterSeconds) res.setHeader('retry-after', String(ext.retryAfterSeconds));
       const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
@@ -111,8 +126,57 @@ export function createHttpApp(
     );
   };
 
+  // Pages on the origins an operator lists may call /graphql from the browser (the Fetch standard's CORS, preflights
+  // included); any other cross-origin request still meets Apollo's CSRF prevention, which refuses the simple requests
+  // a foreign page can send without asking.
+  const allowed = new Set(services.config.corsOrigins);
+  const crossOrigin = cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'apollo-require-preflight'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+
+  app.get('/metrics', async (req, res) => {
+    const { metrics } = services;
+    if (services.config.metrics === 'off' || !metrics)
+      return sendError(res, 404, ErrorCode.NOT_FOUND, 'metrics are off (HUB_METRICS=off)');
+    if (services.config.metrics === 'key') {
+      try {
+        const principal = await resolvePrincipal(services, req.headers.authorization).catch((err: unknown) => {
+          if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
+          throw err;
+        });
+        if (principal.id === ANONYMOUS.id) {
+          res.setHeader('www-authenticate', 'Bearer');
+          return sendError(
+            res,
+            401,
+            ErrorCode.UNAUTHENTICATED,
+            "metrics need the operators' key or an ADMIN or DASHBOARD key",
+          );
+        }
+        guard.admit(principal, req.ip);
+        if (!principal.roles.has(Role.ADMIN) && !principal.roles.has(Role.DASHBOARD))
+          return sendError(res, 403, ErrorCode.FORBIDDEN, 'metrics need the ADMIN or DASHBOARD role');
+      } catch (err) {
+        if (!(err instanceof HubError)) throw err;
+        const ext = err.extensions as { retryAfterSeconds?: number; http?: { status?: number } };
+        if (ext.retryAfterSeconds) res.setHeader('retry-after', String(ext.retryAfterSeconds));
+        return sendError(res, ext.http?.status ?? 400, err.code, err.message);
+      }
+    }
+    res.setHeader('cache-control', 'no-store');
+    res.type(metrics.contentType).send(await metrics.text());
+  });
+
+  const idePage = mountPages(app, services.config);
+
   app.use(
     '/graphql',
+    crossOrigin,
+    idePage,
     requestId,
     express.json({ limit: services.config.bodyLimit }),
     authenticateAndAdmit,

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { ApolloServer, type GraphQLRequestContext } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError } from 'graphql';
 import byteSize from 'bytes';
@@ -26,6 +31,7 @@ import { seedDemoData } from '../../src/seed/demo';
 import { compiledReadsPlugin } from './compiled-reads';
 import { internalErrorStatusPlugin } from '../../src/server/error-status';
 import { Guard } from '../../src/server/guard';
+import { HubMetrics } from '../../src/server/metrics';
 import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
 import type { HubServices } from '../../src/services';
@@ -56,6 +62,20 @@ export interface Hub {
 export interface HubOptions {
   /** The clock key expiry and the key cache are judged by (default the system clock). */
   clock?: Clock;
+}
+
+/** The connections of the ORM's pool (knex's tarn pool) in use, idle and waited for. */
+function poolUse(orm: HubServices['orm']): { used: number; free: number; pending: number } | undefined {
+  const knex = (orm.em.getConnection() as unknown as { getKnex(): { client: { pool?: TarnPool } } }).getKnex();
+  const pool = knex.client.pool;
+  if (!pool) return undefined;
+  return { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() };
+}
+
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
 }
 
 /**
@@ -111,6 +131,17 @@ export async function startHub(
     /** The request each error arose in, so that an INTERNAL error's id is the request id (x-request-id). */
     const errorRequests = new WeakMap<object, string>();
     const ws = attachWebSocket(wss, schema, services, guard);
+    if (config.metrics !== 'off') {
+      const metrics = new HubMetrics({
+        feedHead: () => feed.head,
+        webSocketConnections: ws.connections,
+        subscriptions: ws.subscriptions,
+        pool: () => poolUse(db.orm),
+      });
+      services.metrics = metrics;
+      const stopCounting = feed.onEvents((events) => metrics.delivered(events, Date.now()));
+      cleanups.unshift(async () => stopCounting());
+    }
     const apollo = new ApolloServer<HubContext>({
       schema,
       introspection: true,
@@ -125,15 +156,31 @@ export async function startHub(
       plugins: [
         // The hub sets no cache hints; without this Apollo wraps every field resolver to collect them.
         ApolloServerPluginCacheControlDisabled(),
+        // Browsers get the hub's own IDE (resolvers/app/ui.ts), not Apollo's page that loads Sandbox from a CDN;
+        // and nothing is reported to Apollo's cloud, even with APOLLO_KEY set in the environment.
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginUsageReportingDisabled(),
+        ApolloServerPluginSchemaReportingDisabled(),
         // INTERNAL is 500 when the fault left no data, 200 with a partial answer: one rule (README's error table).
         internalErrorStatusPlugin<HubContext>(),
         // Nested reads answered by one SQL statement per page where the compiler covers the selection.
         ...(config.compiledReads ? [compiledReadsPlugin(schema, compiledRoots)] : []),
         {
           async requestDidStart() {
+            const started = performance.now();
             return {
               async didResolveOperation(rc: GraphQLRequestContext<HubContext>) {
                 checkCost(schema, rc.document!, rc.request.variables, rc.operationName, config.limits.cost);
+              },
+              async willSendResponse(rc: GraphQLRequestContext<HubContext>) {
+                const body = rc.response.body;
+                const errors = body?.kind === 'single' ? body.singleResult.errors : undefined;
+                const code = errors?.[0]?.extensions?.code;
+                services.metrics?.request(
+                  rc.operationName ?? rc.request.operationName,
+                  errors?.length ? (typeof code === 'string' ? code : 'error') : 'ok',
+                  (performance.now() - started) / 1000,
+                );
               },
               // Runs right before Apollo formats the errors.
               async didEncounterErrors(rc: GraphQLRequestContext<HubContext>) {

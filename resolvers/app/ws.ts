@@ -86,6 +86,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
   /** Each subscription's share key, by its context object (see SharedExecutions). */
   const shapes = new WeakMap<object, string>();
   const connections = new Set<Connection>();
+  /** Active operations of each authenticated connection (graphql-ws's own record), for the metrics. */
+  const operations = new Set<{ subscriptions: Record<string, unknown> }>();
 
   /**
    * Authentication holds for the life of a connection, not only at its start:
@@ -169,7 +171,11 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           extra.principal = principal;
           extra.authorization = authorization;
           connections.add(extra);
-          extra.socket.once('close', () => connections.delete(extra));
+          operations.add(ctx);
+          extra.socket.once('close', () => {
+            connections.delete(extra);
+            operations.delete(ctx);
+          });
           return true;
         } catch (err) {
           if (!(err instanceof HubError)) throw err;
@@ -238,6 +244,14 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
     log,
   );
   return {
+    /** Open WebSocket connections (authenticated or not yet). */
+    connections: () => wss.clients.size,
+    /** Subscriptions running on authenticated connections. */
+    subscriptions: () => {
+      let n = 0;
+      for (const c of operations) n += Object.keys(c.subscriptions).length;
+      return n;
+    },
     async dispose() {
       clearInterval(timer);
       stopFollowing();

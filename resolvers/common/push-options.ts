@@ -2,9 +2,15 @@ import type { PushOptions } from '../../src/ingest/pipeline';
 import type { HubContext } from '../context';
 
 /**
- * The options of a push of `topic` from the API: the batch limit, and the finding rules families contribute on the
- * topic.
+ * The options of a push of `topic` from the API: the batch limit, the finding rules families contribute on the
+ * topic, and the metrics that count its records.
  */
 export function pushOptions(ctx: HubContext, topic: string): PushOptions {
-  return { maxBatch: ctx.services.config.maxBatch, findingRules: ctx.services.registry.findingRulesOf(topic) };
+  const { metrics } = ctx.services;
+  const system = ctx.principal.sourceSystem?.code ?? ctx.principal.name;
+  return {
+    maxBatch: ctx.services.config.maxBatch,
+    findingRules: ctx.services.registry.findingRulesOf(topic),
+    onResult: metrics && ((result) => metrics.push(system, topic, result)),
+  };
 }

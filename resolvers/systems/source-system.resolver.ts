@@ -40,8 +40,9 @@ export class SourceSystemResolver {
     return registerSourceSystem(ctx.em, ctx.principal, input, ctx.services.registry);
   }
 
-  @Authorized(...RECORD_READERS)
-  @Query(() => [SourceSystem], { description: 'The connected trading systems.' })
+  // Supervisors' dashboards list the systems beside their figures (codes, names and regions only).
+  @Authorized(...RECORD_READERS, Role.DASHBOARD)
+  @Query(() => [SourceSystem], { description: 'The connected trading systems (also for DASHBOARD keys).' })
   sourceSystems(@Ctx() ctx: HubContext): Promise<SourceSystem[]> {
     return listSourceSystems(ctx.em);
   }

@@ -22,6 +22,8 @@ export interface PushOptions {
   maxBatch: number;
   /** Findings other families contribute on this topic's records (FamilyRegistry.findingRulesOf). */
   findingRules?: readonly FindingRule[];
+  /** Told the counts of every push that ran (the metrics). */
+  onResult?: (result: PushResult) => void;
 }
 
 /**
@@ -211,10 +213,12 @@ export async function runPush<In, T, Ctx, P>(
   }
 
   const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
-  return {
+  const result = {
     accepted: count(RecordStatus.ACCEPTED),
     unchanged: count(RecordStatus.UNCHANGED),
     rejected: count(RecordStatus.REJECTED),
     results,
   };
+  options.onResult?.(result);
+  return result;
 }

@@ -23,7 +23,7 @@ const ALLOWED: Record<Who, string[]> = {
   system: ['marketEntity', 'marketEntities', 'sourceSystems', 'pushMarketEntities'],
   integrator: ['marketEntity', 'marketEntities', 'sourceSystems'],
   consumer: [],
-  dashboard: [],
+  dashboard: ['sourceSystems'],
 };
 
 describe('access control with the product defaults (nothing public)', () => {

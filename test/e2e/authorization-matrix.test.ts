@@ -322,7 +322,7 @@ describe('authorisation matrix', () => {
     },
     sourceSystems: {
       root: 'Query',
-      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'DASHBOARD'],
       op: () => ({ query: '{ sourceSystems { code regionCode } }' }),
       expectDone: (v) => expect(v).toEqual(expect.arrayContaining([{ code: 'MX-SYS', regionCode: '420000' }])),
     },

@@ -38,6 +38,9 @@ describe('loadConfig', () => {
       maxSubscriptions: 10,
       rateLimit: 100,
       rateBurst: 200,
+      ide: true,
+      corsOrigins: [],
+      metrics: 'key',
     });
   });
 
@@ -82,6 +85,9 @@ describe('loadConfig', () => {
         HUB_RATE_LIMIT: '7',
         HUB_RATE_BURST: '9',
         HUB_OCDS_PREFIX: 'ocds-abc123',
+        HUB_IDE: 'false',
+        HUB_CORS_ORIGINS: 'https://wall.example.org, http://127.0.0.1:8080',
+        HUB_METRICS: 'open',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -107,7 +113,24 @@ describe('loadConfig', () => {
       maxSubscriptions: 3,
       rateLimit: 7,
       rateBurst: 9,
+      ide: false,
+      corsOrigins: ['https://wall.example.org', 'http://127.0.0.1:8080'],
+      metrics: 'open',
     });
+  });
+
+  it('refuses CORS origins that are not origins and an unknown HUB_METRICS', () => {
+    expect(
+      problemsOf({
+        HUB_CORS_ORIGINS: 'https://ok.example.org,https://a.example.org/path,*,ftp://x',
+        HUB_METRICS: 'yes',
+      }),
+    ).toEqual([
+      expect.stringContaining('HUB_CORS_ORIGINS: "https://a.example.org/path" is not an origin'),
+      expect.stringContaining('HUB_CORS_ORIGINS: "*" is not an origin'),
+      expect.stringContaining('HUB_CORS_ORIGINS: "ftp://x" is not an origin'),
+      'HUB_METRICS="yes" must be off, open or key',
+    ]);
   });
 
   it('treats an empty variable as unset', () => {
