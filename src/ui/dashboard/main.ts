@@ -185,8 +185,8 @@ class Breakdown {
         backgroundColor: 'transparent',
         animation: false,
         tooltip: { trigger: 'axis' },
-        legend: { data: ['项目数 Projects', '预算 Budget (万元)'], textStyle: { color: '#93a4bb' } },
-        grid: { left: 48, right: 56, top: 36, bottom: 56 },
+        legend: { data: ['项目数 Projects', '预算 Budget (万元)'], bottom: 0, textStyle: { color: '#93a4bb' } },
+        grid: { left: 8, right: 8, top: 36, bottom: 30, containLabel: true },
         xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 6 ? 30 : 0, fontSize: 11 } },
         yAxis: [
           { type: 'value', name: '项目 Projects', minInterval: 1 },

@@ -21,7 +21,16 @@ import { createRoot } from 'react-dom/client';
 };
 
 const PLACEHOLDER = '<key>';
-const DEFAULT_HEADERS = JSON.stringify({ Authorization: `Bearer ${PLACEHOLDER}` }, null, 2);
+
+/** A key handed in the address's fragment (`/graphql#key=…`, never sent to the server), then removed from it. */
+function keyFromFragment(): string | null {
+  const m = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (!m) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return decodeURIComponent(m[1]);
+}
+
+const DEFAULT_HEADERS = JSON.stringify({ Authorization: `Bearer ${keyFromFragment() ?? PLACEHOLDER}` }, null, 2);
 const ENDPOINT = '/graphql';
 
 type Fetcher = GraphiQLProps['fetcher'];

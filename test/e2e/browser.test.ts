@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { projectRoot } from '../../src/common/paths';
+import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+import { parties, project, push } from '../setup/trading';
+
+/** Where the screenshots go (kept after the run, for a look and for the README's pictures). */
+const OUTPUT = join(projectRoot(), 'test-results', 'browser');
+
+/** Debian's chromium (.ci/run installs it), or the browser CHROMIUM_PATH names. */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    throw new Error('chromium is not installed: apt-get install chromium fonts-wqy-microhei (as .ci/run does)');
+  }
+}
+
+/** Waits until `expression`, evaluated in the page, is true (strings: the page's DOM is not this program's). */
+const waitFor = (page: Page, expression: string, timeout: number) => page.waitForFunction(expression, { timeout });
+
+/** True in the page once the list of recent changes names `key`. */
+const changeShown = (key: string) =>
+  `[...document.querySelectorAll('#changes li')].some((li) => li.textContent.includes(${JSON.stringify(key)}))`;
+
+interface Totals {
+  projectCount: number;
+  sectionCount: number;
+}
+
+/**
+ * The IDE and the dashboard in a real browser (Debian's chromium driven by puppeteer-core): the dashboard with a
+ * DASHBOARD key shows the figures of tradingStatistics, follows pushes live, says when a key is refused; the IDE runs
+ * a query; and no request of either page leaves the hub's origin.
+ */
+describe('the browser pages', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let origin: string;
+  let dashboardKey: string;
+  let systemKey: string;
+  /** Every URL the pages asked for, WebSockets included. */
+  const requested: string[] = [];
+
+  const client = async (name: string, roles: string, extra = '') => {
+    const r = await t.gql<{ createClient: { apiKey: string } }>(
+      `mutation { createClient(input: { name: "${name}", roles: [${roles}] ${extra} }) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data!.createClient.apiKey;
+  };
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    page.on('request', (r) => requested.push(r.url()));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketCreated', (e) => requested.push(e.url));
+    await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+
+  const statistics = async (groupBy: string) => {
+    const r = await t.gql<{ tradingStatistics: (Totals & { category: { code: string } | null })[] }>(
+      `{ tradingStatistics(groupBy: [${groupBy}]) { category { code } projectCount sectionCount } }`,
+      undefined,
+      dashboardKey,
+    );
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return r.data!.tradingStatistics;
+  };
+
+  const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    t = await startTestHub({ seed: true, rateLimit: 1_000_000, rateBurst: 1_000_000 });
+    origin = new URL(t.hub.url).origin;
+    // A supervisor's key: the figures (DASHBOARD) and the changes of the data topics (FEED_CONSUMER).
+    dashboardKey = await client(
+      'browser-wall',
+      'DASHBOARD, FEED_CONSUMER',
+      'readTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT]',
+    );
+    systemKey = await t.system('BROWSER-SYS');
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      // As root (CI machines) chromium needs --no-sandbox; the pages are the hub's own.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('shows the figures of tradingStatistics and follows a push within 2 s', async () => {
+    const page = await open(`/dashboard#key=${encodeURIComponent(dashboardKey)}`);
+    await page.waitForSelector('#status[data-state="live"]', { timeout: 30_000 });
+    // The key left the address bar at once.
+    expect(page.url()).toBe(`${origin}/dashboard`);
+
+    const [total] = await statistics('');
+    await waitFor(page, `document.getElementById('total-projects').textContent === '${total.projectCount}'`, 10_000);
+    expect(await text(page, '#total-sections')).toBe(String(total.sectionCount));
+    const byCategory = await statistics('CATEGORY');
+    expect(byCategory.length).toBeGreaterThan(1);
+    await waitFor(
+      page,
+      `document.querySelectorAll('#table-category tr[data-id]').length === ${byCategory.length}`,
+      10_000,
+    );
+    const shown: unknown = await page.evaluate(
+      `Object.fromEntries([...document.querySelectorAll('#table-category tr[data-id]')].map((r) => [r.dataset.id, Number(r.children[1].textContent)]))`,
+    );
+    expect(shown).toEqual(Object.fromEntries(byCategory.map((r) => [r.category!.code, r.projectCount])));
+    // The systems and the latest changes (the demo's pushes).
+    await page.waitForSelector('#systems tr[data-code="BROWSER-SYS"]');
+    await page.waitForSelector('#changes li');
+    await page.screenshot({ path: join(OUTPUT, 'dashboard.png') });
+
+    // A new project: the totals and the list of changes follow within 2 s of the push.
+    const p = await parties(t, systemKey, 1, 9100);
+    await waitFor(page, changeShown(p.tenderer), 5_000);
+    const started = Date.now();
+    const pushed = await push(t, systemKey, 'pushTradingProjects', 'TradingProjectInput', [project('BROWSER-P1', p)]);
+    expect(pushed.accepted).toBe(1);
+    await waitFor(page, `document.getElementById('total-projects').textContent === '${total.projectCount + 1}'`, 2_000);
+    await waitFor(page, changeShown('BROWSER-P1'), 2_000);
+    console.log(`dashboard: a pushed project shown ${Date.now() - started} ms after the push was sent`);
+    expect(await text(page, '#total-sections')).toBe(String(total.sectionCount + 2));
+    // Sections the hub does not have yet say so plainly.
+    expect(await text(page, '#findings-note')).toMatch(/尚不可用|No warnings|暂无预警/);
+    expect(await text(page, '#relays-note')).toMatch(/尚不可用|No relays|没有中继/);
+    await page.close();
+  });
+
+  it('says plainly when the key is refused', async () => {
+    const page = await open('/dashboard#key=hub_not-a-key');
+    await page.waitForSelector('#status[data-state="refused"]', { timeout: 10_000 });
+    expect(await text(page, '#status')).toContain('密钥被拒绝 Key refused');
+    // The form is back for another key.
+    expect(await page.evaluate(`getComputedStyle(document.getElementById('key-form')).display`)).not.toBe('none');
+    await page.screenshot({ path: join(OUTPUT, 'dashboard-refused.png') });
+    await page.close();
+  });
+
+  it('runs a query in the IDE at /graphql', async () => {
+    const page = await open(`/graphql#key=${encodeURIComponent(dashboardKey)}`);
+    await page.waitForSelector('.graphiql-execute-button', { timeout: 60_000 });
+    // The headers editor holds the key handed in the fragment.
+    await waitFor(
+      page,
+      `document.querySelector('.graphiql-editor-tool')?.textContent?.includes('Authorization')`,
+      30_000,
+    );
+    await page.click('.graphiql-execute-button');
+    await waitFor(
+      page,
+      `document.querySelector('.graphiql-response')?.textContent?.includes('tradingCatalog')`,
+      30_000,
+    );
+    expect(await text(page, '.graphiql-response')).not.toContain('UNAUTHENTICATED');
+    // The docs explorer shows the schema's descriptions, Chinese and English.
+    await page.click('.graphiql-sidebar button[aria-label="Show Documentation Explorer"]');
+    await waitFor(page, `document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')`, 30_000);
+    await page.screenshot({ path: join(OUTPUT, 'ide.png') });
+    await page.close();
+  });
+
+  it('asked nothing of any origin but the hub', () => {
+    const foreign = requested.filter((url) => {
+      if (/^(data|blob):/.test(url)) return false;
+      return new URL(url).host !== new URL(origin).host;
+    });
+    expect(requested.length).toBeGreaterThan(5);
+    expect(foreign).toEqual([]);
+  });
+});
