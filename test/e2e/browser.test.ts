@@ -46,6 +46,8 @@ describe('the browser pages', () => {
   let systemKey: string;
   /** Every URL the pages asked for, WebSockets included. */
   const requested: string[] = [];
+  /** Every WebSocket message the pages sent. */
+  const sent: string[] = [];
 
   const client = async (name: string, roles: string, extra = '') => {
     const r = await t.gql<{ createClient: { apiKey: string } }>(
@@ -64,6 +66,7 @@ describe('the browser pages', () => {
     const cdp = await page.createCDPSession();
     await cdp.send('Network.enable');
     cdp.on('Network.webSocketCreated', (e) => requested.push(e.url));
+    cdp.on('Network.webSocketFrameSent', (e) => sent.push(e.response.payloadData));
     await page.goto(origin + path, { waitUntil: 'domcontentloaded' });
     return page;
   }
@@ -175,6 +178,44 @@ describe('the browser pages', () => {
     await waitFor(page, `document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')`, 30_000);
     await page.screenshot({ path: join(OUTPUT, 'ide.png') });
     await page.close();
+  });
+
+  it('says when the hub is gone, and resumes the changes from its last cursor when it is back', async () => {
+    const page = await open(`/dashboard#key=${encodeURIComponent(dashboardKey)}`);
+    await page.waitForSelector('#status[data-state="live"]', { timeout: 30_000 });
+    await page.waitForSelector('#changes li');
+    const lastSeq = String(await page.evaluate(`document.querySelector('#changes li').dataset.seq`));
+    const { port } = t.hub;
+    await t.hub.close();
+    await page.waitForSelector('#status[data-state="offline"]', { timeout: 10_000 });
+    expect(await text(page, '#status')).toMatch(/^离线.*Offline/);
+    await page.screenshot({ path: join(OUTPUT, 'dashboard-offline.png') });
+
+    // The same hub again (same port, same database): the page reconnects by itself.
+    const before = sent.length;
+    const again = await startTestHub({ port, rateLimit: 1_000_000, rateBurst: 1_000_000 }, t.db);
+    try {
+      await page.waitForSelector('#status[data-state="live"]', { timeout: 30_000 });
+      await waitFor(page, `document.getElementById('total-projects').textContent !== '–'`, 10_000);
+      const resumed = sent
+        .slice(before)
+        .map((m) => JSON.parse(m) as { type: string; payload?: { query: string; variables?: { after?: string } } })
+        .filter((m) => m.type === 'subscribe' && m.payload?.query.includes('changes('));
+      expect(resumed.map((m) => m.payload?.variables?.after)).toEqual([
+        Buffer.from(`seq:${lastSeq}`).toString('base64url'),
+      ]);
+      const p = await parties(again, systemKey, 1, 9200);
+      await push(again, systemKey, 'pushTradingProjects', 'TradingProjectInput', [project('BROWSER-P2', p)]);
+      await waitFor(page, changeShown('BROWSER-P2'), 5_000);
+      // Each change once, newest first.
+      const seqs = (await page.evaluate(
+        `[...document.querySelectorAll('#changes li')].map((li) => Number(li.dataset.seq))`,
+      )) as number[];
+      expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => b - a));
+      await page.close();
+    } finally {
+      await again.hub.close();
+    }
   });
 
   it('asked nothing of any origin but the hub', () => {

@@ -311,7 +311,7 @@ class Session {
     if (code === 'UNAUTHENTICATED') {
       status('refused', '密钥被拒绝 Key refused: 未知、已吊销或已过期 unknown, revoked or expired');
     } else if (code === 'FORBIDDEN') {
-      status('refused', '密钥无权查看统计 Key refused: needs the DASHBOARD role');
+      status('refused', '密钥被拒绝 Key refused: 需要 DASHBOARD 角色 needs the DASHBOARD role');
     } else return false;
     this.stop();
     showKeyForm();
