@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { inspectDataDir, readPostmasterPid } from '../../src/db/data-dir';
 import { systemProcesses } from '../../src/db/processes';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import type { TypedDocumentString } from '../gql/graphql';
 import { removeDataDir, spawnHub, tempDataDir, type HubProcess } from '../setup/process';
 import { freePort } from '../../src/common/free-port';
 
@@ -20,14 +21,14 @@ const COUNT = '{ marketEntities(first: 1) { totalCount } }';
 
 async function gql<T>(
   url: string,
-  query: string,
+  query: string | TypedDocumentString<unknown, never>,
   variables?: unknown,
   key = ADMIN,
 ): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return { status: res.status, ...((await res.json()) as object) };
 }
@@ -181,7 +182,7 @@ describe('kill -9 of the embedded PostgreSQL while the hub runs', () => {
     try {
       // A subscriber from the start of the log, on a connection that stays open through the outage.
       ws.subscribe<ChangeEventData>(
-        { query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } },
+        { query: String(CHANGES), variables: { after: null, topics: ['MARKET_ENTITY'] } },
         {
           next: (v) => {
             seqs.push(Number(v.data!.changes.seq));
