@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'examples/gql/', 'coverage/', '.data/'],
+    ignores: ['dist/', 'node_modules/', 'examples/gql/', 'test/gql/', 'coverage/', '.data/'],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
@@ -48,6 +48,19 @@ export default tseslint.config(
           ignoreTemplateLiterals: true,
           ignoreRegExpLiterals: true,
         },
+      ],
+    },
+  },
+  {
+    // One tsconfig compiles the code and its tests (with jest's types), so the compiler lets code outside test/
+    // name jest's globals: this rule does not.
+    files: ['src/**/*.ts', 'resolvers/**/*.ts', 'migrations/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['describe', 'it', 'test', 'expect', 'jest', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach'].map(
+          (name) => ({ name, message: 'a jest global, for test/ only' }),
+        ),
       ],
     },
   },

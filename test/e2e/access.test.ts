@@ -1,4 +1,4 @@
-import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import { CHANGES, PUSH, entities, type PushResponse } from '../setup/data';
 import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 
@@ -6,7 +6,7 @@ const OPS: Record<string, { query: string; variables?: Record<string, unknown> }
   marketEntity: { query: '{ marketEntity(creditCode: "91420100MA4K000000") { name } }' },
   marketEntities: { query: '{ marketEntities(first: 1) { edges { node { creditCode } } } }' },
   sourceSystems: { query: '{ sourceSystems { code } }' },
-  pushMarketEntities: { query: PUSH, variables: { records: [] } },
+  pushMarketEntities: { query: String(PUSH), variables: { records: [] } },
   registerSourceSystem: {
     query: 'mutation { registerSourceSystem(input: { code: "NEW-SYS", name: "n", kind: MARKET }) { apiKey } }',
   },
@@ -84,13 +84,13 @@ describe('access control with the product defaults (nothing public)', () => {
   });
 
   it('lets a feed consumer follow its granted topics and refuses the others', async () => {
-    const pushed = await t.gql<PushResponse>(
+    const pushed = await t.gql(
       PUSH,
       { records: entities(2, 0).map((e) => ({ ...e, regionCode: '420106' })) },
       keys.system,
     );
     expect(pushed.data?.pushMarketEntities.accepted).toBe(2);
-    const events = await collect<ChangeEventData>(t.ws(keys.consumer), CHANGES, { after: null }, 2);
+    const events = await collect(t.ws(keys.consumer), CHANGES, { after: null }, 2);
     expect(events.every((e) => e.changes.topic === 'MARKET_ENTITY')).toBe(true);
     await expect(collect(t.ws(keys.consumer), CHANGES, { after: null, topics: ['ADMIN'] }, 1)).rejects.toThrow(
       /FORBIDDEN/,
@@ -103,7 +103,7 @@ describe('access control with the product defaults (nothing public)', () => {
   });
 
   it('records every operator action in the change log under topic ADMIN, without the keys themselves', async () => {
-    const events = await collect<ChangeEventData>(t.ws(), CHANGES, { after: null, topics: ['ADMIN'] }, 4);
+    const events = await collect(t.ws(), CHANGES, { after: null, topics: ['ADMIN'] }, 4);
     expect(events.map((e) => e.changes.data.action)).toEqual([
       'REGISTER_SOURCE_SYSTEM',
       'CREATE_CLIENT',
@@ -127,7 +127,7 @@ describe('write grants and ownership', () => {
     const wuhan = await t.system('WH-SYS', '420100');
     const inWuhan = { ...entities(1, 100)[0], regionCode: '420106' };
     const inYichang = { ...entities(1, 101)[0], regionCode: '420502' };
-    const r = await t.gql<PushResponse>(PUSH, { records: [inWuhan, inYichang] }, wuhan);
+    const r = await t.gql(PUSH, { records: [inWuhan, inYichang] }, wuhan);
     const [ok, denied] = r.data!.pushMarketEntities.results;
     expect(ok.status).toBe('ACCEPTED');
     expect(denied).toMatchObject({ status: 'REJECTED', errors: [{ field: 'regionCode', code: 'FORBIDDEN' }] });
@@ -140,7 +140,7 @@ describe('write grants and ownership', () => {
       undefined,
       ADMIN_KEY,
     );
-    const r = await t.gql<PushResponse>(PUSH, { records: entities(1, 200) }, sys);
+    const r = await t.gql(PUSH, { records: entities(1, 200) }, sys);
     expect(r.data!.pushMarketEntities.results[0]).toMatchObject({
       status: 'REJECTED',
       errors: [{ code: 'FORBIDDEN' }],
@@ -151,7 +151,7 @@ describe('write grants and ownership', () => {
     const owner = await t.system('OWNER-SYS');
     const other = await t.system('OTHER-SYS');
     const record = entities(1, 300)[0];
-    expect((await t.gql<PushResponse>(PUSH, { records: [record] }, owner)).data!.pushMarketEntities.accepted).toBe(1);
+    expect((await t.gql(PUSH, { records: [record] }, owner)).data!.pushMarketEntities.accepted).toBe(1);
     const changed = { ...record, address: '武汉市江汉区新华路1号' };
     const withOwner = PUSH.replace('errors { field code message }', 'errors { field code message owner }');
     const denied = (await t.gql<PushResponse>(withOwner, { records: [changed] }, other)).data!.pushMarketEntities
@@ -163,11 +163,10 @@ describe('write grants and ownership', () => {
       undefined,
       ADMIN_KEY,
     );
-    const allowed = (await t.gql<PushResponse>(PUSH, { records: [changed] }, other)).data!.pushMarketEntities
-      .results[0];
+    const allowed = (await t.gql(PUSH, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
     expect(allowed).toMatchObject({ status: 'ACCEPTED', version: 2 });
     // Ownership stays with the creator: the owner can still update its record.
-    const again = (await t.gql<PushResponse>(PUSH, { records: [{ ...changed, address: '武汉市江岸区' }] }, owner)).data!
+    const again = (await t.gql(PUSH, { records: [{ ...changed, address: '武汉市江岸区' }] }, owner)).data!
       .pushMarketEntities.results[0];
     expect(again).toMatchObject({ status: 'ACCEPTED', version: 3 });
   });
@@ -257,7 +256,7 @@ describe('masking of personal data', () => {
     t = await startTestHub();
     const sys = await t.system('MASK-SYS');
     const [e] = entities(1, 500);
-    const r = await t.gql<PushResponse>(PUSH, { records: [{ ...e, ...person }] }, sys);
+    const r = await t.gql(PUSH, { records: [{ ...e, ...person }] }, sys);
     expect(r.data?.pushMarketEntities.accepted).toBe(1);
     const make = async (name: string, reveal: string) =>
       (
@@ -301,12 +300,12 @@ describe('masking of personal data', () => {
   // Also guards the shared executions of src/server/shared-execution.ts: both subscribers ask the same
   // operation about the same event, and only their grants may tell their results apart.
   it('applies the same masking to change-feed payloads', async () => {
-    const [m] = await collect<ChangeEventData>(t.ws(plain), CHANGES, { after: null }, 1);
+    const [m] = await collect(t.ws(plain), CHANGES, { after: null }, 1);
     expect(m.changes.data).toMatchObject({
       legalRepresentativeIdNumber: '110105**********2X',
       contactPhone: '138****8000',
     });
-    const [r] = await collect<ChangeEventData>(t.ws(revealed), CHANGES, { after: null }, 1);
+    const [r] = await collect(t.ws(revealed), CHANGES, { after: null }, 1);
     expect(r.changes.data).toMatchObject(person);
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PUSH, entities, type PushResponse } from '../setup/data';
+import { PUSH, entities } from '../setup/data';
 import { hubCommand, lastLine } from '../setup/cli';
 import { startTestHub, type TestHub } from '../setup/hub';
 
@@ -44,7 +44,7 @@ describe('hub systems add', () => {
 
   it('prints a key that authenticates a push over HTTP, attributed to the new system', async () => {
     const [e] = entities(1, 500);
-    const r = await t.gql<PushResponse>(PUSH, { records: [{ ...e, regionCode: '420102' }] }, apiKey);
+    const r = await t.gql(PUSH, { records: [{ ...e, regionCode: '420102' }] }, apiKey);
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
     expect(r.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });

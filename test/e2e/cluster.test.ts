@@ -1,6 +1,6 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import { CHANGES, PUSH, entities, type PushResponse } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { spawnHub, type HubProcess } from '../setup/process';
 
@@ -27,21 +27,15 @@ describe('two hub processes on one database', () => {
     });
     try {
       // A subscriber on process B, live from the current end of the log.
-      const fromA = collect<ChangeEventData>(onB, CHANGES, { after: null, topics: ['MARKET_ENTITY'] }, 3, 20000);
+      const fromA = collect(onB, CHANGES, { after: null, topics: ['MARKET_ENTITY'] }, 3, 20000);
       await new Promise((r) => setTimeout(r, 300));
-      const pushedToA = await a.gql<PushResponse>(PUSH, { records: entities(3, 0) }, key);
+      const pushedToA = await a.gql(PUSH, { records: entities(3, 0) }, key);
       expect(pushedToA.data?.pushMarketEntities.accepted).toBe(3);
       const seen = await fromA;
       expect(seen.map((e) => e.changes.key)).toEqual(entities(3, 0).map((e) => e.creditCode));
 
       // And the other way: pushed over HTTP to B, seen live by a subscriber of A.
-      const fromB = collect<ChangeEventData>(
-        a.ws(),
-        CHANGES,
-        { after: seen[2].changes.cursor, topics: ['MARKET_ENTITY'] },
-        2,
-        20000,
-      );
+      const fromB = collect(a.ws(), CHANGES, { after: seen[2].changes.cursor, topics: ['MARKET_ENTITY'] }, 2, 20000);
       await new Promise((r) => setTimeout(r, 300));
       const res = await fetch(b.url, {
         method: 'POST',

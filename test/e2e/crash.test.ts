@@ -3,102 +3,19 @@ import { renameSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { inspectDataDir, readPostmasterPid } from '../../src/db/data-dir';
-import { systemProcesses } from '../../src/db/processes';
+import { ADMIN, count, gql, kill9, postmasterOf, register, until } from '../setup/crash';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
-import { removeDataDir, spawnHub, tempDataDir, type HubProcess } from '../setup/process';
+import { removeDataDir, spawnHub, tempDataDir } from '../setup/process';
 import { freePort } from '../../src/common/free-port';
 
 /*
- * Hard crashes of `npm start` (dist/resolvers/app/main.js) on embedded PostgreSQL, with
- * real kill -9. Every hub, PostgreSQL and folder of this file is removed
- * after it even when a test fails (test/setup/environment.js).
+ * Hard crashes of `npm start` (dist/resolvers/app/main.js) on embedded
+ * PostgreSQL, with real kill -9 (the same crash round after round is
+ * test/smoke/crash-rounds.test.ts). Every hub, PostgreSQL and folder of this
+ * file is removed after it even when a test fails (test/setup/environment.js).
  */
 
-const ADMIN = 'crash-admin-key-0123456789abcdef';
-const COUNT = '{ marketEntities(first: 1) { totalCount } }';
-
-async function gql<T>(
-  url: string,
-  query: string,
-  variables?: unknown,
-  key = ADMIN,
-): Promise<{ status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as object) };
-}
-
-async function count(url: string): Promise<number> {
-  const r = await gql<{ marketEntities: { totalCount: number } }>(url, COUNT);
-  if (!r.data) throw new Error(JSON.stringify(r.errors));
-  return r.data.marketEntities.totalCount;
-}
-
-async function register(url: string, code: string): Promise<string> {
-  const r = await gql<{ registerSourceSystem: { apiKey: string } }>(
-    url,
-    'mutation($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }',
-    { input: { code, name: `${code} 崩溃测试`, kind: 'MARKET', regionCode: '420000' } },
-  );
-  if (!r.data) throw new Error(JSON.stringify(r.errors));
-  return r.data.registerSourceSystem.apiKey;
-}
-
-/** The pid of the PostgreSQL server (postmaster) running in `dir`. */
-function postmasterOf(dir: string): number {
-  const lock = readPostmasterPid(dir);
-  if (!lock?.pid) throw new Error(`no postmaster.pid in ${dir}`);
-  return lock.pid;
-}
-
-/** Polls `check` every 50 ms until it returns true; fails with `what` after `ms`. */
-async function until(what: string, check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Kills a hub process with SIGKILL and waits until it is gone. */
-async function kill9(hub: HubProcess): Promise<void> {
-  expect(await hub.stop('SIGKILL')).toBeNull();
-}
-
 describe('npm start after a hard crash', () => {
-  it('comes back after kill -9 of the hub process alone, 10 rounds: the orphaned PostgreSQL is stopped, every committed record and key is kept', async () => {
-    const dir = tempDataDir('hub-crash-node-');
-    const env = { HUB_DATA_DIR: dir, HUB_PG_PORT: String(await freePort()), HUB_ADMIN_KEY: ADMIN };
-    let hub = await spawnHub(env);
-    const key = await register(hub.url, 'CRASH-NODE');
-    let expected = 0;
-    for (let round = 0; round < 10; round++) {
-      const pushed = await gql<PushResponse>(hub.url, PUSH, { records: entities(25, 1000 + round * 25) }, key);
-      expect(pushed.data?.pushMarketEntities.accepted).toBe(25);
-      expected += 25;
-      const postmaster = postmasterOf(dir);
-      await kill9(hub);
-      // What an out-of-memory kill leaves: PostgreSQL still running, its parent gone.
-      expect(inspectDataDir(dir)).toMatchObject({ kind: 'orphan', postmasterPid: postmaster, ownerPid: hub.child.pid });
-
-      hub = await spawnHub(env);
-      expect(systemProcesses.info(postmaster)).toBeUndefined();
-      expect(
-        hub.logs.some((l) => l.msg === 'stopping the embedded PostgreSQL left running by a hub that is gone'),
-      ).toBe(true);
-      expect(await count(hub.url)).toBe(expected);
-      // The system's key, registered before the first kill, still pushes.
-      const again = await gql<PushResponse>(hub.url, PUSH, { records: entities(1, 1000 + round * 25) }, key);
-      expect(again.data?.pushMarketEntities.unchanged).toBe(1);
-    }
-    expect(await hub.stop('SIGTERM')).toBe(0);
-    await removeDataDir(dir);
-  });
-
   it('comes back after kill -9 of the hub and its PostgreSQL together, restarted at once, 3 rounds', async () => {
     const dir = tempDataDir('hub-crash-both-');
     const env = { HUB_DATA_DIR: dir, HUB_PG_PORT: String(await freePort()), HUB_ADMIN_KEY: ADMIN };
@@ -181,7 +98,7 @@ describe('kill -9 of the embedded PostgreSQL while the hub runs', () => {
     try {
       // A subscriber from the start of the log, on a connection that stays open through the outage.
       ws.subscribe<ChangeEventData>(
-        { query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } },
+        { query: String(CHANGES), variables: { after: null, topics: ['MARKET_ENTITY'] } },
         {
           next: (v) => {
             seqs.push(Number(v.data!.changes.seq));

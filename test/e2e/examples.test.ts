@@ -80,7 +80,7 @@ function closedPort(): Promise<number> {
   });
 }
 
-describe('the typed operations of the examples', () => {
+describe('the typed operations of the examples and the tests', () => {
   it('are generated from schema/schema.graphql as it stands (run `npm run codegen` after changing an operation or the schema)', async () => {
     // `npm run codegen` in memory, in a child process (codegen's CLI loads ES modules,
     // which jest's module system cannot): compare what it would write with what is committed.
@@ -100,6 +100,9 @@ describe('the typed operations of the examples', () => {
       'examples/gql/gql.ts',
       'examples/gql/graphql.ts',
       'examples/gql/index.ts',
+      'test/gql/gql.ts',
+      'test/gql/graphql.ts',
+      'test/gql/index.ts',
     ]);
     for (const o of outputs) expect(readFileSync(join(ROOT, o.filename), 'utf8')).toBe(o.content);
   });

@@ -1,4 +1,5 @@
-import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import type { MarketEntityInput } from '../gql/graphql';
+import { CHANGES, PUSH, entities } from '../setup/data';
 import { collect, startTestHub, type TestHub } from '../setup/hub';
 
 describe('the change feed', () => {
@@ -16,8 +17,8 @@ describe('the change feed', () => {
   });
   afterAll(() => t.stop());
 
-  async function push(records: unknown[]) {
-    const r = await t.gql<PushResponse>(PUSH, { records }, key);
+  async function push(records: MarketEntityInput[]) {
+    const r = await t.gql(PUSH, { records }, key);
     expect(r.errors).toBeUndefined();
     return r.data!.pushMarketEntities;
   }
@@ -26,7 +27,7 @@ describe('the change feed', () => {
     const before = await push(entities(30, 0));
     expect(before.accepted).toBe(30);
     const client = t.ws();
-    const received = collect<ChangeEventData>(client, CHANGES, { after: String(start), topics: ['MARKET_ENTITY'] }, 60);
+    const received = collect(client, CHANGES, { after: String(start), topics: ['MARKET_ENTITY'] }, 60);
     // Push while the subscriber is replaying and after it has gone live.
     await push(entities(15, 30));
     await new Promise((r) => setTimeout(r, 200));
@@ -45,9 +46,9 @@ describe('the change feed', () => {
 
   it('resumes right after the cursor of the last event processed', async () => {
     const client = t.ws();
-    const firstTen = await collect<ChangeEventData>(client, CHANGES, { after: null }, 10);
+    const firstTen = await collect(client, CHANGES, { after: null }, 10);
     expect(firstTen.map((e) => Number(e.changes.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const resumed = await collect<ChangeEventData>(client, CHANGES, { after: firstTen[9].changes.cursor }, 5);
+    const resumed = await collect(client, CHANGES, { after: firstTen[9].changes.cursor }, 5);
     expect(resumed.map((e) => Number(e.changes.seq))).toEqual([11, 12, 13, 14, 15]);
   });
 
@@ -55,7 +56,7 @@ describe('the change feed', () => {
     const [one] = entities(1, 0);
     const head = t.hub.services.feed.head;
     await push([{ ...one, name: `${one.name}（更名）` }]);
-    const [event] = await collect<ChangeEventData>(t.ws(), CHANGES, { after: String(head) }, 1);
+    const [event] = await collect(t.ws(), CHANGES, { after: String(head) }, 1);
     expect(event.changes).toMatchObject({ op: 'UPDATE', key: one.creditCode, version: 2 });
     expect(event.changes.data.name).toBe(`${one.name}（更名）`);
   });
@@ -80,13 +81,13 @@ describe('the change feed under concurrent pushers', () => {
     const total = PUSHERS * BATCHES * SIZE;
     const keys = await Promise.all(Array.from({ length: PUSHERS }, (_, i) => t.system(`CONC-${i}`)));
     const start = PUSHERS; // the registrations are the first events
-    const received = collect<ChangeEventData>(t.ws(), CHANGES, { after: String(start) }, total, 60000);
+    const received = collect(t.ws(), CHANGES, { after: String(start) }, total, 60000);
     const pushed: string[] = [];
     await Promise.all(
       keys.map(async (key, p) => {
         for (let b = 0; b < BATCHES; b++) {
           const batch = entities(SIZE, (p * BATCHES + b) * SIZE, p + 1);
-          const r = await t.gql<PushResponse>(PUSH, { records: batch }, key);
+          const r = await t.gql(PUSH, { records: batch }, key);
           expect(r.data?.pushMarketEntities.accepted).toBe(SIZE);
           pushed.push(...batch.map((e) => e.creditCode!));
         }
@@ -123,7 +124,7 @@ describe('a slow subscriber', () => {
     expect(feed.liveCount).toBe(1);
     // While the consumer is idle, far more events arrive than its buffer holds.
     for (let b = 0; b < 5; b++) {
-      const r = await t.gql<PushResponse>(PUSH, { records: entities(20, 5 + b * 20) }, key);
+      const r = await t.gql(PUSH, { records: entities(20, 5 + b * 20) }, key);
       expect(r.data?.pushMarketEntities.accepted).toBe(20);
     }
     await new Promise((r) => setTimeout(r, 300));

@@ -244,7 +244,7 @@ describe('hostile input', () => {
         /BAD_USER_INPUT/,
       );
       // At the head itself: the next event arrives.
-      const next = collect<{ changes: { seq: string } }>(t.ws(), CHANGES, { after: head }, 1, 20_000);
+      const next = collect(t.ws(), CHANGES, { after: head }, 1, 20_000);
       await new Promise((r) => setTimeout(r, 300));
       await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('HP-AT-HEAD', p)]);
       expect(Number((await next)[0].changes.seq)).toBe(Number(head) + 1);

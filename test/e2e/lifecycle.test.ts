@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { runningEmbeddedUrl } from '../../src/db/embedded';
 import { FEED_LOCK_KEY } from '../../src/feed/append';
 import { CHANGES, PUSH, entities, type ChangeEventData, type PushResponse } from '../setup/data';
+import type { TypedDocumentString } from '../gql/graphql';
 import { removeDataDir, spawnHub, tempDataDir } from '../setup/process';
 import { freePort } from '../../src/common/free-port';
 
@@ -24,14 +25,14 @@ function portOpen(port: number): Promise<boolean> {
 
 async function gql<T>(
   url: string,
-  query: string,
+  query: string | TypedDocumentString<unknown, never>,
   variables?: unknown,
   key?: string,
 ): Promise<{ data?: T; errors?: unknown[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
   return (await res.json()) as { data?: T; errors?: unknown[] };
 }
@@ -127,7 +128,7 @@ describe('the hub as `npm start` runs it, on embedded PostgreSQL', () => {
       const seen: string[] = [];
       let subscriptionError: unknown;
       ws.subscribe<ChangeEventData>(
-        { query: CHANGES, variables: { after: null, topics: ['MARKET_ENTITY'] } },
+        { query: String(CHANGES), variables: { after: null, topics: ['MARKET_ENTITY'] } },
         {
           next: (v) => void seen.push(v.data!.changes.key),
           error: (e) => (subscriptionError = e),

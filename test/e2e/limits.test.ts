@@ -168,10 +168,11 @@ describe('operation limits', () => {
     expect((await code('{ marketEntities(first: 400) { edges { cursor } } }')).code).toBeUndefined();
     expect(await code('{ marketEntities(first: 401) { edges { cursor } } }')).toMatchObject({ code: 'LIMIT_EXCEEDED' });
     expect(
-      (await code(PUSH, { records: entities(10, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) })).code,
+      (await code(String(PUSH), { records: entities(10, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) }))
+        .code,
     ).toBeUndefined();
     expect(
-      await code(PUSH, { records: entities(11, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) }),
+      await code(String(PUSH), { records: entities(11, 0).map((e) => ({ creditCode: e.creditCode, name: e.name })) }),
     ).toMatchObject({ code: 'LIMIT_EXCEEDED' });
   });
 
@@ -209,7 +210,7 @@ describe('operation limits', () => {
     const head = String(t.hub.services.feed.head);
     const subs = [0, 1].map(() =>
       ws.subscribe(
-        { query: CHANGES, variables: { after: head } },
+        { query: String(CHANGES), variables: { after: head } },
         { next: () => undefined, error: () => undefined, complete: () => undefined },
       ),
     );
@@ -296,16 +297,16 @@ describe('operation limits', () => {
       const events = [0, 0];
       const subs = [0, 1].map((i) =>
         ws.subscribe(
-          { query: CHANGES, variables: { after: null } },
+          { query: String(CHANGES), variables: { after: null } },
           { next: (v) => void (v.data && (events[i] += 1)), error: () => undefined, complete: () => undefined },
         ),
       );
       // Both are live: each has received the first event of the log.
       await until(() => events.every((n) => n > 0));
-      expect(limitExceeded(await wsOnce(ws, CHANGES, { after: null }))).toMatchObject({ limit: 2 });
+      expect(limitExceeded(await wsOnce(ws, String(CHANGES), { after: null }))).toMatchObject({ limit: 2 });
       subs[0]();
       await sleep(200);
-      expect(accepted(await wsOnce(ws, CHANGES, { after: null }))).toMatchObject({ changes: { seq: '1' } });
+      expect(accepted(await wsOnce(ws, String(CHANGES), { after: null }))).toMatchObject({ changes: { seq: '1' } });
       subs[1]();
     });
 
@@ -330,7 +331,7 @@ describe('operation limits', () => {
         tcp.cork();
         for (const id of ['1', '2', '3', '4', '5', '6'])
           socket.send(
-            JSON.stringify({ id, type: 'subscribe', payload: { query: CHANGES, variables: { after: null } } }),
+            JSON.stringify({ id, type: 'subscribe', payload: { query: String(CHANGES), variables: { after: null } } }),
           );
         process.nextTick(() => tcp.uncork());
         await until(() => replies.size === 6);

@@ -1,4 +1,4 @@
-import type { MarketEntityPush } from '../../src/market/market-entity.rules';
+import type { MarketEntityInput } from '../gql/graphql';
 import { PUSH, entities, type PushResponse } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 
@@ -58,8 +58,8 @@ describe('pushing market entities', () => {
     return Number(row.n);
   }
 
-  async function push(records: unknown[], k = key): Promise<PushResult> {
-    const r = await t.gql<PushResponse>(PUSH, { records }, k);
+  async function push(records: MarketEntityInput[], k = key): Promise<PushResult> {
+    const r = await t.gql(PUSH, { records }, k);
     expect(r.errors).toBeUndefined();
     return r.data!.pushMarketEntities;
   }
@@ -112,7 +112,7 @@ describe('pushing market entities', () => {
 
   it('rejects bad records one by one with field paths while storing the rest of the batch', async () => {
     const [good1, bad1, good2, bad2] = entities(4, 200);
-    const records: MarketEntityPush[] = [
+    const records: MarketEntityInput[] = [
       good1,
       {
         ...bad1,
@@ -244,14 +244,14 @@ describe('pushing market entities', () => {
     await push([e]);
     const events = await eventCount();
     const q = e.qualifications!.filter((x): x is NonNullable<typeof x> => !!x);
-    const rewritten: MarketEntityPush = {
+    const rewritten: MarketEntityInput = {
       ...e,
       creditCode: `  ${e.creditCode!.toLowerCase()}`,
       name: ` ${e.name}\t`,
       roles: [...e.roles!]
         .reverse()
-        .map((x) => x!.toLowerCase())
-        .concat(e.roles![0]!),
+        .map((x) => x.toLowerCase())
+        .concat(e.roles![0]),
       registeredCapital: `00${e.registeredCapital!.replace(/\.00$/, '')}`,
       status: e.status!.toLowerCase(),
       qualifications: [...q].reverse().map((x) => ({
@@ -323,7 +323,7 @@ describe('pushing market entities', () => {
   it('refuses a batch of 5,001 records as a whole with LIMIT_EXCEEDED and writes nothing', async () => {
     const batch = entities(5001, 20_000);
     const events = await eventCount();
-    const r = await t.gql<PushResponse>(PUSH, { records: batch }, key);
+    const r = await t.gql(PUSH, { records: batch }, key);
     expect(r.data ?? null).toBeNull();
     expect(r.errors).toHaveLength(1);
     expect(r.errors![0].extensions).toMatchObject({
@@ -364,8 +364,8 @@ describe('pushing market entities', () => {
       const mine = base.map((e) => ({ ...e, name: `${e.name}（甲${round}）` }));
       const theirs = base.map((e) => ({ ...e, name: `${e.name}（乙${round}）` })).reverse();
       const [a, b] = await Promise.all([
-        t.gql<PushResponse>(PUSH, { records: mine }, key),
-        t.gql<PushResponse>(PUSH, { records: theirs }, otherKey),
+        t.gql(PUSH, { records: mine }, key),
+        t.gql(PUSH, { records: theirs }, otherKey),
       ]);
       expect(a.errors).toBeUndefined();
       expect(b.errors).toBeUndefined();
@@ -453,7 +453,7 @@ describe('pushing market entities', () => {
       const events = await eventCount();
 
       const r = await withConstraint('market_entity', 'push_test_fault', "name <> '触发存储故障的公司'", () =>
-        t.gql<PushResponse>(PUSH, { records: [...batch, update] }, key),
+        t.gql(PUSH, { records: [...batch, update] }, key),
       );
       expectInternal(r, 'push_test_fault');
       expect(await rowCount(batch.map((e) => e.creditCode!))).toBe(0);
@@ -474,7 +474,7 @@ describe('pushing market entities', () => {
       const events = await eventCount();
 
       const r = await withConstraint('change_event', 'push_test_event_fault', `key <> '${batch[2].creditCode}'`, () =>
-        t.gql<PushResponse>(PUSH, { records: [update, ...batch] }, key),
+        t.gql(PUSH, { records: [update, ...batch] }, key),
       );
       expectInternal(r, 'push_test_event_fault');
       expect(await rowCount(batch.map((e) => e.creditCode!))).toBe(0);

@@ -1,7 +1,7 @@
+import type { MarketEntityInput } from '../gql/graphql';
 import { regions } from '../../src/common/regions';
 import { MarketRole } from '../../src/market/market-entity.model';
-import type { MarketEntityPush } from '../../src/market/market-entity.rules';
-import { PUSH, code, entities, type PushResponse } from '../setup/data';
+import { PUSH, code, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { countStatements } from '../setup/statements';
 
@@ -91,11 +91,11 @@ describe('reading market entities', () => {
   let keyA: string;
   let keyB: string;
   /** Every stored entity, as last pushed. */
-  const all = new Map<string, MarketEntityPush>();
+  const all = new Map<string, MarketEntityInput>();
   /** The entities that system B updated after everything else was stored. */
-  let updated: MarketEntityPush[];
+  let updated: MarketEntityInput[];
 
-  const crafted: MarketEntityPush[] = [
+  const crafted: MarketEntityInput[] = [
     { creditCode: code('PCT000001'), name: '100%纯净建材有限公司', regionCode: '420100', roles: ['SUPPLIER'] },
     { creditCode: code('UND000001'), name: 'A_B 工程咨询有限公司', regionCode: '420102', roles: ['AGENCY'] },
     {
@@ -109,8 +109,8 @@ describe('reading market entities', () => {
     { creditCode: code('BKL000001'), name: 'C\\D 反斜杠有限公司', regionCode: '429005', roles: ['BIDDER', 'SUPPLIER'] },
   ];
 
-  async function push(records: MarketEntityPush[], key: string): Promise<void> {
-    const r = await t.gql<PushResponse>(PUSH, { records }, key);
+  async function push(records: MarketEntityInput[], key: string): Promise<void> {
+    const r = await t.gql(PUSH, { records }, key);
     expect(r.errors).toBeUndefined();
     expect(r.data!.pushMarketEntities.rejected).toBe(0);
     for (const e of records) all.set(e.creditCode!, e);
@@ -152,7 +152,7 @@ describe('reading market entities', () => {
     return conn.edges.map((e) => e.node.creditCode);
   }
 
-  function expected(pred: (e: MarketEntityPush) => boolean): string[] {
+  function expected(pred: (e: MarketEntityInput) => boolean): string[] {
     return [...all.values()]
       .filter(pred)
       .map((e) => e.creditCode!)

@@ -1,6 +1,6 @@
 import { regions } from '../../src/common/regions';
-import type { MarketEntityPush } from '../../src/market/market-entity.rules';
-import { PUSH, code, type PushResponse } from '../setup/data';
+import type { MarketEntityInput } from '../gql/graphql';
+import { PUSH, code } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { countStatements } from '../setup/statements';
 
@@ -21,7 +21,7 @@ function idNumber(region: string, birth: string, seq: number): string {
   return body + '10X98765432'[sum % 11];
 }
 
-const entity = (org: string, name: string, regionCode: string, roles: string[]): MarketEntityPush => ({
+const entity = (org: string, name: string, regionCode: string, roles: string[]): MarketEntityInput => ({
   creditCode: code(org),
   name,
   regionCode,
@@ -699,7 +699,7 @@ describe('reading trading records', () => {
       inputTypes.set(f.name, ty.name);
     }
 
-    const entities = await t.gql<PushResponse>(PUSH, { records: [...TENDERERS, ...AGENCIES, ...BIDDERS, IDLE] }, key);
+    const entities = await t.gql(PUSH, { records: [...TENDERERS, ...AGENCIES, ...BIDDERS, IDLE] }, key);
     expect(entities.data?.pushMarketEntities.rejected).toBe(0);
     await push('pushTradingProjects', PROJECTS);
     for (const p of PROJECTS) all.set(p.code, p);

@@ -1,10 +1,11 @@
 import { withCheckChar } from '../../src/common/credit-code';
 import { demoEntities } from '../../src/seed/demo';
-import type { MarketEntityPush } from '../../src/market/market-entity.rules';
+import { graphql } from '../gql';
+import type { ChangesSubscription, MarketEntityInput, PushMutation } from '../gql/graphql';
 
 /** `count` valid, distinct market entities; `seed` varies the names and values, `offset` the credit codes. */
-export function entities(count: number, offset = 0, seed = 7): MarketEntityPush[] {
-  return demoEntities(count, seed, offset);
+export function entities(count: number, offset = 0, seed = 7): MarketEntityInput[] {
+  return demoEntities(count, seed, offset) as MarketEntityInput[];
 }
 
 /** A valid credit code in Wuhan with the given 9-character organisation code. */
@@ -12,41 +13,44 @@ export function code(org: string): string {
   return withCheckChar(`91420100${org}`);
 }
 
-export const PUSH = `mutation Push($records: [MarketEntityInput!]!) {
-  pushMarketEntities(records: $records) {
-    accepted unchanged rejected
-    results { index key status version errors { field code message } }
+/** Pushes market entities; its result and variables are typed by codegen (test/gql). */
+export const PUSH = graphql(`
+  mutation Push($records: [MarketEntityInput!]!) {
+    pushMarketEntities(records: $records) {
+      accepted
+      unchanged
+      rejected
+      results {
+        index
+        key
+        status
+        version
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
   }
-}`;
+`);
 
-export const CHANGES = `subscription Changes($after: String, $topics: [ChangeTopic!]) {
-  changes(after: $after, topics: $topics) { cursor seq topic op key version sourceSystem data }
-}`;
+/** The change feed from a cursor, for some topics; typed by codegen (test/gql). */
+export const CHANGES = graphql(`
+  subscription Changes($after: String, $topics: [ChangeTopic!]) {
+    changes(after: $after, topics: $topics) {
+      cursor
+      seq
+      topic
+      op
+      key
+      version
+      sourceSystem
+      data
+    }
+  }
+`);
 
-export interface PushResponse {
-  pushMarketEntities: {
-    accepted: number;
-    unchanged: number;
-    rejected: number;
-    results: {
-      index: number;
-      key: string | null;
-      status: string;
-      version: number | null;
-      errors: { field: string; code: string; message: string }[];
-    }[];
-  };
-}
+export type PushResponse = PushMutation;
 
-export interface ChangeEventData {
-  changes: {
-    cursor: string;
-    seq: string;
-    topic: string;
-    op: string;
-    key: string;
-    version: number;
-    sourceSystem: string | null;
-    data: Record<string, unknown>;
-  };
-}
+export type ChangeEventData = ChangesSubscription;

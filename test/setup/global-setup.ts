@@ -54,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
     // Stopped, and its folder (some 70 MB) removed, by global-teardown.ts.
     (globalThis as { __HUB_TEST_PG__?: TestCluster }).__HUB_TEST_PG__ = { db, dir };
     serverUrl = db.url;
+    await withoutDurability(serverUrl);
   }
   try {
     await prepareTemplate(serverUrl, log);
@@ -66,6 +67,25 @@ export default async function globalSetup(): Promise<void> {
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
   process.env.HUB_TEST_PG_URL = admin.toString();
+}
+
+/**
+ * The test cluster lives for one run in a temporary folder: nothing in it has
+ * to survive a power cut, so it does not wait for the disk (the hub's own
+ * clusters keep PostgreSQL's defaults). Tests of crash recovery start clusters
+ * of their own through the hub, with the defaults.
+ */
+async function withoutDurability(serverUrl: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    // One statement each: ALTER SYSTEM cannot run inside the implicit transaction of a multi-statement query.
+    for (const setting of ['fsync', 'synchronous_commit', 'full_page_writes'])
+      await client.query(`alter system set ${setting} = off`);
+    await client.query('select pg_reload_conf()');
+  } finally {
+    await client.end();
+  }
 }
 
 /** A template database with every migration applied, which each test file clones. */

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/logger';
 import { ADMIN } from '../../src/auth/principal';
 import { registerSourceSystem } from '../../src/systems/source-system.service';
 import { createTestDatabase, type TestDatabase } from './db';
+import type { TypedDocumentString } from '../gql/graphql';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -18,7 +19,13 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface TestHub {
   hub: Hub;
   db: TestDatabase;
-  /** POSTs an operation to /graphql with an optional bearer key. */
+  /**
+   * POSTs an operation to /graphql with an optional bearer key. An operation
+   * written with graphql() (typed by codegen, test/gql) types its variables
+   * and its answer; a plain string is for what the schema cannot type (the
+   * hostile inputs, operations built at run time).
+   */
+  gql<R, V>(query: TypedDocumentString<R, V>, variables?: V, key?: string): Promise<GraphQLResponse<R>>;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -63,11 +70,11 @@ export async function startTestHub(
   return {
     hub,
     db: database,
-    async gql(query, variables, key) {
+    async gql(query: string | TypedDocumentString<unknown, never>, variables?: unknown, key?: string) {
       const res = await fetch(hub.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: String(query), variables }),
       });
       const body = (await res.json()) as GraphQLResponse<never>;
       return { ...body, status: res.status };
@@ -101,10 +108,24 @@ export async function startTestHub(
 }
 
 /** Collects `count` events of a subscription, then completes it. */
+export function collect<R, V>(
+  client: WsClient,
+  query: TypedDocumentString<R, V>,
+  variables: V,
+  count: number,
+  timeoutMs?: number,
+): Promise<R[]>;
 export function collect<T>(
   client: WsClient,
   query: string,
   variables: Record<string, unknown>,
+  count: number,
+  timeoutMs?: number,
+): Promise<T[]>;
+export function collect<T>(
+  client: WsClient,
+  query: string | TypedDocumentString<unknown, never>,
+  variables: unknown,
   count: number,
   timeoutMs = 30000,
 ): Promise<T[]> {
@@ -115,7 +136,7 @@ export function collect<T>(
       reject(new Error(`timed out after ${out.length} of ${count} events`));
     }, timeoutMs);
     const unsubscribe = client.subscribe<T>(
-      { query, variables },
+      { query: String(query), variables: variables as Record<string, unknown> },
       {
         next: (v) => {
           if (out.length === count) return; // already resolved; late deliveries before the unsubscribe lands

@@ -29,7 +29,7 @@ describe('the benchmark at smoke size', () => {
   let output = '';
 
   beforeAll(async () => {
-    // `npm test` has built dist/ (the hub and the bench). Compiling here would rewrite
+    // `npm run test:smoke` has built dist/ (the hub and the bench). Compiling here would rewrite
     // dist/src while other test files start the hub from it.
     if (!existsSync(join(ROOT, 'dist', 'bench', 'run.js')))
       throw new Error('dist/bench is missing: run `npm run build` before jest');

@@ -1,0 +1,150 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ChangeOp =
+  | 'CREATE'
+  | 'DELETE'
+  | 'UPDATE';
+
+/** Topics of the change feed. */
+export type ChangeTopic =
+  | 'ADMIN'
+  | 'ANNOUNCEMENT'
+  | 'AWARD'
+  | 'BID'
+  | 'BID_OPENING'
+  | 'CONTRACT'
+  | 'EVALUATION'
+  | 'MARKET_ENTITY'
+  | 'TRADING_PROJECT';
+
+/** Stable error codes, also used in extensions.code of GraphQL errors. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'INTERNAL'
+  | 'LIMIT_EXCEEDED'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED';
+
+/** A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
+export type MarketEntityInput = {
+  address?: string | null | undefined;
+  /** Digits, dashes, an optional leading +. */
+  contactPhone?: string | null | undefined;
+  /** Required. 统一社会信用代码, 18 characters with a valid check character. */
+  creditCode?: string | null | undefined;
+  /** YYYY-MM-DD, not in the future. */
+  establishedOn?: string | null | undefined;
+  /** The pushing system's own id for the record. */
+  externalId?: string | null | undefined;
+  /** EntityKind; derived from the credit code (9 enterprise, 1 public institution, 5 social organisation) when absent. */
+  kind?: string | null | undefined;
+  legalRepresentative?: string | null | undefined;
+  /** Resident ID number of the legal representative (GB 11643). */
+  legalRepresentativeIdNumber?: string | null | undefined;
+  /** Required. */
+  name?: string | null | undefined;
+  /** At most 200. */
+  qualifications?: Array<QualificationInput> | null | undefined;
+  /** GB/T 2260 code in Hubei; taken from the credit code (positions 3-8) when absent. */
+  regionCode?: string | null | undefined;
+  /** Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00". */
+  registeredCapital?: string | null | undefined;
+  /** MarketRole values; at most 10. */
+  roles?: Array<string> | null | undefined;
+  /** EntityStatus; ACTIVE when absent. */
+  status?: string | null | undefined;
+};
+
+/** A qualification (资质) as pushed. */
+export type QualificationInput = {
+  code?: string | null | undefined;
+  issuer?: string | null | undefined;
+  level?: string | null | undefined;
+  name?: string | null | undefined;
+  /** YYYY-MM-DD */
+  validUntil?: string | null | undefined;
+};
+
+/** What happened to one pushed record. */
+export type RecordStatus =
+  /** Stored as a new version; a change event was published. */
+  | 'ACCEPTED'
+  /** Not stored; see errors. */
+  | 'REJECTED'
+  /** Identical to the stored version; nothing was written. */
+  | 'UNCHANGED';
+
+export type PushMutationVariables = Exact<{
+  records: Array<MarketEntityInput> | MarketEntityInput;
+}>;
+
+
+export type PushMutation = { pushMarketEntities: { accepted: number, unchanged: number, rejected: number, results: Array<{ index: number, key: string | null, status: RecordStatus, version: number | null, errors: Array<{ field: string, code: ErrorCode, message: string }> }> } };
+
+export type ChangesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+  topics?: Array<ChangeTopic> | ChangeTopic | null | undefined;
+}>;
+
+
+export type ChangesSubscription = { changes: { cursor: string, seq: string, topic: ChangeTopic, op: ChangeOp, key: string, version: number, sourceSystem: string | null, data: Record<string, unknown> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const PushDocument = new TypedDocumentString(`
+    mutation Push($records: [MarketEntityInput!]!) {
+  pushMarketEntities(records: $records) {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushMutation, PushMutationVariables>;
+export const ChangesDocument = new TypedDocumentString(`
+    subscription Changes($after: String, $topics: [ChangeTopic!]) {
+  changes(after: $after, topics: $topics) {
+    cursor
+    seq
+    topic
+    op
+    key
+    version
+    sourceSystem
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<ChangesSubscription, ChangesSubscriptionVariables>;
