@@ -7,6 +7,7 @@ import { ANONYMOUS, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
+import { bindResponse, noteRequest, requestLog } from '../../src/server/request-log';
 
 interface Locals {
   requestId: string;
@@ -75,6 +76,7 @@ export function createHttpApp(
         if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
         throw err;
       });
+      noteRequest(res, { principal: principal.name });
       guard.admit(principal, req.ip);
       (res.locals as Locals).principal = principal;
       next();
@@ -114,12 +116,15 @@ export function createHttpApp(
   app.use(
     '/graphql',
     requestId,
+    requestLog(services.log, (res) => (res.locals as Locals).requestId),
     express.json({ limit: services.config.bodyLimit }),
     authenticateAndAdmit,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const locals = res.locals as Locals;
-        return createContext(services, locals.principal, locals.requestId);
+        const context = createContext(services, locals.principal, locals.requestId);
+        bindResponse(context, res);
+        return context;
       },
     }),
     bodyErrors,

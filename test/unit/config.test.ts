@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       seed: true,
       adminKey: undefined,
       logLevel: 'info',
+      // Readable lines when stdout is a terminal, JSON otherwise.
+      logPretty: process.stdout.isTTY === true,
       maxBatch: 5000,
       maxPage: 500,
       bodyLimit: '32mb',
@@ -82,6 +84,7 @@ describe('loadConfig', () => {
         HUB_RATE_LIMIT: '7',
         HUB_RATE_BURST: '9',
         HUB_OCDS_PREFIX: 'ocds-abc123',
+        HUB_LOG_PRETTY: 'true',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -93,6 +96,7 @@ describe('loadConfig', () => {
       seed: false,
       adminKey: 'a-long-enough-admin-key',
       logLevel: 'debug',
+      logPretty: true,
       maxBatch: 100,
       maxPage: 20,
       bodyLimit: '512kb',
