@@ -49,7 +49,7 @@ export function migratorOf(orm: MikroORM): Promise<Migrator> {
   // A plain require: the list is wanted only here, and jest's global setup (no module mapping) runs this too.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   options.migrationsList ??= (require('../../migrations') as { migrationsList: typeof MigrationsList }).migrationsList;
-  return Promise.resolve(orm.getMigrator() as Migrator);
+  return Promise.resolve(orm.getMigrator<Migrator>());
 }
 
 /**

@@ -127,7 +127,7 @@ export class FamilyRegistry implements GrantVocabulary {
 
   /** The catalog categories grants may name now: every family's (GrantVocabulary.grantCategories). */
   async grantCategories(em: EntityManager): Promise<readonly string[]> {
-    const lists = await Promise.all(this.families.map((f) => f.grantCategories?.(em) ?? []));
+    const lists = await Promise.all(this.families.map((f) => f.grantCategories?.(em) ?? Promise.resolve([])));
     return [...new Set(lists.flat())];
   }
 

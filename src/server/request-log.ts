@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
-import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from '../logger';
 
 /**
@@ -37,12 +37,12 @@ export function operationLabel(
   operationName: string | null | undefined,
 ): string | null {
   const ops = (document?.definitions ?? []).filter(
-    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
   if (!op) return operationName ?? null;
   if (op.name) return op.name.value;
-  const fields = op.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : '…'));
+  const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
   return `${op.operation} ${fields.join(',')}`;
 }
 
