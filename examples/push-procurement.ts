@@ -40,7 +40,7 @@
  * GOV_PROCUREMENT category, e.g. from `npx hub systems add`).
  */
 import { graphql } from './gql';
-import type { PushOutcomeFragment, TypedDocumentString } from './gql/graphql';
+import type { MarketEntityInput, PushOutcomeFragment, TypedDocumentString } from './gql/graphql';
 import { ExampleError, execute, hubEndpoint, runExample } from './lib/hub-client';
 import './lib/push-outcome'; // the PushOutcome fragment the pushes below spread
 
@@ -124,7 +124,7 @@ const PURCHASER = '12420106MB1P3Q5R7Y';
 const AGENCY = '91420106MA4P8K2D33';
 const SUPPLIERS = ['91420100MA4R6T3W50', '91420111MA4T9G7H2H', '91420102MA4U2N8C65'] as const;
 
-const ENTITIES = [
+const ENTITIES: MarketEntityInput[] = [
   {
     creditCode: PURCHASER,
     name: '武汉市武昌区第一人民医院',

@@ -27,6 +27,11 @@ export interface HubConfig {
   adminKey?: string;
   /** LOG_LEVEL: pino level. Default info. */
   logLevel: string;
+  /**
+   * HUB_LOG_PRETTY: readable log lines (pino-pretty) instead of JSON, one per event. Default true when stdout is a
+   * terminal, false otherwise (a service manager or a container collects JSON).
+   */
+  logPretty: boolean;
   /** HUB_MAX_BATCH: most records in one push. Default 5000. */
   maxBatch: number;
   /** HUB_MAX_PAGE: largest `first` of a connection. Default 500. */
@@ -224,6 +229,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     seed: bool('HUB_SEED', true),
     adminKey,
     logLevel,
+    logPretty: bool('HUB_LOG_PRETTY', process.stdout.isTTY === true),
     maxBatch: int('HUB_MAX_BATCH', 5000, 1, 100000),
     maxPage: int('HUB_MAX_PAGE', 500, 1, 10000),
     bodyLimit,

@@ -604,7 +604,7 @@ export async function crashSoak(o: CrashSoakOptions): Promise<CrashSoakReport> {
     // At the end: the whole chain with the operators' command, and the whole feed from seq 0 once more.
     if (hub.pid !== undefined) {
       const end = await head();
-      const v = await hubCommand(dataDir, hub.pgPort, ['verify-log']);
+      const v = await hubCommand(dataDir, hub.pgPort, ['verify-log', '--json']);
       let parsed: { ok?: boolean; checked?: number } = {};
       try {
         parsed = JSON.parse(v.stdout.trim().split('\n').at(-1) ?? '{}') as typeof parsed;

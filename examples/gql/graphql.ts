@@ -203,8 +203,8 @@ export type MarketEntityInput = {
   regionCode?: string | null | undefined;
   /** Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00". */
   registeredCapital?: string | null | undefined;
-  /** MarketRole values; at most 10. */
-  roles?: Array<string> | null | undefined;
+  /** At most 10. Written inline as enum values (`roles: [BIDDER]`); in variables as their names (`"roles": ["BIDDER"]`), as before. */
+  roles?: Array<MarketRole> | null | undefined;
   /** EntityStatus; ACTIVE when absent. */
   status?: string | null | undefined;
 };

@@ -66,8 +66,14 @@ export async function main(argv: string[]): Promise<number> {
   const [name, args] = COMMANDS.has(two) ? [two, argv.slice(2)] : [argv[0], argv.slice(1)];
   const command = name ? COMMANDS.get(name) : undefined;
   if (!command) {
+    const help = argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h';
+    if (!help) {
+      // `hub systems frob`: the family's word is known, the command is not.
+      const words = argv.length > 1 && [...COMMANDS.keys()].some((c) => c.startsWith(`${argv[0]} `)) ? 2 : 1;
+      console.error(`hub: unknown command ${argv.slice(0, words).join(' ')}\n`);
+    }
     console.error(USAGE);
-    return argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' ? 0 : 2;
+    return help ? 0 : 2;
   }
   return (await command.load()).run(args, CONTEXT);
 }
@@ -79,11 +85,17 @@ export function run(argv: string[]): void {
   main(argv).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      const e = err as { code?: string; message?: string; extensions?: { field?: string; code?: string } };
+      const e = err as {
+        code?: string;
+        message?: string;
+        extensions?: { field?: string; code?: string };
+        hint?: string;
+      };
       const code = e.extensions?.code ?? '';
       console.error(
         `hub: ${code ? `${code}: ` : ''}${e.message ?? String(err)}${e.extensions?.field ? ` (${optionOf(e.extensions.field)})` : ''}`,
       );
+      if (e.hint) console.error(`hub: ${e.hint}`);
       process.exit(1);
     },
   );

@@ -10,6 +10,7 @@ import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
 import { Role } from '../../src/auth/principal';
 import { mountPages } from './ui';
+import { bindResponse, noteRequest, requestLog } from '../../src/server/request-log';
 
 interface Locals {
   requestId: string;
@@ -89,6 +90,7 @@ export function createHttpApp(
         if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
         throw err;
       });
+      noteRequest(res, { principal: principal.name });
       guard.admit(principal, req.ip);
       (res.locals as Locals).principal = principal;
       next();
@@ -178,12 +180,15 @@ export function createHttpApp(
     crossOrigin,
     idePage,
     requestId,
+    requestLog(services.log, (res) => (res.locals as Locals).requestId),
     express.json({ limit: services.config.bodyLimit }),
     authenticateAndAdmit,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const locals = res.locals as Locals;
-        return createContext(services, locals.principal, locals.requestId);
+        const context = createContext(services, locals.principal, locals.requestId);
+        bindResponse(context, res);
+        return context;
       },
     }),
     bodyErrors,

@@ -30,6 +30,9 @@ import { createLogger, type Logger } from '../../src/logger';
 import { seedDemoData } from '../../src/seed/demo';
 import { compiledReadsPlugin } from './compiled-reads';
 import { internalErrorStatusPlugin } from '../../src/server/error-status';
+import { requestLogPlugin } from '../../src/server/request-log';
+import { checkPortFree, listenProblem } from '../../src/server/port-check';
+import { DataDirInUseError, inspectDataDir } from '../../src/db/data-dir';
 import { Guard } from '../../src/server/guard';
 import { HubMetrics } from '../../src/server/metrics';
 import { createHttpApp } from './http';
@@ -85,7 +88,7 @@ interface TarnPool {
  */
 export async function startHub(
   config: HubConfig,
-  log: Logger = createLogger(config.logLevel),
+  log: Logger = createLogger(config.logLevel, config.logPretty),
   options: HubOptions = {},
 ): Promise<Hub> {
   usePreparedStatements(config.preparedStatements);
@@ -94,6 +97,13 @@ export async function startHub(
     config.publicOperations,
     Object.keys((await buildHubSchema()).getQueryType()?.getFields() ?? {}),
   );
+  // What would stop the start-up later is said first, before PostgreSQL starts and the migrations run: a data
+  // folder another hub holds (a second `npm start`), then the HTTP port.
+  if (!config.databaseUrl) {
+    const folder = inspectDataDir(config.dataDir);
+    if (folder.kind === 'held') throw new DataDirInUseError(config.dataDir, folder);
+  }
+  await checkPortFree(config.port, config.host);
   const db = await openDatabase(config, log, { entities: REGISTRY.entities });
   const cleanups: (() => Promise<void>)[] = [() => db.close()];
   try {
@@ -163,6 +173,8 @@ export async function startHub(
         ApolloServerPluginSchemaReportingDisabled(),
         // INTERNAL is 500 when the fault left no data, 200 with a partial answer: one rule (README's error table).
         internalErrorStatusPlugin<HubContext>(),
+        // The operation of each request's log line (src/server/request-log.ts).
+        requestLogPlugin<HubContext>(),
         // Nested reads answered by one SQL statement per page where the compiler covers the selection.
         ...(config.compiledReads ? [compiledReadsPlugin(schema, compiledRoots)] : []),
         {
@@ -225,7 +237,7 @@ export async function startHub(
     );
 
     await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
+      httpServer.once('error', (err) => reject(listenProblem(err, config.port, config.host) ?? err));
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const { port } = httpServer.address() as AddressInfo;
@@ -240,6 +252,7 @@ export async function startHub(
       onFatal: (listener) => db.onFailure(listener),
       close() {
         closing ??= (async () => {
+          feed.stop();
           for (const c of cleanups) await c();
           log.info('hub stopped');
         })();

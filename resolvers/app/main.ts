@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { DataDirInUseError } from '../../src/db/data-dir';
 import { EmbeddedStartError } from '../../src/db/embedded';
 import { createLogger } from '../../src/logger';
+import { PortInUseError } from '../../src/server/port-check';
 
 /** `npm start`: one hub process, configured from the environment, stopped cleanly by SIGINT or SIGTERM. */
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logPretty);
   const hub = await startHub(config, log);
   let stopping = false;
   const stop = (signal: string, status = 0) => {
@@ -62,8 +63,9 @@ main().catch((err: unknown) => {
     process.exit(2);
   }
   console.error(`hub failed to start: ${err instanceof Error ? err.message : String(err)}`);
-  // A folder in use or a PostgreSQL that would not start: the message is the whole story.
-  if (err instanceof DataDirInUseError || err instanceof EmbeddedStartError) process.exit(1);
+  // A folder or port in use, or a PostgreSQL that would not start: the message is the whole story.
+  if (err instanceof DataDirInUseError || err instanceof EmbeddedStartError || err instanceof PortInUseError)
+    process.exit(1);
   // The first frames say where: an operator can report them without re-running.
   if (err instanceof Error && err.stack) console.error(err.stack.split('\n').slice(1, 6).join('\n'));
   process.exit(1);

@@ -23,8 +23,15 @@ import type { Guard } from '../../src/server/guard';
 import { TRUST_PROXY } from './http';
 import { SharedExecutions } from '../../src/server/shared-execution';
 import { serveGraphqlWs } from '../../src/server/ws-adapter';
+import { elapsedMs, operationLabel, type RequestLine } from '../../src/server/request-log';
+import { randomUUID } from 'node:crypto';
+
+/** An operation of a connection while it runs, for its log line when it ends. */
+type Running = { start: bigint; operation: string | null; requestId: string };
 
 type ConnectionState = {
+  /** The connection's operations by id, from their subscribe message to their end. */
+  running?: Map<string, Running>;
   principal?: Principal;
   /** The Authorization value the connection authenticated with, re-checked while it lives. */
   authorization?: string;
@@ -88,6 +95,23 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
   const connections = new Set<Connection>();
   /** Active operations of each authenticated connection (graphql-ws's own record), for the metrics. */
   const operations = new Set<{ subscriptions: Record<string, unknown> }>();
+
+  /** Writes the log line of an operation that ended (one per operation, as HTTP has one per request). */
+  const ended = (extra: ConnectionState, id: string, status: string, code?: string): void => {
+    const r = extra.running?.get(id);
+    if (!r) return;
+    extra.running!.delete(id);
+    const line: RequestLine & { code?: string } = {
+      requestId: r.requestId,
+      operation: r.operation,
+      principal: extra.principal?.name ?? null,
+      status,
+      ms: elapsedMs(r.start),
+      transport: 'ws',
+      ...(code ? { code } : {}),
+    };
+    log.info(line, 'request');
+  };
 
   /**
    * Authentication holds for the life of a connection, not only at its start:
@@ -185,8 +209,14 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           return false;
         }
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const extra = ctx.extra;
+        const running: Running = {
+          start: process.hrtime.bigint(),
+          operation: payload.operationName ?? null,
+          requestId: randomUUID(),
+        };
+        (extra.running ??= new Map()).set(id, running);
         try {
           // Every operation graphql-ws holds for this connection, this one and those still starting included
           // (counted before anything is awaited, so a burst cannot slip through).
@@ -213,10 +243,11 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           }
           guard.admit(principal, extra.address);
           const document = parseOperation(payload.query);
+          running.operation = operationLabel(document, payload.operationName);
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
-          const contextValue: HubContext = createContext(services, principal);
+          const contextValue: HubContext = createContext(services, principal, running.requestId);
           shapes.set(
             contextValue,
             SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),
@@ -238,7 +269,12 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
         const requestId = (args.contextValue as HubContext | undefined)?.requestId;
         return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e, log, requestId)) };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e, log)),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((e) => formatError(e.toJSON(), e, log, ctx.extra.running?.get(id)?.requestId));
+        ended(ctx.extra, id, 'error', formatted[0]?.extensions?.code as string | undefined);
+        return formatted;
+      },
+      onComplete: (ctx, id) => ended(ctx.extra, id, 'complete'),
     },
     wss,
     log,

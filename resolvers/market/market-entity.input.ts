@@ -7,7 +7,11 @@ import { DateTimeScalar } from '../common/scalars';
  * Push inputs are deliberately loose (strings, all nullable): GraphQL would
  * reject a whole request for one bad enum or missing field, while the push
  * pipeline checks each record on its own and reports every fault with its
- * field path, so one bad record never blocks the others.
+ * field path, so one bad record never blocks the others. `roles` is the
+ * exception: the same enum as the filter's `role`, so that the inline form
+ * `roles: [BIDDER]` works like `role: BIDDER`; JSON variables carry enum
+ * values as their names, so callers sending `["BIDDER"]` are unaffected, and
+ * only an unknown role refuses the whole request (as in every enum argument).
  */
 
 @InputType({ description: 'A qualification (资质) as pushed.' })
@@ -40,8 +44,12 @@ export class MarketEntityInput {
   })
   kind?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'MarketRole values; at most 10.' })
-  roles?: string[] | null;
+  @Field(() => [MarketRole], {
+    nullable: true,
+    description:
+      'At most 10. Written inline as enum values (`roles: [BIDDER]`); in variables as their names (`"roles": ["BIDDER"]`), as before.',
+  })
+  roles?: MarketRole[] | null;
 
   @Field(() => String, { nullable: true }) legalRepresentative?: string | null;
 

@@ -1,5 +1,6 @@
 import { ErrorCode, HubError } from '../common/errors';
-import { isKnownRegion } from '../common/regions';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isKnownRegion, regions as knownRegions } from '../common/regions';
 import { Role } from './principal';
 
 /**
@@ -16,6 +17,8 @@ export interface GrantVocabulary {
   readonly defaultWriteTopics: readonly string[];
   /** Names of the masking classes: what `reveal` may hold. */
   readonly sensitivities: readonly string[];
+  /** The catalog categories `categories` may name besides '*' (data: read when a grant is set). */
+  grantCategories?(em: EntityManager): Promise<readonly string[]>;
 }
 
 /** Grants as an operator sets them; every list optional (absent = unchanged). */
@@ -57,6 +60,33 @@ function values<E extends string>(
   return out.sort();
 }
 
+/** The province and its current prefectures, as a refused region's message lists them. */
+function regionChoices(): string {
+  return [...knownRegions().values()]
+    .filter((r) => r.current && r.level !== 'COUNTY')
+    .map((r) => `${r.code} ${r.name}`)
+    .join(', ');
+}
+
+/**
+ * Checks checked category codes against the catalog's current categories
+ * (`valid`): a grant of a code outside it would refuse every push of its
+ * holder, so it is refused with the list of valid ones.
+ */
+export function checkGrantCategories(
+  categories: readonly string[] | undefined,
+  valid: readonly string[],
+  field = 'input.categories',
+): void {
+  const bad = categories?.filter((c) => c !== '*' && !valid.includes(c)) ?? [];
+  if (bad.length)
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `unknown catalog ${bad.length > 1 ? 'categories' : 'category'} ${bad.join(', ')}; valid are ${valid.join(', ')} or '*' (all)`,
+      { field },
+    );
+}
+
 /** Catalog category codes (upper-case letters, digits, underscores) or '*'. */
 const CATEGORY = /^(\*|[A-Z][A-Z0-9_]{1,59})$/;
 
@@ -84,9 +114,11 @@ export function checkGrants(input: GrantsInput, vocabulary: GrantVocabulary, pre
       : [...new Set(input.regions.map((r) => r.trim()))].sort();
   const badRegion = regions?.find((r) => !isKnownRegion(r));
   if (badRegion)
-    throw new HubError(ErrorCode.BAD_USER_INPUT, `regions: ${badRegion} is not a known Hubei GB/T 2260 code`, {
-      field: `${prefix}.regions`,
-    });
+    throw new HubError(
+      ErrorCode.BAD_USER_INPUT,
+      `regions: ${badRegion} is not a known Hubei GB/T 2260 code; valid are ${regionChoices()}, or a county code inside one of them`,
+      { field: `${prefix}.regions` },
+    );
   return {
     roles: values(`${prefix}.roles`, input.roles, Object.values(Role)),
     writeTopics: values(`${prefix}.writeTopics`, input.writeTopics, topics),

@@ -5,6 +5,7 @@ import { isStorableText } from '../common/storable';
 import { appendChanges } from '../feed/append';
 import { ADMIN_TOPIC, ChangeOp, type AdminPayload, type NewChange } from '../feed/topics';
 import {
+  checkGrantCategories,
   checkGrants,
   checkPrincipalName,
   type CheckedGrants,
@@ -33,6 +34,17 @@ export async function logAdminAction(em: EntityManager, actor: Principal, a: Adm
     data: { action: a.action, target: a.target, ...(a.details ?? {}) },
   };
   await appendChanges(em, [change], actor);
+}
+
+/** Refuses category grants the catalog does not have now (checkGrantCategories). */
+export async function checkCategoriesExist(
+  em: EntityManager,
+  categories: readonly string[] | undefined,
+  vocabulary: GrantVocabulary,
+  field = 'input.categories',
+): Promise<void> {
+  if (!vocabulary.grantCategories || !categories?.some((c) => c !== '*')) return;
+  checkGrantCategories(categories, await vocabulary.grantCategories(em), field);
 }
 
 function grantsView(p: PrincipalRow): Record<string, unknown> {
@@ -75,7 +87,7 @@ export function addKey(
   return { key, row };
 }
 
-async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
+export async function principalByName(em: EntityManager, name: string): Promise<PrincipalRow> {
   // No principal has a name PostgreSQL cannot even compare (NUL, a lone surrogate): not found, without asking it.
   // refresh: a transaction's fork starts from the request's identity map; what a racing operator committed counts.
   const p =
@@ -103,6 +115,7 @@ export async function createClient(
   if (!grants.roles?.length)
     throw new HubError(ErrorCode.BAD_USER_INPUT, 'a client needs at least one role', { field: 'input.roles' });
   checkExpiry(input.expiresAt);
+  await checkCategoriesExist(em, grants.categories, vocabulary);
   const taken = () =>
     new HubError(ErrorCode.CONFLICT, `a principal named ${name} exists already`, { field: 'input.name' });
   return conflictOnDuplicate(
@@ -139,6 +152,7 @@ export async function updateGrants(
   vocabulary: GrantVocabulary,
 ): Promise<PrincipalRow> {
   const grants = checkGrants(input, vocabulary);
+  await checkCategoriesExist(em, grants.categories, vocabulary);
   return em.transactional(async (tx) => {
     await lockKeys(tx, LockScope.PRINCIPAL, [name]);
     const p = await principalByName(tx, name);

@@ -13,7 +13,7 @@ export const ACCESS_COMMANDS: CommandSection = {
     {
       name: 'systems add',
       usage:
-        '  systems add --code C --name N --kind GOVERNMENT|MARKET [--region 420100] [--topics T,..] [--regions R,..]\n                         register a trading system; prints its API key on the last line',
+        '  systems add --code C --name N --kind GOVERNMENT|MARKET [--region 420100] [--topics T,..] [--regions R,..] [--categories C,..]\n                         register a trading system; prints its API key on the last line',
       load: () => import('./commands/systems-add.js'),
     },
     {
@@ -30,8 +30,13 @@ export const ACCESS_COMMANDS: CommandSection = {
     {
       name: 'grants set',
       usage:
-        '  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..] [--categories ..]\n                         replace the given grant lists of a principal',
+        '  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..] [--categories ..]\n                         replace the given grant lists of a principal; prints what it is granted now',
       load: () => import('./commands/grants-set.js'),
+    },
+    {
+      name: 'principals show',
+      usage: "  principals show NAME   a principal's roles, grants and keys (prefixes only)",
+      load: () => import('./commands/principals-show.js'),
     },
     {
       name: 'keys list',
@@ -57,12 +62,13 @@ export const ACCESS_COMMANDS: CommandSection = {
 export const DATABASE_COMMANDS: Readonly<Record<'migrate' | 'verify-log' | 'migration:create', CommandSpec>> = {
   migrate: {
     name: 'migrate',
-    usage: '  migrate                apply pending migrations and exit',
+    usage: '  migrate                apply pending migrations; says which, or that none was pending',
     load: () => import('./commands/migrate.js'),
   },
   'verify-log': {
     name: 'verify-log',
-    usage: '  verify-log             recompute the SM3 hash chain of the change log; exit 3 when broken',
+    usage:
+      '  verify-log [--json]    recompute the SM3 hash chain of the change log; exit 3 when broken (--json: as JSON)',
     load: () => import('./commands/verify-log.js'),
   },
   'migration:create': {

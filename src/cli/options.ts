@@ -1,6 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { GrantsInput } from '../auth/admin.rules';
+import type { ApiKeyRow } from '../auth/api-key.entity';
+import type { PrincipalRow } from '../auth/principal.entity';
 import { readDateTime } from '../common/datetime';
+import { ErrorCode, HubError } from '../common/errors';
 
 /** A comma-separated option as a list (absent stays undefined, so "not given" differs from "empty"). */
 export const list = (v: string | undefined): string[] | undefined =>
@@ -58,4 +61,34 @@ const OPTION_OF_FIELD: Record<string, string> = {
 export function optionOf(field: string): string {
   const name = field.replace(/^input\./, '').split('.')[0];
   return `--${OPTION_OF_FIELD[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * A registration refused because the name is taken, with the command that gives that principal a new key (what an
+ * operator re-running `systems add` or `clients add` is after); any other error as it is.
+ */
+export function withKeysHint(err: unknown, name: string): unknown {
+  if (err instanceof HubError && err.code === ErrorCode.CONFLICT)
+    Object.assign(err, { hint: `to give ${name} a new key, use: hub keys issue --principal ${name}` });
+  return err;
+}
+
+/** A principal's roles and grants, one labelled line each, as `grants set` and `principals show` print them. */
+export function grantLines(p: PrincipalRow): string[] {
+  const show = (v: readonly string[]) => (v.length ? v.join(', ') : '-');
+  return [
+    `  roles            ${show(p.roles)}`,
+    `  write topics     ${show(p.writeTopics)}`,
+    `  read topics      ${show(p.readTopics)}`,
+    `  regions          ${show(p.regions)}`,
+    `  reveal           ${show(p.reveal)}`,
+    `  authoritative    ${show(p.authoritativeTopics)}`,
+    `  categories       ${show(p.categories)}`,
+  ];
+}
+
+/** One key as `keys list` and `principals show` print it: id, prefix only, state, expiry and last use. */
+export function keyLine(k: ApiKeyRow, now = new Date()): string {
+  const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= now ? 'expired' : 'active';
+  return `  key ${k.id}\t${k.prefix}…\t${state}\texpires ${k.expiresAt?.toISOString() ?? 'never'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`;
 }

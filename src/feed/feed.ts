@@ -24,6 +24,8 @@ export class Feed implements FeedTail {
   private again = false;
   private timer?: NodeJS.Timeout;
   private closed = false;
+  /** The process is shutting down: a lost connection is expected (Ctrl-C stops PostgreSQL too), not a fault. */
+  private stopping = false;
   private readonly listeners: ((events: ChangeRecord[]) => void)[] = [];
   private reads = 0;
   private readonly waiting: (() => void)[] = [];
@@ -56,6 +58,10 @@ export class Feed implements FeedTail {
       if (this.listener === client) this.listener = undefined;
       client.end().catch(() => undefined);
       if (this.closed) return;
+      if (this.stopping) {
+        this.log.debug({ reason: err?.message }, 'feed LISTEN connection closed while the hub stops');
+        return;
+      }
       this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
       this.reconnectListener();
     };
@@ -118,8 +124,9 @@ export class Feed implements FeedTail {
         this.failedReads = 0;
       })
       .catch((err) => {
-        // Once per outage, not on every poll while the database is away.
-        if (this.failedReads++ === 0) this.log.error({ err }, 'feed tail read failed; retrying on every poll');
+        // Once per outage, not on every poll while the database is away; expected while the hub stops.
+        if (this.failedReads++ === 0 && !this.stopping)
+          this.log.error({ err }, 'feed tail read failed; retrying on every poll');
       })
       .finally(() => {
         this.pumping = undefined;
@@ -190,7 +197,17 @@ export class Feed implements FeedTail {
     return new ChangeStream(this, () => this.orm.em.fork(), { ...options, bufferLimit: this.options.bufferLimit });
   }
 
+  /**
+   * Says that the process is stopping: subscribers are still served while requests drain, but a lost LISTEN
+   * connection or a failed read (the database stopping first, as on Ctrl-C in a terminal, which signals
+   * PostgreSQL too) is no longer reported as a fault nor reconnected.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
   async close(): Promise<void> {
+    this.stopping = true;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.reconnecting) clearTimeout(this.reconnecting);

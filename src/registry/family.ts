@@ -100,6 +100,12 @@ export interface FamilyDescriptor<
   /** Its `hub` commands, one section of `hub help` each. */
   readonly commands?: readonly CommandSection[];
   /**
+   * The catalog categories a `categories` grant may name now (its codes, in
+   * the order operators see them): a grant of any other code would refuse
+   * every push, so it is refused when set.
+   */
+  readonly grantCategories?: (em: EntityManager) => Promise<readonly string[]>;
+  /**
    * Findings it contributes on the records of other families' topics (a
    * revoked certificate on a bid): derived in the push of such a record and
    * stored with the owner's findings, each rule replacing only its own codes.

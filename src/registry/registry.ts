@@ -1,4 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GrantVocabulary } from '../auth/admin.rules';
 import { GENERIC_MASKING_CLASSES, type MaskingClass, type SensitiveFields } from '../auth/masking';
 import type { CommandSection } from '../cli/command';
@@ -122,6 +123,12 @@ export class FamilyRegistry implements GrantVocabulary {
       this.pushes.set(topic, domain);
     }
     return domain;
+  }
+
+  /** The catalog categories grants may name now: every family's (GrantVocabulary.grantCategories). */
+  async grantCategories(em: EntityManager): Promise<readonly string[]> {
+    const lists = await Promise.all(this.families.map((f) => f.grantCategories?.(em) ?? Promise.resolve([])));
+    return [...new Set(lists.flat())];
   }
 
   /** The topics as a GraphQL enum object (name → name), ADMIN last. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addKey, logAdminAction } from '../auth/admin.service';
+import { addKey, checkCategoriesExist, logAdminAction } from '../auth/admin.service';
 import { checkGrants, type GrantVocabulary } from '../auth/admin.rules';
 import { Role, type Principal } from '../auth/principal';
 import { PrincipalRow } from '../auth/principal.entity';
@@ -82,6 +82,7 @@ export async function registerSourceSystem(
     },
     vocabulary,
   );
+  await checkCategoriesExist(em, grants.categories, vocabulary);
   const taken = () =>
     new HubError(ErrorCode.CONFLICT, `a source system or principal named ${v.code} exists already`, {
       field: 'input.code',

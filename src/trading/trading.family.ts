@@ -83,6 +83,14 @@ export const tradingFamily = defineFamily({
     [TradingTopic.CONTRACT]: async () => (await records()).contractPush,
   },
   loaders: tradingLoaders,
+  grantCategories: async (em) =>
+    (
+      await em.find(
+        TradingCategoryRow,
+        { retiredAt: null },
+        { orderBy: { sortOrder: 'asc', code: 'asc' }, fields: ['code'] },
+      )
+    ).map((c) => c.code),
   history: {
     TradingProject: {
       topic: TradingTopic.TRADING_PROJECT,

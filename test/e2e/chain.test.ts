@@ -93,7 +93,7 @@ describe('the tamper-evident change log', () => {
   });
 
   it('exits with status 3 from `hub verify-log` when the chain is broken', () => {
-    const out = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'hub.js'), 'verify-log'], {
+    const out = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'hub.js'), 'verify-log', '--json'], {
       env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
     });

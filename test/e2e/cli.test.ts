@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUSH, entities } from '../setup/data';
 import { hubCommand, lastLine } from '../setup/cli';
-import { startTestHub, type TestHub } from '../setup/hub';
+import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+import { createTestDatabase } from '../setup/db';
 
 /*
  * The `hub` command as an operator runs it: `node bin/hub.js …` (what `npx hub`
@@ -104,7 +105,9 @@ describe('hub systems add', () => {
   it('refuses a code that is taken as CONFLICT', async () => {
     const r = await hubCommand(t.db.url, ['systems', 'add', '--code', 'cli-gov', '--name', '重复', '--kind', 'MARKET']);
     expect(r.status).not.toBe(0);
-    expect(r.stderr.trim()).toBe('hub: CONFLICT: a source system with code CLI-GOV exists already (--code)');
+    expect(r.stderr.trim()).toBe(
+      'hub: CONFLICT: a source system with code CLI-GOV exists already (--code)\nhub: to give CLI-GOV a new key, use: hub keys issue --principal CLI-GOV',
+    );
   });
 
   it('registered nothing for the refused commands', async () => {
@@ -112,5 +115,156 @@ describe('hub systems add', () => {
       .fork()
       .execute<{ n: string }[]>("select count(*) as n from source_system where code like 'CLI-%'");
     expect(Number(n)).toBe(1);
+  });
+});
+
+describe('hub as an operator meets it', () => {
+  let t: TestHub;
+
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(() => t.stop());
+
+  it('names an unknown command before the usage, and exits 2', async () => {
+    const r = await hubCommand(t.db.url, ['foo']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^hub: unknown command foo\n\nUsage: hub <command> \[options\]\n/);
+    const two = await hubCommand(t.db.url, ['keys', 'frob']);
+    expect(two.stderr).toMatch(/^hub: unknown command keys frob\n\nUsage:/);
+    const help = await hubCommand(t.db.url, []);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toMatch(/^Usage:/);
+  });
+
+  it('says that no migration was pending on an up-to-date database', async () => {
+    const r = await hubCommand(t.db.url, ['migrate']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('No migration was pending: the database is up to date.\n');
+  });
+
+  it('lists the migrations it applied to an empty database', async () => {
+    const db = await createTestDatabase(false);
+    try {
+      const r = await hubCommand(db.url, ['migrate']);
+      expect(r.status).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^Applied \d+ migrations:$/);
+      expect(lines.slice(1)).toHaveLength(Number(/\d+/.exec(lines[0])![0]));
+      for (const l of lines.slice(1)) expect(l).toMatch(/^ {2}Migration\d{14}$/);
+      expect((await hubCommand(db.url, ['migrate'])).stdout).toMatch(/^No migration was pending/);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('verify-log prints a sentence, and JSON with --json', async () => {
+    await t.system('CLI-LOG');
+    const text = await hubCommand(t.db.url, ['verify-log']);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^The change log verifies: (\d+) events, seq 1 to \1, last hash [0-9a-f]{64}\.\n$/);
+    const json = await hubCommand(t.db.url, ['verify-log', '--json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, firstBrokenSeq: null });
+    const bad = await hubCommand(t.db.url, ['verify-log', '--yaml']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('hub: verify-log takes only --json; got --yaml');
+  });
+
+  it('refuses unknown catalog categories, topics and regions with the valid ones, and changes nothing', async () => {
+    await t.system('CLI-GRANTS');
+    const before = await hubCommand(t.db.url, ['principals', 'show', 'CLI-GRANTS']);
+    const categories = await hubCommand(t.db.url, [
+      'grants',
+      'set',
+      '--principal',
+      'CLI-GRANTS',
+      '--categories',
+      'FOO,ENGINEERING',
+    ]);
+    expect(categories.status).toBe(1);
+    expect(categories.stdout).toBe('');
+    expect(categories.stderr).toMatch(
+      /^hub: BAD_USER_INPUT: unknown catalog category FOO; valid are ENGINEERING, GOV_PROCUREMENT, .*CARBON.* or '\*' \(all\) \(--categories\)\n$/,
+    );
+    const topics = await hubCommand(t.db.url, ['grants', 'set', '--principal', 'CLI-GRANTS', '--write-topics', 'BIDS']);
+    expect(topics.stderr).toMatch(
+      /^hub: BAD_USER_INPUT: input\.writeTopics may only hold MARKET_ENTITY, .*BID, .*; got BIDS/,
+    );
+    const regions = await hubCommand(t.db.url, ['grants', 'set', '--principal', 'CLI-GRANTS', '--regions', '429999']);
+    expect(regions.stderr).toMatch(
+      /^hub: BAD_USER_INPUT: regions: 429999 is not a known Hubei GB\/T 2260 code; valid are 420000 湖北省, 420100 武汉市, .*421300 随州市.*, or a county code inside one of them \(--regions\)/,
+    );
+    expect((await hubCommand(t.db.url, ['principals', 'show', 'CLI-GRANTS'])).stdout).toBe(before.stdout);
+    // The API refuses them alike.
+    const api = await t.gql(
+      'mutation { updateGrants(principal: "CLI-GRANTS", input: { categories: ["NOPE"] }) { name } }',
+      undefined,
+      ADMIN_KEY,
+    );
+    expect(api.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^unknown catalog category NOPE; valid are ENGINEERING, /),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.categories' },
+    });
+  });
+
+  it('grants set prints what the principal is granted now', async () => {
+    const r = await hubCommand(t.db.url, [
+      'grants',
+      'set',
+      '--principal',
+      'CLI-GRANTS',
+      '--categories',
+      'gov_procurement,ENGINEERING',
+      '--regions',
+      '420100',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      'CLI-GRANTS is now granted:',
+      '  roles            SOURCE_SYSTEM',
+      expect.stringMatching(/^ {2}write topics {5}ANNOUNCEMENT, .*MARKET_ENTITY, TRADING_PROJECT$/),
+      '  read topics      -',
+      '  regions          420100',
+      '  reveal           -',
+      '  authoritative    -',
+      '  categories       ENGINEERING, GOV_PROCUREMENT',
+      '',
+    ]);
+  });
+
+  it('principals show prints roles, grants and keys by prefix, never a key', async () => {
+    const created = await hubCommand(t.db.url, ['clients', 'add', '--name', 'cli-reader', '--roles', 'INTEGRATOR']);
+    const apiKey = lastLine(created.stdout);
+    await hubCommand(t.db.url, ['keys', 'issue', '--principal', 'cli-reader']);
+    const r = await hubCommand(t.db.url, ['principals', 'show', 'cli-reader']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^cli-reader: client, since \d{4}-\d\d-\d\dT/);
+    expect(lines[1]).toBe('  roles            INTEGRATOR');
+    expect(lines[8]).toBe('  keys (2, newest first):');
+    expect(lines.slice(9)).toEqual([
+      expect.stringMatching(/^ {4}key \d+\thub_\S{8}…\tactive\texpires never\tlast used never$/),
+      expect.stringMatching(/^ {4}key \d+\thub_\S{8}…\tactive\texpires never\tlast used never$/),
+    ]);
+    expect(r.stdout).not.toContain(apiKey);
+    expect(lines[10]).toContain(`${apiKey.slice(0, 12)}…`);
+    const system = await hubCommand(t.db.url, ['principals', 'show', 'CLI-GRANTS']);
+    expect(system.stdout).toMatch(/^CLI-GRANTS: source system CLI-GRANTS \(.*, GOVERNMENT, 420000\), since /);
+    const missing = await hubCommand(t.db.url, ['principals', 'show', 'nobody']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe('hub: NOT_FOUND: no principal named nobody');
+  });
+
+  it('clients add for a name taken says how to give it a new key', async () => {
+    const r = await hubCommand(t.db.url, ['clients', 'add', '--name', 'cli-reader', '--roles', 'INTEGRATOR']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'hub: CONFLICT: a principal named cli-reader exists already (--name)\nhub: to give cli-reader a new key, use: hub keys issue --principal cli-reader\n',
+    );
   });
 });

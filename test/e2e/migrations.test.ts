@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormConfig } from '../../src/db/orm';
+import { migratorOf, ormConfig } from '../../src/db/orm';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 import { REGISTRY } from '../../resolvers/families';
 
@@ -22,7 +22,7 @@ describe('data migrations', () => {
   });
 
   it('moves evaluation candidates from JSON to numeric rows, and back down', async () => {
-    const migrator = orm.getMigrator();
+    const migrator = await migratorOf(orm);
     await migrator.up({ to: 'Migration20261123172300' });
     const [system] = await sql<{ id: string }>(
       `insert into source_system (code, name, kind, region_code) values ('MIG', 'm', 'GOVERNMENT', '420000') returning id`,
@@ -95,7 +95,7 @@ describe('data migrations', () => {
   });
 
   it('undoes every migration down to an empty database and builds the same schema again', async () => {
-    const migrator = orm.getMigrator();
+    const migrator = await migratorOf(orm);
     await migrator.up();
     const all = (await migrator.getExecutedMigrations()).length;
     expect(all).toBeGreaterThan(5);

@@ -110,6 +110,24 @@ describe('pushing market entities', () => {
     expect(events[0].data.updatedAt).toBe(row!.updatedAt);
   });
 
+  it('takes roles as the MarketRole enum: inline `roles: [BIDDER]`, and as names in variables as before', async () => {
+    const [inline, inVariables] = entities(2, 700);
+    const r = await t.gql<PushResponse>(
+      `mutation { pushMarketEntities(records: [{ creditCode: "${inline.creditCode}", name: "${inline.name}", roles: [BIDDER, AGENCY] }]) { accepted results { status errors { field } } } }`,
+      undefined,
+      key,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.pushMarketEntities.results).toEqual([{ status: 'ACCEPTED', errors: [] }]);
+    expect((await push([{ ...inVariables, roles: ['SUPPLIER', 'BIDDER'] }])).accepted).toBe(1);
+    expect((await one(inline.creditCode))!.roles).toEqual(['AGENCY', 'BIDDER']);
+    expect((await one(inVariables.creditCode))!.roles).toEqual(['BIDDER', 'SUPPLIER']);
+    // A role that does not exist refuses the request, as any enum argument does (nothing is stored).
+    const unknown = await t.gql(PUSH, { records: [{ ...entities(1, 702)[0], roles: ['KING'] }] }, key);
+    expect(unknown.data).toBeUndefined();
+    expect(unknown.errors?.[0].message).toContain('"KING"');
+  });
+
   it('rejects bad records one by one with field paths while storing the rest of the batch', async () => {
     const [good1, bad1, good2, bad2] = entities(4, 200);
     const records: MarketEntityInput[] = [

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { openOrm } from '../../src/db/orm';
+import { migratorOf, openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { SCHEMA_FILE, printHubSchema } from '../../resolvers/app/schema';
 import { createTestDatabase } from '../setup/db';
@@ -14,11 +14,11 @@ describe('the public contract and the database schema', () => {
     const db = await createTestDatabase(false);
     const orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
     try {
-      const executed = await orm.getMigrator().getExecutedMigrations();
+      const executed = await (await migratorOf(orm)).getExecutedMigrations();
       expect(executed.length).toBeGreaterThan(0);
       const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
       expect(diff.trim()).toBe('');
-      expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+      expect(await (await migratorOf(orm)).getPendingMigrations()).toEqual([]);
     } finally {
       await orm.close(true);
       await db.drop();

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       seed: true,
       adminKey: undefined,
       logLevel: 'info',
+      // Readable lines when stdout is a terminal, JSON otherwise.
+      logPretty: process.stdout.isTTY === true,
       maxBatch: 5000,
       maxPage: 500,
       bodyLimit: '32mb',
@@ -88,6 +90,7 @@ describe('loadConfig', () => {
         HUB_IDE: 'false',
         HUB_CORS_ORIGINS: 'https://wall.example.org, http://127.0.0.1:8080',
         HUB_METRICS: 'open',
+        HUB_LOG_PRETTY: 'true',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -99,6 +102,7 @@ describe('loadConfig', () => {
       seed: false,
       adminKey: 'a-long-enough-admin-key',
       logLevel: 'debug',
+      logPretty: true,
       maxBatch: 100,
       maxPage: 20,
       bodyLimit: '512kb',

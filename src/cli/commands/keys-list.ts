@@ -1,5 +1,6 @@
 import { keysOf, listPrincipals } from '../../auth/admin.service';
 import type { CommandContext } from '../command';
+import { keyLine } from '../options';
 
 /** `hub keys list`: principals with their keys (prefix, state, expiry, last use). */
 export async function run(_args: string[], ctx: CommandContext): Promise<number> {
@@ -12,12 +13,7 @@ export async function run(_args: string[], ctx: CommandContext): Promise<number>
     );
     for (const p of principals) {
       console.log(`${p.name}\t${p.roles.join(',')}`);
-      for (const k of keys.filter((k) => k.principal.id === p.id)) {
-        const state = k.revokedAt ? 'revoked' : k.expiresAt && k.expiresAt <= new Date() ? 'expired' : 'active';
-        console.log(
-          `  key ${k.id}\t${k.prefix}…\t${state}\texpires ${k.expiresAt?.toISOString() ?? 'never'}\tlast used ${k.lastUsedAt?.toISOString() ?? 'never'}`,
-        );
-      }
+      for (const k of keys.filter((k) => k.principal.id === p.id)) console.log(keyLine(k));
     }
     return 0;
   });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectRoot } from '../../common/paths';
 import { addToMigrationIndex } from '../../db/migration-index';
+import { migratorOf } from '../../db/orm';
 import type { CommandContext } from '../command';
 
 /**
@@ -10,7 +11,7 @@ import type { CommandContext } from '../command';
  */
 export async function run(_args: string[], ctx: CommandContext): Promise<number> {
   return ctx.withOrm(async (orm) => {
-    const migrator = orm.getMigrator();
+    const migrator = await migratorOf(orm);
     const result = await migrator.createMigration(
       undefined,
       false,
