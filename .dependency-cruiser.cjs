@@ -7,6 +7,7 @@
  *   resolvers/{common,feed,admin,systems}/ and resolvers/*.ts: the generic API
  *   src/{common,db,auth,systems,feed,ingest,limits,read,server,registry,cli}/ and src/*.ts: the generic layers
  *   src/seed/           a tool over every family
+ *   src/ui/             the browser pages (bundled by esbuild, not imported by the hub)
  *
  * - no import cycle anywhere (type-only imports count: they are arrows too);
  * - src/ never imports resolvers/;
@@ -31,7 +32,7 @@ const GENERIC_SRC = [
   'registry',
   'cli',
 ];
-const TOOLS_SRC = ['seed'];
+const TOOLS_SRC = ['seed', 'ui'];
 const GENERIC_API = ['common', 'feed', 'admin', 'systems', 'app'];
 
 const any = (names) => `(?:${names.join('|')})`;

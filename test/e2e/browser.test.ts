@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { projectRoot } from '../../src/common/paths';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
@@ -46,6 +46,8 @@ describe('the browser pages', () => {
   let systemKey: string;
   /** Every URL the pages asked for, WebSockets included. */
   const requested: string[] = [];
+  /** The pages opened by the current test: closed after it, passed or failed. */
+  const pages: Page[] = [];
   /** Every WebSocket message the pages sent. */
   const sent: string[] = [];
 
@@ -59,8 +61,9 @@ describe('the browser pages', () => {
     return r.data!.createClient.apiKey;
   };
 
-  async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
+  async function open(path: string, context?: BrowserContext): Promise<Page> {
+    const page = await (context ?? browser).newPage();
+    pages.push(page);
     await page.setViewport({ width: 1280, height: 900 });
     page.on('request', (r) => requested.push(r.url()));
     const cdp = await page.createCDPSession();
@@ -100,6 +103,9 @@ describe('the browser pages', () => {
       // As root (CI machines) chromium needs --no-sandbox; the pages are the hub's own.
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
     });
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) if (!page.isClosed()) await page.close();
   });
   afterAll(async () => {
     await browser?.close();
@@ -155,6 +161,12 @@ describe('the browser pages', () => {
     expect(await page.evaluate(`getComputedStyle(document.getElementById('key-form')).display`)).not.toBe('none');
     await page.screenshot({ path: join(OUTPUT, 'dashboard-refused.png') });
     await page.close();
+    // A valid key without the role for the figures (DASHBOARD or INTEGRATOR) is refused too, and says why.
+    const reader = await client('browser-consumer', 'FEED_CONSUMER', 'readTopics: [MARKET_ENTITY]');
+    const other = await open(`/dashboard#key=${encodeURIComponent(reader)}`);
+    await other.waitForSelector('#status[data-state="refused"]', { timeout: 10_000 });
+    expect(await text(other, '#status')).toContain('DASHBOARD');
+    await other.close();
   });
 
   it('runs a query in the IDE at /graphql', async () => {
@@ -178,6 +190,36 @@ describe('the browser pages', () => {
     await waitFor(page, `document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Query')`, 30_000);
     await page.screenshot({ path: join(OUTPUT, 'ide.png') });
     await page.close();
+  });
+
+  it('runs a subscription in the IDE over graphql-ws', async () => {
+    // A fresh profile: GraphiQL keeps its tabs in the browser's storage.
+    const context = await browser.createBrowserContext();
+    try {
+      const query = 'subscription Live { tradingStatisticsChanged(groupBy: []) { cursor rows { projectCount } } }';
+      const page = await open(
+        `/graphql#key=${encodeURIComponent(dashboardKey)}&query=${encodeURIComponent(query)}`,
+        context,
+      );
+      await page.waitForSelector('.graphiql-execute-button', { timeout: 60_000 });
+      const sockets = sent.length;
+      await page.click('.graphiql-execute-button');
+      await waitFor(
+        page,
+        `document.querySelector('.graphiql-response')?.textContent?.includes('projectCount')`,
+        30_000,
+      );
+      expect(await text(page, '.graphiql-response')).toContain('tradingStatisticsChanged');
+      // It went over the WebSocket with the key of the headers editor.
+      const init = sent
+        .slice(sockets)
+        .map((m) => JSON.parse(m) as { type: string; payload?: { authorization?: string } })
+        .find((m) => m.type === 'connection_init');
+      expect(init?.payload?.authorization).toBe(`Bearer ${dashboardKey}`);
+      await page.close();
+    } finally {
+      await context.close();
+    }
   });
 
   it('says when the hub is gone, and resumes the changes from its last cursor when it is back', async () => {

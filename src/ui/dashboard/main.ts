@@ -189,8 +189,8 @@ class Breakdown {
         grid: { left: 8, right: 8, top: 36, bottom: 30, containLabel: true },
         xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 6 ? 30 : 0, fontSize: 11 } },
         yAxis: [
-          { type: 'value', name: '项目 Projects', minInterval: 1 },
-          { type: 'value', name: '万元', splitLine: { show: false } },
+          { type: 'value', name: '项目 Projects', minInterval: 1, nameTextStyle: { align: 'left' } },
+          { type: 'value', name: '万元', splitLine: { show: false }, nameTextStyle: { align: 'right' } },
         ],
         series: [
           { name: '项目数 Projects', type: this.kind, data: sorted.map((r) => r.projectCount) },

@@ -22,15 +22,18 @@ import { createRoot } from 'react-dom/client';
 
 const PLACEHOLDER = '<key>';
 
-/** A key handed in the address's fragment (`/graphql#key=…`, never sent to the server), then removed from it. */
-function keyFromFragment(): string | null {
-  const m = /(?:^#|&)key=([^&]+)/.exec(location.hash);
-  if (!m) return null;
-  history.replaceState(null, '', location.pathname + location.search);
-  return decodeURIComponent(m[1]);
+/**
+ * What the address's fragment hands the page (`/graphql#key=…&query=…`, never sent to the server): a key for the
+ * headers editor and an operation for the editor. Removed from the address bar at once.
+ */
+function fromFragment(): { key: string | null; query: string | null } {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  return { key: params.get('key'), query: params.get('query') };
 }
+const handed = fromFragment();
 
-const DEFAULT_HEADERS = JSON.stringify({ Authorization: `Bearer ${keyFromFragment() ?? PLACEHOLDER}` }, null, 2);
+const DEFAULT_HEADERS = JSON.stringify({ Authorization: `Bearer ${handed.key ?? PLACEHOLDER}` }, null, 2);
 const ENDPOINT = '/graphql';
 
 type Fetcher = GraphiQLProps['fetcher'];
@@ -113,6 +116,7 @@ createRoot(document.getElementById('graphiql')!).render(
     <GraphiQL
       fetcher={fetcher}
       defaultQuery={DEFAULT_QUERY}
+      initialQuery={handed.query ?? undefined}
       defaultHeaders={DEFAULT_HEADERS}
       initialHeaders={DEFAULT_HEADERS}
       defaultEditorToolsVisibility="headers"
