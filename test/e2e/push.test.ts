@@ -120,8 +120,8 @@ describe('pushing market entities', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data!.pushMarketEntities.results).toEqual([{ status: 'ACCEPTED', errors: [] }]);
     expect((await push([{ ...inVariables, roles: ['SUPPLIER', 'BIDDER'] }])).accepted).toBe(1);
-    expect((await one(inline.creditCode))!.roles).toEqual(['AGENCY', 'BIDDER']);
-    expect((await one(inVariables.creditCode))!.roles).toEqual(['BIDDER', 'SUPPLIER']);
+    expect((await one(inline.creditCode!))!.roles).toEqual(['AGENCY', 'BIDDER']);
+    expect((await one(inVariables.creditCode!))!.roles).toEqual(['BIDDER', 'SUPPLIER']);
     // A role that does not exist refuses the request, as any enum argument does (nothing is stored).
     const unknown = await t.gql(PUSH, { records: [{ ...entities(1, 702)[0], roles: ['KING'] }] }, key);
     expect(unknown.data).toBeUndefined();
