@@ -93,7 +93,7 @@ const percent = (rate: string | null | undefined) =>
  */
 function printTable(u: Update, n: number): void {
   const cols = [
-    ['category', 18],
+    ['category', 23],
     ['projects', 9],
     ['sections', 9],
     ['budget (yuan)', 18],

@@ -58,7 +58,12 @@ describe('README.md', () => {
     });
     const generated = withOutputs(readme, outputs);
     if (process.env.README_WRITE) {
-      writeFileSync(README, generated);
+      // Only blocks that really changed: a new time or key alone is no reason to rewrite one.
+      const shown = outputBlocks(readme);
+      const changed = new Map(
+        [...outputs].filter(([name, out]) => normalise(out) !== normalise(shown.get(name) ?? '')),
+      );
+      writeFileSync(README, withOutputs(readme, changed));
       return;
     }
     // One block at a time, so that a failure names it.
