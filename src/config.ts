@@ -72,6 +72,12 @@ export interface HubConfig {
    * set the prefix the Open Contracting Partnership registers for the publisher before publishing outside the hub.
    */
   ocdsPrefix: string;
+  /**
+   * HUB_COLLUSION_RULES: derive the collusion indicators (围标串标预警) when bids, openings, awards and projects are
+   * pushed. Default true. HUB_COLLUSION_WINDOW_DAYS: how many days apart the sections of a cross-project pattern
+   * (BID_ROTATION, COVER_BIDDING) may lie. Default 365.
+   */
+  collusion: { enabled: boolean; windowDays: number };
 }
 
 export class ConfigError extends Error {
@@ -208,6 +214,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     rateLimit: int('HUB_RATE_LIMIT', 100, 1, 1000000),
     rateBurst: int('HUB_RATE_BURST', 200, 1, 1000000),
     ocdsPrefix,
+    collusion: {
+      enabled: bool('HUB_COLLUSION_RULES', true),
+      windowDays: int('HUB_COLLUSION_WINDOW_DAYS', 365, 1, 3650),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };

@@ -6,5 +6,9 @@ import type { HubContext } from '../context';
  * topic.
  */
 export function pushOptions(ctx: HubContext, topic: string): PushOptions {
-  return { maxBatch: ctx.services.config.maxBatch, findingRules: ctx.services.registry.findingRulesOf(topic) };
+  return {
+    maxBatch: ctx.services.config.maxBatch,
+    findingRules: ctx.services.registry.findingRulesOf(topic),
+    config: ctx.services.config,
+  };
 }

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       maxSubscriptions: 10,
       rateLimit: 100,
       rateBurst: 200,
+      collusion: { enabled: true, windowDays: 365 },
     });
   });
 
@@ -82,6 +83,8 @@ describe('loadConfig', () => {
         HUB_RATE_LIMIT: '7',
         HUB_RATE_BURST: '9',
         HUB_OCDS_PREFIX: 'ocds-abc123',
+        HUB_COLLUSION_RULES: 'off',
+        HUB_COLLUSION_WINDOW_DAYS: '90',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -107,6 +110,7 @@ describe('loadConfig', () => {
       maxSubscriptions: 3,
       rateLimit: 7,
       rateBurst: 9,
+      collusion: { enabled: false, windowDays: 90 },
     });
   });
 
