@@ -103,6 +103,8 @@ export type ChangeTopic =
   | 'BID_OPENING'
   | 'CONTRACT'
   | 'EVALUATION'
+  | 'FINDING'
+  | 'FINDING_REVIEW'
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 

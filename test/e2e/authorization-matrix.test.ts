@@ -141,6 +141,7 @@ describe('authorisation matrix', () => {
   const keyIds: Record<'rotate' | 'revoke', number> = { rotate: 0, revoke: 0 };
   let revokeKey = '';
   let fingerprintSql = '';
+  let findingId = '';
 
   const sql = <T = Json>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
 
@@ -239,6 +240,9 @@ describe('authorisation matrix', () => {
         ])
       ).accepted,
     ).toBe(1);
+    [{ id: findingId }] = await sql<{ id: string }>(
+      `insert into finding (topic, record_key, project_code, rule, message) values ('BID', 'MX-P-S1', 'MX-P', 'SHARED_IP', 'mx') returning id`,
+    );
   });
   afterAll(() => t.stop());
 
@@ -362,6 +366,19 @@ describe('authorisation matrix', () => {
           expect.arrayContaining([{ node: { code: 'MX-P', tenderer: { creditCode: p.tenderer } } }]),
         ),
     },
+    findings: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ findings(filter: { projectCode: "MX-P" }) { edges { node { rule sectionCode } } } }' }),
+      expectDone: (v) =>
+        expect(v.edges).toEqual(expect.arrayContaining([{ node: { rule: 'SHARED_IP', sectionCode: null } }])),
+    },
+    findingStatistics: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({ query: '{ findingStatistics(groupBy: [], filter: { projectCode: "MX-P" }) { total } }' }),
+      expectDone: (v) => expect(v[0].total).toBeGreaterThanOrEqual(1),
+    },
     tradingStatistics: {
       root: 'Query',
       allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
@@ -384,6 +401,14 @@ describe('authorisation matrix', () => {
     },
 
     // ---- Mutation: operators ----
+    reviewFinding: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({
+        query: `mutation { reviewFinding(input: { id: "${findingId}", outcome: CONFIRMED }) { number outcome } }`,
+      }),
+      expectDone: (v) => expect(v).toEqual({ number: expect.any(Number), outcome: 'CONFIRMED' }),
+    },
     createClient: {
       root: 'Mutation',
       allowed: ['ADMIN'],
