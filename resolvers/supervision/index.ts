@@ -1,4 +1,5 @@
 import type { FamilyApi } from '../common/api-family';
+import { DisclosureResolver, OffendingRecordConnectionResolver } from './disclosure.resolver';
 import { SupervisionFindingConnectionResolver, SupervisionResolver } from './finding.resolver';
 
 /*
@@ -6,5 +7,10 @@ import { SupervisionFindingConnectionResolver, SupervisionResolver } from './fin
  * statistics, and reviews (`api`, loaded by resolvers/families.ts).
  */
 export const api: FamilyApi = {
-  resolvers: [SupervisionResolver, SupervisionFindingConnectionResolver],
+  resolvers: [
+    SupervisionResolver,
+    SupervisionFindingConnectionResolver,
+    DisclosureResolver,
+    OffendingRecordConnectionResolver,
+  ],
 };

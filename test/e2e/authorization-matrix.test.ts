@@ -373,6 +373,24 @@ describe('authorisation matrix', () => {
       expectDone: (v) =>
         expect(v.edges).toEqual(expect.arrayContaining([{ node: { rule: 'SHARED_IP', sectionCode: null } }])),
     },
+    disclosureQuality: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({
+        query:
+          '{ disclosureQuality(period: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }, groupBy: [SOURCE_SYSTEM]) { measure total } }',
+      }),
+      expectDone: (v) => expect(v.map((x: Json) => x.measure)).toContain('AWARD_NOTICE'),
+    },
+    disclosureOffenders: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR'],
+      op: () => ({
+        query:
+          '{ disclosureOffenders(measure: AWARD_NOTICE, period: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }) { edges { node { key } } } }',
+      }),
+      expectDone: (v) => expect(v.edges).toEqual(expect.arrayContaining([{ node: { key: 'MX-P-S4' } }])),
+    },
     findingStatistics: {
       root: 'Query',
       allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],

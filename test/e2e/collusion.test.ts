@@ -256,4 +256,45 @@ describe('collusion indicators', () => {
       },
     ]);
   });
+
+  describe('disclosure quality', () => {
+    const period = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
+    const Q = `query($p: PeriodInput!) { disclosureQuality(period: $p, groupBy: [SOURCE_SYSTEM]) { measure sourceSystem total ok share p50Hours p95Hours } }`;
+    const O = `query($m: DisclosureMeasure!, $p: PeriodInput!, $s: String, $after: String) {
+      disclosureOffenders(measure: $m, period: $p, sourceSystem: $s, first: 500, after: $after) { totalCount edges { node { topic key projectCode delayHours } } pageInfo { hasNextPage } } }`;
+
+    it('measures award notices, timeliness and corrections per system, with the failing records one query away', async () => {
+      const noticed = data.awards[0].sectionCode as string;
+      const project = noticed.replace(/-S1$/, '');
+      const n = await push(t, key, 'pushAnnouncements', 'AnnouncementInput', [
+        {
+          code: `${project}-AN`,
+          projectCode: project,
+          type: 'AWARD_NOTICE',
+          title: '中标结果公告',
+          publishedAt: '2026-02-02T09:00:00+08:00',
+          sectionCodes: [noticed],
+        },
+      ]);
+      expect(n.accepted).toBe(1);
+      const r = await t.gql<{ disclosureQuality: Any[] }>(Q, { p: period }, reader);
+      expect(r.errors).toBeUndefined();
+      const by = Object.fromEntries(r.data!.disclosureQuality.map((x) => [x.measure, x]));
+      expect(by.AWARD_NOTICE).toMatchObject({ sourceSystem: 'COLL-SYS', total: data.awards.length, ok: 1 });
+      expect(by.TIMELY.total).toBeGreaterThanOrEqual(data.bids.length);
+      // The records are dated early in 2026 and pushed now: none arrived within 24 hours.
+      expect(by.TIMELY).toMatchObject({ ok: 0, share: 0 });
+      expect(by.TIMELY.p50Hours).toBeGreaterThan(24);
+      expect(by.UNCORRECTED.ok).toBeLessThan(by.UNCORRECTED.total);
+
+      const o = await t.gql<{ disclosureOffenders: Any }>(O, { m: 'AWARD_NOTICE', p: period, s: 'COLL-SYS' }, reader);
+      expect(o.errors).toBeUndefined();
+      const keys = o.data!.disclosureOffenders.edges.map((e: Any) => e.node.key);
+      expect(o.data!.disclosureOffenders.totalCount).toBe(data.awards.length - 1);
+      expect(keys).toHaveLength(data.awards.length - 1);
+      expect(keys).not.toContain(noticed);
+      const bad = await t.gql(Q, { p: { from: period.to, to: period.from } }, reader);
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
 });

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       rateLimit: 100,
       rateBurst: 200,
       collusion: { enabled: true, windowDays: 365 },
+      disclosure: { publicityDays: 3, contractDays: 2, timelyHours: 24 },
     });
   });
 
@@ -85,6 +86,9 @@ describe('loadConfig', () => {
         HUB_OCDS_PREFIX: 'ocds-abc123',
         HUB_COLLUSION_RULES: 'off',
         HUB_COLLUSION_WINDOW_DAYS: '90',
+        HUB_DISCLOSURE_PUBLICITY_DAYS: '5',
+        HUB_DISCLOSURE_CONTRACT_DAYS: '7',
+        HUB_DISCLOSURE_TIMELY_HOURS: '48',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -111,6 +115,7 @@ describe('loadConfig', () => {
       rateLimit: 7,
       rateBurst: 9,
       collusion: { enabled: false, windowDays: 90 },
+      disclosure: { publicityDays: 5, contractDays: 7, timelyHours: 48 },
     });
   });
 
