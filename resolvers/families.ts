@@ -2,6 +2,7 @@ import { ADMIN_TOPIC, type AdminPayload } from '../src/feed/topics';
 import { marketFamily } from '../src/market';
 import type { TopicOf, TopicPayloads } from '../src/registry/family';
 import { FamilyRegistry } from '../src/registry/registry';
+import { supervisionFamily } from '../src/supervision';
 import { tradingFamily } from '../src/trading';
 import { apiFamily } from './common/api-family';
 
@@ -17,6 +18,7 @@ import { apiFamily } from './common/api-family';
 export const FAMILIES = [
   apiFamily(marketFamily, () => import('./market/index.js')),
   apiFamily(tradingFamily, () => import('./trading/index.js')),
+  apiFamily(supervisionFamily, () => import('./supervision/index.js')),
 ] as const;
 
 /** The central lists over every family, handed to src/ (HubServices.registry, the CLI, the ORM). */

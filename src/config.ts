@@ -89,6 +89,19 @@ export interface HubConfig {
    * with the ADMIN or DASHBOARD role).
    */
   metrics: MetricsAccess;
+  /**
+   * HUB_COLLUSION_RULES: derive the collusion indicators (围标串标预警) when bids, openings, awards and projects are
+   * pushed. Default true. HUB_COLLUSION_WINDOW_DAYS: how many days apart the sections of a cross-project pattern
+   * (BID_ROTATION, COVER_BIDDING) may lie. Default 365.
+   */
+  collusion: { enabled: boolean; windowDays: number };
+  /**
+   * Thresholds of disclosureQuality (DOMAIN.md "Rules with numbers"): HUB_DISCLOSURE_PUBLICITY_DAYS, candidate
+   * publicity within N days of the evaluation report (default 3); HUB_DISCLOSURE_CONTRACT_DAYS, a contract at the hub
+   * within N days of signing (default 2); HUB_DISCLOSURE_TIMELY_HOURS, a record is timely within N hours of its own
+   * time (default 24).
+   */
+  disclosure: { publicityDays: number; contractDays: number; timelyHours: number };
 }
 
 export type MetricsAccess = 'off' | 'open' | 'key';
@@ -254,6 +267,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     ide: bool('HUB_IDE', true),
     corsOrigins,
     metrics: metrics as MetricsAccess,
+    collusion: {
+      enabled: bool('HUB_COLLUSION_RULES', true),
+      windowDays: int('HUB_COLLUSION_WINDOW_DAYS', 365, 1, 3650),
+    },
+    disclosure: {
+      publicityDays: int('HUB_DISCLOSURE_PUBLICITY_DAYS', 3, 0, 365),
+      contractDays: int('HUB_DISCLOSURE_CONTRACT_DAYS', 2, 0, 365),
+      timelyHours: int('HUB_DISCLOSURE_TIMELY_HOURS', 24, 1, 24 * 365),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };

@@ -103,6 +103,8 @@ export type ChangeTopic =
   | 'BID_OPENING'
   | 'CONTRACT'
   | 'EVALUATION'
+  | 'FINDING'
+  | 'FINDING_REVIEW'
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
@@ -432,6 +434,13 @@ export type TradingProjectTreeQueryVariables = Exact<{
 
 
 export type TradingProjectTreeQuery = { tradingProject: { code: string, name: string, version: number, status: TradingStatus, method: TradingMethod, budget: string | null, currency: string, regionCode: string, publishedAt: string | null, bidDeadline: string | null, details: Record<string, unknown> | null, category: { code: string, name: string }, subItem: { code: string, name: string }, sourceSystem: { code: string, name: string }, tenderer: { creditCode: string, name: string }, agency: { creditCode: string, name: string } | null, sections: Array<{ code: string, name: string, budget: string | null, status: TradingStatus, openingAt: string | null, bids: Array<{ amount: string | null, status: BidStatus, submittedAt: string, bidder: { creditCode: string, name: string } }>, bidOpening: { openedAt: string, bidderCount: number, location: string | null } | null, evaluation: { startedAt: string | null, reportedAt: string | null, committee: Array<{ role: ExpertRole, name: string, organisation: string | null }>, candidates: Array<{ rank: number, bidderCreditCode: string, score: string | null, amount: string | null, bidder: { name: string } }> } | null, award: { amount: string, awardedOn: string, winner: { creditCode: string, name: string } } | null, contracts: Array<{ code: string, amount: string, signedOn: string, periodStart: string | null, periodEnd: string | null }> }>, announcements: Array<{ code: string, type: AnnouncementType, title: string, publishedAt: string, periodStart: string | null, periodEnd: string | null }>, findings: Array<{ rule: string, topic: string, recordKey: string, message: string }> } | null };
+
+export type FollowWarningsSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FollowWarningsSubscription = { changes: { cursor: string, seq: string, topic: ChangeTopic, op: ChangeOp, key: string, occurredAt: string, data: Record<string, unknown> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -886,3 +895,16 @@ export const TradingProjectTreeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TradingProjectTreeQuery, TradingProjectTreeQueryVariables>;
+export const FollowWarningsDocument = new TypedDocumentString(`
+    subscription FollowWarnings($after: String) {
+  changes(topics: [FINDING, FINDING_REVIEW], after: $after) {
+    cursor
+    seq
+    topic
+    op
+    key
+    occurredAt
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<FollowWarningsSubscription, FollowWarningsSubscriptionVariables>;

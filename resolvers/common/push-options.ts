@@ -12,5 +12,6 @@ export function pushOptions(ctx: HubContext, topic: string): PushOptions {
     maxBatch: ctx.services.config.maxBatch,
     findingRules: ctx.services.registry.findingRulesOf(topic),
     onResult: metrics && ((result) => metrics.push(system, topic, result)),
+    config: ctx.services.config,
   };
 }

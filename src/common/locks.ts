@@ -21,6 +21,8 @@ export enum LockScope {
   CREDIT_CODE_EXCEPTION = 4,
   /** A trading catalog entry (`category:CODE`, `sub-item:CODE`): upsert, retire. */
   CATALOG = 5,
+  /** A finding's id: numbering its reviews. */
+  FINDING = 6,
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubConfig } from '../config';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
+import { ChangeOp, type NewChange } from '../feed/topics';
 import type { Accepted, FindingData } from './types';
 
 /** One record's findings as derived from its stored or pushed content. */
@@ -27,19 +29,105 @@ export interface FindingRule {
    * business key), one query per kind for the batch, in the push's
    * transaction; a record absent from the map has none.
    */
-  derive(
+  derive?(
     em: EntityManager,
     records: readonly { key: string; value: unknown }[],
   ): Promise<ReadonlyMap<string, FindingData[]>>;
+  /**
+   * Instead of `derive`: findings on records that depend on the pushed ones
+   * as a set (a section's bids judged together), stored under `findingTopic`.
+   * Returns every record it re-judged, with its findings now (an empty list
+   * clears them); one query per kind for the batch, in the push's transaction.
+   */
+  rederive?(
+    em: EntityManager,
+    records: readonly { key: string; value: unknown }[],
+    config: HubConfig | undefined,
+  ): Promise<DerivedFindings[]>;
+  /** The topic of the records `rederive` judges (default: the pushed topic). */
+  readonly findingTopic?: string;
 }
 
 /**
+ * The change-log topic of findings: an event CREATE when a finding is raised,
+ * DELETE when it is cleared (key: the finding's id), appended in the
+ * transaction that raised or cleared it. Declared by the supervision family.
+ */
+export const FINDING_TOPIC = 'FINDING';
+
+/** A finding as its FINDING events carry it. */
+export interface FindingPayload {
+  id: string;
+  topic: string;
+  recordKey: string;
+  projectCode: string;
+  sectionCode: string | null;
+  rule: string;
+  severity: string;
+  message: string;
+  evidence: Record<string, unknown> | null;
+  detectedAt: string;
+  /** When it stopped holding; null while open. */
+  clearedAt: string | null;
+}
+
+/** FINDING events raised or cleared in a transaction and not yet appended, by its EntityManager. */
+const pending = new WeakMap<EntityManager, NewChange<FindingPayload>[]>();
+
+/**
+ * The FINDING events the findings synced in this transaction produced, once:
+ * the push pipeline appends them with the records' own events. Code that
+ * syncs findings outside a push appends them itself (appendChanges).
+ */
+export function takeFindingChanges(em: EntityManager): NewChange<FindingPayload>[] {
+  const list = pending.get(em) ?? [];
+  pending.delete(em);
+  return list;
+}
+
+interface FindingDbRow {
+  id: string;
+  topic: string;
+  record_key: string;
+  project_code: string;
+  section_code: string | null;
+  rule: string;
+  severity: string;
+  message: string;
+  evidence: Record<string, unknown> | null;
+  detected_at: Date | string;
+  cleared_at?: Date | string | null;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+/** The payload of a stored (or archived) finding row. */
+export function findingPayload(r: FindingDbRow): FindingPayload {
+  return {
+    id: String(r.id),
+    topic: r.topic,
+    recordKey: r.record_key,
+    projectCode: r.project_code,
+    sectionCode: r.section_code,
+    rule: r.rule,
+    severity: r.severity,
+    message: r.message,
+    evidence: r.evidence,
+    detectedAt: iso(r.detected_at),
+    clearedAt: r.cleared_at ? iso(r.cleared_at) : null,
+  };
+}
+
+const COLUMNS = 'id, topic, record_key, project_code, section_code, rule, severity, message, evidence, detected_at';
+
+/**
  * Brings the stored findings of these records (all of one topic) in line with
- * what was derived: findings that no longer hold are removed, new ones are
- * added, and one that still holds keeps its detectedAt. With `rules`, only
- * findings of those rule codes are touched (the others belong to another
- * derivation, or another family). Two statements for the batch, inside the
- * caller's transaction.
+ * what was derived: findings that no longer hold are cleared (moved to
+ * cleared_finding), new ones are added, and one that still holds keeps its id
+ * and detectedAt. With `rules`, only findings of those rule codes are touched
+ * (the others belong to another derivation, or another family). Two
+ * statements for the batch, inside the caller's transaction; each raised or
+ * cleared finding queues its FINDING event (takeFindingChanges).
  */
 export async function syncFindings(
   em: EntityManager,
@@ -49,25 +137,51 @@ export async function syncFindings(
 ): Promise<void> {
   if (!derived.length || rules?.length === 0) return;
   const rows = derived.flatMap((d) =>
-    d.items.map((i) => ({ record_key: d.key, project_code: d.projectCode, rule: i.rule, message: i.message })),
+    d.items.map((i) => ({
+      record_key: d.key,
+      project_code: d.projectCode,
+      section_code: i.sectionCode ?? null,
+      rule: i.rule,
+      severity: i.severity ?? 'LOW',
+      message: i.message,
+      evidence: i.evidence ?? null,
+    })),
   );
+  const recordset = `jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, section_code text, rule text,
+    severity text, message text, evidence jsonb)`;
+  const same = `r.record_key = f.record_key and r.rule = f.rule and r.message = f.message
+    and r.evidence is not distinct from f.evidence`;
   const ofRules = rules ? ' and f.rule in (select jsonb_array_elements_text(?::jsonb))' : '';
-  await query(
+  const cleared = await query<FindingDbRow>(
     em,
-    `delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}${ofRules}
-     and not exists (select 1 from jsonb_to_recordset(?::jsonb) as r(record_key text, rule text, message text)
-       where r.record_key = f.record_key and r.rule = f.rule and r.message = f.message)`,
+    `with gone as (
+       delete from finding f where f.topic = ? and f.record_key in ${TEXT_SET}${ofRules}
+       and not exists (select 1 from ${recordset} where ${same})
+       returning ${COLUMNS.split(', ')
+         .map((c) => `f.${c}`)
+         .join(', ')})
+     insert into cleared_finding (${COLUMNS}, cleared_at) select ${COLUMNS}, now() from gone
+     returning ${COLUMNS}, cleared_at`,
     [topic, textSetParam(derived.map((d) => d.key)), ...(rules ? [JSON.stringify(rules)] : []), JSON.stringify(rows)],
   );
-  if (!rows.length) return;
-  await query(
-    em,
-    `insert into finding (topic, record_key, project_code, rule, message, detected_at)
-     select ?, r.record_key, r.project_code, r.rule, r.message, now()
-     from jsonb_to_recordset(?::jsonb) as r(record_key text, project_code text, rule text, message text)
-     where not exists (select 1 from finding f where f.topic = ? and f.record_key = r.record_key and f.rule = r.rule and f.message = r.message)`,
-    [topic, JSON.stringify(rows), topic],
-  );
+  const raised = rows.length
+    ? await query<FindingDbRow>(
+        em,
+        `insert into finding (topic, record_key, project_code, section_code, rule, severity, message, evidence, detected_at)
+         select ?, r.record_key, r.project_code, r.section_code, r.rule, r.severity, r.message, r.evidence, now()
+         from ${recordset}
+         where not exists (select 1 from finding f where f.topic = ? and ${same})
+         returning ${COLUMNS}`,
+        [topic, JSON.stringify(rows), topic],
+      )
+    : [];
+  if (!cleared.length && !raised.length) return;
+  const events = pending.get(em) ?? [];
+  for (const r of cleared)
+    events.push({ topic: FINDING_TOPIC, op: ChangeOp.DELETE, key: String(r.id), version: 2, data: findingPayload(r) });
+  for (const r of raised)
+    events.push({ topic: FINDING_TOPIC, op: ChangeOp.CREATE, key: String(r.id), version: 1, data: findingPayload(r) });
+  pending.set(em, events);
 }
 
 /**

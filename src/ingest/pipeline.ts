@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import type { HubConfig } from '../config';
 import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
 import { authoriseWrite } from './authorise';
-import { replaceFindings, syncFindings, type FindingRule } from './findings';
+import { replaceFindings, syncFindings, takeFindingChanges, type FindingRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
 import {
   RecordStatus,
@@ -24,6 +25,8 @@ export interface PushOptions {
   findingRules?: readonly FindingRule[];
   /** Told the counts of every push that ran (the metrics). */
   onResult?: (result: PushResult) => void;
+  /** The hub's configuration, for finding rules that take settings (FindingRule.rederive); defaults when absent. */
+  config?: HubConfig;
 }
 
 /**
@@ -165,10 +168,18 @@ export async function runPush<In, T, Ctx, P>(
         await replaceFindings(tx, domain.topic, stored, (c) => domain.findings!(c), domain.findingRules);
       // Findings other families contribute on these records, each replacing only its own rules.
       for (const rule of stored.length ? (options.findingRules ?? []) : []) {
-        const found = await rule.derive(
-          tx,
-          stored.map((c) => ({ key: c.key, value: c.value })),
-        );
+        const records = stored.map((c) => ({ key: c.key, value: c.value }));
+        if (rule.rederive) {
+          await syncFindings(
+            tx,
+            rule.findingTopic ?? domain.topic,
+            await rule.rederive(tx, records, options.config),
+            rule.rules,
+          );
+          continue;
+        }
+        if (!rule.derive) continue;
+        const found = await rule.derive(tx, records);
         const derived = stored.map((c) => ({
           key: c.key,
           projectCode: domain.findings?.(c)?.projectCode ?? '',
@@ -179,7 +190,8 @@ export async function runPush<In, T, Ctx, P>(
           if (d.items.length) contributed.set(d.key, [...(contributed.get(d.key) ?? []), ...d.items]);
       }
       if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
-      await appendChanges(tx, changes, principal);
+      // Findings raised or cleared above are on the feed in the same transaction (topic FINDING).
+      await appendChanges(tx, [...changes, ...takeFindingChanges(tx)], principal);
       return { written: byKey, refused };
     });
     const leftOut: Accepted<T>[] = [];

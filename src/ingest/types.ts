@@ -25,6 +25,12 @@ export interface RecordResult {
 export interface FindingData {
   rule: string;
   message: string;
+  /** HIGH, MEDIUM or LOW; LOW when the rule does not say. */
+  severity?: string;
+  /** What the finding rests on (bid keys, the shared value under the bid field's own name), masked on reading. */
+  evidence?: Record<string, unknown>;
+  /** The section it concerns, when one. */
+  sectionCode?: string;
 }
 
 export interface PushResult {

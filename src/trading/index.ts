@@ -4,7 +4,14 @@
  * (.dependency-cruiser.cjs enforces it).
  */
 export { tradingFamily } from './trading.family';
-export { BID_EVIDENCE, EXPERT_IDENTITY, TRADING_TOPICS, TradingTopic, type TradingTopicName } from './trading.model';
+export {
+  BID_EVIDENCE,
+  BID_SENSITIVE,
+  EXPERT_IDENTITY,
+  TRADING_TOPICS,
+  TradingTopic,
+  type TradingTopicName,
+} from './trading.model';
 export { TradingProjectRow } from './trading-project.entity';
 export { SectionRow } from './section.entity';
 export { BidRow } from './bid.entity';

@@ -141,6 +141,7 @@ describe('authorisation matrix', () => {
   const keyIds: Record<'rotate' | 'revoke', number> = { rotate: 0, revoke: 0 };
   let revokeKey = '';
   let fingerprintSql = '';
+  let findingId = '';
 
   const sql = <T = Json>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
 
@@ -239,6 +240,9 @@ describe('authorisation matrix', () => {
         ])
       ).accepted,
     ).toBe(1);
+    [{ id: findingId }] = await sql<{ id: string }>(
+      `insert into finding (topic, record_key, project_code, rule, message) values ('BID', 'MX-P-S1', 'MX-P', 'SHARED_IP', 'mx') returning id`,
+    );
   });
   afterAll(() => t.stop());
 
@@ -362,6 +366,37 @@ describe('authorisation matrix', () => {
           expect.arrayContaining([{ node: { code: 'MX-P', tenderer: { creditCode: p.tenderer } } }]),
         ),
     },
+    findings: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ findings(filter: { projectCode: "MX-P" }) { edges { node { rule sectionCode } } } }' }),
+      expectDone: (v) =>
+        expect(v.edges).toEqual(expect.arrayContaining([{ node: { rule: 'SHARED_IP', sectionCode: null } }])),
+    },
+    disclosureQuality: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({
+        query:
+          '{ disclosureQuality(period: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }, groupBy: [SOURCE_SYSTEM]) { measure total } }',
+      }),
+      expectDone: (v) => expect(v.map((x: Json) => x.measure)).toContain('AWARD_NOTICE'),
+    },
+    disclosureOffenders: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR'],
+      op: () => ({
+        query:
+          '{ disclosureOffenders(measure: AWARD_NOTICE, period: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" }) { edges { node { key } } } }',
+      }),
+      expectDone: (v) => expect(v.edges).toEqual(expect.arrayContaining([{ node: { key: 'MX-P-S4' } }])),
+    },
+    findingStatistics: {
+      root: 'Query',
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      op: () => ({ query: '{ findingStatistics(groupBy: [], filter: { projectCode: "MX-P" }) { total } }' }),
+      expectDone: (v) => expect(v[0].total).toBeGreaterThanOrEqual(1),
+    },
     tradingStatistics: {
       root: 'Query',
       allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
@@ -384,6 +419,14 @@ describe('authorisation matrix', () => {
     },
 
     // ---- Mutation: operators ----
+    reviewFinding: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({
+        query: `mutation { reviewFinding(input: { id: "${findingId}", outcome: CONFIRMED }) { number outcome } }`,
+      }),
+      expectDone: (v) => expect(v).toEqual({ number: expect.any(Number), outcome: 'CONFIRMED' }),
+    },
     createClient: {
       root: 'Mutation',
       allowed: ['ADMIN'],

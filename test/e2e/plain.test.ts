@@ -50,6 +50,15 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
       .execute(
         `insert into finding (topic, record_key, project_code, rule, message) select 'BID', record_key, 'P-1', 'BID_AFTER_OPENING', 'late' from bid limit 1`,
       );
+    await em.getConnection().execute(
+      `insert into cleared_finding (id, topic, record_key, project_code, section_code, rule, severity, message, evidence, detected_at, cleared_at)
+         values (900001, 'BID', 'P-1-S1', 'P-1', 'P-1-S1', 'SHARED_IP', 'MEDIUM', 'shared', '{"bids": ["a", "b"]}', now(), now())`,
+    );
+    await em
+      .getConnection()
+      .execute(
+        `insert into finding_review (finding_id, number, outcome, note, author, reviewed_at) values (900001, 1, 'DISMISSED', null, 'admin', now())`,
+      );
   }, 120_000);
   afterAll(async () => {
     await orm.close(true);

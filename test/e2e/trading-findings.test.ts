@@ -14,7 +14,8 @@ describe('timing findings whatever the push order', () => {
   let p: Awaited<ReturnType<typeof parties>>;
 
   beforeAll(async () => {
-    t = await startTestHub();
+    // Timing rules only: the fixtures quote identical prices, which the collusion rules (collusion.test.ts) would flag.
+    t = await startTestHub({ collusion: { enabled: false, windowDays: 365 } });
     key = await t.system('FINDINGS-SYS');
     p = await parties(t, key, 4, 7500);
     // Both sections of F-1 are planned to open at 2026-09-25T09:30:00+08:00.

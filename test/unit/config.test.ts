@@ -43,6 +43,8 @@ describe('loadConfig', () => {
       ide: true,
       corsOrigins: [],
       metrics: 'key',
+      collusion: { enabled: true, windowDays: 365 },
+      disclosure: { publicityDays: 3, contractDays: 2, timelyHours: 24 },
     });
   });
 
@@ -91,6 +93,11 @@ describe('loadConfig', () => {
         HUB_CORS_ORIGINS: 'https://wall.example.org, http://127.0.0.1:8080',
         HUB_METRICS: 'open',
         HUB_LOG_PRETTY: 'true',
+        HUB_COLLUSION_RULES: 'off',
+        HUB_COLLUSION_WINDOW_DAYS: '90',
+        HUB_DISCLOSURE_PUBLICITY_DAYS: '5',
+        HUB_DISCLOSURE_CONTRACT_DAYS: '7',
+        HUB_DISCLOSURE_TIMELY_HOURS: '48',
       }),
     ).toEqual<HubConfig>({
       ocdsPrefix: 'ocds-abc123',
@@ -120,6 +127,8 @@ describe('loadConfig', () => {
       ide: false,
       corsOrigins: ['https://wall.example.org', 'http://127.0.0.1:8080'],
       metrics: 'open',
+      collusion: { enabled: false, windowDays: 90 },
+      disclosure: { publicityDays: 5, contractDays: 7, timelyHours: 48 },
     });
   });
 

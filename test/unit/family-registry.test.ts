@@ -38,6 +38,8 @@ describe('the family registry', () => {
       'EVALUATION',
       'AWARD',
       'CONTRACT',
+      'FINDING',
+      'FINDING_REVIEW',
       'ADMIN',
     ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
@@ -68,7 +70,9 @@ describe('the family registry', () => {
     expect(r.sensitivities).toContain('CERT_SERIAL');
     expect(r.sensitiveOf('CA_CERTIFICATE')).toEqual({ holderIdNumber: PERSONAL_ID });
     expect(r.commandSections.map((s) => s.title)).toEqual([expect.stringMatching(/^Credit-code/), 'CA certificates:']);
-    expect(r.entities).toHaveLength(REGISTRY.entities.length);
+    expect(r.entities).toHaveLength(
+      new FamilyRegistry([marketFamily, tradingFamily]).entities.length + certificates.entities.length,
+    );
   });
 
   it('loads a push domain on first use and checks it publishes its topic', async () => {

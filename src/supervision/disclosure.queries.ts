@@ -1,0 +1,281 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubConfig } from '../config';
+import { ErrorCode, HubError } from '../common/errors';
+import { decodeCursor, encodeCursor, type Page } from '../common/pagination';
+import { query } from '../common/sql';
+
+/*
+ * Disclosure quality per connected system (完整率、准确率、及时率), computed in
+ * SQL over the stored records whose own time (award date, report time,
+ * signing date, publication or submission time) lies in the period. Every
+ * measure counts items that are fine or not; the items that are not are
+ * listed by disclosureOffenders, with the same conditions.
+ */
+
+/** The measures. */
+export enum DisclosureMeasure {
+  /** Completeness: an awarded section has an award (or deal) notice. */
+  AWARD_NOTICE = 'AWARD_NOTICE',
+  /** Completeness: an evaluation report is followed by a candidate publicity within the legal delay. */
+  CANDIDATE_PUBLICITY = 'CANDIDATE_PUBLICITY',
+  /** Completeness: a contract reached the hub within the legal delay after signing. */
+  CONTRACT_IN_TIME = 'CONTRACT_IN_TIME',
+  /** Timeliness: a record reached the hub within the configured hours of its own time (p50, p95 of the delay). */
+  TIMELY = 'TIMELY',
+  /** Accuracy: a record was never corrected (still at version 1). Rejected pushes are not stored, so not counted. */
+  UNCORRECTED = 'UNCORRECTED',
+}
+
+export enum DisclosureGroup {
+  SOURCE_SYSTEM = 'SOURCE_SYSTEM',
+  CATEGORY = 'CATEGORY',
+  REGION = 'REGION',
+}
+
+/** The thresholds, from DOMAIN.md "Rules with numbers"; configuration (HubConfig.disclosure). */
+export interface DisclosureThresholds {
+  /** Candidate publicity within this many days of the evaluation report (招标投标法实施条例 第五十四条: 3). */
+  publicityDays: number;
+  /** A contract published within this many days of signing (政府采购法实施条例 第五十条: 2 working days). */
+  contractDays: number;
+  /** A record is timely when it reaches the hub within this many hours of its own time. Default 24. */
+  timelyHours: number;
+}
+
+export const DEFAULT_DISCLOSURE_THRESHOLDS: DisclosureThresholds = {
+  publicityDays: 3,
+  contractDays: 2,
+  timelyHours: 24,
+};
+
+export const disclosureThresholdsOf = (config: HubConfig | undefined): DisclosureThresholds =>
+  config?.disclosure ?? DEFAULT_DISCLOSURE_THRESHOLDS;
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+const CN = `'Asia/Shanghai'`;
+const dayStart = (col: string) => `(${col}::timestamp at time zone ${CN})`;
+const covers = `(cardinality(n.section_codes) = 0 or s.code = any(n.section_codes))`;
+
+/** Record kinds of the timeliness and accuracy measures: table, topic, key, own time. */
+const RECORDS: [string, string, string, string][] = [
+  ['bid', 'BID', 'r.record_key', 'r.submitted_at'],
+  ['bid_opening', 'BID_OPENING', 's.code', 'r.opened_at'],
+  ['evaluation', 'EVALUATION', 's.code', 'r.reported_at'],
+  ['award', 'AWARD', 's.code', dayStart('r.awarded_on')],
+  ['contract', 'CONTRACT', 'r.code', dayStart('r.signed_on')],
+];
+
+/**
+ * Every item of every measure: measure, system, category, region, topic,
+ * key, project, own time, whether it is fine, the delay in hours.
+ * Parameters: the thresholds, in order of their `?`.
+ */
+function itemsSql(t: DisclosureThresholds): { sql: string; params: unknown[] } {
+  const base = (measure: string, topic: string, key: string, at: string, ok: string, delay = 'null::float8') =>
+    `select '${measure}' as measure, r.source_system_id, p.category_code, p.region_code, '${topic}' as topic,
+       ${key} as record_key, p.code as project_code, ${at} as at, ${ok} as ok, ${delay} as delay_hours`;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const sectioned = 'join section s on s.id = r.section_id join trading_project p on p.id = s.project_id';
+  parts.push(
+    `${base(
+      DisclosureMeasure.AWARD_NOTICE,
+      'AWARD',
+      's.code',
+      dayStart('r.awarded_on'),
+      `exists (select 1 from announcement n where n.project_id = p.id and n.type in ('AWARD_NOTICE', 'DEAL_NOTICE') and ${covers})`,
+    )} from award r ${sectioned}`,
+  );
+  parts.push(
+    `${base(
+      DisclosureMeasure.CANDIDATE_PUBLICITY,
+      'EVALUATION',
+      's.code',
+      'r.reported_at',
+      `exists (select 1 from announcement n where n.project_id = p.id and n.type = 'CANDIDATE_PUBLICITY' and ${covers}
+         and n.published_at <= r.reported_at + make_interval(days => ?::int))`,
+    )} from evaluation r ${sectioned} where r.reported_at is not null`,
+  );
+  params.push(t.publicityDays);
+  parts.push(
+    `${base(
+      DisclosureMeasure.CONTRACT_IN_TIME,
+      'CONTRACT',
+      'r.code',
+      dayStart('r.signed_on'),
+      `r.created_at < ${dayStart('(r.signed_on + (?::int + 1))')}`,
+    )} from contract r ${sectioned}`,
+  );
+  params.push(t.contractDays);
+  const delay = (at: string) => `extract(epoch from (r.created_at - ${at})) / 3600.0`;
+  for (const [table, topic, key, at] of [
+    ...RECORDS,
+    ['announcement', 'ANNOUNCEMENT', 'r.code', 'r.published_at'] as [string, string, string, string],
+  ]) {
+    const from =
+      table === 'announcement'
+        ? 'from announcement r join trading_project p on p.id = r.project_id'
+        : `from ${table} r ${sectioned}`;
+    parts.push(
+      `${base(DisclosureMeasure.TIMELY, topic, key, at, `${delay(at)} <= ?::float8`, delay(at))} ${from} where ${at} is not null`,
+    );
+    params.push(t.timelyHours);
+    parts.push(
+      `${base(DisclosureMeasure.UNCORRECTED, topic, key, at, 'r.version = 1')} ${from} where ${at} is not null`,
+    );
+  }
+  return { sql: parts.join('\nunion all\n'), params };
+}
+
+const GROUP_SQL: Record<DisclosureGroup, string> = {
+  SOURCE_SYSTEM: 'ss.code',
+  CATEGORY: 'i.category_code',
+  REGION: `case when substr(i.region_code, 1, 4) = '4290' then i.region_code else substr(i.region_code, 1, 4) || '00' end`,
+};
+
+function checkPeriod(period: Period): void {
+  if (!(period.from < period.to))
+    throw new HubError(ErrorCode.BAD_USER_INPUT, 'period.from must be before period.to', { field: 'period' });
+}
+
+export interface DisclosureQualityRow {
+  measure: DisclosureMeasure;
+  sourceSystem: string | null;
+  category: string | null;
+  regionCode: string | null;
+  total: number;
+  ok: number;
+  /** ok / total, null when there is nothing to measure. */
+  share: number | null;
+  /** Push delay percentiles in hours (TIMELY only). */
+  p50Hours: number | null;
+  p95Hours: number | null;
+}
+
+/** The measures per group over the period, in SQL. */
+export async function disclosureQuality(
+  em: EntityManager,
+  period: Period,
+  groupBy: readonly DisclosureGroup[],
+  t: DisclosureThresholds,
+): Promise<DisclosureQualityRow[]> {
+  checkPeriod(period);
+  const items = itemsSql(t);
+  const groups = [...new Set(groupBy)];
+  const col = (g: DisclosureGroup) => (groups.includes(g) ? GROUP_SQL[g] : 'null');
+  const keys = ['i.measure', ...groups.map((g) => GROUP_SQL[g])];
+  const rows = await query<Record<string, string | number | null>>(
+    em,
+    `with i as (${items.sql})
+     select i.measure, ${col(DisclosureGroup.SOURCE_SYSTEM)} as source_system, ${col(DisclosureGroup.CATEGORY)} as category,
+       ${col(DisclosureGroup.REGION)} as region_code, count(*) as total, count(*) filter (where i.ok) as ok,
+       percentile_cont(0.5) within group (order by i.delay_hours) as p50, percentile_cont(0.95) within group (order by i.delay_hours) as p95
+     from i join source_system ss on ss.id = i.source_system_id
+     where i.at >= ? and i.at < ?
+     group by ${keys.join(', ')} order by ${keys.join(', ')}`,
+    [...items.params, period.from, period.to],
+  );
+  const num = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
+  return rows.map((r) => {
+    const total = Number(r.total);
+    const ok = Number(r.ok);
+    return {
+      measure: r.measure as DisclosureMeasure,
+      sourceSystem: r.source_system as string | null,
+      category: r.category as string | null,
+      regionCode: r.region_code as string | null,
+      total,
+      ok,
+      share: total ? ok / total : null,
+      p50Hours: num(r.p50),
+      p95Hours: num(r.p95),
+    };
+  });
+}
+
+/** A record that fails a measure. */
+export interface OffendingRecord {
+  measure: DisclosureMeasure;
+  topic: string;
+  key: string;
+  projectCode: string;
+  sourceSystem: string;
+  at: Date;
+  delayHours: number | null;
+}
+
+/** The conditions that select the offenders of one row of disclosureQuality. */
+export interface OffenderFilter {
+  sourceSystem?: string | null;
+  category?: string | null;
+  regionCode?: string | null;
+}
+
+/** The records failing `measure` in the period (and the row's group), oldest first, paged. */
+export async function disclosureOffenders(
+  em: EntityManager,
+  measure: DisclosureMeasure,
+  period: Period,
+  filter: OffenderFilter,
+  t: DisclosureThresholds,
+  first: number,
+  after?: string | null,
+): Promise<Page<OffendingRecord>> {
+  checkPeriod(period);
+  const items = itemsSql(t);
+  const where = ['i.measure = ?', 'not i.ok', 'i.at >= ?', 'i.at < ?'];
+  const params: unknown[] = [...items.params, measure, period.from, period.to];
+  if (filter.sourceSystem) {
+    where.push('ss.code = ?');
+    params.push(filter.sourceSystem);
+  }
+  if (filter.category) {
+    where.push('i.category_code = ?');
+    params.push(filter.category);
+  }
+  if (filter.regionCode) {
+    where.push(`${GROUP_SQL.REGION} = ?`);
+    params.push(filter.regionCode);
+  }
+  const total = { where: [...where], params: [...params] };
+  if (after) {
+    const [at, topic, key] = decodeCursor(after, ['time', 'text', 'text']) as [string, string, string];
+    where.push('(i.at, i.topic, i.record_key) > (?::timestamptz, ?, ?)');
+    params.push(at, topic, key);
+  }
+  const from = `with i as (${items.sql}) select i.*, ss.code as source_system from i join source_system ss on ss.id = i.source_system_id`;
+  const rows = await query<{
+    topic: string;
+    record_key: string;
+    project_code: string;
+    source_system: string;
+    at: Date;
+    delay_hours: number | null;
+  }>(em, `${from} where ${where.join(' and ')} order by i.at, i.topic, i.record_key limit ?`, [...params, first + 1]);
+  const page = rows.slice(0, first);
+  return {
+    nodes: page.map((r) => ({
+      measure,
+      topic: r.topic,
+      key: r.record_key,
+      projectCode: r.project_code,
+      sourceSystem: r.source_system,
+      at: new Date(r.at),
+      delayHours: r.delay_hours === null ? null : Math.round(Number(r.delay_hours) * 100) / 100,
+    })),
+    cursors: page.map((r) => encodeCursor([new Date(r.at).toISOString(), r.topic, r.record_key])),
+    hasNextPage: rows.length > first,
+    totalCount: async () => {
+      const [c] = await query<{ n: string }>(
+        em,
+        `select count(*) as n from (${from} where ${total.where.join(' and ')}) x`,
+        total.params,
+      );
+      return Number(c.n);
+    },
+  };
+}
