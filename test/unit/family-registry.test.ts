@@ -1,5 +1,6 @@
 import { REGISTRY, type HubTopicPayloads } from '../../resolvers/families';
 import { PERSONAL_ID, hideAll } from '../../src/auth/masking';
+import { creditFamily } from '../../src/credit';
 import { marketFamily } from '../../src/market';
 import { defineFamily, topic } from '../../src/registry/family';
 import { FamilyRegistry } from '../../src/registry/registry';
@@ -38,6 +39,9 @@ describe('the family registry', () => {
       'EVALUATION',
       'AWARD',
       'CONTRACT',
+      'EXPERT',
+      'CREDIT_RECORD',
+      'CREDIT_PUBLICATION',
       'ADMIN',
     ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
@@ -57,6 +61,8 @@ describe('the family registry', () => {
     expect(REGISTRY.history.map((h) => [h.type, h.topic, h.key, h.family])).toEqual([
       ['MarketEntity', 'MARKET_ENTITY', 'creditCode', 'market'],
       ['TradingProject', 'TRADING_PROJECT', 'code', 'trading'],
+      ['Expert', 'EXPERT', 'code', 'credit'],
+      ['CreditRecord', 'CREDIT_RECORD', 'code', 'credit'],
     ]);
   });
 
@@ -68,7 +74,7 @@ describe('the family registry', () => {
     expect(r.sensitivities).toContain('CERT_SERIAL');
     expect(r.sensitiveOf('CA_CERTIFICATE')).toEqual({ holderIdNumber: PERSONAL_ID });
     expect(r.commandSections.map((s) => s.title)).toEqual([expect.stringMatching(/^Credit-code/), 'CA certificates:']);
-    expect(r.entities).toHaveLength(REGISTRY.entities.length);
+    expect(r.entities).toHaveLength(REGISTRY.entities.length - creditFamily.entities.length);
   });
 
   it('loads a push domain on first use and checks it publishes its topic', async () => {
