@@ -70,9 +70,9 @@ export class PublicationScheduler {
    */
   async tick(): Promise<number | null> {
     let events = 0;
-    for (;;) {
+    for (let first = true; ; first = false) {
       const step = await this.orm.em.fork().transactional((tx) => this.step(tx, this.clock.now()));
-      if (!step) return events || null;
+      if (!step) return first ? null : events;
       events += step.events;
       if (step.rows < STEP_ROWS) return events;
     }
