@@ -29,14 +29,7 @@ import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { graphql } from './gql';
 import type { FollowPublicationSubscription } from './gql/graphql';
-import {
-  bearer,
-  ExampleError,
-  formatGraphQLErrors,
-  hubEndpoint,
-  runExample,
-  type HubGraphQLError,
-} from './lib/hub-client';
+import { bearer, ExampleError, formatGraphQLErrors, hubEndpoint, runExample } from './lib/hub-client';
 
 const FollowPublication = graphql(`
   subscription FollowPublication($after: String) {
