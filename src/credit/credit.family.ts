@@ -2,7 +2,7 @@ import { defineFamily, topic } from '../registry/family';
 import { CreditPublicationRow } from './credit-publication.entity';
 import { CreditRecordRow } from './credit-record.entity';
 import type { PublicationEnd, PublicationPayload } from './credit-record.payload';
-import { CREDIT_FINDING_RULES } from './credit.findings';
+import { CREDIT_FINDING_RULES, committeeExpertsInPool } from './credit.findings';
 import { creditLoaders } from './credit.loaders';
 import {
   CREDIT_PUBLICATION_TOPIC,
@@ -56,6 +56,7 @@ export const creditFamily = defineFamily({
     },
   },
   findingRules: CREDIT_FINDING_RULES,
+  referenceRules: [committeeExpertsInPool],
   tasks: [
     {
       name: 'credit-publication',

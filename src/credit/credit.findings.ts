@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { chinaDate } from '../common/datetime';
 import { query } from '../common/sql';
-import type { FindingRule } from '../ingest/findings';
-import type { FindingData } from '../ingest/types';
+import { ErrorCode } from '../common/errors';
+import type { FindingRule, ReferenceRule } from '../ingest/findings';
+import type { FieldError, FindingData } from '../ingest/types';
 import { ExpertStatus } from './credit.model';
 import { expertIds } from './expert.queries';
 import { dayStart } from './publication.rules';
@@ -110,3 +111,43 @@ export const suspendedExpert: FindingRule = {
 };
 
 export const CREDIT_FINDING_RULES: readonly FindingRule[] = [blacklistedBidder, blacklistedWinner, suspendedExpert];
+
+/**
+ * Committee experts must be in the province-wide pool (全省一库) once the
+ * pool is in use (holds any expert): an unknown code is a per-record error
+ * (EXPERT_NOT_IN_POOL) at `committee.<i>.expertCode`. Before any expert is
+ * pushed, systems that predate the pool keep pushing committees as before.
+ */
+export const committeeExpertsInPool: ReferenceRule = {
+  topic: 'EVALUATION',
+  async check(em, records) {
+    const members = records.flatMap((r) =>
+      ((r.value as { committee?: { expertCode: string; role: string }[] }).committee ?? [])
+        .map((m, i) => ({ key: r.key, code: m.expertCode, role: m.role, i }))
+        .filter((m) => POOL_ROLES.has(m.role)),
+    );
+    const out = new Map<string, FieldError[]>();
+    if (!members.length) return out;
+    const pool = await expertIds(
+      em,
+      members.map((m) => m.code),
+    );
+    if (pool.size === 0) {
+      const [used] = await query<{ used: boolean }>(em, 'select exists (select 1 from expert) as used', []);
+      if (!used.used) return out;
+    }
+    for (const m of members) {
+      if (pool.has(m.code)) continue;
+      out.set(m.key, [
+        ...(out.get(m.key) ?? []),
+        {
+          field: `committee.${m.i}.expertCode`,
+          code: ErrorCode.NOT_FOUND,
+          rule: 'EXPERT_NOT_IN_POOL',
+          message: `expert ${m.code} is not in the province-wide expert pool; push it first (pushExperts)`,
+        },
+      ]);
+    }
+    return out;
+  },
+};

@@ -4,7 +4,7 @@ import type { MaskingClass, SensitiveFields } from '../auth/masking';
 import type { CommandSection } from '../cli/command';
 import type { Clock } from '../common/clock';
 import type { ChangeRecord } from '../feed/topics';
-import type { FindingRule } from '../ingest/findings';
+import type { FindingRule, ReferenceRule } from '../ingest/findings';
 import type { PushDomain } from '../ingest/types';
 import type { Logger } from '../logger';
 
@@ -129,6 +129,11 @@ export interface FamilyDescriptor<
    * stored with the owner's findings, each rule replacing only its own codes.
    */
   readonly findingRules?: readonly FindingRule[];
+  /**
+   * Checks it contributes on the references of other families' records (an
+   * evaluation committee's experts must be in the pool): a failing record is REJECTED.
+   */
+  readonly referenceRules?: readonly ReferenceRule[];
   /** Its background tasks, started by every hub process (not by the `hub` command). */
   readonly tasks?: readonly FamilyTask[];
 }
