@@ -11,6 +11,7 @@
  *   npm run bench -- --scenario read    one scenario (repeat or comma-separate for more)
  *   npm run bench -- --out DIR          results somewhere else than bench/results
  *   npm run bench -- --database-url URL an existing PostgreSQL server instead of an embedded one
+ *   npm run bench -- --scenario credit --credit-records 1000000   creditStatus with that many credit records
  *
  * Writes bench/results/<scenario>.json and prints a table.
  */
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './lib/context';
 import { children, machine, ROOT, startPostgres, type BenchPostgres } from './lib/env';
 import { table, writeResults, type Figure } from './lib/results';
+import { credit, type CreditSize } from './scenarios/credit';
 import { fanout, type FanoutSize } from './scenarios/fanout';
 import { ingest, type IngestSize } from './scenarios/ingest';
 import { read, type ReadSize } from './scenarios/read';
@@ -32,6 +34,7 @@ export interface Sizes {
   fanout: FanoutSize;
   scale: ScaleSize;
   replay: ReplaySize;
+  credit: CreditSize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -41,6 +44,7 @@ export const FULL: Sizes = {
   fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100, drainSeconds: 120 },
   scale: { records: 6_000_000 },
   replay: { events: 1_000_000 },
+  credit: { records: 1_000_000, samples: 5_000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -50,6 +54,7 @@ export const QUICK: Sizes = {
   fanout: { subscribers: 1000, eventsPerSecond: 100, seconds: 5, batch: 50, drainSeconds: 30 },
   scale: { records: 120_000 },
   replay: { events: 100_000 },
+  credit: { records: 100_000, samples: 2_000 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -59,9 +64,10 @@ export const SMOKE: Sizes = {
   fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50, drainSeconds: 30 },
   scale: { records: 5_000 },
   replay: { events: 3_000 },
+  credit: { records: 2_000, samples: 100 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay'] as const;
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -107,6 +113,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'replay':
           figures = await replay(ctx, o.sizes.replay);
           break;
+        case 'credit':
+          figures = await credit(ctx, o.sizes.credit);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -141,13 +150,14 @@ async function main(): Promise<number> {
       scenario: { type: 'string', multiple: true },
       out: { type: 'string' },
       'database-url': { type: 'string' },
+      'credit-records': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay ...] [--out DIR] [--database-url URL]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }
@@ -161,8 +171,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const sizes = values.smoke ? SMOKE : values.quick ? QUICK : FULL;
+  if (values['credit-records'] !== undefined) {
+    const records = Number(values['credit-records']);
+    if (!Number.isInteger(records) || records < 1) {
+      console.error('--credit-records must be a whole number of at least 1');
+      return 2;
+    }
+    sizes.credit = { ...sizes.credit, records };
+  }
   const figures = await runBench({
-    sizes: values.smoke ? SMOKE : values.quick ? QUICK : FULL,
+    sizes,
     scenarios: chosen.length ? (chosen as ScenarioName[]) : [...SCENARIOS],
     out: values.out ?? join(ROOT, 'bench', 'results'),
     databaseUrl: values['database-url'],

@@ -1,3 +1,4 @@
+import { creditFamily } from '../src/credit';
 import { ADMIN_TOPIC, type AdminPayload } from '../src/feed/topics';
 import { marketFamily } from '../src/market';
 import type { TopicOf, TopicPayloads } from '../src/registry/family';
@@ -19,6 +20,7 @@ export const FAMILIES = [
   apiFamily(marketFamily, () => import('./market/index.js')),
   apiFamily(tradingFamily, () => import('./trading/index.js')),
   apiFamily(supervisionFamily, () => import('./supervision/index.js')),
+  apiFamily(creditFamily, () => import('./credit/index.js')),
 ] as const;
 
 /** The central lists over every family, handed to src/ (HubServices.registry, the CLI, the ORM). */

@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  subscription FollowPublication($after: String) {\n    changes(topics: [CREDIT_PUBLICATION], after: $after) {\n      cursor\n      seq\n      op\n      key\n      data\n    }\n  }\n": typeof types.FollowPublicationDocument,
     "\n  subscription TradingDashboard($filter: TradingStatisticsFilter) {\n    tradingStatisticsChanged(groupBy: [CATEGORY], filter: $filter) {\n      asOf\n      cursor\n      rows {\n        category {\n          code\n          name\n        }\n        projectCount\n        sectionCount\n        totalBudget\n        totalAwarded\n        savingRate\n        averageBiddersPerSection\n      }\n    }\n  }\n": typeof types.TradingDashboardDocument,
     "\n  subscription FollowChanges($topics: [ChangeTopic!], $after: String) {\n    changes(topics: $topics, after: $after) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      occurredAt\n      data\n    }\n  }\n": typeof types.FollowChangesDocument,
     "\n  fragment PushOutcome on PushResult {\n    accepted\n    unchanged\n    rejected\n    results {\n      index\n      key\n      status\n      version\n      errors {\n        field\n        code\n        message\n        rule\n      }\n      warnings {\n        rule\n        message\n      }\n    }\n  }\n": typeof types.PushOutcomeFragmentDoc,
@@ -32,6 +33,7 @@ type Documents = {
     "\n  subscription FollowWarnings($after: String) {\n    changes(topics: [FINDING, FINDING_REVIEW], after: $after) {\n      cursor\n      seq\n      topic\n      op\n      key\n      occurredAt\n      data\n    }\n  }\n": typeof types.FollowWarningsDocument,
 };
 const documents: Documents = {
+    "\n  subscription FollowPublication($after: String) {\n    changes(topics: [CREDIT_PUBLICATION], after: $after) {\n      cursor\n      seq\n      op\n      key\n      data\n    }\n  }\n": types.FollowPublicationDocument,
     "\n  subscription TradingDashboard($filter: TradingStatisticsFilter) {\n    tradingStatisticsChanged(groupBy: [CATEGORY], filter: $filter) {\n      asOf\n      cursor\n      rows {\n        category {\n          code\n          name\n        }\n        projectCount\n        sectionCount\n        totalBudget\n        totalAwarded\n        savingRate\n        averageBiddersPerSection\n      }\n    }\n  }\n": types.TradingDashboardDocument,
     "\n  subscription FollowChanges($topics: [ChangeTopic!], $after: String) {\n    changes(topics: $topics, after: $after) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      occurredAt\n      data\n    }\n  }\n": types.FollowChangesDocument,
     "\n  fragment PushOutcome on PushResult {\n    accepted\n    unchanged\n    rejected\n    results {\n      index\n      key\n      status\n      version\n      errors {\n        field\n        code\n        message\n        rule\n      }\n      warnings {\n        rule\n        message\n      }\n    }\n  }\n": types.PushOutcomeFragmentDoc,
@@ -49,6 +51,10 @@ const documents: Documents = {
     "\n  subscription FollowWarnings($after: String) {\n    changes(topics: [FINDING, FINDING_REVIEW], after: $after) {\n      cursor\n      seq\n      topic\n      op\n      key\n      occurredAt\n      data\n    }\n  }\n": types.FollowWarningsDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription FollowPublication($after: String) {\n    changes(topics: [CREDIT_PUBLICATION], after: $after) {\n      cursor\n      seq\n      op\n      key\n      data\n    }\n  }\n"): typeof import('./graphql').FollowPublicationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

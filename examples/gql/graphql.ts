@@ -102,7 +102,10 @@ export type ChangeTopic =
   | 'BID'
   | 'BID_OPENING'
   | 'CONTRACT'
+  | 'CREDIT_PUBLICATION'
+  | 'CREDIT_RECORD'
   | 'EVALUATION'
+  | 'EXPERT'
   | 'FINDING'
   | 'FINDING_REVIEW'
   | 'MARKET_ENTITY'
@@ -338,6 +341,13 @@ export type TradingStatus =
   | 'TENDERING'
   | 'TERMINATED';
 
+export type FollowPublicationSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type FollowPublicationSubscription = { changes: { cursor: string, seq: string, op: ChangeOp, key: string, data: Record<string, unknown> } };
+
 export type TradingDashboardSubscriptionVariables = Exact<{
   filter?: TradingStatisticsFilter | null | undefined;
 }>;
@@ -483,6 +493,17 @@ export const PushOutcomeFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PushOutcome"}) as unknown as TypedDocumentString<PushOutcomeFragment, unknown>;
+export const FollowPublicationDocument = new TypedDocumentString(`
+    subscription FollowPublication($after: String) {
+  changes(topics: [CREDIT_PUBLICATION], after: $after) {
+    cursor
+    seq
+    op
+    key
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<FollowPublicationSubscription, FollowPublicationSubscriptionVariables>;
 export const TradingDashboardDocument = new TypedDocumentString(`
     subscription TradingDashboard($filter: TradingStatisticsFilter) {
   tradingStatisticsChanged(groupBy: [CATEGORY], filter: $filter) {

@@ -114,6 +114,18 @@ export async function startHub(
     const feed = new Feed(db.orm, db.url, log, { pollMs: config.feedPollMs, bufferLimit: config.feedBuffer });
     await feed.start();
     cleanups.unshift(() => feed.close());
+    // The families' background tasks (time-driven events): caught up before the hub listens, stopped before the feed.
+    for (const family of REGISTRY.families) {
+      for (const task of family.tasks ?? []) {
+        const stop = await task.start({
+          orm: db.orm,
+          clock: options.clock ?? systemClock,
+          log: log.child({ task: task.name }),
+          onEvents: (listener) => feed.onEvents(listener),
+        });
+        cleanups.unshift(stop);
+      }
+    }
     const keyCache = new KeyCache(config.keyCacheSeconds * 1000);
     // Keys and grants change only through admin actions, which every process sees in its feed.
     feed.onEvents((events) => {

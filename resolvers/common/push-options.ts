@@ -2,8 +2,8 @@ import type { PushOptions } from '../../src/ingest/pipeline';
 import type { HubContext } from '../context';
 
 /**
- * The options of a push of `topic` from the API: the batch limit, the finding rules families contribute on the
- * topic, and the metrics that count its records.
+ * The options of a push of `topic` from the API: the batch limit, the finding and reference rules families contribute
+ * on the topic, the metrics that count its records, and the settings finding rules take.
  */
 export function pushOptions(ctx: HubContext, topic: string): PushOptions {
   const { metrics } = ctx.services;
@@ -13,5 +13,6 @@ export function pushOptions(ctx: HubContext, topic: string): PushOptions {
     findingRules: ctx.services.registry.findingRulesOf(topic),
     onResult: metrics && ((result) => metrics.push(system, topic, result)),
     config: ctx.services.config,
+    referenceRules: ctx.services.registry.referenceRulesOf(topic),
   };
 }

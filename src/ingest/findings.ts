@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubConfig } from '../config';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
 import { ChangeOp, type NewChange } from '../feed/topics';
-import type { Accepted, FindingData } from './types';
+import type { Accepted, FieldError, FindingData } from './types';
 
 /** One record's findings as derived from its stored or pushed content. */
 export interface DerivedFindings {
@@ -119,6 +119,23 @@ export function findingPayload(r: FindingDbRow): FindingPayload {
 }
 
 const COLUMNS = 'id, topic, record_key, project_code, section_code, rule, severity, message, evidence, detected_at';
+
+/**
+ * A check a data family contributes on the references of records of a topic
+ * it does not own (an evaluation committee names experts of the credit
+ * family's pool): run by the push pipeline after the owner's own reference
+ * resolution, one query per kind for the batch; a record with errors is
+ * REJECTED, the others go on.
+ */
+export interface ReferenceRule {
+  /** The topic whose records it checks. */
+  readonly topic: string;
+  /** Errors by business key of the validated records; a record absent from the map passes. */
+  check(
+    em: EntityManager,
+    records: readonly { key: string; value: unknown }[],
+  ): Promise<ReadonlyMap<string, FieldError[]>>;
+}
 
 /**
  * Brings the stored findings of these records (all of one topic) in line with

@@ -5,7 +5,7 @@ import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
 import { authoriseWrite } from './authorise';
-import { replaceFindings, syncFindings, takeFindingChanges, type FindingRule } from './findings';
+import { replaceFindings, syncFindings, takeFindingChanges, type FindingRule, type ReferenceRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
 import {
   RecordStatus,
@@ -27,6 +27,8 @@ export interface PushOptions {
   onResult?: (result: PushResult) => void;
   /** The hub's configuration, for finding rules that take settings (FindingRule.rederive); defaults when absent. */
   config?: HubConfig;
+  /** Reference checks other families contribute on this topic's records (FamilyRegistry.referenceRulesOf). */
+  referenceRules?: readonly ReferenceRule[];
 }
 
 /**
@@ -101,6 +103,19 @@ export async function runPush<In, T, Ctx, P>(
     const refErrors = await domain.resolveReferences(em, candidates);
     candidates = candidates.filter((c) => {
       const errs = refErrors.get(c.index);
+      if (errs?.length) reject(c.index, errs);
+      return !errs?.length;
+    });
+  }
+
+  // References into other families (experts of the pool named by a committee), one query per kind.
+  for (const rule of candidates.length ? (options.referenceRules ?? []) : []) {
+    const refErrors = await rule.check(
+      em,
+      candidates.map((c) => ({ key: c.key, value: c.value })),
+    );
+    candidates = candidates.filter((c) => {
+      const errs = refErrors.get(c.key);
       if (errs?.length) reject(c.index, errs);
       return !errs?.length;
     });

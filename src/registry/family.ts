@@ -1,10 +1,12 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { MaskingClass, SensitiveFields } from '../auth/masking';
 import type { CommandSection } from '../cli/command';
+import type { Clock } from '../common/clock';
 import type { ChangeRecord } from '../feed/topics';
-import type { FindingRule } from '../ingest/findings';
+import type { FindingRule, ReferenceRule } from '../ingest/findings';
 import type { PushDomain } from '../ingest/types';
+import type { Logger } from '../logger';
 
 /*
  * A data family (market entities, trading records, CA certificates, credit
@@ -77,6 +79,28 @@ export type LazyPushDomain<P> = () => Promise<AnyPushDomain<P>>;
 /** Request-scoped DataLoaders of a family, made fresh for each request by `loaders(em)`. */
 export type LoaderFactory<L> = (em: EntityManager) => L;
 
+/** What a family's background task is started with: the hub process's ORM, clock, log and change feed. */
+export interface TaskContext {
+  orm: MikroORM;
+  clock: Clock;
+  log: Logger;
+  /** Calls `listener` with each batch of new change-log events this process's feed reads; returns the unsubscribe. */
+  onEvents: (listener: (events: readonly ChangeRecord[]) => void) => () => void;
+}
+
+/**
+ * Work a family runs in every hub process beside the requests (a scheduler of
+ * time-driven events). `start` resolves, once the task has done what was due
+ * at start-up, to the function that stops it, which the hub calls on shutdown
+ * before it closes the feed and the database. Coordination across
+ * processes (one runs, the others stand by) is the task's own business.
+ */
+export interface FamilyTask {
+  /** Its name in the logs. */
+  readonly name: string;
+  start(ctx: TaskContext): Promise<() => Promise<void>>;
+}
+
 /** What a data family provides. Build it with {@link defineFamily}; see README "Adding a data family". */
 export interface FamilyDescriptor<
   Name extends string = string,
@@ -111,6 +135,13 @@ export interface FamilyDescriptor<
    * stored with the owner's findings, each rule replacing only its own codes.
    */
   readonly findingRules?: readonly FindingRule[];
+  /**
+   * Checks it contributes on the references of other families' records (an
+   * evaluation committee's experts must be in the pool): a failing record is REJECTED.
+   */
+  readonly referenceRules?: readonly ReferenceRule[];
+  /** Its background tasks, started by every hub process (not by the `hub` command). */
+  readonly tasks?: readonly FamilyTask[];
 }
 
 /**

@@ -5,7 +5,7 @@ import { GENERIC_MASKING_CLASSES, type MaskingClass, type SensitiveFields } from
 import type { CommandSection } from '../cli/command';
 import { GENERIC_ENTITIES } from '../db/entities';
 import { ADMIN_TOPIC } from '../feed/topics';
-import type { FindingRule } from '../ingest/findings';
+import type { FindingRule, ReferenceRule } from '../ingest/findings';
 import type { AnyFamily, AnyPushDomain, HistorySpec, TopicSpec } from './family';
 
 /** One entry of the history catalogue: a GraphQL object type whose `history` field reads the change log. */
@@ -42,6 +42,7 @@ export class FamilyRegistry implements GrantVocabulary {
   private readonly specs = new Map<string, { family: AnyFamily; spec: TopicSpec<unknown> }>();
   private readonly pushes = new Map<string, Promise<AnyPushDomain>>();
   private readonly findings = new Map<string, FindingRule[]>();
+  private readonly references = new Map<string, ReferenceRule[]>();
 
   constructor(readonly families: readonly AnyFamily[]) {
     const taken = (what: string, name: string, seen: Set<string>) => {
@@ -92,12 +93,22 @@ export class FamilyRegistry implements GrantVocabulary {
         for (const code of rule.rules) taken('finding rule', `${code} on ${rule.topic}`, ruleCodes);
         this.findings.set(rule.topic, [...(this.findings.get(rule.topic) ?? []), rule]);
       }
+      for (const rule of f.referenceRules ?? []) {
+        if (!this.specs.has(rule.topic))
+          throw new Error(`family ${f.name} has reference rules on topic ${rule.topic}, which no family declares`);
+        this.references.set(rule.topic, [...(this.references.get(rule.topic) ?? []), rule]);
+      }
     }
   }
 
   /** The finding rules families contribute on a topic's records (PushOptions.findingRules of its pushes). */
   findingRulesOf(topic: string): readonly FindingRule[] {
     return this.findings.get(topic) ?? [];
+  }
+
+  /** The reference checks families contribute on a topic's records (PushOptions.referenceRules of its pushes). */
+  referenceRulesOf(topic: string): readonly ReferenceRule[] {
+    return this.references.get(topic) ?? [];
   }
 
   /** The sensitive fields of a topic's payloads (undefined: none, or ADMIN, or unknown). */

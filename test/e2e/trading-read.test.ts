@@ -1,5 +1,5 @@
 import { regions } from '../../src/common/regions';
-import type { MarketEntityInput } from '../gql/graphql';
+import type { MarketEntityInput, MarketRole } from '../gql/graphql';
 import { PUSH, code } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { countStatements } from '../setup/statements';
@@ -21,7 +21,7 @@ function idNumber(region: string, birth: string, seq: number): string {
   return body + '10X98765432'[sum % 11];
 }
 
-const entity = (org: string, name: string, regionCode: string, roles: string[]): MarketEntityInput => ({
+const entity = (org: string, name: string, regionCode: string, roles: MarketRole[]): MarketEntityInput => ({
   creditCode: code(org),
   name,
   regionCode,

@@ -17,7 +17,12 @@ export type ChangeTopic =
   | 'BID'
   | 'BID_OPENING'
   | 'CONTRACT'
+  | 'CREDIT_PUBLICATION'
+  | 'CREDIT_RECORD'
   | 'EVALUATION'
+  | 'EXPERT'
+  | 'FINDING'
+  | 'FINDING_REVIEW'
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
@@ -55,11 +60,20 @@ export type MarketEntityInput = {
   regionCode?: string | null | undefined;
   /** Decimal string in yuan, at most 2 fraction digits, e.g. "5000000.00". */
   registeredCapital?: string | null | undefined;
-  /** MarketRole values; at most 10. */
-  roles?: Array<string> | null | undefined;
+  /** At most 10. Written inline as enum values (`roles: [BIDDER]`); in variables as their names (`"roles": ["BIDDER"]`), as before. */
+  roles?: Array<MarketRole> | null | undefined;
   /** EntityStatus; ACTIVE when absent. */
   status?: string | null | undefined;
 };
+
+/** Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方. */
+export type MarketRole =
+  | 'AGENCY'
+  | 'BIDDER'
+  | 'PURCHASER'
+  | 'SUPPLIER'
+  | 'TENDERER'
+  | 'TRANSFEROR';
 
 /** A qualification (资质) as pushed. */
 export type QualificationInput = {

@@ -40,6 +40,9 @@ describe('the family registry', () => {
       'CONTRACT',
       'FINDING',
       'FINDING_REVIEW',
+      'EXPERT',
+      'CREDIT_RECORD',
+      'CREDIT_PUBLICATION',
       'ADMIN',
     ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
@@ -59,6 +62,8 @@ describe('the family registry', () => {
     expect(REGISTRY.history.map((h) => [h.type, h.topic, h.key, h.family])).toEqual([
       ['MarketEntity', 'MARKET_ENTITY', 'creditCode', 'market'],
       ['TradingProject', 'TRADING_PROJECT', 'code', 'trading'],
+      ['Expert', 'EXPERT', 'code', 'credit'],
+      ['CreditRecord', 'CREDIT_RECORD', 'code', 'credit'],
     ]);
   });
 
