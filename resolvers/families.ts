@@ -1,3 +1,4 @@
+import { certificatesFamily } from '../src/certificates';
 import { ADMIN_TOPIC, type AdminPayload } from '../src/feed/topics';
 import { marketFamily } from '../src/market';
 import type { TopicOf, TopicPayloads } from '../src/registry/family';
@@ -17,6 +18,7 @@ import { apiFamily } from './common/api-family';
 export const FAMILIES = [
   apiFamily(marketFamily, () => import('./market/index.js')),
   apiFamily(tradingFamily, () => import('./trading/index.js')),
+  apiFamily(certificatesFamily, () => import('./certificates/index.js')),
 ] as const;
 
 /** The central lists over every family, handed to src/ (HubServices.registry, the CLI, the ORM). */

@@ -38,6 +38,8 @@ describe('the family registry', () => {
       'EVALUATION',
       'AWARD',
       'CONTRACT',
+      'CERTIFICATE',
+      'CERTIFICATE_AUTHORITY',
       'ADMIN',
     ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
@@ -57,6 +59,7 @@ describe('the family registry', () => {
     expect(REGISTRY.history.map((h) => [h.type, h.topic, h.key, h.family])).toEqual([
       ['MarketEntity', 'MARKET_ENTITY', 'creditCode', 'market'],
       ['TradingProject', 'TRADING_PROJECT', 'code', 'trading'],
+      ['Certificate', 'CERTIFICATE', 'fingerprint', 'certificates'],
     ]);
   });
 
@@ -68,7 +71,7 @@ describe('the family registry', () => {
     expect(r.sensitivities).toContain('CERT_SERIAL');
     expect(r.sensitiveOf('CA_CERTIFICATE')).toEqual({ holderIdNumber: PERSONAL_ID });
     expect(r.commandSections.map((s) => s.title)).toEqual([expect.stringMatching(/^Credit-code/), 'CA certificates:']);
-    expect(r.entities).toHaveLength(REGISTRY.entities.length);
+    expect(r.entities).toHaveLength(new FamilyRegistry([marketFamily, tradingFamily]).entities.length);
   });
 
   it('loads a push domain on first use and checks it publishes its topic', async () => {
