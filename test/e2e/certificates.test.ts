@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { code, CHANGES, PUSH, type ChangeEventData } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hubCommand } from '../setup/cli';
 import {
   ALGORITHMS,
+  makeMiniCa,
   LEAVES,
   makePki,
   openssl,
@@ -481,6 +485,28 @@ describe('CA certificates (CA互认)', () => {
       expect(r.errors).toBeUndefined();
       const v = await verify(await pki.read('ec', 'good.pem'));
       expect(v.status).toBe('UNTRUSTED');
+    });
+  });
+
+  describe('the hub command', () => {
+    it('adds, lists and withdraws a CA and imports its CRL (needs npm run build)', async () => {
+      const mini = await makeMiniCa('CLI CA', ENTITY);
+      const caFile = join(pki.dir, 'cli-ca.pem');
+      const crlFile = join(pki.dir, 'cli-ca.crl');
+      await writeFile(caFile, mini.pem);
+      await writeFile(crlFile, mini.crl);
+      const hub = (...args: string[]) => hubCommand(t.db.url, args);
+      const added = await hub('ca', 'add', '--code', 'cli-ca', '--name', '命令行CA', '--file', caFile);
+      expect(added).toMatchObject({ status: 0, stdout: expect.stringMatching(/Recognised CA CLI-CA/) });
+      const imported = await hub('ca', 'crl', 'import', crlFile);
+      expect(imported).toMatchObject({ status: 0, stdout: expect.stringMatching(/Imported CRL [0-9a-f]{64}/) });
+      const garbage = await hub('ca', 'crl', 'import', caFile);
+      expect(garbage.status).not.toBe(0);
+      expect((await hub('ca', 'list')).stdout).toMatch(/^CLI-CA\tRECOGNISED\t命令行CA\tCN=CLI CA$/m);
+      expect(await hub('ca', 'withdraw', '--code', 'CLI-CA')).toMatchObject({ status: 0 });
+      expect((await hub('ca', 'list')).stdout).toMatch(/^CLI-CA\tWITHDRAWN\t/m);
+      const log = (await events('CERTIFICATE_AUTHORITY')).filter((e) => e.key === 'CLI-CA');
+      expect(log.map((e) => e.data.action)).toEqual(['RECOGNIZED', 'CRL_IMPORTED', 'WITHDRAWN']);
     });
   });
 });

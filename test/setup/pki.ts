@@ -110,3 +110,89 @@ export async function sm2SignatureHolds(der: Buffer, issuerPubFile: string, work
   ]);
   return r.ok && /Signature Verified Successfully/.test(r.out);
 }
+
+/** A one-level EC P-256 CA made with openssl in a folder of its own: its certificate, an empty CRL, one leaf. */
+export interface MiniCa {
+  /** The CA's self-signed certificate, PEM. */
+  pem: string;
+  /** An empty CRL of it, PEM. */
+  crl: string;
+  /** A leaf it issued with `creditCode` in the subject's serialNumber, PEM. */
+  leaf: string;
+}
+
+/** Makes a {@link MiniCa} named `name` (its CN) whose leaf carries `creditCode`; its folder is gone when it returns. */
+export async function makeMiniCa(name: string, creditCode: string): Promise<MiniCa> {
+  const dir = await mkdtemp(join(tmpdir(), 'hub-mini-ca-'));
+  const f = (n: string) => join(dir, n);
+  const must = async (args: string[]) => {
+    const r = await openssl(args);
+    if (!r.ok) throw new Error(`openssl ${args[0]} failed: ${r.out}`);
+  };
+  try {
+    await writeFile(f('index.txt'), '');
+    await writeFile(f('crlnumber'), '01\n');
+    await writeFile(
+      f('ca.cnf'),
+      `[ ca ]\ndefault_ca = the_ca\n[ the_ca ]\ndatabase = ${f('index.txt')}\ncrlnumber = ${f('crlnumber')}\ndefault_md = sha256\n`,
+    );
+    for (const k of ['ca', 'leaf'])
+      await must(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', f(`${k}.key`)]);
+    await must([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      f('ca.key'),
+      '-subj',
+      `/CN=${name}`,
+      '-days',
+      '3650',
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      f('ca.pem'),
+    ]);
+    await must(
+      ['ca', '-batch', '-config', f('ca.cnf'), '-cert', f('ca.pem'), '-keyfile', f('ca.key')].concat([
+        '-gencrl',
+        '-crldays',
+        '30',
+        '-out',
+        f('ca.crl'),
+      ]),
+    );
+    await must([
+      'req',
+      '-new',
+      '-key',
+      f('leaf.key'),
+      '-subj',
+      `/CN=${name} leaf/serialNumber=${creditCode}`,
+      '-out',
+      f('leaf.csr'),
+    ]);
+    await must([
+      'x509',
+      '-req',
+      '-in',
+      f('leaf.csr'),
+      '-CA',
+      f('ca.pem'),
+      '-CAkey',
+      f('ca.key'),
+      '-set_serial',
+      '1',
+      '-days',
+      '30',
+      '-out',
+      f('leaf.pem'),
+    ]);
+    const [pem, crl, leaf] = await Promise.all(['ca.pem', 'ca.crl', 'leaf.pem'].map((n) => readFile(f(n), 'utf8')));
+    return { pem, crl, leaf };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
