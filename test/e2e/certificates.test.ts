@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { code, CHANGES, PUSH, type ChangeEventData } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hubCommand } from '../setup/cli';
@@ -378,6 +379,28 @@ describe('CA certificates (CA互认)', () => {
         'CN=sm2 intermediate CA, O=Test PKI',
         'CN=sm2 root CA, O=Test PKI',
       ]);
+    });
+  });
+
+  describe('examples/verify-certificate.ts (needs npm run build)', () => {
+    const example = (file: string) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(__dirname, '..', '..', 'dist', 'examples', 'verify-certificate.js'), file, '--at', AT],
+          { env: { PATH: process.env.PATH ?? '', HUB_URL: t.hub.url, HUB_API_KEY: system }, timeout: 60_000 },
+          (err, stdout) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout }),
+        );
+      });
+
+    it('prints the verdict, the chain and the entity, and exits 0 only for a valid certificate', async () => {
+      const good = await example(pki.path('sm2', 'good.pem'));
+      expect(good.status).toBe(0);
+      expect(good.stdout).toMatch(/: VALID \(CA TEST-SM2\)/);
+      expect(good.stdout).toContain('证书测试有限公司');
+      const revoked = await example(pki.path('sm2', 'revoked.pem'));
+      expect(revoked.status).toBe(3);
+      expect(revoked.stdout).toMatch(/: REVOKED/);
     });
   });
 
