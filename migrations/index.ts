@@ -9,6 +9,7 @@ import { Migration20261123173833 } from './Migration20261123173833';
 import { Migration20261123174023 } from './Migration20261123174023';
 import { Migration20261207170528 } from './Migration20261207170528';
 import { Migration20261207170534 } from './Migration20261207170534';
+import { Migration20261207171424 } from './Migration20261207171424';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123174023', class: Migration20261123174023 },
   { name: 'Migration20261207170528', class: Migration20261207170528 },
   { name: 'Migration20261207170534', class: Migration20261207170534 },
+  { name: 'Migration20261207171424', class: Migration20261207171424 },
 ];

@@ -1,4 +1,5 @@
 import { creditFamily } from '../src/credit';
+import { certificatesFamily } from '../src/certificates';
 import { ADMIN_TOPIC, type AdminPayload } from '../src/feed/topics';
 import { marketFamily } from '../src/market';
 import type { TopicOf, TopicPayloads } from '../src/registry/family';
@@ -21,6 +22,7 @@ export const FAMILIES = [
   apiFamily(tradingFamily, () => import('./trading/index.js')),
   apiFamily(supervisionFamily, () => import('./supervision/index.js')),
   apiFamily(creditFamily, () => import('./credit/index.js')),
+  apiFamily(certificatesFamily, () => import('./certificates/index.js')),
 ] as const;
 
 /** The central lists over every family, handed to src/ (HubServices.registry, the CLI, the ORM). */

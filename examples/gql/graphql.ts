@@ -101,6 +101,8 @@ export type ChangeTopic =
   | 'AWARD'
   | 'BID'
   | 'BID_OPENING'
+  | 'CERTIFICATE'
+  | 'CERTIFICATE_AUTHORITY'
   | 'CONTRACT'
   | 'CREDIT_PUBLICATION'
   | 'CREDIT_RECORD'
@@ -341,6 +343,32 @@ export type TradingStatus =
   | 'TENDERING'
   | 'TERMINATED';
 
+/** Stable codes of the reasons of a verdict. */
+export type VerdictReason =
+  | 'BAD_SIGNATURE'
+  | 'CA_WITHDRAWN'
+  | 'EXPIRED'
+  | 'MALFORMED'
+  | 'NOT_A_CA'
+  | 'NOT_YET_VALID'
+  | 'NO_CRL'
+  | 'NO_PATH'
+  | 'NO_SIGNING_USAGE'
+  | 'REVOKED'
+  | 'STALE_CRL'
+  | 'UNSUPPORTED_ALGORITHM';
+
+/** The outcome of verifying a certificate (the gravest problem found). */
+export type VerdictStatus =
+  | 'BAD_SIGNATURE'
+  | 'EXPIRED'
+  | 'MALFORMED'
+  | 'NOT_YET_VALID'
+  | 'REVOKED'
+  | 'UNTRUSTED'
+  | 'VALID'
+  | 'WRONG_USAGE';
+
 export type FollowPublicationSubscriptionVariables = Exact<{
   after?: string | null | undefined;
 }>;
@@ -444,6 +472,14 @@ export type TradingProjectTreeQueryVariables = Exact<{
 
 
 export type TradingProjectTreeQuery = { tradingProject: { code: string, name: string, version: number, status: TradingStatus, method: TradingMethod, budget: string | null, currency: string, regionCode: string, publishedAt: string | null, bidDeadline: string | null, details: Record<string, unknown> | null, category: { code: string, name: string }, subItem: { code: string, name: string }, sourceSystem: { code: string, name: string }, tenderer: { creditCode: string, name: string }, agency: { creditCode: string, name: string } | null, sections: Array<{ code: string, name: string, budget: string | null, status: TradingStatus, openingAt: string | null, bids: Array<{ amount: string | null, status: BidStatus, submittedAt: string, bidder: { creditCode: string, name: string } }>, bidOpening: { openedAt: string, bidderCount: number, location: string | null } | null, evaluation: { startedAt: string | null, reportedAt: string | null, committee: Array<{ role: ExpertRole, name: string, organisation: string | null }>, candidates: Array<{ rank: number, bidderCreditCode: string, score: string | null, amount: string | null, bidder: { name: string } }> } | null, award: { amount: string, awardedOn: string, winner: { creditCode: string, name: string } } | null, contracts: Array<{ code: string, amount: string, signedOn: string, periodStart: string | null, periodEnd: string | null }> }>, announcements: Array<{ code: string, type: AnnouncementType, title: string, publishedAt: string, periodStart: string | null, periodEnd: string | null }>, findings: Array<{ rule: string, topic: string, recordKey: string, message: string }> } | null };
+
+export type VerifyCertificateQueryVariables = Exact<{
+  pem: string;
+  at?: string | null | undefined;
+}>;
+
+
+export type VerifyCertificateQuery = { verifyCertificate: { status: VerdictStatus, caCode: string | null, creditCode: string | null, reasons: Array<{ code: VerdictReason, message: string }>, chain: Array<{ subject: string, serial: string, fingerprint: string }>, marketEntity: { name: string, status: EntityStatus } | null } };
 
 export type FollowWarningsSubscriptionVariables = Exact<{
   after?: string | null | undefined;
@@ -916,6 +952,28 @@ export const TradingProjectTreeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TradingProjectTreeQuery, TradingProjectTreeQueryVariables>;
+export const VerifyCertificateDocument = new TypedDocumentString(`
+    query VerifyCertificate($pem: String!, $at: DateTime) {
+  verifyCertificate(pem: $pem, at: $at) {
+    status
+    reasons {
+      code
+      message
+    }
+    chain {
+      subject
+      serial
+      fingerprint
+    }
+    caCode
+    creditCode
+    marketEntity {
+      name
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCertificateQuery, VerifyCertificateQueryVariables>;
 export const FollowWarningsDocument = new TypedDocumentString(`
     subscription FollowWarnings($after: String) {
   changes(topics: [FINDING, FINDING_REVIEW], after: $after) {

@@ -62,8 +62,9 @@ const CONTEXT: CommandContext = {
 
 /** Runs one command; returns its exit status. */
 export async function main(argv: string[]): Promise<number> {
-  const two = `${argv[0]} ${argv[1]}`;
-  const [name, args] = COMMANDS.has(two) ? [two, argv.slice(2)] : [argv[0], argv.slice(1)];
+  // The longest name that matches wins: `ca crl import F` before `ca crl`, `keys list` before `keys`.
+  const words = [3, 2, 1].find((n) => argv.length >= n && COMMANDS.has(argv.slice(0, n).join(' '))) ?? 1;
+  const [name, args] = [argv.slice(0, words).join(' '), argv.slice(words)];
   const command = name ? COMMANDS.get(name) : undefined;
   if (!command) {
     const help = argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h';

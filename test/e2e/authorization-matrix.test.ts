@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
 import { code, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
+import { makeMiniCa, type MiniCa } from '../setup/pki';
 import { parties, project, push, type Push } from '../setup/trading';
 
 /*
@@ -16,6 +18,12 @@ import { parties, project, push, type Push } from '../setup/trading';
  *
  * The hub runs with the product default: no public operations.
  */
+
+/** The SHA-256 fingerprint of a PEM certificate: the key of topic CERTIFICATE. */
+const fingerprintOf = (pem: string) =>
+  createHash('sha256')
+    .update(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'))
+    .digest('hex');
 
 const WHO = ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'FEED_CONSUMER', 'DASHBOARD', 'anonymous'] as const;
 type Who = (typeof WHO)[number];
@@ -142,6 +150,7 @@ describe('authorisation matrix', () => {
   let revokeKey = '';
   let fingerprintSql = '';
   let findingId = '';
+  const cas = {} as Record<'A' | 'B' | 'C', MiniCa>;
 
   const sql = <T = Json>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
 
@@ -243,6 +252,22 @@ describe('authorisation matrix', () => {
     [{ id: findingId }] = await sql<{ id: string }>(
       `insert into finding (topic, record_key, project_code, rule, message) values ('BID', 'MX-P-S1', 'MX-P', 'SHARED_IP', 'mx') returning id`,
     );
+
+    // Certificate authorities: A recognised (its CRL and leaf are pushed), B for the recognition row, C to withdraw.
+    for (const [k, name] of [
+      ['A', 'MX CA A'],
+      ['B', 'MX CA B'],
+      ['C', 'MX CA C'],
+    ] as const)
+      cas[k] = await makeMiniCa(name, p.bidders[0]);
+    for (const k of ['A', 'C'] as const)
+      await admin(
+        `mutation($pem: String!) { recognizeCertificateAuthority(input: { code: "MX-CA-${k}", name: "矩阵CA", certificatesPem: $pem }) { code } }`,
+        { pem: cas[k].pem },
+      );
+    await admin(
+      `mutation { updateGrants(principal: "MX-SYS", input: { writeTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT, CERTIFICATE] }) { name } }`,
+    );
   });
   afterAll(() => t.stop());
 
@@ -282,6 +307,33 @@ describe('authorisation matrix', () => {
 
   const ROWS: Record<string, Row> = {
     // ---- Query ----
+    certificateAuthorities: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ certificateAuthorities { code } }' }),
+      expectDone: (v) => expect(v.map((c: Json) => c.code)).toEqual(expect.arrayContaining(['MX-CA-A'])),
+    },
+    certificate: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: `{ certificate(fingerprint: "${'0'.repeat(64)}") { fingerprint } }` }),
+      expectDone: (v) => expect(v).toBeNull(),
+    },
+    certificates: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ certificates(filter: { caCode: "MX-NONE" }) { totalCount edges { cursor } } }' }),
+      expectDone: (v) => expect(v).toEqual({ totalCount: 0, edges: [] }),
+    },
+    verifyCertificate: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({
+        query: 'query($pem: String!) { verifyCertificate(pem: $pem) { status caCode creditCode } }',
+        variables: { pem: cas.A.leaf },
+      }),
+      expectDone: (v) => expect(v).toEqual({ status: 'VALID', caCode: 'MX-CA-A', creditCode: p.bidders[0] }),
+    },
     marketEntities: {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
@@ -650,6 +702,54 @@ describe('authorisation matrix', () => {
       () => [{ code: 'MX-C1', sectionCode: 'MX-P-S4', amount: '240000.00', signedOn: '2026-10-20' }],
       () => 'MX-C1',
     ),
+
+    pushCertificates: pushRow(
+      'pushCertificates',
+      'CertificateInput',
+      'CERTIFICATE',
+      () => [{ pem: cas.A.leaf }],
+      () => fingerprintOf(cas.A.leaf),
+    ),
+    pushCertificateRevocationLists: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      refusedPerRecord: ['SOURCE_SYSTEM'],
+      op: () => ({
+        query:
+          'mutation($r: [CrlInput!]!) { pushCertificateRevocationLists(records: $r) { accepted unchanged rejected results { index status version errors { field code message } } } }',
+        variables: { r: [{ crlPem: cas.A.crl }] },
+      }),
+      expectDone: async (v) => {
+        expect(v).toMatchObject({ accepted: 1, rejected: 0, results: [{ status: 'ACCEPTED', errors: [] }] });
+        expect(await sql(`select ca_code from crl`)).toEqual([{ ca_code: 'MX-CA-A' }]);
+      },
+    },
+    recognizeCertificateAuthority: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({
+        query:
+          'mutation($pem: String!) { recognizeCertificateAuthority(input: { code: "MX-CA-B", name: "矩阵CA", certificatesPem: $pem }) { code status } }',
+        variables: { pem: cas.B.pem },
+      }),
+      expectDone: async (v) => {
+        expect(v).toEqual({ code: 'MX-CA-B', status: 'RECOGNISED' });
+        expect(
+          await sql(`select op from change_event where topic = 'CERTIFICATE_AUTHORITY' and key = 'MX-CA-B'`),
+        ).toEqual([{ op: 'CREATE' }]);
+      },
+    },
+    withdrawCertificateAuthority: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({ query: 'mutation { withdrawCertificateAuthority(code: "MX-CA-C") { code status } }' }),
+      expectDone: async (v) => {
+        expect(v).toEqual({ code: 'MX-CA-C', status: 'WITHDRAWN' });
+        expect(await sql(`select status from certificate_authority where code = 'MX-CA-C'`)).toEqual([
+          { status: 'WITHDRAWN' },
+        ]);
+      },
+    },
 
     // ---- Subscription ----
     changes: {

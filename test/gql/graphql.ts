@@ -16,6 +16,8 @@ export type ChangeTopic =
   | 'AWARD'
   | 'BID'
   | 'BID_OPENING'
+  | 'CERTIFICATE'
+  | 'CERTIFICATE_AUTHORITY'
   | 'CONTRACT'
   | 'CREDIT_PUBLICATION'
   | 'CREDIT_RECORD'

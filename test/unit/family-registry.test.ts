@@ -43,6 +43,8 @@ describe('the family registry', () => {
       'EXPERT',
       'CREDIT_RECORD',
       'CREDIT_PUBLICATION',
+      'CERTIFICATE',
+      'CERTIFICATE_AUTHORITY',
       'ADMIN',
     ]);
     expect(REGISTRY.writableTopics).not.toContain('ADMIN');
@@ -64,6 +66,7 @@ describe('the family registry', () => {
       ['TradingProject', 'TRADING_PROJECT', 'code', 'trading'],
       ['Expert', 'EXPERT', 'code', 'credit'],
       ['CreditRecord', 'CREDIT_RECORD', 'code', 'credit'],
+      ['Certificate', 'CERTIFICATE', 'fingerprint', 'certificates'],
     ]);
   });
 
@@ -75,9 +78,7 @@ describe('the family registry', () => {
     expect(r.sensitivities).toContain('CERT_SERIAL');
     expect(r.sensitiveOf('CA_CERTIFICATE')).toEqual({ holderIdNumber: PERSONAL_ID });
     expect(r.commandSections.map((s) => s.title)).toEqual([expect.stringMatching(/^Credit-code/), 'CA certificates:']);
-    expect(r.entities).toHaveLength(
-      new FamilyRegistry([marketFamily, tradingFamily]).entities.length + certificates.entities.length,
-    );
+    expect(r.entities).toHaveLength(new FamilyRegistry([marketFamily, tradingFamily]).entities.length);
   });
 
   it('loads a push domain on first use and checks it publishes its topic', async () => {
