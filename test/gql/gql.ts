@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n": typeof types.PushWithOwnerDocument,
     "\n  query ProjectHistory($code: String!, $last: Int) {\n    tradingProject(code: $code) {\n      code\n      history(last: $last) {\n        version\n        op\n        sourceSystem\n        changedFields\n        data\n        cursor\n      }\n    }\n  }\n": typeof types.ProjectHistoryDocument,
     "\n  query PushedEntity($creditCode: String!) {\n    marketEntity(creditCode: $creditCode) {\n      creditCode\n      name\n      kind\n      roles\n      legalRepresentative\n      registeredCapital\n      regionCode\n      address\n      establishedOn\n      status\n      externalId\n      version\n      updatedAt\n      qualifications {\n        code\n        name\n        level\n        validUntil\n        issuer\n      }\n      sourceSystem {\n        code\n      }\n    }\n  }\n": typeof types.PushedEntityDocument,
     "\n  query PushedCodes($codes: [String!]!) {\n    marketEntities(filter: { creditCodes: $codes }, first: 500) {\n      totalCount\n      edges {\n        node {\n          creditCode\n          name\n          version\n        }\n      }\n    }\n  }\n": typeof types.PushedCodesDocument,
@@ -24,6 +25,7 @@ type Documents = {
     "\n  subscription Changes($after: String, $topics: [ChangeTopic!]) {\n    changes(after: $after, topics: $topics) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      data\n    }\n  }\n": typeof types.ChangesDocument,
 };
 const documents: Documents = {
+    "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n": types.PushWithOwnerDocument,
     "\n  query ProjectHistory($code: String!, $last: Int) {\n    tradingProject(code: $code) {\n      code\n      history(last: $last) {\n        version\n        op\n        sourceSystem\n        changedFields\n        data\n        cursor\n      }\n    }\n  }\n": types.ProjectHistoryDocument,
     "\n  query PushedEntity($creditCode: String!) {\n    marketEntity(creditCode: $creditCode) {\n      creditCode\n      name\n      kind\n      roles\n      legalRepresentative\n      registeredCapital\n      regionCode\n      address\n      establishedOn\n      status\n      externalId\n      version\n      updatedAt\n      qualifications {\n        code\n        name\n        level\n        validUntil\n        issuer\n      }\n      sourceSystem {\n        code\n      }\n    }\n  }\n": types.PushedEntityDocument,
     "\n  query PushedCodes($codes: [String!]!) {\n    marketEntities(filter: { creditCodes: $codes }, first: 500) {\n      totalCount\n      edges {\n        node {\n          creditCode\n          name\n          version\n        }\n      }\n    }\n  }\n": types.PushedCodesDocument,
@@ -33,6 +35,10 @@ const documents: Documents = {
     "\n  subscription Changes($after: String, $topics: [ChangeTopic!]) {\n    changes(after: $after, topics: $topics) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      data\n    }\n  }\n": types.ChangesDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PushWithOwnerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

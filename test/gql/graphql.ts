@@ -126,6 +126,13 @@ export type SourceSystemKind =
   | 'GOVERNMENT'
   | 'MARKET';
 
+export type PushWithOwnerMutationVariables = Exact<{
+  records: Array<MarketEntityInput> | MarketEntityInput;
+}>;
+
+
+export type PushWithOwnerMutation = { pushMarketEntities: { results: Array<{ status: RecordStatus, errors: Array<{ code: ErrorCode, message: string, owner: string | null }> }> } };
+
 export type ProjectHistoryQueryVariables = Exact<{
   code: string;
   last?: number | null | undefined;
@@ -200,6 +207,20 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PushWithOwnerDocument = new TypedDocumentString(`
+    mutation PushWithOwner($records: [MarketEntityInput!]!) {
+  pushMarketEntities(records: $records) {
+    results {
+      status
+      errors {
+        code
+        message
+        owner
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushWithOwnerMutation, PushWithOwnerMutationVariables>;
 export const ProjectHistoryDocument = new TypedDocumentString(`
     query ProjectHistory($code: String!, $last: Int) {
   tradingProject(code: $code) {
