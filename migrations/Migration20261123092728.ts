@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Principals with grants (issue 3): keys now belong to a principal; every
+ * Principals with grants: keys now belong to a principal; every
  * existing source system becomes a principal that keeps its keys, granted
  * MARKET_ENTITY in its own region.
  */

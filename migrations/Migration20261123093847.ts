@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Ownership and personal data of market entities (issue 3): the owner is the
+ * Ownership and personal data of market entities: the owner is the
  * system that created the entity (its CREATE event; the current pusher where
  * the log has none), and two sensitive fields that are masked unless granted.
  */

@@ -5,7 +5,7 @@ import { CATALOG_2020 } from './data/catalog-2020';
 const lit = (v: string | null) => (v === null ? 'null' : `'${v.replace(/'/g, "''")}'`);
 
 /**
- * Trading records across the catalog (issue 4): the catalog as data, seeded
+ * Trading records across the catalog: the catalog as data, seeded
  * with the 14 categories and 27 sub-items of 2020; projects and sections,
  * announcements, bids with their evidence, bid openings, evaluations, awards,
  * contracts, and data-quality findings.

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Category grants for trading records (issue 3): existing systems keep
+ * Category grants for trading records: existing systems keep
  * writing everything they could and are granted the trading topics and all
  * categories, as new systems are by default.
  */

@@ -15,6 +15,13 @@ function isBirthDate(yyyymmdd: string): boolean {
   return y >= 1800 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The 17 digits followed by their check character: a valid number when they hold an address and a birth date. */
+export function withIdCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return first17 + CHECK[sum % 11];
+}
+
 /** True when the 18-character number has the right form, a possible birth date and the right check character. */
 export function isValidIdNumber(raw: string): boolean {
   const id = raw.trim().toUpperCase();

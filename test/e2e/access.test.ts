@@ -1,6 +1,23 @@
-import { CHANGES, PUSH, entities, type PushResponse } from '../setup/data';
+import { graphql } from '../gql';
+import { CHANGES, PUSH, entities } from '../setup/data';
 import { JumpClock } from '../setup/clock';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
+
+/** PUSH, with the owner a CONFLICT names. */
+const PUSH_WITH_OWNER = graphql(`
+  mutation PushWithOwner($records: [MarketEntityInput!]!) {
+    pushMarketEntities(records: $records) {
+      results {
+        status
+        errors {
+          code
+          message
+          owner
+        }
+      }
+    }
+  }
+`);
 
 const OPS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
   marketEntity: { query: '{ marketEntity(creditCode: "91420100MA4K000000") { name } }' },
@@ -153,9 +170,7 @@ describe('write grants and ownership', () => {
     const record = entities(1, 300)[0];
     expect((await t.gql(PUSH, { records: [record] }, owner)).data!.pushMarketEntities.accepted).toBe(1);
     const changed = { ...record, address: '武汉市江汉区新华路1号' };
-    const withOwner = PUSH.replace('errors { field code message }', 'errors { field code message owner }');
-    const denied = (await t.gql<PushResponse>(withOwner, { records: [changed] }, other)).data!.pushMarketEntities
-      .results[0];
+    const denied = (await t.gql(PUSH_WITH_OWNER, { records: [changed] }, other)).data!.pushMarketEntities.results[0];
     expect(denied).toMatchObject({ status: 'REJECTED', errors: [{ code: 'CONFLICT', owner: 'OWNER-SYS' }] });
     expect(denied.errors[0].message).toContain('OWNER-SYS');
     await t.gql(

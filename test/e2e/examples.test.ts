@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from '../../src/common/free-port';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
 /*
@@ -67,17 +67,6 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
 }
 
 describe('the typed operations of the examples and the tests', () => {
@@ -233,7 +222,7 @@ describe('the examples', () => {
     });
 
     it('exits non-zero with a clear message when the hub cannot be reached', async () => {
-      const r = await run('page-entities', { HUB_URL: `http://127.0.0.1:${await closedPort()}/graphql` });
+      const r = await run('page-entities', { HUB_URL: `http://127.0.0.1:${await freePort()}/graphql` });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(
         /^page-entities: cannot reach the hub at http:\/\/127\.0\.0\.1:\d+\/graphql: .*ECONNREFUSED/,

@@ -1,3 +1,4 @@
+import { graphql } from '../gql';
 import { startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 import { countStatements } from '../setup/statements';
@@ -8,18 +9,21 @@ import { countStatements } from '../setup/statements';
  * the project's own events, not those of its child records.
  */
 
-const HISTORY = `query($code: String!, $last: Int) {
-  tradingProject(code: $code) { code history(last: $last) { version op sourceSystem changedFields data cursor } }
-}`;
-
-interface Version {
-  version: number;
-  op: string;
-  sourceSystem: string;
-  changedFields: string[];
-  data: Record<string, unknown>;
-  cursor: string;
-}
+const HISTORY = graphql(`
+  query ProjectHistory($code: String!, $last: Int) {
+    tradingProject(code: $code) {
+      code
+      history(last: $last) {
+        version
+        op
+        sourceSystem
+        changedFields
+        data
+        cursor
+      }
+    }
+  }
+`);
 
 describe('history of a trading project', () => {
   let t: TestHub;
@@ -46,9 +50,9 @@ describe('history of a trading project', () => {
   afterAll(() => t.stop());
 
   it('lists the versions of the project oldest first, with what changed in each', async () => {
-    const r = await t.gql<{ tradingProject: { history: Version[] } }>(HISTORY, { code: 'HIST-P1' }, key);
+    const r = await t.gql(HISTORY, { code: 'HIST-P1' }, key);
     expect(r.errors).toBeUndefined();
-    const h = r.data!.tradingProject.history;
+    const h = r.data!.tradingProject!.history;
     expect(h.map((v) => [v.version, v.op])).toEqual([
       [1, 'CREATE'],
       [2, 'UPDATE'],
@@ -60,8 +64,8 @@ describe('history of a trading project', () => {
   });
 
   it('gives the last versions only when asked for `last`', async () => {
-    const r = await t.gql<{ tradingProject: { history: Version[] } }>(HISTORY, { code: 'HIST-P1', last: 1 }, key);
-    expect(r.data!.tradingProject.history.map((v) => v.version)).toEqual([2]);
+    const r = await t.gql(HISTORY, { code: 'HIST-P1', last: 1 }, key);
+    expect(r.data!.tradingProject!.history.map((v) => v.version)).toEqual([2]);
   });
 
   it('reads the history of every project of a page in one statement', async () => {

@@ -312,7 +312,7 @@ describe('operation limits', () => {
 
     // A client can send several subscribe messages before the hub has set up the first: all must count,
     // those still starting included (graphql-ws holds them as null in ctx.subscriptions until their
-    // stream exists; before b007869 the count left them out and a burst of six was admitted whole).
+    // stream exists; a count that left them out would admit a burst of six whole).
     it('refuses subscriptions over the limit even when they arrive in one burst', async () => {
       // A raw graphql-transport-ws connection, so that the six subscribe frames leave in one write.
       const socket = new WebSocket(t.hub.wsUrl, 'graphql-transport-ws');

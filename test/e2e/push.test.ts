@@ -1,28 +1,56 @@
-import type { MarketEntityInput, MarketRole } from '../gql/graphql';
+import { graphql } from '../gql';
+import type { MarketEntityInput, MarketRole, PushedEntityQuery } from '../gql/graphql';
 import { PUSH, entities, type PushResponse } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 
 type PushResult = PushResponse['pushMarketEntities'];
 
-const ENTITY = `query One($creditCode: String!) {
-  marketEntity(creditCode: $creditCode) {
-    creditCode name kind roles legalRepresentative registeredCapital regionCode address establishedOn status externalId version updatedAt
-    qualifications { code name level validUntil issuer }
-    sourceSystem { code }
+const ENTITY = graphql(`
+  query PushedEntity($creditCode: String!) {
+    marketEntity(creditCode: $creditCode) {
+      creditCode
+      name
+      kind
+      roles
+      legalRepresentative
+      registeredCapital
+      regionCode
+      address
+      establishedOn
+      status
+      externalId
+      version
+      updatedAt
+      qualifications {
+        code
+        name
+        level
+        validUntil
+        issuer
+      }
+      sourceSystem {
+        code
+      }
+    }
   }
-}`;
+`);
 
-const CODES = `query Codes($codes: [String!]!) {
-  marketEntities(filter: { creditCodes: $codes }, first: 500) { totalCount edges { node { creditCode name version } } }
-}`;
+const CODES = graphql(`
+  query PushedCodes($codes: [String!]!) {
+    marketEntities(filter: { creditCodes: $codes }, first: 500) {
+      totalCount
+      edges {
+        node {
+          creditCode
+          name
+          version
+        }
+      }
+    }
+  }
+`);
 
-interface EntityRow {
-  creditCode: string;
-  name: string;
-  version: number;
-  updatedAt: string;
-  [field: string]: unknown;
-}
+type EntityRow = NonNullable<PushedEntityQuery['marketEntity']>;
 
 describe('pushing market entities', () => {
   let t: TestHub;
@@ -65,15 +93,13 @@ describe('pushing market entities', () => {
   }
 
   async function stored(creditCodes: string[]): Promise<Map<string, { name: string; version: number }>> {
-    const r = await t.gql<{
-      marketEntities: { edges: { node: { creditCode: string; name: string; version: number } }[] };
-    }>(CODES, { codes: creditCodes });
+    const r = await t.gql(CODES, { codes: creditCodes });
     expect(r.errors).toBeUndefined();
     return new Map(r.data!.marketEntities.edges.map((e) => [e.node.creditCode, e.node]));
   }
 
   async function one(creditCode: string): Promise<EntityRow | null> {
-    const r = await t.gql<{ marketEntity: EntityRow | null }>(ENTITY, { creditCode });
+    const r = await t.gql(ENTITY, { creditCode });
     expect(r.errors).toBeUndefined();
     return r.data!.marketEntity;
   }

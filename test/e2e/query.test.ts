@@ -1,63 +1,61 @@
-import type { MarketEntityInput } from '../gql/graphql';
+import { graphql } from '../gql';
+import type { EntityPageQuery, EntityPageQueryVariables, MarketEntityInput } from '../gql/graphql';
 import { regions } from '../../src/common/regions';
 import { MarketRole } from '../../src/market/market-entity.model';
 import { PUSH, code, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { countStatements } from '../setup/statements';
 
-const PAGE = `query Page($filter: MarketEntityFilterInput, $first: Int, $after: String, $orderBy: MarketEntityOrder) {
-  marketEntities(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node { creditCode name regionCode roles status updatedAt } }
+const PAGE = graphql(`
+  query EntityPage($filter: MarketEntityFilterInput, $first: Int, $after: String, $orderBy: MarketEntityOrder) {
+    marketEntities(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          creditCode
+          name
+          regionCode
+          roles
+          status
+          updatedAt
+        }
+      }
+    }
   }
-}`;
+`);
 
-interface Node {
-  creditCode: string;
-  name: string;
-  regionCode: string;
-  roles: string[];
-  status: string;
-  updatedAt: string;
-}
+type Node = EntityPageQuery['marketEntities']['edges'][number]['node'];
 
-interface PageData {
-  marketEntities: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: Node }[];
-  };
-}
-
-const ONE = `query One($creditCode: String!, $last: Int) {
-  marketEntity(creditCode: $creditCode) {
-    creditCode name version
-    sourceSystem { code name kind regionCode }
-    history(last: $last) { version op occurredAt sourceSystem principal changedFields data cursor }
+const ONE = graphql(`
+  query EntityWithHistory($creditCode: String!, $last: Int) {
+    marketEntity(creditCode: $creditCode) {
+      creditCode
+      name
+      version
+      sourceSystem {
+        code
+        name
+        kind
+        regionCode
+      }
+      history(last: $last) {
+        version
+        op
+        occurredAt
+        sourceSystem
+        principal
+        changedFields
+        data
+        cursor
+      }
+    }
   }
-}`;
-
-interface Version {
-  version: number;
-  op: string;
-  occurredAt: string;
-  sourceSystem: string | null;
-  principal: string;
-  changedFields: string[];
-  data: Record<string, unknown>;
-  cursor: string;
-}
-
-interface OneData {
-  marketEntity: {
-    creditCode: string;
-    name: string;
-    version: number;
-    sourceSystem: { code: string; name: string; kind: string; regionCode: string };
-    history: Version[];
-  } | null;
-}
+`);
 
 /** Every content field of a market entity: what the first version's changedFields lists. */
 const CONTENT_FIELDS = [
@@ -116,12 +114,12 @@ describe('reading market entities', () => {
     for (const e of records) all.set(e.creditCode!, e);
   }
 
-  async function page(variables: Record<string, unknown>): Promise<GraphQLResponse<PageData>> {
-    return t.gql<PageData>(PAGE, variables);
+  async function page(variables: EntityPageQueryVariables): Promise<GraphQLResponse<EntityPageQuery>> {
+    return t.gql(PAGE, variables);
   }
 
   /** Follows `after` from the first page to the last; checks the page info on the way. */
-  async function walk(variables: Record<string, unknown>, first: number): Promise<Node[]> {
+  async function walk(variables: EntityPageQueryVariables, first: number): Promise<Node[]> {
     const nodes: Node[] = [];
     let after: string | null = null;
     for (let i = 0; i < 1000; i++) {
@@ -183,28 +181,28 @@ describe('reading market entities', () => {
   describe('marketEntity', () => {
     it('finds an entity by its credit code, written in any case and with spaces around', async () => {
       const e = crafted[0];
-      for (const creditCode of [e.creditCode, e.creditCode!.toLowerCase(), `  ${e.creditCode} `]) {
-        const r = await t.gql<OneData>(ONE, { creditCode });
+      for (const creditCode of [e.creditCode!, e.creditCode!.toLowerCase(), `  ${e.creditCode} `]) {
+        const r = await t.gql(ONE, { creditCode });
         expect(r.errors).toBeUndefined();
         expect(r.data!.marketEntity).toMatchObject({ creditCode: e.creditCode, name: e.name, version: 1 });
       }
     });
 
     it('answers null for a credit code it does not hold', async () => {
-      const r = await t.gql<OneData>(ONE, { creditCode: code('NA0000001') });
+      const r = await t.gql(ONE, { creditCode: code('NA0000001') });
       expect(r.errors).toBeUndefined();
       expect(r.data!.marketEntity).toBeNull();
     });
 
     it('resolves the source system that pushed the current version', async () => {
-      const r = await t.gql<OneData>(ONE, { creditCode: updated[0].creditCode });
+      const r = await t.gql(ONE, { creditCode: updated[0].creditCode! });
       expect(r.data!.marketEntity!.sourceSystem).toEqual({
         code: 'QRY-B',
         name: 'QRY-B 测试系统',
         kind: 'GOVERNMENT',
         regionCode: '420000',
       });
-      const a = await t.gql<OneData>(ONE, { creditCode: crafted[1].creditCode });
+      const a = await t.gql(ONE, { creditCode: crafted[1].creditCode! });
       expect(a.data!.marketEntity!.sourceSystem.code).toBe('QRY-A');
     });
 
@@ -218,7 +216,7 @@ describe('reading market entities', () => {
         );
       expect(events).toHaveLength(2);
 
-      const r = await t.gql<OneData>(ONE, { creditCode: e.creditCode });
+      const r = await t.gql(ONE, { creditCode: e.creditCode! });
       expect(r.errors).toBeUndefined();
       const h = r.data!.marketEntity!.history;
       expect(h.map((v) => [v.version, v.op, v.sourceSystem])).toEqual([
@@ -244,13 +242,13 @@ describe('reading market entities', () => {
     });
 
     it('gives only the latest versions when asked for the last ones', async () => {
-      const r = await t.gql<OneData>(ONE, { creditCode: updated[1].creditCode, last: 1 });
+      const r = await t.gql(ONE, { creditCode: updated[1].creditCode!, last: 1 });
       expect(r.data!.marketEntity!.history.map((v) => v.version)).toEqual([2]);
     });
 
     it('adds no version for a re-push of identical content', async () => {
       await push([crafted[3]], keyA);
-      const r = await t.gql<OneData>(ONE, { creditCode: crafted[3].creditCode });
+      const r = await t.gql(ONE, { creditCode: crafted[3].creditCode! });
       expect(r.data!.marketEntity!.history.map((v) => v.version)).toEqual([1]);
     });
   });
@@ -325,7 +323,7 @@ describe('reading market entities', () => {
       ['a cursor of the wrong shape', Buffer.from(JSON.stringify(['a', 'b', 'c'])).toString('base64url')],
       ['a cursor holding a number', Buffer.from(JSON.stringify([42])).toString('base64url')],
     ])('refuses %s as after with BAD_USER_INPUT', async (_what, after) => {
-      for (const orderBy of ['CREDIT_CODE', 'UPDATED_AT']) {
+      for (const orderBy of ['CREDIT_CODE', 'UPDATED_AT'] as const) {
         const r = await page({ first: 5, after, orderBy });
         expect(r.data ?? null).toBeNull();
         expect(r.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -410,7 +408,7 @@ describe('reading market entities', () => {
     });
 
     it('updatedSince selects the entities updated at or after that time', async () => {
-      const one = await page({ filter: { creditCodes: [updated[0].creditCode] } });
+      const one = await page({ filter: { creditCodes: [updated[0].creditCode!] } });
       const at = one.data!.marketEntities.edges[0].node.updatedAt;
       expect(await filtered({ updatedSince: at })).toEqual(updated.map((e) => e.creditCode!).sort(byCode));
       expect(await filtered({ updatedSince: new Date(Date.parse(at) + 1).toISOString() })).toEqual([]);
@@ -424,7 +422,7 @@ describe('reading market entities', () => {
 
     it('answers text PostgreSQL cannot hold (NUL, a lone surrogate) without an internal error', async () => {
       for (const bad of ['\u0000', 'a\ud800b']) {
-        const one = await t.gql<OneData>(ONE, { creditCode: bad });
+        const one = await t.gql(ONE, { creditCode: bad });
         expect(one.errors).toBeUndefined();
         expect(one.data!.marketEntity).toBeNull();
         expect(await filtered({ creditCodes: [bad, crafted[0].creditCode] })).toEqual([crafted[0].creditCode]);

@@ -1,3 +1,4 @@
+import { withIdCheckChar } from '../../src/common/id-number';
 import { regions } from '../../src/common/regions';
 import type { MarketEntityInput, MarketRole } from '../gql/graphql';
 import { PUSH, code } from '../setup/data';
@@ -15,10 +16,7 @@ import { countStatements } from '../setup/statements';
 
 /** A valid resident ID number (GB 11643) born on `birth` (YYYYMMDD), with sequence `seq`. */
 function idNumber(region: string, birth: string, seq: number): string {
-  const body = `${region}${birth}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
+  return withIdCheckChar(`${region}${birth}${String(seq).padStart(3, '0')}`);
 }
 
 const entity = (org: string, name: string, regionCode: string, roles: MarketRole[]): MarketEntityInput => ({

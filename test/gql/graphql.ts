@@ -28,6 +28,19 @@ export type ChangeTopic =
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
+/** Kind of market entity (市场主体类型). */
+export type EntityKind =
+  | 'ENTERPRISE'
+  | 'OTHER'
+  | 'PUBLIC_INSTITUTION'
+  | 'SOCIAL_ORGANISATION';
+
+/** Registration status: 存续, 注销, 吊销. */
+export type EntityStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'REVOKED';
+
 /** Stable error codes, also used in extensions.code of GraphQL errors. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -37,6 +50,20 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
+
+/** Filters of marketEntities; all given conditions must hold. */
+export type MarketEntityFilterInput = {
+  /** Only these credit codes (at most 1000). */
+  creditCodes?: Array<string> | null | undefined;
+  /** Case-insensitive substring of the name. */
+  nameContains?: string | null | undefined;
+  /** GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei. */
+  regionCode?: string | null | undefined;
+  role?: MarketRole | null | undefined;
+  status?: EntityStatus | null | undefined;
+  /** Only entities updated at or after this time. */
+  updatedSince?: string | null | undefined;
+};
 
 /** A market entity as a trading system pushes it. Checked per record by the push pipeline. Text fields refuse NUL, lone surrogates, control characters (C0, C1), bidi overrides and isolates and noncharacters; times need an offset and are checked field by field. */
 export type MarketEntityInput = {
@@ -68,6 +95,11 @@ export type MarketEntityInput = {
   status?: string | null | undefined;
 };
 
+/** Stable orders of the marketEntities connection. */
+export type MarketEntityOrder =
+  | 'CREDIT_CODE'
+  | 'UPDATED_AT';
+
 /** Role in trading: 招标人, 投标人, 代理机构, 供应商, 采购人, 转让方. */
 export type MarketRole =
   | 'AGENCY'
@@ -95,6 +127,58 @@ export type RecordStatus =
   | 'REJECTED'
   /** Identical to the stored version; nothing was written. */
   | 'UNCHANGED';
+
+/** Built by the government (政府建设) or the market (市场建设). */
+export type SourceSystemKind =
+  | 'GOVERNMENT'
+  | 'MARKET';
+
+export type PushWithOwnerMutationVariables = Exact<{
+  records: Array<MarketEntityInput> | MarketEntityInput;
+}>;
+
+
+export type PushWithOwnerMutation = { pushMarketEntities: { results: Array<{ status: RecordStatus, errors: Array<{ code: ErrorCode, message: string, owner: string | null }> }> } };
+
+export type ProjectHistoryQueryVariables = Exact<{
+  code: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type ProjectHistoryQuery = { tradingProject: { code: string, history: Array<{ version: number, op: ChangeOp, sourceSystem: string | null, changedFields: Array<string>, data: Record<string, unknown>, cursor: string }> } | null };
+
+export type PushedEntityQueryVariables = Exact<{
+  creditCode: string;
+}>;
+
+
+export type PushedEntityQuery = { marketEntity: { creditCode: string, name: string, kind: EntityKind, roles: Array<MarketRole>, legalRepresentative: string | null, registeredCapital: string | null, regionCode: string, address: string | null, establishedOn: string | null, status: EntityStatus, externalId: string | null, version: number, updatedAt: string, qualifications: Array<{ code: string, name: string, level: string | null, validUntil: string | null, issuer: string | null }>, sourceSystem: { code: string } } | null };
+
+export type PushedCodesQueryVariables = Exact<{
+  codes: Array<string> | string;
+}>;
+
+
+export type PushedCodesQuery = { marketEntities: { totalCount: number, edges: Array<{ node: { creditCode: string, name: string, version: number } }> } };
+
+export type EntityPageQueryVariables = Exact<{
+  filter?: MarketEntityFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  orderBy?: MarketEntityOrder | null | undefined;
+}>;
+
+
+export type EntityPageQuery = { marketEntities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { creditCode: string, name: string, regionCode: string, roles: Array<MarketRole>, status: EntityStatus, updatedAt: string } }> } };
+
+export type EntityWithHistoryQueryVariables = Exact<{
+  creditCode: string;
+  last?: number | null | undefined;
+}>;
+
+
+export type EntityWithHistoryQuery = { marketEntity: { creditCode: string, name: string, version: number, sourceSystem: { code: string, name: string, kind: SourceSystemKind, regionCode: string }, history: Array<{ version: number, op: ChangeOp, occurredAt: string, sourceSystem: string | null, principal: string, changedFields: Array<string>, data: Record<string, unknown>, cursor: string }> } | null };
 
 export type PushMutationVariables = Exact<{
   records: Array<MarketEntityInput> | MarketEntityInput;
@@ -130,6 +214,125 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const PushWithOwnerDocument = new TypedDocumentString(`
+    mutation PushWithOwner($records: [MarketEntityInput!]!) {
+  pushMarketEntities(records: $records) {
+    results {
+      status
+      errors {
+        code
+        message
+        owner
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushWithOwnerMutation, PushWithOwnerMutationVariables>;
+export const ProjectHistoryDocument = new TypedDocumentString(`
+    query ProjectHistory($code: String!, $last: Int) {
+  tradingProject(code: $code) {
+    code
+    history(last: $last) {
+      version
+      op
+      sourceSystem
+      changedFields
+      data
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectHistoryQuery, ProjectHistoryQueryVariables>;
+export const PushedEntityDocument = new TypedDocumentString(`
+    query PushedEntity($creditCode: String!) {
+  marketEntity(creditCode: $creditCode) {
+    creditCode
+    name
+    kind
+    roles
+    legalRepresentative
+    registeredCapital
+    regionCode
+    address
+    establishedOn
+    status
+    externalId
+    version
+    updatedAt
+    qualifications {
+      code
+      name
+      level
+      validUntil
+      issuer
+    }
+    sourceSystem {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushedEntityQuery, PushedEntityQueryVariables>;
+export const PushedCodesDocument = new TypedDocumentString(`
+    query PushedCodes($codes: [String!]!) {
+  marketEntities(filter: {creditCodes: $codes}, first: 500) {
+    totalCount
+    edges {
+      node {
+        creditCode
+        name
+        version
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PushedCodesQuery, PushedCodesQueryVariables>;
+export const EntityPageDocument = new TypedDocumentString(`
+    query EntityPage($filter: MarketEntityFilterInput, $first: Int, $after: String, $orderBy: MarketEntityOrder) {
+  marketEntities(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        creditCode
+        name
+        regionCode
+        roles
+        status
+        updatedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntityPageQuery, EntityPageQueryVariables>;
+export const EntityWithHistoryDocument = new TypedDocumentString(`
+    query EntityWithHistory($creditCode: String!, $last: Int) {
+  marketEntity(creditCode: $creditCode) {
+    creditCode
+    name
+    version
+    sourceSystem {
+      code
+      name
+      kind
+      regionCode
+    }
+    history(last: $last) {
+      version
+      op
+      occurredAt
+      sourceSystem
+      principal
+      changedFields
+      data
+      cursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntityWithHistoryQuery, EntityWithHistoryQueryVariables>;
 export const PushDocument = new TypedDocumentString(`
     mutation Push($records: [MarketEntityInput!]!) {
   pushMarketEntities(records: $records) {
