@@ -7,6 +7,7 @@ import { Migration20261123094340 } from './Migration20261123094340';
 import { Migration20261123172300 } from './Migration20261123172300';
 import { Migration20261123173833 } from './Migration20261123173833';
 import { Migration20261123174023 } from './Migration20261123174023';
+import { Migration20261207170811 } from './Migration20261207170811';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123172300', class: Migration20261123172300 },
   { name: 'Migration20261123173833', class: Migration20261123173833 },
   { name: 'Migration20261123174023', class: Migration20261123174023 },
+  { name: 'Migration20261207170811', class: Migration20261207170811 },
 ];

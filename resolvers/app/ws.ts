@@ -8,6 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -29,6 +30,8 @@ type ConnectionState = {
   /** The Authorization value the connection authenticated with, re-checked while it lives. */
   authorization?: string;
   address?: string;
+  /** Holds the leases of the named feed consumers this connection follows. */
+  connectionId?: string;
 };
 
 type Connection = ConnectionState & { socket: WebSocket; request: IncomingMessage };
@@ -168,6 +171,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           if (extra.socket.readyState !== extra.socket.OPEN) return false;
           extra.principal = principal;
           extra.authorization = authorization;
+          extra.connectionId = randomUUID();
           connections.add(extra);
           extra.socket.once('close', () => connections.delete(extra));
           return true;
@@ -210,7 +214,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
-          const contextValue: HubContext = createContext(services, principal);
+          const contextValue: HubContext = { ...createContext(services, principal), connectionId: extra.connectionId };
           shapes.set(
             contextValue,
             SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),

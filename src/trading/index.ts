@@ -6,6 +6,8 @@
 export { tradingFamily } from './trading.family';
 export { BID_EVIDENCE, EXPERT_IDENTITY, TRADING_TOPICS, TradingTopic, type TradingTopicName } from './trading.model';
 export { TradingProjectRow } from './trading-project.entity';
+export { toOcdsReleasePackage } from './ocds';
+export type { OcdsRelease } from './ocds.types';
 export { SectionRow } from './section.entity';
 export { BidRow } from './bid.entity';
 export type { ProjectPush, SectionPush } from './project.rules';
