@@ -48,7 +48,15 @@ export interface RelayTarget {
   /** OCDS release packages received with stored batches. */
   ocds: unknown[];
   /** Requests seen, stored batches, repeats dropped by key, refusals. */
-  stats: { requests: number; stored: number; duplicates: number; refused: number; failed: number };
+  stats: {
+    requests: number;
+    stored: number;
+    duplicates: number;
+    refused: number;
+    failed: number;
+    /** Most requests in progress at once: a relay delivers one batch at a time, so more means two relays active. */
+    maxInFlight: number;
+  };
   /** When each stored record arrived (ms since epoch), by id. */
   arrivedAt: Map<string, number>;
   faults: TargetFaults;
@@ -66,7 +74,7 @@ export async function startRelayTarget(
     url: '',
     records: [],
     ocds: [],
-    stats: { requests: 0, stored: 0, duplicates: 0, refused: 0, failed: 0 },
+    stats: { requests: 0, stored: 0, duplicates: 0, refused: 0, failed: 0, maxInFlight: 0 },
     arrivedAt: new Map(),
     faults,
     close: () => Promise.resolve(),
@@ -131,7 +139,17 @@ export async function startRelayTarget(
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   };
+  let inFlight = 0;
   const server: Server = createServer((req, res) => {
+    inFlight += 1;
+    target.stats.maxInFlight = Math.max(target.stats.maxInFlight, inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight -= 1;
+      counted = false;
+    };
+    res.once('close', done);
+    req.socket.once('close', done);
     if (target.faults.down) {
       req.socket.destroy();
       return;

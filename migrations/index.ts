@@ -8,6 +8,7 @@ import { Migration20261123172300 } from './Migration20261123172300';
 import { Migration20261123173833 } from './Migration20261123173833';
 import { Migration20261123174023 } from './Migration20261123174023';
 import { Migration20261207170811 } from './Migration20261207170811';
+import { Migration20261207180125 } from './Migration20261207180125';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123173833', class: Migration20261123173833 },
   { name: 'Migration20261123174023', class: Migration20261123174023 },
   { name: 'Migration20261207170811', class: Migration20261207170811 },
+  { name: 'Migration20261207180125', class: Migration20261207180125 },
 ];

@@ -67,7 +67,8 @@ export class HubLink {
       connectionParams: { authorization: `Bearer ${key}` },
       // A lost connection ends this link: the relay starts over from the hub's checkpoint with a new one.
       retryAttempts: 0,
-      lazy: true,
+      // Connected from the start and kept while the link lives, between operations too (the lease's holder).
+      lazy: false,
       keepAlive: 5000,
       on: {
         closed: (e) => this.closedBy?.(toError(e)),

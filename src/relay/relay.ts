@@ -65,6 +65,8 @@ export class Relay {
   private readonly log: NonNullable<RelayHooks['log']>;
   private readonly sleep: (ms: number) => Promise<void>;
   private wakeSleep?: () => void;
+  /** Wakes the session waiting for events (to see that the relay stops). */
+  private interrupt?: () => void;
   /** Batches confirmed since the process started. */
   delivered = 0;
 
@@ -89,6 +91,7 @@ export class Relay {
   stop(): void {
     this.stopped = true;
     this.wakeSleep?.();
+    this.interrupt?.();
   }
 
   /** Runs until stopped, or until the hub refuses the key (then throws). */
@@ -123,6 +126,7 @@ export class Relay {
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
     const poke = () => wake?.();
+    this.interrupt = poke;
     const unsubscribe = link.subscribe<{ changes: WireEvent }>(
       CHANGES,
       { topics: this.mapping.topics ?? null },

@@ -1,3 +1,4 @@
+import { unifiedTransactionCode } from '../../trading';
 import type { RelayEvent, TargetRecord } from '../target';
 
 /**
@@ -18,17 +19,15 @@ export interface NationalDataSet {
 }
 
 /**
- * The unified transaction identifier (统一交易标识码) of a trading record: the project's own when it was pushed, else
- * the one the hub forms from the project code (see src/trading: `HB` + region code + project code).
+ * The unified transaction identifier (统一交易标识码) of a trading project's event: the one pushed, or the one the hub
+ * forms (unifiedTransactionCode in src/trading). Records of a project (bids, awards, ...) carry the project's code,
+ * not its region: theirs is null here, and the platform joins them to the project by `projectCode`.
  */
-export function transactionCode(data: Record<string, unknown>): string | null {
-  const own = data.unifiedTransactionCode;
-  if (typeof own === 'string' && own) return own;
-  const project =
-    typeof data.projectCode === 'string' ? data.projectCode : typeof data.code === 'string' ? data.code : null;
-  const region = typeof data.regionCode === 'string' ? data.regionCode : null;
-  if (!project) return null;
-  return region ? `HB${region}-${project}` : `HB-${project}`;
+export function transactionCode(event: Pick<RelayEvent, 'topic' | 'data'>): string | null {
+  const d = event.data;
+  if (typeof d.unifiedTransactionCode === 'string' && d.unifiedTransactionCode) return d.unifiedTransactionCode;
+  if (event.topic !== 'TRADING_PROJECT' || typeof d.code !== 'string' || typeof d.regionCode !== 'string') return null;
+  return unifiedTransactionCode({ code: d.code, regionCode: d.regionCode });
 }
 
 /** The record of one event for a data set. */

@@ -8,6 +8,6 @@ export const tradingAnnouncement: NationalDataSet = {
   topics: ['TRADING_PROJECT', 'ANNOUNCEMENT'],
   payload(event) {
     const domain = typeof event.data.categoryCode === 'string' ? event.data.categoryCode : null;
-    return { topic: event.topic, domain, unifiedTransactionCode: transactionCode(event.data), record: event.data };
+    return { topic: event.topic, domain, unifiedTransactionCode: transactionCode(event), record: event.data };
   },
 };
