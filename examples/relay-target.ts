@@ -151,6 +151,8 @@ export async function startRelayTarget(
     res.once('close', done);
     req.socket.once('close', done);
     if (target.faults.down) {
+      target.stats.requests += 1;
+      target.stats.failed += 1;
       req.socket.destroy();
       return;
     }
