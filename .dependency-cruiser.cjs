@@ -31,9 +31,10 @@ const GENERIC_SRC = [
   'server',
   'registry',
   'cli',
+  'consumers',
 ];
-const TOOLS_SRC = ['seed', 'ui'];
-const GENERIC_API = ['common', 'feed', 'admin', 'systems', 'app'];
+const TOOLS_SRC = ['seed', 'ui', 'relay'];
+const GENERIC_API = ['common', 'feed', 'admin', 'systems', 'consumers', 'app'];
 
 const any = (names) => `(?:${names.join('|')})`;
 /** A file in a family folder of src/ or resolvers/ (capture 1: src|resolvers, 2: the family). */

@@ -9,7 +9,9 @@ import { Migration20261123173833 } from './Migration20261123173833';
 import { Migration20261123174023 } from './Migration20261123174023';
 import { Migration20261207170528 } from './Migration20261207170528';
 import { Migration20261207170534 } from './Migration20261207170534';
+import { Migration20261207170811 } from './Migration20261207170811';
 import { Migration20261207171424 } from './Migration20261207171424';
+import { Migration20261207180125 } from './Migration20261207180125';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -27,5 +29,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123174023', class: Migration20261123174023 },
   { name: 'Migration20261207170528', class: Migration20261207170528 },
   { name: 'Migration20261207170534', class: Migration20261207170534 },
+  { name: 'Migration20261207170811', class: Migration20261207170811 },
   { name: 'Migration20261207171424', class: Migration20261207171424 },
+  { name: 'Migration20261207180125', class: Migration20261207180125 },
 ];

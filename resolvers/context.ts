@@ -16,6 +16,8 @@ export interface HubContext {
   loaders: RequestLoaders;
   services: HubServices;
   log: Logger;
+  /** The graphql-ws connection the operation came on (a named feed consumer's lease is held by one); none over HTTP. */
+  connectionId?: string;
 }
 
 /**

@@ -59,6 +59,16 @@ export interface HubConfig {
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
   /**
+   * HUB_CONSUMER_LEASE_SECONDS: how long a named feed consumer's lease lasts without renewal (renewed every third of
+   * it); a standby relay takes over at most this long after the active one's hub process dies. Default 15.
+   */
+  consumerLeaseSeconds: number;
+  /**
+   * HUB_CONSUMER_WINDOW: most events a named consumer's stream hands out beyond its acknowledged cursor before it waits
+   * for an acknowledgement (bounds a relay's memory while its target is down). Default 2000.
+   */
+  consumerWindow: number;
+  /**
    * HUB_PUBLIC_OPERATIONS: root query fields anonymous callers may use (comma-separated, e.g.
    * marketEntity,marketEntities). Default none: only health endpoints and the schema. Names are checked against the
    * schema at start-up (checkPublicOperations).
@@ -252,6 +262,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     preparedStatements: bool('HUB_PREPARED_STATEMENTS', true),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
+    consumerLeaseSeconds: int('HUB_CONSUMER_LEASE_SECONDS', 15, 1, 3600),
+    consumerWindow: int('HUB_CONSUMER_WINDOW', 2000, 1, 1000000),
     publicOperations,
     limits: {
       depth: int('HUB_MAX_DEPTH', 10, 2, 100),

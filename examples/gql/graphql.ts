@@ -299,6 +299,8 @@ export type TradingProjectInput = {
   subItemCode?: string | null | undefined;
   /** Credit code of the tenderer, purchaser or transferor; must be registered. */
   tendererCreditCode?: string | null | undefined;
+  /** The unified transaction identifier (统一交易标识码) that follows the deal through its life, when the system has one (letters, digits and . _ - /, 2-80 characters); when absent the hub forms `HB<regionCode>-<code>`. */
+  unifiedTransactionCode?: string | null | undefined;
 };
 
 /** Which trading projects the statistics count; all given conditions must hold. The same conditions as the filter of tradingProjects. */

@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 import { CLI_ACTOR, type CommandContext, type CommandSection, type CommandSpec } from '../../src/cli/command';
 import { ACCESS_COMMANDS, DATABASE_COMMANDS } from '../../src/cli/commands';
+import { CONSUMER_COMMANDS } from '../../src/consumers/commands';
+import { RELAY_COMMANDS } from '../../src/relay/commands';
 import { optionOf } from '../../src/cli/options';
 import { withOrm } from '../../src/cli/orm';
 import { REGISTRY } from '../families';
@@ -17,6 +19,8 @@ import { REGISTRY } from '../families';
 /** The sections of `hub help`, in order; every command of the table is in one. */
 export const SECTIONS: readonly CommandSection[] = [
   ACCESS_COMMANDS,
+  CONSUMER_COMMANDS,
+  RELAY_COMMANDS,
   ...REGISTRY.commandSections,
   {
     title: 'Database and schema:',

@@ -10,6 +10,7 @@ import type { FamilyApi } from '../common/api-family';
 import { DateTimeScalar } from '../common/scalars';
 import { FAMILIES } from '../families';
 import { ChangesResolver } from '../feed/changes.resolver';
+import { ConsumersResolver } from '../consumers/consumers.resolver';
 import { SourceSystemResolver } from '../systems/source-system.resolver';
 
 /**
@@ -39,7 +40,13 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function buildHubSchema(): Promise<GraphQLSchema> {
   cached ??= familyApis().then((families) =>
     buildSchema({
-      resolvers: [AdminResolver, SourceSystemResolver, ChangesResolver, ...families.flatMap((f) => f.resolvers)],
+      resolvers: [
+        AdminResolver,
+        SourceSystemResolver,
+        ChangesResolver,
+        ConsumersResolver,
+        ...families.flatMap((f) => f.resolvers),
+      ],
       authChecker,
       pubSub: noPubSub,
       validate: false,

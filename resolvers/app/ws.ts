@@ -8,6 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { CloseCode } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import type { WebSocket, WebSocketServer } from 'ws';
@@ -24,7 +25,6 @@ import { TRUST_PROXY } from './http';
 import { SharedExecutions } from '../../src/server/shared-execution';
 import { serveGraphqlWs } from '../../src/server/ws-adapter';
 import { elapsedMs, operationLabel, type RequestLine } from '../../src/server/request-log';
-import { randomUUID } from 'node:crypto';
 
 /** An operation of a connection while it runs, for its log line when it ends. */
 type Running = { start: bigint; operation: string | null; requestId: string };
@@ -36,6 +36,8 @@ type ConnectionState = {
   /** The Authorization value the connection authenticated with, re-checked while it lives. */
   authorization?: string;
   address?: string;
+  /** Holds the leases of the named feed consumers this connection follows. */
+  connectionId?: string;
 };
 
 type Connection = ConnectionState & { socket: WebSocket; request: IncomingMessage };
@@ -194,6 +196,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           if (extra.socket.readyState !== extra.socket.OPEN) return false;
           extra.principal = principal;
           extra.authorization = authorization;
+          extra.connectionId = randomUUID();
           connections.add(extra);
           operations.add(ctx);
           extra.socket.once('close', () => {
@@ -247,7 +250,10 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
-          const contextValue: HubContext = createContext(services, principal, running.requestId);
+          const contextValue: HubContext = {
+            ...createContext(services, principal, running.requestId),
+            connectionId: extra.connectionId,
+          };
           shapes.set(
             contextValue,
             SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),

@@ -9,6 +9,7 @@ import { ChangeTopic } from '../common/hub-enums';
 import type { CompiledSubscriptionRoot } from '../../src/server/shared-execution';
 import type { HubContext } from '../context';
 import { ChangeEvent } from './change-event.type';
+import { followNamedConsumer } from '../consumers/follow';
 
 /**
  * Maps a stored change to its API shape, masking what the principal may not see (the topic's sensitive fields, declared
@@ -67,11 +68,14 @@ export const COMPILED_SUBSCRIPTIONS: Readonly<Record<string, CompiledSubscriptio
 export class ChangesResolver {
   @Subscription(() => ChangeEvent, {
     description:
-      'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN).',
+      'Every accepted change after the cursor: first replayed from the change log, then live, with no gap and no duplicate at the seam. Keep the cursor of the last event you processed and pass it as `after` when you reconnect. Needs FEED_CONSUMER with the topics granted (or ADMIN). A named consumer (registerFeedConsumer) without `after` starts right after its acknowledged cursor (acknowledgeChanges), and one connection at a time follows it: another gets CONFLICT (rule CONSUMER_LEASED) until the lease is free.',
     subscribe: async ({ args, context }) => {
       const ctx = context as HubContext;
       const { topics: asked, after: cursor } = args as { topics?: string[]; after?: string };
       const topics = feedTopics(ctx.principal, asked, ctx.services.registry.topics);
+      // A named consumer starts after its acknowledged position, on its own topics, under its lease.
+      const named = await followNamedConsumer(ctx, topics, cursor);
+      if (named) return named;
       const after = parseFeedCursor(cursor);
       // Checked against the log's head as the subscription starts, so a cursor the feed never issued fails it at once.
       await checkFeedCursorIssued(ctx.services.orm.em.fork(), after, ctx.services.feed.head);

@@ -53,6 +53,12 @@ export class TradingProjectInput {
   })
   details?: Record<string, unknown> | null;
   @Field(() => String, { nullable: true }) externalId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The unified transaction identifier (统一交易标识码) that follows the deal through its life, when the system has one (letters, digits and . _ - /, 2-80 characters); when absent the hub forms `HB<regionCode>-<code>`.',
+  })
+  unifiedTransactionCode?: string | null;
   @Field(() => [SectionInput], { nullable: true, description: 'At most 1000.' }) sections?: SectionInput[] | null;
 }
 

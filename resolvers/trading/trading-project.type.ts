@@ -285,6 +285,13 @@ export class TradingProject extends PushedRecordType {
   @Field({ description: 'ISO 4217 currency of the amounts; CNY unless stated.' })
   currency!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The unified transaction identifier (统一交易标识码): as pushed, or `HB<regionCode>-<code>` formed by the hub.',
+  })
+  unifiedTransactionCode!: string | null;
+
   @Field(() => TradingMethod)
   method!: TradingMethod;
 

@@ -13,8 +13,11 @@ export {
   type TradingTopicName,
 } from './trading.model';
 export { TradingProjectRow } from './trading-project.entity';
+export { toOcdsReleasePackage } from './ocds';
+export type { OcdsRelease } from './ocds.types';
 export { SectionRow } from './section.entity';
 export { BidRow } from './bid.entity';
+export { unifiedTransactionCode } from './project.rules';
 export type { ProjectPush, SectionPush } from './project.rules';
 export type {
   AnnouncementPush,

@@ -19,6 +19,7 @@ import {
   type CatalogView,
   type ProjectData,
   type ProjectPush,
+  unifiedTransactionCode,
 } from './project.rules';
 
 /** The catalog as the push of a batch sees it (one query; the catalog is small). */
@@ -186,6 +187,7 @@ export const projectPush: PushDomain<ProjectPush, ProjectData, ProjectBatch, Sna
         bid_deadline: v.bidDeadline,
         details: v.details,
         external_id: v.externalId,
+        unified_transaction_code: unifiedTransactionCode(v),
       }),
       principal,
     );

@@ -31,6 +31,8 @@ export interface ProjectPush {
   bidDeadline?: string | null;
   details?: Record<string, unknown> | null;
   externalId?: string | null;
+  /** 统一交易标识码, when the trading system has one. */
+  unifiedTransactionCode?: string | null;
   sections?: (SectionPush | null)[] | null;
 }
 
@@ -59,7 +61,26 @@ export interface ProjectData {
   bidDeadline: string | null;
   details: Record<string, unknown> | null;
   externalId: string | null;
+  /**
+   * The unified transaction identifier (统一交易标识码) as pushed; absent when none was (then the hub forms one, see
+   * {@link unifiedTransactionCode}). Only present when pushed, so that projects pushed before the field existed keep
+   * their content hash.
+   */
+  unifiedTransactionCode?: string;
   sections: SectionData[];
+}
+
+/**
+ * The unified transaction identifier (统一交易标识码) of a project: the one its trading system pushed, or else one the
+ * hub forms as `HB` + the region code + `-` + the project code. The national specification's own composition is not
+ * available here; the formed value is unique in the province (project codes are) and stable for the project's life.
+ */
+export function unifiedTransactionCode(project: {
+  code: string;
+  regionCode: string;
+  unifiedTransactionCode?: string | null;
+}): string {
+  return project.unifiedTransactionCode || `HB${project.regionCode}-${project.code}`;
 }
 
 /** The catalog as validation sees it: sub-items with their category, schema and whether retired. */
@@ -125,6 +146,7 @@ export function validateProject(
   const details = c.jsonObject('details', input.details);
   if (sub && details !== undefined) c.errors.push(...validateDetails(details, sub.detailsSchema));
   const externalId = c.text('externalId', input.externalId, { max: 100 });
+  const transactionCode = c.code('unifiedTransactionCode', input.unifiedTransactionCode, { required: false, max: 80 });
 
   const sections: SectionData[] = [];
   const seen = new Map<string, number>();
@@ -172,6 +194,7 @@ export function validateProject(
       bidDeadline: bidDeadline?.toISOString() ?? null,
       details: details ?? null,
       externalId: externalId ?? null,
+      ...(transactionCode ? { unifiedTransactionCode: transactionCode } : {}),
       sections,
     },
   };

@@ -63,6 +63,10 @@ export class TradingProjectRow extends PushedRecord {
   @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
   bidDeadline?: Date | null;
 
+  /** 统一交易标识码: as pushed, or formed by the hub (see unifiedTransactionCode in ./project.rules.ts). */
+  @Property({ type: 'string', length: 120, nullable: true })
+  unifiedTransactionCode?: string | null;
+
   /** Category-specific details, validated against the sub-item's JSON Schema. */
   @Property({ type: 'json', columnType: 'jsonb', nullable: true })
   details?: Record<string, unknown> | null;
