@@ -1,4 +1,5 @@
 import { defineFamily, topic } from '../registry/family';
+import { bidCertificateRule } from './bid-certificate.findings';
 import { CertificateAuthorityRow } from './certificate-authority.entity';
 import type { CertificateAuthorityPayload } from './certificate-authority.service';
 import { CertificateRow } from './certificate.entity';
@@ -31,6 +32,7 @@ export const certificatesFamily = defineFamily({
     [CERTIFICATE_TOPIC]: async () => (await import('./certificate.push.js')).certificatePush,
   },
   loaders: certificatesLoaders,
+  findingRules: [bidCertificateRule],
   history: {
     Certificate: {
       topic: CERTIFICATE_TOPIC,

@@ -335,9 +335,9 @@ export function creditCodeOf(cert: ParsedCertificate, locations: readonly Credit
 /** A signer's public key, prepared once for repeated verification. */
 export interface SignerKey {
   algorithm: string;
-  /** Node's key object (RSA, ECDSA), or the SM2 point as uncompressed hex `04…`. */
+  /** Node's key object (RSA, ECDSA), or the SM2 point (precomputed for repeated verification). */
   node?: KeyObject;
-  sm2Point?: string;
+  sm2Point?: ReturnType<typeof sm2.precomputePublicKey>;
 }
 
 /** Prepares an issuer's key for {@link verifySigned}. */
@@ -345,7 +345,13 @@ export function signerKey(cert: Pick<ParsedCertificate, 'spki' | 'keyAlgorithm'>
   if (cert.keyAlgorithm === 'SM2') {
     const spki = asn1js.fromBER(new Uint8Array(cert.spki));
     const point = (spki.result as asn1js.Sequence).valueBlock.value[1] as asn1js.BitString;
-    return { algorithm: 'SM2', sm2Point: Buffer.from(point.valueBlock.valueHexView).toString('hex') };
+    // An issuer signs many certificates: its point's multiples are computed once (sm-crypto-v2's window table).
+    const hex = Buffer.from(point.valueBlock.valueHexView).toString('hex');
+    try {
+      return { algorithm: 'SM2', sm2Point: sm2.precomputePublicKey(hex) };
+    } catch {
+      return { algorithm: 'SM2' };
+    }
   }
   try {
     return { algorithm: cert.keyAlgorithm, node: createPublicKey({ key: cert.spki, format: 'der', type: 'spki' }) };

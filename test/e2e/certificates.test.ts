@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hubCommand } from '../setup/cli';
+import { parties, project, push } from '../setup/trading';
 import {
   ALGORITHMS,
   makeMiniCa,
@@ -87,7 +88,7 @@ describe('CA certificates (CA互认)', () => {
       t.hub.services.orm.em.fork(),
       ADMIN,
       'CERT-SYS',
-      { writeTopics: ['MARKET_ENTITY', 'CERTIFICATE'] },
+      { writeTopics: ['MARKET_ENTITY', 'CERTIFICATE', 'TRADING_PROJECT', 'BID'] },
       t.hub.services.registry,
     );
     const r = await t.gql(
@@ -501,6 +502,43 @@ describe('CA certificates (CA互认)', () => {
       expect(last.data).toMatchObject({ status: 'REVOKED', creditCode: ENTITY });
       const v = await verify(await pki.read('rsa', 'good.pem'), new Date().toISOString());
       expect(v.status).toBe('REVOKED');
+    });
+
+    it('a bid signed with a known certificate must be its bidder’s, and valid and unrevoked when submitted', async () => {
+      expect((await pushCerts([await pki.read('sm2', 'expired.pem')])).accepted).toBe(1);
+      const p = await parties(t, system, 1, 7900);
+      expect(
+        (await push(t, system, 'pushTradingProjects', 'TradingProjectInput', [project('CERT-P1', p)])).accepted,
+      ).toBe(1);
+      const bid = (bidder: string, serial: string) => ({
+        sectionCode: 'CERT-P1-S1',
+        bidderCreditCode: bidder,
+        amount: '100.00',
+        submittedAt: '2026-09-20T10:00:00+08:00',
+        caCertSerial: serial,
+      });
+      const r = await push(t, system, 'pushBids', 'BidInput', [
+        bid(ENTITY, '1000'), // sm2 good: fine
+        bid(p.bidders[0], '10:03'), // sm2 revoked, and not the bidder's
+      ]);
+      expect(r.accepted).toBe(2);
+      const warnings = (r.results as { warnings: { rule: string }[] }[]).map((x) => x.warnings.map((w) => w.rule));
+      expect(warnings).toEqual([[], ['BID_CERTIFICATE_OTHER_ENTITY']]);
+      const again = await push(t, system, 'pushBids', 'BidInput', [bid(ENTITY, '1003'), bid(p.bidders[0], '')]);
+      expect((again.results as { warnings: { rule: string }[] }[]).map((x) => x.warnings.map((w) => w.rule))).toEqual([
+        ['BID_CERTIFICATE_REVOKED'],
+        [],
+      ]);
+      const expired = await push(t, system, 'pushBids', 'BidInput', [bid(ENTITY, '1001')]);
+      expect((expired.results as { warnings: { rule: string }[] }[])[0].warnings.map((w) => w.rule)).toEqual([
+        'BID_CERTIFICATE_EXPIRED',
+      ]);
+      const stored = await t.hub.services.orm.em
+        .fork()
+        .execute(
+          `select record_key, rule from finding where topic = 'BID' and project_code = 'CERT-P1' and rule like 'BID_CERTIFICATE%' order by record_key`,
+        );
+      expect(stored).toEqual([{ record_key: `CERT-P1-S1/${ENTITY}`, rule: 'BID_CERTIFICATE_EXPIRED' }]);
     });
 
     it('a withdrawn CA’s certificates no longer verify', async () => {

@@ -1,4 +1,9 @@
 import { withCheckChar } from '../../src/common/credit-code';
+import {
+  bidCertificateFindings,
+  normaliseSerial,
+  type KnownCertificate,
+} from '../../src/certificates/bid-certificate.rules';
 import { checkCa } from '../../src/certificates/certificate-authority.rules';
 import { normaliseFingerprint } from '../../src/certificates/certificate.rules';
 import {
@@ -74,5 +79,38 @@ describe('reading certificates', () => {
     const r = checkCa({ code: 'bad code!', name: '', certificatesPem: 'garbage' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['input.code', 'input.name', 'input.certificatesPem']);
+  });
+});
+
+describe('bids and the certificates the hub knows', () => {
+  const known = (over: Partial<KnownCertificate> = {}): KnownCertificate => ({
+    creditCode: CODE,
+    caCode: 'HBCA',
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date('2027-01-01T00:00:00Z'),
+    revokedAt: null,
+    ...over,
+  });
+  const bid = { bidderCreditCode: CODE, submittedAt: '2026-09-20T02:00:00.000Z', caCertSerial: '0A1B' };
+  const rules = (k: KnownCertificate[], b = bid) => bidCertificateFindings(b, k).map((f) => f.rule);
+
+  it('finds nothing for an unknown serial or a valid certificate of the bidder', () => {
+    expect(rules([])).toEqual([]);
+    expect(rules([known()])).toEqual([]);
+    expect(rules([known({ revokedAt: new Date('2026-10-01T00:00:00Z') })])).toEqual([]);
+  });
+
+  it('flags a certificate of another entity, a revoked one and one outside its validity', () => {
+    expect(rules([known({ creditCode: withCheckChar('91420100MA4KUNT02') })])).toEqual([
+      'BID_CERTIFICATE_OTHER_ENTITY',
+    ]);
+    expect(rules([known({ revokedAt: new Date('2026-09-20T01:59:59Z') })])).toEqual(['BID_CERTIFICATE_REVOKED']);
+    expect(rules([known({ notAfter: new Date('2026-09-01T00:00:00Z') })])).toEqual(['BID_CERTIFICATE_EXPIRED']);
+  });
+
+  it('reads serials the way OpenSSL prints them', () => {
+    expect(normaliseSerial('0a:1b')).toBe('0A1B');
+    expect(normaliseSerial('00 8F')).toBe('8F');
+    expect(normaliseSerial('abc')).toBe('0ABC');
   });
 });
