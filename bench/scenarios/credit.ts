@@ -61,7 +61,7 @@ export async function credit(ctx: BenchContext, size: CreditSize): Promise<Figur
          (array['BAD_CONDUCT','ADMINISTRATIVE_PENALTY','GOOD_CONDUCT','BLACKLIST','CONTRACT_PERFORMANCE','CREDIT_COMMITMENT'])[1 + g % 6],
          (array['MINOR','GENERAL','SERIOUS'])[1 + g % 3], 'IN_FORCE', d, 'BENCH-' || g, '压测机关', '114200000110438776', '压测',
          d, d + 365, d, d + 365, d + 90
-       from generate_series(1, $4) g, lateral (select date '2016-01-01' + (g * 7919 % 3650) as d) x`,
+       from generate_series(1, $4) g, lateral (select date '2016-01-01' + (g::bigint * 7919 % 3650)::int as d) x`,
       [system.id, codes, subjects, size.records],
     );
     await ctx.pg.sql('bench_credit', 'analyze credit_record');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
+import { badRecord, expert } from '../setup/credit';
 import { code, entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { makeMiniCa, type MiniCa } from '../setup/pki';
@@ -180,7 +181,7 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     t = await startTestHub({ publicOperations: [], rateLimit: 1_000_000, rateBurst: 1_000_000 });
     const tables = await sql<{ table_name: string }>(
-      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' order by table_name`,
+      `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'mikro_orm%' and table_name <> 'credit_publication' order by table_name`,
     );
     fingerprintSql = tables
       .map(
@@ -194,6 +195,10 @@ describe('authorisation matrix', () => {
         'mutation { registerSourceSystem(input: { code: "MX-SYS", name: "矩阵测试系统", kind: GOVERNMENT, regionCode: "420000" }) { apiKey } }',
       )
     ).registerSourceSystem.apiKey;
+    // The credit topics are granted by an operator, never by default.
+    await admin(
+      'mutation { updateGrants(principal: "MX-SYS", input: { writeTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT, EXPERT, CREDIT_RECORD] }) { name } }',
+    );
     keys.INTEGRATOR = await client('mx-integrator', 'roles: [INTEGRATOR]');
     keys.FEED_CONSUMER = await client(
       'mx-consumer',
@@ -266,8 +271,23 @@ describe('authorisation matrix', () => {
         { pem: cas[k].pem },
       );
     await admin(
-      `mutation { updateGrants(principal: "MX-SYS", input: { writeTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT, CERTIFICATE] }) { name } }`,
+      `mutation { updateGrants(principal: "MX-SYS", input: { writeTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT, CERTIFICATE, EXPERT, CREDIT_RECORD] }) { name } }`,
     );
+
+    // Credit data: an expert, a record to read, and one record to repair per caller allowed to. Minor records
+    // without an end are never published, so the publication scheduler (whose own table the fingerprint leaves
+    // out) appends nothing while a refused call is checked for writing nothing.
+    expect((await push(t, sys, 'pushExperts', 'ExpertInput', [expert('MX-EXP-0')])).accepted).toBe(1);
+    const repairable = (c: string) => badRecord(c, p.bidders[2], { severity: 'MINOR', decidedOn: '2026-01-05' });
+    expect(
+      (
+        await push(t, sys, 'pushCreditRecords', 'CreditRecordInput', [
+          badRecord('MX-CR-0', p.bidders[2], { severity: 'MINOR' }),
+          repairable('MX-REP-ADMIN'),
+          repairable('MX-REP-SOURCE_SYSTEM'),
+        ])
+      ).accepted,
+    ).toBe(3);
   });
   afterAll(() => t.stop());
 
@@ -622,6 +642,61 @@ describe('authorisation matrix', () => {
     },
 
     // ---- Mutation: pushes ----
+    expert: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ expert(code: "MX-EXP-0") { code } }' }),
+      expectDone: (v) => expect(v).toEqual({ code: 'MX-EXP-0' }),
+    },
+    experts: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ experts(first: 10) { edges { node { code } } } }' }),
+      expectDone: (v) => expect(v.edges.map((e: Json) => e.node.code)).toContain('MX-EXP-0'),
+    },
+    creditRecord: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ creditRecord(code: "MX-CR-0") { code kind } }' }),
+      expectDone: (v) => expect(v).toEqual({ code: 'MX-CR-0', kind: 'BAD_CONDUCT' }),
+    },
+    creditRecords: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ creditRecords(first: 10) { edges { node { code } } } }' }),
+      expectDone: (v) => expect(v.edges.map((e: Json) => e.node.code)).toContain('MX-CR-0'),
+    },
+    creditStatus: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({
+        query: 'query($c: String!) { creditStatus(creditCode: $c, at: "2026-06-01T00:00:00+08:00") { grade } }',
+        variables: { c: p.bidders[2] },
+      }),
+      expectDone: (v) => expect(v).toEqual({ grade: 'B' }),
+    },
+    repairCreditRecord: {
+      root: 'Mutation',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM'],
+      op: (who) => ({
+        query: `mutation { repairCreditRecord(input: { recordKey: "MX-REP-${who}", decidedBy: "湖北省住房和城乡建设厅", decidedAt: "2026-11-01T00:00:00+08:00", grounds: "已整改" }) { code status } }`,
+      }),
+      expectDone: (v, who) => expect(v).toEqual({ code: `MX-REP-${who}`, status: 'REPAIRED' }),
+    },
+    pushExperts: pushRow(
+      'pushExperts',
+      'ExpertInput',
+      'EXPERT',
+      (who) => [expert(`MX-EXP-${who}`)],
+      (r) => r.code as string,
+    ),
+    pushCreditRecords: pushRow(
+      'pushCreditRecords',
+      'CreditRecordInput',
+      'CREDIT_RECORD',
+      (who) => [badRecord(`MX-CR-${who}`, p.bidders[2], { severity: 'MINOR' })],
+      (r) => r.code as string,
+    ),
     pushMarketEntities: pushRow(
       'pushMarketEntities',
       'MarketEntityInput',
