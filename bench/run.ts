@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './lib/context';
 import { children, machine, ROOT, startPostgres, type BenchPostgres } from './lib/env';
 import { table, writeResults, type Figure } from './lib/results';
+import { collusion, type CollusionSize } from './scenarios/collusion';
 import { fanout, type FanoutSize } from './scenarios/fanout';
 import { ingest, type IngestSize } from './scenarios/ingest';
 import { read, type ReadSize } from './scenarios/read';
@@ -32,6 +33,7 @@ export interface Sizes {
   fanout: FanoutSize;
   scale: ScaleSize;
   replay: ReplaySize;
+  collusion: CollusionSize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -41,6 +43,7 @@ export const FULL: Sizes = {
   fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100, drainSeconds: 120 },
   scale: { records: 6_000_000 },
   replay: { events: 1_000_000 },
+  collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -50,6 +53,7 @@ export const QUICK: Sizes = {
   fanout: { subscribers: 1000, eventsPerSecond: 100, seconds: 5, batch: 50, drainSeconds: 30 },
   scale: { records: 120_000 },
   replay: { events: 100_000 },
+  collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -59,9 +63,10 @@ export const SMOKE: Sizes = {
   fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50, drainSeconds: 30 },
   scale: { records: 5_000 },
   replay: { events: 3_000 },
+  collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay'] as const;
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'collusion'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -107,6 +112,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'replay':
           figures = await replay(ctx, o.sizes.replay);
           break;
+        case 'collusion':
+          figures = await collusion(ctx, o.sizes.collusion);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -147,7 +155,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay ...] [--out DIR] [--database-url URL]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|collusion ...] [--out DIR] [--database-url URL]',
     );
     return 0;
   }
