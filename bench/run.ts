@@ -22,6 +22,7 @@ import type { BenchContext } from './lib/context';
 import { children, machine, ROOT, startPostgres, type BenchPostgres } from './lib/env';
 import { table, writeResults, type Figure } from './lib/results';
 import { credit, type CreditSize } from './scenarios/credit';
+import { collusion, type CollusionSize } from './scenarios/collusion';
 import { fanout, type FanoutSize } from './scenarios/fanout';
 import { ingest, type IngestSize } from './scenarios/ingest';
 import { read, type ReadSize } from './scenarios/read';
@@ -35,6 +36,7 @@ export interface Sizes {
   scale: ScaleSize;
   replay: ReplaySize;
   credit: CreditSize;
+  collusion: CollusionSize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -45,6 +47,7 @@ export const FULL: Sizes = {
   scale: { records: 6_000_000 },
   replay: { events: 1_000_000 },
   credit: { records: 1_000_000, samples: 5_000 },
+  collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -55,6 +58,7 @@ export const QUICK: Sizes = {
   scale: { records: 120_000 },
   replay: { events: 100_000 },
   credit: { records: 100_000, samples: 2_000 },
+  collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -65,9 +69,10 @@ export const SMOKE: Sizes = {
   scale: { records: 5_000 },
   replay: { events: 3_000 },
   credit: { records: 2_000, samples: 100 },
+  collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit'] as const;
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -116,6 +121,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'credit':
           figures = await credit(ctx, o.sizes.credit);
           break;
+        case 'collusion':
+          figures = await collusion(ctx, o.sizes.collusion);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -157,7 +165,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit ...] [--out DIR] [--database-url URL] [--credit-records N]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/common/free-port';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+import { parties, project, push } from '../setup/trading';
+import { feedCursor } from '../../src/feed/cursor';
 
 /*
  * The examples are run as a user runs them: the compiled programs in
@@ -533,6 +535,40 @@ describe('the trading examples', () => {
       expect(r.stdout).toContain(
         `project ${made![1]} is CONTRACTED: 14 steps, 23 records accepted, 5 unchanged, 0 rejected, 0 warning(s)`,
       );
+    });
+  });
+
+  describe('warnings', () => {
+    it('prints a raised collusion finding from the FINDING topic, with its alarm level, and exits after MAX_EVENTS', async () => {
+      const p = await parties(t, key, 2, 9100);
+      expect((await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [project('EXW-P', p)])).accepted).toBe(
+        1,
+      );
+      const bid = (bidder: string, amount: string) => ({
+        sectionCode: 'EXW-P-S1',
+        bidderCreditCode: bidder,
+        amount,
+        submittedAt: '2026-09-20T10:00:00+08:00',
+        deviceFingerprint: 'MAC-SAME-DEVICE',
+      });
+      // Follow from here: the procurement runs above raised findings of their own (their suppliers take turns winning).
+      const [{ seq }] = await t.hub.services.orm.em
+        .fork()
+        .execute<{ seq: string }[]>('select coalesce(max(seq), 0) as seq from change_event');
+      const r = await push(t, key, 'pushBids', 'BidInput', [
+        bid(p.bidders[0], '500000.00'),
+        bid(p.bidders[1], '517300.00'),
+      ]);
+      expect(r.accepted).toBe(2);
+      const out = await run('warnings', {
+        HUB_URL: t.hub.url,
+        HUB_API_KEY: ADMIN_KEY,
+        MAX_EVENTS: '1',
+        AFTER: feedCursor(Number(seq)),
+      });
+      expect(out.status).toBe(0);
+      expect(out.stdout).toMatch(/RAISED\s+#\d+ SHARED_DEVICE \[HIGH, alarm level 1\] EXW-P EXW-P-S1/);
+      expect(out.stderr).toContain('resume with AFTER=');
     });
   });
 });
