@@ -5,6 +5,7 @@ import { buildSchema, type GraphQLObjectType } from 'graphql';
 import type { Client as WsClient } from 'graphql-ws';
 import { badRecord, expert } from '../setup/credit';
 import { code, entities } from '../setup/data';
+import { feedCursor } from '../../src/feed/cursor';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { makeMiniCa, type MiniCa } from '../setup/pki';
 import { parties, project, push, type Push } from '../setup/trading';
@@ -49,6 +50,8 @@ interface Row {
   refusedPerRecord?: readonly Who[];
   /** A minimal valid operation as `who` sends it (names vary by caller, so allowed calls never collide). */
   op(who: Who): Operation;
+  /** The FEED_CONSUMER caller is the named consumer mx-named instead of the plain client mx-consumer. */
+  namedConsumer?: boolean;
   /** Asserts that an allowed call did its work; `value` is the root field's value. */
   expectDone(value: Json, who: Who): Promise<void> | void;
 }
@@ -151,6 +154,9 @@ describe('authorisation matrix', () => {
   let revokeKey = '';
   let fingerprintSql = '';
   let findingId = '';
+  /** The cursor of the newest MARKET_ENTITY event once the data is in (consumer rows acknowledge it). */
+  let entityCursor = '';
+  let namedConsumerKey = '';
   const cas = {} as Record<'A' | 'B' | 'C', MiniCa>;
 
   const sql = <T = Json>(q: string, params: unknown[] = []) => t.hub.services.orm.em.fork().execute<T[]>(q, params);
@@ -200,10 +206,17 @@ describe('authorisation matrix', () => {
       'mutation { updateGrants(principal: "MX-SYS", input: { writeTopics: [MARKET_ENTITY, TRADING_PROJECT, ANNOUNCEMENT, BID, BID_OPENING, EVALUATION, AWARD, CONTRACT, EXPERT, CREDIT_RECORD] }) { name } }',
     );
     keys.INTEGRATOR = await client('mx-integrator', 'roles: [INTEGRATOR]');
+    // Named consumers: the consumer rows call as mx-named (its checkpoint moves; mx-consumer's feed must not).
+    const registered = (name: string) =>
+      admin<{ registerFeedConsumer: { apiKey: string } }>(
+        `mutation { registerFeedConsumer(input: { name: "${name}", topics: [MARKET_ENTITY, TRADING_PROJECT] }) { apiKey } }`,
+      );
     keys.FEED_CONSUMER = await client(
       'mx-consumer',
       'roles: [FEED_CONSUMER], readTopics: [MARKET_ENTITY, TRADING_PROJECT]',
     );
+    namedConsumerKey = (await registered('mx-named')).registerFeedConsumer.apiKey;
+    await registered('mx-reset');
     keys.DASHBOARD = await client('mx-dashboard', 'roles: [DASHBOARD]');
     await client('mx-spare', 'roles: [INTEGRATOR]');
     await client('mx-rotate', 'roles: [INTEGRATOR]');
@@ -254,6 +267,10 @@ describe('authorisation matrix', () => {
         ])
       ).accepted,
     ).toBe(1);
+    const [{ seq }] = await sql<{ seq: string }>(
+      "select max(seq)::text as seq from change_event where topic = 'MARKET_ENTITY'",
+    );
+    entityCursor = feedCursor(Number(seq));
     [{ id: findingId }] = await sql<{ id: string }>(
       `insert into finding (topic, record_key, project_code, rule, message) values ('BID', 'MX-P-S1', 'MX-P', 'SHARED_IP', 'mx') returning id`,
     );
@@ -327,6 +344,27 @@ describe('authorisation matrix', () => {
 
   const ROWS: Record<string, Row> = {
     // ---- Query ----
+    feedConsumers: {
+      root: 'Query',
+      allowed: ['ADMIN', 'DASHBOARD'],
+      op: () => ({ query: '{ feedConsumers { name topics } }' }),
+      expectDone: (v) =>
+        expect(v).toEqual(expect.arrayContaining([{ name: 'mx-named', topics: ['MARKET_ENTITY', 'TRADING_PROJECT'] }])),
+    },
+    feedConsumer: {
+      root: 'Query',
+      allowed: ['ADMIN', 'DASHBOARD', 'FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({ query: '{ feedConsumer(name: "mx-named") { name } }' }),
+      expectDone: (v) => expect(v).toEqual({ name: 'mx-named' }),
+    },
+    deadLetters: {
+      root: 'Query',
+      allowed: ['ADMIN', 'DASHBOARD', 'FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({ query: '{ deadLetters(consumer: "mx-named", unresolvedOnly: true) { consumer cursor } }' }),
+      expectDone: (v) => expect(Array.isArray(v)).toBe(true),
+    },
     certificateAuthorities: {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
@@ -675,6 +713,68 @@ describe('authorisation matrix', () => {
       }),
       expectDone: (v) => expect(v).toEqual({ grade: 'B' }),
     },
+    // ---- Mutation: named feed consumers (ADMIN holds FEED_CONSUMER but is no named consumer: FORBIDDEN) ----
+    registerFeedConsumer: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: (who) => ({
+        query: `mutation { registerFeedConsumer(input: { name: "mx-reg-${tag(who)}", topics: [MARKET_ENTITY] }) { consumer { name } apiKey } }`,
+      }),
+      expectDone: (v, who) => {
+        expect(v.consumer).toEqual({ name: `mx-reg-${tag(who)}` });
+        expect(v.apiKey).toEqual(expect.any(String));
+      },
+    },
+    resetFeedConsumer: {
+      root: 'Mutation',
+      allowed: ['ADMIN'],
+      op: () => ({
+        query: 'mutation($to: String!) { resetFeedConsumer(name: "mx-reset", to: $to) { name acknowledgedCursor } }',
+        variables: { to: entityCursor },
+      }),
+      expectDone: (v) => expect(v).toEqual({ name: 'mx-reset', acknowledgedCursor: entityCursor }),
+    },
+    startDelivery: {
+      root: 'Mutation',
+      allowed: ['FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({
+        query: 'mutation($c: String!) { startDelivery(until: $c) { name } }',
+        variables: { c: entityCursor },
+      }),
+      expectDone: (v) => expect(v).toEqual({ name: 'mx-named' }),
+    },
+    acknowledgeChanges: {
+      root: 'Mutation',
+      allowed: ['FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({
+        query: 'mutation($c: String!) { acknowledgeChanges(cursor: $c) { name acknowledgedCursor } }',
+        variables: { c: entityCursor },
+      }),
+      expectDone: (v) => expect(v).toEqual({ name: 'mx-named', acknowledgedCursor: entityCursor }),
+    },
+    reportDeadLetters: {
+      root: 'Mutation',
+      allowed: ['FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({
+        query:
+          'mutation($c: String!) { reportDeadLetters(records: [{ cursor: $c, status: 422, answer: "矩阵" }]) { consumer cursor status } }',
+        variables: { c: entityCursor },
+      }),
+      expectDone: (v) => expect(v).toEqual([{ consumer: 'mx-named', cursor: entityCursor, status: 422 }]),
+    },
+    resolveDeadLetters: {
+      root: 'Mutation',
+      allowed: ['FEED_CONSUMER'],
+      namedConsumer: true,
+      op: () => ({
+        query: 'mutation($c: String!) { resolveDeadLetters(cursors: [$c]) }',
+        variables: { c: entityCursor },
+      }),
+      expectDone: (v) => expect(typeof v).toBe('number'),
+    },
     repairCreditRecord: {
       root: 'Mutation',
       allowed: ['ADMIN', 'SOURCE_SYSTEM'],
@@ -854,8 +954,9 @@ describe('authorisation matrix', () => {
   /** Runs a row's operation as `who`, over HTTP or (subscriptions) graphql-ws. */
   async function run(field: string, row: Row, who: Who): Promise<GraphQLResponse<Json>> {
     const op = row.op(who);
-    if (row.root !== 'Subscription') return t.gql<Json>(op.query, op.variables, keys[who]);
-    const o = await firstOutcome(t.ws(keys[who] ?? ''), op);
+    const key = who === 'FEED_CONSUMER' && row.namedConsumer ? namedConsumerKey : keys[who];
+    if (row.root !== 'Subscription') return t.gql<Json>(op.query, op.variables, key);
+    const o = await firstOutcome(t.ws(key ?? ''), op);
     if (o.type === 'complete') throw new Error(`${field}: completed without a result`);
     return o.type === 'error' ? { status: 0, errors: o.errors } : { ...o.payload, status: 0 };
   }

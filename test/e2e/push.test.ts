@@ -137,7 +137,7 @@ describe('pushing market entities', () => {
   });
 
   it('takes roles as the MarketRole enum: inline `roles: [BIDDER]`, and as names in variables as before', async () => {
-    const [inline, inVariables] = entities(2, 700);
+    const [inline, inVariables] = entities(2, 1000);
     const r = await t.gql<PushResponse>(
       `mutation { pushMarketEntities(records: [{ creditCode: "${inline.creditCode}", name: "${inline.name}", roles: [BIDDER, AGENCY] }]) { accepted results { status errors { field } } } }`,
       undefined,
@@ -149,7 +149,7 @@ describe('pushing market entities', () => {
     expect((await one(inline.creditCode!))!.roles).toEqual(['AGENCY', 'BIDDER']);
     expect((await one(inVariables.creditCode!))!.roles).toEqual(['BIDDER', 'SUPPLIER']);
     // A role that does not exist refuses the request, as any enum argument does (nothing is stored).
-    const unknown = await t.gql(String(PUSH), { records: [{ ...entities(1, 702)[0], roles: ['KING'] }] }, key);
+    const unknown = await t.gql(String(PUSH), { records: [{ ...entities(1, 1002)[0], roles: ['KING'] }] }, key);
     expect(unknown.data).toBeUndefined();
     expect(unknown.errors?.[0].message).toContain('"KING"');
   });
