@@ -59,6 +59,28 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
       .execute(
         `insert into finding_review (finding_id, number, outcome, note, author, reviewed_at) values (900001, 1, 'DISMISSED', null, 'admin', now())`,
       );
+    // And of the tables of the families the demo does not fill: a feed consumer with a dead letter, an expert and a
+    // credit record with its publication, a recognised CA with a CRL and a certificate.
+    const sys = `(select id from source_system order by id limit 1)`;
+    const pushed = `${sys}, ${sys}, null, 1, repeat('0', 64), now(), now()`;
+    for (const statement of [
+      `insert into feed_consumer (name, principal_id, topics, filter, acked_seq, acked_at, delivering_seq, lease_holder, lease_expires_at, created_at)
+         select 'plain-relay', id, '["MARKET_ENTITY"]', '{"ops": ["CREATE"]}', 3, now(), 5, 'conn-1', now(), now() from principal where name = 'plain-reader'`,
+      `insert into dead_letter (consumer_id, seq, topic, key, status, answer, created_at, resolved_at, attempts)
+         select id, 2, 'MARKET_ENTITY', 'k', 422, 'refused', now(), null, 1 from feed_consumer where name = 'plain-relay'`,
+      `insert into expert (source_system_id, owner_system_id, external_id, version, content_hash, created_at, updated_at, code, kind, name, id_number, phone, specialties, region_code, employer_credit_code, status)
+         values (${pushed}, 'EXP-1', 'BOTH', '张三', '11010519491231002X', '13800000000', '{A01,B02}', '420100', null, 'ACTIVE')`,
+      `insert into credit_record (source_system_id, owner_system_id, external_id, version, content_hash, created_at, updated_at, code, subject_type, subject_code, kind, severity, status, decided_on, decision_number, authority_name, authority_credit_code, summary, fine_amount, effective_from, effective_until, published_from, published_until)
+         values (${pushed}, 'CR-1', 'EXPERT', 'EXP-1', 'ADMINISTRATIVE_PENALTY', 'GENERAL', 'IN_FORCE', '2026-01-05', '鄂建罚〔2026〕1号', '湖北省住房和城乡建设厅', '11420000MB1234567X', '罚款', 12345.67, '2026-01-05', '2027-01-05', '2026-01-05', '2027-01-05')`,
+      `insert into credit_publication (record_id, published, published_version, due_at) select id, true, 1, now() from credit_record where code = 'CR-1'`,
+      `insert into certificate_authority (code, name, status, certificates, crl_distribution_points, credit_code_locations, version)
+         values ('CA-1', '测试CA', 'RECOGNISED', '[{"fingerprint": "ab"}]', '{http://crl.example/ca.crl}', null, 1)`,
+      `insert into crl (issuer_fingerprint, ca_code, issuer, fingerprint, this_update, next_update, revoked, der)
+         values (repeat('a', 64), 'CA-1', 'CN=测试CA', repeat('c', 64), now(), null, '[{"serial": "01"}]', 'MIIB')`,
+      `insert into certificate (source_system_id, owner_system_id, external_id, version, content_hash, created_at, updated_at, fingerprint, sm3_fingerprint, serial, subject, issuer, not_before, not_after, key_algorithm, signature_algorithm, key_usage, extended_key_usage, credit_code, ca_code, issuer_fingerprint, status, revoked_at, der)
+         select ${pushed}, repeat('f', 64), repeat('e', 64), '01', 'CN=x', 'CN=测试CA', now(), now(), 'SM2', 'SM2-with-SM3', '{digitalSignature}', '{}', credit_code, 'CA-1', repeat('a', 64), 'GOOD', null, 'MIIC' from market_entity limit 1`,
+    ])
+      await em.getConnection().execute(statement);
   }, 120_000);
   afterAll(async () => {
     await orm.close(true);
