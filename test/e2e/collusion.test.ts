@@ -1,4 +1,5 @@
-import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+import { CHANGES } from '../setup/data';
+import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { LABELLED_BIDDERS, labelledCollusionData, type LabelledData } from '../setup/collusion';
 import { countStatements } from '../setup/statements';
 import { parties, push } from '../setup/trading';
@@ -143,6 +144,35 @@ describe('collusion indicators', () => {
       { projectManagerId: expect.stringMatching(/^420102\*+\w\w$/) as string },
     ]);
     expect(masked[0].evidence.bids).toHaveLength(2);
+  });
+
+  it('masks the evidence on the FINDING feed for a follower without the evidence grant', async () => {
+    const created = await t.gql<{ createClient: { apiKey: string } }>(
+      'mutation { createClient(input: { name: "coll-follower", roles: [FEED_CONSUMER], readTopics: [FINDING] }) { apiKey } }',
+      undefined,
+      ADMIN_KEY,
+    );
+    expect(created.errors).toBeUndefined();
+    const [device] = await allFindings(revealer, { rule: ['SHARED_DEVICE'] });
+    expect(device.evidence.shared.deviceFingerprint).not.toBe('******');
+    // The follower reads the FINDING events from the start up to the one that raised this finding.
+    const [{ n }] = await t.hub.services.orm.em
+      .fork()
+      .execute<{ n: string }[]>(
+        `select count(*)::text as n from change_event where topic = 'FINDING' and seq <= (select min(seq) from change_event where topic = 'FINDING' and key = ?)`,
+        [device.id],
+      );
+    const events = await collect(
+      t.ws(created.data!.createClient.apiKey),
+      CHANGES,
+      { after: null, topics: ['FINDING'] },
+      Number(n),
+    );
+    const raised = events.at(-1)!.changes;
+    expect(raised).toMatchObject({ topic: 'FINDING', op: 'CREATE', key: device.id });
+    const evidence = (raised.data as Any).evidence;
+    expect(evidence.shared).toEqual({ deviceFingerprint: '******' });
+    expect(evidence.bids).toEqual(device.evidence.bids);
   });
 
   it('puts a raised finding on the feed and clears it, with a DELETE event, when a correction removes its ground', async () => {
