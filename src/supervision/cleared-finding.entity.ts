@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { MAX_PROJECT_CODE } from '../trading';
 
 /**
  * A finding that stopped holding (a correction cleared it): moved here from
@@ -22,7 +23,7 @@ export class ClearedFindingRow {
   recordKey!: string;
 
   @Index()
-  @Property({ type: 'string', length: 64 })
+  @Property({ type: 'string', length: MAX_PROJECT_CODE })
   projectCode!: string;
 
   @Property({ type: 'string', length: 60 })

@@ -8,6 +8,7 @@ export {
   BID_EVIDENCE,
   BID_SENSITIVE,
   EXPERT_IDENTITY,
+  MAX_PROJECT_CODE,
   TRADING_TOPICS,
   TradingTopic,
   type TradingTopicName,
