@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { projectRoot } from '../../src/common/paths';
+import { until } from '../setup/crash';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 
@@ -239,10 +240,14 @@ describe('the browser pages', () => {
     try {
       await page.waitForSelector('#status[data-state="live"]', { timeout: 30_000 });
       await waitFor(page, `document.getElementById('total-projects').textContent !== '–'`, 10_000);
-      const resumed = sent
-        .slice(before)
-        .map((m) => JSON.parse(m) as { type: string; payload?: { query: string; variables?: { after?: string } } })
-        .filter((m) => m.type === 'subscribe' && m.payload?.query.includes('changes('));
+      // The page subscribes to statistics and changes separately: "live" may come before the changes subscription.
+      const resumedChanges = () =>
+        sent
+          .slice(before)
+          .map((m) => JSON.parse(m) as { type: string; payload?: { query: string; variables?: { after?: string } } })
+          .filter((m) => m.type === 'subscribe' && m.payload?.query.includes('changes('));
+      await until('the changes subscription sent again', () => resumedChanges().length > 0, 10_000);
+      const resumed = resumedChanges();
       expect(resumed.map((m) => m.payload?.variables?.after)).toEqual([
         Buffer.from(`seq:${lastSeq}`).toString('base64url'),
       ]);
