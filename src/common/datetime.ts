@@ -150,6 +150,9 @@ export function daysBetween(from: string, to: string): number {
  */
 export const CHINA_OFFSET_MS = 8 * 3600_000;
 
+/** {@link CHINA_OFFSET_MS} as ISO 8601 writes it after a time. */
+export const CHINA_OFFSET = '+08:00';
+
 /** The calendar date (`YYYY-MM-DD`) of an instant in China, by default of now: the hub's "today". */
 export function chinaDate(d: Date = new Date()): string {
   return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
@@ -162,5 +165,14 @@ export function chinaMonth(d: Date): string {
 
 /** An instant written in China time with its offset, to the second: `2026-09-25T09:30:00+08:00`. */
 export function chinaDateTime(d: Date): string {
-  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
+  return new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19) + CHINA_OFFSET;
+}
+
+/**
+ * A calendar date in China (`YYYY-MM-DD`) as an instant with its offset: the
+ * first second of that day, or its last with `endOfDay` (for the end of a
+ * period whose time is unknown): `2026-09-25T00:00:00+08:00`.
+ */
+export function chinaDayBoundary(date: string, endOfDay = false): string {
+  return `${date}T${endOfDay ? '23:59:59' : '00:00:00'}${CHINA_OFFSET}`;
 }

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -15,6 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 import { DataDirInUseError, inspectDataDir, reclaimDataDir, releaseOwner, writeOwner } from './data-dir';
+import { forgetServerProcess, serverProcess } from './embedded-process';
 import { systemProcesses } from './processes';
 import { Supervisor, type Running, type SupervisedState, type SupervisorOptions } from './supervisor';
 
@@ -200,15 +200,12 @@ export async function startEmbedded(
         `embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${said.length ? said.join(' ') : output.slice(-3).join(' ') || 'it exited'}`,
       );
     }
-    // The library keeps the server's ChildProcess to itself; the hub needs it to notice a crash.
-    const library = pg as unknown as { process?: ChildProcess };
-    const child = library.process!;
+    const child = serverProcess(pg)!;
     // Written again once the server is surely ours: a racing start that lost may have overwritten it.
     writeOwner(dataDir, command);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
       const gone = (code: number | null, signal: NodeJS.Signals | null) => {
-        // Forgotten by the library too: its exit hook would otherwise wait (10 s) for this process to exit again.
-        if (library.process === child) library.process = undefined;
+        forgetServerProcess(pg, child);
         done({ code, signal });
       };
       if (child.exitCode !== null || child.signalCode !== null) gone(child.exitCode, child.signalCode);

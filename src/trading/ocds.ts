@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { chinaDayBoundary } from '../common/datetime';
 import { regions } from '../common/regions';
 import { AnnouncementType, TradingMethod, TradingStatus } from './trading.model';
 import type {
@@ -180,15 +181,6 @@ function value(amount: string | null | undefined, currency: string): OcdsValue |
 /** An instant as OCDS date-time (RFC 3339, UTC). */
 function dateTime(d: Date): string {
   return d.toISOString();
-}
-
-/**
- * A business date (YYYY-MM-DD, a calendar date in China) as an OCDS
- * date-time: the start of that day in China Standard Time, or its last second
- * for the end of a period (OCDS asks for a judgement where the time is unknown).
- */
-export function chinaDateTime(date: string, endOfDay = false): string {
-  return `${date}T${endOfDay ? '23:59:59' : '00:00:00'}+08:00`;
 }
 
 /** An absolute http(s) URL in its normalised (percent-encoded) form, or undefined; a document's url must be a URI. */
@@ -410,7 +402,8 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
         id: s.code,
         title: s.name,
         status: 'active',
-        date: chinaDateTime(s.award.awardedOn),
+        // Business dates are days in China; OCDS wants a date-time: the day's first (ending a period, last) second.
+        date: chinaDayBoundary(s.award.awardedOn),
         value: { amount: ocdsAmount(s.award.amount), currency: p.currency },
         suppliers: [supplier],
         relatedLots: [s.code],
@@ -420,8 +413,8 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
     }
     for (const c of s.contracts) {
       const period: OcdsPeriod = {
-        ...(c.periodStart ? { startDate: chinaDateTime(c.periodStart) } : {}),
-        ...(c.periodEnd ? { endDate: chinaDateTime(c.periodEnd, true) } : {}),
+        ...(c.periodStart ? { startDate: chinaDayBoundary(c.periodStart) } : {}),
+        ...(c.periodEnd ? { endDate: chinaDayBoundary(c.periodEnd, true) } : {}),
       };
       // A contract the hub holds has been signed (it records dateSigned), so it is in force: active. Whether it has
       // since come to a close ('terminated') is not reported to the hub, and must not depend on the reading time,
@@ -431,7 +424,7 @@ export function toOcdsRelease(p: OcdsProjectInput, options: OcdsOptions): OcdsRe
         awardID: s.code,
         status: 'active',
         value: { amount: ocdsAmount(c.amount), currency: p.currency },
-        dateSigned: chinaDateTime(c.signedOn),
+        dateSigned: chinaDayBoundary(c.signedOn),
         ...(Object.keys(period).length ? { period } : {}),
       });
     }

@@ -1,9 +1,9 @@
+import { chinaDayBoundary } from '../../src/common/datetime';
 import { withCheckChar } from '../../src/common/credit-code';
 import {
   OCDS_EXTENSIONS,
   OCDS_PUBLISHER,
   bidStatus,
-  chinaDateTime,
   mainProcurementCategory,
   ocdsAmount,
   packageUri,
@@ -593,8 +593,8 @@ describe('OCDS mapping', () => {
     });
 
     it('dates business days in China Standard Time', () => {
-      expect(chinaDateTime('2026-04-10')).toBe('2026-04-10T00:00:00+08:00');
-      expect(chinaDateTime('2026-04-10', true)).toBe('2026-04-10T23:59:59+08:00');
+      expect(chinaDayBoundary('2026-04-10')).toBe('2026-04-10T00:00:00+08:00');
+      expect(chinaDayBoundary('2026-04-10', true)).toBe('2026-04-10T23:59:59+08:00');
     });
 
     it('names the region of an address by GB/T 2260', () => {
