@@ -34,6 +34,7 @@ import { requestLogPlugin } from '../../src/server/request-log';
 import { checkPortFree, listenProblem } from '../../src/server/port-check';
 import { DataDirInUseError, inspectDataDir } from '../../src/db/data-dir';
 import { Guard } from '../../src/server/guard';
+import { refuseUpgrade, upgradeOrigin, webSocketOriginAllowed } from '../../src/server/ws-origin';
 import { HubMetrics } from '../../src/server/metrics';
 import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
@@ -216,8 +217,16 @@ export async function startHub(
       ],
     });
     const httpServer = createServer();
+    const wsOrigins = new Set(config.corsOrigins);
     httpServer.on('upgrade', (req, socket, head) => {
       if (new URL(req.url ?? '/', 'http://hub').pathname !== '/graphql') return socket.destroy();
+      if (!webSocketOriginAllowed(upgradeOrigin(req), req.headers.host, wsOrigins)) {
+        log.info(
+          { origin: req.headers.origin, ip: req.socket.remoteAddress },
+          'WebSocket from a foreign origin refused',
+        );
+        return refuseUpgrade(socket);
+      }
       wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
     });
     // Requests in flight at shutdown get this long to finish (Apollo's default, 10 s, cut big pushes short on a busy

@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 
 /**
@@ -77,5 +78,35 @@ describe('CORS', () => {
     } finally {
       await plain.stop();
     }
+  });
+
+  /** Opens a graphql-ws socket with this Origin (none: a program's), and says how the upgrade was answered. */
+  const upgrade = (origin: string | undefined) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const ws = new WebSocket(t.hub.wsUrl, 'graphql-transport-ws', origin === undefined ? {} : { origin });
+      ws.once('open', () => {
+        ws.close();
+        resolve({ status: 101, body: '' });
+      });
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      ws.once('error', (err) => {
+        if (!/Unexpected server response/.test(err.message)) reject(err);
+      });
+    });
+
+  it('refuses a WebSocket from a browser page on an origin not listed, and lets the others connect', async () => {
+    const foreign = await upgrade('https://evil.example.org');
+    expect(foreign.status).toBe(403);
+    expect(foreign.body).toMatch(/HUB_CORS_ORIGINS/);
+    expect((await upgrade('null')).status).toBe(403);
+    // Listed, the hub's own (its IDE and dashboard), and a program that sends no Origin.
+    expect((await upgrade(ALLOWED)).status).toBe(101);
+    expect((await upgrade(new URL(t.hub.url).origin)).status).toBe(101);
+    expect((await upgrade(undefined)).status).toBe(101);
   });
 });
