@@ -23,6 +23,12 @@ export class SourceSystem {
 
   @Field(() => DateTimeScalar)
   createdAt!: Date;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it last pushed, whatever the outcome, to the second (最近推送时间); null if it never has.',
+  })
+  lastPushAt?: Date | null;
 }
 
 @ObjectType({ description: 'A newly registered system and its API key. The key is shown only this once.' })

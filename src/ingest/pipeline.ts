@@ -4,6 +4,7 @@ import type { HubConfig } from '../config';
 import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
+import { notePush } from '../systems/last-push';
 import { authoriseWrite } from './authorise';
 import { replaceFindings, syncFindings, takeFindingChanges, type FindingRule, type ReferenceRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
@@ -59,6 +60,8 @@ export async function runPush<In, T, Ctx, P>(
       },
     );
   }
+  // Before the write, so that whoever sees this push's changes on the feed also sees the system's new lastPushAt.
+  if (principal.sourceSystem) await notePush(em, principal.sourceSystem.id);
   const results: RecordResult[] = inputs.map((_, index) => ({
     index,
     key: null,

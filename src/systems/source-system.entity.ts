@@ -27,4 +27,8 @@ export class SourceSystemRow {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** When it last pushed, whatever the outcome (src/systems/last-push.ts). */
+  @Property({ type: 'datetime', columnType: 'timestamptz(3)', nullable: true })
+  lastPushAt?: Date | null;
 }

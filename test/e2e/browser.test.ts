@@ -138,8 +138,22 @@ describe('the browser pages', () => {
     await page.waitForSelector('#changes li');
     await page.screenshot({ path: join(OUTPUT, 'dashboard.png') });
 
-    // A new project: the totals and the list of changes follow within 2 s of the push.
+    // The system has not pushed yet; its first push shows, within 2 s, as the hub records it (SourceSystem.lastPushAt).
+    const lastPush = `document.querySelector('#systems tr[data-code="BROWSER-SYS"] .last-push')`;
+    expect(await page.evaluate(`${lastPush}.dataset.at ?? null`)).toBeNull();
+    expect(await page.evaluate(`${lastPush}.textContent`)).toMatch(/从未推送/);
     const p = await parties(t, systemKey, 1, 9100);
+    await waitFor(page, `${lastPush}.dataset.at !== undefined`, 2_000);
+    const systems = await t.gql<{ sourceSystems: { code: string; lastPushAt: string | null }[] }>(
+      '{ sourceSystems { code lastPushAt } }',
+      undefined,
+      dashboardKey,
+    );
+    const recorded = systems.data!.sourceSystems.find((s) => s.code === 'BROWSER-SYS')!.lastPushAt;
+    expect(recorded).not.toBeNull();
+    expect(await page.evaluate(`${lastPush}.dataset.at`)).toBe(recorded);
+
+    // A new project: the totals and the list of changes follow within 2 s of the push.
     await waitFor(page, changeShown(p.tenderer), 5_000);
     const started = Date.now();
     const pushed = await push(t, systemKey, 'pushTradingProjects', 'TradingProjectInput', [project('BROWSER-P1', p)]);

@@ -50,6 +50,15 @@ const CODES = graphql(`
   }
 `);
 
+const LAST_PUSH = graphql(`
+  query SystemsLastPush {
+    sourceSystems {
+      code
+      lastPushAt
+    }
+  }
+`);
+
 type EntityRow = NonNullable<PushedEntityQuery['marketEntity']>;
 
 describe('pushing market entities', () => {
@@ -260,6 +269,37 @@ describe('pushing market entities', () => {
     expect(r.results[1].errors).toEqual([
       { field: 'creditCode', code: 'BAD_USER_INPUT', message: 'creditCode is required' },
     ]);
+  });
+
+  it('records when each system last pushed, whatever the outcome, at most once a second', async () => {
+    const other = await t.system('PUSH-LAST');
+    const lastPush = async () => {
+      const r = await t.gql(LAST_PUSH, {}, ADMIN_KEY);
+      expect(r.errors).toBeUndefined();
+      const at = r.data!.sourceSystems.find((s) => s.code === 'PUSH-LAST')!.lastPushAt;
+      return at === null ? null : new Date(at).getTime();
+    };
+    expect(await lastPush()).toBeNull();
+    // A push whose every record is refused is still a push: the system is connected.
+    const [dbBefore] = await sql<{ now: string | Date }>('select statement_timestamp() as now');
+    const refused = await push([{ ...entities(1, 470)[0], creditCode: 'NOT-A-CODE' }], other);
+    expect(refused).toMatchObject({ accepted: 0, rejected: 1 });
+    const first = await lastPush();
+    expect(first).not.toBeNull();
+    expect(first!).toBeGreaterThanOrEqual(new Date(dbBefore.now).getTime());
+    // Stamped within the last second: not written again.
+    await sql(`update source_system set last_push_at = statement_timestamp() where code = 'PUSH-LAST'`);
+    const stamped = await lastPush();
+    await push(entities(1, 471), other);
+    expect(await lastPush()).toBe(stamped);
+    // Older than that: the next push stamps it again.
+    await sql(`update source_system set last_push_at = last_push_at - interval '5 seconds' where code = 'PUSH-LAST'`);
+    await push(entities(1, 472), other);
+    expect(await lastPush()).toBeGreaterThan(stamped! - 5000);
+    // Pushes of other systems leave it alone.
+    const before = await lastPush();
+    await push(entities(1, 473));
+    expect(await lastPush()).toBe(before);
   });
 
   it('answers a re-push of identical content with UNCHANGED and writes nothing', async () => {

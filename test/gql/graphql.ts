@@ -162,6 +162,11 @@ export type PushedCodesQueryVariables = Exact<{
 
 export type PushedCodesQuery = { marketEntities: { totalCount: number, edges: Array<{ node: { creditCode: string, name: string, version: number } }> } };
 
+export type SystemsLastPushQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemsLastPushQuery = { sourceSystems: Array<{ code: string, lastPushAt: string | null }> };
+
 export type EntityPageQueryVariables = Exact<{
   filter?: MarketEntityFilterInput | null | undefined;
   first?: number | null | undefined;
@@ -286,6 +291,14 @@ export const PushedCodesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PushedCodesQuery, PushedCodesQueryVariables>;
+export const SystemsLastPushDocument = new TypedDocumentString(`
+    query SystemsLastPush {
+  sourceSystems {
+    code
+    lastPushAt
+  }
+}
+    `) as unknown as TypedDocumentString<SystemsLastPushQuery, SystemsLastPushQueryVariables>;
 export const EntityPageDocument = new TypedDocumentString(`
     query EntityPage($filter: MarketEntityFilterInput, $first: Int, $after: String, $orderBy: MarketEntityOrder) {
   marketEntities(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {

@@ -262,8 +262,8 @@ class Session {
   private refreshTimer: number | undefined;
   private readonly changes: Change[] = [];
   private readonly findings: Change[] = [];
-  private readonly lastPush = new Map<string, string>();
-  private systems: { code: string; name: string; kind: string; regionCode: string }[] = [];
+  private systems: { code: string; name: string; kind: string; regionCode: string; lastPushAt: string | null }[] = [];
+  private systemsTimer: number | undefined;
   private topics: string[] = [];
   private hasFeedConsumers = false;
   private changesDenied = false;
@@ -302,6 +302,7 @@ class Session {
     this.stopped = true;
     window.clearTimeout(this.retryTimer);
     window.clearInterval(this.refreshTimer);
+    window.clearTimeout(this.systemsTimer);
     void this.client?.dispose();
   }
 
@@ -333,9 +334,15 @@ class Session {
 
   /** Systems and relays, read over HTTP now and then (they change rarely). */
   private async refresh(): Promise<void> {
+    await this.refreshSystems();
+    await this.refreshRelays();
+  }
+
+  /** The systems with the hub's own record of their last push. */
+  private async refreshSystems(): Promise<void> {
     const data = await query<{ sourceSystems: Session['systems'] }>(
       this.key,
-      '{ sourceSystems { code name kind regionCode } }',
+      '{ sourceSystems { code name kind regionCode lastPushAt } }',
     ).catch((err: unknown) => {
       if (err instanceof HubRefusal && err.code === 'FORBIDDEN') return { sourceSystems: null };
       throw err;
@@ -343,7 +350,15 @@ class Session {
     if (data.sourceSystems) this.systems = data.sourceSystems;
     setText('systems-note', data.sourceSystems ? '' : '此密钥不能查看接入系统 This key may not list the systems');
     this.drawSystems();
-    await this.refreshRelays();
+  }
+
+  /** Something was pushed: the systems are read again, once for a burst of updates. */
+  private systemsChanged(): void {
+    if (this.systemsTimer !== undefined || this.stopped) return;
+    this.systemsTimer = window.setTimeout(() => {
+      this.systemsTimer = undefined;
+      void this.refreshSystems().catch((err) => this.refusal(err));
+    }, 250);
   }
 
   private async refreshRelays(): Promise<void> {
@@ -407,6 +422,9 @@ class Session {
             }
             const update = msg.data!.tradingStatisticsChanged;
             draw(update);
+            // The statistics move with every trading push, which a DASHBOARD key sees even when it may not follow
+            // the changes themselves.
+            if (groupBy === '') this.systemsChanged();
             if (headCursor === null && groupBy === '') {
               headCursor = update.cursor;
               this.followChanges(client, headCursor);
@@ -461,7 +479,7 @@ class Session {
       this.findings.unshift(change);
       if (this.findings.length > 50) this.findings.length = 50;
     }
-    if (change.sourceSystem) this.lastPush.set(change.sourceSystem, change.occurredAt);
+    if (change.sourceSystem) this.systemsChanged();
     this.lastCursor = change.cursor;
     // A replay delivers many at once: one redraw per frame.
     if (this.pending) return;
@@ -469,7 +487,6 @@ class Session {
     requestAnimationFrame(() => {
       this.pending = false;
       this.drawChanges();
-      this.drawSystems();
       this.drawFindings();
     });
   }
@@ -510,13 +527,11 @@ class Session {
     for (const s of this.systems) {
       const tr = document.createElement('tr');
       tr.dataset.code = s.code;
-      const at = this.lastPush.get(s.code);
-      tr.append(
-        cell(s.code),
-        cell(s.name),
-        cell(s.regionCode),
-        cell(at ? new Date(at).toLocaleString('zh-CN', { hour12: false }) : `最近 ${RECENT} 条中无 none lately`),
-      );
+      const at = s.lastPushAt;
+      const when = cell(at ? new Date(at).toLocaleString('zh-CN', { hour12: false }) : '从未推送 never');
+      if (at) when.dataset.at = at;
+      when.classList.add('last-push');
+      tr.append(cell(s.code), cell(s.name), cell(s.regionCode), when);
       lines.push(tr);
     }
     $('systems').replaceChildren(...lines);
