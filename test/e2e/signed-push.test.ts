@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { sign } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -242,6 +243,39 @@ describe('signed pushes (non-repudiation)', () => {
     expect(entity.name).toBe('签名测试有限公司（未签名）');
   });
 
+  describe('examples/signed-push.ts (needs npm run build)', () => {
+    const example = (...args: string[]) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [join(__dirname, '..', '..', 'dist', 'examples', 'signed-push.js'), ...args],
+          { env: { PATH: process.env.PATH ?? '', HUB_URL: t.hub.url, HUB_API_KEY: sysA }, timeout: 60_000 },
+          (err, stdout) => resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout }),
+        );
+      });
+
+    it('signs with sm-crypto-v2 (SM2) or Node (ECDSA); the hub records the signer, and refuses a foreign certificate', async () => {
+      const file = join(pki.dir, 'entities.json');
+      for (const [alg, name] of [
+        ['sm2', '示例签名有限公司（SM2）'],
+        ['ec', '示例签名有限公司（EC）'],
+      ] as const) {
+        await writeFile(file, JSON.stringify([{ creditCode: ENTITY, name, regionCode: '420102' }]));
+        const out = await example('--key', pki.path(alg, 'leaf.key'), '--certificate', fp[`${alg} good`], file);
+        expect(out).toMatchObject({
+          status: 0,
+          stdout: expect.stringMatching(/: 1 accepted, 0 unchanged, 0 rejected/),
+        });
+        expect((await lastEvents(1))[0].signed_by).toBe(fp[`${alg} good`]);
+      }
+      const foreign = await example('--key', pki.path('sm2', 'leaf.key'), '--certificate', fp['sm2 stranger'], file);
+      expect(foreign).toMatchObject({
+        status: 3,
+        stdout: expect.stringMatching(/refused \(HTTP 401, SIGNER_NOT_OURS\)/),
+      });
+    });
+  });
+
   it('under signatureRequired refuses unsigned pushes (HTTP and graphql-ws) and still answers unsigned queries', async () => {
     const set = await t.gql(GRANTS, { p: 'SIGN-A', input: { signatureRequired: true } }, ADMIN_KEY);
     expect(set.data).toEqual({ updateGrants: { name: 'SIGN-A', signatureRequired: true } });
@@ -249,7 +283,7 @@ describe('signed pushes (non-repudiation)', () => {
       const unsigned = await post(entityPush('未签名'), sysA);
       expect(refusal(unsigned)).toEqual([401, 'UNAUTHENTICATED', 'SIGNATURE_REQUIRED']);
       const query = await post(JSON.stringify({ query: `{ marketEntity(creditCode: "${ENTITY}") { name } }` }), sysA);
-      expect(query.data).toEqual({ marketEntity: { name: '签名测试有限公司（未签名）' } });
+      expect(query.data).toEqual({ marketEntity: { name: '示例签名有限公司（EC）' } });
       const overWs = await new Promise<{ extensions?: Record<string, unknown> }[]>((resolve) => {
         t.ws(sysA).subscribe(
           { query: PUSH_ENTITIES, variables: { records: [{ creditCode: ENTITY, name: 'ws', regionCode: '420102' }] } },
