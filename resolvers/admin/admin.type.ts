@@ -36,6 +36,8 @@ export class Principal {
   authoritativeTopics!: string[];
   @Field(() => [String], { description: "Catalog categories whose trading records it may write; '*' for all." })
   categories!: string[];
+  @Field({ description: 'Its pushes must be signed (x-hub-signature, x-hub-certificate); unsigned ones are refused.' })
+  signatureRequired!: boolean;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }
 
@@ -62,6 +64,12 @@ export class GrantsInput {
   @Field(() => [ChangeTopic], { nullable: true }) authoritativeTopics?: string[] | null;
   @Field(() => [String], { nullable: true, description: "Catalog category codes, or '*' for all." }) categories?:
     string[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Pushes must be signed with a certificate the system registered (x-hub-signature); unsigned ones are refused.',
+  })
+  signatureRequired?: boolean | null;
 }
 
 @InputType({

@@ -11,12 +11,46 @@ import type { Guard } from '../../src/server/guard';
 import { Role } from '../../src/auth/principal';
 import { mountPages } from './ui';
 import { bindResponse, noteRequest, requestLog } from '../../src/server/request-log';
+import { OperationTypeNode, getOperationAST, parse } from 'graphql';
+import {
+  SIGNATURE_HEADER,
+  SIGNER_HEADER,
+  requireSignature,
+  verifyPushSignature,
+  type PushSignature,
+} from '../../src/certificates';
 
 interface Locals {
   requestId: string;
   /** performance.now() when the request arrived (the metrics' durations). */
   started: number;
   principal: Principal;
+}
+
+/** A request whose body bytes were kept, as received, for its signature (only requests that carry one). */
+interface RawBodyRequest {
+  rawBody?: Buffer;
+}
+
+/** The signature headers of a request (a repeated header counts as malformed: not one string). */
+function signatureHeaders(req: express.Request): PushSignature {
+  const one = (name: string) => {
+    const v = req.headers[name];
+    return v === undefined ? undefined : typeof v === 'string' ? v : '';
+  };
+  return { signature: one(SIGNATURE_HEADER), certificate: one(SIGNER_HEADER) };
+}
+
+/** True when the body's operation (the named one, or the only one) is a mutation; false when it cannot be read. */
+function carriesMutation(body: unknown): boolean {
+  const b = body as { query?: unknown; operationName?: unknown } | undefined;
+  if (typeof b?.query !== 'string') return false;
+  try {
+    const op = getOperationAST(parse(b.query), typeof b.operationName === 'string' ? b.operationName : undefined);
+    return op?.operation === OperationTypeNode.MUTATION;
+  } catch {
+    return false;
+  }
 }
 
 const started = (res: express.Response) => (res.locals as Locals).started;
@@ -104,6 +138,33 @@ export function createHttpApp(
     }
   };
 
+  // A signed push: the signature over the body bytes is verified before the operation runs, and the request's
+  // principal carries the signer, which the change log records on every event the push appends.
+  const checkSignature: RequestHandler = async (req, res, next) => {
+    const locals = res.locals as Locals;
+    const headers = signatureHeaders(req);
+    try {
+      requireSignature(locals.principal, headers, () => carriesMutation(req.body));
+      if (headers.signature === undefined && headers.certificate === undefined) return next();
+      const signedBy = await verifyPushSignature(
+        services.orm.em.fork(),
+        locals.principal,
+        headers,
+        (req as RawBodyRequest).rawBody,
+        new Date(services.clock.now()),
+      );
+      locals.principal = { ...locals.principal, signedBy };
+      noteRequest(res, { signedBy });
+      next();
+    } catch (err) {
+      if (!(err instanceof HubError)) return next(err);
+      services.metrics?.request(operationNameOf(req.body), err.code, (performance.now() - started(res)) / 1000);
+      const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
+      res.setHeader('www-authenticate', 'Signature');
+      sendError(res, 401, err.code, err.message, rest);
+    }
+  };
+
   const bodyErrors: ErrorRequestHandler = (err: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(err);
     if (err.type === 'entity.too.large')
@@ -135,7 +196,14 @@ export function createHttpApp(
   const crossOrigin = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'x-request-id', 'apollo-require-preflight'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'x-request-id',
+      'apollo-require-preflight',
+      SIGNATURE_HEADER,
+      SIGNER_HEADER,
+    ],
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
   });
@@ -181,8 +249,15 @@ export function createHttpApp(
     idePage,
     requestId,
     requestLog(services.log, (res) => (res.locals as Locals).requestId),
-    express.json({ limit: services.config.bodyLimit }),
+    express.json({
+      limit: services.config.bodyLimit,
+      // The exact bytes a signature covers, kept only for requests that carry one.
+      verify: (req, _res, buf) => {
+        if (req.headers[SIGNATURE_HEADER] !== undefined) (req as RawBodyRequest).rawBody = buf;
+      },
+    }),
     authenticateAndAdmit,
+    checkSignature,
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const locals = res.locals as Locals;

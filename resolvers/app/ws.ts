@@ -1,5 +1,7 @@
 import {
   GraphQLError,
+  getOperationAST,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -19,6 +21,7 @@ import { ANONYMOUS, accessKey, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError, formatError } from '../../src/common/errors';
 import { ADMIN_TOPIC } from '../../src/feed/topics';
 import { checkCost, limitRules } from '../../src/limits/operation-limits';
+import { requireSignature } from '../../src/certificates';
 import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
 import { TRUST_PROXY } from './http';
@@ -249,6 +252,13 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           running.operation = operationLabel(document, payload.operationName);
           const errors = validate(schema, document, rules);
           if (errors.length) return errors;
+          // A message on the socket carries no body signature: a system that must sign pushes over HTTP.
+          requireSignature(
+            principal,
+            { signature: undefined, certificate: undefined },
+            () =>
+              getOperationAST(document, payload.operationName ?? undefined)?.operation === OperationTypeNode.MUTATION,
+          );
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
           const contextValue: HubContext = {
             ...createContext(services, principal, running.requestId),

@@ -32,6 +32,13 @@ export class ChangeEvent {
   @Field(() => String, { nullable: true, description: 'Code of the pushing source system.' })
   sourceSystem!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SHA-256 fingerprint of the certificate that signed the push (x-hub-signature); null when unsigned. The hash covers it.',
+  })
+  signedBy!: string | null;
+
   @Field(() => JSONObjectScalar, { description: 'The full record after the change.' })
   data!: Record<string, unknown>;
 

@@ -25,6 +25,7 @@ export function toChangeEvent(e: ChangeRecord, principal: Principal, registry: F
     version: e.version,
     occurredAt: e.occurredAt,
     sourceSystem: e.sourceSystem,
+    signedBy: e.signedBy ?? null,
     data: maskRecord(registry.sensitiveOf(e.topic), e.data, principal),
     hash: e.hash,
   };

@@ -25,6 +25,11 @@ export class RegisterSourceSystemInput {
     description: "Catalog categories of trading records it may write; default '*' (all).",
   })
   categories?: string[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Its pushes must be signed (x-hub-signature, x-hub-certificate); default false.',
+  })
+  signatureRequired?: boolean | null;
 }
 
 @Resolver(() => SourceSystem)

@@ -31,6 +31,8 @@ export interface GrantsInput {
   authoritativeTopics?: string[] | null;
   /** Catalog category codes, or '*' for all. */
   categories?: string[] | null;
+  /** Pushes must be signed (x-hub-signature). */
+  signatureRequired?: boolean | null;
 }
 
 export interface CheckedGrants {
@@ -41,6 +43,7 @@ export interface CheckedGrants {
   reveal?: string[];
   authoritativeTopics?: string[];
   categories?: string[];
+  signatureRequired?: boolean;
 }
 
 function values<E extends string>(
@@ -127,6 +130,7 @@ export function checkGrants(input: GrantsInput, vocabulary: GrantVocabulary, pre
     reveal: values(`${prefix}.reveal`, input.reveal, vocabulary.sensitivities),
     authoritativeTopics: values(`${prefix}.authoritativeTopics`, input.authoritativeTopics, topics),
     categories: categories(`${prefix}.categories`, input.categories),
+    signatureRequired: input.signatureRequired ?? undefined,
   };
 }
 

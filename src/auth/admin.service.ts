@@ -56,6 +56,8 @@ function grantsView(p: PrincipalRow): Record<string, unknown> {
     reveal: p.reveal,
     authoritativeTopics: p.authoritativeTopics,
     categories: p.categories,
+    // Said only when it holds, so the log of systems that never sign reads as before.
+    ...(p.signatureRequired ? { signatureRequired: true } : {}),
   };
 }
 
@@ -67,6 +69,7 @@ function applyGrants(p: PrincipalRow, g: CheckedGrants): void {
   if (g.reveal) p.reveal = g.reveal;
   if (g.authoritativeTopics) p.authoritativeTopics = g.authoritativeTopics;
   if (g.categories) p.categories = g.categories;
+  if (g.signatureRequired !== undefined) p.signatureRequired = g.signatureRequired;
 }
 
 /** Issues a key for a principal inside the caller's transaction; returns the plain key (shown once). */

@@ -45,6 +45,7 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
       reveal: new Set(row.reveal),
       authoritativeTopics: new Set(row.authoritativeTopics),
       categories: row.categories,
+      signatureRequired: row.signatureRequired,
     },
     sourceSystem: system ? { id: system.id, code: system.code, regionCode: system.regionCode } : undefined,
   };

@@ -52,6 +52,10 @@ export class PrincipalRow {
   @Property({ type: 'text[]' })
   categories: string[] & Opt = [];
 
+  /** Its pushes must be signed with a certificate it registered (x-hub-signature); unsigned ones are refused. */
+  @Property({ type: 'boolean', default: false })
+  signatureRequired: boolean & Opt = false;
+
   @Property({ type: 'datetime', columnType: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
 

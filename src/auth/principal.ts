@@ -24,6 +24,8 @@ export interface Grants {
   authoritativeTopics: ReadonlySet<string>;
   /** Catalog categories whose trading records it may write; '*' for all. */
   categories: readonly string[];
+  /** Its pushes must be signed (x-hub-signature with a certificate it registered). */
+  signatureRequired?: boolean;
 }
 
 /** Who is calling: resolved once per request (or per graphql-ws connection) from the API key. */
@@ -36,6 +38,12 @@ export interface Principal {
   grants: Grants;
   /** Set when the key belongs to a connected trading system. */
   sourceSystem?: { id: number; code: string; regionCode: string };
+  /**
+   * The SHA-256 fingerprint of the certificate whose signature over this
+   * request's body verified (set per request, never cached): the change log
+   * records it on every event the request appends.
+   */
+  signedBy?: string;
 }
 
 const NO_GRANTS: Grants = {

@@ -16,6 +16,7 @@ import { CertificateStatus } from './certificates.model';
 @Index({ name: 'certificate_issuer_serial_idx', properties: ['issuerFingerprint', 'serial'] })
 @Index({ name: 'certificate_status_idx', properties: ['status'] })
 @Index({ name: 'certificate_ca_idx', properties: ['caCode'] })
+@Index({ name: 'certificate_sm3_fingerprint_idx', properties: ['sm3Fingerprint'] })
 export class CertificateRow extends PushedRecord {
   /** SHA-256 of the DER, lower-case hex: the key. */
   @Property({ type: 'string', length: 64, unique: true })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
+import { LockScope, lockKeys } from '../common/locks';
 import { TEXT_SET, query, textSetParam } from '../common/sql';
 import type { FieldError } from '../common/field-error';
 import { runPush, type PushOptions } from '../ingest/pipeline';
@@ -46,8 +47,17 @@ export const certificatePush: PushDomain<CertificatePush, CertificateData, Trust
 
   loadCurrent: (em, keys) => loadCurrentVersions(em, 'certificate t', 't.fingerprint', keys),
 
-  // A CRL imported since validation must count: its row is read under a share lock, which an import's
-  // update of it waits for (and the import's later update of the certificates then sees these rows).
+  // An issuer's CRL import and a push of its certificates run one after the other, even when the issuer
+  // has no CRL row yet to lock (its first CRL).
+  lock: (em, records) =>
+    lockKeys(
+      em,
+      LockScope.CRL_ISSUER,
+      records.map((r) => r.value.issuerFingerprint),
+    ),
+
+  // A CRL imported since validation must count: read in a later statement than the lock, so it sees an
+  // import that committed while the push waited (and an import that waits reads these rows after this commit).
   async recheck(em, records) {
     const issuers = [...new Set(records.map((r) => r.value.issuerFingerprint))].sort();
     const rows = await query<{ issuer_fingerprint: string; revoked: { serial: string; revokedAt: string }[] }>(

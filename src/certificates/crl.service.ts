@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isAdmin, type Principal } from '../auth/principal';
 import { ErrorCode } from '../common/errors';
+import { LockScope, lockKeys } from '../common/locks';
 import { query } from '../common/sql';
 import { appendChanges } from '../feed/append';
 import { ChangeOp, type NewChange } from '../feed/topics';
@@ -147,6 +148,8 @@ export async function pushCertificateRevocationLists(
       continue;
     }
     const outcome = await em.transactional(async (tx) => {
+      // The issuer's first CRL has no row yet for a racing push or a second first CRL to wait on.
+      await lockKeys(tx, LockScope.CRL_ISSUER, [found.cert.sha256]);
       const [stored] = await query<{ id: string }>(
         tx,
         `insert into crl as l (issuer_fingerprint, ca_code, issuer, fingerprint, this_update, next_update, revoked, der, imported_at)

@@ -4,3 +4,11 @@
  */
 export { certificatesFamily } from './certificates.family';
 export { CERTIFICATE_AUTHORITY_TOPIC, CERTIFICATE_TOPIC } from './certificates.model';
+export {
+  SIGNATURE_HEADER,
+  SIGNER_HEADER,
+  SignatureRefusal,
+  requireSignature,
+  verifyPushSignature,
+  type PushSignature,
+} from './signed-push';

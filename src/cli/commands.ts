@@ -30,7 +30,7 @@ export const ACCESS_COMMANDS: CommandSection = {
     {
       name: 'grants set',
       usage:
-        '  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..] [--categories ..]\n                         replace the given grant lists of a principal; prints what it is granted now',
+        '  grants set --principal N [--roles ..] [--write-topics ..] [--read-topics ..] [--regions ..] [--reveal ..] [--authoritative ..] [--categories ..] [--signature-required yes|no]\n                         replace the given grant lists of a principal; prints what it is granted now',
       load: () => import('./commands/grants-set.js'),
     },
     {

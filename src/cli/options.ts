@@ -37,7 +37,16 @@ export function grantsFrom(v: Record<string, string | undefined>): GrantsInput {
     reveal: list(v.reveal),
     authoritativeTopics: list(v.authoritative),
     categories: list(v.categories),
+    signatureRequired: flag(v['signature-required'], 'signature-required'),
   };
+}
+
+/** A yes/no option: absent is undefined (unchanged). */
+function flag(raw: string | undefined, name: string): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (/^(yes|true)$/i.test(raw)) return true;
+  if (/^(no|false)$/i.test(raw)) return false;
+  throw new Error(`--${name} must be yes or no; got ${JSON.stringify(raw)}`);
 }
 
 /** `--expires`: an ISO 8601 time with an offset, checked field by field (never rolled over by new Date). */
@@ -84,6 +93,7 @@ export function grantLines(p: PrincipalRow): string[] {
     `  reveal           ${show(p.reveal)}`,
     `  authoritative    ${show(p.authoritativeTopics)}`,
     `  categories       ${show(p.categories)}`,
+    ...(p.signatureRequired ? ['  signed pushes    required'] : []),
   ];
 }
 

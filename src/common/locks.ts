@@ -23,6 +23,8 @@ export enum LockScope {
   CATALOG = 5,
   /** A finding's id: numbering its reviews. */
   FINDING = 6,
+  /** A CA certificate's fingerprint: its CRL (the first one has no row to lock) against certificate pushes. */
+  CRL_ISSUER = 7,
 }
 
 /**

@@ -17,9 +17,14 @@ export const FEED_LOCK_KEY = 7_242_001;
 /** The `prev_hash` of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The content an event's hash covers, besides the previous hash. */
+/**
+ * The content an event's hash covers, besides the previous hash. The signer
+ * is covered when there is one: the chain proves who signed what, and events
+ * without a signer (all those written before signing existed) hash as before.
+ */
 export function hashedContent(e: Omit<ChangeRecord, 'prevHash' | 'hash'>): string {
   return canonicalJson({
+    ...(e.signedBy ? { signedBy: e.signedBy } : {}),
     seq: String(e.seq),
     topic: e.topic,
     op: e.op,
@@ -49,7 +54,7 @@ export function hashedContentWith(e: Omit<ChangeRecord, 'prevHash' | 'hash' | 'd
     return hashedContent({ ...e, data: JSON.parse(canonicalData) as ChangeRecord['data'] });
   return (
     `{"data":${canonicalData},"key":${j(e.key)},"occurredAt":${j(e.occurredAt.toISOString())},"op":${j(e.op)},"principal":${j(e.principal)},` +
-    `"seq":${j(String(e.seq))},"sourceSystem":${j(e.sourceSystem)},"topic":${j(e.topic)},"version":${j(e.version)}}`
+    `"seq":${j(String(e.seq))},${e.signedBy ? `"signedBy":${j(e.signedBy)},` : ''}"sourceSystem":${j(e.sourceSystem)},"topic":${j(e.topic)},"version":${j(e.version)}}`
   );
 }
 
@@ -87,6 +92,7 @@ export async function appendChanges(
       sourceSystem: principal.sourceSystem?.code ?? null,
       principal: principal.id,
       occurredAt,
+      signedBy: principal.signedBy ?? null,
     };
     const hash = sm3(prevHash + hashedContentWith(base, canonical[i]));
     const row = JSON.stringify({
@@ -98,6 +104,7 @@ export async function appendChanges(
       source_system: base.sourceSystem,
       principal: base.principal,
       occurred_at: occurredAt.toISOString(),
+      signed_by: base.signedBy,
       prev_hash: prevHash,
       hash,
     });
@@ -108,10 +115,10 @@ export async function appendChanges(
   });
   await query(
     em,
-    `insert into change_event (seq, topic, op, key, version, data, source_system, principal, occurred_at, prev_hash, hash)
-     select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.prev_hash, r.hash
+    `insert into change_event (seq, topic, op, key, version, data, source_system, principal, occurred_at, signed_by, prev_hash, hash)
+     select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.signed_by, r.prev_hash, r.hash
      from jsonb_to_recordset(?::jsonb) as r(seq bigint, topic text, op text, key text, version int, data jsonb,
-       source_system text, principal text, occurred_at timestamptz, prev_hash text, hash text)`,
+       source_system text, principal text, occurred_at timestamptz, signed_by text, prev_hash text, hash text)`,
     [`[${rows.join(',')}]`],
   );
   await em.execute('select pg_notify(?, ?)', [FEED_CHANNEL, String(seq)]);

@@ -41,6 +41,10 @@ export class ChangeEventRow {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   occurredAt!: Date;
 
+  /** SHA-256 fingerprint of the certificate that signed the push of this change (x-hub-signature), if signed. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  signedBy?: string;
+
   @Property({ type: 'string', length: 64 })
   prevHash!: string;
 

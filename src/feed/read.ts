@@ -12,6 +12,7 @@ interface Row {
   source_system: string | null;
   principal: string;
   occurred_at: Date | string;
+  signed_by?: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -27,13 +28,14 @@ export function toChangeRecord(r: Row): ChangeRecord {
     sourceSystem: r.source_system,
     principal: r.principal,
     occurredAt: new Date(r.occurred_at),
+    signedBy: r.signed_by ?? null,
     prevHash: r.prev_hash,
     hash: r.hash,
   };
 }
 
 const COLUMNS =
-  'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.prev_hash, e.hash';
+  'e.seq, e.topic, e.op, e.key, e.version, e.data, e.source_system, e.principal, e.occurred_at, e.signed_by, e.prev_hash, e.hash';
 
 /**
  * Reads up to `limit` events after `after`, optionally of some topics only,

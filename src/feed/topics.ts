@@ -47,6 +47,8 @@ export interface ChangeRecord<T extends string = string, P = Record<string, unkn
   sourceSystem: string | null;
   principal: string;
   occurredAt: Date;
+  /** SHA-256 fingerprint of the certificate that signed the push (x-hub-signature); null when unsigned. */
+  signedBy?: string | null;
   prevHash: string;
   hash: string;
 }

@@ -53,6 +53,8 @@ export const elapsedMs = (start: bigint): number => Math.round(Number(process.hr
 interface Noted {
   operation?: string | null;
   principal?: string;
+  /** The certificate that signed the request (x-hub-signature). */
+  signedBy?: string;
 }
 
 const NOTED = Symbol('request-log');

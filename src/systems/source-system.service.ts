@@ -20,6 +20,8 @@ export interface RegisterSourceSystemInput {
   regions?: string[] | null;
   /** Catalog categories of trading records it may write; default all ('*'). */
   categories?: string[] | null;
+  /** Its pushes must be signed (x-hub-signature); default false. */
+  signatureRequired?: boolean | null;
 }
 
 const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
@@ -108,6 +110,7 @@ export async function registerSourceSystem(
           writeTopics: grants.writeTopics!,
           regions: grants.regions!,
           categories: grants.categories!,
+          signatureRequired: input.signatureRequired ?? false,
           createdAt: new Date(),
         });
         const { key, row } = addKey(tx, principal);
@@ -120,6 +123,7 @@ export async function registerSourceSystem(
             writeTopics: principal.writeTopics,
             regions: principal.regions,
             categories: principal.categories,
+            ...(principal.signatureRequired ? { signatureRequired: true } : {}),
             keyId: row.id,
             keyPrefix: row.prefix,
           },

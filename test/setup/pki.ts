@@ -119,6 +119,8 @@ export interface MiniCa {
   crl: string;
   /** A leaf it issued with `creditCode` in the subject's serialNumber, PEM. */
   leaf: string;
+  /** A later CRL of it that revokes the leaf, PEM. */
+  revokingCrl: string;
 }
 
 /** Makes a {@link MiniCa} named `name` (its CN) whose leaf carries `creditCode`; its folder is gone when it returns. */
@@ -190,8 +192,13 @@ export async function makeMiniCa(name: string, creditCode: string): Promise<Mini
       '-out',
       f('leaf.pem'),
     ]);
-    const [pem, crl, leaf] = await Promise.all(['ca.pem', 'ca.crl', 'leaf.pem'].map((n) => readFile(f(n), 'utf8')));
-    return { pem, crl, leaf };
+    const ca = ['ca', '-batch', '-config', f('ca.cnf'), '-cert', f('ca.pem'), '-keyfile', f('ca.key')];
+    await must([...ca, '-revoke', f('leaf.pem')]);
+    await must([...ca, '-gencrl', '-crldays', '30', '-out', f('revoking.crl')]);
+    const [pem, crl, leaf, revokingCrl] = await Promise.all(
+      ['ca.pem', 'ca.crl', 'leaf.pem', 'revoking.crl'].map((n) => readFile(f(n), 'utf8')),
+    );
+    return { pem, crl, leaf, revokingCrl };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

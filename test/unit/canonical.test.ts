@@ -70,7 +70,36 @@ describe('sm3', () => {
         principal: 'admin',
         occurredAt: new Date(0),
       },
+      {
+        seq: 7,
+        topic: ChangeTopic.MARKET_ENTITY,
+        op: ChangeOp.UPDATE,
+        key: '91420100MA4KQM0010',
+        version: 2,
+        data: { name: '签名' },
+        sourceSystem: 'SIGN-A',
+        principal: 'SIGN-A/key:1',
+        occurredAt: new Date(0),
+        signedBy: 'ab'.repeat(32),
+      },
     ];
     for (const e of events) expect(hashedContentWith(e, canonicalJson(e.data))).toBe(hashedContent(e));
+  });
+
+  it('hashes an unsigned event as before signers existed, and covers the signer of a signed one', () => {
+    const e = {
+      seq: 1,
+      topic: ChangeTopic.BID,
+      op: ChangeOp.CREATE,
+      key: 'k',
+      version: 1,
+      data: {},
+      sourceSystem: 'S',
+      principal: 'p',
+      occurredAt: new Date(0),
+    };
+    expect(hashedContent({ ...e, signedBy: null })).toBe(hashedContent(e));
+    expect(hashedContent({ ...e, signedBy: 'ab'.repeat(32) })).not.toBe(hashedContent(e));
+    expect(hashedContent({ ...e, signedBy: 'ab'.repeat(32) })).toContain(`"signedBy":"${'ab'.repeat(32)}"`);
   });
 });

@@ -13,6 +13,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     'reveal',
     'authoritative',
     'categories',
+    'signature-required',
   ]);
   return ctx.withOrm(async (orm) => {
     const p = await updateGrants(orm.em.fork(), ctx.actor, required(v, 'principal'), grantsFrom(v), ctx.vocabulary);
