@@ -9,6 +9,7 @@
  *   npm run bench                       every scenario at full size
  *   npm run bench -- --quick            every scenario, small (about 3 minutes here)
  *   npm run bench -- --scenario read    one scenario (repeat or comma-separate for more)
+ *   npm run bench -- --scenario peer    the hub against PostGraphile v4 (installed into bench/peer on demand)
  *   npm run bench -- --out DIR          results somewhere else than bench/results
  *   npm run bench -- --database-url URL an existing PostgreSQL server instead of an embedded one
  *   npm run bench -- --scenario credit --credit-records 1000000   creditStatus with that many credit records
@@ -25,6 +26,7 @@ import { credit, type CreditSize } from './scenarios/credit';
 import { collusion, type CollusionSize } from './scenarios/collusion';
 import { fanout, type FanoutSize } from './scenarios/fanout';
 import { ingest, type IngestSize } from './scenarios/ingest';
+import { peer, type PeerSize } from './scenarios/peer';
 import { read, type ReadSize } from './scenarios/read';
 import { replay, type ReplaySize } from './scenarios/replay';
 import { scale, type ScaleSize } from './scenarios/scale';
@@ -37,6 +39,7 @@ export interface Sizes {
   replay: ReplaySize;
   credit: CreditSize;
   collusion: CollusionSize;
+  peer: PeerSize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -48,6 +51,7 @@ export const FULL: Sizes = {
   replay: { events: 1_000_000 },
   credit: { records: 1_000_000, samples: 5_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
+  peer: { projects: 20_000, connections: 16, seconds: 20, rounds: 3, pages: 200 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -59,6 +63,7 @@ export const QUICK: Sizes = {
   replay: { events: 100_000 },
   credit: { records: 100_000, samples: 2_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
+  peer: { projects: 2_000, connections: 16, seconds: 3, rounds: 3, pages: 40 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -70,9 +75,10 @@ export const SMOKE: Sizes = {
   replay: { events: 3_000 },
   credit: { records: 2_000, samples: 100 },
   collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
+  peer: { projects: 60, connections: 4, seconds: 1, rounds: 1, pages: 2 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion'] as const;
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion', 'peer'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -124,6 +130,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'collusion':
           figures = await collusion(ctx, o.sizes.collusion);
           break;
+        case 'peer':
+          figures = await peer(ctx, o.sizes.peer);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -165,7 +174,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion ...] [--out DIR] [--database-url URL] [--credit-records N]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|peer ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }

@@ -247,12 +247,15 @@ export function startHub(databaseUrl: string, env: Record<string, string> = {}):
 }
 
 /**
- * Starts a baseline server (bench/baseline/server.ts, compiled) as a child
+ * Starts a baseline server (bench/baseline/server.ts, compiled, or the `script` given: the peer's) as a child
  * process of its own, so that it does not share the load generator's event
  * loop, and waits for the port it prints.
  */
-export function startBaseline(databaseUrl: string): Promise<HubChild> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'baseline', 'server.js')], {
+export function startBaseline(
+  databaseUrl: string,
+  script: string = join(ROOT, 'dist', 'bench', 'baseline', 'server.js'),
+): Promise<HubChild> {
+  const child = spawn(process.execPath, [script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],

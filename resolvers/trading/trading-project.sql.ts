@@ -11,6 +11,9 @@ import { AnnouncementRow } from '../../src/trading/announcement.entity';
 import { AwardRow } from '../../src/trading/award.entity';
 import { BidOpeningRow } from '../../src/trading/bid-opening.entity';
 import { BidRow } from '../../src/trading/bid.entity';
+import { TradingCategoryRow, TradingSubItemRow } from '../../src/trading/catalog.entity';
+import { FindingRow } from '../../src/trading/finding.entity';
+import { SourceSystemRow } from '../../src/systems/source-system.entity';
 import { ContractRow } from '../../src/trading/contract.entity';
 import { tradingProjectByCode, tradingProjectPage } from '../../src/trading/trading-project.queries';
 import { BID_SENSITIVE } from '../../src/trading/trading.model';
@@ -21,13 +24,25 @@ import { fieldsDoingMore } from '../field-metadata';
  * The trading read side as the SQL compiler sees it (src/read/sql-tree.ts):
  * which table backs each GraphQL type and how its relation fields join, in the
  * same orders as the loaders of src/trading/trading.loaders.ts. Fields not declared here
- * (source systems, catalog names, findings, a market entity's projects and
- * bids, evaluations) keep going through the resolvers.
+ * (a market entity's projects and bids, evaluations, credit) keep going through the resolvers.
  */
+/** The system that pushed a record's current version (the resolvers' sourceSystemById loader). */
+const sourceSystem = { kind: 'one', type: 'SourceSystem', column: 'source_system_id' } as const;
+
 export const TRADING_TREE: TreeGraph = {
   TradingProject: {
     entity: TradingProjectRow,
     relations: {
+      sourceSystem,
+      category: { kind: 'one', type: 'TradingCategory', column: 'category_code' },
+      subItem: { kind: 'one', type: 'TradingSubItem', column: 'sub_item_code' },
+      findings: {
+        kind: 'many',
+        type: 'Finding',
+        foreignKey: 'project_code',
+        parentColumn: 'code',
+        orderBy: ['detected_at', 'id'],
+      },
       sections: { kind: 'many', type: 'Section', foreignKey: 'project_id', orderBy: ['code'] },
       announcements: {
         kind: 'many',
@@ -51,17 +66,24 @@ export const TRADING_TREE: TreeGraph = {
   Bid: {
     entity: BidRow,
     sensitive: BID_SENSITIVE,
-    relations: { bidder: { kind: 'one', type: 'MarketEntity', column: 'bidder_id' } },
+    relations: { sourceSystem, bidder: { kind: 'one', type: 'MarketEntity', column: 'bidder_id' } },
   },
-  Award: { entity: AwardRow, relations: { winner: { kind: 'one', type: 'MarketEntity', column: 'winner_id' } } },
-  BidOpening: { entity: BidOpeningRow },
-  Contract: { entity: ContractRow },
-  Announcement: { entity: AnnouncementRow },
+  Award: {
+    entity: AwardRow,
+    relations: { sourceSystem, winner: { kind: 'one', type: 'MarketEntity', column: 'winner_id' } },
+  },
+  BidOpening: { entity: BidOpeningRow, relations: { sourceSystem } },
+  Contract: { entity: ContractRow, relations: { sourceSystem } },
+  Announcement: { entity: AnnouncementRow, relations: { sourceSystem } },
   MarketEntity: {
     entity: MarketEntityRow,
     sensitive: MARKET_ENTITY_SENSITIVE,
-    relations: { qualifications: { kind: 'json', type: 'Qualification', column: 'qualifications' } },
+    relations: { sourceSystem, qualifications: { kind: 'json', type: 'Qualification', column: 'qualifications' } },
   },
+  SourceSystem: { entity: SourceSystemRow },
+  TradingCategory: { entity: TradingCategoryRow },
+  TradingSubItem: { entity: TradingSubItemRow },
+  Finding: { entity: FindingRow },
 };
 
 type Run = (ctx: HubContext, args: Record<string, unknown>) => Promise<unknown>;

@@ -11,20 +11,35 @@ import { mayReveal, type Principal } from './principal';
 export interface MaskingClass {
   /** Stable name: what grants list (`reveal`) and the GraphQL enum Sensitivity shows. Upper-case. */
   readonly name: string;
-  /** The masked form of one value as text: enough left to tell values apart in a listing, never enough to use it. */
-  mask(value: string): string;
+  /**
+   * The masked form of one value as text: enough left to tell values apart in a listing, never enough to use it (and,
+   * when it has one, the same in SQL for the compiled read path).
+   */
+  readonly mask: SqlMask;
+}
+
+/**
+ * A mask that the compiled read path (src/read/sql-tree.ts) can also apply in SQL: `sql(v)` builds, from a text
+ * expression `v` that is never null and holds only characters of the BMP, the same text as the function.
+ */
+export interface SqlMask {
+  (value: string): string;
+  sql?: (v: string) => string;
 }
 
 /** Keeps `head` characters at the start and `tail` at the end, stars in between (all stars when too short). */
-export function keepEnds(head: number, tail: number): (s: string) => string {
-  return (s) =>
+export function keepEnds(head: number, tail: number): SqlMask {
+  const mask: SqlMask = (s) =>
     s.length <= head + tail
       ? '*'.repeat(s.length)
       : s.slice(0, head) + '*'.repeat(s.length - head - tail) + s.slice(s.length - tail);
+  mask.sql = (v) =>
+    `case when length(${v}) <= ${head + tail} then repeat('*', length(${v})) else left(${v}, ${head}) || repeat('*', length(${v}) - ${head + tail}) || right(${v}, ${tail}) end`;
+  return mask;
 }
 
 /** Hides the value entirely. */
-export const hideAll = (): string => '******';
+export const hideAll: SqlMask = Object.assign((): string => '******', { sql: () => `'******'` });
 
 /** Resident ID numbers (公民身份号码): the region and the last two characters stay. */
 export const PERSONAL_ID: MaskingClass = { name: 'PERSONAL_ID', mask: keepEnds(6, 2) };

@@ -27,7 +27,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { classesOf, type MaskingClass, type SensitiveFields } from '../auth/masking';
+import { classesOf, type MaskingClass, type SensitiveField, type SensitiveFields } from '../auth/masking';
 import { RawJson } from '../common/raw-json';
 import { queryPrepared } from '../common/sql';
 
@@ -38,17 +38,21 @@ import { queryPrepared } from '../common/sql';
  * json_build_object, each list a correlated json_agg in the order the loaders
  * use, each scalar formatted by PostgreSQL exactly as the GraphQL scalar
  * serialises it. The resolvers stay the reference: anything this compiler does
- * not know (a field with a resolver of its own, arguments, a masked value, an
- * unusual column) makes `plan` return null and the request runs through them.
+ * not know (a field with a resolver of its own, arguments, a masked value whose
+ * mask has no SQL form, an unusual column) makes `plan` return null and the
+ * request runs through them; a row only the resolvers answer exactly (a
+ * required row missing, a masked value beyond the BMP) stops the statement and
+ * the request runs through them too.
  * test/e2e/compiled-read.test.ts compares both paths response for response.
  */
 
 /** How a GraphQL object field reaches another record type. */
 export type TreeRelation =
   /**
-   * Rows of `type` whose `foreignKey` column holds this row's primary key, ordered by `orderBy` (columns of the child).
+   * Rows of `type` whose `foreignKey` column holds this row's `parentColumn` (default its primary key), ordered by
+   * `orderBy` (columns of the child).
    */
-  | { kind: 'many'; type: string; foreignKey: string; orderBy: readonly string[] }
+  | { kind: 'many'; type: string; foreignKey: string; orderBy: readonly string[]; parentColumn?: string }
   /** The row of `type` whose primary key this row's `column` holds (null when the column is). */
   | { kind: 'one'; type: string; column: string }
   /** The row of `type` whose `foreignKey` column (unique) holds this row's primary key, or null. */
@@ -86,6 +90,31 @@ const JSON_PASS_THROUGH = new Set(['String', 'ID', 'Boolean', 'Int', 'Date']);
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 /** GraphQL names are [_A-Za-z][_0-9A-Za-z]*: safe inside a SQL string literal. */
 const literal = (name: string) => `'${name}'`;
+
+/**
+ * A SQL expression that stops the statement when it is evaluated (a cast that cannot succeed, on a value of the row so
+ * that PostgreSQL cannot fold it beforehand): the compiled read path then answers through the resolvers. For the rare
+ * rows whose exact answer only the resolvers give.
+ */
+export function fallBack(rowValue: string): string {
+  return `(('compiled read falls back: ' || coalesce((${rowValue})::text, ''))::int)::text`;
+}
+
+/** Text holding a character outside the Basic Multilingual Plane (two UTF-16 code units in JavaScript, one here). */
+const ASTRAL = `'[\\U00010000-\\U0010FFFF]'`;
+
+/**
+ * The masked form of a text column expression `col` as the masking middleware gives it for a plain class declaration,
+ * or null when it cannot be built in SQL. JavaScript counts UTF-16 code units, PostgreSQL characters: a value with a
+ * character beyond the BMP falls back to the resolvers.
+ */
+function maskedColumn(field: SensitiveField, gql: GraphQLField<unknown, unknown>, col: string): string | null {
+  const cls = 'mask' in field ? field : 'class' in field && !field.publicWhen ? field.class : undefined;
+  const sql = cls?.mask.sql;
+  const named = getNamedType(gql.type);
+  if (!sql || isListType(getNullableType(gql.type)) || (named.name !== 'String' && named.name !== 'ID')) return null;
+  return `case when ${col} is null then null when ${col} ~ ${ASTRAL} then ${fallBack(col)} else ${sql(col)} end`;
+}
 
 /** True for an enum whose values are stored under their own names (the API's enums all are). */
 function storedByName(type: ReturnType<typeof getNamedType>): boolean {
@@ -138,14 +167,16 @@ export class TreeCompiler {
           const field = type.getFields()[fieldName];
           if (!field || sub.some((n) => n.arguments?.length)) return null;
           const sensitive = spec.sensitive?.[fieldName];
-          // Masked: the resolvers' masking middleware answers.
-          if (sensitive && !classesOf(sensitive).every((c) => input.reveals(c))) return null;
           const relation = spec.relations?.[fieldName];
           if (relation) expr = relationOf(relation, field, sub, meta, a);
           else
             expr = this.resolved.has(`${name}.${fieldName}`)
               ? null
               : this.column(field, meta.properties[fieldName as never] as EntityProperty | undefined, a);
+          // Masked for this caller: in SQL when the declaration is a plain class whose mask has a SQL form over a text
+          // column; anything else (publicWhen, nested declarations, relations) goes through the masking middleware.
+          if (expr !== null && sensitive && !classesOf(sensitive).every((c) => input.reveals(c)))
+            expr = relation ? null : maskedColumn(sensitive, field, expr);
         }
         if (expr === null) return null;
         pairs.push(`${literal(responseName)}, ${expr}`);
@@ -176,20 +207,22 @@ export class TreeCompiler {
       if (rel.kind === 'many') {
         if (!isList) return null;
         const order = rel.orderBy.map((c) => `${b}.${quote(c)}`).join(', ');
-        return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
+        return `(select coalesce(json_agg(${obj} order by ${order}), '[]'::json) from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(rel.parentColumn ?? parentKey)})`;
       }
       if (isList) return null;
-      // A non-null field holds a row that must exist: only a NOT NULL foreign key guarantees it (else graphql-js
-      // reports the null).
+      const one =
+        rel.kind === 'reverse'
+          ? `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`
+          : `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(child.getPrimaryProps()[0].fieldNames[0])} = ${a}.${quote(rel.column)})`;
+      // A non-null field holds a row that must exist. A NOT NULL foreign key guarantees it; otherwise a missing row
+      // stops the statement (fallBack), and the resolvers answer, reporting the null as graphql-js does.
       if (isNonNullType(field.type)) {
-        if (rel.kind === 'reverse') return null;
-        const fk = parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
-        if (!fk || fk.nullable || fk.kind !== ReferenceKind.MANY_TO_ONE) return null;
+        const fk =
+          rel.kind === 'one' && parent.props.find((p) => p.fieldNames?.length === 1 && p.fieldNames[0] === rel.column);
+        if (!fk || fk.nullable || fk.kind !== ReferenceKind.MANY_TO_ONE)
+          return `coalesce(${one}, ${fallBack(`${a}.${quote(parentKey)}`)}::json)`;
       }
-      if (rel.kind === 'reverse')
-        return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(rel.foreignKey)} = ${a}.${quote(parentKey)})`;
-      const childKey = child.getPrimaryProps()[0].fieldNames[0];
-      return `(select ${obj} from ${quote(child.tableName)} ${b} where ${b}.${quote(childKey)} = ${a}.${quote(rel.column)})`;
+      return one;
     };
     return objectOf(typeName, fieldNodes, alias);
   }
