@@ -30,6 +30,7 @@ import { peer, type PeerSize } from './scenarios/peer';
 import { read, type ReadSize } from './scenarios/read';
 import { replay, type ReplaySize } from './scenarios/replay';
 import { scale, type ScaleSize } from './scenarios/scale';
+import { smallPushes, type SmallPushesSize } from './scenarios/small-pushes';
 
 export interface Sizes {
   ingest: IngestSize;
@@ -40,45 +41,73 @@ export interface Sizes {
   credit: CreditSize;
   collusion: CollusionSize;
   peer: PeerSize;
+  smallPushes: SmallPushesSize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
 export const FULL: Sizes = {
   ingest: { entities: 100_000, projects: 25_000, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 20_000, first: 20, connections: 16, seconds: 30, pages: 200 },
-  fanout: { subscribers: 1000, eventsPerSecond: 1000, seconds: 30, batch: 100, drainSeconds: 120 },
+  fanout: {
+    subscribers: 1000,
+    eventsPerSecond: 1000,
+    lightEventsPerSecond: 100,
+    seconds: 30,
+    batch: 100,
+    drainSeconds: 120,
+  },
   scale: { records: 6_000_000 },
   replay: { events: 1_000_000 },
   credit: { records: 1_000_000, samples: 5_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
   peer: { projects: 20_000, connections: 16, seconds: 20, rounds: 3, pages: 200 },
+  smallPushes: { systems: 27, batch: 5, recordsPerSecond: 1000, seconds: 30, subscribers: 50, drainSeconds: 60 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
 export const QUICK: Sizes = {
   ingest: { entities: 12_000, projects: 1_500, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 2_000, first: 20, connections: 16, seconds: 5, pages: 50 },
-  fanout: { subscribers: 1000, eventsPerSecond: 100, seconds: 5, batch: 50, drainSeconds: 30 },
+  fanout: {
+    subscribers: 1000,
+    eventsPerSecond: 500,
+    lightEventsPerSecond: 100,
+    seconds: 5,
+    batch: 50,
+    drainSeconds: 30,
+  },
   scale: { records: 120_000 },
   replay: { events: 100_000 },
   credit: { records: 100_000, samples: 2_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
   peer: { projects: 2_000, connections: 16, seconds: 3, rounds: 3, pages: 40 },
+  smallPushes: { systems: 27, batch: 5, recordsPerSecond: 1000, seconds: 10, subscribers: 50, drainSeconds: 30 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
 export const SMOKE: Sizes = {
   ingest: { entities: 2_000, projects: 125, bidsPerSection: 4, batch: 1000, clients: 4 },
   read: { projects: 60, first: 20, connections: 4, seconds: 1, pages: 2 },
-  fanout: { subscribers: 20, eventsPerSecond: 200, seconds: 2, batch: 50, drainSeconds: 30 },
+  fanout: { subscribers: 20, eventsPerSecond: 200, lightEventsPerSecond: 50, seconds: 2, batch: 50, drainSeconds: 30 },
   scale: { records: 5_000 },
   replay: { events: 3_000 },
   credit: { records: 2_000, samples: 100 },
   collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
   peer: { projects: 60, connections: 4, seconds: 1, rounds: 1, pages: 2 },
+  smallPushes: { systems: 3, batch: 5, recordsPerSecond: 100, seconds: 2, subscribers: 5, drainSeconds: 30 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion', 'peer'] as const;
+export const SCENARIOS = [
+  'ingest',
+  'read',
+  'fanout',
+  'scale',
+  'replay',
+  'credit',
+  'collusion',
+  'small-pushes',
+  'peer',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -133,6 +162,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'peer':
           figures = await peer(ctx, o.sizes.peer);
           break;
+        case 'small-pushes':
+          figures = await smallPushes(ctx, o.sizes.smallPushes);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -174,7 +206,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|peer ...] [--out DIR] [--database-url URL] [--credit-records N]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|small-pushes|peer ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }

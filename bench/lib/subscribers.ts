@@ -37,6 +37,8 @@ export interface Subscriber {
   /** Events skipped: a seq arrived while a smaller one of the (contiguous) stream never had. */
   gaps: number;
   errors: string[];
+  /** Where the caller records this subscriber's delivery latencies (set per phase of a scenario). */
+  record?: LatencyHistogram;
   stop(): Promise<void>;
 }
 

@@ -159,6 +159,8 @@ export async function startHub(
         feedHead: () => feed.head,
         webSocketConnections: ws.connections,
         subscriptions: ws.subscriptions,
+        broadcastSubscriptions: ws.broadcastSubscriptions,
+        broadcastMessages: ws.broadcastMessages,
         pool: () => poolUse(db.orm),
       });
       services.metrics = metrics;

@@ -25,7 +25,7 @@ import { requireSignature } from '../../src/certificates';
 import type { HubServices } from '../../src/services';
 import type { Guard } from '../../src/server/guard';
 import { TRUST_PROXY } from './http';
-import { SharedExecutions } from '../../src/server/shared-execution';
+import { SharedExecutions, type DirectTarget } from '../../src/server/shared-execution';
 import { serveGraphqlWs } from '../../src/server/ws-adapter';
 import { elapsedMs, operationLabel, type RequestLine } from '../../src/server/request-log';
 
@@ -97,6 +97,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
   );
   /** Each subscription's share key, by its context object (see SharedExecutions). */
   const shapes = new WeakMap<object, string>();
+  /** Each subscription's id and connection, by its context object, for the broadcast path. */
+  const targets = new WeakMap<object, DirectTarget>();
   const connections = new Set<Connection>();
   /** Active operations of each authenticated connection (graphql-ws's own record), for the metrics. */
   const operations = new Set<{ subscriptions: Record<string, unknown> }>();
@@ -268,6 +270,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
             contextValue,
             SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),
           );
+          const socket = extra.socket;
+          targets.set(contextValue, { id, write: (message) => server.write(socket, message) });
           return {
             schema,
             document,
@@ -279,7 +283,8 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
           return asErrors(err);
         }
       },
-      subscribe: (args) => shared.subscribe(args, shapes.get(args.contextValue as object)),
+      subscribe: (args) =>
+        shared.subscribe(args, shapes.get(args.contextValue as object), targets.get(args.contextValue as object)),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
         const requestId = (args.contextValue as HubContext | undefined)?.requestId;
@@ -304,6 +309,9 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
       for (const c of operations) n += Object.keys(c.subscriptions).length;
       return n;
     },
+    /** Subscriptions on the broadcast path, and the messages written on it. */
+    broadcastSubscriptions: () => shared.broadcasting,
+    broadcastMessages: () => shared.broadcastMessages,
     async dispose() {
       clearInterval(timer);
       stopFollowing();

@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 
 interface RawRunner {
-  raw(sql: string, bindings: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  raw(sql: string, bindings: readonly unknown[]): Promise<{ rows: unknown[] } | { rows: unknown[] }[]>;
 }
 
 /** A pooled pg client, as knex's client hands it out. */
@@ -28,7 +28,21 @@ interface KnexClient {
  */
 export async function knexRows<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
   const runner = (em.getTransactionContext() ?? em.getConnection().getKnex()) as unknown as RawRunner;
-  return (await runner.raw(sql, params)).rows as T[];
+  return ((await runner.raw(sql, params)) as { rows: unknown[] }).rows as T[];
+}
+
+/**
+ * Runs several statements without parameters, separated by semicolons, in one
+ * round trip (PostgreSQL's simple query protocol), in the EntityManager's
+ * transaction when it has one; the rows of each, in order. Each statement
+ * still takes its own snapshot (READ COMMITTED), so one may read what became
+ * visible while an earlier one waited for a lock. For constant statements
+ * only: there is no way to bind a value.
+ */
+export async function knexBatch(em: EntityManager, sql: string): Promise<unknown[][]> {
+  const runner = (em.getTransactionContext() ?? em.getConnection().getKnex()) as unknown as RawRunner;
+  const result = await runner.raw(sql, []);
+  return Array.isArray(result) ? result.map((r) => r.rows) : [result.rows];
 }
 
 /** Runs `fn` with a pg client of knex's pool (never in a transaction), released afterwards. */

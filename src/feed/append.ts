@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { canonicalJson, sm3 } from '../common/canonical';
 import type { Principal } from '../auth/principal';
+import { knexBatch } from '../common/knex';
 import { query } from '../common/sql';
 import { FEED_CHANNEL, type ChangeRecord, type NewChange } from './topics';
 
@@ -73,10 +74,14 @@ export async function appendChanges(
   if (!changes.length) return [];
   const canonical = changes.map((c) => canonicalJson(c.data));
   const json = changes.map((c) => JSON.stringify(c.data));
-  await em.execute('select pg_advisory_xact_lock(?)', [FEED_LOCK_KEY]);
-  const [last] = await em.execute<{ seq: string; hash: string }[]>(
-    'select seq, hash from change_event order by seq desc limit 1',
+  // The lock and the read of the chain's end in one round trip: the lock is held until commit, so each round trip
+  // under it is time every other appender waits. The read is a statement of its own, with a snapshot taken once the
+  // lock is held, so it sees the previous appender's commit.
+  const [, lastRows] = await knexBatch(
+    em,
+    `select pg_advisory_xact_lock(${FEED_LOCK_KEY}); select seq, hash from change_event order by seq desc limit 1`,
   );
+  const [last] = lastRows as { seq: string; hash: string }[];
   let seq = last ? Number(last.seq) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const occurredAt = new Date();
@@ -113,14 +118,18 @@ export async function appendChanges(
     prevHash = hash;
     return record;
   });
+  // The insert and the NOTIFY (delivered at commit) in one statement, for the same reason.
   await query(
     em,
-    `insert into change_event (seq, topic, op, key, version, data, source_system, principal, occurred_at, signed_by, prev_hash, hash)
-     select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.signed_by, r.prev_hash, r.hash
-     from jsonb_to_recordset(?::jsonb) as r(seq bigint, topic text, op text, key text, version int, data jsonb,
-       source_system text, principal text, occurred_at timestamptz, signed_by text, prev_hash text, hash text)`,
-    [`[${rows.join(',')}]`],
+    `with inserted as (
+       insert into change_event (seq, topic, op, key, version, data, source_system, principal, occurred_at, signed_by, prev_hash, hash)
+       select r.seq, r.topic, r.op, r.key, r.version, r.data, r.source_system, r.principal, r.occurred_at, r.signed_by, r.prev_hash, r.hash
+       from jsonb_to_recordset(?::jsonb) as r(seq bigint, topic text, op text, key text, version int, data jsonb,
+         source_system text, principal text, occurred_at timestamptz, signed_by text, prev_hash text, hash text)
+       returning 1
+     )
+     select pg_notify(?, ?)`,
+    [`[${rows.join(',')}]`, FEED_CHANNEL, String(seq)],
   );
-  await em.execute('select pg_notify(?, ?)', [FEED_CHANNEL, String(seq)]);
   return records;
 }

@@ -27,6 +27,14 @@ export interface FeedTail {
 }
 
 /**
+ * Writes one live event straight to the subscriber, past its iterator (the
+ * broadcast path, src/server/shared-execution.ts); false when it cannot take
+ * it now (a connection with too much queued, a result that needs graphql-js),
+ * and then the event goes through the iterator as usual.
+ */
+export type DirectSink = (event: ChangeRecord) => boolean;
+
+/**
  * One subscriber's stream of change events, in seq order, with no gap and no
  * duplicate. It starts by replaying from the table in batches; once it has
  * read everything up to the feed's head it attaches to the in-memory fan-out.
@@ -52,8 +60,10 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
   /** How many times this subscriber lagged too far and went back to reading the table. */
   fallbacks = 0;
   private closed = false;
+  /** Set while the consumer waits in next() for live events and nothing is queued or on its way to it. */
   private wakeUp?: () => void;
   private readonly topics?: ReadonlySet<string>;
+  private sink?: DirectSink;
 
   constructor(
     private readonly feed: FeedTail,
@@ -95,7 +105,6 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
         continue;
       }
       await new Promise<void>((resolve) => (this.wakeUp = resolve));
-      this.wakeUp = undefined;
     }
   }
 
@@ -130,13 +139,27 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
     }
   }
 
+  /**
+   * Delivers live events through `sink` whenever the consumer is idle: waiting
+   * for the next event with nothing queued, so everything before has already
+   * gone out through the iterator and the sink's writes follow it in order.
+   * Anything the sink refuses, and every event after it, is queued as usual.
+   */
+  direct(sink: DirectSink | undefined): void {
+    this.sink = sink;
+  }
+
   /** @internal called by the feed with new events after its previous head, in seq order. */
   offer(events: readonly ChangeRecord[]): void {
+    const sink = this.wakeUp && this.pending === 0 ? this.sink : undefined;
     for (const e of events) {
       if (e.seq <= this.scanned) continue; // already read from the table at the seam
       this.scanned = e.seq;
-      if (!this.topics || this.topics.has(e.topic)) this.queue.push(e);
+      if (this.topics && !this.topics.has(e.topic)) continue;
+      if (sink && this.pending === 0 && sink(e)) this.delivered = e.seq;
+      else this.queue.push(e);
     }
+    if (this.pending === 0) return;
     if (this.pending > this.options.bufferLimit) {
       // Too slow to be served from memory: read the table from where the consumer is.
       this.feed.detach(this);
@@ -146,15 +169,22 @@ export class ChangeStream implements AsyncIterableIterator<ChangeRecord> {
       this.nextIndex = 0;
       this.scanned = this.delivered;
     }
-    this.wakeUp?.();
+    this.wake();
+  }
+
+  private wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
   }
 
   async return(): Promise<IteratorResult<ChangeRecord>> {
     this.closed = true;
     this.feed.detach(this);
+    this.sink = undefined;
     this.queue = [];
     this.nextIndex = 0;
-    this.wakeUp?.();
+    this.wake();
     return { value: undefined, done: true };
   }
 

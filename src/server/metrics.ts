@@ -7,6 +7,10 @@ export interface MetricsSources {
   feedHead(): number;
   webSocketConnections(): number;
   subscriptions(): number;
+  /** Subscriptions that joined a broadcast (one serialisation per event for every subscriber of a shape). */
+  broadcastSubscriptions(): number;
+  /** `next` messages written on the broadcast path since the process started. */
+  broadcastMessages(): number;
   /** The database pool: connections in use, idle, and acquisitions waiting. */
   pool(): { used: number; free: number; pending: number } | undefined;
 }
@@ -78,6 +82,23 @@ export class HubMetrics {
       registers,
       collect() {
         this.set(sources.subscriptions());
+      },
+    });
+    new Gauge({
+      name: 'hub_subscriptions_broadcast',
+      help: 'Subscriptions over graphql-ws on the broadcast path (one serialisation per event for a shared shape)',
+      registers,
+      collect() {
+        this.set(sources.broadcastSubscriptions());
+      },
+    });
+    new Counter({
+      name: 'hub_feed_broadcast_messages_total',
+      help: 'Change events written to subscribers on the broadcast path, past the per-subscriber iterators',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(sources.broadcastMessages());
       },
     });
     new Gauge({

@@ -102,6 +102,44 @@ export function compileSubscription(
 }
 
 /**
+ * The JSON of a `next` message's payload for a result, as graphql-ws writes it; null for a result that must go through
+ * graphql-ws's own path (still running, or with errors its onNext hook formats).
+ */
+function payloadText(result: Promise<ExecutionResult> | ExecutionResult): string | null {
+  if (typeof (result as Partial<PromiseLike<unknown>>).then === 'function') return null;
+  const r = result as ExecutionResult;
+  const keys = Object.keys(r);
+  if (keys.length !== 1 || keys[0] !== 'data' || !r.data) return null;
+  return `{"data":${JSON.stringify(r.data)}}`;
+}
+
+/**
+ * Where a subscription's `next` messages go when they skip graphql-ws's
+ * iteration (the broadcast path): the subscription's id and its connection.
+ */
+export interface DirectTarget {
+  /** The subscription's id in the graphql-ws protocol. */
+  id: string;
+  /** Writes one message to the connection now; false (nothing written) when it is closed or has too much queued. */
+  write(message: string): boolean;
+}
+
+/** A source event stream that can deliver live events past its iterator (src/feed/stream.ts, ChangeStream.direct). */
+interface DirectSource {
+  direct(sink: ((event: never) => boolean) | undefined): void;
+}
+
+const isDirectSource = (x: unknown): x is DirectSource =>
+  typeof (x as Partial<DirectSource> | null)?.direct === 'function';
+
+/** The subscribers of one shape on the broadcast path: each event's payload JSON, serialised once for all of them. */
+interface Broadcast {
+  /** By event object (the feed hands every live stream the same objects): the payload text, null when not shareable. */
+  texts: WeakMap<object, string | null>;
+  members: number;
+}
+
+/**
  * One execution per change event and subscription shape, shared by every
  * subscriber of that shape.
  *
@@ -119,6 +157,10 @@ export class SharedExecutions {
   private readonly results: LRUCache<string, Promise<ExecutionResult> | ExecutionResult>;
   /** Open subscriptions per shape: a shape with one subscriber has nobody to share with, and skips the cache. */
   private readonly open = new Map<string, number>();
+  /** `next` messages written on the broadcast path. */
+  broadcastMessages = 0;
+  /** Broadcast groups by shape. */
+  private readonly broadcasts = new Map<string, Broadcast>();
 
   constructor(
     private readonly maxEntries = 20_000,
@@ -142,10 +184,19 @@ export class SharedExecutions {
       .digest('base64url');
   }
 
-  /** graphql's `subscribe`, with each event's execution shared under `shape` (see above). */
+  /**
+   * graphql's `subscribe`, with each event's execution shared under `shape` (see above).
+   *
+   * With a `target`, a subscription whose selection compiles (compileSubscription) also joins its shape's broadcast:
+   * while it is live and idle, the feed's dispatch writes each new event straight to its connection as a graphql-ws
+   * `next` message, the payload serialised once per shape and the subscription's id spliced in, without a round
+   * through the iterators below. Everything else (replay, a connection with too much queued, a result with errors)
+   * goes through the iterators as before; the change stream decides which way each event goes, in seq order.
+   */
   async subscribe(
     args: ExecutionArgs,
     shape: string | undefined,
+    target?: DirectTarget,
   ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in Object(source))) return source as ExecutionResult;
@@ -162,10 +213,33 @@ export class SharedExecutions {
       return execute({ ...args, rootValue: event });
     };
     if (shape !== undefined) this.open.set(shape, (this.open.get(shape) ?? 0) + 1);
+    const direct = target && compiled && shape !== undefined && isDirectSource(events) ? events : undefined;
+    const broadcast = direct ? this.join(shape!) : undefined;
+    if (direct && broadcast) {
+      const prefix = `{"id":${JSON.stringify(target!.id)},"type":"next","payload":`;
+      const text = (event: object): string | null => {
+        let t = broadcast.texts.get(event);
+        if (t === undefined) {
+          t = payloadText(executeOne(event));
+          broadcast.texts.set(event, t);
+        }
+        return t;
+      };
+      direct.direct((event: object) => {
+        const t = text(event);
+        if (t === null || !target!.write(prefix + t + '}')) return false;
+        this.broadcastMessages += 1;
+        return true;
+      });
+    }
     let closed = false;
     const close = () => {
       if (closed || shape === undefined) return;
       closed = true;
+      if (direct && broadcast) {
+        direct.direct(undefined);
+        if (--broadcast.members === 0) this.broadcasts.delete(shape);
+      }
       const n = (this.open.get(shape) ?? 1) - 1;
       if (n > 0) this.open.set(shape, n);
       else this.open.delete(shape);
@@ -217,8 +291,22 @@ export class SharedExecutions {
     return iterator;
   }
 
+  private join(shape: string): Broadcast {
+    let b = this.broadcasts.get(shape);
+    if (!b) this.broadcasts.set(shape, (b = { texts: new WeakMap(), members: 0 }));
+    b.members += 1;
+    return b;
+  }
+
   get size(): number {
     return this.results.size;
+  }
+
+  /** Subscriptions on the broadcast path (joined, live or not yet). */
+  get broadcasting(): number {
+    let n = 0;
+    for (const b of this.broadcasts.values()) n += b.members;
+    return n;
   }
 
   /** Shapes with at least one open subscription. */

@@ -8,6 +8,8 @@ import { messageText, tcpSocketOf } from './ws-socket';
 /** Bytes a connection may have queued before `send` waits for the socket to drain. */
 const HIGH_WATER = 1 << 16;
 
+const noop = (): void => undefined;
+
 /**
  * Each shared result's `data` serialised once, not once per subscriber.
  * SharedExecutions hands every subscriber of a shape the same result object,
@@ -84,8 +86,16 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
   wss: WebSocketServer,
   log: Logger,
   keepAliveMs = 12_000,
-): { dispose(): Promise<void> } {
+): {
+  dispose(): Promise<void>;
+  /**
+   * Writes a message to a connection now, outside graphql-ws (the broadcast path): false, and nothing written, when the
+   * connection is not open or has {@link HIGH_WATER} bytes queued, so a slow reader is bounded as with `send`.
+   */
+  write(socket: WebSocket, message: string): boolean;
+} {
   const payloads = new PayloadCache();
+  const writers = new WeakMap<WebSocket, (message: string) => boolean>();
   const replacer = payloads.replacer;
   const server = makeServer({
     ...options,
@@ -133,18 +143,23 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
       });
     };
 
+    /** Writes now unless too much is queued; a failed write surfaces as 'error' and 'close', ending subscriptions. */
+    const write = (data: string): boolean => {
+      if (socket.readyState !== socket.OPEN || socket.bufferedAmount + (raw?.writableLength ?? 0) >= HIGH_WATER)
+        return false;
+      cork();
+      socket.send(data, noop);
+      return true;
+    };
+    writers.set(socket, write);
+
     const closed = server.opened(
       {
         protocol: socket.protocol,
         send: (message) => {
           const data = payloads.splice(message);
-          if (socket.readyState !== socket.OPEN) return Promise.resolve();
+          if (socket.readyState !== socket.OPEN || write(data)) return Promise.resolve();
           cork();
-          if (socket.bufferedAmount + (raw?.writableLength ?? 0) < HIGH_WATER) {
-            // A failed write surfaces as the socket's 'error' and 'close', which end its subscriptions.
-            socket.send(data, () => undefined);
-            return Promise.resolve();
-          }
           return new Promise<void>((resolve, reject) => socket.send(data, (err) => (err ? reject(err) : resolve())));
         },
         close: (code, reason) => socket.close(code, reason),
@@ -172,6 +187,7 @@ export function serveGraphqlWs<E extends Record<PropertyKey, unknown>>(
   });
 
   return {
+    write: (socket, message) => writers.get(socket)?.(message) ?? false,
     async dispose() {
       for (const client of wss.clients) client.close(1001, 'Going away');
       wss.removeAllListeners();

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { REGISTRY } from '../../resolvers/families';
-import { knexRows, withPooledClient } from '../../src/common/knex';
+import { knexBatch, knexRows, withPooledClient } from '../../src/common/knex';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
@@ -39,6 +39,19 @@ describe('the knex under MikroORM', () => {
       expect(await knexRows(tx, 'select v, txid_current()::text as txid from knex_probe', [])).toEqual([
         { v: 7, txid },
       ]);
+    });
+  });
+
+  it('runs several constant statements in one round trip, in the transaction, giving the rows of each', async () => {
+    expect(await knexBatch(orm.em.fork(), 'select 1 as a; select 2 as b union all select 3')).toEqual([
+      [{ a: 1 }],
+      [{ b: 2 }, { b: 3 }],
+    ]);
+    expect(await knexBatch(orm.em.fork(), 'select 4 as c')).toEqual([[{ c: 4 }]]);
+    await orm.em.fork().transactional(async (tx) => {
+      const [{ txid }] = await tx.execute<{ txid: string }[]>('select txid_current()::text as txid');
+      const [, second] = await knexBatch(tx, 'select 1; select txid_current()::text as txid');
+      expect(second).toEqual([{ txid }]);
     });
   });
 
