@@ -35,6 +35,7 @@ import { checkPortFree, listenProblem } from '../../src/server/port-check';
 import { DataDirInUseError, inspectDataDir } from '../../src/db/data-dir';
 import { Guard } from '../../src/server/guard';
 import { HubMetrics } from '../../src/server/metrics';
+import { listConsumers } from '../../src/consumers/consumers.service';
 import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
 import type { HubServices } from '../../src/services';
@@ -159,6 +160,7 @@ export async function startHub(
         webSocketConnections: ws.connections,
         subscriptions: ws.subscriptions,
         pool: () => poolUse(db.orm),
+        consumers: () => listConsumers(db.orm.em.fork()),
       });
       services.metrics = metrics;
       const stopCounting = feed.onEvents((events) => metrics.delivered(events, Date.now()));
