@@ -59,6 +59,11 @@ export interface RelayTarget {
   };
   /** When each stored record arrived (ms since epoch), by id. */
   arrivedAt: Map<string, number>;
+  /**
+   * What a publishing target (Credit Hubei) shows after applying the records in order: PUBLISH puts the payload
+   * under the record's key, WITHDRAW takes it away. Records with other actions leave it as it is.
+   */
+  published: Map<string, Record<string, unknown>>;
   faults: TargetFaults;
   close(): Promise<void>;
 }
@@ -76,6 +81,7 @@ export async function startRelayTarget(
     ocds: [],
     stats: { requests: 0, stored: 0, duplicates: 0, refused: 0, failed: 0, maxInFlight: 0 },
     arrivedAt: new Map(),
+    published: new Map(),
     faults,
     close: () => Promise.resolve(),
   };
@@ -90,6 +96,8 @@ export async function startRelayTarget(
     for (const r of body.records ?? []) {
       target.records.push(r);
       target.arrivedAt.set(r.id, now);
+      if (r.action === 'PUBLISH') target.published.set(r.key, (r.payload ?? {}) as Record<string, unknown>);
+      else if (r.action === 'WITHDRAW') target.published.delete(r.key);
     }
     target.ocds.push(...(body.ocds ?? []));
   };

@@ -36,6 +36,7 @@ import { DataDirInUseError, inspectDataDir } from '../../src/db/data-dir';
 import { Guard } from '../../src/server/guard';
 import { refuseUpgrade, upgradeOrigin, webSocketOriginAllowed } from '../../src/server/ws-origin';
 import { HubMetrics } from '../../src/server/metrics';
+import { listConsumers } from '../../src/consumers/consumers.service';
 import { createHttpApp } from './http';
 import { attachWebSocket } from './ws';
 import type { HubServices } from '../../src/services';
@@ -162,6 +163,7 @@ export async function startHub(
         broadcastSubscriptions: ws.broadcastSubscriptions,
         broadcastMessages: ws.broadcastMessages,
         pool: () => poolUse(db.orm),
+        consumers: () => listConsumers(db.orm.em.fork()),
       });
       services.metrics = metrics;
       const stopCounting = feed.onEvents((events) => metrics.delivered(events, Date.now()));

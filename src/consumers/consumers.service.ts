@@ -33,6 +33,8 @@ export interface FeedConsumerStatus extends FeedConsumer {
   lagSeconds: number;
   /** Some connection holds its lease now. */
   connected: boolean;
+  /** Seconds since its last acknowledgement (null: none yet). */
+  ackAgeSeconds: number | null;
 }
 
 interface Row {
@@ -207,9 +209,12 @@ export async function startDelivery(
 
 /** Every consumer (or the named ones) with its lag, by name; one statement. */
 export async function listConsumers(em: EntityManager, names?: readonly string[]): Promise<FeedConsumerStatus[]> {
-  const rows = await query<Row & { lag_events: string; lag_seconds: string | null; connected: boolean }>(
+  const rows = await query<
+    Row & { lag_events: string; lag_seconds: string | null; connected: boolean; ack_age_seconds: string | null }
+  >(
     em,
     `select ${COLUMNS}, l.lag_events, extract(epoch from now() - l.oldest) as lag_seconds,
+            extract(epoch from now() - c.acked_at) as ack_age_seconds,
             coalesce(c.lease_holder is not null and c.lease_expires_at > now(), false) as connected
        from feed_consumer c
        left join lateral (
@@ -228,6 +233,7 @@ export async function listConsumers(em: EntityManager, names?: readonly string[]
     lagEvents: Number(r.lag_events),
     lagSeconds: r.lag_seconds === null ? 0 : Math.max(0, Number(r.lag_seconds)),
     connected: r.connected,
+    ackAgeSeconds: r.ack_age_seconds === null ? null : Math.max(0, Number(r.ack_age_seconds)),
   }));
 }
 

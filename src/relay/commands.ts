@@ -14,7 +14,7 @@ export const RELAY_COMMANDS: CommandSection = {
     },
     {
       name: 'relay credit-hubei',
-      usage: `  relay credit-hubei [--topic MARKET_ENTITY|CREDIT_PUBLICATION]${SETTINGS}\n                         deliver to Credit Hubei (信用湖北): publish on CREATE/UPDATE, withdraw on DELETE`,
+      usage: `  relay credit-hubei [--topic CREDIT_PUBLICATION (default)|MARKET_ENTITY]${SETTINGS}\n                         deliver to Credit Hubei (信用湖北): publish on CREATE/UPDATE, withdraw on DELETE`,
       load: () => import('./run-credit.js'),
     },
     {

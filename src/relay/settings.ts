@@ -20,7 +20,7 @@ export interface RelaySettings {
   maxBackoffMs: number;
   /** How often a standby relay tries to take the consumer over. */
   standbyMs: number;
-  /** Credit Hubei: the topic relayed (MARKET_ENTITY until CREDIT_PUBLICATION exists). */
+  /** Credit Hubei: the topic relayed (CREDIT_PUBLICATION by default; MARKET_ENTITY without credit records). */
   topic?: string;
   /** OCDS release packages: most releases in one package. */
   ocdsPackageSize: number;

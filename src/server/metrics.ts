@@ -13,6 +13,18 @@ export interface MetricsSources {
   broadcastMessages(): number;
   /** The database pool: connections in use, idle, and acquisitions waiting. */
   pool(): { used: number; free: number; pending: number } | undefined;
+  /** The named feed consumers and how far behind each is: one statement, read once per scrape. */
+  consumers?(): Promise<readonly ConsumerLag[]>;
+}
+
+/** One named consumer's figures, as `feedConsumers` reports them. */
+export interface ConsumerLag {
+  name: string;
+  lagEvents: number;
+  lagSeconds: number;
+  connected: boolean;
+  /** Seconds since its last acknowledgement; null: none yet. */
+  ackAgeSeconds: number | null;
 }
 
 /** Operation names are the client's choice: past this many distinct ones, further names count as `other`. */
@@ -114,6 +126,57 @@ export class HubMetrics {
         this.set({ state: 'pending' }, pool.pending);
       },
     });
+    this.consumerGauges(sources, registers);
+  }
+
+  /**
+   * Per named consumer: lag in events and seconds, connected, age of the last acknowledgement. The four gauges are
+   * collected in parallel on a scrape; they share one read of the consumers, so a scrape costs one statement.
+   */
+  private consumerGauges(sources: MetricsSources, registers: Registry[]): void {
+    const read = sources.consumers?.bind(sources);
+    if (!read) return;
+    let pending: Promise<readonly ConsumerLag[]> | undefined;
+    const snapshot = (): Promise<readonly ConsumerLag[]> => {
+      pending ??= read().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    };
+    const gauge = (name: string, help: string, value: (c: ConsumerLag) => number | null) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['consumer'],
+        registers,
+        async collect() {
+          const all = await snapshot();
+          // Consumers dropped since the last scrape go too.
+          this.reset();
+          for (const c of all) {
+            const v = value(c);
+            if (v !== null) this.set({ consumer: c.name }, v);
+          }
+        },
+      });
+    gauge(
+      'hub_feed_consumer_lag_events',
+      'Per named consumer: events within its topics after its acknowledged position',
+      (c) => c.lagEvents,
+    );
+    gauge(
+      'hub_feed_consumer_lag_seconds',
+      'Per named consumer: age of its oldest unacknowledged event (0: none)',
+      (c) => c.lagSeconds,
+    );
+    gauge('hub_feed_consumer_connected', 'Per named consumer: 1 while a connection holds its lease', (c) =>
+      c.connected ? 1 : 0,
+    );
+    gauge(
+      'hub_feed_consumer_ack_age_seconds',
+      'Per named consumer: seconds since its last acknowledgement (absent before the first)',
+      (c) => c.ackAgeSeconds,
+    );
   }
 
   /** The label of an operation name: `anonymous` without one, `other` for names past the bound. */

@@ -86,6 +86,26 @@ async function resolveSections<T extends { sectionCode: string }>(
 
 const sectionOf = (r: Accepted<unknown>) => r.refs.section as SectionRef;
 
+/** What a record of a project carries in its change event besides its own fields: which transaction it belongs to. */
+interface ProjectLink {
+  projectCode: string;
+  unifiedTransactionCode: string;
+}
+
+/**
+ * The change-event payload of a record of a section: the standard snapshot plus its project's code and unified
+ * transaction identifier, so that a follower of the feed (the national platform's relay) can place the record in
+ * its transaction without reading the section.
+ */
+function sectionSnapshot<T>(record: Accepted<T>, written: Written, principal: Principal): Snapshot<T> & ProjectLink {
+  const s = sectionOf(record);
+  return {
+    ...snapshotOf(record, written, principal),
+    projectCode: s.projectCode,
+    unifiedTransactionCode: s.unifiedTransactionCode,
+  };
+}
+
 /** A record of a section changes its project (see touchProjects). */
 const touchSectionProjects = (em: EntityManager, records: Accepted<unknown>[]) =>
   touchProjects(
@@ -324,7 +344,7 @@ function sectionRecord<In, T extends { sectionCode: string; externalId: string |
       await touchSectionProjects(em, records);
       await spec.dependents?.(em, records);
     },
-    snapshot: snapshotOf,
+    snapshot: sectionSnapshot,
   };
 }
 
@@ -551,7 +571,7 @@ export const bidPush: PushDomain<BidPush, BidData, void, Snapshot<BidData>> = {
       principal,
     );
   },
-  snapshot: snapshotOf,
+  snapshot: sectionSnapshot,
 };
 
 const CONTRACT_TABLE: TableSpec = {
@@ -625,7 +645,7 @@ export const contractPush: PushDomain<ContractPush, ContractData, void, Snapshot
       principal,
     );
   },
-  snapshot: snapshotOf,
+  snapshot: sectionSnapshot,
 };
 
 const ANNOUNCEMENT_TABLE: TableSpec = {
@@ -639,6 +659,7 @@ interface ProjectRef {
   id: string;
   regionCode: string;
   categoryCode: string;
+  unifiedTransactionCode: string;
 }
 
 /** Announcements (topic ANNOUNCEMENT), with the publicity timing rules as findings. */
@@ -735,7 +756,10 @@ export const announcementPush: PushDomain<AnnouncementPush, AnnouncementData, vo
     for (const r of records) r.refs.lastReportAt = last.get(r.key) ?? null;
     return written;
   },
-  snapshot: snapshotOf,
+  snapshot: (record, written, principal) => ({
+    ...snapshotOf(record, written, principal),
+    unifiedTransactionCode: (record.refs.project as ProjectRef).unifiedTransactionCode,
+  }),
 };
 
 // ---------------------------------------------------------------- the pushes, each through the one pipeline

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_SET, textSetParam, query } from '../common/sql';
+import { unifiedTransactionCode } from './project.rules';
 
 /** What a record hanging off a section needs to know of it and its project. */
 export interface SectionRef {
   id: string;
   projectId: string;
   projectCode: string;
+  /** The project's unified transaction identifier (统一交易标识码): as pushed, or formed by the hub. */
+  unifiedTransactionCode: string;
   regionCode: string;
   categoryCode: string;
   /** The planned opening of the section, as its project was pushed. */
@@ -25,13 +28,15 @@ export async function sectionRefs(em: EntityManager, codes: Iterable<string>): P
     code: string;
     project_id: string;
     project_code: string;
+    unified_transaction_code: string | null;
     region_code: string;
     category_code: string;
     opening_at: Date | null;
     opened_at: Date | null;
   }>(
     em,
-    `select s.id, s.code, s.project_id, p.code as project_code, p.region_code, p.category_code, s.opening_at, o.opened_at
+    `select s.id, s.code, s.project_id, p.code as project_code, p.unified_transaction_code, p.region_code, p.category_code,
+            s.opening_at, o.opened_at
      from section s join trading_project p on p.id = s.project_id left join bid_opening o on o.section_id = s.id where s.code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
@@ -42,6 +47,11 @@ export async function sectionRefs(em: EntityManager, codes: Iterable<string>): P
         id: String(r.id),
         projectId: String(r.project_id),
         projectCode: r.project_code,
+        unifiedTransactionCode: unifiedTransactionCode({
+          code: r.project_code,
+          regionCode: r.region_code,
+          unifiedTransactionCode: r.unified_transaction_code,
+        }),
         regionCode: r.region_code,
         categoryCode: r.category_code,
         openingAt: r.opening_at ? new Date(r.opening_at) : null,
@@ -55,16 +65,34 @@ export async function sectionRefs(em: EntityManager, codes: Iterable<string>): P
 export async function projectRefs(
   em: EntityManager,
   codes: Iterable<string>,
-): Promise<Map<string, { id: string; regionCode: string; categoryCode: string }>> {
+): Promise<Map<string, { id: string; regionCode: string; categoryCode: string; unifiedTransactionCode: string }>> {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
-  const rows = await query<{ id: string; code: string; region_code: string; category_code: string }>(
+  const rows = await query<{
+    id: string;
+    code: string;
+    region_code: string;
+    category_code: string;
+    unified_transaction_code: string | null;
+  }>(
     em,
-    `select id, code, region_code, category_code from trading_project where code in ${TEXT_SET}`,
+    `select id, code, region_code, category_code, unified_transaction_code from trading_project where code in ${TEXT_SET}`,
     [textSetParam(list)],
   );
   return new Map(
-    rows.map((r) => [r.code, { id: String(r.id), regionCode: r.region_code, categoryCode: r.category_code }]),
+    rows.map((r) => [
+      r.code,
+      {
+        id: String(r.id),
+        regionCode: r.region_code,
+        categoryCode: r.category_code,
+        unifiedTransactionCode: unifiedTransactionCode({
+          code: r.code,
+          regionCode: r.region_code,
+          unifiedTransactionCode: r.unified_transaction_code,
+        }),
+      },
+    ]),
   );
 }
 

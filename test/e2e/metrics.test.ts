@@ -1,5 +1,6 @@
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { PUSH, entities } from '../setup/data';
+import { countStatements } from '../setup/statements';
 
 /** The value of one sample of a Prometheus text exposition (undefined when absent). */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -93,6 +94,75 @@ describe('GET /metrics', () => {
     expect(sample(text, 'hub_db_pool_connections', { state: 'free' })).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('shows each named consumer: lag in events and seconds, connected, age of the last acknowledgement', async () => {
+    const r = await t.gql<{ registerFeedConsumer: { apiKey: string } }>(
+      `mutation { registerFeedConsumer(input: { name: "met-relay", topics: [MARKET_ENTITY] }) { apiKey } }`,
+      undefined,
+      ADMIN_KEY,
+    );
+    expect(r.errors).toBeUndefined();
+    const consumerKey = r.data!.registerFeedConsumer.apiKey;
+    const pushed = await t.gql(PUSH, { records: entities(4, 8300) }, systemKey);
+    expect(pushed.errors).toBeUndefined();
+    const [{ n, oldest }] = await t.hub.services.orm.em
+      .fork()
+      .execute<{ n: number; oldest: Date }[]>(
+        `select count(*)::int as n, min(occurred_at) as oldest from change_event where topic = 'MARKET_ENTITY'`,
+      );
+    expect(n).toBeGreaterThanOrEqual(4);
+    const of = (text: string, name: string) => sample(text, name, { consumer: 'met-relay' });
+
+    // Nothing acknowledged, nobody connected: the whole topic is its lag, and there is no acknowledgement age.
+    let text = '';
+    const statements = await countStatements(t.hub, async () => {
+      text = await (await scrape(ADMIN_KEY)).text();
+    });
+    expect(of(text, 'hub_feed_consumer_lag_events')).toBe(n);
+    const lagSeconds = of(text, 'hub_feed_consumer_lag_seconds')!;
+    const age = (Date.now() - new Date(oldest).getTime()) / 1000;
+    expect(lagSeconds).toBeGreaterThan(0);
+    expect(lagSeconds).toBeLessThanOrEqual(age + 1);
+    expect(of(text, 'hub_feed_consumer_connected')).toBe(0);
+    expect(of(text, 'hub_feed_consumer_ack_age_seconds')).toBeUndefined();
+    // The four gauges come from one statement per scrape.
+    expect([...statements.executes, ...statements.queries].filter((q) => /feed_consumer/.test(q))).toHaveLength(1);
+
+    // Following: connected once its stream runs; acknowledged up to the last event: no lag, a fresh acknowledgement.
+    const ws = t.ws(consumerKey);
+    const cursors: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.subscribe<{ changes: { cursor: string } }>(
+        { query: 'subscription { changes(topics: [MARKET_ENTITY]) { cursor } }' },
+        {
+          next: (v) => {
+            if (v.errors) return reject(new Error(JSON.stringify(v.errors)));
+            cursors.push(v.data!.changes.cursor);
+            if (cursors.length === n) resolve();
+          },
+          error: reject,
+          complete: () => undefined,
+        },
+      );
+    });
+    const ack = await t.gql(
+      `mutation($c: String!) { acknowledgeChanges(cursor: $c) { acknowledgedSeq } }`,
+      { c: cursors.at(-1) },
+      consumerKey,
+    );
+    expect(ack.errors).toBeUndefined();
+    text = await (await scrape(ADMIN_KEY)).text();
+    expect(of(text, 'hub_feed_consumer_lag_events')).toBe(0);
+    expect(of(text, 'hub_feed_consumer_lag_seconds')).toBe(0);
+    expect(of(text, 'hub_feed_consumer_connected')).toBe(1);
+    expect(of(text, 'hub_feed_consumer_ack_age_seconds')).toBeGreaterThanOrEqual(0);
+    expect(of(text, 'hub_feed_consumer_ack_age_seconds')).toBeLessThan(60);
+
+    // One more event: lag again, until acknowledged.
+    await t.gql(PUSH, { records: entities(1, 8400) }, systemKey);
+    text = await (await scrape(ADMIN_KEY)).text();
+    expect(of(text, 'hub_feed_consumer_lag_events')).toBe(1);
   });
 
   it('bounds the operation names it labels', async () => {

@@ -182,6 +182,8 @@ describe('relays under faults', () => {
           BIN,
           'relay',
           'credit-hubei',
+          '--topic',
+          'MARKET_ENTITY',
           '--hub',
           t.hub.url,
           '--key',
@@ -230,7 +232,7 @@ describe('relays under faults', () => {
   it('delivers everything, in order, with no fault', async () => {
     const { target } = await runWith({});
     await expectExact(target);
-    expect(target.records[0]).toMatchObject({ dataSet: 'MARKET_ENTITY', action: 'PUBLISH', mapping: 'credit-hubei/1' });
+    expect(target.records[0]).toMatchObject({ dataSet: 'MARKET_ENTITY', action: 'PUBLISH', mapping: 'credit-hubei/2' });
   });
 
   it('retries 500s with backoff', async () => {

@@ -133,7 +133,17 @@ describe('Credit Hubei mapping', () => {
     expect(m.topics).toEqual(['CREDIT_PUBLICATION']);
     expect(m.map(event({ op: 'CREATE', data: { a: 1 } }))).toMatchObject({ action: 'PUBLISH', payload: { a: 1 } });
     expect(m.map(event({ op: 'UPDATE' })).action).toBe('PUBLISH');
-    expect(m.map(event({ op: 'DELETE', key: 'X' }))).toMatchObject({ action: 'WITHDRAW', payload: { key: 'X' } });
-    expect(creditHubei().topics).toEqual(['MARKET_ENTITY']);
+    expect(m.map(event({ op: 'DELETE', key: 'X', data: { code: 'X', reason: 'REPAIRED' } }))).toMatchObject({
+      action: 'WITHDRAW',
+      mapping: 'credit-hubei/2',
+      payload: { key: 'X', reason: 'REPAIRED' },
+    });
+    expect(m.map(event({ op: 'DELETE', key: 'Y' })).payload).toEqual({ key: 'Y', reason: null });
+  });
+
+  it('follows CREDIT_PUBLICATION by default, MARKET_ENTITY when asked, nothing else', () => {
+    expect(creditHubei().topics).toEqual(['CREDIT_PUBLICATION']);
+    expect(creditHubei('MARKET_ENTITY').topics).toEqual(['MARKET_ENTITY']);
+    expect(() => creditHubei('TRADING_PROJECT')).toThrow(/--topic must be one of CREDIT_PUBLICATION, MARKET_ENTITY/);
   });
 });

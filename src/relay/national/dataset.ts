@@ -19,9 +19,10 @@ export interface NationalDataSet {
 }
 
 /**
- * The unified transaction identifier (统一交易标识码) of a trading project's event: the one pushed, or the one the hub
- * forms (unifiedTransactionCode in src/trading). Records of a project (bids, awards, ...) carry the project's code,
- * not its region: theirs is null here, and the platform joins them to the project by `projectCode`.
+ * The unified transaction identifier (统一交易标识码) of a trading event: the hub puts it in the events of every record
+ * of a project (announcements, bids, openings, evaluations, awards, contracts, beside their `projectCode`); a
+ * project's own event carries it when it was pushed, else the hub's formed one is derived here the same way
+ * (unifiedTransactionCode in src/trading).
  */
 export function transactionCode(event: Pick<RelayEvent, 'topic' | 'data'>): string | null {
   const d = event.data;
