@@ -12,6 +12,7 @@ import { Migration20261207170534 } from './Migration20261207170534';
 import { Migration20261207170811 } from './Migration20261207170811';
 import { Migration20261207171424 } from './Migration20261207171424';
 import { Migration20261207180125 } from './Migration20261207180125';
+import { Migration20261207202326 } from './Migration20261207202326';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207170811', class: Migration20261207170811 },
   { name: 'Migration20261207171424', class: Migration20261207171424 },
   { name: 'Migration20261207180125', class: Migration20261207180125 },
+  { name: 'Migration20261207202326', class: Migration20261207202326 },
 ];
