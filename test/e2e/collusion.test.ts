@@ -1,6 +1,6 @@
 import { CHANGES } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
-import { LABELLED_BIDDERS, labelledCollusionData, type LabelledData } from '../setup/collusion';
+import { LABELLED_BIDDERS, labelledCollusionData, type LabelledData } from '../../src/seed/collusion';
 import { countStatements } from '../setup/statements';
 import {
   DEFAULT_DISCLOSURE_THRESHOLDS,
