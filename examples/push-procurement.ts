@@ -10,7 +10,10 @@
  *   1. the market entities it needs (采购人, 采购代理机构, three 供应商),
  *   2. the project with two lots (标段/包) in sub-item GP_GOODS,
  *   3. the tender notice (招标公告), 4. the bids (投标), 5. the bid openings (开标),
- *   6. the evaluation committees (评标委员会), then the evaluation reports (评标结果),
+ *   6. the evaluation committees (评标委员会), then the evaluation reports (评标结果);
+ *      their experts must be in the province-wide pool (全省一库) already, pushed
+ *      by the pool's system (pushExperts): an expert code the pool does not hold
+ *      is REJECTED with rule EXPERT_NOT_IN_POOL,
  *   7. the candidate publicity (中标候选人公示),
  *   8. the awards (中标), 9. the award notice (中标结果公告), 10. the contracts (合同),
  *   and, after the opening, the award and the contracts, the project's new status
@@ -336,6 +339,8 @@ async function main(): Promise<number> {
   await step('project status EVALUATING (pushTradingProjects)', PushProjects, [project('EVALUATING')]);
   // The committee sits: pushed while the evaluation runs, its members' identities
   // stay masked to readers without the EXPERT_IDENTITY grant until the report.
+  // The chair and members are experts of the pool (EXP4201<lot><k><nnn>); the
+  // tenderer's representative is not.
   const committee = (li: number) =>
     ['李建国', '王海燕', '陈志强', '周敏', '刘晓东'].map((name, k) => ({
       expertCode: k === 4 ? `${code}-REP` : `EXP4201${li}${k}${String(17 + 3 * k).padStart(3, '0')}`,

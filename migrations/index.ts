@@ -14,6 +14,7 @@ import { Migration20261207171424 } from './Migration20261207171424';
 import { Migration20261207180125 } from './Migration20261207180125';
 import { Migration20261207195500 } from './Migration20261207195500';
 import { Migration20261207201209 } from './Migration20261207201209';
+import { Migration20261207202326 } from './Migration20261207202326';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207180125', class: Migration20261207180125 },
   { name: 'Migration20261207195500', class: Migration20261207195500 },
   { name: 'Migration20261207201209', class: Migration20261207201209 },
+  { name: 'Migration20261207202326', class: Migration20261207202326 },
 ];

@@ -101,10 +101,23 @@ export interface HubConfig {
   metrics: MetricsAccess;
   /**
    * HUB_COLLUSION_RULES: derive the collusion indicators (围标串标预警) when bids, openings, awards and projects are
-   * pushed. Default true. HUB_COLLUSION_WINDOW_DAYS: how many days apart the sections of a cross-project pattern
-   * (BID_ROTATION, COVER_BIDDING) may lie. Default 365.
+   * pushed. Default true. The thresholds (README "Supervision warnings", table of HUB_COLLUSION_*):
+   * HUB_COLLUSION_WINDOW_DAYS, how many days apart the sections of a cross-project pattern (BID_ROTATION,
+   * COVER_BIDDING) may lie (default 365); HUB_COLLUSION_PROGRESSION_PERCENT, PRICE_PROGRESSION's step tolerance
+   * (0.1); HUB_COLLUSION_CLUSTER_PERCENT, LOSERS_CLUSTERED's band above the winner (1);
+   * HUB_COLLUSION_NEAR_BUDGET_PERCENT, WIN_NEAR_BUDGET's distance below the budget (0.5);
+   * HUB_COLLUSION_ROTATION_MIN_MEETINGS (3) and HUB_COLLUSION_COVER_MIN_LOSSES (3). Percentages are kept as parts
+   * per million.
    */
-  collusion: { enabled: boolean; windowDays: number };
+  collusion: {
+    enabled: boolean;
+    windowDays: number;
+    progressionPpm: number;
+    clusterBandPpm: number;
+    nearBudgetPpm: number;
+    rotationMinMeetings: number;
+    coverMinLosses: number;
+  };
   /**
    * Thresholds of disclosureQuality (DOMAIN.md "Rules with numbers"): HUB_DISCLOSURE_PUBLICITY_DAYS, candidate
    * publicity within N days of the evaluation report (default 3); HUB_DISCLOSURE_CONTRACT_DAYS, a contract at the hub
@@ -183,6 +196,19 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
       return def;
     }
     return n;
+  };
+  /** A percentage with at most four decimals (0.1 = 0.1%), above 0 and at most `max`, as parts per million. */
+  const ppm = (name: string, defPercent: string, max: number): number => {
+    const raw = (env[name] ?? '').trim() || defPercent;
+    const m = /^(\d{1,3})(?:\.(\d{1,4}))?$/.exec(raw);
+    const value = m ? Number(m[1]) * 10_000 + Number((m[2] ?? '').padEnd(4, '0')) : NaN;
+    if (!(value > 0 && value <= max * 10_000)) {
+      problems.push(
+        `${name}=${JSON.stringify(env[name])} must be a percentage above 0 and at most ${max}, with at most four decimals (e.g. ${defPercent})`,
+      );
+      return Number(defPercent) * 10_000;
+    }
+    return value;
   };
   const bool = (name: string, def: boolean): boolean => {
     const raw = env[name];
@@ -282,6 +308,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     collusion: {
       enabled: bool('HUB_COLLUSION_RULES', true),
       windowDays: int('HUB_COLLUSION_WINDOW_DAYS', 365, 1, 3650),
+      progressionPpm: ppm('HUB_COLLUSION_PROGRESSION_PERCENT', '0.1', 10),
+      clusterBandPpm: ppm('HUB_COLLUSION_CLUSTER_PERCENT', '1', 50),
+      nearBudgetPpm: ppm('HUB_COLLUSION_NEAR_BUDGET_PERCENT', '0.5', 50),
+      rotationMinMeetings: int('HUB_COLLUSION_ROTATION_MIN_MEETINGS', 3, 2, 100),
+      coverMinLosses: int('HUB_COLLUSION_COVER_MIN_LOSSES', 3, 2, 100),
     },
     disclosure: {
       publicityDays: int('HUB_DISCLOSURE_PUBLICITY_DAYS', 3, 0, 365),

@@ -56,7 +56,7 @@ export async function collusion(ctx: BenchContext, size: CollusionSize): Promise
       for (let i = 0; i < projects.length; i += 1000)
         await runPush(orm.em.fork(), principal, projectPush, projects.slice(i, i + 1000), { maxBatch: 1000 });
       bidCount = bids.length;
-      const config = loadConfig({}, { collusion: { enabled: mode === 'on', windowDays: 365 } });
+      const config = loadConfig({}, { collusion: { ...loadConfig({}).collusion, enabled: mode === 'on' } });
       const options = {
         maxBatch: size.batch,
         findingRules: mode === 'on' ? REGISTRY.findingRulesOf('BID') : [],

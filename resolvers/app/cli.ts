@@ -30,7 +30,7 @@ export const SECTIONS: readonly CommandSection[] = [
       {
         name: 'seed',
         usage:
-          '  seed [--entities N]    load demo data (N generated market entities, default 120)\n  seed --projects N [--entities M] [--bids-per-section K] [--seed S] [--batch B]\n                         push N generated trading projects (1-3 sections each, K bids per section, default 4) and M market\n                         entities (default N/5) through the push pipeline, progress on stderr; a re-run stores nothing new',
+          '  seed [--entities N]    load demo data (N generated market entities, default 120)\n  seed --projects N [--entities M] [--bids-per-section K] [--seed S] [--batch B]\n                         push N generated trading projects (1-3 sections each, K bids per section, default 4) and M market\n                         entities (default N/5) through the push pipeline, progress on stderr; a re-run stores nothing new\n  seed --collusion       push the labelled collusion cases (projects CL-DEMO-…) and print the recall of the rules',
         load: () => import('../../src/seed/seed.command.js'),
       },
       {

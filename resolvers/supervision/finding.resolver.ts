@@ -35,13 +35,13 @@ function view(f: FindingRecord, reviews: Map<string, FindingReviewPayload>): Sup
   };
 }
 
-/** Province-wide findings for supervisors and relays; reviews by operators. */
+/** Province-wide findings for supervisors and relays; reviews by supervision authorities (SUPERVISOR) and operators. */
 @Resolver()
 export class SupervisionResolver {
-  @Authorized(Role.INTEGRATOR, Role.SOURCE_SYSTEM)
+  @Authorized(Role.INTEGRATOR, Role.SOURCE_SYSTEM, Role.SUPERVISOR)
   @Query(() => SupervisionFindingConnection, {
     description:
-      'Findings across the province, newest first, open and cleared, with the project and section of each (INTEGRATOR or a source system). Evidence is masked unless granted BID_EVIDENCE.',
+      'Findings across the province, newest first, open and cleared, with the project and section of each (INTEGRATOR, SUPERVISOR or a source system). Evidence is masked unless granted BID_EVIDENCE.',
   })
   async findings(
     @Args(() => FindingsArgs) args: FindingsArgs,
@@ -65,10 +65,10 @@ export class SupervisionResolver {
     };
   }
 
-  @Authorized(Role.DASHBOARD, Role.INTEGRATOR)
+  @Authorized(Role.DASHBOARD, Role.INTEGRATOR, Role.SUPERVISOR)
   @Query(() => [FindingStatisticsRow], {
     description:
-      'Counts of findings per group (rule, prefecture, category, source system, month), in SQL (DASHBOARD or INTEGRATOR).',
+      'Counts of findings per group (rule, prefecture, category, source system, month), in SQL (DASHBOARD, INTEGRATOR or SUPERVISOR).',
   })
   findingStatistics(
     @Arg('groupBy', () => [FindingGroup]) groupBy: FindingGroup[],
@@ -78,10 +78,10 @@ export class SupervisionResolver {
     return findingStatistics(ctx.em, groupBy, filter ?? {});
   }
 
-  @Authorized(Role.ADMIN)
+  @Authorized(Role.SUPERVISOR)
   @Mutation(() => FindingReview, {
     description:
-      'Marks a finding CONFIRMED or DISMISSED (ADMIN). Kept with its author and time, numbered, and on the change feed (topic FINDING_REVIEW).',
+      'Marks a finding CONFIRMED or DISMISSED (SUPERVISOR, or ADMIN). Kept with its author and time, numbered, and on the change feed (topic FINDING_REVIEW).',
   })
   async reviewFinding(
     @Arg('input', () => ReviewFindingInput) input: ReviewFindingInput,

@@ -12,6 +12,8 @@ export enum Role {
   FEED_CONSUMER = 'FEED_CONSUMER',
   /** Reads aggregates only. */
   DASHBOARD = 'DASHBOARD',
+  /** A supervision authority: lists findings and reviews them (reviewFinding), without operating the hub. */
+  SUPERVISOR = 'SUPERVISOR',
 }
 
 /** What a principal is granted besides its roles. */

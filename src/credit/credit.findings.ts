@@ -113,10 +113,10 @@ export const suspendedExpert: FindingRule = {
 export const CREDIT_FINDING_RULES: readonly FindingRule[] = [blacklistedBidder, blacklistedWinner, suspendedExpert];
 
 /**
- * Committee experts must be in the province-wide pool (全省一库) once the
- * pool is in use (holds any expert): an unknown code is a per-record error
- * (EXPERT_NOT_IN_POOL) at `committee.<i>.expertCode`. Before any expert is
- * pushed, systems that predate the pool keep pushing committees as before.
+ * Committee experts must be in the province-wide pool (全省一库): an unknown
+ * code is a per-record error (EXPERT_NOT_IN_POOL) at
+ * `committee.<i>.expertCode`, so the pool's system pushes experts before the
+ * trading systems push the committees they sit on.
  */
 export const committeeExpertsInPool: ReferenceRule = {
   topic: 'EVALUATION',
@@ -132,10 +132,6 @@ export const committeeExpertsInPool: ReferenceRule = {
       em,
       members.map((m) => m.code),
     );
-    if (pool.size === 0) {
-      const [used] = await query<{ used: boolean }>(em, 'select exists (select 1 from expert) as used', []);
-      if (!used.used) return out;
-    }
     for (const m of members) {
       if (pool.has(m.code)) continue;
       out.set(m.key, [

@@ -19,15 +19,59 @@ import {
  * not published, or at most 3 months; general at least 3 months and at most
  * 1 year; serious at least 1 year and at most 3 years. Repair only after the
  * minimum; collusive bidding punished with suspension or licence revocation
- * runs the full 3 years and is never repaired.
+ * runs the full 3 years and is never repaired. The rules apply by decision
+ * date: a record decided before 2026-04-01 keeps the earlier rules (see
+ * windowRulesFor).
  */
 
-/** Minimum and maximum publication of a bad record by severity, in months from its start. */
-export const WINDOW_MONTHS: Readonly<Record<CreditSeverity, { min: number; max: number }>> = {
+/** Minimum and maximum publication (and effect) of a bad record by severity, in months from its start. */
+export type WindowMonths = Readonly<Record<CreditSeverity, { min: number; max: number }>>;
+
+/** The window rules in force for records decided from a given day on. */
+export interface WindowRules {
+  /** The first decision date they apply to; null for the earliest rules. */
+  readonly from: string | null;
+  /** Where they come from. */
+  readonly basis: string;
+  readonly months: WindowMonths;
+  /** Whether a minor record may be published at all (for at most its maximum). */
+  readonly minorPublishable: boolean;
+}
+
+/** The decision date from which the 信用修复管理办法 windows apply. */
+export const WINDOWS_2026_FROM = '2026-04-01';
+
+/** Bad-record windows of records decided from 2026-04-01 on. */
+export const WINDOW_MONTHS: WindowMonths = {
   [CreditSeverity.MINOR]: { min: 0, max: 3 },
   [CreditSeverity.GENERAL]: { min: 3, max: 12 },
   [CreditSeverity.SERIOUS]: { min: 12, max: 36 },
 };
+
+export const WINDOW_RULES_2026: WindowRules = {
+  from: WINDOWS_2026_FROM,
+  basis: '信用修复管理办法 (from 2026-04-01)',
+  months: WINDOW_MONTHS,
+  minorPublishable: true,
+};
+
+/**
+ * The rules before 2026-04-01 (失信行为纠正后的信用信息修复管理办法（试行）):
+ * general and serious windows as now, but a minor violation (warning,
+ * criticism, a small fine) is not published at all; it still counts in
+ * credit checks for 3 months.
+ */
+export const WINDOW_RULES_EARLIER: WindowRules = {
+  from: null,
+  basis: '失信行为纠正后的信用信息修复管理办法（试行） (before 2026-04-01)',
+  months: WINDOW_MONTHS,
+  minorPublishable: false,
+};
+
+/** The window rules of a record decided on `decidedOn` (YYYY-MM-DD): the decision date picks them, not the push. */
+export function windowRulesFor(decidedOn: string): WindowRules {
+  return decidedOn >= WINDOWS_2026_FROM ? WINDOW_RULES_2026 : WINDOW_RULES_EARLIER;
+}
 
 /** How long good records, commitments and good or qualified performance are published at most, in months. */
 export const POSITIVE_MONTHS = 36;
@@ -141,7 +185,8 @@ export function publicationWindow(r: WindowInput): { ok: true; value: Window } |
       },
     };
   }
-  const bounds = WINDOW_MONTHS[r.severity];
+  const era = windowRulesFor(r.decidedOn);
+  const bounds = era.months[r.severity];
   const minEnd = addMonths(start, bounds.min);
   const maxEnd = addMonths(start, bounds.max);
   const full = isUnrepairable(r);
@@ -164,6 +209,14 @@ export function publicationWindow(r: WindowInput): { ok: true; value: Window } |
           'a blacklisting is published exactly while it lasts; leave publicationEndsOn out or equal to listingEndsOn',
       });
   } else if (end === null && r.severity !== CreditSeverity.MINOR) end = maxEnd;
+  if (r.kind !== CreditKind.BLACKLIST && r.severity === CreditSeverity.MINOR && end !== null && !era.minorPublishable) {
+    errors.push({
+      field,
+      rule: 'PUBLICATION_TOO_LONG',
+      message: `a minor record decided before ${WINDOWS_2026_FROM} is not published (${era.basis}); leave publicationEndsOn out`,
+    });
+    return { ok: false, errors };
+  }
   const tooShort = r.kind === CreditKind.BLACKLIST ? 'BLACKLIST_TOO_SHORT' : 'PUBLICATION_TOO_SHORT';
   const tooLong = r.kind === CreditKind.BLACKLIST ? 'BLACKLIST_TOO_LONG' : 'PUBLICATION_TOO_LONG';
   if (end !== null) {

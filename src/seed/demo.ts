@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { regions } from '../common/regions';
+import { EXPERT_TOPIC, creditFamily } from '../credit';
 import { MARKET_ENTITY_TOPIC, marketFamily, type MarketEntityPush } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { prng } from './prng';
@@ -23,6 +24,7 @@ import {
   DEFAULT_METHODS,
   METHODS,
   committeeOf,
+  poolExpertsOf,
   detailsFor,
   isoChina,
   loadSubItems,
@@ -188,6 +190,8 @@ export interface TradingDemoResult {
   projects: number;
   bids: number;
   openings: number;
+  /** Experts of the pool, pushed before the committees that name them. */
+  experts: number;
   evaluations: number;
   awards: number;
   contracts: number;
@@ -239,6 +243,7 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     projects: 0,
     bids: 0,
     openings: 0,
+    experts: 0,
     evaluations: 0,
     awards: 0,
     contracts: 0,
@@ -348,6 +353,7 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     void published;
   }
   out.openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), openings);
+  out.experts = await push(creditFamily.push[EXPERT_TOPIC](), poolExpertsOf(evaluations.map((e) => e.committee)));
   out.evaluations = await push(tradingFamily.push[TradingTopic.EVALUATION](), evaluations);
   out.awards = await push(tradingFamily.push[TradingTopic.AWARD](), awards);
   out.contracts = await push(tradingFamily.push[TradingTopic.CONTRACT](), contracts);

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { USCC_ALPHABET, withCheckChar } from '../common/credit-code';
 import { chinaDateTime } from '../common/datetime';
+import { withIdCheckChar } from '../common/id-number';
 import { regions } from '../common/regions';
+import type { ExpertPush } from '../credit';
 import type { MarketEntityPush } from '../market';
 import type { BidPush, EvaluationPush, ProjectPush, SectionPush } from '../trading';
 import type { ProgressSink } from './progress';
@@ -153,6 +155,35 @@ export function committeeOf(seed: number): EvaluationPush['committee'] {
     role: k === 0 ? 'CHAIR' : k === 4 ? 'TENDERER_REPRESENTATIVE' : 'MEMBER',
     organisation: k === 4 ? null : `${PLACE[(seed + k) % PLACE.length]}工程咨询研究院`,
   }));
+}
+
+/** Committee roles that sit as experts of the pool (the tenderer's representative is not one). */
+const POOL_ROLES = new Set(['CHAIR', 'MEMBER']);
+
+/**
+ * The pool entries (全省一库) of the experts sitting on `committees`, once each,
+ * ready for pushExperts: committees may only name experts of the pool, so the
+ * pool's system pushes these first. Derived from the code, so the same expert
+ * gets the same entry wherever it sits.
+ */
+export function poolExpertsOf(committees: readonly EvaluationPush['committee'][]): ExpertPush[] {
+  const out = new Map<string, ExpertPush>();
+  for (const committee of committees)
+    for (const m of committee ?? []) {
+      const code = m?.expertCode as string | undefined;
+      if (!code || !POOL_ROLES.has(m?.role as string) || out.has(code)) continue;
+      const n = [...code].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_000_007, 7);
+      const birth = `19${60 + (n % 35)}${String((n % 12) + 1).padStart(2, '0')}${String((n % 28) + 1).padStart(2, '0')}`;
+      out.set(code, {
+        code,
+        kind: n % 3 === 0 ? 'BOTH' : 'TENDERING',
+        name: m?.name ?? code,
+        idNumber: withIdCheckChar(`420102${birth}${String(n % 1000).padStart(3, '0')}`),
+        specialties: ['A01'],
+        regionCode: '420100',
+      });
+    }
+  return [...out.values()];
 }
 
 const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];

@@ -4,9 +4,23 @@ import { loadConfig } from '../config';
 
 /**
  * `hub seed [--entities N]`: the demo data; `hub seed --projects N ...`:
- * generated volume through the push pipeline (exit 1 when a record was rejected).
+ * generated volume through the push pipeline (exit 1 when a record was rejected);
+ * `hub seed --collusion`: the labelled collusion cases (src/seed/collusion.ts),
+ * printing what was stored and the recall of the rules against the answer key.
  */
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
+  if (args.includes('--collusion')) {
+    if (args.length > 1) throw new Error('--collusion takes no other option');
+    return ctx.withOrm(async (orm) => {
+      const { seedCollusionDemo } = await import('./collusion.js');
+      const r = await seedCollusionDemo(orm, loadConfig());
+      console.log(JSON.stringify(r));
+      console.error(
+        `collusion rules: recall ${r.found}/${r.planted}, false positives ${r.falsePositives} on ${r.cleanSections} clean sections`,
+      );
+      return r.rejected ? 1 : 0;
+    });
+  }
   const v = options(args, ['entities', 'projects', 'bids-per-section', 'seed', 'batch']);
   const count = (name: string, min: number): number | undefined => {
     if (v[name] === undefined) return undefined;

@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ADMIN, Role, type Principal } from '../auth/principal';
 import { runPush } from '../ingest/pipeline';
 import { RecordStatus, type PushResult } from '../ingest/types';
+import { EXPERT_TOPIC } from '../credit';
 import { MARKET_ENTITY_TOPIC, marketFamily } from '../market';
 import { SourceSystemRow, SourceSystemKind } from '../systems/source-system.entity';
 import { TRADING_TOPICS, TradingTopic, tradingFamily } from '../trading';
@@ -54,7 +55,7 @@ export function seedingPrincipal(system: SourceSystemRow): Principal {
     roles: new Set([Role.SOURCE_SYSTEM]),
     grants: {
       ...ADMIN.grants,
-      writeTopics: new Set([MARKET_ENTITY_TOPIC, ...TRADING_TOPICS]),
+      writeTopics: new Set([MARKET_ENTITY_TOPIC, EXPERT_TOPIC, ...TRADING_TOPICS]),
       regions: ['420000'],
       categories: ['*'],
     },

@@ -24,9 +24,18 @@ import {
  * section's bids as a set); COVER_BIDDING on the losing bid's own key.
  */
 
-/** The thresholds in force: the defaults, with the configured window. */
+/** The thresholds in force: the configured ones (HUB_COLLUSION_*), the defaults without a configuration. */
 export function thresholdsOf(config: HubConfig | undefined): CollusionThresholds {
-  return { ...DEFAULT_COLLUSION_THRESHOLDS, ...(config ? { windowDays: config.collusion.windowDays } : {}) };
+  if (!config) return DEFAULT_COLLUSION_THRESHOLDS;
+  const c = config.collusion;
+  return {
+    progressionPpm: c.progressionPpm,
+    clusterBandPpm: c.clusterBandPpm,
+    nearBudgetPpm: c.nearBudgetPpm,
+    windowDays: c.windowDays,
+    rotationMinMeetings: c.rotationMinMeetings,
+    coverMinLosses: c.coverMinLosses,
+  };
 }
 
 const enabled = (config: HubConfig | undefined) => config?.collusion.enabled !== false;

@@ -60,73 +60,111 @@ const CN = `'Asia/Shanghai'`;
 const dayStart = (col: string) => `(${col}::timestamp at time zone ${CN})`;
 const covers = `(cardinality(n.section_codes) = 0 or s.code = any(n.section_codes))`;
 
+/** The first China calendar day (YYYY-MM-DD) whose start is at or after `at`. */
+function firstDayFrom(at: Date): string {
+  const china = new Date(at.getTime() + 8 * 3_600_000);
+  const day = china.toISOString().slice(0, 10);
+  const startsAt = Date.parse(`${day}T00:00:00+08:00`);
+  return startsAt >= at.getTime() ? day : new Date(startsAt + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The own time of a kind of record, and its period condition on the stored
+ * column itself, so that each branch of the union reads its own index
+ * (award_awarded_on_idx, evaluation_reported_at_idx, contract_signed_on_idx,
+ * bid_submitted_at_idx, bid_opening_opened_at_idx, announcement_published_at_idx).
+ * A day's own time is its China start, so "start in [from, to)" is "day in
+ * [first day starting at or after from, first day starting at or after to)".
+ */
+interface OwnTime {
+  at: string;
+  inPeriod: string;
+  params: (p: Period) => unknown[];
+}
+const instant = (col: string): OwnTime => ({
+  at: col,
+  inPeriod: `${col} >= ?::timestamptz and ${col} < ?::timestamptz`,
+  params: (p) => [p.from, p.to],
+});
+const day = (col: string): OwnTime => ({
+  at: dayStart(col),
+  inPeriod: `${col} >= ?::date and ${col} < ?::date`,
+  params: (p) => [firstDayFrom(p.from), firstDayFrom(p.to)],
+});
+
 /** Record kinds of the timeliness and accuracy measures: table, topic, key, own time. */
-const RECORDS: [string, string, string, string][] = [
-  ['bid', 'BID', 'r.record_key', 'r.submitted_at'],
-  ['bid_opening', 'BID_OPENING', 's.code', 'r.opened_at'],
-  ['evaluation', 'EVALUATION', 's.code', 'r.reported_at'],
-  ['award', 'AWARD', 's.code', dayStart('r.awarded_on')],
-  ['contract', 'CONTRACT', 'r.code', dayStart('r.signed_on')],
+const RECORDS: [string, string, string, OwnTime][] = [
+  ['bid', 'BID', 'r.record_key', instant('r.submitted_at')],
+  ['bid_opening', 'BID_OPENING', 's.code', instant('r.opened_at')],
+  ['evaluation', 'EVALUATION', 's.code', instant('r.reported_at')],
+  ['award', 'AWARD', 's.code', day('r.awarded_on')],
+  ['contract', 'CONTRACT', 'r.code', day('r.signed_on')],
+  ['announcement', 'ANNOUNCEMENT', 'r.code', instant('r.published_at')],
 ];
 
 /**
- * Every item of every measure: measure, system, category, region, topic,
- * key, project, own time, whether it is fine, the delay in hours.
- * Parameters: the thresholds, in order of their `?`.
+ * Every item of every measure whose own time lies in the period: measure,
+ * system, category, region, topic, key, project, own time, whether it is
+ * fine, the delay in hours. The period is a condition of every branch of the
+ * union (on the indexed column), not of the union as a whole. Parameters:
+ * the thresholds and the period bounds, in order of their `?`.
  */
-function itemsSql(t: DisclosureThresholds): { sql: string; params: unknown[] } {
+function itemsSql(t: DisclosureThresholds, period: Period): { sql: string; params: unknown[] } {
   const base = (measure: string, topic: string, key: string, at: string, ok: string, delay = 'null::float8') =>
     `select '${measure}' as measure, r.source_system_id, p.category_code, p.region_code, '${topic}' as topic,
        ${key} as record_key, p.code as project_code, ${at} as at, ${ok} as ok, ${delay} as delay_hours`;
   const parts: string[] = [];
   const params: unknown[] = [];
   const sectioned = 'join section s on s.id = r.section_id join trading_project p on p.id = s.project_id';
+  const own = (table: string) => RECORDS.find((r) => r[0] === table)![3];
+  const award = own('award');
   parts.push(
     `${base(
       DisclosureMeasure.AWARD_NOTICE,
       'AWARD',
       's.code',
-      dayStart('r.awarded_on'),
+      award.at,
       `exists (select 1 from announcement n where n.project_id = p.id and n.type in ('AWARD_NOTICE', 'DEAL_NOTICE') and ${covers})`,
-    )} from award r ${sectioned}`,
+    )} from award r ${sectioned} where ${award.inPeriod}`,
   );
+  params.push(...award.params(period));
+  const report = own('evaluation');
   parts.push(
     `${base(
       DisclosureMeasure.CANDIDATE_PUBLICITY,
       'EVALUATION',
       's.code',
-      'r.reported_at',
+      report.at,
       `exists (select 1 from announcement n where n.project_id = p.id and n.type = 'CANDIDATE_PUBLICITY' and ${covers}
          and n.published_at <= r.reported_at + make_interval(days => ?::int))`,
-    )} from evaluation r ${sectioned} where r.reported_at is not null`,
+    )} from evaluation r ${sectioned} where ${report.inPeriod}`,
   );
-  params.push(t.publicityDays);
+  params.push(t.publicityDays, ...report.params(period));
+  const signed = own('contract');
   parts.push(
     `${base(
       DisclosureMeasure.CONTRACT_IN_TIME,
       'CONTRACT',
       'r.code',
-      dayStart('r.signed_on'),
+      signed.at,
       `r.created_at < ${dayStart('(r.signed_on + (?::int + 1))')}`,
-    )} from contract r ${sectioned}`,
+    )} from contract r ${sectioned} where ${signed.inPeriod}`,
   );
-  params.push(t.contractDays);
+  params.push(t.contractDays, ...signed.params(period));
   const delay = (at: string) => `extract(epoch from (r.created_at - ${at})) / 3600.0`;
-  for (const [table, topic, key, at] of [
-    ...RECORDS,
-    ['announcement', 'ANNOUNCEMENT', 'r.code', 'r.published_at'] as [string, string, string, string],
-  ]) {
+  for (const [table, topic, key, time] of RECORDS) {
     const from =
       table === 'announcement'
         ? 'from announcement r join trading_project p on p.id = r.project_id'
         : `from ${table} r ${sectioned}`;
     parts.push(
-      `${base(DisclosureMeasure.TIMELY, topic, key, at, `${delay(at)} <= ?::float8`, delay(at))} ${from} where ${at} is not null`,
+      `${base(DisclosureMeasure.TIMELY, topic, key, time.at, `${delay(time.at)} <= ?::float8`, delay(time.at))} ${from} where ${time.inPeriod}`,
     );
-    params.push(t.timelyHours);
+    params.push(t.timelyHours, ...time.params(period));
     parts.push(
-      `${base(DisclosureMeasure.UNCORRECTED, topic, key, at, 'r.version = 1')} ${from} where ${at} is not null`,
+      `${base(DisclosureMeasure.UNCORRECTED, topic, key, time.at, 'r.version = 1')} ${from} where ${time.inPeriod}`,
     );
+    params.push(...time.params(period));
   }
   return { sql: parts.join('\nunion all\n'), params };
 }
@@ -156,6 +194,27 @@ export interface DisclosureQualityRow {
   p95Hours: number | null;
 }
 
+/** The statement of disclosureQuality (exported so that a test can read its plan). */
+export function disclosureQualitySql(
+  period: Period,
+  groupBy: readonly DisclosureGroup[],
+  t: DisclosureThresholds,
+): { sql: string; params: unknown[] } {
+  const items = itemsSql(t, period);
+  const groups = [...new Set(groupBy)];
+  const col = (g: DisclosureGroup) => (groups.includes(g) ? GROUP_SQL[g] : 'null');
+  const keys = ['i.measure', ...groups.map((g) => GROUP_SQL[g])];
+  return {
+    sql: `with i as (${items.sql})
+     select i.measure, ${col(DisclosureGroup.SOURCE_SYSTEM)} as source_system, ${col(DisclosureGroup.CATEGORY)} as category,
+       ${col(DisclosureGroup.REGION)} as region_code, count(*) as total, count(*) filter (where i.ok) as ok,
+       percentile_cont(0.5) within group (order by i.delay_hours) as p50, percentile_cont(0.95) within group (order by i.delay_hours) as p95
+     from i join source_system ss on ss.id = i.source_system_id
+     group by ${keys.join(', ')} order by ${keys.join(', ')}`,
+    params: items.params,
+  };
+}
+
 /** The measures per group over the period, in SQL. */
 export async function disclosureQuality(
   em: EntityManager,
@@ -164,21 +223,8 @@ export async function disclosureQuality(
   t: DisclosureThresholds,
 ): Promise<DisclosureQualityRow[]> {
   checkPeriod(period);
-  const items = itemsSql(t);
-  const groups = [...new Set(groupBy)];
-  const col = (g: DisclosureGroup) => (groups.includes(g) ? GROUP_SQL[g] : 'null');
-  const keys = ['i.measure', ...groups.map((g) => GROUP_SQL[g])];
-  const rows = await query<Record<string, string | number | null>>(
-    em,
-    `with i as (${items.sql})
-     select i.measure, ${col(DisclosureGroup.SOURCE_SYSTEM)} as source_system, ${col(DisclosureGroup.CATEGORY)} as category,
-       ${col(DisclosureGroup.REGION)} as region_code, count(*) as total, count(*) filter (where i.ok) as ok,
-       percentile_cont(0.5) within group (order by i.delay_hours) as p50, percentile_cont(0.95) within group (order by i.delay_hours) as p95
-     from i join source_system ss on ss.id = i.source_system_id
-     where i.at >= ? and i.at < ?
-     group by ${keys.join(', ')} order by ${keys.join(', ')}`,
-    [...items.params, period.from, period.to],
-  );
+  const q = disclosureQualitySql(period, groupBy, t);
+  const rows = await query<Record<string, string | number | null>>(em, q.sql, q.params);
   const num = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
   return rows.map((r) => {
     const total = Number(r.total);
@@ -226,9 +272,9 @@ export async function disclosureOffenders(
   after?: string | null,
 ): Promise<Page<OffendingRecord>> {
   checkPeriod(period);
-  const items = itemsSql(t);
-  const where = ['i.measure = ?', 'not i.ok', 'i.at >= ?', 'i.at < ?'];
-  const params: unknown[] = [...items.params, measure, period.from, period.to];
+  const items = itemsSql(t, period);
+  const where = ['i.measure = ?', 'not i.ok'];
+  const params: unknown[] = [...items.params, measure];
   if (filter.sourceSystem) {
     where.push('ss.code = ?');
     params.push(filter.sourceSystem);

@@ -1,10 +1,11 @@
-import { Entity, Enum, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, Enum, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { TradingProjectRow } from './trading-project.entity';
 import { AnnouncementType } from './trading.model';
 
 /** An announcement (公告) of a project. Topic ANNOUNCEMENT, key its code. */
 @Entity({ tableName: 'announcement' })
+@Index({ name: 'announcement_published_at_idx', properties: ['publishedAt'] })
 export class AnnouncementRow extends PushedRecord {
   @Property({ type: 'string', length: 80, unique: true })
   code!: string;

@@ -10,6 +10,7 @@ import { SectionRow } from './section.entity';
  * ID number). Topic BID, key `<sectionCode>/<bidderCreditCode>`.
  */
 @Entity({ tableName: 'bid' })
+@Index({ name: 'bid_submitted_at_idx', properties: ['submittedAt'] })
 @Unique({ name: 'bid_section_bidder_unique', properties: ['section', 'bidder'] })
 @Index({ name: 'bid_device_idx', properties: ['deviceFingerprint'] })
 @Index({ name: 'bid_document_hash_idx', properties: ['documentHash'] })

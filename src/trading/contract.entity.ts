@@ -1,9 +1,10 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { SectionRow } from './section.entity';
 
 /** A contract (合同) signed after the award of a section. Topic CONTRACT, key its code. */
 @Entity({ tableName: 'contract' })
+@Index({ name: 'contract_signed_on_idx', properties: ['signedOn'] })
 export class ContractRow extends PushedRecord {
   @Property({ type: 'string', length: 80, unique: true })
   code!: string;

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { PushedRecord } from '../ingest/pushed-record.entity';
 import { SectionRow } from './section.entity';
 import type { ExpertRole } from './trading.model';
@@ -13,6 +13,7 @@ export interface CommitteeMember {
 
 /** The evaluation result (评标结果) of a section. Topic EVALUATION, key the section code. */
 @Entity({ tableName: 'evaluation' })
+@Index({ name: 'evaluation_reported_at_idx', properties: ['reportedAt'] })
 export class EvaluationRow extends PushedRecord {
   @ManyToOne(() => SectionRow, { unique: true, deleteRule: 'cascade' })
   section!: SectionRow;

@@ -27,7 +27,7 @@ const fingerprintOf = (pem: string) =>
     .update(Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64'))
     .digest('hex');
 
-const WHO = ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'FEED_CONSUMER', 'DASHBOARD', 'anonymous'] as const;
+const WHO = ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'FEED_CONSUMER', 'DASHBOARD', 'SUPERVISOR', 'anonymous'] as const;
 type Who = (typeof WHO)[number];
 type RootType = 'Query' | 'Mutation' | 'Subscription';
 
@@ -147,6 +147,7 @@ describe('authorisation matrix', () => {
     INTEGRATOR: '',
     FEED_CONSUMER: '',
     DASHBOARD: '',
+    SUPERVISOR: '',
     anonymous: undefined,
   };
   let p: Awaited<ReturnType<typeof parties>>;
@@ -218,6 +219,7 @@ describe('authorisation matrix', () => {
     namedConsumerKey = (await registered('mx-named')).registerFeedConsumer.apiKey;
     await registered('mx-reset');
     keys.DASHBOARD = await client('mx-dashboard', 'roles: [DASHBOARD]');
+    keys.SUPERVISOR = await client('mx-supervisor', 'roles: [SUPERVISOR]');
     await client('mx-spare', 'roles: [INTEGRATOR]');
     await client('mx-rotate', 'roles: [INTEGRATOR]');
     revokeKey = await client('mx-revoke', 'roles: [INTEGRATOR]');
@@ -478,7 +480,7 @@ describe('authorisation matrix', () => {
     },
     findings: {
       root: 'Query',
-      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR', 'SUPERVISOR'],
       op: () => ({ query: '{ findings(filter: { projectCode: "MX-P" }) { edges { node { rule sectionCode } } } }' }),
       expectDone: (v) =>
         expect(v.edges).toEqual(expect.arrayContaining([{ node: { rule: 'SHARED_IP', sectionCode: null } }])),
@@ -503,7 +505,7 @@ describe('authorisation matrix', () => {
     },
     findingStatistics: {
       root: 'Query',
-      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD'],
+      allowed: ['ADMIN', 'INTEGRATOR', 'DASHBOARD', 'SUPERVISOR'],
       op: () => ({ query: '{ findingStatistics(groupBy: [], filter: { projectCode: "MX-P" }) { total } }' }),
       expectDone: (v) => expect(v[0].total).toBeGreaterThanOrEqual(1),
     },
@@ -528,14 +530,19 @@ describe('authorisation matrix', () => {
       },
     },
 
-    // ---- Mutation: operators ----
+    // ---- Mutation: supervision authorities and operators ----
     reviewFinding: {
       root: 'Mutation',
-      allowed: ['ADMIN'],
+      allowed: ['ADMIN', 'SUPERVISOR'],
       op: () => ({
-        query: `mutation { reviewFinding(input: { id: "${findingId}", outcome: CONFIRMED }) { number outcome } }`,
+        query: `mutation { reviewFinding(input: { id: "${findingId}", outcome: CONFIRMED }) { number outcome author } }`,
       }),
-      expectDone: (v) => expect(v).toEqual({ number: expect.any(Number), outcome: 'CONFIRMED' }),
+      expectDone: (v, who) =>
+        expect(v).toEqual({
+          number: expect.any(Number),
+          outcome: 'CONFIRMED',
+          author: who === 'ADMIN' ? 'admin' : expect.stringMatching(/^mx-supervisor\//),
+        }),
     },
     createClient: {
       root: 'Mutation',

@@ -1,7 +1,12 @@
 import { CHANGES } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
-import { LABELLED_BIDDERS, labelledCollusionData, type LabelledData } from '../setup/collusion';
+import { LABELLED_BIDDERS, labelledCollusionData, type LabelledData } from '../../src/seed/collusion';
 import { countStatements } from '../setup/statements';
+import {
+  DEFAULT_DISCLOSURE_THRESHOLDS,
+  DisclosureGroup,
+  disclosureQualitySql,
+} from '../../src/supervision/disclosure.queries';
 import { parties, push } from '../setup/trading';
 
 /*
@@ -325,6 +330,57 @@ describe('collusion indicators', () => {
       expect(keys).not.toContain(noticed);
       const bad = await t.gql(Q, { p: { from: period.to, to: period.from } }, reader);
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('counts a day-dated record from the first instant of its China day, not from the next millisecond', async () => {
+      const day = data.awards[0].awardedOn as string;
+      const expected = data.awards.filter((a) => a.awardedOn === day).length;
+      const start = Date.parse(`${day}T00:00:00+08:00`);
+      const total = async (from: number, to: number) => {
+        const r = await t.gql<{ disclosureQuality: Any[] }>(
+          Q,
+          { p: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } },
+          reader,
+        );
+        expect(r.errors).toBeUndefined();
+        return r.data!.disclosureQuality.find((x) => x.measure === 'AWARD_NOTICE')?.total ?? 0;
+      };
+      expect(await total(start, start + 86_400_000)).toBe(expected);
+      expect(await total(start + 1, start + 86_400_000)).toBe(0);
+      // A period ending at the day's first instant leaves it out; one ending a millisecond later takes it in.
+      expect(await total(start - 86_400_000, start + 1)).toBe((await total(start - 86_400_000, start)) + expected);
+    });
+
+    it('reads each kind of record through the index on its own time: the period is a condition of every branch', async () => {
+      const q = disclosureQualitySql(
+        { from: new Date('2026-02-01T00:00:00+08:00'), to: new Date('2026-03-01T00:00:00+08:00') },
+        [DisclosureGroup.SOURCE_SYSTEM],
+        DEFAULT_DISCLOSURE_THRESHOLDS,
+      );
+      // Sequential scans off: a branch whose period condition cannot use the index would still scan another way.
+      const plan = await t.hub.services.orm.em.fork().transactional(async (tx) => {
+        await tx.execute('set local enable_seqscan = off');
+        const [row] = await tx.execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) ${q.sql}`, q.params);
+        return row['QUERY PLAN'];
+      });
+      const conds = new Map<string, string[]>();
+      const walk = (n: Any) => {
+        if (n && typeof n === 'object') {
+          if (n['Index Name'] && n['Index Cond'])
+            conds.set(n['Index Name'], [...(conds.get(n['Index Name']) ?? []), n['Index Cond'] as string]);
+          for (const v of Object.values(n)) walk(v);
+        }
+      };
+      walk(plan as Any);
+      for (const [index, column] of [
+        ['award_awarded_on_idx', 'awarded_on'],
+        ['evaluation_reported_at_idx', 'reported_at'],
+        ['contract_signed_on_idx', 'signed_on'],
+        ['bid_submitted_at_idx', 'submitted_at'],
+        ['bid_opening_opened_at_idx', 'opened_at'],
+        ['announcement_published_at_idx', 'published_at'],
+      ])
+        expect([index, conds.get(index)?.every((c) => c.includes(column))]).toEqual([index, true]);
     });
   });
 });

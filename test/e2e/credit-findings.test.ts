@@ -1,4 +1,4 @@
-import { badRecord, creditSystem, expert } from '../setup/credit';
+import { badRecord, creditSystem, expert, pushPoolExperts } from '../setup/credit';
 import { startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 
@@ -6,7 +6,7 @@ import { parties, project, push } from '../setup/trading';
  * Credit as a condition of market entry, contributed by the credit family on
  * the trading family's records: a bid or award of a blacklisted subject and
  * a suspended expert on a committee are findings; a committee expert missing
- * from the pool, once the pool is in use, is a per-record error.
+ * from the pool is a per-record error, even while the pool is empty.
  */
 
 const TRADING = ['TRADING_PROJECT', 'ANNOUNCEMENT', 'BID', 'BID_OPENING', 'EVALUATION', 'AWARD', 'CONTRACT'];
@@ -34,8 +34,16 @@ describe('credit findings on trading records', () => {
   });
   afterAll(() => t.stop());
 
-  it('accepts committees of any codes while the pool is empty', async () => {
-    const r = await push(t, key, 'pushEvaluations', 'EvaluationInput', [sitting('CF-P1-S2', ['E-ANY-1', 'E-ANY-2'])]);
+  it('rejects committee experts missing from the pool even while the pool is empty, and accepts them once pushed', async () => {
+    const sit = () => push(t, key, 'pushEvaluations', 'EvaluationInput', [sitting('CF-P1-S2', ['E-ANY-1', 'E-ANY-2'])]);
+    const empty = await sit();
+    expect(empty.results[0]).toMatchObject({ status: 'REJECTED' });
+    expect(empty.results[0].errors).toEqual([
+      expect.objectContaining({ field: 'committee.0.expertCode', code: 'NOT_FOUND', rule: 'EXPERT_NOT_IN_POOL' }),
+      expect.objectContaining({ field: 'committee.1.expertCode', code: 'NOT_FOUND', rule: 'EXPERT_NOT_IN_POOL' }),
+    ]);
+    expect(await pushPoolExperts(t, ['E-ANY-1', 'E-ANY-2'])).toBe(2);
+    const r = await sit();
     expect(r.results[0]).toMatchObject({ status: 'ACCEPTED', warnings: [] });
   });
 
@@ -107,7 +115,7 @@ describe('credit findings on trading records', () => {
     expect(again.results[0].warnings).toEqual([]);
   });
 
-  it('rejects a committee expert missing from the pool once it is in use, and finds a suspended one', async () => {
+  it('rejects a committee expert missing from the pool, and finds a suspended one', async () => {
     expect(
       (
         await push(t, key, 'pushExperts', 'ExpertInput', [

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/common/free-port';
+import { pushPoolExperts } from '../setup/credit';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 import { feedCursor } from '../../src/feed/cursor';
@@ -15,6 +16,10 @@ import { feedCursor } from '../../src/feed/cursor';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist', 'examples');
+/** The pool experts that push-procurement's committees name (two lots, four experts each). */
+const PROCUREMENT_EXPERTS = [0, 1].flatMap((lot) =>
+  [0, 1, 2, 3].map((k) => `EXP4201${lot}${k}${String(17 + 3 * k).padStart(3, '0')}`),
+);
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'examples', 'data', 'entities.json'), 'utf8')) as {
   records: { creditCode: string; name: string; regionCode: string; roles: string[] }[];
 };
@@ -364,6 +369,8 @@ describe('the trading examples', () => {
     t = await startTestHub();
     key = await t.system('EXAMPLE-GP');
     code = 'GP-EXAMPLE-0001';
+    // The committees the example pushes name experts of the province-wide pool: the pool's system pushes them first.
+    await pushPoolExperts(t, PROCUREMENT_EXPERTS);
     procurement = await run('push-procurement', { HUB_URL: t.hub.url, HUB_API_KEY: key }, [code]);
   });
 

@@ -1,3 +1,4 @@
+import { pushPoolExperts } from '../setup/credit';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 
@@ -77,6 +78,10 @@ describe('evaluation committees and the confidentiality of experts', () => {
       submittedAt: '2026-09-20T10:00:00+08:00',
     };
     expect((await push(t, key, 'pushBids', 'BidInput', [bid])).accepted).toBe(1);
+    await pushPoolExperts(
+      t,
+      COMMITTEE.filter((m) => m.role !== 'TENDERER_REPRESENTATIVE').map((m) => m.expertCode),
+    );
   });
   afterAll(() => t.stop());
 

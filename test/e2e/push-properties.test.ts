@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
+import { pushPoolExperts } from '../setup/credit';
 import { entities } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
@@ -222,6 +223,8 @@ describe('every field of every push input, poisoned at random', () => {
       awardedOn: '2026-10-10',
     }));
     expect((await push(t, key, 'pushAwards', 'AwardInput', awards)).accepted).toBe(3);
+    // The committee member of the evaluations below, in the pool.
+    await pushPoolExperts(t, ['E-1']);
     const people = entities(3, 9400).map((e) => ({ ...e, regionCode: '420102' }));
     const slotIndex = { A: 0, B: 1, P: 2 } as const;
 

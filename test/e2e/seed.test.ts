@@ -7,6 +7,8 @@ import { seedTradingDemo } from '../../src/seed/demo';
 import { seedVolume } from '../../src/seed/volume';
 import { volumeCounts, volumeEntity, volumeProject, loadSubItems } from '../../src/seed/generator';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { hubCommand } from '../setup/cli';
+import { COLLUSION_DEMO_PREFIX } from '../../src/seed/collusion';
 import { REGISTRY } from '../../resolvers/families';
 
 describe('the volume seed', () => {
@@ -141,5 +143,57 @@ describe('the demo data, when two hub processes start together on an empty datab
     expect((await sql("select count(*) as n from market_entity where external_id like 'DEMO-%'"))[0].n).toBe('30');
     expect((await sql('select max(version) as v from market_entity'))[0].v).toBe(1);
     expect((await sql('select count(*) as n from trading_project'))[0].n).toBe('48');
+  });
+});
+
+describe('hub seed --collusion', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    orm = await openOrm(db.url, createLogger('silent'), { entities: REGISTRY.entities });
+  });
+  afterAll(async () => {
+    await orm.close(true);
+    await db.drop();
+  });
+
+  it('pushes the labelled cases, and the findings of the rules appear: every planted case, none on clean sections', async () => {
+    const r = await hubCommand(db.url, ['seed', '--collusion']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    expect(out).toMatchObject({ rejected: 0, falsePositives: 0, cleanSections: 24 });
+    expect(out.planted).toBeGreaterThanOrEqual(13);
+    expect(out.found).toBe(out.planted);
+    expect(r.stderr).toContain(`collusion rules: recall ${out.planted}/${out.planted}, false positives 0`);
+    const rules = await orm.em
+      .fork()
+      .execute<{ rule: string }[]>(`select distinct rule from finding where project_code like ? order by rule`, [
+        `${COLLUSION_DEMO_PREFIX}-%`,
+      ]);
+    expect(rules.map((x) => x.rule)).toEqual(
+      expect.arrayContaining([
+        'BID_ROTATION',
+        'COVER_BIDDING',
+        'IDENTICAL_PRICES',
+        'LOSERS_CLUSTERED',
+        'PRICE_PROGRESSION',
+        'SHARED_BOND_ACCOUNT',
+        'SHARED_CERTIFICATE',
+        'SHARED_DEVICE',
+        'SHARED_DOCUMENT_HASH',
+        'SHARED_IP',
+        'SHARED_PROJECT_MANAGER',
+        'SINGLE_BIDDER',
+        'WIN_NEAR_BUDGET',
+      ]),
+    );
+    // A second run stores nothing new.
+    const [before] = await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from change_event');
+    const again = await hubCommand(db.url, ['seed', '--collusion']);
+    expect(again.status).toBe(0);
+    const [after] = await orm.em.fork().execute<{ n: string }[]>('select count(*) as n from change_event');
+    expect(after.n).toBe(before.n);
   });
 });

@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 
@@ -15,7 +16,7 @@ describe('timing findings whatever the push order', () => {
 
   beforeAll(async () => {
     // Timing rules only: the fixtures quote identical prices, which the collusion rules (collusion.test.ts) would flag.
-    t = await startTestHub({ collusion: { enabled: false, windowDays: 365 } });
+    t = await startTestHub({ collusion: { ...loadConfig({}).collusion, enabled: false } });
     key = await t.system('FINDINGS-SYS');
     p = await parties(t, key, 4, 7500);
     // Both sections of F-1 are planned to open at 2026-09-25T09:30:00+08:00.

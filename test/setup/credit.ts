@@ -58,3 +58,28 @@ export function badRecord(code: string, subject: string, over: Record<string, un
     ...over,
   };
 }
+
+const poolSystems = new WeakMap<TestHub, Promise<string>>();
+
+/**
+ * Puts experts into the province-wide pool, through pushExperts by a pool
+ * system of their own (registered once per hub): committees may only name
+ * experts of the pool (EXPERT_NOT_IN_POOL), so a test pushes them before the
+ * evaluations that name them. Returns how many were accepted or unchanged.
+ */
+export async function pushPoolExperts(t: TestHub, codes: readonly string[]): Promise<number> {
+  let system = poolSystems.get(t);
+  if (!system) {
+    system = creditSystem(t, 'EXPERT-POOL');
+    poolSystems.set(t, system);
+  }
+  const key = await system;
+  const r = await t.gql<{ pushExperts: { accepted: number; unchanged: number; rejected: number } }>(
+    `mutation($records: [ExpertInput!]!) { pushExperts(records: $records) { accepted unchanged rejected } }`,
+    { records: codes.map((c) => expert(c)) },
+    key,
+  );
+  if (r.errors || r.data!.pushExperts.rejected)
+    throw new Error(`pushing experts ${codes.join(', ')}: ${JSON.stringify(r.errors ?? r.data)}`);
+  return r.data!.pushExperts.accepted + r.data!.pushExperts.unchanged;
+}

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { buildHubSchema } from '../../resolvers/app/schema';
 import { checkPublicOperations, ConfigError, loadConfig, urlHost, type HubConfig } from '../../src/config';
+import { thresholdsOf } from '../../src/supervision/collusion.derive';
+import { DEFAULT_COLLUSION_THRESHOLDS } from '../../src/supervision/collusion.rules';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -45,7 +47,15 @@ describe('loadConfig', () => {
       ide: true,
       corsOrigins: [],
       metrics: 'key',
-      collusion: { enabled: true, windowDays: 365 },
+      collusion: {
+        enabled: true,
+        windowDays: 365,
+        progressionPpm: 1000,
+        clusterBandPpm: 10_000,
+        nearBudgetPpm: 5000,
+        rotationMinMeetings: 3,
+        coverMinLosses: 3,
+      },
       disclosure: { publicityDays: 3, contractDays: 2, timelyHours: 24 },
     });
   });
@@ -99,6 +109,11 @@ describe('loadConfig', () => {
         HUB_LOG_PRETTY: 'true',
         HUB_COLLUSION_RULES: 'off',
         HUB_COLLUSION_WINDOW_DAYS: '90',
+        HUB_COLLUSION_PROGRESSION_PERCENT: '0.25',
+        HUB_COLLUSION_CLUSTER_PERCENT: '2',
+        HUB_COLLUSION_NEAR_BUDGET_PERCENT: '0.0125',
+        HUB_COLLUSION_ROTATION_MIN_MEETINGS: '4',
+        HUB_COLLUSION_COVER_MIN_LOSSES: '5',
         HUB_DISCLOSURE_PUBLICITY_DAYS: '5',
         HUB_DISCLOSURE_CONTRACT_DAYS: '7',
         HUB_DISCLOSURE_TIMELY_HOURS: '48',
@@ -133,7 +148,15 @@ describe('loadConfig', () => {
       ide: false,
       corsOrigins: ['https://wall.example.org', 'http://127.0.0.1:8080'],
       metrics: 'open',
-      collusion: { enabled: false, windowDays: 90 },
+      collusion: {
+        enabled: false,
+        windowDays: 90,
+        progressionPpm: 2500,
+        clusterBandPpm: 20_000,
+        nearBudgetPpm: 125,
+        rotationMinMeetings: 4,
+        coverMinLosses: 5,
+      },
       disclosure: { publicityDays: 5, contractDays: 7, timelyHours: 48 },
     });
   });
@@ -150,6 +173,39 @@ describe('loadConfig', () => {
       expect.stringContaining('HUB_CORS_ORIGINS: "ftp://x" is not an origin'),
       'HUB_METRICS="yes" must be off, open or key',
     ]);
+  });
+
+  it('refuses collusion thresholds out of range or not percentages, naming each variable', () => {
+    expect(
+      problemsOf({
+        HUB_COLLUSION_PROGRESSION_PERCENT: '0',
+        HUB_COLLUSION_CLUSTER_PERCENT: '51',
+        HUB_COLLUSION_NEAR_BUDGET_PERCENT: '0.5%',
+        HUB_COLLUSION_ROTATION_MIN_MEETINGS: '1',
+        HUB_COLLUSION_COVER_MIN_LOSSES: '2.5',
+      }),
+    ).toEqual([
+      expect.stringMatching(/^HUB_COLLUSION_PROGRESSION_PERCENT="0" must be a percentage above 0 and at most 10/),
+      expect.stringMatching(/^HUB_COLLUSION_CLUSTER_PERCENT="51" must be a percentage above 0 and at most 50/),
+      expect.stringMatching(/^HUB_COLLUSION_NEAR_BUDGET_PERCENT="0.5%" must be a percentage/),
+      'HUB_COLLUSION_ROTATION_MIN_MEETINGS="1" must be a whole number from 2 to 100',
+      'HUB_COLLUSION_COVER_MIN_LOSSES="2.5" must be a whole number from 2 to 100',
+    ]);
+    expect(problemsOf({ HUB_COLLUSION_PROGRESSION_PERCENT: '0.00001' })).toEqual([
+      expect.stringMatching(
+        /^HUB_COLLUSION_PROGRESSION_PERCENT="0.00001" must be a percentage .* at most four decimals/,
+      ),
+    ]);
+    expect(
+      loadConfig({ HUB_COLLUSION_PROGRESSION_PERCENT: '0.0001', HUB_COLLUSION_CLUSTER_PERCENT: '50' }).collusion,
+    ).toMatchObject({ progressionPpm: 1, clusterBandPpm: 500_000 });
+  });
+
+  it('gives the collusion rules the thresholds they default to, and the configured ones', () => {
+    expect(thresholdsOf(loadConfig({}))).toEqual(DEFAULT_COLLUSION_THRESHOLDS);
+    expect(
+      thresholdsOf(loadConfig({ HUB_COLLUSION_NEAR_BUDGET_PERCENT: '2', HUB_COLLUSION_ROTATION_MIN_MEETINGS: '5' })),
+    ).toEqual({ ...DEFAULT_COLLUSION_THRESHOLDS, nearBudgetPpm: 20_000, rotationMinMeetings: 5 });
   });
 
   it('treats an empty variable as unset', () => {

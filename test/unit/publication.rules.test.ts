@@ -14,6 +14,9 @@ import {
   nextPublicationChange,
   publicationWindow,
   repairRefusal,
+  WINDOW_RULES_2026,
+  WINDOW_RULES_EARLIER,
+  windowRulesFor,
   type WindowInput,
 } from '../../src/credit/publication.rules';
 
@@ -54,6 +57,61 @@ describe('addMonths', () => {
     expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
     expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
     expect(addMonths('2026-05-10', 36)).toBe('2029-05-10');
+  });
+});
+
+describe('the window rules by decision date (信用修复管理办法 from 2026-04-01)', () => {
+  it('keeps the earlier rules the day before the bound, and applies the new ones on the day and after', () => {
+    expect(windowRulesFor('2026-03-31')).toBe(WINDOW_RULES_EARLIER);
+    expect(windowRulesFor('2026-04-01')).toBe(WINDOW_RULES_2026);
+    expect(windowRulesFor('2026-04-02')).toBe(WINDOW_RULES_2026);
+    expect(windowRulesFor('2019-07-01')).toBe(WINDOW_RULES_EARLIER);
+  });
+
+  it('refuses to publish a minor record decided the day before, publishes one decided on the day or after', () => {
+    const minor = (decidedOn: string, publicationEndsOn: string | null) => ({
+      severity: CreditSeverity.MINOR,
+      decidedOn,
+      publicationEndsOn,
+    });
+    expect(rules(minor('2026-03-31', '2026-06-30'))).toEqual(['PUBLICATION_TOO_LONG']);
+    expect(rules(minor('2026-03-31', '2026-04-01'))).toEqual(['PUBLICATION_TOO_LONG']);
+    expect(window(minor('2026-04-01', '2026-07-01'))).toMatchObject({
+      publishedFrom: '2026-04-01',
+      publishedUntil: '2026-07-01',
+    });
+    expect(window(minor('2026-04-02', '2026-07-02'))).toMatchObject({
+      publishedFrom: '2026-04-02',
+      publishedUntil: '2026-07-02',
+    });
+    // On either side a minor record without an end is not published and counts for 3 months.
+    for (const [d, until] of [
+      ['2026-03-31', '2026-06-30'],
+      ['2026-04-01', '2026-07-01'],
+      ['2026-04-02', '2026-07-02'],
+    ])
+      expect(window(minor(d, null))).toEqual({
+        effectiveFrom: d,
+        effectiveUntil: until,
+        publishedFrom: null,
+        publishedUntil: null,
+        repairableFrom: d,
+      });
+  });
+
+  it.each([
+    [CreditSeverity.GENERAL, '2026-03-31', '2026-06-30', '2027-03-31'],
+    [CreditSeverity.GENERAL, '2026-04-01', '2026-07-01', '2027-04-01'],
+    [CreditSeverity.SERIOUS, '2026-03-31', '2027-03-31', '2029-03-31'],
+    [CreditSeverity.SERIOUS, '2026-04-02', '2027-04-02', '2029-04-02'],
+  ])('%s decided %s: published to the maximum by default, repairable from the minimum', (severity, d, min, max) => {
+    expect(window({ severity, decidedOn: d })).toEqual({
+      effectiveFrom: d,
+      effectiveUntil: max,
+      publishedFrom: d,
+      publishedUntil: max,
+      repairableFrom: min,
+    });
   });
 });
 

@@ -1,4 +1,15 @@
-import { prng } from '../../src/seed/prng';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { query } from '../common/sql';
+import { runPush } from '../ingest/pipeline';
+import { MARKET_ENTITY_TOPIC, marketFamily } from '../market';
+import type { AnyPushDomain, AnyFamily } from '../registry/family';
+import { CollusionRule, supervisionFamily } from '../supervision';
+import { creditFamily } from '../credit';
+import type { HubConfig } from '../config';
+import { TradingTopic, tradingFamily } from '../trading';
+import { demoEntities } from './demo';
+import { prng } from './prng';
+import { ensureSeedSystem, seedingPrincipal } from './volume';
 
 /*
  * A generator of labelled trading data for the collusion rules: clean
@@ -189,4 +200,78 @@ export function labelledCollusionData(
     out.answers.push({ rule: 'COVER_BIDDING', sectionCode: s, bids: keys([bids[0], bids[1]]) });
   });
   return out;
+}
+
+/** What {@link seedCollusionDemo} stored and found. */
+export interface CollusionDemoResult {
+  projects: number;
+  bids: number;
+  openings: number;
+  awards: number;
+  rejected: number;
+  /** Planted cases, and how many of them the rules found (same rule on the same section). */
+  planted: number;
+  found: number;
+  /** Collusion findings on the clean sections. */
+  falsePositives: number;
+  cleanSections: number;
+}
+
+/** Project codes of the labelled demo: `CL-DEMO-…`. */
+export const COLLUSION_DEMO_PREFIX = 'CL-DEMO';
+
+/**
+ * Seeds the labelled collusion cases through the real push pipeline, as the
+ * provincial system (its parties first), so the collusion rules raise their
+ * findings as on any push; then compares the findings with the answer key.
+ * Idempotent: a second run stores nothing new.
+ */
+export async function seedCollusionDemo(orm: MikroORM, config?: HubConfig): Promise<CollusionDemoResult> {
+  // The rules other families contribute on trading records, as the hub's pushes run them.
+  const contributed: readonly AnyFamily[] = [creditFamily, supervisionFamily];
+  const optionsOf = (topic: string) => ({
+    maxBatch: 500,
+    config,
+    findingRules: contributed.flatMap((f) => (f.findingRules ?? []).filter((r) => r.topic === topic)),
+    referenceRules: contributed.flatMap((f) => (f.referenceRules ?? []).filter((r) => r.topic === topic)),
+  });
+  const em = orm.em.fork();
+  const principal = seedingPrincipal(await ensureSeedSystem(em));
+  const all = demoEntities(2 + LABELLED_BIDDERS, 7, 8100).map((e) => ({ ...e, regionCode: '420102' }));
+  const codes = all.map((e) => e.creditCode as string);
+  const data = labelledCollusionData(COLLUSION_DEMO_PREFIX, { tenderer: codes[0], agency: codes[1] }, codes.slice(2));
+  let rejected = 0;
+  const push = async (domain: Promise<AnyPushDomain>, records: unknown[]): Promise<number> => {
+    let stored = 0;
+    for (let i = 0; i < records.length; i += 500) {
+      const d = await domain;
+      const r = await runPush(orm.em.fork(), principal, d, records.slice(i, i + 500), optionsOf(d.topic));
+      rejected += r.rejected;
+      stored += r.accepted + r.unchanged;
+    }
+    return stored;
+  };
+  await push(marketFamily.push[MARKET_ENTITY_TOPIC](), all);
+  const projects = await push(tradingFamily.push[TradingTopic.TRADING_PROJECT](), data.projects);
+  const bids = await push(tradingFamily.push[TradingTopic.BID](), data.bids);
+  const openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), data.openings);
+  const awards = await push(tradingFamily.push[TradingTopic.AWARD](), data.awards);
+  const rows = await query<{ rule: string; section_code: string | null }>(
+    orm.em.fork(),
+    `select rule, section_code from finding where project_code like ? and rule = any(?)`,
+    [`${COLLUSION_DEMO_PREFIX}-%`, Object.values(CollusionRule)],
+  );
+  const seen = new Set(rows.map((r) => `${r.rule} ${r.section_code}`));
+  const clean = new Set(data.clean);
+  return {
+    projects,
+    bids,
+    openings,
+    awards,
+    rejected,
+    planted: data.answers.length,
+    found: data.answers.filter((a) => seen.has(`${a.rule} ${a.sectionCode}`)).length,
+    falsePositives: rows.filter((r) => r.section_code !== null && clean.has(r.section_code)).length,
+    cleanSections: data.clean.length,
+  };
 }
