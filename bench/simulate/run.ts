@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
@@ -10,29 +11,153 @@ import { startHub } from '../../resolvers/app/hub';
 import { freePort } from '../../src/common/free-port';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { creditHubei } from '../../src/relay/credit-hubei';
-import { nationalPlatform } from '../../src/relay/national';
-import { Relay } from '../../src/relay/relay';
-import type { RelaySettings } from '../../src/relay/settings';
 import { volumeEntity } from '../../src/seed/generator';
+import { machine, ROOT } from '../lib/env';
+import { figure, percentile, writeResults, type Figure } from '../lib/results';
 
 /*
- * A province day, simulated: `npm run simulate -- --systems 27 --minutes 10 [--rate 200]`.
- * 27 source systems (24 government, 3 market) push market entities (new ones
- * and updates) at the offered rate over HTTP, while the national-platform and
- * Credit Hubei relays deliver to test targets and 50 dashboards follow the
- * trading statistics. Prints push throughput, push-to-target latency (p50,
- * p99), relay lag over time and the final equality of each target against
- * the hub. Trading records are not in the mix yet (see the README).
+ * A province day, simulated:
+ *   npm run simulate -- --systems 27 --minutes 10 --rate 200 [--dashboards 50] [--seconds S]
+ *
+ * 27 source systems (24 government, 3 market) push a realistic mix at the
+ * offered rate over HTTP: market entities (new ones and updates), trading
+ * projects that go through their lifecycle push by push (the project with two
+ * sections, its tender notice, bids, openings, evaluations, awards,
+ * contracts), and credit records (government systems). Both relays run as
+ * `hub relay` processes, as in production: the national platform's on every
+ * topic of the mix (with OCDS packages) and Credit Hubei's on
+ * CREDIT_PUBLICATION (a credit record is published by the hub's scheduler once
+ * pushed). 50 dashboards follow the trading statistics. It prints and writes
+ * to bench/results/simulate.json: push throughput and latency (p50, p99), the
+ * latency from the start of a push to the target's receipt of the record
+ * (p50, p99) for each relay, relay lag over time, and the equality of each
+ * target with the hub's log (every event, once, in seq order).
  */
 
 const ADMIN_KEY = 'simulate-admin-key-0123456789abcdef';
-const PUSH = `mutation Push($records: [MarketEntityInput!]!) { pushMarketEntities(records: $records) { accepted rejected } }`;
+/** Longest wait for the relays to catch up after the last push before the run reports them behind. */
+const DRAIN_LIMIT_MS = 300_000;
 
-function percentile(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+const progress = (msg: string) => console.error(`[simulate ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+const RESULT = 'accepted rejected results { key status version errors { field rule message } }';
+const AUTHORITY = '114200000110438776';
+const NATIONAL_TOPICS = [
+  'MARKET_ENTITY',
+  'TRADING_PROJECT',
+  'ANNOUNCEMENT',
+  'BID',
+  'BID_OPENING',
+  'EVALUATION',
+  'AWARD',
+  'CONTRACT',
+  'CREDIT_RECORD',
+];
+/** Entities pushed before the clock starts: the parties of the projects and the subjects of credit records. */
+const PARTIES = 400;
+
+type Json = Record<string, unknown>;
+
+interface PushKind {
+  mutation: string;
+  input: string;
+  topic: string;
+}
+
+const KINDS = {
+  entity: { mutation: 'pushMarketEntities', input: 'MarketEntityInput', topic: 'MARKET_ENTITY' },
+  project: { mutation: 'pushTradingProjects', input: 'TradingProjectInput', topic: 'TRADING_PROJECT' },
+  announcement: { mutation: 'pushAnnouncements', input: 'AnnouncementInput', topic: 'ANNOUNCEMENT' },
+  bid: { mutation: 'pushBids', input: 'BidInput', topic: 'BID' },
+  opening: { mutation: 'pushBidOpenings', input: 'BidOpeningInput', topic: 'BID_OPENING' },
+  evaluation: { mutation: 'pushEvaluations', input: 'EvaluationInput', topic: 'EVALUATION' },
+  award: { mutation: 'pushAwards', input: 'AwardInput', topic: 'AWARD' },
+  contract: { mutation: 'pushContracts', input: 'ContractInput', topic: 'CONTRACT' },
+  credit: { mutation: 'pushCreditRecords', input: 'CreditRecordInput', topic: 'CREDIT_RECORD' },
+} satisfies Record<string, PushKind>;
+
+/** The lifecycle of a simulated project, one push per stage. */
+const STAGES = ['project', 'announcement', 'bid', 'opening', 'evaluation', 'award', 'contract'] as const;
+
+interface Project {
+  code: string;
+  stage: number;
+  busy: boolean;
+  bidders: string[];
+}
+
+/** The records of one stage of a project (two sections, three bidders each). */
+function stageRecords(p: Project, parties: string[]): Json[] {
+  const s = [`${p.code}-S1`, `${p.code}-S2`];
+  const amount = (i: number) => `${(580000 + i * 1234.5).toFixed(2)}`;
+  switch (STAGES[p.stage]) {
+    case 'project':
+      return [
+        {
+          code: p.code,
+          name: `${p.code} 某道路改造工程`,
+          subItemCode: 'ENG_TRANSPORT',
+          regionCode: '420102',
+          tendererCreditCode: parties[0],
+          agencyCreditCode: parties[1],
+          budget: '1000000.00',
+          method: 'OPEN_TENDER',
+          status: 'TENDERING',
+          publishedAt: '2026-09-01T09:00:00+08:00',
+          bidDeadline: '2026-09-25T09:30:00+08:00',
+          sections: [
+            { code: s[0], name: '一标段', budget: '600000.00', openingAt: '2026-09-25T09:30:00+08:00' },
+            { code: s[1], name: '二标段', budget: '400000.00', openingAt: '2026-09-25T09:30:00+08:00' },
+          ],
+        },
+      ];
+    case 'announcement':
+      return [
+        {
+          code: `${p.code}-GG1`,
+          projectCode: p.code,
+          type: 'TENDER_NOTICE',
+          title: '招标公告',
+          publishedAt: '2026-09-01T09:00:00+08:00',
+        },
+      ];
+    case 'bid':
+      return s.flatMap((sectionCode) =>
+        p.bidders.map((b, i) => ({
+          sectionCode,
+          bidderCreditCode: b,
+          amount: amount(i),
+          submittedAt: `2026-09-24T1${i}:00:00+08:00`,
+          status: 'VALID',
+        })),
+      );
+    case 'opening':
+      return s.map((sectionCode) => ({ sectionCode, openedAt: '2026-09-25T09:30:00+08:00', bidderCount: '3' }));
+    case 'evaluation':
+      return s.map((sectionCode) => ({
+        sectionCode,
+        reportedAt: '2026-09-28T17:00:00+08:00',
+        candidates: [{ rank: '1', bidderCreditCode: p.bidders[0], score: '92.5', amount: amount(0) }],
+      }));
+    case 'award':
+      return s.map((sectionCode) => ({
+        sectionCode,
+        winnerCreditCode: p.bidders[0],
+        amount: amount(0),
+        awardedOn: '2026-10-08',
+      }));
+    case 'contract':
+      return s.map((sectionCode, i) => ({
+        code: `${p.code}-HT${i + 1}`,
+        sectionCode,
+        amount: amount(0),
+        signedOn: '2026-10-20',
+      }));
+  }
+}
+
+/** Yesterday as a calendar date in China: a decision whose publication is open now. */
+function yesterdayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 }
 
 async function main(): Promise<void> {
@@ -40,13 +165,15 @@ async function main(): Promise<void> {
     options: {
       systems: { type: 'string', default: '27' },
       minutes: { type: 'string', default: '10' },
+      seconds: { type: 'string' },
       rate: { type: 'string', default: '200' },
       dashboards: { type: 'string', default: '50' },
     },
   });
   const systems = Number(v.systems);
-  const seconds = Number(v.minutes) * 60;
+  const seconds = v.seconds ? Number(v.seconds) : Number(v.minutes) * 60;
   const rate = Number(v.rate);
+  if (!(systems >= 4 && seconds > 0 && rate > 0)) throw new Error('--systems (4 or more), --minutes and --rate');
   const dir = mkdtempSync(join(tmpdir(), 'hub-simulate-'));
   const config = loadConfig(
     {},
@@ -59,10 +186,12 @@ async function main(): Promise<void> {
       adminKey: ADMIN_KEY,
       logLevel: 'warn',
       consumerLeaseSeconds: 5,
+      rateLimit: 1_000_000,
+      rateBurst: 1_000_000,
     },
   );
   const hub = await startHub(config, createLogger('warn'));
-  const gql = async <T>(query: string, variables: Record<string, unknown>, key: string): Promise<T> => {
+  const gql = async <T>(query: string, variables: Json, key: string): Promise<T> => {
     const res = await fetch(hub.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -72,21 +201,48 @@ async function main(): Promise<void> {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!;
   };
+  const push = (kind: PushKind, records: Json[], key: string) =>
+    gql<
+      Record<
+        string,
+        {
+          accepted: number;
+          rejected: number;
+          results: { key: string | null; status: string; version: number | null }[];
+        }
+      >
+    >(`mutation($r: [${kind.input}!]!) { ${kind.mutation}(records: $r) { ${RESULT} } }`, { r: records }, key).then(
+      (d) => d[kind.mutation],
+    );
   const targets: RelayTarget[] = [];
-  const relays: Relay[] = [];
+  const relays: ChildProcess[] = [];
   const dashboards: Client[] = [];
   try {
     const keys: string[] = [];
+    const government: boolean[] = [];
     for (let i = 0; i < systems; i++) {
       const code = `SIM-${String(i + 1).padStart(2, '0')}`;
       const kind = i < Math.round((systems * 24) / 27) ? 'GOVERNMENT' : 'MARKET';
       const r = await gql<{ registerSourceSystem: { apiKey: string } }>(
         `mutation R($input: RegisterSourceSystemInput!) { registerSourceSystem(input: $input) { apiKey } }`,
-        { input: { code, name: `${code} 模拟交易系统`, kind, regionCode: '420000' } },
+        { input: { code, name: `${code} 模拟交易系统`, kind, regionCode: '420000', topics: NATIONAL_TOPICS } },
         ADMIN_KEY,
       );
       keys.push(r.registerSourceSystem.apiKey);
+      government.push(kind === 'GOVERNMENT');
     }
+    // The parties every system trades with, pushed before the clock starts.
+    const parties = Array.from({ length: PARTIES }, (_, i) => ({
+      ...volumeEntity(1_000_000 + i, 11),
+      regionCode: '420102',
+    }));
+    for (let i = 0; i < parties.length; i += 100) {
+      const r = await push(KINDS.entity, parties.slice(i, i + 100), keys[0]);
+      if (r.rejected)
+        throw new Error(`parties refused: ${JSON.stringify(r.results.filter((x) => x.status === 'REJECTED'))}`);
+    }
+    const partyCodes = parties.map((p) => p.creditCode!);
+
     const consumer = async (name: string, topics: string[]) =>
       (
         await gql<{ registerFeedConsumer: { apiKey: string } }>(
@@ -95,29 +251,42 @@ async function main(): Promise<void> {
           ADMIN_KEY,
         )
       ).registerFeedConsumer.apiKey;
-    const natKey = await consumer('national-platform', ['MARKET_ENTITY', 'TRADING_PROJECT', 'ANNOUNCEMENT', 'AWARD']);
-    const creditKey = await consumer('credit-hubei', ['MARKET_ENTITY']);
-    const settings = (key: string, target: RelayTarget): RelaySettings => ({
-      hub: hub.url,
-      key,
-      target: target.url,
-      batch: 100,
-      lingerMs: 50,
-      timeoutMs: 5000,
-      retries: 0,
-      backoffMs: 100,
-      maxBackoffMs: 5000,
-      standbyMs: 1000,
-      ocdsPackageSize: 100,
-    });
+    const natKey = await consumer('national-platform', NATIONAL_TOPICS);
+    await gql(
+      `mutation { updateGrants(principal: "national-platform", input: { roles: [FEED_CONSUMER, INTEGRATOR] }) { name } }`,
+      {},
+      ADMIN_KEY,
+    );
+    const creditKey = await consumer('credit-hubei', ['CREDIT_PUBLICATION']);
     const nat = await startRelayTarget(0, {});
     const credit = await startRelayTarget(0, {});
     targets.push(nat, credit);
-    relays.push(
-      new Relay(settings(natKey, nat), nationalPlatform),
-      new Relay(settings(creditKey, credit), creditHubei()),
-    );
-    const running = relays.map((r) => r.run());
+    const relay = (kind: string, key: string, target: RelayTarget) => {
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin', 'hub.js'),
+          'relay',
+          kind,
+          '--hub',
+          hub.url,
+          '--key',
+          key,
+          '--target',
+          target.url,
+          '--batch',
+          '100',
+          '--linger-ms',
+          '50',
+          '--timeout-ms',
+          '5000',
+        ],
+        { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      relays.push(child);
+    };
+    relay('national-platform', natKey, nat);
+    relay('credit-hubei', creditKey, credit);
 
     const dashKey = (
       await gql<{ createClient: { apiKey: string } }>(
@@ -141,74 +310,144 @@ async function main(): Promise<void> {
       );
     }
 
-    // Pushes: every 100 ms each system sends its share of the offered rate; a fifth are updates of earlier records.
-    let pushed = 0;
-    let pushMs = 0;
-    let requests = 0;
+    // The offered load: every 100 ms the systems, in turn, push their share of the rate, without waiting for pushes in
+    // flight (up to a bound). A system's next step is entities (a third), its projects' next stage (half; a stage is
+    // pushed once the one before it is stored), or credit records (a sixth, government systems).
+    const pushStarted = new Map<string, number>();
+    const pushMs: number[] = [];
+    const counts = { pushed: 0, accepted: 0, unchanged: 0, rejected: 0, failedRequests: 0 };
+    const byTopic: Record<string, number> = {};
+    const rejections = new Map<string, string>();
     let next = 0;
+    let creditNo = 0;
+    const own: number[][] = Array.from({ length: systems }, () => []);
+    const projects: Project[][] = Array.from({ length: systems }, () => []);
+    let projectNo = 0;
+    const pick = () => partyCodes[2 + Math.floor(Math.random() * (partyCodes.length - 2))];
+    const inFlight = new Set<Promise<void>>();
+    const send = (sys: number, kind: PushKind, records: Json[], done?: (ok: boolean) => void) => {
+      const t0 = Date.now();
+      const p: Promise<void> = push(kind, records, keys[sys]).then(
+        (r) => {
+          pushMs.push(Date.now() - t0);
+          counts.pushed += records.length;
+          byTopic[kind.topic] = (byTopic[kind.topic] ?? 0) + records.length;
+          counts.accepted += r.accepted;
+          counts.rejected += r.rejected;
+          for (const x of r.results) {
+            if (x.status === 'ACCEPTED') pushStarted.set(`${kind.topic}|${x.key}|${x.version}`, t0);
+            if (x.status === 'UNCHANGED') counts.unchanged += 1;
+            if (x.status === 'REJECTED' && rejections.size < 20)
+              rejections.set(`${kind.topic}|${x.key}`, JSON.stringify(x));
+          }
+          inFlight.delete(p);
+          done?.(r.rejected === 0);
+        },
+        (err: unknown) => {
+          counts.failedRequests += 1;
+          if (rejections.size < 20) rejections.set(`request ${counts.failedRequests}`, String(err).slice(0, 300));
+          inFlight.delete(p);
+          done?.(false);
+        },
+      );
+      inFlight.add(p);
+    };
+    /** One step of system `sys` with at most `budget` records; returns the records sent (0: nothing to do). */
+    const step = (sys: number, budget: number): number => {
+      const r = Math.random();
+      if (r < 1 / 6 && government[sys]) {
+        const k = Math.min(budget, 1 + Math.floor(Math.random() * 3));
+        const records = Array.from({ length: k }, () => {
+          const code = `SIM-CR-${++creditNo}`;
+          return {
+            code,
+            subjectCreditCode: pick(),
+            kind: 'BAD_CONDUCT',
+            severity: 'GENERAL',
+            decidedOn: yesterdayInChina(),
+            decisionNumber: `鄂建罚〔2026〕${creditNo}号`,
+            authorityName: '湖北省住房和城乡建设厅',
+            authorityCreditCode: AUTHORITY,
+            summary: '提供虚假材料谋取中标',
+          };
+        });
+        send(sys, KINDS.credit, records);
+        return k;
+      }
+      if (r < 2 / 3) {
+        const mine = projects[sys];
+        let p = mine.find((x) => !x.busy && stageRecords(x, partyCodes).length <= budget);
+        if (!p && mine.length < 4) {
+          const bidders = new Set<string>();
+          while (bidders.size < 3) bidders.add(pick());
+          p = { code: `SIM-P-${String(++projectNo).padStart(6, '0')}`, stage: 0, busy: false, bidders: [...bidders] };
+          mine.push(p);
+        }
+        if (p) {
+          const proj = p;
+          const records = stageRecords(proj, partyCodes);
+          proj.busy = true;
+          send(sys, KINDS[STAGES[proj.stage]], records, (ok) => {
+            proj.busy = false;
+            if (!ok) return;
+            proj.stage += 1;
+            if (proj.stage >= STAGES.length) mine.splice(mine.indexOf(proj), 1);
+          });
+          return records.length;
+        }
+      }
+      const k = Math.min(budget, 1 + Math.floor(Math.random() * 8));
+      const records = Array.from({ length: k }, () => {
+        const list = own[sys];
+        if (list.length > 10 && Math.random() < 0.2) {
+          const e = volumeEntity(list[Math.floor(Math.random() * list.length)], 11);
+          return { ...e, name: `${e.name}（${next++}）` };
+        }
+        const i = next++;
+        list.push(i);
+        return volumeEntity(i, 11);
+      });
+      send(sys, KINDS.entity, records as unknown as Json[]);
+      return k;
+    };
+
+    progress(
+      `hub, ${systems} systems, ${PARTIES} parties, both relays and ${dashboards.length} dashboards ready; pushing`,
+    );
     const start = Date.now();
-    const lag: string[] = [];
+    const lag: { at: number; consumers: { name: string; lagEvents: number; lagSeconds: number }[] }[] = [];
     const sampler = setInterval(() => {
       void gql<{ feedConsumers: { name: string; lagEvents: number; lagSeconds: number }[] }>(
         `{ feedConsumers { name lagEvents lagSeconds } }`,
         {},
         ADMIN_KEY,
-      ).then((r) =>
-        lag.push(
-          `${Math.round((Date.now() - start) / 1000)}s ${r.feedConsumers.map((c) => `${c.name}=${c.lagEvents}/${c.lagSeconds.toFixed(1)}s`).join(' ')}`,
-        ),
+      ).then(
+        (r) => {
+          lag.push({ at: Math.round((Date.now() - start) / 1000), consumers: r.feedConsumers });
+          progress(
+            `${lag.at(-1)!.at} s: pushed ${counts.pushed}, ${inFlight.size} pushes in flight, lag ${r.feedConsumers
+              .map((c) => `${c.name}=${c.lagEvents}`)
+              .join(' ')}`,
+          );
+        },
+        () => undefined,
       );
     }, 10_000);
-    const perTick = rate / 10;
     let carry = 0;
-    let accepted = 0;
-    let rejected = 0;
-    const inFlight = new Set<Promise<void>>();
-    /** Indices each system created: its updates are of its own records (another system's would be refused). */
-    const own: number[][] = Array.from({ length: systems }, () => []);
     let s = 0;
     while (Date.now() - start < seconds * 1000) {
       const tick = Date.now();
-      carry += perTick;
+      carry += rate / 10;
       let left = Math.floor(carry);
       carry -= left;
-      while (left > 0) {
-        const k = Math.min(left, 1 + Math.floor(Math.random() * 8));
-        left -= k;
-        const sys = s;
+      for (let idle = 0; left > 0 && idle < systems;) {
+        const sent = step(s, left);
         s = (s + 1) % systems;
-        const records = Array.from({ length: k }, () => {
-          const mine = own[sys];
-          if (mine.length > 10 && Math.random() < 0.2) {
-            const i = mine[Math.floor(Math.random() * mine.length)];
-            const e = volumeEntity(i, 11);
-            return { ...e, name: `${e.name}（${next++}）` };
-          }
-          const i = next++;
-          mine.push(i);
-          return volumeEntity(i, 11);
-        });
-        const t0 = Date.now();
-        const p: Promise<void> = gql<{ pushMarketEntities: { accepted: number; rejected: number } }>(
-          PUSH,
-          { records },
-          keys[sys],
-        ).then(
-          (r) => {
-            pushMs += Date.now() - t0;
-            requests += 1;
-            pushed += records.length;
-            accepted += r.pushMarketEntities.accepted;
-            rejected += r.pushMarketEntities.rejected;
-            inFlight.delete(p);
-          },
-          () => {
-            inFlight.delete(p);
-          },
-        );
-        inFlight.add(p);
+        if (sent) {
+          left -= sent;
+          idle = 0;
+        } else idle += 1;
       }
-      // Offered load: the next tick is not held up by pushes in flight (up to a bound).
       while (inFlight.size > 500) await Promise.race(inFlight);
       const wait = 100 - (Date.now() - tick);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -216,41 +455,108 @@ async function main(): Promise<void> {
     await Promise.all(inFlight);
     const elapsed = (Date.now() - start) / 1000;
     // Caught up: both consumers at lag 0.
-    for (;;) {
-      const r = await gql<{ feedConsumers: { lagEvents: number }[] }>(`{ feedConsumers { lagEvents } }`, {}, ADMIN_KEY);
-      if (r.feedConsumers.every((c) => c.lagEvents === 0)) break;
+    progress(`pushes done after ${elapsed.toFixed(0)} s; waiting for the relays to catch up`);
+    const drainStart = Date.now();
+    let caughtUp = false;
+    let said = 0;
+    while (Date.now() - drainStart < DRAIN_LIMIT_MS) {
+      const r = await gql<{ feedConsumers: { name: string; lagEvents: number }[] }>(
+        `{ feedConsumers { name lagEvents } }`,
+        {},
+        ADMIN_KEY,
+      );
+      if (r.feedConsumers.every((c) => c.lagEvents === 0)) {
+        caughtUp = true;
+        break;
+      }
+      if (Date.now() - said > 10_000) {
+        said = Date.now();
+        progress(`lag ${r.feedConsumers.map((c) => `${c.name}=${c.lagEvents}`).join(' ')}`);
+      }
       await new Promise((res) => setTimeout(res, 200));
     }
+    const drainSeconds = (Date.now() - drainStart) / 1000;
     clearInterval(sampler);
+
+    // Equality: each target holds its consumer's events, each once, in seq order.
     const events = await hub.services.orm.em
       .fork()
-      .execute<{ seq: string; key: string; occurred_at: Date }[]>(
-        `select e.seq::text as seq, e.key, e.occurred_at from change_event e where e.topic = 'MARKET_ENTITY' order by e.seq`,
+      .execute<{ seq: string; topic: string }[]>(
+        `select e.seq::text as seq, e.topic from change_event e where e.topic in (${[...NATIONAL_TOPICS, 'CREDIT_PUBLICATION'].map((x) => `'${x}'`).join(',')}) order by e.seq`,
       );
-    const latencies = (t: RelayTarget) =>
-      events.map((e) => (t.arrivedAt.get(e.seq) ?? NaN) - new Date(e.occurred_at).getTime()).filter(Number.isFinite);
-    const exact = (t: RelayTarget) =>
-      JSON.stringify(t.records.map((r) => r.id)) === JSON.stringify(events.map((e) => e.seq));
-    console.log(`systems ${systems}, offered ${rate} records/s for ${elapsed.toFixed(0)} s`);
-    console.log(
-      `pushed ${pushed} records (${accepted} accepted, ${rejected} rejected): ${(pushed / elapsed).toFixed(1)} records/s, mean push ${(pushMs / Math.max(1, requests)).toFixed(0)} ms`,
-    );
-    for (const [name, t] of [
-      ['national-platform', nat],
-      ['credit-hubei', credit],
-    ] as const) {
-      const l = latencies(t);
-      console.log(
-        `${name}: ${t.records.length} records in ${t.stats.stored} batches, push-to-target p50 ${percentile(l, 50)} ms, p99 ${percentile(l, 99)} ms, equality with the hub: ${exact(t) ? 'exact' : 'DIFFERENT'}`,
-      );
+    const seqsOf = (topics: string[]) => events.filter((e) => topics.includes(e.topic)).map((e) => e.seq);
+    const exact = (t: RelayTarget, topics: string[]) =>
+      JSON.stringify(t.records.map((r) => r.id)) === JSON.stringify(seqsOf(topics));
+    const natExact = exact(nat, NATIONAL_TOPICS);
+    const creditExact = exact(credit, ['CREDIT_PUBLICATION']);
+
+    // Push to target: from the start of the push that stored a record to the target's receipt of its event.
+    const natLatency: number[] = [];
+    for (const r of nat.records) {
+      const payload = r.payload as { topic?: string };
+      const t0 = pushStarted.get(`${payload.topic}|${r.key}|${r.version}`);
+      if (t0 !== undefined) natLatency.push(nat.arrivedAt.get(r.id)! - t0);
     }
-    console.log(`dashboards: ${dashboards.length}, statistics updates received ${dashboardUpdates}`);
-    console.log('relay lag (events / seconds) every 10 s:');
-    for (const line of lag) console.log(`  ${line}`);
-    relays.forEach((r) => r.stop());
-    await Promise.all(running);
+    const creditLatency: number[] = [];
+    for (const r of credit.records) {
+      const t0 = r.action === 'PUBLISH' ? pushStarted.get(`CREDIT_RECORD|${r.key}|1`) : undefined;
+      if (t0 !== undefined) creditLatency.push(credit.arrivedAt.get(r.id)! - t0);
+    }
+    const ocdsReleases = (nat.ocds as { releases?: unknown[] }[]).reduce((n, p) => n + (p.releases?.length ?? 0), 0);
+
+    const lines = [
+      `systems ${systems}, offered ${rate} records/s for ${elapsed.toFixed(0)} s (load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')})`,
+      `pushed ${counts.pushed} records (${counts.accepted} accepted, ${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.failedRequests} requests failed): ${(counts.pushed / elapsed).toFixed(1)} records/s`,
+      `  by topic: ${Object.entries(byTopic)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+      `push latency: p50 ${percentile(pushMs, 50)} ms, p99 ${percentile(pushMs, 99)} ms (${pushMs.length} requests)`,
+      `national-platform: ${nat.records.length} records in ${nat.stats.stored} batches, ${ocdsReleases} OCDS releases; push-to-target p50 ${percentile(natLatency, 50)} ms, p99 ${percentile(natLatency, 99)} ms; equality with the hub: ${natExact ? 'exact' : 'DIFFERENT'}`,
+      `credit-hubei: ${credit.records.length} records in ${credit.stats.stored} batches; push-to-target p50 ${percentile(creditLatency, 50)} ms, p99 ${percentile(creditLatency, 99)} ms; equality with the hub: ${creditExact ? 'exact' : 'DIFFERENT'}`,
+      caughtUp
+        ? `relays caught up ${drainSeconds.toFixed(1)} s after the last push`
+        : `relays NOT caught up ${drainSeconds.toFixed(0)} s after the last push`,
+      `dashboards: ${dashboards.length}, statistics updates received ${dashboardUpdates}`,
+      'relay lag (events / seconds) every 10 s:',
+      ...lag.map(
+        (l) => `  ${l.at}s ${l.consumers.map((c) => `${c.name}=${c.lagEvents}/${c.lagSeconds.toFixed(1)}s`).join(' ')}`,
+      ),
+      ...(rejections.size ? ['first refusals:', ...[...rejections].map(([k, m]) => `  ${k}: ${m}`)] : []),
+    ];
+    for (const line of lines) console.log(line);
+
+    const [pg] = await hub.services.orm.em
+      .fork()
+      .execute<{ v: string }[]>(`select current_setting('server_version') as v`);
+    const params = { systems, seconds, rate, dashboards: dashboards.length, loadAverage: loadavg() };
+    const m = machine(pg.v);
+    const f = (metric: string, unit: string, dir: 'higher' | 'lower', value: number): Figure =>
+      figure('simulate', metric, unit, dir, value, null, m, params);
+    writeResults(join(ROOT, 'bench', 'results'), 'simulate', [
+      f('offered rate', 'records/s', 'higher', rate),
+      f('push throughput', 'records/s', 'higher', counts.pushed / elapsed),
+      f('push latency p50', 'ms', 'lower', percentile(pushMs, 50)),
+      f('push latency p99', 'ms', 'lower', percentile(pushMs, 99)),
+      f('national-platform push-to-target p50', 'ms', 'lower', percentile(natLatency, 50)),
+      f('national-platform push-to-target p99', 'ms', 'lower', percentile(natLatency, 99)),
+      f('credit-hubei push-to-target p50', 'ms', 'lower', percentile(creditLatency, 50)),
+      f('credit-hubei push-to-target p99', 'ms', 'lower', percentile(creditLatency, 99)),
+      f('national-platform records', 'records', 'higher', nat.records.length),
+      f('credit-hubei records', 'records', 'higher', credit.records.length),
+      f('national-platform equality', 'exact=1', 'higher', natExact ? 1 : 0),
+      f('credit-hubei equality', 'exact=1', 'higher', creditExact ? 1 : 0),
+      f('catch-up after the last push', 's', 'lower', drainSeconds),
+    ]);
+    if (!natExact || !creditExact || !caughtUp) process.exitCode = 1;
   } finally {
-    relays.forEach((r) => r.stop());
+    for (const r of relays) r.kill('SIGTERM');
+    await Promise.all(
+      relays.map((r) =>
+        r.exitCode === null && r.signalCode === null ? new Promise((res) => r.once('exit', res)) : Promise.resolve(),
+      ),
+    );
     for (const d of dashboards) await d.dispose();
     for (const t of targets) await t.close();
     await hub.close();
@@ -259,7 +565,7 @@ async function main(): Promise<void> {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     console.error(err);
     process.exit(1);

@@ -170,45 +170,78 @@ describe('relays under faults', () => {
     }
   });
 
+  /** Starts a `hub relay credit-hubei` process for the consumer's key (kept in `children` until it exits). */
+  function spawnRelay(key: string, target: RelayTarget, children: Set<ChildProcess>): ChildProcess {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'relay',
+        'credit-hubei',
+        '--topic',
+        'MARKET_ENTITY',
+        '--hub',
+        t.hub.url,
+        '--key',
+        key,
+        '--target',
+        target.url,
+        '--batch',
+        '5',
+        '--linger-ms',
+        '10',
+        '--timeout-ms',
+        '500',
+        '--backoff-ms',
+        '5',
+        '--max-backoff-ms',
+        '50',
+        '--standby-ms',
+        '100',
+      ],
+      { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' }, stdio: 'ignore' },
+    );
+    children.add(child);
+    child.once('exit', () => children.delete(child));
+    return child;
+  }
+
+  it('two relay processes for one consumer, either killed with SIGKILL: never two active, the other takes over', async () => {
+    const c = await consumer();
+    const target = await startRelayTarget(0, {});
+    const random = seeded(7);
+    const children = new Set<ChildProcess>();
+    try {
+      const pair = [spawnRelay(c.key, target, children), spawnRelay(c.key, target, children)];
+      for (let round = 0; round < 8; round++) {
+        await push(4, 600 + round * 4);
+        const before = target.stats.requests;
+        await eventually(async () => expect(target.stats.requests).toBeGreaterThan(before), 20000);
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 100)));
+        // Either the active one or the standby; a new process replaces it, as a supervisor would.
+        const i = random() < 0.5 ? 0 : 1;
+        pair[i].kill('SIGKILL');
+        await new Promise((r) => pair[i].once('exit', r));
+        pair[i] = spawnRelay(c.key, target, children);
+      }
+      // Caught up; then one of them is killed for good and the other delivers what follows alone.
+      await caughtUp(c.name);
+      pair[0].kill('SIGKILL');
+      await push(4, 700);
+      await caughtUp(c.name);
+      await expectExact(target);
+    } finally {
+      for (const child of children) child.kill('SIGKILL');
+      await target.close();
+    }
+  }, 600_000);
+
   it('survives relay processes killed with SIGKILL at random moments (20 rounds), exactly', async () => {
     const c = await consumer();
     const target = await startRelayTarget(0, { fail500: 0.1 }, seeded(4242));
     const random = seeded(99);
     const children = new Set<ChildProcess>();
-    const start = () => {
-      const child = spawn(
-        process.execPath,
-        [
-          BIN,
-          'relay',
-          'credit-hubei',
-          '--topic',
-          'MARKET_ENTITY',
-          '--hub',
-          t.hub.url,
-          '--key',
-          c.key,
-          '--target',
-          target.url,
-          '--batch',
-          '5',
-          '--linger-ms',
-          '10',
-          '--timeout-ms',
-          '500',
-          '--backoff-ms',
-          '5',
-          '--max-backoff-ms',
-          '50',
-          '--standby-ms',
-          '100',
-        ],
-        { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' }, stdio: 'ignore' },
-      );
-      children.add(child);
-      child.once('exit', () => children.delete(child));
-      return child;
-    };
+    const start = () => spawnRelay(c.key, target, children);
     try {
       for (let round = 0; round < KILL_ROUNDS; round++) {
         const child = start();

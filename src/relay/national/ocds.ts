@@ -3,6 +3,9 @@ import type { HubLink } from '../hub-link';
 import type { RelayEvent, TargetRecord } from '../target';
 import { TRADING_TOPICS } from './index';
 
+/** Projects whose releases one request asks for (aliases of ocdsRelease). */
+export const OCDS_PROJECTS_PER_REQUEST = 10;
+
 /** The trading project an event belongs to, by its code. */
 export function projectOf(e: Pick<RelayEvent, 'topic' | 'key' | 'data'>): string | null {
   if (e.topic === 'TRADING_PROJECT') return e.key;
@@ -29,14 +32,20 @@ export function ocdsExtras(size: number, log: (msg: string) => void) {
       (c): c is string => c !== null,
     );
     if (!codes.length) return {};
-    const fields = codes.map((_, i) => `p${i}: ocdsRelease(projectCode: $c${i})`).join(' ');
-    const params = codes.map((_, i) => `$c${i}: String!`).join(', ');
     try {
-      const data = await link.request<Record<string, OcdsRelease | null>>(
-        `query RelayOcds(${params}) { ${fields} }`,
-        Object.fromEntries(codes.map((c, i) => [`c${i}`, c])),
-      );
-      const releases = codes.map((_, i) => data[`p${i}`]).filter((r): r is OcdsRelease => !!r);
+      const releases: OcdsRelease[] = [];
+      // One request per few projects: a batch may hold more projects than the hub lets one operation alias
+      // (HUB_MAX_ALIASES, 15 by default), and an operation refused for that would stop the relay on this batch.
+      for (let at = 0; at < codes.length; at += OCDS_PROJECTS_PER_REQUEST) {
+        const chunk = codes.slice(at, at + OCDS_PROJECTS_PER_REQUEST);
+        const fields = chunk.map((_, i) => `p${i}: ocdsRelease(projectCode: $c${i})`).join(' ');
+        const params = chunk.map((_, i) => `$c${i}: String!`).join(', ');
+        const data = await link.request<Record<string, OcdsRelease | null>>(
+          `query RelayOcds(${params}) { ${fields} }`,
+          Object.fromEntries(chunk.map((c, i) => [`c${i}`, c])),
+        );
+        releases.push(...chunk.map((_, i) => data[`p${i}`]).filter((r): r is OcdsRelease => !!r));
+      }
       return { ocds: ocdsPackages(releases, size) };
     } catch (err) {
       const e = err as { code?: string };
