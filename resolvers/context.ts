@@ -26,7 +26,7 @@ export interface HubContext {
  */
 export function resolvePrincipal(services: HubServices, authorization: string | undefined | null): Promise<Principal> {
   return authenticate(
-    services.orm.em.fork(),
+    () => services.orm.em.fork(),
     bearerToken(authorization),
     services.config.adminKey,
     services.keyCache,
@@ -36,20 +36,31 @@ export function resolvePrincipal(services: HubServices, authorization: string | 
 
 /**
  * The one context factory, for HTTP requests and graphql-ws operations alike:
- * a fresh EntityManager fork and fresh loaders for this operation only.
+ * a fresh EntityManager fork and fresh loaders for this operation only. Each is
+ * made when first read, so a request the compiled read path answers, which
+ * needs neither loaders nor an identity map, makes neither (nor its logger
+ * unless it logs).
  */
 export function createContext(
   services: HubServices,
   principal: Principal,
   requestId: string = randomUUID(),
 ): HubContext {
-  const em = services.orm.em.fork();
+  let em: EntityManager | undefined;
+  let loaders: RequestLoaders | undefined;
+  let log: Logger | undefined;
   return {
     requestId,
     principal,
-    em,
-    loaders: new RequestLoaders(em),
     services,
-    log: services.log.child({ requestId, principal: principal.id }),
+    get em() {
+      return (em ??= services.orm.em.fork());
+    },
+    get loaders() {
+      return (loaders ??= new RequestLoaders(this.em));
+    },
+    get log() {
+      return (log ??= services.log.child({ requestId, principal: principal.id }));
+    },
   };
 }

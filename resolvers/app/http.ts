@@ -92,6 +92,9 @@ export function createHttpApp(
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag computed over every GraphQL answer (a SHA-1 of the body per response): answers are not cached by URL.
+  // The pages' static files keep theirs (resolvers/app/ui.ts).
+  app.set('etag', false);
   app.set('trust proxy', TRUST_PROXY);
 
   // The process is up and its own database is too: 503 while the embedded PostgreSQL is being

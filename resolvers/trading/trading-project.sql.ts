@@ -128,13 +128,14 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
       prepare(nodes, input): Run | null {
         const expr = compiler.plan('TradingProject', nodes, input);
         if (!expr) return null;
+        const read = compiler.lookup('TradingProject', 'code', [expr]);
         return async (ctx, args) => {
-          const where = tradingProjectByCode(args.code as string);
+          // The same normalised code (or none) as the resolver's condition.
+          const where = tradingProjectByCode(args.code as string) as { code: string } | null;
           if (!where) return null;
-          const [row] = await compiler.select(ctx.em, 'TradingProject', where, { orderBy: [], limit: 1, columns: [] }, [
-            expr,
-          ]);
-          return row ? row.values[0] : null;
+          // No identity map is involved: the ORM's root EntityManager leads to the pool without a fork per request.
+          const values = await read(ctx.services.orm.em, where.code);
+          return values ? values[0] : null;
         };
       },
     },

@@ -58,7 +58,8 @@ export function toPrincipal(row: PrincipalRow, keyId: number): Principal {
  * lifetime are judged by (the hub's clock).
  */
 export async function authenticate(
-  em: EntityManager,
+  /** The EntityManager, or how to make one: a cached key that needs no write makes none. */
+  emOrFork: EntityManager | (() => EntityManager),
   token: string | undefined,
   adminKey?: string,
   cache?: KeyCache,
@@ -68,11 +69,13 @@ export async function authenticate(
   if (adminKey && equalsConstantTime(token, adminKey)) return ADMIN;
   const hash = hashKey(token);
   const hit = cache?.get(hash, now.getTime());
+  let made: EntityManager | undefined;
+  const em = () => (made ??= typeof emOrFork === 'function' ? emOrFork() : emOrFork);
   if (hit && (!hit.expiresAt || hit.expiresAt > now)) {
     if (await touch(em, hit.keyId, hit.lastUsedAt, now)) hit.lastUsedAt = now;
     return hit.principal;
   }
-  const row = await em.findOne(ApiKeyRow, { hash }, { populate: ['principal', 'principal.sourceSystem'] });
+  const row = await em().findOne(ApiKeyRow, { hash }, { populate: ['principal', 'principal.sourceSystem'] });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || row.principal.disabledAt) {
     throw new HubError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown, expired or revoked');
   }
@@ -85,8 +88,8 @@ export async function authenticate(
 /** Last-used time is recorded at most once a minute per key, so that reads stay cheap. */
 const LAST_USED_EVERY_MS = 60_000;
 
-async function touch(em: EntityManager, keyId: number, lastUsedAt: Date | null, now: Date): Promise<boolean> {
+async function touch(em: () => EntityManager, keyId: number, lastUsedAt: Date | null, now: Date): Promise<boolean> {
   if (lastUsedAt && now.getTime() - lastUsedAt.getTime() <= LAST_USED_EVERY_MS) return false;
-  await em.nativeUpdate(ApiKeyRow, { id: keyId }, { lastUsedAt: now });
+  await em().nativeUpdate(ApiKeyRow, { id: keyId }, { lastUsedAt: now });
   return true;
 }

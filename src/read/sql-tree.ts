@@ -303,6 +303,29 @@ export class TreeCompiler {
   }
 
   /**
+   * A reader of planned expressions over the one row of `typeName` whose property `property` equals the value given:
+   * the statement's text is built here, once, and the reader runs it prepared (on a pooled connection; the
+   * EntityManager is only the way to the pool). Resolves to the values, or undefined when no row matches.
+   */
+  lookup(
+    typeName: string,
+    property: string,
+    expressions: readonly string[],
+    alias = 'r0',
+  ): (em: EntityManager, value: unknown) => Promise<(RawJson | null)[] | undefined> {
+    const meta = this.meta(typeName);
+    const column = (meta.properties as Record<string, EntityProperty>)[property].fieldNames[0];
+    const text = `select ${expressions.map((e, i) => `(${e})::text as "v${i}"`).join(', ')} from ${quote(meta.tableName)} ${alias} where ${alias}.${quote(column)} = $1 limit 1`;
+    return async (em, value) => {
+      const [row] = await queryPrepared<Record<string, unknown>>(em, text, [value]);
+      return (
+        row &&
+        expressions.map((_, i) => (typeof row[`v${i}`] === 'string' ? new RawJson(row[`v${i}`] as string) : null))
+      );
+    };
+  }
+
+  /**
    * Runs planned expressions over the rows of `typeName` that match `where`
    * (an ORM condition, raw fragments allowed), in `orderBy` order, at most
    * `limit`: ONE statement, prepared under a name per shape. Each row comes
