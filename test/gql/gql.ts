@@ -25,6 +25,7 @@ type Documents = {
     "\n  query Stats($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {\n    tradingStatistics(groupBy: $groupBy, filter: $filter) {\n      category {\n        code\n        name\n      }\n      subItem {\n        code\n        name\n      }\n      regionCode\n      regionName\n      month\n      method\n      projectCount\n      sectionCount\n      totalBudget\n      totalAwarded\n      savingRate\n      averageBiddersPerSection\n    }\n  }\n": typeof types.StatsDocument,
     "\n  subscription Live($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {\n    tradingStatisticsChanged(groupBy: $groupBy, filter: $filter) {\n      asOf\n      cursor\n      rows {\n        regionCode\n        projectCount\n        sectionCount\n        totalBudget\n        totalAwarded\n        savingRate\n        averageBiddersPerSection\n      }\n    }\n  }\n": typeof types.LiveDocument,
     "\n  mutation StatisticsClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      apiKey\n    }\n  }\n": typeof types.StatisticsClientDocument,
+    "\n  mutation TradingGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n": typeof types.TradingGrantsDocument,
     "\n  mutation Push($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      accepted\n      unchanged\n      rejected\n      results {\n        index\n        key\n        status\n        version\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.PushDocument,
     "\n  subscription Changes($after: String, $topics: [ChangeTopic!]) {\n    changes(after: $after, topics: $topics) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      data\n    }\n  }\n": typeof types.ChangesDocument,
 };
@@ -39,6 +40,7 @@ const documents: Documents = {
     "\n  query Stats($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {\n    tradingStatistics(groupBy: $groupBy, filter: $filter) {\n      category {\n        code\n        name\n      }\n      subItem {\n        code\n        name\n      }\n      regionCode\n      regionName\n      month\n      method\n      projectCount\n      sectionCount\n      totalBudget\n      totalAwarded\n      savingRate\n      averageBiddersPerSection\n    }\n  }\n": types.StatsDocument,
     "\n  subscription Live($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {\n    tradingStatisticsChanged(groupBy: $groupBy, filter: $filter) {\n      asOf\n      cursor\n      rows {\n        regionCode\n        projectCount\n        sectionCount\n        totalBudget\n        totalAwarded\n        savingRate\n        averageBiddersPerSection\n      }\n    }\n  }\n": types.LiveDocument,
     "\n  mutation StatisticsClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      apiKey\n    }\n  }\n": types.StatisticsClientDocument,
+    "\n  mutation TradingGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n": types.TradingGrantsDocument,
     "\n  mutation Push($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      accepted\n      unchanged\n      rejected\n      results {\n        index\n        key\n        status\n        version\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.PushDocument,
     "\n  subscription Changes($after: String, $topics: [ChangeTopic!]) {\n    changes(after: $after, topics: $topics) {\n      cursor\n      seq\n      topic\n      op\n      key\n      version\n      sourceSystem\n      data\n    }\n  }\n": types.ChangesDocument,
 };
@@ -83,6 +85,10 @@ export function graphql(source: "\n  subscription Live($groupBy: [StatisticsDime
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StatisticsClient($input: CreateClientInput!) {\n    createClient(input: $input) {\n      apiKey\n    }\n  }\n"): typeof import('./graphql').StatisticsClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TradingGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n"): typeof import('./graphql').TradingGrantsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -68,6 +68,19 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
 
+/** Grants; every list given replaces the old one, absent lists stay. */
+export type GrantsInput = {
+  authoritativeTopics?: Array<ChangeTopic> | null | undefined;
+  /** Catalog category codes, or '*' for all. */
+  categories?: Array<string> | null | undefined;
+  readTopics?: Array<ChangeTopic> | null | undefined;
+  /** GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region. */
+  regions?: Array<string> | null | undefined;
+  reveal?: Array<Sensitivity> | null | undefined;
+  roles?: Array<Role> | null | undefined;
+  writeTopics?: Array<ChangeTopic> | null | undefined;
+};
+
 /** Filters of marketEntities; all given conditions must hold. */
 export type MarketEntityFilterInput = {
   /** Only these credit codes (at most 1000). */
@@ -308,6 +321,14 @@ export type StatisticsClientMutationVariables = Exact<{
 
 export type StatisticsClientMutation = { createClient: { apiKey: string } };
 
+export type TradingGrantsMutationVariables = Exact<{
+  principal: string;
+  input: GrantsInput;
+}>;
+
+
+export type TradingGrantsMutation = { updateGrants: { name: string } };
+
 export type PushMutationVariables = Exact<{
   records: Array<MarketEntityInput> | MarketEntityInput;
 }>;
@@ -517,6 +538,13 @@ export const StatisticsClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatisticsClientMutation, StatisticsClientMutationVariables>;
+export const TradingGrantsDocument = new TypedDocumentString(`
+    mutation TradingGrants($principal: String!, $input: GrantsInput!) {
+  updateGrants(principal: $principal, input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TradingGrantsMutation, TradingGrantsMutationVariables>;
 export const PushDocument = new TypedDocumentString(`
     mutation Push($records: [MarketEntityInput!]!) {
   pushMarketEntities(records: $records) {
