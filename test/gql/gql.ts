@@ -16,6 +16,9 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n": typeof types.PushWithOwnerDocument,
+    "\n  query CliEntitySystem($c: String!) {\n    marketEntity(creditCode: $c) {\n      sourceSystem {\n        code\n      }\n    }\n  }\n": typeof types.CliEntitySystemDocument,
+    "\n  query CliSystems {\n    sourceSystems {\n      code\n      kind\n    }\n  }\n": typeof types.CliSystemsDocument,
+    "\n  mutation CliGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n": typeof types.CliGrantsDocument,
     "\n  query ProjectHistory($code: String!, $last: Int) {\n    tradingProject(code: $code) {\n      code\n      history(last: $last) {\n        version\n        op\n        sourceSystem\n        changedFields\n        data\n        cursor\n      }\n    }\n  }\n": typeof types.ProjectHistoryDocument,
     "\n  query PushedEntity($creditCode: String!) {\n    marketEntity(creditCode: $creditCode) {\n      creditCode\n      name\n      kind\n      roles\n      legalRepresentative\n      registeredCapital\n      regionCode\n      address\n      establishedOn\n      status\n      externalId\n      version\n      updatedAt\n      qualifications {\n        code\n        name\n        level\n        validUntil\n        issuer\n      }\n      sourceSystem {\n        code\n      }\n    }\n  }\n": typeof types.PushedEntityDocument,
     "\n  query PushedCodes($codes: [String!]!) {\n    marketEntities(filter: { creditCodes: $codes }, first: 500) {\n      totalCount\n      edges {\n        node {\n          creditCode\n          name\n          version\n        }\n      }\n    }\n  }\n": typeof types.PushedCodesDocument,
@@ -31,6 +34,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n": types.PushWithOwnerDocument,
+    "\n  query CliEntitySystem($c: String!) {\n    marketEntity(creditCode: $c) {\n      sourceSystem {\n        code\n      }\n    }\n  }\n": types.CliEntitySystemDocument,
+    "\n  query CliSystems {\n    sourceSystems {\n      code\n      kind\n    }\n  }\n": types.CliSystemsDocument,
+    "\n  mutation CliGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n": types.CliGrantsDocument,
     "\n  query ProjectHistory($code: String!, $last: Int) {\n    tradingProject(code: $code) {\n      code\n      history(last: $last) {\n        version\n        op\n        sourceSystem\n        changedFields\n        data\n        cursor\n      }\n    }\n  }\n": types.ProjectHistoryDocument,
     "\n  query PushedEntity($creditCode: String!) {\n    marketEntity(creditCode: $creditCode) {\n      creditCode\n      name\n      kind\n      roles\n      legalRepresentative\n      registeredCapital\n      regionCode\n      address\n      establishedOn\n      status\n      externalId\n      version\n      updatedAt\n      qualifications {\n        code\n        name\n        level\n        validUntil\n        issuer\n      }\n      sourceSystem {\n        code\n      }\n    }\n  }\n": types.PushedEntityDocument,
     "\n  query PushedCodes($codes: [String!]!) {\n    marketEntities(filter: { creditCodes: $codes }, first: 500) {\n      totalCount\n      edges {\n        node {\n          creditCode\n          name\n          version\n        }\n      }\n    }\n  }\n": types.PushedCodesDocument,
@@ -49,6 +55,18 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PushWithOwner($records: [MarketEntityInput!]!) {\n    pushMarketEntities(records: $records) {\n      results {\n        status\n        errors {\n          code\n          message\n          owner\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PushWithOwnerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliEntitySystem($c: String!) {\n    marketEntity(creditCode: $c) {\n      sourceSystem {\n        code\n      }\n    }\n  }\n"): typeof import('./graphql').CliEntitySystemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSystems {\n    sourceSystems {\n      code\n      kind\n    }\n  }\n"): typeof import('./graphql').CliSystemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliGrants($principal: String!, $input: GrantsInput!) {\n    updateGrants(principal: $principal, input: $input) {\n      name\n    }\n  }\n"): typeof import('./graphql').CliGrantsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -253,6 +253,26 @@ export type PushWithOwnerMutationVariables = Exact<{
 
 export type PushWithOwnerMutation = { pushMarketEntities: { results: Array<{ status: RecordStatus, errors: Array<{ code: ErrorCode, message: string, owner: string | null }> }> } };
 
+export type CliEntitySystemQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type CliEntitySystemQuery = { marketEntity: { sourceSystem: { code: string } } | null };
+
+export type CliSystemsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliSystemsQuery = { sourceSystems: Array<{ code: string, kind: SourceSystemKind }> };
+
+export type CliGrantsMutationVariables = Exact<{
+  principal: string;
+  input: GrantsInput;
+}>;
+
+
+export type CliGrantsMutation = { updateGrants: { name: string } };
+
 export type ProjectHistoryQueryVariables = Exact<{
   code: string;
   last?: number | null | undefined;
@@ -377,6 +397,30 @@ export const PushWithOwnerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PushWithOwnerMutation, PushWithOwnerMutationVariables>;
+export const CliEntitySystemDocument = new TypedDocumentString(`
+    query CliEntitySystem($c: String!) {
+  marketEntity(creditCode: $c) {
+    sourceSystem {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliEntitySystemQuery, CliEntitySystemQueryVariables>;
+export const CliSystemsDocument = new TypedDocumentString(`
+    query CliSystems {
+  sourceSystems {
+    code
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<CliSystemsQuery, CliSystemsQueryVariables>;
+export const CliGrantsDocument = new TypedDocumentString(`
+    mutation CliGrants($principal: String!, $input: GrantsInput!) {
+  updateGrants(principal: $principal, input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CliGrantsMutation, CliGrantsMutationVariables>;
 export const ProjectHistoryDocument = new TypedDocumentString(`
     query ProjectHistory($code: String!, $last: Int) {
   tradingProject(code: $code) {
