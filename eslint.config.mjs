@@ -1,6 +1,9 @@
 // ESLint (flat config) with typescript-eslint's type-checked rules, run by `npm run lint`
 // (part of `npm test`). Formatting is Prettier's job (`npm run format:check`), so no
 // stylistic rule here except the line length Prettier cannot fix (comments, see max-len).
+// `npm run lint` keeps each file's result by its content (node_modules/.cache/eslint/): a file whose text did not
+// change is not linted again. A type-checked rule can also depend on the types of the modules a file imports, so
+// after changing exported types, `npx eslint .` (no cache) checks everything; CI starts with no cache.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

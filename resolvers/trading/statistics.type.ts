@@ -3,7 +3,10 @@ import { StatisticsDimension } from '../../src/trading/statistics';
 import { TradingMethod, TradingStatus } from '../../src/trading/trading.model';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../common/scalars';
 // Also registers the TradingMethod enum, which the read types own.
-import { TradingCategory, TradingSubItem } from './trading-project.type';
+import { TradingCategory } from './trading-category.type';
+import { TradingSubItem } from './trading-sub-item.type';
+// The enums of these fields are registered with type-graphql there.
+import './trading.enums';
 
 registerEnumType(StatisticsDimension, {
   name: 'StatisticsDimension',

@@ -15,21 +15,19 @@ import type { HubContext } from '../context';
 import { MarketEntity } from '../market';
 import { SourceSystem } from '../systems/source-system.type';
 import { TradingProjectsArgs } from './trading-project.input';
-import {
-  Announcement,
-  Award,
-  Bid,
-  BidOpening,
-  Contract,
-  Evaluation,
-  EvaluationCandidate,
-  Finding,
-  Section,
-  TradingCategory,
-  TradingProject,
-  TradingProjectConnection,
-  TradingSubItem,
-} from './trading-project.type';
+import { Announcement } from './announcement.type';
+import { Award } from './award.type';
+import { Bid } from './bid.type';
+import { BidOpening } from './bid-opening.type';
+import { Contract } from './contract.type';
+import { Evaluation } from './evaluation.type';
+import { EvaluationCandidate } from './evaluation-candidate.type';
+import { Finding } from './finding.type';
+import { Section } from './section.type';
+import { TradingCategory } from './trading-category.type';
+import { TradingProject } from './trading-project.type';
+import { TradingProjectConnection } from './trading-project-connection.type';
+import { TradingSubItem } from './trading-sub-item.type';
 
 /*
  * Thin resolvers over src/trading/trading-project.queries.ts. Rows are plain

@@ -4,6 +4,34 @@ import { PUSH, entities } from '../setup/data';
 import { hubCommand, lastLine } from '../setup/cli';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { createTestDatabase } from '../setup/db';
+import { graphql } from '../gql';
+
+const ENTITY_SYSTEM = graphql(`
+  query CliEntitySystem($c: String!) {
+    marketEntity(creditCode: $c) {
+      sourceSystem {
+        code
+      }
+    }
+  }
+`);
+
+const SYSTEMS = graphql(`
+  query CliSystems {
+    sourceSystems {
+      code
+      kind
+    }
+  }
+`);
+
+const GRANTS = graphql(`
+  mutation CliGrants($principal: String!, $input: GrantsInput!) {
+    updateGrants(principal: $principal, input: $input) {
+      name
+    }
+  }
+`);
 
 /*
  * The `hub` command as an operator runs it: `node bin/hub.js …` (what `npx hub`
@@ -49,11 +77,8 @@ describe('hub systems add', () => {
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
     expect(r.data!.pushMarketEntities.results[0]).toMatchObject({ status: 'ACCEPTED', version: 1 });
-    const read = await t.gql<{ marketEntity: { sourceSystem: { code: string } } }>(
-      'query($c: String!) { marketEntity(creditCode: $c) { sourceSystem { code } } }',
-      { c: e.creditCode },
-    );
-    expect(read.data!.marketEntity.sourceSystem.code).toBe('CLI-GOV');
+    const read = await t.gql(ENTITY_SYSTEM, { c: e.creditCode! });
+    expect(read.data!.marketEntity!.sourceSystem.code).toBe('CLI-GOV');
   });
 
   it('records the registration in the change log under ADMIN, by the cli actor, without the key', async () => {
@@ -75,7 +100,7 @@ describe('hub systems add', () => {
     const r = await hubCommand(t.db.url, ['systems', 'list']);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toContain('CLI-GOV\tGOVERNMENT\t420100\t命令行测试系统');
-    const api = await t.gql<{ sourceSystems: { code: string; kind: string }[] }>('{ sourceSystems { code kind } }');
+    const api = await t.gql(SYSTEMS);
     expect(api.data!.sourceSystems).toContainEqual({ code: 'CLI-GOV', kind: 'GOVERNMENT' });
   });
 
@@ -199,11 +224,7 @@ describe('hub as an operator meets it', () => {
     );
     expect((await hubCommand(t.db.url, ['principals', 'show', 'CLI-GRANTS'])).stdout).toBe(before.stdout);
     // The API refuses them alike.
-    const api = await t.gql(
-      'mutation { updateGrants(principal: "CLI-GRANTS", input: { categories: ["NOPE"] }) { name } }',
-      undefined,
-      ADMIN_KEY,
-    );
+    const api = await t.gql(GRANTS, { principal: 'CLI-GRANTS', input: { categories: ['NOPE'] } }, ADMIN_KEY);
     expect(api.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/^unknown catalog category NOPE; valid are ENGINEERING, /),
       extensions: { code: 'BAD_USER_INPUT', field: 'input.categories' },

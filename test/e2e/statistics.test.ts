@@ -1,3 +1,5 @@
+import { graphql } from '../gql';
+import type { LiveSubscription, Role, StatisticsDimension, StatsQuery, TradingStatisticsFilter } from '../gql/graphql';
 import { feedCursor } from '../../src/feed/cursor';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { parties, push } from '../setup/trading';
@@ -25,42 +27,59 @@ import { parties, push } from '../setup/trading';
  *  ST-5-S1  8000000.00  1                                8800000.00 (a premium: negative saving)
  */
 
-const QUERY = `query Stats($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
-  tradingStatistics(groupBy: $groupBy, filter: $filter) {
-    category { code name } subItem { code name } regionCode regionName month method
-    projectCount sectionCount totalBudget totalAwarded savingRate averageBiddersPerSection
+const QUERY = graphql(`
+  query Stats($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
+    tradingStatistics(groupBy: $groupBy, filter: $filter) {
+      category {
+        code
+        name
+      }
+      subItem {
+        code
+        name
+      }
+      regionCode
+      regionName
+      month
+      method
+      projectCount
+      sectionCount
+      totalBudget
+      totalAwarded
+      savingRate
+      averageBiddersPerSection
+    }
   }
-}`;
+`);
 
-const SUBSCRIPTION = `subscription Live($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
-  tradingStatisticsChanged(groupBy: $groupBy, filter: $filter) {
-    asOf cursor
-    rows { regionCode projectCount sectionCount totalBudget totalAwarded savingRate averageBiddersPerSection }
+const SUBSCRIPTION = graphql(`
+  subscription Live($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
+    tradingStatisticsChanged(groupBy: $groupBy, filter: $filter) {
+      asOf
+      cursor
+      rows {
+        regionCode
+        projectCount
+        sectionCount
+        totalBudget
+        totalAwarded
+        savingRate
+        averageBiddersPerSection
+      }
+    }
   }
-}`;
+`);
 
-interface Row {
-  category: { code: string; name: string } | null;
-  subItem: { code: string; name: string } | null;
-  regionCode: string | null;
-  regionName: string | null;
-  month: string | null;
-  method: string | null;
-  projectCount: number;
-  sectionCount: number;
-  totalBudget: string;
-  totalAwarded: string;
-  savingRate: string | null;
-  averageBiddersPerSection: string | null;
-}
+const CREATE_CLIENT = graphql(`
+  mutation StatisticsClient($input: CreateClientInput!) {
+    createClient(input: $input) {
+      apiKey
+    }
+  }
+`);
 
-interface Update {
-  tradingStatisticsChanged: {
-    asOf: string;
-    cursor: string;
-    rows: Omit<Row, 'category' | 'subItem' | 'regionName' | 'month' | 'method'>[];
-  };
-}
+type Row = StatsQuery['tradingStatistics'][number];
+type Update = LiveSubscription;
 
 /** The figures of a row, as a compact tuple: projects, sections, budget, awarded, saving rate, bidders per section. */
 const figures = (
@@ -77,18 +96,18 @@ describe('trading statistics', () => {
   let integrator: string;
   let bidderTwo: string;
 
-  async function client(name: string, role: string): Promise<string> {
-    const r = await t.gql<{ createClient: { apiKey: string } }>(
-      `mutation { createClient(input: { name: "${name}", roles: [${role}] }) { apiKey } }`,
-      {},
-      ADMIN_KEY,
-    );
+  async function client(name: string, role: Role): Promise<string> {
+    const r = await t.gql(CREATE_CLIENT, { input: { name, roles: [role] } }, ADMIN_KEY);
     if (!r.data) throw new Error(JSON.stringify(r.errors));
     return r.data.createClient.apiKey;
   }
 
-  async function stats(groupBy: string[], filter?: Record<string, unknown>, key = dashboard): Promise<Row[]> {
-    const r = await t.gql<{ tradingStatistics: Row[] }>(QUERY, { groupBy, filter }, key);
+  async function stats(
+    groupBy: StatisticsDimension[],
+    filter?: TradingStatisticsFilter,
+    key = dashboard,
+  ): Promise<Row[]> {
+    const r = await t.gql(QUERY, { groupBy, filter }, key);
     expect(r.errors).toBeUndefined();
     return r.data!.tradingStatistics;
   }
@@ -405,7 +424,7 @@ describe('trading statistics', () => {
       const updates: { at: number; data: Update['tradingStatisticsChanged'] }[] = [];
       const errors: unknown[] = [];
       const unsubscribe = t.ws(dashboard).subscribe<Update>(
-        { query: SUBSCRIPTION, variables: { groupBy: ['REGION'], filter: { regionCode: '420500' } } },
+        { query: String(SUBSCRIPTION), variables: { groupBy: ['REGION'], filter: { regionCode: '420500' } } },
         {
           next: (v) =>
             v.errors ? errors.push(v.errors) : updates.push({ at: Date.now(), data: v.data!.tradingStatisticsChanged }),
@@ -493,7 +512,7 @@ describe('trading statistics', () => {
     });
 
     it('lets a dashboard follow the figures and refuses a source system', async () => {
-      const [first] = await collect<Update>(
+      const [first] = await collect(
         t.ws(dashboard),
         SUBSCRIPTION,
         { groupBy: ['REGION'], filter: { regionCode: '429000' } },

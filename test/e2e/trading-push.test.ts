@@ -1,5 +1,14 @@
+import { graphql } from '../gql';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
+
+const UPDATE_GRANTS = graphql(`
+  mutation TradingGrants($principal: String!, $input: GrantsInput!) {
+    updateGrants(principal: $principal, input: $input) {
+      name
+    }
+  }
+`);
 
 describe('pushing trading records through their lifecycle', () => {
   let t: TestHub;
@@ -183,11 +192,12 @@ describe('pushing trading records through their lifecycle', () => {
 
   it('refuses records of a category the system is not granted', async () => {
     const other = await t.system('TRADE-GP');
-    await t.gql(
-      `mutation { updateGrants(principal: "TRADE-GP", input: { categories: ["GOV_PROCUREMENT"] }) { name } }`,
-      undefined,
+    const granted = await t.gql(
+      UPDATE_GRANTS,
+      { principal: 'TRADE-GP', input: { categories: ['GOV_PROCUREMENT'] } },
       ADMIN_KEY,
     );
+    expect(granted.errors).toBeUndefined();
     const r = await push(t, other, 'pushTradingProjects', 'TradingProjectInput', [project('P-GP-NO', p)]);
     expect(r.results[0].errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     const ok = await push(t, other, 'pushTradingProjects', 'TradingProjectInput', [

@@ -28,6 +28,23 @@ export type ChangeTopic =
   | 'MARKET_ENTITY'
   | 'TRADING_PROJECT';
 
+/** A client: an integrator, a feed consumer (national platform, Credit Hubei) or a dashboard. */
+export type CreateClientInput = {
+  authoritativeTopics?: Array<ChangeTopic> | null | undefined;
+  /** Catalog category codes, or '*' for all. */
+  categories?: Array<string> | null | undefined;
+  /** When its first key expires; never when absent. */
+  expiresAt?: string | null | undefined;
+  /** 2-64 letters, digits, dots, dashes or underscores. */
+  name: string;
+  readTopics?: Array<ChangeTopic> | null | undefined;
+  /** GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region. */
+  regions?: Array<string> | null | undefined;
+  reveal?: Array<Sensitivity> | null | undefined;
+  roles?: Array<Role> | null | undefined;
+  writeTopics?: Array<ChangeTopic> | null | undefined;
+};
+
 /** Kind of market entity (市场主体类型). */
 export type EntityKind =
   | 'ENTERPRISE'
@@ -50,6 +67,19 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED';
+
+/** Grants; every list given replaces the old one, absent lists stay. */
+export type GrantsInput = {
+  authoritativeTopics?: Array<ChangeTopic> | null | undefined;
+  /** Catalog category codes, or '*' for all. */
+  categories?: Array<string> | null | undefined;
+  readTopics?: Array<ChangeTopic> | null | undefined;
+  /** GB/T 2260 codes inside which it may write records. Limits pushes only; reads are not scoped by region. */
+  regions?: Array<string> | null | undefined;
+  reveal?: Array<Sensitivity> | null | undefined;
+  roles?: Array<Role> | null | undefined;
+  writeTopics?: Array<ChangeTopic> | null | undefined;
+};
 
 /** Filters of marketEntities; all given conditions must hold. */
 export type MarketEntityFilterInput = {
@@ -128,10 +158,93 @@ export type RecordStatus =
   /** Identical to the stored version; nothing was written. */
   | 'UNCHANGED';
 
+/** Roles of a principal; a principal can hold several. */
+export type Role =
+  | 'ADMIN'
+  | 'DASHBOARD'
+  | 'FEED_CONSUMER'
+  | 'INTEGRATOR'
+  | 'SOURCE_SYSTEM';
+
+/** Classes of personal or confidential data, masked unless granted. */
+export type Sensitivity =
+  | 'BID_EVIDENCE'
+  | 'EXPERT_IDENTITY'
+  | 'PERSONAL_ID'
+  | 'PHONE';
+
 /** Built by the government (政府建设) or the market (市场建设). */
 export type SourceSystemKind =
   | 'GOVERNMENT'
   | 'MARKET';
+
+/** What trading statistics may be grouped by. */
+export type StatisticsDimension =
+  /** Catalog category (交易目录大类). */
+  | 'CATEGORY'
+  /** Trading method (交易方式). */
+  | 'METHOD'
+  /** Month of publication in China time (UTC+8), YYYY-MM. */
+  | 'MONTH'
+  /** Prefecture-level region: a county's projects count for its prefecture 42AA00; units directly under the province (4290xx) stay themselves. */
+  | 'REGION'
+  /** Catalog sub-item (子项). */
+  | 'SUB_ITEM';
+
+/** Trading method (交易方式): 公开招标, 邀请招标, 竞争性谈判, 竞争性磋商, 询价, 单一来源, 拍卖, 挂牌, 协议, other. */
+export type TradingMethod =
+  | 'AGREEMENT'
+  | 'AUCTION'
+  | 'COMPETITIVE_CONSULTATION'
+  | 'COMPETITIVE_NEGOTIATION'
+  | 'INVITED_TENDER'
+  | 'LISTING'
+  | 'OPEN_TENDER'
+  | 'OTHER'
+  | 'REQUEST_FOR_QUOTATION'
+  | 'SINGLE_SOURCE';
+
+/** Which trading projects the statistics count; all given conditions must hold. The same conditions as the filter of tradingProjects. */
+export type TradingStatisticsFilter = {
+  /** Projects with an award of at most this many yuan on some section. */
+  awardAmountMax?: string | null | undefined;
+  /** Projects with an award of at least this many yuan on some section (one award meets all award conditions). */
+  awardAmountMin?: string | null | undefined;
+  /** Projects with an award dated on or after this day. */
+  awardedFrom?: string | null | undefined;
+  /** Projects with an award dated on or before this day. */
+  awardedTo?: string | null | undefined;
+  /** Bid deadline at or after this time. */
+  bidDeadlineFrom?: string | null | undefined;
+  /** Bid deadline before this time (exclusive). */
+  bidDeadlineTo?: string | null | undefined;
+  /** Budget at most this many yuan. */
+  budgetMax?: string | null | undefined;
+  /** Budget at least this many yuan. */
+  budgetMin?: string | null | undefined;
+  categoryCode?: string | null | undefined;
+  method?: TradingMethod | null | undefined;
+  /** Credit code of a participant: the tenderer, the agency, or a bidder on any section. */
+  participant?: string | null | undefined;
+  /** Published at or after this time. */
+  publishedFrom?: string | null | undefined;
+  /** Published before this time (exclusive). */
+  publishedTo?: string | null | undefined;
+  /** GB/T 2260 code; a prefecture includes its counties, 420000 all of Hubei, 429000 the units directly under the province. */
+  regionCode?: string | null | undefined;
+  status?: TradingStatus | null | undefined;
+  subItemCode?: string | null | undefined;
+};
+
+/** Status of a project or section. */
+export type TradingStatus =
+  | 'AWARDED'
+  | 'CONTRACTED'
+  | 'EVALUATING'
+  | 'FAILED'
+  | 'PLANNED'
+  | 'TENDERING'
+  | 'TERMINATED';
 
 export type PushWithOwnerMutationVariables = Exact<{
   records: Array<MarketEntityInput> | MarketEntityInput;
@@ -139,6 +252,26 @@ export type PushWithOwnerMutationVariables = Exact<{
 
 
 export type PushWithOwnerMutation = { pushMarketEntities: { results: Array<{ status: RecordStatus, errors: Array<{ code: ErrorCode, message: string, owner: string | null }> }> } };
+
+export type CliEntitySystemQueryVariables = Exact<{
+  c: string;
+}>;
+
+
+export type CliEntitySystemQuery = { marketEntity: { sourceSystem: { code: string } } | null };
+
+export type CliSystemsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CliSystemsQuery = { sourceSystems: Array<{ code: string, kind: SourceSystemKind }> };
+
+export type CliGrantsMutationVariables = Exact<{
+  principal: string;
+  input: GrantsInput;
+}>;
+
+
+export type CliGrantsMutation = { updateGrants: { name: string } };
 
 export type ProjectHistoryQueryVariables = Exact<{
   code: string;
@@ -184,6 +317,37 @@ export type EntityWithHistoryQueryVariables = Exact<{
 
 
 export type EntityWithHistoryQuery = { marketEntity: { creditCode: string, name: string, version: number, sourceSystem: { code: string, name: string, kind: SourceSystemKind, regionCode: string }, history: Array<{ version: number, op: ChangeOp, occurredAt: string, sourceSystem: string | null, principal: string, changedFields: Array<string>, data: Record<string, unknown>, cursor: string }> } | null };
+
+export type StatsQueryVariables = Exact<{
+  groupBy: Array<StatisticsDimension> | StatisticsDimension;
+  filter?: TradingStatisticsFilter | null | undefined;
+}>;
+
+
+export type StatsQuery = { tradingStatistics: Array<{ regionCode: string | null, regionName: string | null, month: string | null, method: TradingMethod | null, projectCount: number, sectionCount: number, totalBudget: string, totalAwarded: string, savingRate: string | null, averageBiddersPerSection: string | null, category: { code: string, name: string } | null, subItem: { code: string, name: string } | null }> };
+
+export type LiveSubscriptionVariables = Exact<{
+  groupBy: Array<StatisticsDimension> | StatisticsDimension;
+  filter?: TradingStatisticsFilter | null | undefined;
+}>;
+
+
+export type LiveSubscription = { tradingStatisticsChanged: { asOf: string, cursor: string, rows: Array<{ regionCode: string | null, projectCount: number, sectionCount: number, totalBudget: string, totalAwarded: string, savingRate: string | null, averageBiddersPerSection: string | null }> } };
+
+export type StatisticsClientMutationVariables = Exact<{
+  input: CreateClientInput;
+}>;
+
+
+export type StatisticsClientMutation = { createClient: { apiKey: string } };
+
+export type TradingGrantsMutationVariables = Exact<{
+  principal: string;
+  input: GrantsInput;
+}>;
+
+
+export type TradingGrantsMutation = { updateGrants: { name: string } };
 
 export type PushMutationVariables = Exact<{
   records: Array<MarketEntityInput> | MarketEntityInput;
@@ -233,6 +397,30 @@ export const PushWithOwnerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PushWithOwnerMutation, PushWithOwnerMutationVariables>;
+export const CliEntitySystemDocument = new TypedDocumentString(`
+    query CliEntitySystem($c: String!) {
+  marketEntity(creditCode: $c) {
+    sourceSystem {
+      code
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CliEntitySystemQuery, CliEntitySystemQueryVariables>;
+export const CliSystemsDocument = new TypedDocumentString(`
+    query CliSystems {
+  sourceSystems {
+    code
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<CliSystemsQuery, CliSystemsQueryVariables>;
+export const CliGrantsDocument = new TypedDocumentString(`
+    mutation CliGrants($principal: String!, $input: GrantsInput!) {
+  updateGrants(principal: $principal, input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CliGrantsMutation, CliGrantsMutationVariables>;
 export const ProjectHistoryDocument = new TypedDocumentString(`
     query ProjectHistory($code: String!, $last: Int) {
   tradingProject(code: $code) {
@@ -346,6 +534,61 @@ export const EntityWithHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EntityWithHistoryQuery, EntityWithHistoryQueryVariables>;
+export const StatsDocument = new TypedDocumentString(`
+    query Stats($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
+  tradingStatistics(groupBy: $groupBy, filter: $filter) {
+    category {
+      code
+      name
+    }
+    subItem {
+      code
+      name
+    }
+    regionCode
+    regionName
+    month
+    method
+    projectCount
+    sectionCount
+    totalBudget
+    totalAwarded
+    savingRate
+    averageBiddersPerSection
+  }
+}
+    `) as unknown as TypedDocumentString<StatsQuery, StatsQueryVariables>;
+export const LiveDocument = new TypedDocumentString(`
+    subscription Live($groupBy: [StatisticsDimension!]!, $filter: TradingStatisticsFilter) {
+  tradingStatisticsChanged(groupBy: $groupBy, filter: $filter) {
+    asOf
+    cursor
+    rows {
+      regionCode
+      projectCount
+      sectionCount
+      totalBudget
+      totalAwarded
+      savingRate
+      averageBiddersPerSection
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveSubscription, LiveSubscriptionVariables>;
+export const StatisticsClientDocument = new TypedDocumentString(`
+    mutation StatisticsClient($input: CreateClientInput!) {
+  createClient(input: $input) {
+    apiKey
+  }
+}
+    `) as unknown as TypedDocumentString<StatisticsClientMutation, StatisticsClientMutationVariables>;
+export const TradingGrantsDocument = new TypedDocumentString(`
+    mutation TradingGrants($principal: String!, $input: GrantsInput!) {
+  updateGrants(principal: $principal, input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<TradingGrantsMutation, TradingGrantsMutationVariables>;
 export const PushDocument = new TypedDocumentString(`
     mutation Push($records: [MarketEntityInput!]!) {
   pushMarketEntities(records: $records) {
