@@ -28,6 +28,7 @@ import { ingest, type IngestSize } from './scenarios/ingest';
 import { read, type ReadSize } from './scenarios/read';
 import { replay, type ReplaySize } from './scenarios/replay';
 import { scale, type ScaleSize } from './scenarios/scale';
+import { verify, type VerifySize } from './scenarios/verify';
 
 export interface Sizes {
   ingest: IngestSize;
@@ -37,6 +38,7 @@ export interface Sizes {
   replay: ReplaySize;
   credit: CreditSize;
   collusion: CollusionSize;
+  verify: VerifySize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -48,6 +50,7 @@ export const FULL: Sizes = {
   replay: { events: 1_000_000 },
   credit: { records: 1_000_000, samples: 5_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
+  verify: { samples: 5_000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -59,6 +62,7 @@ export const QUICK: Sizes = {
   replay: { events: 100_000 },
   credit: { records: 100_000, samples: 2_000 },
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
+  verify: { samples: 2_000 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -70,9 +74,10 @@ export const SMOKE: Sizes = {
   replay: { events: 3_000 },
   credit: { records: 2_000, samples: 100 },
   collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
+  verify: { samples: 100 },
 };
 
-export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion'] as const;
+export const SCENARIOS = ['ingest', 'read', 'fanout', 'scale', 'replay', 'credit', 'collusion', 'verify'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -124,6 +129,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'collusion':
           figures = await collusion(ctx, o.sizes.collusion);
           break;
+        case 'verify':
+          figures = await verify(ctx, o.sizes.verify);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -165,7 +173,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion ...] [--out DIR] [--database-url URL] [--credit-records N]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|verify ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }
