@@ -31,6 +31,7 @@ import { read, type ReadSize } from './scenarios/read';
 import { replay, type ReplaySize } from './scenarios/replay';
 import { scale, type ScaleSize } from './scenarios/scale';
 import { smallPushes, type SmallPushesSize } from './scenarios/small-pushes';
+import { verify, type VerifySize } from './scenarios/verify';
 
 export interface Sizes {
   ingest: IngestSize;
@@ -42,6 +43,7 @@ export interface Sizes {
   collusion: CollusionSize;
   peer: PeerSize;
   smallPushes: SmallPushesSize;
+  verify: VerifySize;
 }
 
 /** The full sizes (the targets the hub is measured against) ... */
@@ -62,6 +64,7 @@ export const FULL: Sizes = {
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
   peer: { projects: 20_000, connections: 16, seconds: 20, rounds: 3, pages: 200 },
   smallPushes: { systems: 27, batch: 5, recordsPerSecond: 1000, seconds: 30, subscribers: 50, drainSeconds: 60 },
+  verify: { samples: 5_000 },
 };
 
 /** ... small enough that every scenario together finishes in about 3 minutes on the 2-core machine ... */
@@ -82,6 +85,7 @@ export const QUICK: Sizes = {
   collusion: { sections: 1000, bidsPerSection: 10, batch: 1000 },
   peer: { projects: 2_000, connections: 16, seconds: 3, rounds: 3, pages: 40 },
   smallPushes: { systems: 27, batch: 5, recordsPerSecond: 1000, seconds: 10, subscribers: 50, drainSeconds: 30 },
+  verify: { samples: 2_000 },
 };
 
 /** ... and tiny, for the CI smoke test (seconds): it checks the shape of the results, not the timings. */
@@ -95,6 +99,7 @@ export const SMOKE: Sizes = {
   collusion: { sections: 20, bidsPerSection: 5, batch: 50 },
   peer: { projects: 60, connections: 4, seconds: 1, rounds: 1, pages: 2 },
   smallPushes: { systems: 3, batch: 5, recordsPerSecond: 100, seconds: 2, subscribers: 5, drainSeconds: 30 },
+  verify: { samples: 100 },
 };
 
 export const SCENARIOS = [
@@ -107,6 +112,7 @@ export const SCENARIOS = [
   'collusion',
   'small-pushes',
   'peer',
+  'verify',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -165,6 +171,9 @@ export async function runBench(o: BenchOptions): Promise<Figure[]> {
         case 'small-pushes':
           figures = await smallPushes(ctx, o.sizes.smallPushes);
           break;
+        case 'verify':
+          figures = await verify(ctx, o.sizes.verify);
+          break;
       }
       const file = writeResults(o.out, name, figures);
       log(`scenario ${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s → ${file}`);
@@ -206,7 +215,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|small-pushes|peer ...] [--out DIR] [--database-url URL] [--credit-records N]',
+      'npm run bench -- [--quick | --smoke] [--scenario ingest|read|fanout|scale|replay|credit|collusion|small-pushes|peer|verify ...] [--out DIR] [--database-url URL] [--credit-records N]',
     );
     return 0;
   }

@@ -3,6 +3,8 @@ import { CaStatus, CertificateStatus, VerdictReason, VerdictStatus } from '../..
 import { Connection } from '../common/connection.type';
 import { PushedRecordType } from '../common/pushed-record.type';
 import { DateTimeScalar } from '../common/scalars';
+import { applySensitiveFields } from '../common/masking';
+import { CERTIFICATE_TYPE_SENSITIVE } from '../../src/certificates/subject-masking.rules';
 import { MarketEntity } from '../market';
 
 registerEnumType(CaStatus, { name: 'CaStatus', description: 'Whether the hub recognises a certificate authority.' });
@@ -56,7 +58,11 @@ export class Certificate extends PushedRecordType {
   @Field({ description: 'SHA-256 of the DER, lower-case hex: the key.' }) fingerprint!: string;
   @Field({ description: 'SM3 of the DER, lower-case hex.' }) sm3Fingerprint!: string;
   @Field({ description: 'Upper-case hex, as OpenSSL prints it.' }) serial!: string;
-  @Field() subject!: string;
+  @Field({
+    description:
+      "The subject DN. A personal certificate's holder (name, ID number) is masked unless granted CERTIFICATE_HOLDER.",
+  })
+  subject!: string;
   @Field() issuer!: string;
   @Field(() => DateTimeScalar) notBefore!: Date;
   @Field(() => DateTimeScalar) notAfter!: Date;
@@ -73,8 +79,12 @@ export class Certificate extends PushedRecordType {
   @Field({ description: 'SHA-256 of the CA certificate that signed it.' }) issuerFingerprint!: string;
   @Field(() => CertificateStatus) status!: CertificateStatus;
   @Field(() => DateTimeScalar, { nullable: true }) revokedAt!: Date | null;
-  @Field({ description: 'The certificate, PEM.' }) pem!: string;
+  @Field({
+    description: 'The certificate, PEM. Hidden (******) for a personal certificate unless granted CERTIFICATE_HOLDER.',
+  })
+  pem!: string;
 }
+applySensitiveFields(Certificate, CERTIFICATE_TYPE_SENSITIVE);
 
 @ObjectType({ description: 'A page of certificates.' })
 export class CertificateConnection extends Connection(Certificate, 'CertificateEdge') {}

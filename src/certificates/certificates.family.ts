@@ -7,6 +7,7 @@ import type { CertificateSnapshot } from './certificate.push';
 import { CERTIFICATE_AUTHORITY_TOPIC, CERTIFICATE_TOPIC } from './certificates.model';
 import { certificatesLoaders } from './certificates.loaders';
 import { CrlRow } from './crl.entity';
+import { CERTIFICATE_HOLDER, CERTIFICATE_SENSITIVE } from './subject-masking.rules';
 
 /**
  * The certificates family: the registry of recognised certificate
@@ -21,12 +22,14 @@ export const certificatesFamily = defineFamily({
       description:
         'A subject certificate (数字证书) bound to a market entity; key: its SHA-256 fingerprint. Revocation by a CRL is an UPDATE with status REVOKED.',
       defaultWrite: false,
+      sensitive: CERTIFICATE_SENSITIVE,
     }),
     [CERTIFICATE_AUTHORITY_TOPIC]: topic<CertificateAuthorityPayload>({
       description: 'A certificate authority of the registry (recognised, withdrawn, a CRL imported); key: the CA code.',
       defaultWrite: false,
     }),
   },
+  sensitivities: [CERTIFICATE_HOLDER],
   entities: [CertificateAuthorityRow, CrlRow, CertificateRow],
   push: {
     [CERTIFICATE_TOPIC]: async () => (await import('./certificate.push.js')).certificatePush,

@@ -123,8 +123,19 @@ export interface MiniCa {
   revokingCrl: string;
 }
 
-/** Makes a {@link MiniCa} named `name` (its CN) whose leaf carries `creditCode`; its folder is gone when it returns. */
-export async function makeMiniCa(name: string, creditCode: string): Promise<MiniCa> {
+/** How a {@link MiniCa}'s leaf differs from the default. */
+export interface MiniCaLeaf {
+  /** The leaf's subject (openssl `-subj` form); default `/CN=<name> leaf/serialNumber=<creditCode>`. */
+  subject?: string;
+  /** Extensions of the leaf (`-addext` values), e.g. a CA's own credit-code extension. */
+  extensions?: string[];
+}
+
+/**
+ * Makes a {@link MiniCa} named `name` (its CN) whose leaf carries `creditCode`
+ * (or has the subject and extensions `spec` gives); its folder is gone when it returns.
+ */
+export async function makeMiniCa(name: string, creditCode: string, spec: MiniCaLeaf = {}): Promise<MiniCa> {
   const dir = await mkdtemp(join(tmpdir(), 'hub-mini-ca-'));
   const f = (n: string) => join(dir, n);
   const must = async (args: string[]) => {
@@ -171,8 +182,10 @@ export async function makeMiniCa(name: string, creditCode: string): Promise<Mini
       '-new',
       '-key',
       f('leaf.key'),
+      '-utf8',
       '-subj',
-      `/CN=${name} leaf/serialNumber=${creditCode}`,
+      spec.subject ?? `/CN=${name} leaf/serialNumber=${creditCode}`,
+      ...(spec.extensions ?? []).flatMap((e) => ['-addext', e]),
       '-out',
       f('leaf.csr'),
     ]);
@@ -181,6 +194,8 @@ export async function makeMiniCa(name: string, creditCode: string): Promise<Mini
       '-req',
       '-in',
       f('leaf.csr'),
+      '-copy_extensions',
+      'copyall',
       '-CA',
       f('ca.pem'),
       '-CAkey',

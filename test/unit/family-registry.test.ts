@@ -57,7 +57,13 @@ describe('the family registry', () => {
   });
 
   it("puts the generic masking classes first, then the families'", () => {
-    expect(REGISTRY.sensitivities).toEqual(['PERSONAL_ID', 'PHONE', 'BID_EVIDENCE', 'EXPERT_IDENTITY']);
+    expect(REGISTRY.sensitivities).toEqual([
+      'PERSONAL_ID',
+      'PHONE',
+      'BID_EVIDENCE',
+      'EXPERT_IDENTITY',
+      'CERTIFICATE_HOLDER',
+    ]);
   });
 
   it('knows the history catalogue by GraphQL type', () => {
