@@ -8,7 +8,10 @@ export type { Logger };
  */
 export function createLogger(level: string, pretty = false): Logger {
   const options = { level, base: { service: 'hub' }, timestamp: pino.stdTimeFunctions.isoTime };
-  if (!pretty) return pino(options);
+  // Written asynchronously: a synchronous write per line is a system call on the request's path (one request-log
+  // line per push or query). Lines written while one write is under way go out together with the next; pino flushes
+  // what is left synchronously when the process exits.
+  if (!pretty) return pino(options, pino.destination({ dest: 1, sync: false }));
   // Loaded only by a process that prints readable lines (the `hub` command never does).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pinoPretty = require('pino-pretty') as typeof import('pino-pretty');

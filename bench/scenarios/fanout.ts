@@ -96,7 +96,12 @@ async function phase(
     const p: Promise<void> = push(firstBatch + b)
       .catch((err: unknown) => {
         failedPushes += 1;
-        if (failedPushes <= 3) ctx.log(`fanout: ${label} push failed: ${String(err).slice(0, 300)}`);
+        // fetch reports a refused or reset connection as its `cause`.
+        const cause = (err as { cause?: { message?: string; code?: string } }).cause;
+        if (failedPushes <= 3)
+          ctx.log(
+            `fanout: ${label} push failed: ${String(err).slice(0, 300)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`,
+          );
       })
       .finally(() => inflight.delete(p));
     inflight.add(p);
