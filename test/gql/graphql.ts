@@ -42,6 +42,8 @@ export type CreateClientInput = {
   regions?: Array<string> | null | undefined;
   reveal?: Array<Sensitivity> | null | undefined;
   roles?: Array<Role> | null | undefined;
+  /** Pushes must be signed with a certificate the system registered (x-hub-signature); unsigned ones are refused. */
+  signatureRequired?: boolean | null | undefined;
   writeTopics?: Array<ChangeTopic> | null | undefined;
 };
 
@@ -78,6 +80,8 @@ export type GrantsInput = {
   regions?: Array<string> | null | undefined;
   reveal?: Array<Sensitivity> | null | undefined;
   roles?: Array<Role> | null | undefined;
+  /** Pushes must be signed with a certificate the system registered (x-hub-signature); unsigned ones are refused. */
+  signatureRequired?: boolean | null | undefined;
   writeTopics?: Array<ChangeTopic> | null | undefined;
 };
 
@@ -164,11 +168,13 @@ export type Role =
   | 'DASHBOARD'
   | 'FEED_CONSUMER'
   | 'INTEGRATOR'
-  | 'SOURCE_SYSTEM';
+  | 'SOURCE_SYSTEM'
+  | 'SUPERVISOR';
 
 /** Classes of personal or confidential data, masked unless granted. */
 export type Sensitivity =
   | 'BID_EVIDENCE'
+  | 'CERTIFICATE_HOLDER'
   | 'EXPERT_IDENTITY'
   | 'PERSONAL_ID'
   | 'PHONE';
