@@ -13,7 +13,8 @@
  *   6. the evaluation committees (评标委员会), then the evaluation reports (评标结果);
  *      their experts must be in the province-wide pool (全省一库) already, pushed
  *      by the pool's system (pushExperts): an expert code the pool does not hold
- *      is REJECTED with rule EXPERT_NOT_IN_POOL,
+ *      is REJECTED with rule EXPERT_NOT_IN_POOL (the demo hub's pool, from
+ *      `npm start`, holds the eight experts named here),
  *   7. the candidate publicity (中标候选人公示),
  *   8. the awards (中标), 9. the award notice (中标结果公告), 10. the contracts (合同),
  *   and, after the opening, the award and the contracts, the project's new status

@@ -40,6 +40,18 @@ import {
 } from './generator';
 import { ensureSeedSystem, seedingPrincipal } from './volume';
 
+/**
+ * The pool experts that the procurement example's two committees name (examples/push-procurement.ts,
+ * EXP4201<lot><k><nnn>): the demo pool holds them, so that the example runs against the demo hub as the README shows.
+ */
+const EXAMPLE_COMMITTEES = [0, 1].map((lot) =>
+  ['李建国', '王海燕', '陈志强', '周敏'].map((name, k) => ({
+    expertCode: `EXP4201${lot}${k}${String(17 + 3 * k).padStart(3, '0')}`,
+    name,
+    role: k === 0 ? 'CHAIR' : 'MEMBER',
+  })),
+) as unknown as EvaluationPush['committee'][];
+
 export { prng } from './prng';
 
 const DEMO_SYSTEMS = [
@@ -353,7 +365,10 @@ export async function seedTradingDemo(orm: MikroORM): Promise<TradingDemoResult>
     void published;
   }
   out.openings = await push(tradingFamily.push[TradingTopic.BID_OPENING](), openings);
-  out.experts = await push(creditFamily.push[EXPERT_TOPIC](), poolExpertsOf(evaluations.map((e) => e.committee)));
+  out.experts = await push(
+    creditFamily.push[EXPERT_TOPIC](),
+    poolExpertsOf([...evaluations.map((e) => e.committee), ...EXAMPLE_COMMITTEES]),
+  );
   out.evaluations = await push(tradingFamily.push[TradingTopic.EVALUATION](), evaluations);
   out.awards = await push(tradingFamily.push[TradingTopic.AWARD](), awards);
   out.contracts = await push(tradingFamily.push[TradingTopic.CONTRACT](), contracts);
