@@ -2,14 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MarketEntityRow } from '../market';
 import { listEach, oneEach } from '../read/loaders';
 import type { CertificateRow } from './certificate.entity';
-import { certificatesByCreditCodes } from './certificate.queries';
 
 /** The certificates family's request-scoped loaders. */
 export function certificatesLoaders(em: EntityManager) {
   return {
     /** Certificates bound to a market entity, by its credit code, newest first. */
     certificatesByCreditCode: listEach<string, CertificateRow>(
-      (codes) => certificatesByCreditCodes(em, codes),
+      // The queries module (X.509 parsing, the trust store) loads on first use, not with the family list: the `hub`
+      // command builds that list for every call.
+      async (codes) => (await import('./certificate.queries.js')).certificatesByCreditCodes(em, codes),
       (r) => r.creditCode,
     ),
     /** The market entity a certificate is bound to, by credit code. */
