@@ -94,10 +94,11 @@ const literal = (name: string) => `'${name}'`;
 /**
  * A SQL expression that stops the statement when it is evaluated (a cast that cannot succeed, on a value of the row so
  * that PostgreSQL cannot fold it beforehand): the compiled read path then answers through the resolvers. For the rare
- * rows whose exact answer only the resolvers give.
+ * rows whose exact answer only the resolvers give. The error text holds only whether the value is null, never the
+ * value: it reaches PostgreSQL's log, and the value may be one the caller must see masked.
  */
 export function fallBack(rowValue: string): string {
-  return `(('compiled read falls back: ' || coalesce((${rowValue})::text, ''))::int)::text`;
+  return `(('compiled read falls back: ' || ((${rowValue}) is null)::text)::int)::text`;
 }
 
 /** Text holding a character outside the Basic Multilingual Plane (two UTF-16 code units in JavaScript, one here). */
