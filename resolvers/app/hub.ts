@@ -278,6 +278,7 @@ export async function startHub(
       close() {
         closing ??= (async () => {
           feed.stop();
+          db.expectStop();
           for (const c of cleanups) await c();
           log.info('hub stopped');
         })();

@@ -18,6 +18,8 @@ export interface Database {
   health(): DatabaseHealth;
   /** Called once when the embedded PostgreSQL died and could not be restarted; never for DATABASE_URL. */
   onFailure(listener: (err: Error) => void): void;
+  /** Says that the process stops from now on: the embedded PostgreSQL ending is no longer a crash to restart. */
+  expectStop(): void;
   /** Closes the ORM and stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function openDatabase(
       health: () =>
         embedded ? { ok: embedded.state === 'running', state: embedded.state } : { ok: true, state: 'external' },
       onFailure: (listener) => embedded?.onFailure(listener),
+      expectStop: () => embedded?.expectStop(),
       async close() {
         await opened.close(true);
         await embedded?.stop();

@@ -29,6 +29,8 @@ export interface EmbeddedDatabase {
   readonly pid: number | undefined;
   /** Called once, with the reason, when PostgreSQL died and could not be restarted. */
   onFailure(listener: (err: Error) => void): void;
+  /** The server may end any moment now on purpose (the hub stops): its exit is not a crash (Supervisor.expectStop). */
+  expectStop(): void;
   stop(): Promise<void>;
 }
 
@@ -242,6 +244,7 @@ export async function startEmbedded(
       return supervisor.pid;
     },
     onFailure: (listener) => supervisor.onFailure(listener),
+    expectStop: () => supervisor.expectStop(),
     async stop() {
       await supervisor.stop();
       releaseOwner(dataDir);

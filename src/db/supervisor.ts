@@ -37,6 +37,7 @@ export class Supervisor {
   private current?: Running;
   private stateNow: SupervisedState = 'stopped';
   private stopping = false;
+  private ending = false;
   private readonly failureListeners: ((err: Error) => void)[] = [];
   private readonly stateListeners: ((state: SupervisedState) => void)[] = [];
   private cancelWait?: () => void;
@@ -81,7 +82,7 @@ export class Supervisor {
     this.current = running;
     this.setState('running');
     void running.exited.then((exit) => {
-      if (this.stopping || this.current !== running) return;
+      if (this.stopping || this.ending || this.current !== running) return;
       this.restarting = this.restart(exit);
     });
   }
@@ -98,7 +99,7 @@ export class Supervisor {
     let last: unknown;
     for (let attempt = 1; attempt <= backoff.length; attempt++) {
       await this.wait(backoff[attempt - 1]);
-      if (this.stopping) return;
+      if (this.stopping || this.ending) return;
       try {
         const running = await this.launch();
         if (this.stopping) {
@@ -134,6 +135,15 @@ export class Supervisor {
         resolve();
       };
     });
+  }
+
+  /**
+   * Says that the process may end any moment now on purpose, before stop() is called: the hub is
+   * draining its requests, and a Ctrl-C at a terminal has signalled PostgreSQL too (it shares the
+   * terminal's process group). Its exit from now on is not a crash: nothing is restarted or reported.
+   */
+  expectStop(): void {
+    this.ending = true;
   }
 
   /** Stops the process (and any restart in progress) for good. */

@@ -57,13 +57,19 @@ export class Feed implements FeedTail {
       lost = true;
       if (this.listener === client) this.listener = undefined;
       client.end().catch(() => undefined);
-      if (this.closed) return;
-      if (this.stopping) {
-        this.log.debug({ reason: err?.message }, 'feed LISTEN connection closed while the hub stops');
-        return;
-      }
-      this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
-      this.reconnectListener();
+      // Judged once the events that woke the process with this one have run: a Ctrl-C at a terminal
+      // signals the hub and its PostgreSQL alike, and PostgreSQL's farewell can be read before the
+      // hub's own SIGINT handler has said that it stops. The signal was delivered first, so its
+      // handler runs within the same poll phase; setImmediate comes after it.
+      setImmediate(() => {
+        if (this.closed) return;
+        if (this.stopping) {
+          this.log.debug({ reason: err?.message }, 'feed LISTEN connection closed while the hub stops');
+          return;
+        }
+        this.log.warn({ err }, 'feed LISTEN connection lost; reconnecting');
+        this.reconnectListener();
+      });
     };
     client.on('notification', () => this.wake());
     client.on('error', onLost);
@@ -125,8 +131,11 @@ export class Feed implements FeedTail {
       })
       .catch((err) => {
         // Once per outage, not on every poll while the database is away; expected while the hub stops.
-        if (this.failedReads++ === 0 && !this.stopping)
-          this.log.error({ err }, 'feed tail read failed; retrying on every poll');
+        // Judged after the events of this wake-up, as a lost LISTEN connection is (see connectListener).
+        if (this.failedReads++ === 0)
+          setImmediate(() => {
+            if (!this.stopping) this.log.error({ err }, 'feed tail read failed; retrying on every poll');
+          });
       })
       .finally(() => {
         this.pumping = undefined;

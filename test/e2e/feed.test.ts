@@ -1,4 +1,8 @@
+import type { Client } from 'pg';
+import pino from 'pino';
+import { Feed } from '../../src/feed/feed';
 import type { MarketEntityInput } from '../gql/graphql';
+import { until } from '../setup/crash';
 import { CHANGES, PUSH, entities } from '../setup/data';
 import { collect, startTestHub, type TestHub } from '../setup/hub';
 
@@ -143,5 +147,66 @@ describe('a slow subscriber', () => {
     await new Promise((r) => setTimeout(r, 100));
     await stream.return();
     await expect(pending).resolves.toEqual({ value: undefined, done: true });
+  });
+});
+
+describe('the LISTEN connection of a stopping hub', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub();
+  });
+  afterAll(() => t.stop());
+
+  /** A feed of its own on the test hub's database, with its log lines kept. */
+  async function ownFeed() {
+    const lines: { level: number; msg: string }[] = [];
+    const log = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const feed = new Feed(t.hub.services.orm, t.db.url, log, { pollMs: 60_000, bufferLimit: 100 });
+    await feed.start();
+    const listener = (feed as unknown as { listener: Client }).listener;
+    const pid = (listener as unknown as { processID: number }).processID;
+    return { feed, lines, listener, pid };
+  }
+
+  async function terminate(pid: number) {
+    await t.hub.services.orm.em.fork().execute('select pg_terminate_backend(?)', [pid]);
+  }
+
+  it('is not reported lost when the hub says it stops in the same turn as PostgreSQL ends it (Ctrl-C at a terminal)', async () => {
+    const { feed, lines, listener, pid } = await ownFeed();
+    try {
+      // PostgreSQL's farewell (57P01) read first, the hub's SIGINT handler run right after it in the same turn.
+      const lost = new Promise<void>((resolve) =>
+        listener.once('error', () => {
+          feed.stop();
+          resolve();
+        }),
+      );
+      await terminate(pid);
+      await lost;
+      await new Promise((r) => setImmediate(r));
+      expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+      expect(lines.map((l) => l.msg)).toContain('feed LISTEN connection closed while the hub stops');
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('is reported lost and connected again when nobody stops the hub', async () => {
+    const { feed, lines, listener, pid } = await ownFeed();
+    try {
+      const lost = new Promise<void>((resolve) => listener.once('error', () => resolve()));
+      await terminate(pid);
+      await lost;
+      await new Promise((r) => setImmediate(r));
+      expect(lines.filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+        'feed LISTEN connection lost; reconnecting',
+      ]);
+      const reconnected = () => (feed as unknown as { listener?: Client }).listener;
+      await until('the LISTEN connection to come back', () => reconnected() !== undefined);
+      expect(reconnected()).not.toBe(listener);
+    } finally {
+      await feed.close();
+    }
   });
 });

@@ -136,4 +136,19 @@ describe('the supervisor of the embedded PostgreSQL', () => {
     expect(h.supervisor.state).toBe('stopped');
     expect(h.failures).toEqual([]);
   });
+
+  it('does not restart a server that ends once the hub has said it stops (Ctrl-C reaches PostgreSQL too)', async () => {
+    const h = harness();
+    await h.supervisor.start();
+    h.supervisor.expectStop();
+    // PostgreSQL's fast shutdown on the terminal's SIGINT: a clean exit before the hub's own stop().
+    h.launched[0].die();
+    await settle();
+    expect(h.launched).toHaveLength(1);
+    expect(h.waits).toEqual([]);
+    expect(h.failures).toEqual([]);
+    await h.supervisor.stop();
+    expect(h.supervisor.state).toBe('stopped');
+    expect(h.states).toEqual(['running', 'stopped']);
+  });
 });
