@@ -5,7 +5,6 @@ import { ACCESS_COMMANDS, DATABASE_COMMANDS } from '../../src/cli/commands';
 import { CONSUMER_COMMANDS } from '../../src/consumers/commands';
 import { RELAY_COMMANDS } from '../../src/relay/commands';
 import { optionOf } from '../../src/cli/options';
-import { withOrm } from '../../src/cli/orm';
 import { REGISTRY } from '../families';
 
 /*
@@ -13,7 +12,8 @@ import { REGISTRY } from '../families';
  * (src/cli/commands.ts), each family's (its descriptor's `commands`) and the
  * composition root's own (`seed`, `schema`). A command's module is loaded
  * only when it runs: `hub keys list` loads neither the GraphQL schema nor any
- * family's push domains or commands.
+ * family's push domains or commands, and discovers only the ORM entities it
+ * reads.
  */
 
 /** The sections of `hub help`, in order; every command of the table is in one. */
@@ -59,7 +59,9 @@ const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(
 
 /** What every command is handed. */
 const CONTEXT: CommandContext = {
-  withOrm: (fn) => withOrm(REGISTRY.entities, fn),
+  // MikroORM's driver (knex and its lodash, some 500 modules) only for a command that opens the database: not for
+  // `hub help`, a usage error or a relay.
+  withOrm: async (fn, entities) => (await import('../../src/cli/orm.js')).withOrm(entities ?? REGISTRY.entities, fn),
   actor: CLI_ACTOR,
   vocabulary: REGISTRY,
 };

@@ -21,7 +21,7 @@ export class DisclosureResolver {
   @Authorized(Role.DASHBOARD, Role.INTEGRATOR)
   @Query(() => [DisclosureQualityRow], {
     description:
-      'Completeness, timeliness and accuracy of the records whose own time lies in the period, per group (DASHBOARD or INTEGRATOR). Thresholds: HUB_DISCLOSURE_*. The failing records of a row: disclosureOffenders with its measure and group values.',
+      'Completeness, timeliness and accuracy of the records whose own time lies in the period, per group (DASHBOARD or INTEGRATOR). Thresholds: HUB_DISCLOSURE_*. The failing records of a row: disclosureOffenders with its measure and group values; for accuracy, the rejected records (never stored) are counted by topic and reason in the row’s rejections.',
   })
   disclosureQuality(
     @Arg('period', () => PeriodInput) period: PeriodInput,

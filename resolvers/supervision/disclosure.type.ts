@@ -1,12 +1,12 @@
 import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DisclosureGroup, DisclosureMeasure } from '../../src/supervision/disclosure.queries';
+import { DisclosureGroup, DisclosureMeasure, MAX_REJECTION_REASONS } from '../../src/supervision/disclosure.queries';
 import { Connection } from '../common/connection.type';
 import { DateTimeScalar } from '../common/scalars';
 
 registerEnumType(DisclosureMeasure, {
   name: 'DisclosureMeasure',
   description:
-    'Completeness (AWARD_NOTICE, CANDIDATE_PUBLICITY, CONTRACT_IN_TIME), timeliness (TIMELY) and accuracy (UNCORRECTED) of disclosed records.',
+    'Completeness (AWARD_NOTICE, CANDIDATE_PUBLICITY, CONTRACT_IN_TIME), timeliness (TIMELY) and accuracy (UNCORRECTED: of the records stored and the records rejected, the share stored and never corrected) of disclosed records.',
 });
 registerEnumType(DisclosureGroup, { name: 'DisclosureGroup', description: 'How disclosureQuality groups.' });
 
@@ -17,6 +17,18 @@ export class PeriodInput {
 
   @Field(() => DateTimeScalar, { description: 'Exclusive.' })
   to!: Date;
+}
+
+@ObjectType({ description: 'Rejected records of one topic and reason code (a rejected record is never stored).' })
+export class RejectionCount {
+  @Field({ description: 'The topic pushed: BID, AWARD, MARKET_ENTITY, …' })
+  topic!: string;
+
+  @Field({ description: 'The stable error code of the records’ first error: BAD_USER_INPUT, FORBIDDEN, CONFLICT, …' })
+  code!: string;
+
+  @Field(() => Int)
+  count!: number;
 }
 
 @ObjectType({ description: 'One measure of one group: items counted, items fine, the share, push-delay percentiles.' })
@@ -41,6 +53,17 @@ export class DisclosureQualityRow {
 
   @Field(() => Float, { nullable: true, description: 'ok / total (a ratio, not money); null when total is 0.' })
   share!: number | null;
+
+  @Field(() => Int, {
+    description:
+      'UNCORRECTED: how many of total are records the hub rejected (counted by the China day of the push); 0 for the other measures. Rejected records have neither category nor region: grouped by CATEGORY or REGION, they are in the row whose category and regionCode are null.',
+  })
+  rejected!: number;
+
+  @Field(() => [RejectionCount], {
+    description: `UNCORRECTED: the rejected records by topic and reason code, most frequent first (at most ${MAX_REJECTION_REASONS}); the offending records of accuracy that are not stored, where disclosureOffenders lists the corrected ones. Empty for the other measures.`,
+  })
+  rejections!: RejectionCount[];
 
   @Field(() => Float, { nullable: true, description: 'TIMELY: median push delay in hours.' })
   p50Hours!: number | null;

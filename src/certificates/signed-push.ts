@@ -2,11 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, HubError } from '../common/errors';
 import { query } from '../common/sql';
-import { normaliseFingerprint } from './certificate.rules';
 import { VerdictStatus } from './certificates.model';
-import { trustStore } from './trust-store';
-import { verifyChain } from './verify.rules';
-import { parseCertificateDer, signerKey, verifySigned } from './x509';
 
 /** The request headers of a signed push. */
 export const SIGNATURE_HEADER = 'x-hub-signature';
@@ -80,6 +76,15 @@ export async function verifyPushSignature(
   body: Buffer | undefined,
   now: Date,
 ): Promise<string> {
+  // The X.509 and SM2 code (@peculiar/x509, asn1js, sm-crypto-v2: some 0.17 s to load) only when a signed push
+  // arrives: this module is part of the family's surface, which every process loads, the `hub` command line too.
+  const [{ normaliseFingerprint }, { trustStore }, { verifyChain }, { parseCertificateDer, signerKey, verifySigned }] =
+    await Promise.all([
+      import('./certificate.rules.js'),
+      import('./trust-store.js'),
+      import('./verify.rules.js'),
+      import('./x509.js'),
+    ]);
   const signature = headers.signature?.trim() ?? '';
   const named = normaliseFingerprint(headers.certificate ?? '');
   if (!signature || !named || !BASE64.test(signature) || !body)

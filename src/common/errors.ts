@@ -1,4 +1,8 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+// The module of GraphQLError alone, not graphql's index (the same class: the index re-exports this file): code that
+// only throws, such as the `hub` command line, then loads a few small modules instead of all of graphql-js (some 130
+// modules, 0.1 s).
+import { GraphQLError } from 'graphql/error/GraphQLError';
+import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 
 /**

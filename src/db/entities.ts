@@ -2,6 +2,7 @@ import { ApiKeyRow } from '../auth/api-key.entity';
 import { PrincipalRow } from '../auth/principal.entity';
 import { DeadLetterRow, FeedConsumerRow } from '../consumers/feed-consumer.entity';
 import { ChangeEventRow } from '../feed/change-event.entity';
+import { PushRejectionRow } from '../ingest/push-rejection.entity';
 import { SourceSystemRow } from '../systems/source-system.entity';
 
 /**
@@ -15,4 +16,5 @@ export const GENERIC_ENTITIES = [
   ChangeEventRow,
   FeedConsumerRow,
   DeadLetterRow,
+  PushRejectionRow,
 ];

@@ -6,6 +6,7 @@ import { ErrorCode, HubError } from '../common/errors';
 import { appendChanges } from '../feed/append';
 import { notePush } from '../systems/last-push';
 import { authoriseWrite } from './authorise';
+import { countRejections } from './rejections';
 import { replaceFindings, syncFindings, takeFindingChanges, type FindingRule, type ReferenceRule } from './findings';
 import { ChangeOp, type NewChange } from '../feed/topics';
 import {
@@ -249,6 +250,9 @@ export async function runPush<In, T, Ctx, P>(
     rejected: count(RecordStatus.REJECTED),
     results,
   };
+  // Rejected records are never stored: their count per system, day, topic and reason is what accuracy measures.
+  if (principal.sourceSystem && result.rejected)
+    await countRejections(em, principal.sourceSystem.id, domain.topic, results);
   options.onResult?.(result);
   return result;
 }

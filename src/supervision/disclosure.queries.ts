@@ -22,7 +22,10 @@ export enum DisclosureMeasure {
   CONTRACT_IN_TIME = 'CONTRACT_IN_TIME',
   /** Timeliness: a record reached the hub within the configured hours of its own time (p50, p95 of the delay). */
   TIMELY = 'TIMELY',
-  /** Accuracy: a record was never corrected (still at version 1). Rejected pushes are not stored, so not counted. */
+  /**
+   * Accuracy: of the records stored (by own time) and the records rejected (by the China day of the push; never stored,
+   * counted in push_rejection), the share stored and never corrected (still at version 1).
+   */
   UNCORRECTED = 'UNCORRECTED',
 }
 
@@ -102,6 +105,9 @@ const RECORDS: [string, string, string, OwnTime][] = [
   ['announcement', 'ANNOUNCEMENT', 'r.code', instant('r.published_at')],
 ];
 
+/** The topics of RECORDS as an SQL list of literals (fixed words, not input). */
+const MEASURED_TOPICS = RECORDS.map((r) => `'${r[1]}'`).join(', ');
+
 /**
  * Every item of every measure whose own time lies in the period: measure,
  * system, category, region, topic, key, project, own time, whether it is
@@ -112,7 +118,7 @@ const RECORDS: [string, string, string, OwnTime][] = [
 function itemsSql(t: DisclosureThresholds, period: Period): { sql: string; params: unknown[] } {
   const base = (measure: string, topic: string, key: string, at: string, ok: string, delay = 'null::float8') =>
     `select '${measure}' as measure, r.source_system_id, p.category_code, p.region_code, '${topic}' as topic,
-       ${key} as record_key, p.code as project_code, ${at} as at, ${ok} as ok, ${delay} as delay_hours`;
+       ${key} as record_key, p.code as project_code, ${at} as at, ${ok} as ok, ${delay} as delay_hours, 1 as n`;
   const parts: string[] = [];
   const params: unknown[] = [];
   const sectioned = 'join section s on s.id = r.section_id join trading_project p on p.id = s.project_id';
@@ -169,6 +175,23 @@ function itemsSql(t: DisclosureThresholds, period: Period): { sql: string; param
   return { sql: parts.join('\nunion all\n'), params };
 }
 
+/**
+ * The rejected records of the period as items of the accuracy measure: one row per system, day, topic and reason
+ * (`n` records), never fine, with neither category nor region (a rejected record is not stored; its project may not
+ * even exist). The period condition is on push_rejection's day, the leading column of its unique key. Only the kinds of
+ * record whose stored versions the measure counts (RECORDS): a rejected market entity is counted in push_rejection but
+ * is no disclosed trading record.
+ */
+function rejectedSql(period: Period): { sql: string; params: unknown[] } {
+  return {
+    sql: `select '${DisclosureMeasure.UNCORRECTED}' as measure, x.source_system_id, null::text as category_code,
+       null::text as region_code, x.topic, null::text as record_key, null::text as project_code, ${dayStart('x.day')} as at,
+       false as ok, null::float8 as delay_hours, x.count as n
+       from push_rejection x where x.day >= ?::date and x.day < ?::date and x.topic in (${MEASURED_TOPICS})`,
+    params: [firstDayFrom(period.from), firstDayFrom(period.to)],
+  };
+}
+
 const GROUP_SQL: Record<DisclosureGroup, string> = {
   SOURCE_SYSTEM: 'ss.code',
   CATEGORY: 'i.category_code',
@@ -189,6 +212,13 @@ export interface DisclosureQualityRow {
   ok: number;
   /** ok / total, null when there is nothing to measure. */
   share: number | null;
+  /** UNCORRECTED: how many of `total` are rejected records (never stored); 0 for the other measures. */
+  rejected: number;
+  /**
+   * UNCORRECTED: the rejected records by topic and reason code, most frequent first, at most
+   * {@link MAX_REJECTION_REASONS}; empty for the other measures.
+   */
+  rejections: RejectionCount[];
   /** Push delay percentiles in hours (TIMELY only). */
   p50Hours: number | null;
   p95Hours: number | null;
@@ -201,18 +231,65 @@ export function disclosureQualitySql(
   t: DisclosureThresholds,
 ): { sql: string; params: unknown[] } {
   const items = itemsSql(t, period);
+  const rejected = rejectedSql(period);
   const groups = [...new Set(groupBy)];
   const col = (g: DisclosureGroup) => (groups.includes(g) ? GROUP_SQL[g] : 'null');
   const keys = ['i.measure', ...groups.map((g) => GROUP_SQL[g])];
   return {
-    sql: `with i as (${items.sql})
+    sql: `with i as (${items.sql}\nunion all\n${rejected.sql})
      select i.measure, ${col(DisclosureGroup.SOURCE_SYSTEM)} as source_system, ${col(DisclosureGroup.CATEGORY)} as category,
-       ${col(DisclosureGroup.REGION)} as region_code, count(*) as total, count(*) filter (where i.ok) as ok,
+       ${col(DisclosureGroup.REGION)} as region_code, sum(i.n) as total, coalesce(sum(i.n) filter (where i.ok), 0) as ok,
+       coalesce(sum(i.n) filter (where i.record_key is null), 0) as rejected,
        percentile_cont(0.5) within group (order by i.delay_hours) as p50, percentile_cont(0.95) within group (order by i.delay_hours) as p95
      from i join source_system ss on ss.id = i.source_system_id
      group by ${keys.join(', ')} order by ${keys.join(', ')}`,
-    params: items.params,
+    params: [...items.params, ...rejected.params],
   };
+}
+
+/** The rejected records of a group, of one topic and reason code. */
+export interface RejectionCount {
+  topic: string;
+  /** The stable error code of the records' first error. */
+  code: string;
+  count: number;
+}
+
+/**
+ * The most (topic, reason) pairs listed per row. Topics and codes are both small closed sets, so this bounds the list
+ * without ever cutting it in practice; the row's `rejected` is the whole count.
+ */
+export const MAX_REJECTION_REASONS = 50;
+
+/**
+ * The rejected records of the period by topic and reason per group: only the source system can group them (they have
+ * neither category nor region). One statement; at most MAX_REJECTION_REASONS pairs per group.
+ */
+async function rejectionReasons(
+  em: EntityManager,
+  period: Period,
+  bySystem: boolean,
+): Promise<Map<string | null, RejectionCount[]>> {
+  const rejected = rejectedSql(period);
+  const system = bySystem ? 'ss.code' : 'null::text';
+  const rows = await query<{ source_system: string | null; topic: string; code: string; n: string }>(
+    em,
+    `select source_system, topic, code, n from (
+       select ${system} as source_system, x.topic, x.code, sum(x.count) as n,
+         row_number() over (partition by ${system} order by sum(x.count) desc, x.topic, x.code) as rank
+       from push_rejection x join source_system ss on ss.id = x.source_system_id
+       where x.day >= ?::date and x.day < ?::date and x.topic in (${MEASURED_TOPICS})
+       group by 1, x.topic, x.code) r
+     where rank <= ? order by source_system, rank`,
+    [...rejected.params, MAX_REJECTION_REASONS],
+  );
+  const out = new Map<string | null, RejectionCount[]>();
+  for (const r of rows) {
+    const list = out.get(r.source_system) ?? [];
+    list.push({ topic: r.topic, code: r.code, count: Number(r.n) });
+    out.set(r.source_system, list);
+  }
+  return out;
 }
 
 /** The measures per group over the period, in SQL. */
@@ -226,9 +303,14 @@ export async function disclosureQuality(
   const q = disclosureQualitySql(period, groupBy, t);
   const rows = await query<Record<string, string | number | null>>(em, q.sql, q.params);
   const num = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 100) / 100);
+  // The reasons only when some row has rejections: the rows of the accuracy measure without category or region.
+  const reasons = rows.some((r) => Number(r.rejected) > 0)
+    ? await rejectionReasons(em, period, groupBy.includes(DisclosureGroup.SOURCE_SYSTEM))
+    : new Map<string | null, RejectionCount[]>();
   return rows.map((r) => {
     const total = Number(r.total);
     const ok = Number(r.ok);
+    const rejected = Number(r.rejected);
     return {
       measure: r.measure as DisclosureMeasure,
       sourceSystem: r.source_system as string | null,
@@ -237,6 +319,8 @@ export async function disclosureQuality(
       total,
       ok,
       share: total ? ok / total : null,
+      rejected,
+      rejections: rejected ? (reasons.get(r.source_system as string | null) ?? []) : [],
       p50Hours: num(r.p50),
       p95Hours: num(r.p95),
     };

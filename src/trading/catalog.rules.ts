@@ -1,10 +1,24 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { ErrorCode, HubError } from '../common/errors';
 import type { FieldError } from '../ingest/types';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+let instance: Ajv | undefined;
+
+/**
+ * The one Ajv instance, made on first use: Ajv and its formats are some 70 modules that only a push with details or a
+ * catalog change needs, while every process (the `hub` command line too) loads this module through the family.
+ */
+function ajv(): Ajv {
+  if (!instance) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- synchronous on first use, see above */
+    const { default: AjvClass } = require('ajv') as typeof import('ajv');
+    const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    instance = new AjvClass({ allErrors: true, strict: false });
+    addFormats(instance);
+  }
+  return instance;
+}
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -14,7 +28,7 @@ export function compileDetailsSchema(schema: Record<string, unknown>, field = 'd
   if (hit) return hit;
   let fn: ValidateFunction;
   try {
-    fn = ajv.compile(schema);
+    fn = ajv().compile(schema);
   } catch (err) {
     throw new HubError(ErrorCode.BAD_USER_INPUT, `${field} is not a valid JSON Schema: ${(err as Error).message}`, {
       field,

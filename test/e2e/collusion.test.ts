@@ -294,7 +294,7 @@ describe('collusion indicators', () => {
 
   describe('disclosure quality', () => {
     const period = { from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' };
-    const Q = `query($p: PeriodInput!) { disclosureQuality(period: $p, groupBy: [SOURCE_SYSTEM]) { measure sourceSystem total ok share p50Hours p95Hours } }`;
+    const Q = `query($p: PeriodInput!) { disclosureQuality(period: $p, groupBy: [SOURCE_SYSTEM]) { measure sourceSystem total ok share rejected p50Hours p95Hours } }`;
     const O = `query($m: DisclosureMeasure!, $p: PeriodInput!, $s: String, $after: String) {
       disclosureOffenders(measure: $m, period: $p, sourceSystem: $s, first: 500, after: $after) { totalCount edges { node { topic key projectCode delayHours } } pageInfo { hasNextPage } } }`;
 
@@ -321,6 +321,8 @@ describe('collusion indicators', () => {
       expect(by.TIMELY).toMatchObject({ ok: 0, share: 0 });
       expect(by.TIMELY.p50Hours).toBeGreaterThan(24);
       expect(by.UNCORRECTED.ok).toBeLessThan(by.UNCORRECTED.total);
+      // Every labelled record was accepted: accuracy counts no rejection (disclosure-rejections.test.ts counts them).
+      expect(by.UNCORRECTED.rejected).toBe(0);
 
       const o = await t.gql<{ disclosureOffenders: Any }>(O, { m: 'AWARD_NOTICE', p: period, s: 'COLL-SYS' }, reader);
       expect(o.errors).toBeUndefined();
