@@ -35,6 +35,36 @@ export function resolvePrincipal(services: HubServices, authorization: string | 
 }
 
 /**
+ * A context whose EntityManager fork, loaders and child logger are made when first read. The getters live on the
+ * prototype and the made values in plain fields: Apollo copies each request's context (`Object.assign` onto an object
+ * of the same prototype), which would call getters that were own properties and make all three for every request.
+ */
+class LazyContext implements HubContext {
+  madeEm: EntityManager | undefined = undefined;
+  madeLoaders: RequestLoaders | undefined = undefined;
+  madeLog: Logger | undefined = undefined;
+
+  constructor(
+    readonly services: HubServices,
+    readonly principal: Principal,
+    readonly requestId: string,
+    readonly connectionId?: string,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.madeEm ??= this.services.orm.em.fork());
+  }
+
+  get loaders(): RequestLoaders {
+    return (this.madeLoaders ??= new RequestLoaders(this.em));
+  }
+
+  get log(): Logger {
+    return (this.madeLog ??= this.services.log.child({ requestId: this.requestId, principal: this.principal.id }));
+  }
+}
+
+/**
  * The one context factory, for HTTP requests and graphql-ws operations alike:
  * a fresh EntityManager fork and fresh loaders for this operation only. Each is
  * made when first read, so a request the compiled read path answers, which
@@ -45,22 +75,7 @@ export function createContext(
   services: HubServices,
   principal: Principal,
   requestId: string = randomUUID(),
+  connectionId?: string,
 ): HubContext {
-  let em: EntityManager | undefined;
-  let loaders: RequestLoaders | undefined;
-  let log: Logger | undefined;
-  return {
-    requestId,
-    principal,
-    services,
-    get em() {
-      return (em ??= services.orm.em.fork());
-    },
-    get loaders() {
-      return (loaders ??= new RequestLoaders(this.em));
-    },
-    get log() {
-      return (log ??= services.log.child({ requestId, principal: principal.id }));
-    },
-  };
+  return new LazyContext(services, principal, requestId, connectionId);
 }

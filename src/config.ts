@@ -48,6 +48,11 @@ export interface HubConfig {
    */
   compiledReads: boolean;
   /**
+   * HUB_LEAN_READS: answer a POST /graphql whose document the compiled read path has already answered without Apollo's
+   * request pipeline or Express, with the same checks (resolvers/app/lean-reads.ts). Default true.
+   */
+  leanReads: boolean;
+  /**
    * HUB_PREPARED_STATEMENTS: run repeated statements as named prepared statements (off behind a pooler that cannot keep
    * them). Default true.
    */
@@ -285,6 +290,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     feedPollMs: int('HUB_FEED_POLL_MS', 2000, 50, 600000),
     keyCacheSeconds: int('HUB_KEY_CACHE_SECONDS', 10, 0, 300),
     compiledReads: bool('HUB_COMPILED_READS', true),
+    leanReads: bool('HUB_LEAN_READS', true),
     preparedStatements: bool('HUB_PREPARED_STATEMENTS', true),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),

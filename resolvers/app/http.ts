@@ -2,7 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import { createContext, resolvePrincipal, type HubContext } from '../context';
 import { ANONYMOUS, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
@@ -11,6 +11,18 @@ import type { Guard } from '../../src/server/guard';
 import { Role } from '../../src/auth/principal';
 import { mountPages } from './ui';
 import { bindResponse, noteRequest, requestLog } from '../../src/server/request-log';
+import {
+  admitCaller,
+  arrivalOf,
+  assignRequestId,
+  markArrival,
+  readBodyOf,
+  refuseSignature,
+  sendError,
+  TRUST_PROXY,
+  sendUnexpected,
+} from './http-request';
+import type { LeanReads } from './lean-reads';
 import { OperationTypeNode, getOperationAST, parse } from 'graphql';
 import {
   SIGNATURE_HEADER,
@@ -61,34 +73,36 @@ function operationNameOf(body: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** A GraphQL-shaped error response for failures before execution. */
-function sendError(
-  res: express.Response,
-  status: number,
-  code: ErrorCode,
-  message: string,
-  extra: Record<string, unknown> = {},
-): void {
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
-}
+export { TRUST_PROXY } from './http-request';
 
 /**
- * The Express app: health endpoints, and /graphql behind request ids, a body
- * size limit, authentication and the rate limit, then Apollo. Malformed bodies
- * get coded JSON errors, never Express's HTML error page.
+ * The HTTP request listener: the lean read path (resolvers/app/lean-reads.ts) takes the POST /graphql requests it
+ * answers exactly as the rest would, and hands everything else to the Express app: health endpoints, and /graphql
+ * behind request ids, a body size limit, authentication and the rate limit, then Apollo. Malformed bodies get coded
+ * JSON errors, never Express's HTML error page.
  */
-/** Proxies whose X-Forwarded-For is believed (express's `trust proxy`): a reverse proxy on the same machine. */
-export const TRUST_PROXY = 'loopback';
-
 export function createHttpApp(
   apollo: ApolloServer<HubContext>,
   services: HubServices,
   guard: Guard,
   ready: () => Promise<Record<string, unknown>>,
   health: () => { ok: boolean; state: string } = () => ({ ok: true, state: 'external' }),
+  lean?: LeanReads,
+): RequestListener {
+  const app = expressApp(apollo, services, guard, ready, health);
+  if (!lean) return app;
+  const front = lean.front(apollo, services, guard, app);
+  return (req, res) => {
+    if (!front(req, res)) app(req, res);
+  };
+}
+
+function expressApp(
+  apollo: ApolloServer<HubContext>,
+  services: HubServices,
+  guard: Guard,
+  ready: () => Promise<Record<string, unknown>>,
+  health: () => { ok: boolean; state: string },
 ): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -113,31 +127,20 @@ export function createHttpApp(
   });
 
   const requestId: RequestHandler = (req, res, next) => {
-    (res.locals as Locals).started = performance.now();
-    const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-    (res.locals as Locals).requestId = id;
-    res.setHeader('x-request-id', id);
+    // Arrived when the lean read path first saw it, if it read the body before handing the request on.
+    (res.locals as Locals).started = markArrival(req).perf;
+    (res.locals as Locals).requestId = assignRequestId(req, res);
     next();
   };
 
   const authenticateAndAdmit: RequestHandler = async (req, res, next) => {
     try {
-      const principal = await resolvePrincipal(services, req.headers.authorization).catch((err: unknown) => {
-        // Failed keys count against the caller's address, so guessing keys is rate-limited too.
-        if (err instanceof HubError && err.code === ErrorCode.UNAUTHENTICATED) guard.admit(ANONYMOUS, req.ip);
-        throw err;
-      });
-      noteRequest(res, { principal: principal.name });
-      guard.admit(principal, req.ip);
+      const principal = await admitCaller(services, guard, req, res, req.ip, operationNameOf(req.body), started(res));
+      if (!principal) return;
       (res.locals as Locals).principal = principal;
       next();
     } catch (err) {
-      if (!(err instanceof HubError)) return next(err);
-      services.metrics?.request(operationNameOf(req.body), err.code, (performance.now() - started(res)) / 1000);
-      const ext = err.extensions as { retryAfterSeconds?: number; http?: { status?: number } };
-      if (ext.retryAfterSeconds) res.setHeader('retry-after', String(ext.retryAfterSeconds));
-      const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
-      sendError(res, ext.http?.status ?? 400, err.code, err.message, rest);
+      next(err);
     }
   };
 
@@ -161,10 +164,7 @@ export function createHttpApp(
       next();
     } catch (err) {
       if (!(err instanceof HubError)) return next(err);
-      services.metrics?.request(operationNameOf(req.body), err.code, (performance.now() - started(res)) / 1000);
-      const { http: _h, code: _c, ...rest } = err.extensions as Record<string, unknown>;
-      res.setHeader('www-authenticate', 'Signature');
-      sendError(res, 401, err.code, err.message, rest);
+      refuseSignature(services, res, err, operationNameOf(req.body), started(res));
     }
   };
 
@@ -181,15 +181,7 @@ export function createHttpApp(
       return sendError(res, 400, ErrorCode.BAD_USER_INPUT, 'the request body is not valid JSON');
     if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
       return sendError(res, 415, ErrorCode.BAD_USER_INPUT, 'unsupported body encoding');
-    const errorId = (res.locals as Locals).requestId;
-    services.log.error({ err, errorId }, 'unexpected HTTP error');
-    sendError(
-      res,
-      err.status && err.status < 500 ? err.status : 500,
-      ErrorCode.INTERNAL,
-      `Internal error; quote id ${errorId} to the operators`,
-      { errorId },
-    );
+    sendUnexpected(services, res, (res.locals as Locals).requestId, err);
   };
 
   // Pages on the origins an operator lists may call /graphql from the browser (the Fetch standard's CORS, preflights
@@ -245,20 +237,33 @@ export function createHttpApp(
   });
 
   const idePage = mountPages(app, services.config);
+  const json = express.json({
+    limit: services.config.bodyLimit,
+    // The exact bytes a signature covers, kept only for requests that carry one.
+    verify: (req, _res, buf) => {
+      if (req.headers[SIGNATURE_HEADER] !== undefined) (req as RawBodyRequest).rawBody = buf;
+    },
+  });
+  // A body the lean read path has read already (it then handed the request on) is parsed, or failed, as this would.
+  const body: RequestHandler = (req, res, next) => {
+    const read = readBodyOf(req);
+    if (!read) return json(req, res, next);
+    if ('error' in read) return next(read.error);
+    req.body = read.body;
+    next();
+  };
 
   app.use(
     '/graphql',
     crossOrigin,
     idePage,
     requestId,
-    requestLog(services.log, (res) => (res.locals as Locals).requestId),
-    express.json({
-      limit: services.config.bodyLimit,
-      // The exact bytes a signature covers, kept only for requests that carry one.
-      verify: (req, _res, buf) => {
-        if (req.headers[SIGNATURE_HEADER] !== undefined) (req as RawBodyRequest).rawBody = buf;
-      },
-    }),
+    requestLog(
+      services.log,
+      (res) => ((res as express.Response).locals as Locals).requestId,
+      (req) => arrivalOf(req)?.hr,
+    ),
+    body,
     authenticateAndAdmit,
     checkSignature,
     expressMiddleware(apollo, {

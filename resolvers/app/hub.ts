@@ -28,7 +28,8 @@ import { KeyCache } from '../../src/auth/key-cache';
 import { checkCost, limitRules } from '../../src/limits/operation-limits';
 import { createLogger, type Logger } from '../../src/logger';
 import { seedDemoData } from '../../src/seed/demo';
-import { compiledReadsPlugin } from './compiled-reads';
+import { CompiledReads, compiledReadsPlugin } from './compiled-reads';
+import { LeanReads } from './lean-reads';
 import { internalErrorStatusPlugin } from '../../src/server/error-status';
 import { requestLogPlugin } from '../../src/server/request-log';
 import { checkPortFree, listenProblem } from '../../src/server/port-check';
@@ -169,6 +170,9 @@ export async function startHub(
       const stopCounting = feed.onEvents((events) => metrics.delivered(events, Date.now()));
       cleanups.unshift(async () => stopCounting());
     }
+    const compiledReads = config.compiledReads ? new CompiledReads(schema, compiledRoots) : undefined;
+    // POST /graphql requests for documents the compiled read path has answered, without Express and Apollo's pipeline.
+    const leanReads = compiledReads && config.leanReads ? new LeanReads(schema, compiledReads) : undefined;
     const apollo = new ApolloServer<HubContext>({
       schema,
       introspection: true,
@@ -193,7 +197,7 @@ export async function startHub(
         // The operation of each request's log line (src/server/request-log.ts).
         requestLogPlugin<HubContext>(),
         // Nested reads answered by one SQL statement per page where the compiler covers the selection.
-        ...(config.compiledReads ? [compiledReadsPlugin(schema, compiledRoots)] : []),
+        ...(compiledReads ? [compiledReadsPlugin(compiledReads, leanReads?.answered)] : []),
         {
           async requestDidStart() {
             const started = performance.now();
@@ -258,6 +262,7 @@ export async function startHub(
           return { feedHead: String(feed.head) };
         },
         () => db.health(),
+        leanReads,
       ),
     );
 

@@ -262,10 +262,7 @@ export function attachWebSocket(wss: WebSocketServer, schema: GraphQLSchema, ser
               getOperationAST(document, payload.operationName ?? undefined)?.operation === OperationTypeNode.MUTATION,
           );
           checkCost(schema, document, payload.variables ?? undefined, payload.operationName, config.limits.cost);
-          const contextValue: HubContext = {
-            ...createContext(services, principal, running.requestId),
-            connectionId: extra.connectionId,
-          };
+          const contextValue = createContext(services, principal, running.requestId, extra.connectionId);
           shapes.set(
             contextValue,
             SharedExecutions.shapeKey(payload.query, payload.operationName, payload.variables, principal),

@@ -43,6 +43,7 @@ export class HubMetrics {
   private readonly durations: Histogram<'operation' | 'outcome'>;
   private readonly pushed: Counter<'system' | 'topic' | 'status'>;
   private readonly lag: Histogram;
+  private readonly lean: Counter;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -64,6 +65,11 @@ export class HubMetrics {
       name: 'hub_pushed_records_total',
       help: 'Pushed records by source system, topic and status (accepted, unchanged, rejected)',
       labelNames: ['system', 'topic', 'status'],
+      registers,
+    });
+    this.lean = new Counter({
+      name: 'hub_graphql_lean_reads_total',
+      help: 'GraphQL reads over HTTP answered on the lean path (planned compiled reads, without Express and Apollo)',
       registers,
     });
     this.lag = new Histogram({
@@ -194,6 +200,11 @@ export class HubMetrics {
     const labels = { operation: this.operationLabel(operation), outcome };
     this.requests.inc(labels);
     this.durations.observe(labels, seconds);
+  }
+
+  /** One read answered on the lean path (also counted by `request`). */
+  leanRead(): void {
+    this.lean.inc();
   }
 
   /** The outcome of one push of `topic` by `system`. */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from '../logger';
 
@@ -60,23 +60,28 @@ interface Noted {
 const NOTED = Symbol('request-log');
 
 /** Records the operation or principal of the request `res` answers, for its log line. */
-export function noteRequest(res: Response, noted: Noted): void {
-  const r = res as Response & { [NOTED]?: Noted };
+export function noteRequest(res: ServerResponse, noted: Noted): void {
+  const r = res as ServerResponse & { [NOTED]?: Noted };
   r[NOTED] = { ...r[NOTED], ...noted };
 }
 
 /**
- * Express middleware: writes the request's line when its response is finished (or its connection closed first).
- * `requestId` reads the id the request-id middleware assigned.
+ * Express middleware (and the lean read path's step): writes the request's line when its response is finished (or its
+ * connection closed first). `requestId` reads the id the request-id middleware assigned; `arrived` is when the request
+ * came in (process.hrtime.bigint()), now when not given.
  */
-export function requestLog(log: Logger, requestId: (res: Response) => string) {
-  return (_req: Request, res: Response, next: NextFunction): void => {
-    const start = process.hrtime.bigint();
+export function requestLog(
+  log: Logger,
+  requestId: (res: ServerResponse) => string,
+  arrived: (req: IncomingMessage) => bigint | undefined = () => undefined,
+) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const start = arrived(req) ?? process.hrtime.bigint();
     let done = false;
     const write = () => {
       if (done) return;
       done = true;
-      const noted = (res as Response & { [NOTED]?: Noted })[NOTED] ?? {};
+      const noted = (res as ServerResponse & { [NOTED]?: Noted })[NOTED] ?? {};
       const line: RequestLine = {
         requestId: requestId(res),
         operation: noted.operation ?? null,
@@ -97,7 +102,7 @@ export function requestLog(log: Logger, requestId: (res: Response) => string) {
 const RESPONSE = Symbol('response');
 
 /** Ties a request's GraphQL context to its HTTP response (the express integration's context function calls it). */
-export function bindResponse(context: object, res: Response): void {
+export function bindResponse(context: object, res: ServerResponse): void {
   Object.defineProperty(context, RESPONSE, { value: res, enumerable: true });
 }
 
@@ -107,7 +112,7 @@ export function requestLogPlugin<T extends object>(): ApolloServerPlugin<T> {
     async requestDidStart() {
       return {
         async willSendResponse(rc) {
-          const res = (rc.contextValue as { [RESPONSE]?: Response })[RESPONSE];
+          const res = (rc.contextValue as { [RESPONSE]?: ServerResponse })[RESPONSE];
           if (res) noteRequest(res, { operation: operationLabel(rc.document, rc.request.operationName) });
         },
       };
