@@ -21,7 +21,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   /** Microseconds of the monotonic clock (process.hrtime's, in every process on the machine). */
   startTime: number;
@@ -81,6 +81,12 @@ const BUCKETS: [string, RegExp][] = [
   [
     'logging (pino, request log)',
     /node_modules\/(pino|sonic-boom|fast-redact|quick-format)|dist\/src\/(logger|server\/request-log)/,
+  ],
+  ['SM3 and canonical JSON (hash chain, content hashes)', /dist\/src\/common\/canonical/],
+  ['push pipeline, change log, feed (hub)', /dist\/src\/(ingest|feed|market|systems)\//],
+  [
+    'graphql-ws, ws (subscriptions)',
+    /node_modules\/(graphql-ws|ws)\/|dist\/resolvers\/app\/ws|dist\/src\/server\/(ws-|shared-execution)/,
   ],
   ['hub HTTP layer, metrics, errors', /dist\/(resolvers\/app|src\/server|src\/common)|node_modules\/prom-client/],
   ['crypto (key hash, request id)', /node:crypto|internal\/crypto/],

@@ -9,6 +9,7 @@ import {
   getNamedType,
   isNonNullType,
   getOperationAST,
+  visit,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
@@ -100,20 +101,67 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   return undefined;
 };
 
-/** Costs already estimated, per document, by operation name and variables (a bounded number per document). */
+/**
+ * Costs already estimated, per document, by operation name and the values of the variables the cost depends on (a
+ * bounded number per document).
+ */
 const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_KNOWN_COSTS = 1000;
+
+/**
+ * The variables of an operation that can change its estimated cost: those
+ * given to a `first` or `last` argument (pageEstimator reads them) and those
+ * given to a directive (`@include(if: $x)` and `@skip` drop a selection from
+ * the estimate). Every other variable (a push's list of records) leaves the
+ * cost as it is, so it stays out of the memo's key: hashing and coercing a
+ * push's records on every request was a twentieth of a push's CPU.
+ */
+const costVariablesOf = new WeakMap<DocumentNode, Map<string, readonly string[]>>();
+
+/** The names of the variables {@link checkCost}'s memo is keyed by, for an operation of the document. */
+export function costVariables(document: DocumentNode, operationName: string | undefined | null): readonly string[] {
+  let byOperation = costVariablesOf.get(document);
+  if (!byOperation) costVariablesOf.set(document, (byOperation = new Map()));
+  const known = byOperation.get(operationName ?? '');
+  if (known) return known;
+  const names = new Set<string>();
+  // Counted once, whatever the operation: fragments are shared, and a variable used where it costs in any of
+  // them is keyed (a superset is safe; it only makes the memo miss more often).
+  let costing = 0;
+  visit(document, {
+    Argument: {
+      enter(node) {
+        if (node.name.value === 'first' || node.name.value === 'last') costing += 1;
+      },
+      leave(node) {
+        if (node.name.value === 'first' || node.name.value === 'last') costing -= 1;
+      },
+    },
+    Directive: {
+      enter() {
+        costing += 1;
+      },
+      leave() {
+        costing -= 1;
+      },
+    },
+    Variable(node) {
+      if (costing > 0) names.add(node.name.value);
+    },
+  });
+  const op = getOperationAST(document, operationName ?? undefined);
+  // Directives on variable definitions or the operation itself are inside the walk too; declared order for the key.
+  const list = (op?.variableDefinitions ?? []).map((d) => d.variable.name.value).filter((n) => names.has(n));
+  if (byOperation.size < MAX_KNOWN_COSTS) byOperation.set(operationName ?? '', list);
+  return list;
+}
 
 function costKey(
   document: DocumentNode,
   operationName: string | undefined | null,
   variables: Record<string, unknown> | undefined,
 ): string {
-  const op = getOperationAST(document, operationName ?? undefined);
-  const declared = (op?.variableDefinitions ?? []).map((d) => [
-    d.variable.name.value,
-    variables?.[d.variable.name.value] ?? null,
-  ]);
+  const declared = costVariables(document, operationName).map((name) => [name, variables?.[name] ?? null]);
   return createHash('sha256')
     .update(JSON.stringify([operationName ?? null, declared]))
     .digest('base64url');
@@ -151,12 +199,12 @@ export function checkCost(
   limit: number,
 ): void {
   checkVariableDepth(variables);
-  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, variables) is computed
-  // once.
+  // Apollo keeps one parsed document per query text, so the cost of a (document, operation, values of the
+  // variables that can change it) is computed once.
   let costs = knownCosts.get(document);
   if (!costs) knownCosts.set(document, (costs = new Map<string, number>()));
-  // Keyed by a hash of the operation's own variables only: undeclared ones (ignored by graphql-js) cannot grow the
-  // memo.
+  // Keyed by a hash of the operation's own cost-changing variables only: undeclared ones (ignored by graphql-js) and
+  // a push's records cannot grow the memo.
   const key = costKey(document, operationName, variables);
   let cost = costs.get(key);
   if (cost === undefined) {

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { REGISTRY } from '../../resolvers/families';
-import { knexBatch, knexRows, withPooledClient } from '../../src/common/knex';
+import { knexBatch, knexRows, positionalSql, withPooledClient } from '../../src/common/knex';
 import { openOrm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
@@ -40,6 +40,36 @@ describe('the knex under MikroORM', () => {
         { v: 7, txid },
       ]);
     });
+  });
+
+  it("numbers knex's placeholders as PostgreSQL's, and leaves identifier bindings and escapes to knex", () => {
+    expect(positionalSql('select ?::int, ?::text where x in (select jsonb_array_elements_text(?::jsonb))')).toEqual({
+      text: 'select $1::int, $2::text where x in (select jsonb_array_elements_text($3::jsonb))',
+      count: 3,
+    });
+    expect(positionalSql('select ?? from t where a = ?')).toBeNull();
+    expect(positionalSql('select data \\? ? from t')).toBeNull();
+  });
+
+  it('gives what knex gives for what it sends straight, and lets knex compile or refuse the rest', async () => {
+    const em = orm.em.fork();
+    expect(await knexRows(em, 'select ?::int as n, ?::jsonb as j', [1, '{"a":[1,2]}'])).toEqual([
+      { n: 1, j: { a: [1, 2] } },
+    ]);
+    // An identifier binding: knex compiles it.
+    expect(await knexRows(em, 'select 5 as ??', ['five'])).toEqual([{ five: 5 }]);
+    // knex's own errors stay: an undefined value, a wrong number of values.
+    await expect(knexRows(em, 'select ?::int as n', [undefined])).rejects.toThrow(/Undefined binding/);
+    await expect(knexRows(em, 'select ?::int as n, ?::int as m', [1])).rejects.toThrow(
+      /Expected 1 bindings, saw 2|bindings/,
+    );
+    // A failing statement inside a transaction rolls it back, as before.
+    await expect(
+      orm.em.fork().transactional(async (tx) => {
+        await tx.execute('create temporary table knex_fail (v int)');
+        await knexRows(tx, 'insert into knex_fail values (?::int)', ['not a number']);
+      }),
+    ).rejects.toThrow(/invalid input syntax/);
   });
 
   it('runs several constant statements in one round trip, in the transaction, giving the rows of each', async () => {
