@@ -21,7 +21,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   /** Microseconds of the monotonic clock (process.hrtime's, in every process on the machine). */
   startTime: number;
@@ -82,6 +82,11 @@ const BUCKETS: [string, RegExp][] = [
     'logging (pino, request log)',
     /node_modules\/(pino|sonic-boom|fast-redact|quick-format)|dist\/src\/(logger|server\/request-log)/,
   ],
+  ['graphql-ws, ws (WebSocket)', /node_modules\/(graphql-ws|ws)\//],
+  ['fetch (undici)', /undici/],
+  ['relay (mapping, delivery)', /dist\/src\/relay/],
+  ['change feed, consumers (hub)', /dist\/(src\/(feed|consumers)|resolvers\/(feed|consumers))/],
+  ['push pipeline, records, OCDS (hub)', /dist\/(src|resolvers)\/(ingest|market|trading|credit|systems)/],
   ['hub HTTP layer, metrics, errors', /dist\/(resolvers\/app|src\/server|src\/common)|node_modules\/prom-client/],
   ['crypto (key hash, request id)', /node:crypto|internal\/crypto/],
   ['other node internals', /^node:|internal\//],
