@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createClient, type Client } from 'graphql-ws';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,10 +15,11 @@ import { createLogger } from '../../src/logger';
 import { volumeEntity } from '../../src/seed/generator';
 import { machine, ROOT } from '../lib/env';
 import { figure, percentile, writeResults, type Figure } from '../lib/results';
+import { bucketsOf, type CpuProfile } from '../profile/lookup';
 
 /*
  * A province day, simulated:
- *   npm run simulate -- --systems 27 --minutes 10 --rate 200 [--dashboards 50] [--seconds S]
+ *   npm run simulate -- --systems 27 --minutes 10 --rate 200 [--dashboards 50] [--seconds S] [--profile DIR]
  *
  * 27 source systems (24 government, 3 market) push a realistic mix at the
  * offered rate over HTTP: market entities (new ones and updates), trading
@@ -32,6 +34,13 @@ import { figure, percentile, writeResults, type Figure } from '../lib/results';
  * latency from the start of a push to the target's receipt of the record
  * (p50, p99) for each relay, relay lag over time, and the equality of each
  * target with the hub's log (every event, once, in seq order).
+ *
+ * `--profile DIR` also profiles the CPU while the systems push: the simulator's
+ * process (the hub runs in it, with the pushing clients and the dashboards)
+ * with the inspector, each relay with --cpu-prof; it prints each profile's
+ * self time by bucket and its busiest frames (CPU ms per second pushed), and
+ * each relay's wall-clock time by phase of its delivery loop. The profiles
+ * stay in DIR.
  */
 
 const ADMIN_KEY = 'simulate-admin-key-0123456789abcdef';
@@ -168,8 +177,11 @@ async function main(): Promise<void> {
       seconds: { type: 'string' },
       rate: { type: 'string', default: '200' },
       dashboards: { type: 'string', default: '50' },
+      profile: { type: 'string' },
     },
   });
+  const profileDir = v.profile;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const systems = Number(v.systems);
   const seconds = v.seconds ? Number(v.seconds) : Number(v.minutes) * 60;
   const rate = Number(v.rate);
@@ -191,6 +203,16 @@ async function main(): Promise<void> {
     },
   );
   const hub = await startHub(config, createLogger('warn'));
+  /** The hub's database pool now: connections in use and acquisitions waiting for one (knex's tarn pool). */
+  const poolUse = (): string => {
+    const knex = (
+      hub.services.orm.em.getConnection() as unknown as {
+        getKnex(): { client: { pool?: { numUsed(): number; numPendingAcquires(): number } } };
+      }
+    ).getKnex();
+    const pool = knex.client.pool;
+    return pool ? `pool ${pool.numUsed()} used, ${pool.numPendingAcquires()} waiting` : 'pool unknown';
+  };
   const gql = async <T>(query: string, variables: Json, key: string): Promise<T> => {
     const res = await fetch(hub.url, {
       method: 'POST',
@@ -216,6 +238,8 @@ async function main(): Promise<void> {
     );
   const targets: RelayTarget[] = [];
   const relays: ChildProcess[] = [];
+  const relayPhases: string[] = [];
+  const session = profileDir ? new Session() : undefined;
   const dashboards: Client[] = [];
   try {
     const keys: string[] = [];
@@ -265,6 +289,7 @@ async function main(): Promise<void> {
       const child = spawn(
         process.execPath,
         [
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, kind)}`] : []),
           join(ROOT, 'bin', 'hub.js'),
           'relay',
           kind,
@@ -281,8 +306,20 @@ async function main(): Promise<void> {
           '--timeout-ms',
           '5000',
         ],
-        { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
+        {
+          // Profiling: info, for the relay's time by phase, logged as it stops.
+          env: { PATH: process.env.PATH ?? '', LOG_LEVEL: profileDir ? 'info' : 'warn' },
+          stdio: ['ignore', profileDir ? 'pipe' : 'ignore', 'inherit'],
+        },
       );
+      if (profileDir) {
+        let out = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+        child.once('exit', () => {
+          const line = out.split('\n').find((l) => l.includes('time by phase'));
+          if (line) relayPhases.push(`${kind}: ${line}`);
+        });
+      }
       relays.push(child);
     };
     relay('national-platform', natKey, nat);
@@ -414,6 +451,12 @@ async function main(): Promise<void> {
     progress(
       `hub, ${systems} systems, ${PARTIES} parties, both relays and ${dashboards.length} dashboards ready; pushing`,
     );
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
+    const profileFrom = Number(process.hrtime.bigint() / 1000n);
     const start = Date.now();
     const lag: { at: number; consumers: { name: string; lagEvents: number; lagSeconds: number }[] }[] = [];
     const sampler = setInterval(() => {
@@ -425,7 +468,7 @@ async function main(): Promise<void> {
         (r) => {
           lag.push({ at: Math.round((Date.now() - start) / 1000), consumers: r.feedConsumers });
           progress(
-            `${lag.at(-1)!.at} s: pushed ${counts.pushed}, ${inFlight.size} pushes in flight, lag ${r.feedConsumers
+            `${lag.at(-1)!.at} s: pushed ${counts.pushed}, ${inFlight.size} pushes in flight, ${poolUse()}, lag ${r.feedConsumers
               .map((c) => `${c.name}=${c.lagEvents}`)
               .join(' ')}`,
           );
@@ -454,6 +497,12 @@ async function main(): Promise<void> {
     }
     await Promise.all(inFlight);
     const elapsed = (Date.now() - start) / 1000;
+    const profileTo = Number(process.hrtime.bigint() / 1000n);
+    if (session) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(join(profileDir!, 'simulate.cpuprofile'), JSON.stringify(profile));
+      session.disconnect();
+    }
     // Caught up: both consumers at lag 0.
     progress(`pushes done after ${elapsed.toFixed(0)} s; waiting for the relays to catch up`);
     const drainStart = Date.now();
@@ -550,18 +599,51 @@ async function main(): Promise<void> {
       f('catch-up after the last push', 's', 'lower', drainSeconds),
     ]);
     if (!natExact || !creditExact || !caughtUp) process.exitCode = 1;
+    if (profileDir) {
+      await stopRelays(relays);
+      printProfiles(profileDir, profileFrom, profileTo, relayPhases);
+    }
   } finally {
-    for (const r of relays) r.kill('SIGTERM');
-    await Promise.all(
-      relays.map((r) =>
-        r.exitCode === null && r.signalCode === null ? new Promise((res) => r.once('exit', res)) : Promise.resolve(),
-      ),
-    );
+    await stopRelays(relays);
     for (const d of dashboards) await d.dispose();
     for (const t of targets) await t.close();
     await hub.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function stopRelays(relays: ChildProcess[]): Promise<void> {
+  for (const r of relays) if (r.exitCode === null && r.signalCode === null) r.kill('SIGTERM');
+  await Promise.all(
+    relays.map((r) =>
+      r.exitCode === null && r.signalCode === null ? new Promise((res) => r.once('exit', res)) : Promise.resolve(),
+    ),
+  );
+}
+
+/** Each profile's self time between `from` and `to` (µs of the monotonic clock), per second of that window. */
+function printProfiles(dir: string, from: number, to: number, phases: string[]): void {
+  const seconds = (to - from) / 1e6;
+  const files = [
+    ['simulator and hub', join(dir, 'simulate.cpuprofile')],
+    ...['national-platform', 'credit-hubei'].flatMap((kind) =>
+      readdirSync(join(dir, kind))
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => [`relay ${kind}`, join(dir, kind, f)]),
+    ),
+  ];
+  for (const [name, file] of files) {
+    const { buckets, frames } = bucketsOf(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, from, to);
+    const busy = [...buckets].filter(([b]) => b !== 'idle').reduce((n, [, ms]) => n + ms, 0);
+    console.log(`\nprofile of the ${name} (${file}): ${(busy / seconds).toFixed(0)} ms CPU per second pushed`);
+    for (const [b, ms] of [...buckets].sort((x, y) => y[1] - x[1]).filter(([, ms]) => ms / seconds >= 1))
+      console.log(`  ${(ms / seconds).toFixed(0).padStart(5)} ms/s  ${b}`);
+    console.log('  busiest frames:');
+    for (const [f, ms] of [...frames].sort((x, y) => y[1] - x[1]).slice(0, 15))
+      console.log(`  ${(ms / seconds).toFixed(1).padStart(6)} ms/s  ${f}`);
+  }
+  console.log('\nrelays, wall-clock time by phase since they started:');
+  for (const p of phases) console.log(`  ${p}`);
 }
 
 main().then(

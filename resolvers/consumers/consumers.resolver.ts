@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { hasRole, Role, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import {
@@ -10,6 +11,7 @@ import {
   resetConsumer,
   resolveDeadLetters,
   startDelivery,
+  type Checkpoint,
   type DeadLetter as StoredDeadLetter,
   type FeedConsumer as StoredConsumer,
   type FeedConsumerStatus,
@@ -47,6 +49,29 @@ async function status(ctx: HubContext, c: StoredConsumer): Promise<FeedConsumer>
   return toApi(s);
 }
 
+/** Whether the operation selects any of `names` on the field being resolved (through fragments too). */
+function selects(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) => {
+      if (s.kind === Kind.FIELD) return names.includes(s.name.value);
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((f) => within(f.selectionSet));
+}
+
+/**
+ * A checkpoint write's answer: the consumer as the write left it. Its lag is counted (a statement over the events
+ * after the checkpoint, on another pooled connection) only when the operation asks for it: a relay acknowledging batch
+ * after batch asks for none of it.
+ */
+async function written(ctx: HubContext, info: GraphQLResolveInfo, w: Checkpoint): Promise<FeedConsumer> {
+  if (selects(info, ['lagEvents', 'lagSeconds'])) return status(ctx, w.consumer);
+  const c = w.consumer;
+  const connected = c.leaseHolder !== null && c.leaseExpiresAt !== null && c.leaseExpiresAt > w.now;
+  return toApi({ ...c, lagEvents: 0, lagSeconds: 0, connected, ackAgeSeconds: null });
+}
+
 /** Operators and dashboards see every consumer; a consumer sees itself. */
 function mayInspect(p: Principal, consumer: string): boolean {
   return hasRole(p, Role.DASHBOARD) || (p.roles.has(Role.FEED_CONSUMER) && p.name === consumer);
@@ -77,8 +102,18 @@ export class ConsumersResolver {
     description:
       "Moves the caller's checkpoint to this cursor: `changes` without `after` resumes right after it. Refused beyond the head of the log (BAD_USER_INPUT, rule ACK_BEYOND_HEAD) or behind the checkpoint (CONFLICT, rule ACK_BEHIND); the same cursor again is harmless. Over graphql-ws, refused while another connection holds the consumer (rule CONSUMER_LEASED).",
   })
-  async acknowledgeChanges(@Arg('cursor') cursor: string, @Ctx() ctx: HubContext): Promise<FeedConsumer> {
-    return status(ctx, await acknowledgeChanges(ctx.em, ctx.principal, cursor, ctx.connectionId));
+  async acknowledgeChanges(
+    @Arg('cursor') cursor: string,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+    @Arg('next', () => String, {
+      nullable: true,
+      description:
+        'The end of the next batch the caller is about to deliver, recorded as startDelivery does (checked against the new checkpoint) in the same transaction: an acknowledgement and the next start in one round trip.',
+    })
+    next?: string | null,
+  ): Promise<FeedConsumer> {
+    return written(ctx, info, await acknowledgeChanges(ctx.em, ctx.principal, cursor, ctx.connectionId, next));
   }
 
   @Authorized(Role.FEED_CONSUMER)
@@ -86,8 +121,12 @@ export class ConsumersResolver {
     description:
       'Records the end of the batch the caller is about to deliver: after a crash, whoever follows the consumer next re-sends exactly up to it (same idempotency key). Same checks as acknowledgeChanges.',
   })
-  async startDelivery(@Arg('until') until: string, @Ctx() ctx: HubContext): Promise<FeedConsumer> {
-    return status(ctx, await startDelivery(ctx.em, ctx.principal, until, ctx.connectionId));
+  async startDelivery(
+    @Arg('until') until: string,
+    @Ctx() ctx: HubContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<FeedConsumer> {
+    return written(ctx, info, await startDelivery(ctx.em, ctx.principal, until, ctx.connectionId));
   }
 
   @Authorized(Role.ADMIN)

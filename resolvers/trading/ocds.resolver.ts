@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { RECORD_READERS } from '../../src/auth/principal';
-import { findOcdsRelease, listOcdsReleases } from '../../src/trading/ocds.queries';
+import { ErrorCode, HubError } from '../../src/common/errors';
+import { findOcdsRelease, findOcdsReleases, listOcdsReleases, MAX_OCDS_RELEASES } from '../../src/trading/ocds.queries';
 import { PageInfo } from '../common/page-info.type';
 import { JSONObjectScalar } from '../common/scalars';
 import type { HubContext } from '../context';
@@ -59,6 +60,24 @@ export class OcdsResolver {
   ): Promise<Record<string, unknown> | null> {
     const release = await findOcdsRelease(ctx.em, projectCode, ctx.services.config.ocdsPrefix);
     return release as unknown as Record<string, unknown> | null;
+  }
+
+  @Authorized(...RECORD_READERS)
+  @Query(() => [JSONObjectScalar], {
+    nullable: 'items',
+    description: `The OCDS 1.1 releases of the trading projects with these codes (at most ${MAX_OCDS_RELEASES}), as ocdsRelease gives each, in the order of the codes, null where the project is not held; read in one snapshot with a fixed number of statements, however many codes. For a relay or an integrator that needs the releases of many known projects at once.`,
+  })
+  async ocdsReleases(
+    @Arg('projectCodes', () => [String]) projectCodes: string[],
+    @Ctx() ctx: HubContext,
+  ): Promise<(Record<string, unknown> | null)[]> {
+    if (projectCodes.length > MAX_OCDS_RELEASES)
+      throw new HubError(ErrorCode.LIMIT_EXCEEDED, `at most ${MAX_OCDS_RELEASES} project codes at once`, {
+        field: 'projectCodes',
+        details: { limit: MAX_OCDS_RELEASES, actual: projectCodes.length },
+      });
+    const releases = await findOcdsReleases(ctx.em, projectCodes, ctx.services.config.ocdsPrefix);
+    return releases as unknown as (Record<string, unknown> | null)[];
   }
 
   @Authorized(...RECORD_READERS)

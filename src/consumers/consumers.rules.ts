@@ -62,18 +62,18 @@ export function passes(
  * log's head at `head`: moves it, leaves it (the same cursor again: a retry),
  * or is refused with a rule code.
  */
-export function ackDecision(acked: number, seq: number, head: number): 'move' | 'same' | HubError {
+export function ackDecision(acked: number, seq: number, head: number, field = 'cursor'): 'move' | 'same' | HubError {
   if (seq > head)
     return new HubError(
       ErrorCode.BAD_USER_INPUT,
       `the cursor is beyond the head of the change log (seq ${head}): not a cursor the feed issued`,
-      { field: 'cursor', details: { rule: ConsumerRule.ACK_BEYOND_HEAD, head: String(head) } },
+      { field, details: { rule: ConsumerRule.ACK_BEYOND_HEAD, head: String(head) } },
     );
   if (seq < acked)
     return new HubError(
       ErrorCode.CONFLICT,
       `the cursor is behind the acknowledged position (seq ${acked}); an operator moves it back with consumers reset`,
-      { field: 'cursor', details: { rule: ConsumerRule.ACK_BEHIND, acknowledged: String(acked) } },
+      { field, details: { rule: ConsumerRule.ACK_BEHIND, acknowledged: String(acked) } },
     );
   return seq === acked ? 'same' : 'move';
 }

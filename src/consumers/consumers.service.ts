@@ -141,42 +141,67 @@ function checkHolder(locked: Row, now: Date, connection: string | undefined): vo
     });
 }
 
-async function lockConsumer(tx: EntityManager, id: number): Promise<{ row: Row; now: Date }> {
-  const [row] = await query<Row & { now: Date | string }>(
-    tx,
-    `select ${COLUMNS}, now() as now from feed_consumer c where c.id = ? for update`,
-    [id],
-  );
-  return { row, now: new Date(row.now) };
+/** A consumer's checkpoint as a write left it, with the database's clock then (whether its lease is held). */
+export interface Checkpoint {
+  consumer: FeedConsumer;
+  now: Date;
+}
+
+/**
+ * The caller's own consumer row, locked for the transaction, with the database's clock and the log's head, in one
+ * statement: a relay's acknowledgement takes one connection of the pool for one transaction of two statements, not
+ * three acquisitions (it queues for each behind the pushes when the hub is busy).
+ */
+async function lockOwnConsumer(tx: EntityManager, p: Principal): Promise<{ row: Row; now: Date; head: number }> {
+  const [row] = p.roles.has(Role.FEED_CONSUMER)
+    ? await query<Row & { now: Date | string; head: string }>(
+        tx,
+        `select ${COLUMNS}, now() as now, (select coalesce(max(e.seq), 0) from change_event e) as head
+           from feed_consumer c where c.name = ? for update`,
+        [p.name],
+      )
+    : [];
+  if (!row)
+    throw new HubError(ErrorCode.FORBIDDEN, 'only a named feed consumer (registerFeedConsumer) has a checkpoint', {
+      details: { rule: ConsumerRule.NOT_A_CONSUMER },
+    });
+  return { row, now: new Date(row.now), head: Number(row.head) };
 }
 
 /**
  * Moves the caller's checkpoint to `cursor`. Refuses a cursor beyond the
  * log's head (ACK_BEYOND_HEAD) or behind the checkpoint (ACK_BEHIND); the
  * same cursor again is a no-op. Over a WebSocket connection (`connection`),
- * refused while another connection holds the lease.
+ * refused while another connection holds the lease. With `next`, also records
+ * the end of the next batch the caller is about to deliver (as startDelivery,
+ * checked against the new checkpoint) in the same transaction: a relay's
+ * acknowledgement and its next start in one round trip.
  */
 export async function acknowledgeChanges(
   em: EntityManager,
   p: Principal,
   cursor: string,
   connection?: string,
-): Promise<FeedConsumer> {
+  next?: string | null,
+): Promise<Checkpoint> {
   const seq = parseFeedCursor(cursor, 'cursor');
-  const c = await requireConsumer(em, p);
+  const nextSeq = next === undefined || next === null ? null : parseFeedCursor(next, 'next');
   const moved = await em.transactional(async (tx) => {
-    const { row, now } = await lockConsumer(tx, c.id);
+    const { row, now, head } = await lockOwnConsumer(tx, p);
     checkHolder(row, now, connection);
-    const decision = ackDecision(Number(row.acked_seq), seq, await head(tx));
+    const decision = ackDecision(Number(row.acked_seq), seq, head);
     if (decision instanceof HubError) throw decision;
+    const starts = nextSeq === null ? null : ackDecision(seq, nextSeq, head, 'next');
+    if (starts instanceof HubError) throw starts;
     const [out] = await query<Row>(
       tx,
-      `update feed_consumer c set acked_seq = ?, acked_at = now() where c.id = ? returning ${COLUMNS}`,
-      [seq, c.id],
+      `update feed_consumer c set acked_seq = ?, acked_at = now(), delivering_seq = coalesce(?, c.delivering_seq)
+        where c.id = ? returning ${COLUMNS}`,
+      [seq, nextSeq, row.id],
     );
-    return toConsumer(out);
+    return { consumer: toConsumer(out), now };
   });
-  announceAck(c.id, seq);
+  announceAck(moved.consumer.id, seq);
   return moved;
 }
 
@@ -190,20 +215,19 @@ export async function startDelivery(
   p: Principal,
   until: string,
   connection?: string,
-): Promise<FeedConsumer> {
+): Promise<Checkpoint> {
   const seq = parseFeedCursor(until, 'until');
-  const c = await requireConsumer(em, p);
   return em.transactional(async (tx) => {
-    const { row, now } = await lockConsumer(tx, c.id);
+    const { row, now, head } = await lockOwnConsumer(tx, p);
     checkHolder(row, now, connection);
-    const decision = ackDecision(Number(row.acked_seq), seq, await head(tx));
+    const decision = ackDecision(Number(row.acked_seq), seq, head);
     if (decision instanceof HubError) throw decision;
     const [out] = await query<Row>(
       tx,
       `update feed_consumer c set delivering_seq = ? where c.id = ? returning ${COLUMNS}`,
-      [seq, c.id],
+      [seq, row.id],
     );
-    return toConsumer(out);
+    return { consumer: toConsumer(out), now };
   });
 }
 

@@ -11,6 +11,10 @@ const CHANGES = `subscription RelayChanges($topics: [ChangeTopic!]) {
 }`;
 const START = `mutation RelayStart($until: String!) { startDelivery(until: $until) { acknowledgedSeq } }`;
 const ACK = `mutation RelayAck($cursor: String!) { acknowledgeChanges(cursor: $cursor) { acknowledgedSeq } }`;
+/** The acknowledgement of a batch and the start of the next, in one transaction of the hub. */
+const ACK_START = `mutation RelayAckStart($cursor: String!, $next: String!) {
+  acknowledgeChanges(cursor: $cursor, next: $next) { acknowledgedSeq }
+}`;
 const DEAD = `mutation RelayDead($records: [DeadLetterInput!]!) { reportDeadLetters(records: $records) { seq } }`;
 
 interface WireEvent {
@@ -69,6 +73,11 @@ export class Relay {
   private interrupt?: () => void;
   /** Batches confirmed since the process started. */
   delivered = 0;
+  /**
+   * Wall-clock milliseconds spent in each phase of the delivery loop since the process started (waiting for events,
+   * each kind of round trip to the hub, the POSTs): where a batch's time goes, logged when the relay stops.
+   */
+  readonly phases: Record<string, number> = {};
 
   constructor(
     private readonly settings: RelaySettings,
@@ -86,6 +95,16 @@ export class Relay {
             resolve();
           };
         }));
+  }
+
+  /** Runs `work`, adding its wall-clock time to `phase`. */
+  private async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.phases[phase] = (this.phases[phase] ?? 0) + performance.now() - t0;
+    }
   }
 
   stop(): void {
@@ -123,6 +142,8 @@ export class Relay {
     let acked = Number(me.acknowledgedSeq);
     let pendingTo = me.deliveringCursor ? cursorSeq(me.deliveringCursor) : null;
     const queue: RelayEvent[] = [];
+    /** When each queued event arrived (performance.now()), beside `queue`. */
+    const arrived: number[] = [];
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
     const poke = () => wake?.();
@@ -132,6 +153,7 @@ export class Relay {
       { topics: this.mapping.topics ?? null },
       ({ changes: e }) => {
         queue.push({ ...e, seq: Number(e.seq) });
+        arrived.push(performance.now());
         poke();
       },
       (err) => {
@@ -162,29 +184,66 @@ export class Relay {
         wake = undefined;
       }
     };
+    /** A batch that is due: full, or its oldest event has waited `lingerMs` for more. */
+    const due = () =>
+      queue.length >= this.settings.batch ||
+      (queue.length > 0 && performance.now() - arrived[0] >= this.settings.lingerMs);
+    const take = (n: number) => {
+      arrived.splice(0, n);
+      return queue.splice(0, n);
+    };
+    /** The next batch, already recorded with the hub (startDelivery) together with the last acknowledgement. */
+    let started: RelayEvent[] | null = null;
     try {
       for (;;) {
-        await waitFor(() => queue.length > 0);
-        let take: number;
-        if (pendingTo !== null) {
-          // The batch in flight when the last holder stopped: exactly that range again.
-          const until = pendingTo;
-          await waitFor(() => queue[queue.length - 1].seq >= until, 30_000);
-          take = queue.filter((e) => e.seq <= until).length;
+        let events: RelayEvent[];
+        /** The batch's range is recorded with the hub already (startDelivery). */
+        let recorded = false;
+        if (started) {
+          events = started;
+          started = null;
+          recorded = true;
         } else {
-          await waitFor(() => queue.length >= this.settings.batch, this.settings.lingerMs);
-          take = Math.min(queue.length, this.settings.batch);
+          await this.timed('wait for events', () => waitFor(() => queue.length > 0));
+          if (pendingTo !== null) {
+            // The batch in flight when the last holder stopped: exactly that range again.
+            const until = pendingTo;
+            await this.timed('wait for events', () => waitFor(() => queue[queue.length - 1].seq >= until, 30_000));
+            const n = queue.filter((e) => e.seq <= until).length;
+            if (n === 0) {
+              pendingTo = null;
+              continue;
+            }
+            events = take(n);
+            recorded = events[events.length - 1].seq === until;
+            pendingTo = null;
+          } else {
+            // A batch goes when it is full or when its oldest event has waited lingerMs: events that piled up
+            // while the last batch was delivered go at once, a lone event on a quiet feed after lingerMs.
+            await this.timed('linger', () =>
+              waitFor(due, Math.max(0, arrived[0] + this.settings.lingerMs - performance.now())),
+            );
+            events = take(Math.min(queue.length, this.settings.batch));
+          }
         }
-        if (take === 0) {
-          pendingTo = null;
-          continue;
-        }
-        const events = queue.splice(0, take);
         const last = events[events.length - 1];
-        if (pendingTo !== last.seq) await link.request(START, { until: last.cursor });
-        pendingTo = null;
-        await this.deliver(link, me.name, acked, events, () => failure);
-        await link.request(ACK, { cursor: last.cursor });
+        const records = events.map((e) => this.mapping.map(e));
+        // The batch's range is recorded (startDelivery) while its extras (OCDS releases) are read, side by side.
+        const [, extras] = await this.timed('startDelivery and extras (OCDS)', () =>
+          Promise.all([
+            recorded ? undefined : link.request(START, { until: last.cursor }),
+            this.extras(records, events, link),
+          ]),
+        );
+        await this.deliver(link, me.name, acked, events, records, extras, () => failure);
+        // Events that became due meanwhile go next: their startDelivery travels with this acknowledgement.
+        if (due()) {
+          started = take(Math.min(queue.length, this.settings.batch));
+          const next = started[started.length - 1].cursor;
+          await this.timed('acknowledgeChanges', () => link.request(ACK_START, { cursor: last.cursor, next }));
+        } else {
+          await this.timed('acknowledgeChanges', () => link.request(ACK, { cursor: last.cursor }));
+        }
         acked = last.seq;
         this.delivered += 1;
       }
@@ -193,37 +252,48 @@ export class Relay {
     }
   }
 
+  private extras(records: TargetRecord[], events: RelayEvent[], link: HubLink): Promise<Partial<BatchBody>> {
+    return this.hooks.extras ? this.hooks.extras(records, events, link) : Promise.resolve({});
+  }
+
   /** Delivers one batch until the target confirms it, parking the records it refuses. */
   private async deliver(
     link: HubLink,
     consumer: string,
     from: number,
     events: RelayEvent[],
+    mapped: TargetRecord[],
+    firstExtras: Partial<BatchBody>,
     failed: () => Error | undefined,
   ): Promise<void> {
     const to = events[events.length - 1].seq;
-    let records = events.map((e) => this.mapping.map(e));
+    let records = mapped;
     const bySeq = new Map(events.map((e) => [String(e.seq), e]));
     let attempt = 0;
-    for (;;) {
-      const extras = this.hooks.extras ? await this.hooks.extras(records, events, link) : {};
+    for (let first = true; ; first = false) {
+      // Read again for each further attempt: what the target receives is as of its delivery.
+      const extras = first ? firstExtras : await this.timed('extras (OCDS)', () => this.extras(records, events, link));
       const body: BatchBody = {
         target: this.mapping.name,
         batch: { from: String(from), to: String(to), idempotencyKey: batchKey(consumer, from, to) },
         records,
         ...extras,
       };
-      const outcome = await postBatch(this.settings.target, body, this.settings.timeoutMs);
+      const outcome = await this.timed('POST to the target', () =>
+        postBatch(this.settings.target, body, this.settings.timeoutMs),
+      );
       if (outcome.kind === 'confirmed') return;
       if (outcome.kind === 'refused') {
         this.log('target refused records; parked as dead letters', { ids: outcome.records.map((r) => r.id) });
-        await link.request(DEAD, {
-          records: outcome.records.map((r) => ({
-            cursor: bySeq.get(r.id)!.cursor,
-            status: outcome.status,
-            answer: r.answer,
-          })),
-        });
+        await this.timed('reportDeadLetters', () =>
+          link.request(DEAD, {
+            records: outcome.records.map((r) => ({
+              cursor: bySeq.get(r.id)!.cursor,
+              status: outcome.status,
+              answer: r.answer,
+            })),
+          }),
+        );
         const refused = new Set(outcome.records.map((r) => r.id));
         records = records.filter((r) => !refused.has(r.id));
         // Nothing left of the batch: the range is done.

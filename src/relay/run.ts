@@ -16,8 +16,17 @@ export async function runRelay(
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   logger.info({ hub: settings.hub, target: settings.target, batch: settings.batch }, 'relay started');
+  const phases = () =>
+    logger.info(
+      {
+        batches: relay.delivered,
+        ms: Object.fromEntries(Object.entries(relay.phases).map(([k, v]) => [k, Math.round(v)])),
+      },
+      'time by phase since the relay started',
+    );
   try {
     await relay.run();
+    phases();
     return 0;
   } catch (err) {
     logger.error({ err: err instanceof Error ? err.message : String(err) }, 'relay stopped');

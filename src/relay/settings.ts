@@ -10,7 +10,10 @@ export interface RelaySettings {
   target: string;
   /** Most records per POST. */
   batch: number;
-  /** How long to wait for more events before sending a batch that is not full. */
+  /**
+   * How long the oldest waiting event may wait for more before a batch that is not full goes: a lone event on a quiet
+   * feed waits this long, events that piled up during the last delivery go at once.
+   */
   lingerMs: number;
   /** How long one POST may take before it is abandoned and retried. */
   timeoutMs: number;

@@ -418,6 +418,12 @@ describe('authorisation matrix', () => {
       op: () => ({ query: '{ ocdsRelease(projectCode: "MX-P") }' }),
       expectDone: (v) => expect(v).toMatchObject({ ocid: 'ocds-hubei00-MX-P', tender: { lots: expect.any(Array) } }),
     },
+    ocdsReleases: {
+      root: 'Query',
+      allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],
+      op: () => ({ query: '{ ocdsReleases(projectCodes: ["MX-P", "MX-NONE"]) }' }),
+      expectDone: (v) => expect(v).toEqual([expect.objectContaining({ ocid: 'ocds-hubei00-MX-P' }), null]),
+    },
     ocdsReleasePackage: {
       root: 'Query',
       allowed: ['ADMIN', 'SOURCE_SYSTEM', 'INTEGRATOR'],

@@ -137,6 +137,35 @@ describe('named feed consumers', () => {
     expect(list.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('acknowledges and records the end of the next batch in one call, checked against the new checkpoint', async () => {
+    const ACK_NEXT = `mutation AckNext($cursor: String!, $next: String) {
+      acknowledgeChanges(cursor: $cursor, next: $next) { acknowledgedSeq deliveringCursor lagEvents }
+    }`;
+    const [c] = await consumers();
+    const at = Number(c.acknowledgedSeq);
+    const behind = await t.gql(ACK_NEXT, { cursor: String(at + 2), next: String(at + 1) }, key);
+    expect(behind.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'next', rule: 'ACK_BEHIND' });
+    const beyond = await t.gql(ACK_NEXT, { cursor: String(at + 2), next: String(at + 100000) }, key);
+    expect(beyond.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'next',
+      rule: 'ACK_BEYOND_HEAD',
+    });
+    // Refused as a whole: the checkpoint did not move.
+    expect((await consumers())[0].acknowledgedSeq).toBe(c.acknowledgedSeq);
+    const r = await t.gql<{
+      acknowledgeChanges: { acknowledgedSeq: string; deliveringCursor: string | null; lagEvents: number };
+    }>(ACK_NEXT, { cursor: String(at + 2), next: String(at + 5) }, key);
+    expect(r.errors).toBeUndefined();
+    const [after] = await consumers();
+    expect(r.data!.acknowledgeChanges).toEqual({
+      acknowledgedSeq: String(at + 2),
+      deliveringCursor: Buffer.from(`seq:${at + 5}`).toString('base64url'),
+      lagEvents: after.lagEvents,
+    });
+    expect(after.lagEvents).toBeLessThan(c.lagEvents);
+  });
+
   it('leases the consumer to one connection: a second subscriber gets CONSUMER_LEASED until the first ends', async () => {
     const one = wsClient(t.hub.wsUrl, key);
     const two = wsClient(t.hub.wsUrl, key);

@@ -316,6 +316,49 @@ describe('the OCDS export over GraphQL', () => {
     });
   });
 
+  describe('ocdsReleases', () => {
+    const RELEASES = `query Releases($codes: [String!]!) { ocdsReleases(projectCodes: $codes) }`;
+    const releases = (codes: string[]) => t.gql<{ ocdsReleases: (Json | null)[] }>(RELEASES, { codes }, key);
+
+    it('gives each project the release ocdsRelease gives it, in the order asked, null where none is held', async () => {
+      const codes = (
+        await t.hub.services.orm.em.fork().execute<{ code: string }[]>(`select code from trading_project order by code`)
+      ).map((r) => r.code);
+      const asked = ['NO-SUCH-PROJECT', ...[...codes].reverse(), codes[0], '', 'x'.repeat(200)];
+      const r = await releases(asked);
+      expect(r.errors).toBeUndefined();
+      const one = await Promise.all(asked.map((c) => release(c)));
+      expect(r.data!.ocdsReleases).toEqual(one);
+      expect(r.data!.ocdsReleases.filter((x) => x !== null)).toHaveLength(codes.length + 1);
+      for (const x of r.data!.ocdsReleases) if (x) expectValidRelease(x);
+    });
+
+    it('refuses more than 100 codes with LIMIT_EXCEEDED, and a caller without a key', async () => {
+      const big = await releases(Array.from({ length: 101 }, (_, i) => `P-${i}`));
+      expect(big.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'projectCodes' });
+      const anonymous = await t.gql(RELEASES, { codes: [code] });
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('runs the same number of SQL statements for 2 projects as for 10', async () => {
+      const codes = (
+        await t.hub.services.orm.em.fork().execute<{ code: string }[]>(`select code from trading_project order by code`)
+      ).map((r) => r.code);
+      const run = (n: number) => async () => {
+        const r = await releases(codes.slice(0, n));
+        expect(r.errors).toBeUndefined();
+        expect(r.data!.ocdsReleases.every((x) => x !== null)).toBe(true);
+      };
+      const two = await countStatements(t.hub, run(2));
+      const ten = await countStatements(t.hub, run(10));
+      expect(ten.executes.length).toBe(two.executes.length);
+      expect(ten.queries.length).toBe(two.queries.length);
+      // The project ids by code, then one per relation (projects with their parties, sections, bids, openings,
+      // awards, contracts, announcements).
+      expect(ten.executes.filter((sql) => !/"api_key"/.test(sql))).toHaveLength(8);
+    });
+  });
+
   describe('ocdsReleasePackage', () => {
     /** Follows endCursor from the first page to the last, validating every package on the way. */
     async function walk(variables: Record<string, unknown>, first: number): Promise<Json[]> {

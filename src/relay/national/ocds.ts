@@ -3,8 +3,10 @@ import type { HubLink } from '../hub-link';
 import type { RelayEvent, TargetRecord } from '../target';
 import { TRADING_TOPICS } from './index';
 
-/** Projects whose releases one request asks for (aliases of ocdsRelease). */
-export const OCDS_PROJECTS_PER_REQUEST = 10;
+/** Projects whose releases one request asks for (the hub's bound on `ocdsReleases`). */
+export const OCDS_PROJECTS_PER_REQUEST = 100;
+
+const RELEASES = `query RelayOcds($codes: [String!]!) { ocdsReleases(projectCodes: $codes) }`;
 
 /** The trading project an event belongs to, by its code. */
 export function projectOf(e: Pick<RelayEvent, 'topic' | 'key' | 'data'>): string | null {
@@ -33,19 +35,15 @@ export function ocdsExtras(size: number, log: (msg: string) => void) {
     );
     if (!codes.length) return {};
     try {
-      const releases: OcdsRelease[] = [];
-      // One request per few projects: a batch may hold more projects than the hub lets one operation alias
-      // (HUB_MAX_ALIASES, 15 by default), and an operation refused for that would stop the relay on this batch.
-      for (let at = 0; at < codes.length; at += OCDS_PROJECTS_PER_REQUEST) {
-        const chunk = codes.slice(at, at + OCDS_PROJECTS_PER_REQUEST);
-        const fields = chunk.map((_, i) => `p${i}: ocdsRelease(projectCode: $c${i})`).join(' ');
-        const params = chunk.map((_, i) => `$c${i}: String!`).join(', ');
-        const data = await link.request<Record<string, OcdsRelease | null>>(
-          `query RelayOcds(${params}) { ${fields} }`,
-          Object.fromEntries(chunk.map((c, i) => [`c${i}`, c])),
-        );
-        releases.push(...chunk.map((_, i) => data[`p${i}`]).filter((r): r is OcdsRelease => !!r));
-      }
+      // One request (a fixed number of statements in the hub) per hundred projects: a batch of the default size
+      // takes one round trip.
+      const chunks: string[][] = [];
+      for (let at = 0; at < codes.length; at += OCDS_PROJECTS_PER_REQUEST)
+        chunks.push(codes.slice(at, at + OCDS_PROJECTS_PER_REQUEST));
+      const answers = await Promise.all(
+        chunks.map((chunk) => link.request<{ ocdsReleases: (OcdsRelease | null)[] }>(RELEASES, { codes: chunk })),
+      );
+      const releases = answers.flatMap((a) => a.ocdsReleases).filter((r): r is OcdsRelease => r !== null);
       return { ocds: ocdsPackages(releases, size) };
     } catch (err) {
       const e = err as { code?: string };
