@@ -1,11 +1,13 @@
+// `raw` from the core (the driver package re-exports the same function): this module is loaded by every family, the
+// `hub` command line's too, and the driver would bring knex and its lodash (some 500 modules) to `hub help`.
 import {
+  raw,
   ReferenceKind,
   type EntityClass,
   type EntityMetadata,
   type FilterQuery,
   type QueryOrderMap,
 } from '@mikro-orm/core';
-import { raw } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /*

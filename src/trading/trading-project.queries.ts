@@ -1,4 +1,6 @@
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+// `raw` from the core, not the driver package (the same function): see src/common/plain.ts.
+import { raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { couldBeCreditCode, normaliseCreditCode } from '../common/credit-code';
 import { isStorableText } from '../common/storable';
 import { findOnePlain, findPlain, inSet, plainFromColumns } from '../common/plain';
