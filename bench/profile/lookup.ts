@@ -1,10 +1,11 @@
 /**
- * `node dist/bench/profile/lookup.js [--seconds N] [--projects N] [--out DIR]`:
+ * `node dist/bench/profile/lookup.js [--seconds N] [--projects N] [--out DIR] [--shape lookup|page]`:
  * where the hub's CPU goes on a single-row lookup under load. Runs the hub as
  * `npm start` does with `--cpu-prof`, sends `tradingProject(code)` (8 scalar
  * columns, an integrator key on every request) at 16 connections, and sorts the
  * profile's self time into buckets, in milliseconds of hub CPU per request
- * (README "Performance": where each 0.1 ms goes).
+ * (README "Performance": where each 0.1 ms goes). `--shape page` sends the peer
+ * scenario's "projects → sections → bids, first 5" instead, after rotating cursors.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
@@ -12,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { encodeCursor } from '../../src/common/pagination';
 import { seedVolume } from '../../src/seed/volume';
 import { benchOrm, benchReader } from '../lib/context';
 import { startHub, startPostgres } from '../lib/env';
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '15' },
       projects: { type: 'string', default: '2000' },
       out: { type: 'string' },
+      shape: { type: 'string', default: 'lookup' },
     },
   });
   const seconds = Number(values.seconds);
@@ -133,9 +136,19 @@ async function main(): Promise<void> {
     const codes = (
       await pg.sql<{ code: string }>('bench_profile', 'select code from trading_project order by md5(code) limit 200')
     ).map((r) => r.code);
-    const query =
+    const lookup =
       'query Lookup($code: String!) { tradingProject(code: $code) { code name status method regionCode budget currency publishedAt } }';
-    const bodies = codes.map((code) => JSON.stringify({ query, variables: { code } }));
+    const page = `query ProjectsSectionsBids($first: Int, $after: String) {
+  tradingProjects(first: $first, after: $after) {
+    edges { node { code name sections { code name bids { amount submittedAt status } } } }
+    pageInfo { endCursor }
+  }
+}`;
+    const bodies = codes.map((code) =>
+      values.shape === 'page'
+        ? JSON.stringify({ query: page, variables: { first: 5, after: encodeCursor([code]) } })
+        : JSON.stringify({ query: lookup, variables: { code } }),
+    );
     process.env.BENCH_HUB_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${dir}`;
     const hub = await startHub(url, { HUB_FEED_POLL_MS: '600000' });
     let result: autocannon.Result;

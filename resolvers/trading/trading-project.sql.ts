@@ -183,7 +183,9 @@ export function tradingReadRoots(schema: GraphQLSchema, metadata: MetadataStorag
             spec.first === 0
               ? []
               : compiler.select(
-                  ctx.em,
+                  // Only the statement's text is built with the query builder, and the rows come from the pool: no
+                  // identity map is involved, so no EntityManager fork per request (as for tradingProject).
+                  ctx.services.orm.em,
                   'TradingProject',
                   spec.where,
                   { orderBy: spec.orderBy, limit: spec.first + 1, columns: ['code', 'updatedAt'] },

@@ -27,6 +27,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { LRUCache } from 'lru-cache';
 import { classesOf, type MaskingClass, type SensitiveField, type SensitiveFields } from '../auth/masking';
 import { RawJson } from '../common/raw-json';
 import { queryPrepared } from '../common/sql';
@@ -127,7 +128,61 @@ function storedByName(type: ReturnType<typeof getNamedType>): boolean {
  * plans are cheap to build and are built per request (they depend on the
  * caller's grants and the operation's variables).
  */
+/** Condition shapes remembered per plan (its expressions); the least recently used forgotten first. */
+const MAX_SHAPES = 64;
+/** Object keys a condition shape may hold: property names and operators (raw fragments' keys are not remembered). */
+const PLAIN_KEY = /^\$?[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The shape of an ORM condition with its values taken out (pushed on `values` in the order they are met), or
+ * undefined when it holds anything but plain objects with plain keys, arrays, strings, numbers, booleans and nulls
+ * (a raw fragment, a Date, an entity): then the statement is built by the query builder every time.
+ */
+export function conditionShape(where: unknown, values: unknown[]): string | undefined {
+  if (where === null) return 'n';
+  switch (typeof where) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      values.push(where);
+      return typeof where === 'string' ? 's' : typeof where === 'number' ? 'd' : 'b';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (Array.isArray(where)) {
+    const parts: string[] = [];
+    for (const v of where as unknown[]) {
+      const part = conditionShape(v, values);
+      if (part === undefined) return undefined;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  const proto = Object.getPrototypeOf(where) as unknown;
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(where as Record<string, unknown>)) {
+    if (!PLAIN_KEY.test(key)) return undefined;
+    const part = conditionShape(v, values);
+    if (part === undefined) return undefined;
+    parts.push(`${key}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+const sameValues = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((v, i) => v === b[i]);
+
 export class TreeCompiler {
+  /**
+   * select()'s statement texts by plan and condition shape: a page with the same shape of condition (no filter, or
+   * the same filter fields, and a cursor or none) reuses the text the query builder wrote for the first, with its own
+   * values, instead of building it again on every request.
+   */
+  private readonly texts = new WeakMap<readonly string[], LRUCache<string, { sql: string; limitBound: boolean }>>();
+
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly graph: TreeGraph,
@@ -341,6 +396,49 @@ export class TreeCompiler {
     expressions: readonly string[],
     alias = 'r0',
   ): Promise<{ key: string; columns: Record<string, unknown>; values: (RawJson | null)[] }[]> {
+    const values: unknown[] = [];
+    const shape = conditionShape(where, values);
+    const shapeKey =
+      shape === undefined
+        ? undefined
+        : `${typeName}\u0000${alias}\u0000${options.limit}\u0000${options.columns.join(',')}\u0000${JSON.stringify(options.orderBy)}\u0000${shape}`;
+    let texts = this.texts.get(expressions);
+    const known = shapeKey === undefined ? undefined : texts?.get(shapeKey);
+    let sql: string;
+    let bindings: readonly unknown[];
+    if (known) {
+      sql = known.sql;
+      bindings = known.limitBound ? [...values, options.limit] : values;
+    } else {
+      ({ sql, bindings } = this.selectText(em, typeName, where, options, expressions, alias));
+      // Remembered only when the builder bound exactly the values taken out of the condition (and the limit), in
+      // that order: then another condition of the same shape is the same text with its own values.
+      const limitBound = sameValues(bindings, [...values, options.limit]);
+      if (shapeKey !== undefined && (limitBound || sameValues(bindings, values))) {
+        if (!texts) this.texts.set(expressions, (texts = new LRUCache({ max: MAX_SHAPES })));
+        texts.set(shapeKey, { sql, limitBound });
+      }
+    }
+    const rows = await queryPrepared<Record<string, unknown>>(em, sql, bindings);
+    return rows.map((row) => ({
+      key: String(row.k),
+      columns: Object.fromEntries(options.columns.map((c, i) => [c, row[`c${i}`]])),
+      values: expressions.map((_, i) => {
+        const text = row[`v${i}`];
+        return typeof text === 'string' ? new RawJson(text) : null;
+      }),
+    }));
+  }
+
+  /** select()'s statement, written by MikroORM's query builder. */
+  private selectText<T extends object>(
+    em: EntityManager,
+    typeName: string,
+    where: FilterQuery<T>,
+    options: { orderBy: QueryOrderMap<T>[]; limit: number; columns: readonly string[] },
+    expressions: readonly string[],
+    alias: string,
+  ): { sql: string; bindings: readonly unknown[] } {
     const meta = this.meta(typeName);
     const pk = meta.getPrimaryProps()[0].fieldNames[0];
     const fields: RawQueryFragment[] = [
@@ -360,14 +458,6 @@ export class TreeCompiler {
       .orderBy(options.orderBy)
       .limit(options.limit);
     const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-    const rows = await queryPrepared<Record<string, unknown>>(em, sql, bindings);
-    return rows.map((row) => ({
-      key: String(row.k),
-      columns: Object.fromEntries(options.columns.map((c, i) => [c, row[`c${i}`]])),
-      values: expressions.map((_, i) => {
-        const text = row[`v${i}`];
-        return typeof text === 'string' ? new RawJson(text) : null;
-      }),
-    }));
+    return { sql, bindings };
   }
 }
