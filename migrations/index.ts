@@ -15,6 +15,7 @@ import { Migration20261207180125 } from './Migration20261207180125';
 import { Migration20261207195500 } from './Migration20261207195500';
 import { Migration20261207201209 } from './Migration20261207201209';
 import { Migration20261207202326 } from './Migration20261207202326';
+import { Migration20261207233000 } from './Migration20261207233000';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207195500', class: Migration20261207195500 },
   { name: 'Migration20261207201209', class: Migration20261207201209 },
   { name: 'Migration20261207202326', class: Migration20261207202326 },
+  { name: 'Migration20261207233000', class: Migration20261207233000 },
 ];
