@@ -16,6 +16,7 @@ import { Migration20261207195500 } from './Migration20261207195500';
 import { Migration20261207201209 } from './Migration20261207201209';
 import { Migration20261207202326 } from './Migration20261207202326';
 import { Migration20261207230538 } from './Migration20261207230538';
+import { Migration20261207233000 } from './Migration20261207233000';
 
 /**
  * The committed migrations, in order. `npm run migration:create` writes a new
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207201209', class: Migration20261207201209 },
   { name: 'Migration20261207202326', class: Migration20261207202326 },
   { name: 'Migration20261207230538', class: Migration20261207230538 },
+  { name: 'Migration20261207233000', class: Migration20261207233000 },
 ];

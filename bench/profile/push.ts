@@ -108,6 +108,8 @@ async function main(): Promise<void> {
       'in-flight': { type: 'string', default: '8' },
       subscribers: { type: 'string', default: '50' },
       out: { type: 'string' },
+      /** false: no profiler in the hub, only the CPU times from /proc (the profiler's own cost left out). */
+      profile: { type: 'string', default: 'true' },
     },
   });
   const pushes = Number(values.pushes);
@@ -133,7 +135,8 @@ async function main(): Promise<void> {
         variables: { records: Array.from({ length: 5 }, (_, i) => volumeEntity(p * 5 + i, 4242)) },
       }),
     );
-    process.env.BENCH_HUB_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${dir}`;
+    const profiling = values.profile !== 'false';
+    if (profiling) process.env.BENCH_HUB_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${dir}`;
     const hub = await startHub(url, { HUB_MAX_SUBSCRIPTIONS: '10' });
     const [{ pid: postmaster }] = await pg.sql<{ pid: number }>(
       'bench_push_profile',
@@ -182,6 +185,16 @@ async function main(): Promise<void> {
       for (const s of subs) await s.stop();
       await hub.stop();
     }
+    console.log(
+      `${pushes} pushes of 5 records, ${inFlight} in flight, ${values.subscribers} subscribers: ${(pushes / seconds).toFixed(1)} pushes/s, ${failed} failed of ${sent}`,
+    );
+    console.log(
+      `CPU per push from /proc: hub ${(hubCpu / pushes).toFixed(2)} ms, PostgreSQL ${(pgCpu / pushes).toFixed(2)} ms`,
+    );
+    if (!profiling) {
+      if (!values.out) rmSync(dir, { recursive: true, force: true });
+      return;
+    }
     // The newest profile (the names hold the time), should the folder hold an earlier run's.
     const file = readdirSync(dir)
       .filter((f) => f.endsWith('.cpuprofile'))
@@ -191,12 +204,7 @@ async function main(): Promise<void> {
     const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
     const { buckets, frames } = bucketsOf(profile, from, to);
     const busy = [...buckets].filter(([b]) => b !== 'idle').reduce((s, [, v]) => s + v, 0);
-    console.log(
-      `${pushes} pushes of 5 records, ${inFlight} in flight, ${values.subscribers} subscribers: ${(pushes / seconds).toFixed(1)} pushes/s, ${failed} failed of ${sent}; profile ${join(dir, file)}`,
-    );
-    console.log(
-      `CPU per push from /proc: hub ${(hubCpu / pushes).toFixed(2)} ms, PostgreSQL ${(pgCpu / pushes).toFixed(2)} ms`,
-    );
+    console.log(`profile ${join(dir, file)}`);
     console.log(`hub CPU per push in the profile (all buckets but idle): ${(busy / pushes).toFixed(3)} ms`);
     for (const [b, ms] of [...buckets].sort((x, y) => y[1] - x[1]))
       console.log(`${(ms / pushes).toFixed(3).padStart(7)} ms ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${b}`);

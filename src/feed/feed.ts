@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
+import { noteChainEnd } from './append';
 import { readChanges } from './read';
 import { ChangeStream, type FeedTail, type StreamOptions } from './stream';
 import { FEED_CHANNEL, type ChangeRecord } from './topics';
@@ -188,7 +189,10 @@ export class Feed implements FeedTail {
 
   /** Hands a contiguous run of new events (all after `head`) to every live subscriber, synchronously. */
   private dispatch(events: ChangeRecord[]): void {
-    this.head = events[events.length - 1].seq;
+    const last = events[events.length - 1];
+    this.head = last.seq;
+    // The appenders of this process guess the chain's end from it (after another process appended, or at start).
+    noteChainEnd(last.seq, last.hash);
     for (const l of this.listeners) l(events);
     for (const s of [...this.live]) s.offer(events);
   }
