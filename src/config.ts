@@ -64,6 +64,12 @@ export interface HubConfig {
   /** HUB_DB_POOL: connections in the pool. Default 10. */
   dbPool: number;
   /**
+   * HUB_PUSH_CONCURRENCY: pushes that run at once in this process, the others waiting their turn in order; 0 (the
+   * default) for HUB_DB_POOL - 2 (at least 1), which leaves connections to the change feed, the relays and readers
+   * however many pushes queue. See pushGate in src/services.ts.
+   */
+  pushConcurrency: number;
+  /**
    * HUB_CONSUMER_LEASE_SECONDS: how long a named feed consumer's lease lasts without renewal (renewed every third of
    * it); a standby relay takes over at most this long after the active one's hub process dies. Default 15.
    */
@@ -294,6 +300,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<HubConfig>
     preparedStatements: bool('HUB_PREPARED_STATEMENTS', true),
     feedBuffer: int('HUB_FEED_BUFFER', 10000, 10, 10000000),
     dbPool: int('HUB_DB_POOL', 10, 2, 200),
+    pushConcurrency: int('HUB_PUSH_CONCURRENCY', 0, 0, 200),
     consumerLeaseSeconds: int('HUB_CONSUMER_LEASE_SECONDS', 15, 1, 3600),
     consumerWindow: int('HUB_CONSUMER_WINDOW', 2000, 1, 1000000),
     publicOperations,

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubConfig } from './config';
 import type { KeyCache } from './auth/key-cache';
+import type { Gate } from './common/gate';
 import type { Clock } from './common/clock';
 import type { Feed } from './feed/feed';
 import type { Logger } from './logger';
@@ -19,6 +20,13 @@ export interface HubServices {
   clock: Clock;
   /** The central lists derived from the data families (resolvers/families.ts). */
   registry: FamilyRegistry;
+  /**
+   * The pushes of this process run through it (HUB_PUSH_CONCURRENCY at once): a push takes several pooled connections
+   * one after another, and without a bound a saturated hub has every connection held or awaited by pushes, so the
+   * change feed's reads and the relays' acknowledgements wait seconds behind them. Absent where nothing pushes over
+   * the API (command-line tools).
+   */
+  pushGate?: Gate;
   /** The Prometheus metrics (GET /metrics); absent where no hub serves them (command-line tools). */
   metrics?: HubMetrics;
 }

@@ -35,6 +35,7 @@ import { requestLogPlugin } from '../../src/server/request-log';
 import { checkPortFree, listenProblem } from '../../src/server/port-check';
 import { DataDirInUseError, inspectDataDir } from '../../src/db/data-dir';
 import { Guard } from '../../src/server/guard';
+import { Gate } from '../../src/common/gate';
 import { refuseUpgrade, upgradeOrigin, webSocketOriginAllowed } from '../../src/server/ws-origin';
 import { HubMetrics } from '../../src/server/metrics';
 import { listConsumers } from '../../src/consumers/consumers.service';
@@ -142,6 +143,7 @@ export async function startHub(
       keyCache,
       clock: options.clock ?? systemClock,
       registry: REGISTRY,
+      pushGate: new Gate(config.pushConcurrency || Math.max(1, config.dbPool - 2)),
     };
     const schema = await buildHubSchema();
     const guard = new Guard(services);

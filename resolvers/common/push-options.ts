@@ -3,7 +3,7 @@ import type { HubContext } from '../context';
 
 /**
  * The options of a push of `topic` from the API: the batch limit, the finding and reference rules families contribute
- * on the topic, the metrics that count its records, and the settings finding rules take.
+ * on the topic, the metrics that count its records, the settings finding rules take, and the process's push gate.
  */
 export function pushOptions(ctx: HubContext, topic: string): PushOptions {
   const { metrics } = ctx.services;
@@ -14,5 +14,6 @@ export function pushOptions(ctx: HubContext, topic: string): PushOptions {
     onResult: metrics && ((result) => metrics.push(system, topic, result)),
     config: ctx.services.config,
     referenceRules: ctx.services.registry.referenceRulesOf(topic),
+    gate: ctx.services.pushGate,
   };
 }

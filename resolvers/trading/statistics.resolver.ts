@@ -3,7 +3,7 @@ import { hasRole, Role, type Principal } from '../../src/auth/principal';
 import { ErrorCode, HubError } from '../../src/common/errors';
 import { feedCursor } from '../../src/feed/cursor';
 import {
-  runStatistics,
+  SharedStatistics,
   statisticsQuery,
   tradingStatistics,
   type StatisticsSnapshot,
@@ -28,6 +28,14 @@ export function requireStatisticsReader(principal: Principal): void {
       `trading statistics need one of the roles ${STATISTICS_READERS.join(', ')}`,
     );
   }
+}
+
+/** The statistics computations in flight of each database (a process may hold several hubs: the tests). */
+const sharedByOrm = new WeakMap<object, SharedStatistics>();
+function sharedOf(orm: object): SharedStatistics {
+  let shared = sharedByOrm.get(orm);
+  if (!shared) sharedByOrm.set(orm, (shared = new SharedStatistics()));
+  return shared;
 }
 
 function toUpdate(s: StatisticsSnapshot): TradingStatisticsUpdate {
@@ -57,8 +65,10 @@ export class TradingStatisticsResolver {
       const { groupBy, filter } = args as TradingStatisticsArgs;
       // Checked now, so that a bad filter fails the subscription rather than its first result.
       const query = statisticsQuery(groupBy, filter ?? {});
-      // A fresh EntityManager per computation, never one shared across events.
-      return new StatisticsStream(ctx.services.feed, () => runStatistics(ctx.services.orm.em.fork(), query), {
+      // A fresh EntityManager per computation, never one shared across events; dashboards asking the same figures at
+      // the same moment share the computation.
+      const shared = sharedOf(ctx.services.orm);
+      return new StatisticsStream(ctx.services.feed, () => shared.run(() => ctx.services.orm.em.fork(), query), {
         intervalMs: DEFAULT_STATISTICS_INTERVAL_MS,
       });
     },

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { HubConfig } from '../config';
 import { contentHash } from '../common/canonical';
 import { ErrorCode, HubError } from '../common/errors';
+import type { Gate } from '../common/gate';
 import { appendChanges } from '../feed/append';
 import { notePush } from '../systems/last-push';
 import { authoriseWrite } from './authorise';
@@ -31,6 +32,8 @@ export interface PushOptions {
   config?: HubConfig;
   /** Reference checks other families contribute on this topic's records (FamilyRegistry.referenceRulesOf). */
   referenceRules?: readonly ReferenceRule[];
+  /** Bounds the pushes running at once (HubServices.pushGate); the push waits its turn there. */
+  gate?: Gate;
 }
 
 /**
@@ -45,6 +48,17 @@ export interface PushOptions {
  * and is thrown.
  */
 export async function runPush<In, T, Ctx, P>(
+  em: EntityManager,
+  principal: Principal,
+  domain: PushDomain<In, T, Ctx, P>,
+  inputs: readonly In[],
+  options: PushOptions,
+): Promise<PushResult> {
+  const push = () => runGatedPush(em, principal, domain, inputs, options);
+  return options.gate ? options.gate.run(push) : push();
+}
+
+async function runGatedPush<In, T, Ctx, P>(
   em: EntityManager,
   principal: Principal,
   domain: PushDomain<In, T, Ctx, P>,

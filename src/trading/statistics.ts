@@ -286,6 +286,32 @@ export async function runStatistics(em: EntityManager, query: StatisticsQuery): 
   return toSnapshot(query.dimensions, rows);
 }
 
+/**
+ * Computations of one database in flight, by statement and parameters: when a change reaches every dashboard at once,
+ * those asking the same figures share one statement instead of each taking a pooled connection for its own (fifty
+ * dashboards on one view: one aggregation, not fifty). Only computations in flight are shared, never kept: a
+ * dashboard that joins one started before a change it saw gets figures without that change, and computes again
+ * after its interval (StatisticsStream recomputes while the feed is ahead of its figures).
+ */
+export class SharedStatistics {
+  private readonly running = new Map<string, Promise<StatisticsSnapshot>>();
+
+  /** Computations in flight now. */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  run(em: () => EntityManager, query: StatisticsQuery): Promise<StatisticsSnapshot> {
+    const key = JSON.stringify([query.sql, query.params]);
+    let p = this.running.get(key);
+    if (!p) {
+      p = runStatistics(em(), query).finally(() => this.running.delete(key));
+      this.running.set(key, p);
+    }
+    return p;
+  }
+}
+
 /** The figures of trading projects grouped by the given dimensions (none: one row for everything). */
 export function tradingStatistics(
   em: EntityManager,

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANONYMOUS, ADMIN, Role, type Principal } from '../../src/auth/principal';
 import { ChangeTopic } from '../../resolvers/families';
 import { ChangeOp, type ChangeRecord } from '../../src/feed/topics';
@@ -9,6 +10,7 @@ import {
   normaliseDimensions,
   prefectureOf,
   regionName,
+  SharedStatistics,
   statisticsQuery,
   toSnapshot,
   type StatisticsSnapshot,
@@ -379,5 +381,56 @@ describe('the coalescing statistics stream', () => {
     feed.closed = true;
     feed.offer(11); // wakes the fake feed, which now reports done
     await expect(pending).resolves.toEqual({ value: undefined, done: true });
+  });
+});
+
+describe('SharedStatistics', () => {
+  /** An EntityManager stand-in that records each statement and answers when told (the sharing is what is tested). */
+  function database() {
+    const calls: string[] = [];
+    const answers: ((rows: StatisticsSqlRow[]) => void)[] = [];
+    const em = {
+      execute: (sql: string) => {
+        calls.push(sql);
+        return new Promise<StatisticsSqlRow[]>((resolve) => answers.push(resolve));
+      },
+    } as unknown as EntityManager;
+    return { em: () => em, calls, answer: (seq: number) => answers.shift()!([row(seq)]) };
+  }
+  const row = (seq: number) =>
+    ({ watermark: String(seq), as_of: '2026-10-01T00:00:00Z', project_count: '1' }) as unknown as StatisticsSqlRow;
+
+  it('runs one statement for the same figures asked while it runs, and a new one once it has answered', async () => {
+    const db = database();
+    const shared = new SharedStatistics();
+    const byCategory = statisticsQuery([D.CATEGORY]);
+    const a = shared.run(db.em, byCategory);
+    const b = shared.run(db.em, byCategory);
+    const byMethod = shared.run(db.em, statisticsQuery([D.METHOD]));
+    expect(db.calls).toHaveLength(2);
+    expect(shared.inFlight).toBe(2);
+    db.answer(7);
+    db.answer(7);
+    const [ra, rb] = await Promise.all([a, b, byMethod]);
+    expect(ra).toBe(rb);
+    expect(ra.seq).toBe(7);
+    expect(shared.inFlight).toBe(0);
+    // Never kept: the next asker computes afresh.
+    const c = shared.run(db.em, byCategory);
+    expect(db.calls).toHaveLength(3);
+    db.answer(9);
+    expect((await c).seq).toBe(9);
+  });
+
+  it('shares a failure with those waiting on it, then tries again for the next', async () => {
+    const shared = new SharedStatistics();
+    let fail = true;
+    const em = {
+      execute: () => (fail ? Promise.reject(new Error('database away')) : Promise.resolve([row(3)])),
+    } as unknown as EntityManager;
+    const q = statisticsQuery([]);
+    await expect(Promise.all([shared.run(() => em, q), shared.run(() => em, q)])).rejects.toThrow('database away');
+    fail = false;
+    expect((await shared.run(() => em, q)).seq).toBe(3);
   });
 });
