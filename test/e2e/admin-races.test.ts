@@ -1,3 +1,5 @@
+import { graphql } from '../gql';
+import type { TypedDocumentString } from '../gql/graphql';
 import { code } from '../setup/data';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 
@@ -12,6 +14,76 @@ import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../
 
 const ROUNDS = 10;
 
+const REGISTER = graphql(`
+  mutation RaceRegister($i: RegisterSourceSystemInput!) {
+    registerSourceSystem(input: $i) {
+      apiKey
+      system {
+        code
+        name
+      }
+    }
+  }
+`);
+const CLIENT = graphql(`
+  mutation RaceClient($i: CreateClientInput!) {
+    createClient(input: $i) {
+      apiKey
+      key {
+        id
+      }
+      principal {
+        name
+      }
+    }
+  }
+`);
+const ADD = graphql(`
+  mutation RaceAddException($i: CreditCodeExceptionInput!) {
+    addCreditCodeException(input: $i) {
+      code
+    }
+  }
+`);
+const REMOVE = graphql(`
+  mutation RaceRemoveException($c: String!) {
+    removeCreditCodeException(code: $c) {
+      code
+    }
+  }
+`);
+const CATEGORY = graphql(`
+  mutation RaceCategory($i: CatalogCategoryInput!) {
+    upsertCatalogCategory(input: $i)
+  }
+`);
+const SUB_ITEM = graphql(`
+  mutation RaceSubItem($i: CatalogSubItemInput!) {
+    upsertCatalogSubItem(input: $i)
+  }
+`);
+const GRANTS = graphql(`
+  mutation RaceGrants($p: String!, $i: GrantsInput!) {
+    updateGrants(principal: $p, input: $i) {
+      name
+    }
+  }
+`);
+const REVOKE = graphql(`
+  mutation RaceRevoke($id: Int!) {
+    revokeApiKey(keyId: $id) {
+      id
+    }
+  }
+`);
+const ROTATE = graphql(`
+  mutation RaceRotate($id: Int!) {
+    rotateApiKey(keyId: $id) {
+      apiKey
+    }
+  }
+`);
+
 describe('operators acting on the same thing at once', () => {
   let t: TestHub;
 
@@ -20,8 +92,8 @@ describe('operators acting on the same thing at once', () => {
   });
   afterAll(() => t?.stop());
 
-  const admin = (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, ADMIN_KEY);
-  const codes = (r: GraphQLResponse) => (r.errors ?? []).map((e) => e.extensions?.code);
+  const admin = <R, V>(query: TypedDocumentString<R, V>, variables: V) => t.gql(query, variables, ADMIN_KEY);
+  const codes = (r: GraphQLResponse<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);
 
   function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
     return t.hub.services.orm.em.fork().execute<T[]>(text, params);
@@ -34,16 +106,11 @@ describe('operators acting on the same thing at once', () => {
     );
 
   /** Of two racing requests, one succeeded and the other failed with `code` (never INTERNAL). */
-  function oneWins(pair: GraphQLResponse[], code: string, round: number): number {
+  function oneWins(pair: GraphQLResponse<unknown>[], code: string, round: number): number {
     const outcome = pair.map((r) => (r.errors ? codes(r).join(',') : 'ok')).sort();
     expect({ round, outcome }).toEqual({ round, outcome: [code, 'ok'].sort() });
     return pair.findIndex((r) => !r.errors);
   }
-
-  const REGISTER =
-    'mutation($i: RegisterSourceSystemInput!) { registerSourceSystem(input: $i) { apiKey system { code name } } }';
-  const CLIENT =
-    'mutation($i: CreateClientInput!) { createClient(input: $i) { apiKey key { id } principal { name } } }';
 
   it(`registers a source system once when two operators register the same code at once, ${ROUNDS} rounds`, async () => {
     for (let n = 0; n < ROUNDS; n++) {
@@ -82,8 +149,6 @@ describe('operators acting on the same thing at once', () => {
   });
 
   describe('the credit-code exception list', () => {
-    const ADD = 'mutation($i: CreditCodeExceptionInput!) { addCreditCodeException(input: $i) { code } }';
-    const REMOVE = 'mutation($c: String!) { removeCreditCodeException(code: $c) { code } }';
     /** A well-formed code whose check character is wrong. */
     const excusable = (n: number) => {
       const good = code(`TWXN${String(n).padStart(5, '0')}`);
@@ -108,9 +173,6 @@ describe('operators acting on the same thing at once', () => {
   });
 
   describe('the trading catalog', () => {
-    const CATEGORY = 'mutation($i: CatalogCategoryInput!) { upsertCatalogCategory(input: $i) }';
-    const SUB_ITEM = 'mutation($i: CatalogSubItemInput!) { upsertCatalogSubItem(input: $i) }';
-
     it(`upserts a new category and sub-item from two operators at once: both stored in turn, the last event is what is stored, ${ROUNDS} rounds`, async () => {
       for (let n = 0; n < ROUNDS; n++) {
         const cat = `TWIN_CAT_${n}`;
@@ -145,8 +207,6 @@ describe('operators acting on the same thing at once', () => {
   });
 
   describe('grants and keys', () => {
-    const GRANTS = 'mutation($p: String!, $i: GrantsInput!) { updateGrants(principal: $p, input: $i) { name } }';
-
     it(`applies two operators' grant changes to one principal in turn, the last event saying what is stored, ${ROUNDS} rounds`, async () => {
       for (let n = 0; n < ROUNDS; n++) {
         const name = `TWIN-GRANTS-${n}`;
@@ -173,11 +233,8 @@ describe('operators acting on the same thing at once', () => {
       for (let n = 0; n < ROUNDS; n++) {
         const name = `TWIN-KEY-${n}`;
         const created = await admin(CLIENT, { i: { name, roles: ['INTEGRATOR'] } });
-        const keyId = (created.data as { createClient: { key: { id: number } } }).createClient.key.id;
-        const [revoked, rotated] = await Promise.all([
-          admin(`mutation { revokeApiKey(keyId: ${keyId}) { id } }`),
-          admin(`mutation { rotateApiKey(keyId: ${keyId}) { apiKey } }`),
-        ]);
+        const keyId = created.data!.createClient.key.id;
+        const [revoked, rotated] = await Promise.all([admin(REVOKE, { id: keyId }), admin(ROTATE, { id: keyId })]);
         expect(revoked.errors).toBeUndefined();
         const actions = (await adminEvents(`principal:${name}`)).map((e) => e.action);
         if (rotated.errors) {

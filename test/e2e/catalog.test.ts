@@ -1,5 +1,107 @@
+import { graphql } from '../gql';
 import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
+
+const CATALOG = graphql(`
+  query CatalogListing {
+    tradingCatalog {
+      code
+      name
+      subItems {
+        code
+        name
+        detailsSchema
+      }
+    }
+  }
+`);
+const CATALOG_ALL = graphql(`
+  query CatalogWithRetired {
+    tradingCatalog(includeRetired: true) {
+      code
+      retiredAt
+      subItems {
+        code
+      }
+    }
+  }
+`);
+const ADD_ECOLOGICAL = graphql(`
+  mutation CatalogAddEcological {
+    upsertCatalogCategory(input: { code: "ECOLOGICAL_VALUE", name: "生态价值供应" })
+    upsertCatalogSubItem(
+      input: {
+        code: "GREENING_INCREMENT"
+        categoryCode: "ECOLOGICAL_VALUE"
+        name: "绿化增量交易"
+        detailsSchema: { type: "object", properties: { area: { type: "string" } }, required: ["area"] }
+      }
+    )
+  }
+`);
+const ADD_DATA_ELEMENTS = graphql(`
+  mutation CatalogAddDataElements {
+    upsertCatalogCategory(input: { code: "DATA_ELEMENTS", name: "数据要素" })
+    a: upsertCatalogSubItem(input: { code: "DATA_PRODUCT", categoryCode: "DATA_ELEMENTS", name: "数据产品交易" })
+    b: upsertCatalogSubItem(input: { code: "DATA_SERVICE", categoryCode: "DATA_ELEMENTS", name: "数据服务交易" })
+  }
+`);
+const UPSERT_SUB_ITEM = graphql(`
+  mutation CatalogUpsertSubItem($input: CatalogSubItemInput!) {
+    upsertCatalogSubItem(input: $input)
+  }
+`);
+const RETIRE_SUB_ITEM = graphql(`
+  mutation CatalogRetireSubItem($code: String!) {
+    retireCatalogSubItem(code: $code)
+  }
+`);
+const RETIRE_CATEGORY = graphql(`
+  mutation CatalogRetireCategory($code: String!) {
+    retireCatalogCategory(code: $code)
+  }
+`);
+const PROJECT_CODE = graphql(`
+  query CatalogProjectCode($code: String!) {
+    tradingProject(code: $code) {
+      code
+    }
+  }
+`);
+const PROJECT_PLACE = graphql(`
+  query CatalogProjectPlace($code: String!) {
+    tradingProject(code: $code) {
+      code
+      category {
+        code
+      }
+      subItem {
+        code
+      }
+    }
+  }
+`);
+const PROJECT_DETAILS = graphql(`
+  query CatalogProjectDetails($code: String!) {
+    tradingProject(code: $code) {
+      details
+      category {
+        code
+      }
+    }
+  }
+`);
+const PROJECTS_IN = graphql(`
+  query CatalogProjectsIn($category: String!) {
+    tradingProjects(first: 10, filter: { categoryCode: $category }) {
+      edges {
+        node {
+          code
+        }
+      }
+    }
+  }
+`);
 
 describe('the trading catalog as data', () => {
   let t: TestHub;
@@ -10,24 +112,15 @@ describe('the trading catalog as data', () => {
   });
   afterAll(() => t.stop());
 
-  const CATALOG = '{ tradingCatalog { code name subItems { code name detailsSchema } } }';
-  type Catalog = { tradingCatalog: { code: string; subItems: { code: string; detailsSchema: unknown }[] }[] };
-
   it('is seeded with the 14 categories and 27 sub-items of 2020', async () => {
-    const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+    const c = (await t.gql(CATALOG, undefined, key)).data!.tradingCatalog;
     expect(c).toHaveLength(14);
     expect(c.flatMap((x) => x.subItems)).toHaveLength(27);
     expect(c[0].code).toBe('ENGINEERING');
   });
 
   it('widens with a new category and sub-item with a details schema, and projects use it at once', async () => {
-    const add = await t.gql(
-      `mutation { upsertCatalogCategory(input: { code: "ECOLOGICAL_VALUE", name: "生态价值供应" })
-        upsertCatalogSubItem(input: { code: "GREENING_INCREMENT", categoryCode: "ECOLOGICAL_VALUE", name: "绿化增量交易",
-          detailsSchema: { type: "object", properties: { area: { type: "string" } }, required: ["area"] } }) }`,
-      undefined,
-      ADMIN_KEY,
-    );
+    const add = await t.gql(ADD_ECOLOGICAL, undefined, ADMIN_KEY);
     expect(add.errors).toBeUndefined();
     const p = await parties(t, key, 1, 8100);
     const bad = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
@@ -46,9 +139,7 @@ describe('the trading catalog as data', () => {
   });
 
   it('retires a sub-item: no new projects, old ones kept, and it is gone from the default listing', async () => {
-    expect(
-      (await t.gql('mutation { retireCatalogSubItem(code: "GREENING_INCREMENT") }', undefined, ADMIN_KEY)).errors,
-    ).toBeUndefined();
+    expect((await t.gql(RETIRE_SUB_ITEM, { code: 'GREENING_INCREMENT' }, ADMIN_KEY)).errors).toBeUndefined();
     const p = await parties(t, key, 1, 8200);
     const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
       project('ECO-2', p, {
@@ -59,33 +150,24 @@ describe('the trading catalog as data', () => {
       }),
     ]);
     expect(r.results[0].errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND' })]);
-    const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+    const c = (await t.gql(CATALOG, undefined, key)).data!.tradingCatalog;
     expect(c.find((x) => x.code === 'ECOLOGICAL_VALUE')?.subItems).toEqual([]);
-    expect(
-      (await t.gql<{ tradingProject: { code: string } }>('{ tradingProject(code: "ECO-1") { code } }', undefined, key))
-        .data?.tradingProject.code,
-    ).toBe('ECO-1');
+    expect((await t.gql(PROJECT_CODE, { code: 'ECO-1' }, key)).data?.tradingProject?.code).toBe('ECO-1');
   });
 
   it('refuses an invalid JSON Schema and non-operators', async () => {
     const bad = await t.gql(
-      'mutation { upsertCatalogSubItem(input: { code: "X_BAD", categoryCode: "CARBON", name: "x", detailsSchema: { type: "nonsense" } }) }',
-      undefined,
+      UPSERT_SUB_ITEM,
+      { input: { code: 'X_BAD', categoryCode: 'CARBON', name: 'x', detailsSchema: { type: 'nonsense' } } },
       ADMIN_KEY,
     );
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.detailsSchema' });
-    const denied = await t.gql('mutation { retireCatalogCategory(code: "CARBON") }', undefined, key);
+    const denied = await t.gql(RETIRE_CATEGORY, { code: 'CARBON' }, key);
     expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('retires a category: no new projects under any of its sub-items, its projects stay readable, listed only with includeRetired', async () => {
-    const add = await t.gql(
-      `mutation { upsertCatalogCategory(input: { code: "DATA_ELEMENTS", name: "数据要素" })
-        a: upsertCatalogSubItem(input: { code: "DATA_PRODUCT", categoryCode: "DATA_ELEMENTS", name: "数据产品交易" })
-        b: upsertCatalogSubItem(input: { code: "DATA_SERVICE", categoryCode: "DATA_ELEMENTS", name: "数据服务交易" }) }`,
-      undefined,
-      ADMIN_KEY,
-    );
+    const add = await t.gql(ADD_DATA_ELEMENTS, undefined, ADMIN_KEY);
     expect(add.errors).toBeUndefined();
     const p = await parties(t, key, 1, 8300);
     const data = (code: string, subItemCode: string) =>
@@ -94,9 +176,7 @@ describe('the trading catalog as data', () => {
       (await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [data('DATA-1', 'DATA_PRODUCT')])).accepted,
     ).toBe(1);
 
-    expect(
-      (await t.gql('mutation { retireCatalogCategory(code: "DATA_ELEMENTS") }', undefined, ADMIN_KEY)).errors,
-    ).toBeUndefined();
+    expect((await t.gql(RETIRE_CATEGORY, { code: 'DATA_ELEMENTS' }, ADMIN_KEY)).errors).toBeUndefined();
     // Both sub-items are closed with the category, though neither was retired itself; other categories are not.
     const r = await push(t, key, 'pushTradingProjects', 'TradingProjectInput', [
       data('DATA-2', 'DATA_PRODUCT'),
@@ -129,26 +209,18 @@ describe('the trading catalog as data', () => {
     ]);
     expect(onward.results[1].errors).toEqual([expect.objectContaining({ field: 'subItemCode', code: 'NOT_FOUND' })]);
 
-    const old = await t.gql<{
-      tradingProject: { code: string; category: { code: string }; subItem: { code: string } };
-    }>('{ tradingProject(code: "DATA-1") { code category { code } subItem { code } } }', undefined, key);
+    const old = await t.gql(PROJECT_PLACE, { code: 'DATA-1' }, key);
     expect(old.data?.tradingProject).toEqual({
       code: 'DATA-1',
       category: { code: 'DATA_ELEMENTS' },
       subItem: { code: 'DATA_PRODUCT' },
     });
-    const listed = await t.gql<{ tradingProjects: { edges: { node: { code: string } }[] } }>(
-      '{ tradingProjects(first: 10, filter: { categoryCode: "DATA_ELEMENTS" }) { edges { node { code } } } }',
-      undefined,
-      key,
-    );
+    const listed = await t.gql(PROJECTS_IN, { category: 'DATA_ELEMENTS' }, key);
     expect(listed.data?.tradingProjects.edges.map((e) => e.node.code)).toEqual(['DATA-1']);
 
-    const current = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+    const current = (await t.gql(CATALOG, undefined, key)).data!.tradingCatalog;
     expect(current.map((c) => c.code)).not.toContain('DATA_ELEMENTS');
-    const all = await t.gql<{
-      tradingCatalog: { code: string; retiredAt: string | null; subItems: { code: string }[] }[];
-    }>('{ tradingCatalog(includeRetired: true) { code retiredAt subItems { code } } }', undefined, key);
+    const all = await t.gql(CATALOG_ALL, undefined, key);
     const retired = all.data!.tradingCatalog.find((c) => c.code === 'DATA_ELEMENTS');
     expect(retired?.retiredAt).toMatch(/Z$/);
     expect(retired?.subItems.map((s) => s.code).sort()).toEqual(['DATA_PRODUCT', 'DATA_SERVICE']);
@@ -163,7 +235,7 @@ describe('the trading catalog as data', () => {
       project(code, p, { subItemCode, method: 'LISTING', sections: [], details });
 
     it('publishes the schema: mineral required, area a decimal string, reserves with their unit', async () => {
-      const c = (await t.gql<Catalog>(CATALOG, undefined, key)).data!.tradingCatalog;
+      const c = (await t.gql(CATALOG, undefined, key)).data!.tradingCatalog;
       const subItems = c.find((x) => x.code === 'LAND_MINING')!.subItems;
       for (const code of ['MINING_EXPLORATION', 'MINING_EXTRACTION']) {
         expect(subItems.find((s) => s.code === code)?.detailsSchema).toMatchObject({
@@ -188,11 +260,7 @@ describe('the trading catalog as data', () => {
         ['ACCEPTED', []],
         ['ACCEPTED', []],
       ]);
-      const read = await t.gql<{ tradingProject: { details: unknown; category: { code: string } } }>(
-        '{ tradingProject(code: "MINE-1") { details category { code } } }',
-        undefined,
-        key,
-      );
+      const read = await t.gql(PROJECT_DETAILS, { code: 'MINE-1' }, key);
       expect(read.data?.tradingProject).toEqual({ details, category: { code: 'LAND_MINING' } });
     });
 

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { graphql } from '../gql';
+import type { ExceptionPushMutation } from '../gql/graphql';
 import { code } from '../setup/data';
 import { hubCommand } from '../setup/cli';
 import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
@@ -10,24 +12,64 @@ import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../
  * and what it changes for a push.
  */
 
-const LIST = '{ creditCodeExceptions { code reason createdAt } }';
-const ADD =
-  'mutation($input: CreditCodeExceptionInput!) { addCreditCodeException(input: $input) { code reason createdAt } }';
-const REMOVE = 'mutation($code: String!) { removeCreditCodeException(code: $code) { code reason } }';
-const PUSH =
-  'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status version errors { field code message } } } }';
+const LIST = graphql(`
+  query ExceptionList {
+    creditCodeExceptions {
+      code
+      reason
+      createdAt
+    }
+  }
+`);
+const ADD = graphql(`
+  mutation ExceptionAdd($input: CreditCodeExceptionInput!) {
+    addCreditCodeException(input: $input) {
+      code
+      reason
+      createdAt
+    }
+  }
+`);
+const REMOVE = graphql(`
+  mutation ExceptionRemove($code: String!) {
+    removeCreditCodeException(code: $code) {
+      code
+      reason
+    }
+  }
+`);
+const PUSH = graphql(`
+  mutation ExceptionPush($r: [MarketEntityInput!]!) {
+    pushMarketEntities(records: $r) {
+      results {
+        status
+        version
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+const ENTITY_NAME = graphql(`
+  query ExceptionEntityName($c: String!) {
+    marketEntity(creditCode: $c) {
+      name
+    }
+  }
+`);
+const READER = graphql(`
+  mutation ExceptionReader {
+    createClient(input: { name: "cce-reader", roles: [INTEGRATOR] }) {
+      apiKey
+    }
+  }
+`);
 const SEEDED = ['91350100M0001TGQXM', '91350203M0001FUE2P', '91350211M0000XUF46'];
 
-interface Exception {
-  code: string;
-  reason: string | null;
-  createdAt: string;
-}
-interface PushResult {
-  pushMarketEntities: {
-    results: { status: string; version: number | null; errors: { field: string; code: string; message: string }[] }[];
-  };
-}
+type PushResult = ExceptionPushMutation['pushMarketEntities']['results'][number];
 
 /** A well-formed code in Wuhan with the given organisation code, whose check character is wrong. */
 function wrongCheck(org: string): string {
@@ -45,12 +87,8 @@ describe('credit-code exceptions', () => {
   });
   afterAll(() => t.stop());
 
-  async function push(creditCode: string, name: string): Promise<PushResult['pushMarketEntities']['results'][number]> {
-    const r = await t.gql<PushResult>(
-      PUSH,
-      { r: [{ creditCode, name, roles: ['BIDDER'], regionCode: '420102' }] },
-      systemKey,
-    );
+  async function push(creditCode: string, name: string): Promise<PushResult> {
+    const r = await t.gql(PUSH, { r: [{ creditCode, name, roles: ['BIDDER'], regionCode: '420102' }] }, systemKey);
     expect(r.errors).toBeUndefined();
     return r.data!.pushMarketEntities.results[0];
   }
@@ -69,7 +107,7 @@ describe('credit-code exceptions', () => {
     const excused = wrongCheck('MA4KCCE01');
 
     it('lists the seeded pilot codes with their reasons for the admin', async () => {
-      const r = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
+      const r = await t.gql(LIST, {}, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
       expect(r.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
       expect(r.data!.creditCodeExceptions[0]).toEqual({
@@ -87,7 +125,7 @@ describe('credit-code exceptions', () => {
     });
 
     it('accepts the next push of the code once the admin adds it, and records the action under ADMIN', async () => {
-      const r = await t.gql<{ addCreditCodeException: Exception }>(
+      const r = await t.gql(
         ADD,
         { input: { code: excused.toLowerCase(), reason: ' 武汉市市场监管局确认为合法颁发的试点代码 ' } },
         ADMIN_KEY,
@@ -99,7 +137,7 @@ describe('credit-code exceptions', () => {
         createdAt: expect.stringMatching(/Z$/),
       });
       expect(await push(excused, '已列入例外的公司')).toMatchObject({ status: 'ACCEPTED', version: 1, errors: [] });
-      const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
+      const listed = await t.gql(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toContain(excused);
       expect(await adminEvents(`credit-code-exception:${excused}`)).toEqual([
         {
@@ -121,7 +159,7 @@ describe('credit-code exceptions', () => {
     });
 
     it('rejects the code again once the admin removes it (the stored record stays), and records that under ADMIN', async () => {
-      const r = await t.gql<{ removeCreditCodeException: Exception }>(REMOVE, { code: excused }, ADMIN_KEY);
+      const r = await t.gql(REMOVE, { code: excused }, ADMIN_KEY);
       expect(r.errors).toBeUndefined();
       expect(r.data!.removeCreditCodeException).toEqual({
         code: excused,
@@ -131,14 +169,10 @@ describe('credit-code exceptions', () => {
         status: 'REJECTED',
         errors: [{ field: 'creditCode', code: 'BAD_USER_INPUT' }],
       });
-      const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
+      const listed = await t.gql(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
-      const stored = await t.gql<{ marketEntity: { name: string } }>(
-        'query($c: String!) { marketEntity(creditCode: $c) { name } }',
-        { c: excused },
-        ADMIN_KEY,
-      );
-      expect(stored.data!.marketEntity.name).toBe('已列入例外的公司');
+      const stored = await t.gql(ENTITY_NAME, { c: excused }, ADMIN_KEY);
+      expect(stored.data!.marketEntity!.name).toBe('已列入例外的公司');
       expect((await adminEvents(`credit-code-exception:${excused}`)).map((e) => e.data.action)).toEqual([
         'ADD_CREDIT_CODE_EXCEPTION',
         'REMOVE_CREDIT_CODE_EXCEPTION',
@@ -165,7 +199,7 @@ describe('credit-code exceptions', () => {
     ])('refuses %j as BAD_USER_INPUT naming %s, and lists nothing new', async (bad, field) => {
       const r = await t.gql(ADD, { input: { code: wrongCheck('MA4KCCE03'), reason: 'r', ...bad } }, ADMIN_KEY);
       expect(firstError(r)).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
+      const listed = await t.gql(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
     });
   });
@@ -175,11 +209,7 @@ describe('credit-code exceptions', () => {
     let integratorKey: string;
 
     beforeAll(async () => {
-      const r = await t.gql<{ createClient: { apiKey: string } }>(
-        'mutation { createClient(input: { name: "cce-reader", roles: [INTEGRATOR] }) { apiKey } }',
-        {},
-        ADMIN_KEY,
-      );
+      const r = await t.gql(READER, {}, ADMIN_KEY);
       integratorKey = r.data!.createClient.apiKey;
     });
 
@@ -188,17 +218,17 @@ describe('credit-code exceptions', () => {
       ['an integrator', () => integratorKey, 'FORBIDDEN', 403],
       ['an anonymous caller', () => undefined, 'UNAUTHENTICATED', 401],
     ])('refuses %s the list, adding and removing', async (_who, key, errorCode, status) => {
-      for (const [query, variables] of [
-        [LIST, {}],
-        [ADD, { input: { code: target, reason: 'not an operator' } }],
-        [REMOVE, { code: SEEDED[0] }],
-      ] as const) {
-        const r = await t.gql(query, variables, key());
+      for (const send of [
+        () => t.gql(LIST, {}, key()),
+        () => t.gql(ADD, { input: { code: target, reason: 'not an operator' } }, key()),
+        () => t.gql(REMOVE, { code: SEEDED[0] }, key()),
+      ]) {
+        const r: GraphQLResponse<unknown> = await send();
         expect(r.data ?? null).toBeNull();
         expect(firstError(r)).toMatchObject({ code: errorCode });
         expect(r.status).toBe(status);
       }
-      const listed = await t.gql<{ creditCodeExceptions: Exception[] }>(LIST, {}, ADMIN_KEY);
+      const listed = await t.gql(LIST, {}, ADMIN_KEY);
       expect(listed.data!.creditCodeExceptions.map((e) => e.code)).toEqual(SEEDED);
     });
   });

@@ -1,5 +1,7 @@
 import WebSocket from 'ws';
 import { messageText } from '../../src/server/ws-socket';
+import { graphql } from '../gql';
+import type { TradingProjectInput, TypedDocumentString } from '../gql/graphql';
 import { CHANGES } from '../setup/data';
 import { ADMIN_KEY, collect, startTestHub, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
@@ -9,7 +11,154 @@ import { parties, project, push } from '../setup/trading';
  * database: poison records next to good ones, impossible times, hostile
  * shapes (deep variables, forged cursors) and data-quality poison. Every
  * answer is a per-record verdict or a 4xx with a stable code, never INTERNAL.
+ *
+ * The operations are typed by codegen (test/gql); what is hostile is in their variables. The documents that are
+ * themselves hostile (literals the schema refuses, nesting beyond the limits) stay plain strings.
  */
+
+const SYSTEMS = graphql(`
+  query HostileSystems {
+    sourceSystems {
+      code
+    }
+  }
+`);
+const PUSH_ENTITIES = graphql(`
+  mutation HostilePushEntities($r: [MarketEntityInput!]!) {
+    pushMarketEntities(records: $r) {
+      results {
+        status
+        errors {
+          field
+          message
+        }
+      }
+    }
+  }
+`);
+const PUSH_PROJECTS = graphql(`
+  mutation HostilePushProjects($r: [TradingProjectInput!]!) {
+    pushTradingProjects(records: $r) {
+      accepted
+    }
+  }
+`);
+/** Each connection under the alias `c`, from a cursor `$a` (and an order `$o`, where it takes one). */
+const ENTITIES_AFTER = graphql(`
+  query HostileEntitiesAfter($a: String, $o: MarketEntityOrder) {
+    c: marketEntities(after: $a, orderBy: $o) {
+      totalCount
+    }
+  }
+`);
+const PROJECTS_AFTER = graphql(`
+  query HostileProjectsAfter($a: String, $o: TradingProjectOrder) {
+    c: tradingProjects(after: $a, orderBy: $o) {
+      edges {
+        cursor
+      }
+    }
+  }
+`);
+const OCDS_AFTER = graphql(`
+  query HostileOcdsAfter($a: String) {
+    c: ocdsReleasePackage(after: $a) {
+      pageInfo {
+        endCursor
+      }
+    }
+  }
+`);
+const UPDATED_SINCE = graphql(`
+  query HostileUpdatedSince($at: DateTime) {
+    tradingProjects(filter: { updatedSince: $at }) {
+      totalCount
+    }
+  }
+`);
+const AWARDED_FROM = graphql(`
+  query HostileAwardedFrom($d: Date) {
+    tradingProjects(filter: { awardedFrom: $d }) {
+      totalCount
+    }
+  }
+`);
+const ISSUE_UNTIL = graphql(`
+  mutation HostileIssueUntil($at: DateTime) {
+    issueApiKey(principal: "HOSTILE-SYS", expiresAt: $at) {
+      apiKey
+    }
+  }
+`);
+const REGISTER = graphql(`
+  mutation HostileRegister($v: RegisterSourceSystemInput!) {
+    registerSourceSystem(input: $v) {
+      apiKey
+    }
+  }
+`);
+const GRANT_INTEGRATOR = graphql(`
+  mutation HostileGrantIntegrator($n: String!) {
+    updateGrants(principal: $n, input: { roles: [INTEGRATOR] }) {
+      name
+    }
+  }
+`);
+const ISSUE = graphql(`
+  mutation HostileIssue($n: String!) {
+    issueApiKey(principal: $n) {
+      apiKey
+    }
+  }
+`);
+const RETIRE_SUB_ITEM = graphql(`
+  mutation HostileRetireSubItem($c: String!) {
+    retireCatalogSubItem(code: $c)
+  }
+`);
+const RETIRE_CATEGORY = graphql(`
+  mutation HostileRetireCategory($c: String!) {
+    retireCatalogCategory(code: $c)
+  }
+`);
+const CATEGORY = graphql(`
+  mutation HostileCategory($v: CatalogCategoryInput!) {
+    upsertCatalogCategory(input: $v)
+  }
+`);
+const SUB_ITEM = graphql(`
+  mutation HostileSubItem($v: CatalogSubItemInput!) {
+    upsertCatalogSubItem(input: $v)
+  }
+`);
+const ADD_EXCEPTION = graphql(`
+  mutation HostileAddException($v: CreditCodeExceptionInput!) {
+    addCreditCodeException(input: $v) {
+      code
+    }
+  }
+`);
+const REMOVE_EXCEPTION = graphql(`
+  mutation HostileRemoveException($c: String!) {
+    removeCreditCodeException(code: $c) {
+      code
+    }
+  }
+`);
+const PARTIAL = graphql(`
+  query HostilePartial($c: String!) {
+    marketEntity(creditCode: $c) {
+      creditCode
+      sourceSystem {
+        code
+      }
+    }
+    tradingCatalog {
+      code
+    }
+  }
+`);
+
 describe('hostile input', () => {
   let t: TestHub;
   let key: string;
@@ -107,10 +256,8 @@ describe('hostile input', () => {
         ['ACCEPTED', []],
       ]);
       const [entity] = (
-        await t.gql<{
-          pushMarketEntities: { results: { status: string; errors: { field: string; message: string }[] }[] };
-        }>(
-          'mutation($r: [MarketEntityInput!]!) { pushMarketEntities(records: $r) { results { status errors { field message } } } }',
+        await t.gql(
+          PUSH_ENTITIES,
           {
             r: [
               {
@@ -148,18 +295,17 @@ describe('hostile input', () => {
 
   describe('hostile shapes', () => {
     const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
-    const PUSH = 'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted } }';
 
     it('answers variables nested 5,000 deep with 400 LIMIT_EXCEEDED over HTTP, declared or not', async () => {
       for (const body of [
-        `{"query":${JSON.stringify(PUSH)},"variables":{"r":[{"code":"HP-V","details":${deep(5000)}}]}}`,
-        `{"query":"{ sourceSystems { code } }","variables":{"junk":${deep(5000)}}}`,
+        `{"query":${JSON.stringify(String(PUSH_PROJECTS))},"variables":{"r":[{"code":"HP-V","details":${deep(5000)}}]}}`,
+        `{"query":${JSON.stringify(String(SYSTEMS))},"variables":{"junk":${deep(5000)}}}`,
       ]) {
         const r = await post(body);
         expect(r.status).toBe(400);
         expect(r.body.errors?.[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', field: 'variables' });
       }
-      expect((await t.gql('{ sourceSystems { code } }', undefined, key)).errors).toBeUndefined();
+      expect((await t.gql(SYSTEMS, undefined, key)).errors).toBeUndefined();
     });
 
     it('answers variables nested 5,000 deep with LIMIT_EXCEEDED over graphql-ws, and keeps the connection', async () => {
@@ -204,26 +350,14 @@ describe('hostile input', () => {
         ['2026-01-01T00:00:00.000Z', '1\u0000'],
       ].map((v) => Buffer.from(JSON.stringify(v)).toString('base64url'));
       const connections = [
-        [
-          'marketEntities',
-          'query($a: String, $o: MarketEntityOrder) { c: marketEntities(after: $a, orderBy: $o) { totalCount } }',
-          ['CREDIT_CODE', 'UPDATED_AT'],
-        ],
-        [
-          'tradingProjects',
-          'query($a: String, $o: TradingProjectOrder) { c: tradingProjects(after: $a, orderBy: $o) { edges { cursor } } }',
-          ['CODE', 'UPDATED_AT'],
-        ],
-        [
-          'ocdsReleasePackage',
-          'query($a: String) { c: ocdsReleasePackage(after: $a) { pageInfo { endCursor } } }',
-          [undefined],
-        ],
+        ['marketEntities', ENTITIES_AFTER, ['CREDIT_CODE', 'UPDATED_AT']],
+        ['tradingProjects', PROJECTS_AFTER, ['CODE', 'UPDATED_AT']],
+        ['ocdsReleasePackage', OCDS_AFTER, [undefined]],
       ] as const;
       for (const [name, query, orders] of connections) {
         for (const orderBy of orders) {
           for (const after of forged) {
-            const r = await t.gql(query, { a: after, ...(orderBy ? { o: orderBy } : {}) }, key);
+            const r = await t.gql(String(query), { a: after, ...(orderBy ? { o: orderBy } : {}) }, key);
             expect([name, orderBy, r.errors?.[0].extensions]).toEqual([
               name,
               orderBy,
@@ -257,73 +391,38 @@ describe('hostile input', () => {
         '2026-01-01T00:00:00+15:00',
         '9999-12-31T23:00:00-10:00',
       ]) {
-        const r = await t.gql(
-          'query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }',
-          { at },
-          key,
-        );
+        const r = await t.gql(UPDATED_SINCE, { at }, key);
         expect([at, r.status, r.errors?.[0].extensions?.code]).toEqual([at, 400, 'BAD_USER_INPUT']);
-        const k = await t.gql(
-          'mutation($at: DateTime) { issueApiKey(principal: "HOSTILE-SYS", expiresAt: $at) { apiKey } }',
-          { at },
-          ADMIN_KEY,
-        );
+        const k = await t.gql(ISSUE_UNTIL, { at }, ADMIN_KEY);
         expect([at, k.status, k.errors?.[0].extensions?.code]).toEqual([at, 400, 'BAD_USER_INPUT']);
       }
       // The year 0000 is well-formed ISO 8601: what takes the value refuses it, naming its field.
-      const zero = await t.gql(
-        'query($at: DateTime) { tradingProjects(filter: { updatedSince: $at }) { totalCount } }',
-        { at: '0000-06-01T00:00:00Z' },
-        key,
-      );
+      const zero = await t.gql(UPDATED_SINCE, { at: '0000-06-01T00:00:00Z' }, key);
       expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.updatedSince' });
-      const d = await t.gql(
-        'query($d: Date) { tradingProjects(filter: { awardedFrom: $d }) { totalCount } }',
-        { d: '2026-02-30' },
-        key,
-      );
+      const d = await t.gql(AWARDED_FROM, { d: '2026-02-30' }, key);
       expect([d.status, d.errors?.[0].extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
     });
   });
 
   describe('admin inputs', () => {
     it('refuses text PostgreSQL cannot store or a reader should not see, naming the field, never INTERNAL', async () => {
-      const cases: [string, Record<string, unknown>, string, string][] = [
+      // The variables of each case are what the operation's types allow, with text no one should store.
+      const cases: [TypedDocumentString<unknown, never>, Record<string, unknown>, string, string][] = [
+        [REGISTER, { v: { code: 'HP-ADMIN-1', name: '系统\u0000', kind: 'MARKET' } }, 'BAD_USER_INPUT', 'input.name'],
+        [REGISTER, { v: { code: 'HP-ADMIN-2', name: '系统\u202e', kind: 'MARKET' } }, 'BAD_USER_INPUT', 'input.name'],
         [
-          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
-          { v: { code: 'HP-ADMIN-1', name: '系统\u0000', kind: 'MARKET' } },
-          'BAD_USER_INPUT',
-          'input.name',
-        ],
-        [
-          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
-          { v: { code: 'HP-ADMIN-2', name: '系统\u202e', kind: 'MARKET' } },
-          'BAD_USER_INPUT',
-          'input.name',
-        ],
-        [
-          'mutation($v: RegisterSourceSystemInput!) { registerSourceSystem(input: $v) { apiKey } }',
+          REGISTER,
           { v: { code: 'HP-ADMIN-3', name: '系统', kind: 'MARKET', categories: ['GOV\u0000'] } },
           'BAD_USER_INPUT',
           'input.categories',
         ],
+        [GRANT_INTEGRATOR, { n: 'x\u0000' }, 'NOT_FOUND', 'principal'],
+        [ISSUE, { n: '\ud800' }, 'NOT_FOUND', 'principal'],
+        [RETIRE_SUB_ITEM, { c: 'GP_\u0000' }, 'NOT_FOUND', 'code'],
+        [RETIRE_CATEGORY, { c: '\udfff' }, 'NOT_FOUND', 'code'],
+        [CATEGORY, { v: { code: 'HP_CAT', name: '类\u0085' } }, 'BAD_USER_INPUT', 'input.name'],
         [
-          'mutation($n: String!) { updateGrants(principal: $n, input: { roles: [INTEGRATOR] }) { name } }',
-          { n: 'x\u0000' },
-          'NOT_FOUND',
-          'principal',
-        ],
-        ['mutation($n: String!) { issueApiKey(principal: $n) { apiKey } }', { n: '\ud800' }, 'NOT_FOUND', 'principal'],
-        ['mutation($c: String!) { retireCatalogSubItem(code: $c) }', { c: 'GP_\u0000' }, 'NOT_FOUND', 'code'],
-        ['mutation($c: String!) { retireCatalogCategory(code: $c) }', { c: '\udfff' }, 'NOT_FOUND', 'code'],
-        [
-          'mutation($v: CatalogCategoryInput!) { upsertCatalogCategory(input: $v) }',
-          { v: { code: 'HP_CAT', name: '类\u0085' } },
-          'BAD_USER_INPUT',
-          'input.name',
-        ],
-        [
-          'mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }',
+          SUB_ITEM,
           {
             v: {
               code: 'HP_SUB',
@@ -336,31 +435,17 @@ describe('hostile input', () => {
           'input.detailsSchema',
         ],
         [
-          'mutation($v: CatalogSubItemInput!) { upsertCatalogSubItem(input: $v) }',
+          SUB_ITEM,
           { v: { code: 'HP_SUB', categoryCode: 'ENG\u0000', name: '子项' } },
           'NOT_FOUND',
           'input.categoryCode',
         ],
-        [
-          'mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }',
-          { v: { code: '91420100MA4KIOZSV0', reason: '理由' } },
-          'BAD_USER_INPUT',
-          'input.code',
-        ],
-        [
-          'mutation($v: CreditCodeExceptionInput!) { addCreditCodeException(input: $v) { code } }',
-          { v: { code: '91420100MA4KQ3N8L0', reason: '确认\u0000' } },
-          'BAD_USER_INPUT',
-          'input.reason',
-        ],
-        [
-          'mutation($c: String!) { removeCreditCodeException(code: $c) { code } }',
-          { c: '\u0000'.repeat(18) },
-          'BAD_USER_INPUT',
-          'code',
-        ],
+        [ADD_EXCEPTION, { v: { code: '91420100MA4KIOZSV0', reason: '理由' } }, 'BAD_USER_INPUT', 'input.code'],
+        [ADD_EXCEPTION, { v: { code: '91420100MA4KQ3N8L0', reason: '确认\u0000' } }, 'BAD_USER_INPUT', 'input.reason'],
+        [REMOVE_EXCEPTION, { c: '\u0000'.repeat(18) }, 'BAD_USER_INPUT', 'code'],
       ];
-      for (const [query, variables, code, field] of cases) {
+      for (const [document, variables, code, field] of cases) {
+        const query = String(document);
         const r = await t.gql(query, variables, ADMIN_KEY);
         expect([query, r.status, r.errors?.[0].extensions]).toEqual([
           query,
@@ -377,20 +462,13 @@ describe('hostile input', () => {
       // The operators' bootstrap key needs no table to authenticate, so the fault comes from the resolvers.
       await em.execute('alter table source_system rename to source_system_gone');
       try {
-        const failed = await t.gql('{ sourceSystems { code } }', undefined, ADMIN_KEY);
+        const failed = await t.gql(SYSTEMS, undefined, ADMIN_KEY);
         expect([failed.status, failed.data ?? null, failed.errors?.[0].extensions?.code]).toEqual([
           500,
           null,
           'INTERNAL',
         ]);
-        const partial = await t.gql<{
-          marketEntity: { creditCode: string; sourceSystem: unknown } | null;
-          tradingCatalog: unknown[];
-        }>(
-          `query($c: String!) { marketEntity(creditCode: $c) { creditCode sourceSystem { code } } tradingCatalog { code } }`,
-          { c: p.tenderer },
-          ADMIN_KEY,
-        );
+        const partial = await t.gql(PARTIAL, { c: p.tenderer }, ADMIN_KEY);
         expect(partial.status).toBe(200);
         expect(partial.data?.tradingCatalog.length).toBeGreaterThan(0);
         expect(partial.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL']);
@@ -401,8 +479,8 @@ describe('hostile input', () => {
       await em.execute('alter table section rename to section_gone');
       try {
         const pushed = await t.gql(
-          'mutation($r: [TradingProjectInput!]!) { pushTradingProjects(records: $r) { accepted } }',
-          { r: [project('HP-INTERNAL', p)] },
+          PUSH_PROJECTS,
+          { r: [project('HP-INTERNAL', p) as unknown as TradingProjectInput] },
           key,
         );
         expect([pushed.status, pushed.data ?? null, pushed.errors?.[0].extensions?.code]).toEqual([

@@ -1,3 +1,4 @@
+import { graphql } from '../gql';
 import { CHANGES, PUSH, entities } from '../setup/data';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -108,6 +109,52 @@ function limitExceeded(r: WsReply): Record<string, unknown> {
 
 const LIMITS = { depth: 4, aliases: 2, directives: 2, rootFields: 2, cost: 1000 };
 
+/*
+ * The ordinary operations below are typed by codegen (test/gql). The documents that probe a limit (one level, alias,
+ * directive or root field more than allowed; fragments hiding depth) stay plain strings: their shape is what each
+ * test is about, and it is written next to the assertion that counts it.
+ */
+const SYSTEMS = graphql(`
+  query LimitsSystems {
+    sourceSystems {
+      code
+    }
+  }
+`);
+const PAGE_COST = graphql(`
+  query LimitsPageCost($n: Int) {
+    marketEntities(first: $n) {
+      edges {
+        node {
+          creditCode
+          name
+          roles
+        }
+      }
+    }
+  }
+`);
+const EDGE_COST = graphql(`
+  query LimitsEdgeCost($n: Int) {
+    marketEntities(first: $n) {
+      edges {
+        node {
+          creditCode
+        }
+      }
+    }
+  }
+`);
+const FIRST_PAGE = graphql(`
+  query LimitsFirstPage {
+    marketEntities(first: 1) {
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
 describe('operation limits', () => {
   let t: TestHub;
   let key: string;
@@ -157,9 +204,8 @@ describe('operation limits', () => {
   });
 
   it('weighs list fields by the page they ask for, also through variables', async () => {
-    const q = 'query($n: Int) { marketEntities(first: $n) { edges { node { creditCode name roles } } } }';
-    expect((await code(q, { n: 20 })).code).toBeUndefined();
-    const r = await code(q, { n: 400 });
+    expect((await code(String(PAGE_COST), { n: 20 })).code).toBeUndefined();
+    const r = await code(String(PAGE_COST), { n: 400 });
     expect(r.code).toBe('LIMIT_EXCEEDED');
     expect(r.message).toMatch(/cost/);
   });
@@ -186,7 +232,7 @@ describe('operation limits', () => {
     expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
       'LIMIT_EXCEEDED',
     );
-    expect((await code('{ sourceSystems { code } }')).code).toBeUndefined();
+    expect((await code(String(SYSTEMS))).code).toBeUndefined();
   });
 
   it('applies the same limits over graphql-ws', async () => {
@@ -272,10 +318,11 @@ describe('operation limits', () => {
 
     it('allows an operation at the maximum cost and refuses one just over it, naming both', async () => {
       // Cost of marketEntities(first: n) { edges { node { creditCode } } } is 1 + 3n: n = 333 costs exactly 1000.
-      const q = 'query($n: Int) { marketEntities(first: $n) { edges { node { creditCode } } } }';
       const ws = wsClient(t, key);
-      expect(accepted(await wsOnce(ws, q, { n: 333 }))).toEqual({ marketEntities: { edges: expect.any(Array) } });
-      const over = await wsOnce(ws, q, { n: 334 });
+      expect(accepted(await wsOnce(ws, String(EDGE_COST), { n: 333 }))).toEqual({
+        marketEntities: { edges: expect.any(Array) },
+      });
+      const over = await wsOnce(ws, String(EDGE_COST), { n: 334 });
       expect(over.via).toBe('error');
       expect(limitExceeded(over)).toMatchObject({ limit: 1000, cost: 1003 });
     });
@@ -358,7 +405,7 @@ describe('rate limits', () => {
     const a = await t.system('RATE-A');
     const b = await t.system('RATE-B');
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await t.gql('{ sourceSystems { code } }', undefined, a)).status);
+    for (let i = 0; i < 4; i++) statuses.push((await t.gql(SYSTEMS, undefined, a)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const res = await fetch(t.hub.url, {
       method: 'POST',
@@ -369,7 +416,7 @@ describe('rate limits', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     const body = (await res.json()) as { errors: { extensions: { code: string; retryAfterSeconds: number } }[] };
     expect(body.errors[0].extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', retryAfterSeconds: expect.any(Number) });
-    expect((await t.gql('{ sourceSystems { code } }', undefined, b)).status).toBe(200);
+    expect((await t.gql(SYSTEMS, undefined, b)).status).toBe(200);
   });
 });
 
@@ -391,10 +438,10 @@ describe('rate limits over graphql-ws', () => {
     // Connecting and this first operation take two of the five tokens: three are left.
     accepted(await wsOnce(ws, '{ __typename }'));
     for (let i = 0; i < 3; i++)
-      expect(accepted(await wsOnce(ws, '{ sourceSystems { code } }')).sourceSystems).toEqual(
+      expect(accepted(await wsOnce(ws, String(SYSTEMS))).sourceSystems).toEqual(
         expect.arrayContaining([{ code: 'RATE-WS-A' }]),
       );
-    const refused = await wsOnce(ws, '{ sourceSystems { code } }');
+    const refused = await wsOnce(ws, String(SYSTEMS));
     expect(refused.via).toBe('error');
     const ext = limitExceeded(refused);
     expect(ext.retryAfterSeconds).toEqual(expect.any(Number));
@@ -408,10 +455,10 @@ describe('rate limits over graphql-ws', () => {
     });
     expect(http.status).toBe(429);
     // Another principal is not held back.
-    accepted(await wsOnce(wsClient(t, b), '{ sourceSystems { code } }'));
+    accepted(await wsOnce(wsClient(t, b), String(SYSTEMS)));
     // After the time it was told, the principal is admitted again on the same connection.
     await sleep((ext.retryAfterSeconds as number) * 1000);
-    accepted(await wsOnce(ws, '{ sourceSystems { code } }'));
+    accepted(await wsOnce(ws, String(SYSTEMS)));
   });
 });
 
@@ -432,9 +479,7 @@ describe('malformed and hostile requests', () => {
 
   /** The hub still answers a normal query (a public one in the test hub, read from the database). */
   async function stillServes() {
-    const r = await t.gql<{ marketEntities: { pageInfo: { hasNextPage: boolean } } }>(
-      '{ marketEntities(first: 1) { pageInfo { hasNextPage } } }',
-    );
+    const r = await t.gql(FIRST_PAGE);
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ marketEntities: { pageInfo: { hasNextPage: false } } });
@@ -516,6 +561,6 @@ describe('malformed and hostile requests', () => {
     } finally {
       await em.execute('alter table source_system_away rename to source_system');
     }
-    expect((await t.gql('{ sourceSystems { code } }')).errors).toBeUndefined();
+    expect((await t.gql(SYSTEMS)).errors).toBeUndefined();
   });
 });

@@ -1,17 +1,32 @@
-import { ADMIN_KEY, startTestHub, type TestHub } from '../setup/hub';
+import { graphql } from '../gql';
+import type { OcdsPackageQueryVariables } from '../gql/graphql';
+import { ADMIN_KEY, startTestHub, type GraphQLResponse, type TestHub } from '../setup/hub';
 import { parties, project, push } from '../setup/trading';
 import { describeErrors, ocdsValidator } from '../fixtures/ocds/ocds-validator';
 import { countStatements } from '../setup/statements';
 
-const RELEASE = `query Release($code: String!) { ocdsRelease(projectCode: $code) }`;
+const RELEASE = graphql(`
+  query OcdsRelease($code: String!) {
+    ocdsRelease(projectCode: $code)
+  }
+`);
 
-const PACKAGE = `query Package($filter: TradingProjectFilterInput, $first: Int, $after: String) {
-  ocdsReleasePackage(filter: $filter, first: $first, after: $after) { package pageInfo { hasNextPage endCursor } }
-}`;
+const PACKAGE = graphql(`
+  query OcdsPackage($filter: TradingProjectFilterInput, $first: Int, $after: String) {
+    ocdsReleasePackage(filter: $filter, first: $first, after: $after) {
+      package
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
 
-/** OCDS JSON as the API returns it. */
+/** OCDS JSON as the API returns it (codegen types a JSONObject as Record<string, unknown>; the tests walk into it). */
 type Json = Record<string, any>;
 
+/** The package page, its JSONObject read as Json. */
 interface PackageData {
   ocdsReleasePackage: { package: Json | null; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 }
@@ -46,13 +61,13 @@ describe('the OCDS export over GraphQL', () => {
   }
 
   async function release(projectCode: string, k = key): Promise<Json | null> {
-    const r = await t.gql<{ ocdsRelease: Json | null }>(RELEASE, { code: projectCode }, k);
+    const r = await t.gql(RELEASE, { code: projectCode }, k);
     expect(r.errors).toBeUndefined();
     return r.data!.ocdsRelease;
   }
 
-  async function page(variables: Record<string, unknown>) {
-    return t.gql<PackageData>(PACKAGE, variables, key);
+  async function page(variables: OcdsPackageQueryVariables): Promise<GraphQLResponse<PackageData>> {
+    return t.gql(PACKAGE, variables, key);
   }
 
   async function accepted(mutation: string, inputType: string, records: unknown[]): Promise<void> {
@@ -275,7 +290,7 @@ describe('the OCDS export over GraphQL', () => {
       // Even operators, who see the evidence unmasked in tradingProjects, get none of it in OCDS.
       for (const k of [key, ADMIN_KEY]) {
         const one = JSON.stringify(await release(code, k));
-        const all = await t.gql<PackageData>(PACKAGE, { first: 100 }, k);
+        const all = await t.gql(PACKAGE, { first: 100 }, k);
         expect(all.errors).toBeUndefined();
         for (const text of [one, JSON.stringify(all.data)]) {
           for (const [field, value] of Object.entries(EVIDENCE)) {
@@ -361,7 +376,7 @@ describe('the OCDS export over GraphQL', () => {
 
   describe('ocdsReleasePackage', () => {
     /** Follows endCursor from the first page to the last, validating every package on the way. */
-    async function walk(variables: Record<string, unknown>, first: number): Promise<Json[]> {
+    async function walk(variables: OcdsPackageQueryVariables, first: number): Promise<Json[]> {
       const releases: Json[] = [];
       let after: string | null = null;
       for (let i = 0; i < 100; i++) {

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { graphql } from '../gql';
+import type { RaceOutcomeFragment, TypedDocumentString } from '../gql/graphql';
 import { code, entities } from '../setup/data';
 import { startTestHub, type TestHub } from '../setup/hub';
 import { sentStatements } from '../setup/statements';
@@ -16,22 +18,88 @@ const ROUNDS = 20;
 /** Rounds ROUNDS..ROUNDS+IDENTICAL-1 race an owner's identical pushes of a new key. */
 const IDENTICAL = 8;
 
-const RESULT =
-  'accepted unchanged rejected results { index key status version errors { field code message rule owner } }';
+graphql(`
+  fragment RaceOutcome on PushResult {
+    accepted
+    unchanged
+    rejected
+    results {
+      index
+      key
+      status
+      version
+      errors {
+        field
+        code
+        message
+        rule
+        owner
+      }
+    }
+  }
+`);
 
-interface RecordResult {
-  index: number;
-  key: string | null;
-  status: string;
-  version: number | null;
-  errors: { field: string; code: string; message: string; rule: string | null; owner: string | null }[];
-}
-interface PushResult {
-  accepted: number;
-  unchanged: number;
-  rejected: number;
-  results: RecordResult[];
-}
+/** The push of each kind by its input type, typed by codegen (test/gql); all answer with the RaceOutcome fragment. */
+const PUSHES: Record<string, TypedDocumentString<unknown, never>> = {
+  MarketEntityInput: graphql(`
+    mutation RacePushEntities($r: [MarketEntityInput!]!) {
+      pushMarketEntities(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  TradingProjectInput: graphql(`
+    mutation RacePushProjects($r: [TradingProjectInput!]!) {
+      pushTradingProjects(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  AnnouncementInput: graphql(`
+    mutation RacePushAnnouncements($r: [AnnouncementInput!]!) {
+      pushAnnouncements(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  BidInput: graphql(`
+    mutation RacePushBids($r: [BidInput!]!) {
+      pushBids(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  BidOpeningInput: graphql(`
+    mutation RacePushBidOpenings($r: [BidOpeningInput!]!) {
+      pushBidOpenings(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  EvaluationInput: graphql(`
+    mutation RacePushEvaluations($r: [EvaluationInput!]!) {
+      pushEvaluations(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  AwardInput: graphql(`
+    mutation RacePushAwards($r: [AwardInput!]!) {
+      pushAwards(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+  ContractInput: graphql(`
+    mutation RacePushContracts($r: [ContractInput!]!) {
+      pushContracts(records: $r) {
+        ...RaceOutcome
+      }
+    }
+  `),
+};
+
+type PushResult = RaceOutcomeFragment;
 
 type Side = 'A' | 'B';
 const SYSTEMS: Record<Side, string> = { A: 'RACE-A', B: 'RACE-B' };
@@ -58,11 +126,8 @@ describe('two systems creating the same record at once', () => {
   const R = (n: number) => `RACE-R${n}`;
 
   async function pushAs(side: Side, mutation: string, inputType: string, records: unknown[]): Promise<PushResult> {
-    const r = await t.gql<Record<string, PushResult>>(
-      `mutation($r: [${inputType}!]!) { ${mutation}(records: $r) { ${RESULT} } }`,
-      { r: records },
-      keys[side],
-    );
+    // One document per kind: the answer is read under the kind's mutation name.
+    const r = await t.gql<Record<string, PushResult>>(String(PUSHES[inputType]), { r: records }, keys[side]);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data![mutation];
   }

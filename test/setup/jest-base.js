@@ -15,6 +15,8 @@ const run = {
   // CPU-heavy job on the machine ("a worker process has failed to exit gracefully").
   workerGracefulExitTimeout: 5000,
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.js'],
+  // Longest file first, on a first run too (see the file).
+  testSequencer: '<rootDir>/test/setup/sequencer.js',
 };
 
 /** A project of the tests in `test/<folder>`: how TypeScript is loaded and how a test file is cleaned up after. */
