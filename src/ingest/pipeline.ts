@@ -223,6 +223,19 @@ async function runGatedPush<In, T, Ctx, P>(
           if (d.items.length) contributed.set(d.key, [...(contributed.get(d.key) ?? []), ...d.items]);
       }
       if (domain.afterWrite && stored.length) await domain.afterWrite(tx, stored);
+      // The rejections known so far (validation, authorisation, the re-checks above) are counted in this
+      // transaction: counted exactly when the push's writes commit, never lost after them.
+      if (principal.sourceSystem) {
+        const refusedNow = [...refused].map(([index, errors]) => ({
+          ...results[index],
+          status: RecordStatus.REJECTED,
+          errors,
+        }));
+        // The records being written are not decided yet (their results say so only after the commit).
+        const pending = new Set(toWrite.map((c) => c.index));
+        const decided = results.filter((r) => !pending.has(r.index));
+        await countRejections(tx, principal.sourceSystem.id, domain.topic, [...decided, ...refusedNow]);
+      }
       // Findings raised or cleared above are on the feed in the same transaction (topic FINDING).
       await appendChanges(tx, [...changes, ...takeFindingChanges(tx)], principal);
       return { written: byKey, refused };
@@ -244,6 +257,7 @@ async function runGatedPush<In, T, Ctx, P>(
     // (UNCHANGED), or another system created the record first and owns it
     // (REJECTED with CONFLICT naming the owner, as step 5 would have said).
     if (leftOut.length) {
+      const conflicts: RecordResult[] = [];
       const now = await domain.loadCurrent(
         em,
         leftOut.map((c) => c.key),
@@ -251,10 +265,19 @@ async function runGatedPush<In, T, Ctx, P>(
       for (const c of leftOut) {
         c.current = now.get(c.key);
         const denied = authoriseWrite(principal, domain.topic, c, undefined);
-        if (denied) reject(c.index, [denied]);
-        else Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current?.version ?? null });
+        if (denied) {
+          reject(c.index, [denied]);
+          conflicts.push(results[c.index]);
+        } else Object.assign(results[c.index], { status: RecordStatus.UNCHANGED, version: c.current?.version ?? null });
       }
+      // Lost to a racing creator after the commit: their own statement (rare; should it fail, the push is answered
+      // with an error although its other records are stored, and a retry answers them UNCHANGED).
+      if (principal.sourceSystem && conflicts.length)
+        await countRejections(em, principal.sourceSystem.id, domain.topic, conflicts);
     }
+  } else if (principal.sourceSystem && results.some((r) => r.status === RecordStatus.REJECTED)) {
+    // Nothing to write: the rejections alone, in one statement.
+    await countRejections(em, principal.sourceSystem.id, domain.topic, results);
   }
 
   const count = (s: RecordStatus) => results.filter((r) => r.status === s).length;
@@ -264,9 +287,6 @@ async function runGatedPush<In, T, Ctx, P>(
     rejected: count(RecordStatus.REJECTED),
     results,
   };
-  // Rejected records are never stored: their count per system, day, topic and reason is what accuracy measures.
-  if (principal.sourceSystem && result.rejected)
-    await countRejections(em, principal.sourceSystem.id, domain.topic, results);
   options.onResult?.(result);
   return result;
 }
