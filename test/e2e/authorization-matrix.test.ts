@@ -1190,7 +1190,15 @@ describe('authorisation matrix', () => {
           errors: [expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringContaining('ANNOUNCEMENT') })],
         }),
       ]);
-      expect(await fingerprint()).toEqual(before);
+      // The one table a refused record changes: its rejection is counted, for the accuracy of disclosure.
+      const after = await fingerprint();
+      expect({ ...after, push_rejection: before.push_rejection }).toEqual(before);
+      expect(
+        await sql(
+          `select x.code, x.count from push_rejection x join source_system s on s.id = x.source_system_id
+            where s.code = 'MX-GP' and x.topic = 'ANNOUNCEMENT'`,
+        ),
+      ).toEqual([{ code: 'FORBIDDEN', count: 1 }]);
     });
   });
 });

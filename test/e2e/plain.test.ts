@@ -60,7 +60,7 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
         `insert into finding_review (finding_id, number, outcome, note, author, reviewed_at) values (900001, 1, 'DISMISSED', null, 'admin', now())`,
       );
     // And of the tables of the families the demo does not fill: a feed consumer with a dead letter, an expert and a
-    // credit record with its publication, a recognised CA with a CRL and a certificate.
+    // credit record with its publication, a recognised CA with a CRL and a certificate, a day's rejection count.
     const sys = `(select id from source_system order by id limit 1)`;
     const pushed = `${sys}, ${sys}, null, 1, repeat('0', 64), now(), now()`;
     for (const statement of [
@@ -79,6 +79,7 @@ describe('plain rows for the read side (src/common/plain.ts)', () => {
          values (repeat('a', 64), 'CA-1', 'CN=测试CA', repeat('c', 64), now(), null, '[{"serial": "01"}]', 'MIIB')`,
       `insert into certificate (source_system_id, owner_system_id, external_id, version, content_hash, created_at, updated_at, fingerprint, sm3_fingerprint, serial, subject, issuer, not_before, not_after, key_algorithm, signature_algorithm, key_usage, extended_key_usage, credit_code, ca_code, issuer_fingerprint, status, revoked_at, der)
          select ${pushed}, repeat('f', 64), repeat('e', 64), '01', 'CN=x', 'CN=测试CA', now(), now(), 'SM2', 'SM2-with-SM3', '{digitalSignature}', '{}', credit_code, 'CA-1', repeat('a', 64), 'GOOD', null, 'MIIC' from market_entity limit 1`,
+      `insert into push_rejection (day, source_system_id, topic, code, count) values ('2026-03-01', ${sys}, 'BID', 'NOT_FOUND', 2)`,
     ])
       await em.getConnection().execute(statement);
   }, 120_000);

@@ -5,7 +5,8 @@ import type { Hub } from '../../resolvers/app/hub';
  * Counts the SQL statements sent while `run` runs, at both layers a statement
  * can pass through (MikroORM's execute and the knex client's query). The feed's
  * tail reads and transaction control statements are not the request's own.
- * Named prepared statements, which bypass knex, are counted at the pg client.
+ * Named prepared statements and the statements sent to the pg client straight
+ * (src/common/knex.ts), which bypass knex, are counted at the pg client.
  */
 export async function countStatements(
   hub: Hub,
@@ -26,9 +27,14 @@ export async function countStatements(
   // Kept to be restored and called with the client as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const pgQuery = PgClient.prototype.query;
+  // So do the statements src/common/knex.ts sends to the pg client straight (promise style, where knex passes a
+  // callback): counted here, once.
   PgClient.prototype.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0] as { text?: string; name?: string } | string;
-    if (typeof q === 'object' && q !== null && 'name' in q && q.text && own(q.text)) queries.push(q.text);
+    const text = typeof q === 'string' ? q : q?.text;
+    const named = typeof q === 'object' && q !== null && 'name' in q;
+    const fromKnex = typeof args[1] === 'function' || typeof args[2] === 'function';
+    if (text && own(text) && (named || !fromKnex)) queries.push(text);
     return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pgQuery;
   conn.execute = function (this: unknown, ...args: unknown[]) {
