@@ -66,7 +66,7 @@ function knexOnly(value: unknown): boolean {
  * transaction) goes through knex, which compiles it or throws its own error.
  */
 export async function knexRows<T>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<T[]> {
-  const trx = em.getTransactionContext() as unknown as (RawRunner & KnexTransaction) | undefined;
+  const trx = em.getTransactionContext<RawRunner & KnexTransaction>();
   const compiled = positionalSql(sql);
   if (compiled && compiled.count === params.length && !params.some(knexOnly) && !trx?.isCompleted()) {
     if (trx) {
@@ -89,14 +89,13 @@ export async function knexRows<T>(em: EntityManager, sql: string, params: readon
  * only: there is no way to bind a value.
  */
 export async function knexBatch(em: EntityManager, sql: string): Promise<unknown[][]> {
-  const trx = em.getTransactionContext() as unknown as (RawRunner & KnexTransaction) | undefined;
+  const trx = em.getTransactionContext<RawRunner & KnexTransaction>();
   // No values: the pg client sends the text with the simple query protocol, as knex does; straight to the
   // transaction's connection, as knexRows does.
-  const result = (
+  const result: { rows: unknown[] } | { rows: unknown[] }[] =
     trx && !trx.isCompleted() && !sql.includes('?')
       ? await (await trx.client.acquireConnection()).query({ text: sql, values: [] })
-      : await ((trx ?? em.getConnection().getKnex()) as unknown as RawRunner).raw(sql, [])
-  ) as { rows: unknown[] } | { rows: unknown[] }[];
+      : await ((trx ?? em.getConnection().getKnex()) as unknown as RawRunner).raw(sql, []);
   return Array.isArray(result) ? result.map((r) => r.rows) : [result.rows];
 }
 

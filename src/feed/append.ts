@@ -170,7 +170,7 @@ export async function appendChanges(
     });
     return { records, rows: `[${rows.join(',')}]`, end: { seq, hash: prevHash } };
   };
-  const trx = em.getTransactionContext() as object | undefined;
+  const trx = em.getTransactionContext<object>();
   const held = trx ? holding.get(trx) : undefined;
   let turnDone: (() => void) | undefined;
   if (!held) {

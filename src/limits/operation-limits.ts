@@ -121,7 +121,7 @@ const costVariablesOf = new WeakMap<DocumentNode, Map<string, readonly string[]>
 /** The names of the variables {@link checkCost}'s memo is keyed by, for an operation of the document. */
 export function costVariables(document: DocumentNode, operationName: string | undefined | null): readonly string[] {
   let byOperation = costVariablesOf.get(document);
-  if (!byOperation) costVariablesOf.set(document, (byOperation = new Map()));
+  if (!byOperation) costVariablesOf.set(document, (byOperation = new Map<string, readonly string[]>()));
   const known = byOperation.get(operationName ?? '');
   if (known) return known;
   const names = new Set<string>();

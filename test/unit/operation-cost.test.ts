@@ -43,7 +43,11 @@ describe('the cost memo', () => {
     const doc = parse('mutation P($records: [ItemInput!]!) { push(records: $records) }');
     const deep: Record<string, unknown> = {};
     let at = deep;
-    for (let i = 0; i < 80; i++) at = (at.x = {}) as Record<string, unknown>;
+    for (let i = 0; i < 80; i++) {
+      const next: Record<string, unknown> = {};
+      at.x = next;
+      at = next;
+    }
     expect(() => checkCost(schema, doc, { records: [{ name: 'a' }] }, 'P', 1)).not.toThrow();
     expect(() => checkCost(schema, doc, { records: [{ name: 'b', first: 99 }] }, 'P', 1)).not.toThrow();
     expect(() => checkCost(schema, doc, { records: [deep] }, 'P', 1)).toThrow(/nested deeper/);
