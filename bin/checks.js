@@ -1,20 +1,19 @@
 #!/usr/bin/env node
 /**
- * The steps of `npm test` before jest: `npm run build`, `lint`, `format:check` and `depcheck`, two at a time (the
- * test machine has two cores, and each step uses one), the longest first: lint alone takes about as long as the
- * three others one after the other. None of them reads what another writes (lint, format and the layer check read
- * the sources, the build writes dist/), so their order does not matter, only that all pass before jest starts.
- * Each step's output is printed whole when it ends; the exit status is 1 if any step failed.
+ * `npm test`: the build first (jest's e2e tests start hubs from dist/), then jest beside the static checks
+ * (`npm run lint`, `format:check`, `depcheck`, one after the other in a lane of their own). The test machine has two
+ * cores: the checks keep one busy for about a minute, and jest's files spend much of their time waiting on hubs and
+ * PostgreSQL, so running them side by side saves that minute instead of making jest wait for it. None of the checks
+ * reads what jest or another check writes. Each check's output is printed whole when it ends; jest's goes straight
+ * to the terminal. Arguments go to jest (`npm test -- test/unit`). The exit status is 1 if any step failed.
  */
 const { Buffer } = require('node:buffer');
 const { spawn } = require('node:child_process');
-const { availableParallelism } = require('node:os');
 
-/** Longest first, so that the other lane runs the rest meanwhile. */
-const STEPS = ['lint', 'build', 'format:check', 'depcheck'];
-const LANES = Math.max(1, Math.min(2, availableParallelism()));
+const CHECKS = ['lint', 'format:check', 'depcheck'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** Runs `npm run <script>` with its output held until it ends; resolves to whether it passed. */
 function run(script) {
   const started = Date.now();
   return new Promise((resolve) => {
@@ -32,15 +31,27 @@ function run(script) {
   });
 }
 
+/** Runs jest with the given arguments, its output on this terminal; resolves to whether it passed. */
+function jest(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [require.resolve('jest/bin/jest'), ...args], { stdio: 'inherit' });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
+
 async function main() {
-  const queue = [...STEPS];
-  let ok = true;
-  await Promise.all(
-    Array.from({ length: LANES }, async () => {
-      for (let script = queue.shift(); script; script = queue.shift()) ok = (await run(script)) && ok;
-    }),
-  );
-  process.exitCode = ok ? 0 : 1;
+  if (!(await run('build'))) {
+    process.exitCode = 1;
+    return;
+  }
+  const checks = (async () => {
+    let ok = true;
+    for (const script of CHECKS) ok = (await run(script)) && ok;
+    return ok;
+  })();
+  const [checked, tested] = await Promise.all([checks, jest(process.argv.slice(2))]);
+  process.exitCode = checked && tested ? 0 : 1;
 }
 
 void main();
