@@ -95,14 +95,14 @@ export function labelledCollusionData(
     });
     return `${code}-S1`;
   };
-  /** Bids with clean evidence of their own; `amounts` in fen (random 85–99% of the budget when absent). */
-  const bidsFor = (sectionCode: string, who: readonly string[], amounts?: number[]) =>
+  /** Bids with clean evidence of their own; `fenAmounts` in whole fen (random 85–99% of the budget when absent). */
+  const bidsFor = (sectionCode: string, who: readonly string[], fenAmounts?: number[]) =>
     who.map((bidder, i) => {
       serial += 1;
       const b = {
         sectionCode,
         bidderCreditCode: bidder,
-        amount: yuan(amounts?.[i] ?? 85_000_000 + Math.floor(rand() * 14_000_000)),
+        amount: yuan(fenAmounts?.[i] ?? 85_000_000 + Math.floor(rand() * 14_000_000)),
         submittedAt: '2026-01-20T10:00:00+08:00',
         caCertSerial: `CA-${serial}`,
         deviceFingerprint: `MAC-${serial}-CPU-${serial * 7}`,
